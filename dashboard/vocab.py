@@ -1,0 +1,71 @@
+"""Fixed vocabularies of the dataset and the app, declared once."""
+
+CATEGORIES = (
+    "resurfacing",
+    "laser-light",
+    "energy-based",
+    "microneedling",
+    "injectable",
+    "topical",
+    "surgical",
+)
+INVASIVENESS = ("non-invasive", "minimally-invasive", "surgical")
+PERFORMERS = ("aesthetician", "nurse", "physician", "dermatologist", "plastic-surgeon", "self")
+ANAESTHESIA = ("none", "topical", "local", "sedation", "general")
+SESSION_UNITS = ("syringe", "vial", "area", "unit")
+MAINTENANCE = ("none", "periodic", "unknown")
+DOWNTIME_MEASURES = (
+    "back-to-work",
+    "normal-activity",
+    "social",
+    "skin-healing",
+    "side-effects",
+    "recovery",
+)
+RISK_TIERS = (1, 2, 3, 4, 5)
+
+CONCERNS = (
+    "stretch-marks",
+    "fine-lines",
+    "volume-loss",
+    "lip-volume",
+    "acne-scars",
+    "skin-texture",
+    "pigmentation",
+    "redness",
+    "skin-laxity",
+    "excess-skin",
+    "unwanted-fat",
+    "unwanted-hair",
+    "tattoo",
+    "nose-shape",
+    "breast-shape",
+    "eyelid-ageing",
+)
+EVIDENCE_LEVELS = ("A", "B", "C")
+
+MARKETS = ("US", "UK", "US-FL", "US-GA", "US-NY", "US-CA")
+MARKET_CURRENCY = {"US": "USD", "UK": "GBP", "US-FL": "USD", "US-GA": "USD", "US-NY": "USD", "US-CA": "USD"}
+CURRENCY_SYMBOL = {"USD": "$", "GBP": "£"}
+
+# Units a price can be quoted in. Per-session units convert one to one; counted units
+# (syringe, vial, area, unit) convert with the treatment's units per session; the rest
+# (course, gram, tube) cannot be turned into a session price and are shown only.
+PRICE_UNITS = ("session", "procedure", "syringe", "vial", "area", "unit", "course", "gram", "tube")
+PER_SESSION_UNITS = ("session", "procedure")
+BASES = ("total-price", "not-stated", "surgeon-fee")
+STATUSES = ("primary", "corroborated", "secondary", "weak")
+
+# Words a user sees for the stored values.
+CONCERN_LABELS = {c: c.replace("-", " ").capitalize() for c in CONCERNS}
+BASIS_LABELS = {
+    "total-price": "Total price",
+    "not-stated": "Basis not stated",
+    "surgeon-fee": "Surgeon's fee only (excludes anaesthesia and facility)",
+}
+STATUS_LABELS = {
+    "primary": "Primary: read in the source itself",
+    "corroborated": "Corroborated: quoted by two or more independent third parties",
+    "secondary": "Secondary: seen only quoted by a third party",
+    "weak": "Weak: clinic, vendor or unsourced page; an illustration only",
+}

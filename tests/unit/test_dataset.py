@@ -1,0 +1,107 @@
+"""The loader: one test per kind of defect, each on a small broken copy made here."""
+
+import pytest
+
+from dashboard.dataset import load_dataset
+from dashboard.problems import DatasetError, Problem
+from tests import factory
+from tests.factory import changed, write_dataset
+
+
+def problems_for(tmp_path, **tables) -> list[Problem]:
+    folder = write_dataset(tmp_path / "broken", **tables)
+    with pytest.raises(DatasetError) as err:
+        load_dataset(folder)
+    return err.value.problems
+
+
+def test_small_dataset_loads_with_types(small_dataset):
+    t = small_dataset.treatments.set_index("id")
+    assert t.loc["ha-filler", "results_months_high"] == 18.0
+    assert t.loc["ha-filler", "performed_by"] == ("nurse", "physician")
+    assert str(t["risk_tier"].dtype) == "Int64"
+    assert small_dataset.price_years() == (2024, 2024)
+
+
+@pytest.mark.parametrize(
+    "table, index, values, expected",
+    [
+        ("treatments", 0, {"sessions_low": "two"}, ("treatments.csv", 2, "sessions_low", "'two' is not a number")),
+        ("treatments", 0, {"sessions_low": "1.5"}, ("treatments.csv", 2, "sessions_low", "'1.5' is not a whole number")),
+        ("treatments", 1, {"category": "spa"}, ("treatments.csv", 3, "category", "must be one of: resurfacing")),
+        ("treatments", 2, {"downtime_days_low": "-3"}, ("treatments.csv", 4, "downtime_days_low", "must be at least 0")),
+        ("treatments", 0, {"major_complication_rate": "1.5"}, ("treatments.csv", 2, "major_complication_rate", "must be at most 1")),
+        ("treatments", 0, {"downtime_days_low": "9", "downtime_days_high": "7"},
+         ("treatments.csv", 2, "downtime_days_low", "must not be greater than downtime_days_high")),
+        ("treatments", 1, {"id": "ha-filler"}, ("treatments.csv", 3, "id", "'ha-filler' appears more than once")),
+        ("treatments", 0, {"risk_tier": ""}, ("treatments.csv", 2, "risk_tier", "is empty; this column is required")),
+        ("treatments", 0, {"risk_tier": "6"}, ("treatments.csv", 2, "risk_tier", "must be at most 5")),
+        ("treatments", 0, {"name": "=HYPERLINK(\"http://x\")"}, ("treatments.csv", 2, "name", "would run as a formula")),
+        ("treatments", 0, {"source_ids": "nhs-fillers;nowhere"}, ("treatments.csv", 2, "source_ids", "'nowhere' is not an id in sources.csv")),
+        ("treatments", 0, {"performed_by": "barber"}, ("treatments.csv", 2, "performed_by", "'barber' is not a valid item")),
+        ("treatments", 1, {"results_months_low": "", "results_months_high": ""},
+         ("treatments.csv", 3, "results_months_low", "maintenance is periodic")),
+        ("prices", 0, {"low": "950"}, ("prices.csv", 2, "low", "must not be greater than typical")),
+        ("prices", 0, {"currency": "GBP"}, ("prices.csv", 2, "currency", "US prices must be in USD, not GBP")),
+        ("prices", 0, {"treatment_id": "unicorn-facial"}, ("prices.csv", 2, "treatment_id", "'unicorn-facial' is not an id in treatments.csv")),
+        ("prices", 1, {"source_id": "blog"}, ("prices.csv", 3, "source_id", "'blog' is not an id in sources.csv")),
+        ("prices", 2, {"low": "", "typical": "", "high": ""}, ("prices.csv", 4, "low", "needs at least one of low, typical, high")),
+        ("prices", 2, {"high": "inf"}, ("prices.csv", 4, "high", "'inf' is not a finite number")),
+        ("prices", 2, {"basis": "fee"}, ("prices.csv", 4, "basis", "must be one of: total-price, not-stated, surgeon-fee")),
+        ("concerns", 0, {"evidence": "D"}, ("concerns.csv", 2, "evidence", "must be one of: A, B, C")),
+        ("concerns", 1, {"treatment_id": "ha-filler", "concern": "volume-loss"},
+         ("concerns.csv", 2, None, "the combination treatment_id + concern appears more than once")),
+        ("sources", 0, {"url": "javascript:alert(1)"}, ("sources.csv", 2, "url", "is not an http(s) URL")),
+        ("sources", 1, {"status": "verified"}, ("sources.csv", 3, "status", "must be one of: primary")),
+    ],
+)
+def test_each_defect_is_reported_with_file_line_column(tmp_path, table, index, values, expected):
+    rows = changed(getattr(factory, table.upper()), index, **values)
+    problems = problems_for(tmp_path, **{table: rows})
+    file, line, column, text = expected
+    matches = [p for p in problems if p.file == file and text in p.message and (column is None or p.column == column)]
+    assert matches, problems
+    assert any(p.row == line for p in matches) or (column is None and matches), problems
+
+
+def test_every_problem_is_collected_not_just_the_first(tmp_path):
+    treatments = changed(factory.TREATMENTS, 0, sessions_low="x", category="spa")
+    sources = changed(factory.SOURCES, 2, url="ftp://nhs")
+    problems = problems_for(tmp_path, treatments=treatments, sources=sources)
+    assert {(p.file, p.column) for p in problems} >= {
+        ("treatments.csv", "sessions_low"),
+        ("treatments.csv", "category"),
+        ("sources.csv", "url"),
+    }
+
+
+def test_missing_file_and_column(tmp_path):
+    folder = write_dataset(tmp_path / "d")
+    (folder / "concerns.csv").unlink()
+    text = (folder / "sources.csv").read_text().replace(",note", "", 1)
+    (folder / "sources.csv").write_text(text)
+    with pytest.raises(DatasetError) as err:
+        load_dataset(folder)
+    messages = [str(p) for p in err.value.problems]
+    assert "concerns.csv: file not found in d/" in messages
+    assert "sources.csv, line 1: missing column(s): note" in messages
+
+
+def test_ragged_row_and_not_utf8(tmp_path):
+    folder = write_dataset(tmp_path / "d")
+    with open(folder / "concerns.csv", "a") as f:
+        f.write("ha-filler,skin-texture\n")
+    (folder / "sources.csv").write_bytes("id,publisher\n\xe9".encode("latin-1"))
+    with pytest.raises(DatasetError) as err:
+        load_dataset(folder)
+    messages = [str(p) for p in err.value.problems]
+    assert "concerns.csv, line 7: has 2 fields; the header has 5" in messages
+    assert any(m.startswith("sources.csv: not UTF-8 text") for m in messages)
+
+
+def test_bom_and_blank_lines_are_accepted(tmp_path):
+    folder = write_dataset(tmp_path / "d")
+    path = folder / "concerns.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes() + b"\n\n")
+    assert len(load_dataset(folder).concerns) == len(factory.CONCERNS)
+
