@@ -14,7 +14,70 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data folder and print a summary")
     validate.add_argument("--data", default=str(BUNDLED_DATA), help="data folder (default: the bundled data/)")
+    serve = commands.add_parser("serve", help="start the dashboard (development server; use gunicorn in production)")
+    serve.add_argument("--data", default=None, help="data folder (default: $DASHBOARD_DATA or the bundled data/)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8050)
+    serve.add_argument("--debug", action="store_true", help="Dash dev tools and reloader; never in production")
+    export = commands.add_parser("export", help="write the comparison for these filters as CSV or Excel")
+    export.add_argument("--data", default=None, help="data folder (default: $DASHBOARD_DATA or the bundled data/)")
+    export.add_argument("--concern")
+    export.add_argument("--market", default="US")
+    export.add_argument("--budget")
+    export.add_argument("--horizon-years", default="1")
+    export.add_argument("--max-downtime-days")
+    export.add_argument("--max-risk", default="5")
+    export.add_argument("--include-over-budget", action="store_true")
+    export.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    export.add_argument("--output", required=True, help="file to write ('-' for standard output)")
     return parser
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from dashboard.app import create_app
+
+    try:
+        app = create_app(args.data)
+    except DatasetError as err:
+        print(f"cannot start: {len(err.problems)} problem(s) in the data:", file=sys.stderr)
+        print(format_problems(err.problems), file=sys.stderr)
+        return 1
+    app.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from dashboard.app import data_dir_from
+    from dashboard.callbacks import export_file
+    from dashboard.comparison import build_catalog
+    from dashboard.filters import parse_fields, rejected_fields
+
+    try:
+        catalog = build_catalog(load_dataset(data_dir_from(args.data)))
+    except DatasetError as err:
+        print(format_problems(err.problems), file=sys.stderr)
+        return 1
+    raw = {
+        "concern": args.concern, "market": args.market, "budget": args.budget, "horizon": args.horizon_years,
+        "max_downtime": args.max_downtime_days, "max_risk": args.max_risk,
+        "show_over_budget": args.include_over_budget,
+    }
+    rejected = rejected_fields(raw, catalog.treatment_ids)
+    if rejected:
+        flags = ", ".join("--" + FLAG_NAMES.get(r, r).replace("_", "-") for r in rejected)
+        print(f"error: invalid value for {flags}", file=sys.stderr)
+        return 2
+    filters = parse_fields(raw, catalog.treatment_ids)
+    content, _name, _mime = export_file(catalog, filters, args.format, dt.date.today())
+    if args.output == "-":
+        sys.stdout.buffer.write(content)
+    else:
+        with open(args.output, "wb") as out:
+            out.write(content)
+        print(f"wrote {args.output}: {filters.describe()}", file=sys.stderr)
+    return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -33,7 +96,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": cmd_validate}
+FLAG_NAMES = {"horizon": "horizon_years", "max_downtime": "max_downtime_days"}
+
+COMMANDS = {"validate": cmd_validate, "serve": cmd_serve, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:

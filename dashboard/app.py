@@ -1,0 +1,45 @@
+"""The application factory: load and validate the data once, build the page, wire callbacks."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from dash import Dash
+
+from dashboard.callbacks import register_callbacks
+from dashboard.comparison import build_catalog
+from dashboard.dataset import BUNDLED_DATA, load_dataset
+from dashboard.layout import page
+from dashboard.security import harden
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+log = logging.getLogger(__name__)
+
+
+def data_dir_from(argument: str | Path | None) -> Path:
+    """Config precedence: argument, then DASHBOARD_DATA, then the bundled data/."""
+    return Path(argument or os.environ.get("DASHBOARD_DATA") or BUNDLED_DATA)
+
+
+def create_app(data_dir: str | Path | None = None) -> Dash:
+    """Build the Dash app on a validated dataset; raises DatasetError on a bad one."""
+    catalog = build_catalog(load_dataset(data_dir_from(data_dir)))
+    app = Dash(
+        __name__,
+        title="What cosmetic treatments really cost",
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        update_title=None,
+        on_error=_log_callback_error,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.layout = page(catalog)
+    register_callbacks(app, catalog)
+    harden(app)
+    return app
+
+
+def _log_callback_error(err: Exception) -> None:
+    log.exception("callback failed: %s", type(err).__name__)

@@ -1,0 +1,146 @@
+"""From filters to the comparison: which options match, their costs, budget fit and Pareto front."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from dashboard import costs, vocab
+from dashboard.dataset import Dataset
+from dashboard.filters import Filters
+
+FITS, MAY_FIT, OVER, UNKNOWN = "fits", "may fit", "over", "unknown"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The dataset plus what depends only on it (per-session prices per market). Read-only."""
+
+    data: Dataset
+    session_prices: MappingProxyType  # market -> frame indexed by treatment id
+
+    @property
+    def treatment_ids(self) -> frozenset[str]:
+        return frozenset(self.data.treatments["id"])
+
+
+def build_catalog(data: Dataset) -> Catalog:
+    """Precompute per-session prices for every market once, at start-up."""
+    per_market = {m: costs.session_prices(data.treatments, data.prices, m) for m in vocab.MARKETS}
+    return Catalog(data=data, session_prices=MappingProxyType(per_market))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The rows to show and what was left out."""
+
+    rows: pd.DataFrame  # one row per option shown, indexed by treatment id
+    hidden_over_budget: int
+    filters: Filters
+
+
+def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None) -> pd.Series:
+    """FITS when the high estimate is within budget, MAY FIT when only the low one is, else OVER;
+    UNKNOWN when the figures needed to tell are unknown. No budget -> None."""
+    if budget is None:
+        return pd.Series(None, index=total_low.index, dtype="object")
+    fit = np.select(
+        [total_high <= budget, total_low <= budget, total_low > budget],
+        [FITS, MAY_FIT, OVER],
+        default=UNKNOWN,
+    )
+    return pd.Series(fit, index=total_low.index, dtype="object")
+
+
+def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Series:
+    """True for options that no other option beats on cost, downtime and risk at once.
+
+    An option is beaten when another is no worse on all three and better on at least one.
+    Options with an unknown figure are not compared (False).
+    """
+    known = cost.notna() & downtime.notna() & risk.notna()
+    values = np.column_stack([cost[known], downtime[known], risk[known]]).astype("float64")
+    front = np.ones(len(values), dtype=bool)
+    for i, v in enumerate(values):
+        no_worse = (values <= v).all(axis=1)
+        better = (values < v).any(axis=1)
+        front[i] = not (no_worse & better).any()
+    out = pd.Series(False, index=cost.index)
+    out[known[known].index] = front
+    return out
+
+
+def full_table(catalog: Catalog, filters: Filters) -> pd.DataFrame:
+    """Every option with its costs for the market and horizon, and its evidence for the concern."""
+    data = catalog.data
+    t = data.treatments.set_index("id", drop=False)
+    per_session = catalog.session_prices[filters.market]
+    table = t.join(costs.horizon_costs(data.treatments, per_session, filters.horizon)).join(per_session)
+    first_year = costs.horizon_costs(data.treatments, per_session, 1)
+    for kind in costs.KINDS:
+        table[f"first_year_{kind}"] = first_year[f"total_{kind}"]
+    table = table.join(costs.durations(t).add_prefix("duration_"))
+    table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(data, filters.concern, t.index)
+    table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget)
+    _add_time_off(table, filters.daily_earnings)
+    return table
+
+
+def compare(catalog: Catalog, filters: Filters) -> Comparison:
+    """The comparison frame for the filters: matching options with costs, fit and front."""
+    table = full_table(catalog, filters)
+    mask = pd.Series(True, index=table.index)
+    if filters.concern:
+        mask &= table["evidence"].notna()
+    if filters.categories:
+        mask &= table["category"].isin(filters.categories)
+    if filters.max_downtime is not None:
+        mask &= table["downtime_days_high"].isna() | (table["downtime_days_high"] <= filters.max_downtime)
+    mask &= table["risk_tier"].astype("float64") <= filters.max_risk
+    table = table[mask]
+    over = table["budget_fit"] == OVER
+    hidden = 0
+    if not filters.show_over_budget:
+        hidden = int(over.sum())
+        table = table[~over]
+    table = table.copy()
+    table["pareto"] = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64"))
+    table = table.sort_values(["total_high", "total_low", "name"], na_position="last")
+    return Comparison(rows=table, hidden_over_budget=hidden, filters=filters)
+
+
+def _evidence(data: Dataset, concern: str | None, index: pd.Index):
+    if not concern:
+        return [pd.Series(None, index=index, dtype="object")] * 3
+    rows = data.concerns[data.concerns["concern"] == concern].set_index("treatment_id")
+    return [rows[c].reindex(index).astype("object") for c in ("evidence", "note", "source_id")]
+
+
+def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
+    """Lost pay from downtime, kept apart from the price; and a labelled sum of the two."""
+    for kind, days in (("low", "downtime_days_low"), ("high", "downtime_days_high")):
+        if daily_earnings is None:
+            table[f"lost_pay_{kind}"] = np.nan
+            table[f"with_time_off_{kind}"] = np.nan
+        else:
+            table[f"lost_pay_{kind}"] = table[days] * daily_earnings
+            table[f"with_time_off_{kind}"] = table[f"total_{kind}"] + table[f"lost_pay_{kind}"]
+
+
+def crossover_sentence(years: list[int], a_name: str, a: list[float], b_name: str, b: list[float]) -> str | None:
+    """'After about N years, A has cost more than B' when A starts cheaper and overtakes B."""
+    pairs = [(y, x, z) for y, x, z in zip(years, a, b) if not (pd.isna(x) or pd.isna(z))]
+    if len(pairs) < 2:
+        return None
+    for (first, cheaper, dearer) in [(a_name, 1, 2), (b_name, 2, 1)]:
+        if pairs[0][cheaper] < pairs[0][dearer]:
+            for year, *vals in pairs:
+                if vals[cheaper - 1] > vals[dearer - 1]:
+                    other = b_name if first == a_name else a_name
+                    unit = "year" if year == 1 else "years"
+                    return f"After about {year} {unit}, {first} has cost more than {other}."
+            return None
+    return None

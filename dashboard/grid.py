@@ -1,0 +1,102 @@
+"""The results grid: column definitions and the JSON-safe rows sent to the browser."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from dashboard import vocab
+from dashboard.comparison import Comparison
+from dashboard.dataset import Dataset
+
+MONEY = {"function": "money(params)"}
+
+
+def _range(low: str, high: str, unit: str = "") -> dict:
+    return {"function": f"range(params, '{low}', '{high}', '{unit}')"}
+
+
+def column_defs(horizon_label: str = "horizon") -> list[dict]:
+    """AG Grid columns. Formatters are named functions in assets/dashAgGridFunctions.js."""
+    money = dict(valueFormatter=MONEY, type="rightAligned", filter="agNumberColumnFilter", tooltipField="price_source_text")
+    return [
+        dict(field="name", headerName="Option", pinned="left", minWidth=190, filter="agTextColumnFilter", tooltipField="name"),
+        dict(field="category", headerName="Category", minWidth=120),
+        dict(field="total_low", headerName=f"Total low ({horizon_label})", **money),
+        dict(field="total_typical", headerName=f"Total typical ({horizon_label})", **money),
+        dict(field="total_high", headerName=f"Total high ({horizon_label})", **money),
+        dict(field="session_high", headerName="Per session", valueFormatter=_range("session_low", "session_high"),
+             tooltipField="price_source_text", type="rightAligned"),
+        dict(field="sessions_high", headerName="Sessions", valueFormatter=_range("sessions_low", "sessions_high"), maxWidth=110),
+        dict(field="results_months_high", headerName="Results last",
+             valueFormatter=_range("results_months_low", "results_months_high", "months"), tooltipField="results_text"),
+        dict(field="downtime_days_high", headerName="Downtime",
+             valueFormatter=_range("downtime_days_low", "downtime_days_high", "days"), tooltipField="downtime_text"),
+        dict(field="risk_tier", headerName="Risk tier", maxWidth=100, tooltipField="risk_basis", filter="agNumberColumnFilter"),
+        dict(field="evidence", headerName="Evidence", maxWidth=110, valueFormatter={"function": "text(params)"},
+             tooltipField="evidence_note"),
+        dict(field="budget_fit", headerName="Budget fit", maxWidth=120, valueFormatter={"function": "text(params)"}),
+        dict(field="basis_label", headerName="Price basis", minWidth=170, tooltipField="basis_label"),
+        dict(field="with_time_off_high", headerName="Incl. time off (high)", **{**money, "tooltipField": "lost_pay_text"}),
+    ]
+
+
+def _clean(value):
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _source_text(row: pd.Series, sources: pd.DataFrame) -> str:
+    parts = []
+    for kind in ("low", "typical", "high"):
+        sid = row.get(f"session_{kind}_source")
+        if isinstance(sid, str) and sid in sources.index:
+            s = sources.loc[sid]
+            year = row.get(f"session_{kind}_year")
+            year_text = f", {int(year)}" if isinstance(year, float) and not math.isnan(year) else ", year not stated"
+            parts.append(f"{kind}: {s['publisher']}{year_text} ({row.get(f'session_{kind}_status')})")
+    if not parts:
+        return "No published price for this market"
+    return "Price sources — " + "; ".join(parts)
+
+
+GRID_FIELDS = (
+    "id", "name", "category", "total_low", "total_typical", "total_high", "session_low", "session_high",
+    "sessions_low", "sessions_high", "results_months_low", "results_months_high", "downtime_days_low",
+    "downtime_days_high", "risk_tier", "risk_basis", "evidence", "evidence_note", "budget_fit", "currency",
+    "with_time_off_high",
+)
+
+
+def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
+    """JSON-safe rows for the grid; unknown numbers are null (shown as 'unknown')."""
+    rows = comparison.rows
+    sources = data.sources.set_index("id")
+    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
+    out = []
+    for tid, row in rows.iterrows():
+        record = {f: _clean(row.get(f)) for f in GRID_FIELDS}
+        record["currency_symbol"] = symbol
+        if comparison.filters.budget is None:
+            record["budget_fit"] = "no budget set"
+        if not comparison.filters.concern:
+            record["evidence"] = "choose a concern"
+        record["basis_label"] = vocab.BASIS_LABELS.get(row.get("basis"), "No published price")
+        record["price_source_text"] = _source_text(row, sources)
+        record["results_text"] = {"none": "Long-lasting: no maintenance", "unknown": "Maintenance not known"}.get(
+            row["maintenance"], "Maintenance repeated when results fade")
+        record["downtime_text"] = f"Measures: {row['downtime_measure']}" if row["downtime_measure"] else "unknown"
+        lost = row.get("lost_pay_high")
+        record["lost_pay_text"] = (
+            f"Lost pay up to {symbol}{lost:,.0f}, kept apart from the price" if isinstance(lost, float) and not math.isnan(lost)
+            else "Enter daily earnings to see lost pay")
+        out.append(record)
+    return out

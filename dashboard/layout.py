@@ -1,0 +1,143 @@
+"""The page: small builder functions that take data and return components."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import grid, vocab
+from dashboard.comparison import Catalog
+from dashboard.filters import HORIZON_RANGE, Filters
+from dashboard.views import sources_panel
+
+MARKET_LABELS = {
+    "US": "United States (USD)",
+    "UK": "United Kingdom (GBP)",
+    "US-FL": "Florida, US (USD)",
+    "US-GA": "Georgia, US (USD)",
+    "US-NY": "New York, US (USD)",
+    "US-CA": "California, US (USD)",
+}
+
+
+def labelled(control_id: str, label: str, control, help_text: str | None = None) -> html.Div:
+    """A control under a visible label bound to it, with optional help text."""
+    children = [html.Label(label, htmlFor=control_id, className="control-label", id=f"{control_id}-label"), control]
+    if help_text:
+        children.append(html.Div(help_text, className="control-help", id=f"{control_id}-help"))
+    return html.Div(children, className="mb-3")
+
+
+def controls(catalog: Catalog) -> dbc.Card:
+    d = Filters()
+    used = set(catalog.data.concerns["concern"])
+    concern_options = [{"label": "All concerns", "value": "all"}] + [
+        {"label": vocab.CONCERN_LABELS[c], "value": c} for c in vocab.CONCERNS if c in used
+    ]
+    names = catalog.data.treatments.sort_values("name")
+    body = dbc.Row(
+        [
+            dbc.Col(labelled("concern", "Concern", dcc.Dropdown(id="concern", options=concern_options, value="all", clearable=False)), md=4),
+            dbc.Col(labelled("market", "Market", dcc.Dropdown(
+                id="market", options=[{"label": MARKET_LABELS[m], "value": m} for m in vocab.MARKETS],
+                value=d.market, clearable=False)), md=4),
+            dbc.Col(labelled("category", "Categories", dcc.Dropdown(
+                id="category", options=[{"label": c.replace("-", " "), "value": c} for c in vocab.CATEGORIES],
+                value=[], multi=True, placeholder="All categories")), md=4),
+            dbc.Col(labelled("budget", "Budget", dcc.Input(
+                id="budget", type="number", min=0, step=50, debounce=True, placeholder="No budget", className="form-control"),
+                "Total over the time horizon: the initial course plus maintenance."), md=4),
+            dbc.Col(labelled("horizon", "Time horizon (years)", dcc.Slider(
+                id="horizon", min=HORIZON_RANGE[0], max=HORIZON_RANGE[1], step=1, value=d.horizon,
+                marks={i: str(i) for i in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1)})), md=4),
+            dbc.Col(labelled("max-downtime", "Most downtime (days)", dcc.Input(
+                id="max-downtime", type="number", min=0, step=1, debounce=True, placeholder="Any", className="form-control"),
+                "Options with unknown downtime stay listed."), md=4),
+            dbc.Col(labelled("max-risk", "Highest risk tier", dcc.Slider(
+                id="max-risk", min=1, max=5, step=1, value=d.max_risk, marks={i: str(i) for i in range(1, 6)}),
+                "1 = transient redness only … 5 = deaths documented."), md=4),
+            dbc.Col(labelled("daily-earnings", "Your daily earnings (optional)", dcc.Input(
+                id="daily-earnings", type="number", min=0, step=10, debounce=True, placeholder="Not set", className="form-control"),
+                "Downtime days become lost pay, shown apart from the price."), md=4),
+            dbc.Col(labelled("compare", "Compare side by side (2–4 options)", dcc.Dropdown(
+                id="compare", options=[{"label": n, "value": i} for i, n in zip(names["id"], names["name"])],
+                value=[], multi=True, placeholder="Choose options")), md=4),
+            dbc.Col(dbc.Switch(id="show-over-budget", label="Show options over budget", value=False), md=12),
+        ]
+    )
+    return dbc.Card(dbc.CardBody([html.H2("Filters", className="h5"), body]), className="mb-3")
+
+
+def results(catalog: Catalog) -> html.Div:
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Span(id="result-count", className="result-count", **{"aria-live": "polite"}),
+                    html.Span(id="over-budget-note", className="ms-3 text-muted"),
+                ],
+                className="mb-2",
+            ),
+            dag.AgGrid(
+                id="results-grid",
+                columnDefs=grid.column_defs(),
+                rowData=[],
+                getRowId="params.data.id",
+                defaultColDef={"sortable": True, "resizable": True, "minWidth": 95, "flex": 1},
+                dashGridOptions={"tooltipShowDelay": 200, "enableCellTextSelection": True, "ensureDomOrder": True},
+                style={"height": "480px", "width": "100%"},
+                className="ag-theme-alpine",
+            ),
+            html.Div(
+                [
+                    html.Button("Export CSV", id="export-csv", className="btn btn-outline-primary me-2", n_clicks=0),
+                    html.Button("Export Excel", id="export-xlsx", className="btn btn-outline-primary", n_clicks=0),
+                    dcc.Download(id="download"),
+                ],
+                className="my-2",
+            ),
+        ]
+    )
+
+
+def page(catalog: Catalog) -> dbc.Container:
+    years = catalog.data.price_years()
+    vintage = f"Prices published {years[0]}–{years[1]}" if years else "Price years unknown"
+    return dbc.Container(
+        [
+            dcc.Location(id="url", refresh=False),
+            html.Header(
+                [
+                    html.H1("What cosmetic treatments really cost", className="h3"),
+                    html.P("Total cost over time including repeat sessions and maintenance, downtime and risk, "
+                           "from cited public sources. Unknown figures are shown as unknown.", className="mb-1"),
+                    dbc.Alert(
+                        [html.Strong("Not medical advice. "),
+                         f"Use this to prepare questions for a clinic. {vintage}; "
+                         "US surgical figures are surgeons' fees only (no anaesthesia or facility)."],
+                        color="warning", className="disclaimer py-2", id="disclaimer"),
+                ],
+                className="app-header",
+            ),
+            controls(catalog),
+            results(catalog),
+            dbc.Tabs(
+                [
+                    dbc.Tab(html.Div([
+                        dcc.Graph(id="cost-range-chart", config={"displaylogo": False}),
+                        dcc.Graph(id="cost-downtime-chart", config={"displaylogo": False}),
+                        dcc.Graph(id="cumulative-chart", config={"displaylogo": False}),
+                        html.Ul(id="crossover-notes"),
+                    ]), label="Charts", tab_id="charts"),
+                    dbc.Tab(html.Div(id="side-by-side", className="side-by-side mt-2"), label="Side by side", tab_id="side"),
+                    dbc.Tab(sources_panel(catalog.data), label="Sources", tab_id="sources"),
+                ],
+                active_tab="charts",
+                className="mt-3",
+            ),
+            html.Footer(html.P("Figures: see the Sources tab and data/README.md.", className="text-muted small mt-3")),
+        ],
+        fluid=True,
+        className="pb-4",
+    )

@@ -1,0 +1,58 @@
+"""Everything the page shows for one Filters value, as plain outputs (no Dash state)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dash import html
+
+from dashboard import figures, grid, vocab
+from dashboard.comparison import Catalog, compare, full_table
+from dashboard.views import side_by_side
+
+
+@dataclass(frozen=True)
+class PageOutputs:
+    row_data: list[dict]
+    column_defs: list[dict]
+    result_count: str
+    over_budget_note: str
+    cost_range: Any
+    cost_downtime: Any
+    cumulative: Any
+    crossover_notes: list
+    side_by_side: Any
+
+
+def count_text(n: int) -> str:
+    return f"{n} option{'s' if n != 1 else ''}"
+
+
+def over_budget_text(hidden: int) -> str:
+    if not hidden:
+        return ""
+    verb = "is" if hidden == 1 else "are"
+    return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
+
+
+def render(catalog: Catalog, filters) -> PageOutputs:
+    """The grid rows, texts, figures and side-by-side view for the filters."""
+    comparison = compare(catalog, filters)
+    rows = comparison.rows
+    currency = vocab.MARKET_CURRENCY[filters.market]
+    horizon_label = f"{filters.horizon} yr"
+    everything = full_table(catalog, filters)
+    selected = list(filters.compare)
+    cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency)
+    return PageOutputs(
+        row_data=grid.grid_rows(comparison, catalog.data),
+        column_defs=grid.column_defs(horizon_label),
+        result_count=count_text(len(rows)),
+        over_budget_note=over_budget_text(comparison.hidden_over_budget),
+        cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
+        cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
+        cumulative=cumulative,
+        crossover_notes=[html.Li(s) for s in sentences],
+        side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market),
+    )

@@ -1,0 +1,87 @@
+"""Production hardening: security headers, a request-size limit and a callback-request guard."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Response, request
+from flask_talisman import Talisman
+
+MAX_REQUEST_BYTES = 2 * 1024 * 1024
+CALLBACK_PATH = "/_dash-update-component"
+
+
+def csp(script_hashes: list[str]) -> dict[str, str | list[str]]:
+    """The Content-Security-Policy: scripts only from this origin plus Dash's inline hashes."""
+    return {
+        "default-src": "'self'",
+        "script-src": ["'self'", *script_hashes],
+        # dash-renderer, dcc and AG Grid inject styles at run time
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": "'none'",
+    }
+
+
+def _bad_request(message: str, status: int = 400) -> Response:
+    return Response(json.dumps({"error": message}), status=status, mimetype="application/json")
+
+
+def callback_request_problem(body, known_outputs) -> str | None:
+    """Why a callback request is malformed, or None when its shape is acceptable."""
+    if not isinstance(body, dict):
+        return "the request body must be a JSON object"
+    output = body.get("output")
+    if not isinstance(output, str) or output not in known_outputs:
+        return "unknown or missing 'output'"
+    if not isinstance(body.get("outputs"), (dict, list)):
+        return "'outputs' must be an object or a list"
+    for key in ("inputs", "state"):
+        items = body.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) and "id" in i and "property" in i for i in items):
+            return f"'{key}' must be a list of {{id, property, value}} objects"
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
+        return "'changedPropIds' must be a list of strings"
+    return None
+
+
+def harden(app) -> None:
+    """Headers on every response, a body-size limit (413) and a 400 for malformed callbacks."""
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    Talisman(
+        server,
+        force_https=False,  # TLS ends at the proxy; see the README's deployment notes
+        strict_transport_security=False,
+        session_cookie_secure=False,
+        frame_options="DENY",
+        referrer_policy="no-referrer",
+        content_security_policy=csp(app.csp_hashes()),
+        x_content_type_options=True,
+    )
+
+    @server.before_request
+    def guard_callbacks():
+        if request.path != CALLBACK_PATH:
+            return None
+        if request.method != "POST":
+            return _bad_request("callbacks are POST requests", 405)
+        if request.content_length is not None and request.content_length > MAX_REQUEST_BYTES:
+            return _bad_request("request body too large", 413)
+        body = request.get_json(silent=True)
+        problem = callback_request_problem(body, app.callback_map)
+        return _bad_request(problem) if problem else None
+
+    @server.errorhandler(500)
+    def internal_error(_err):
+        return _bad_request("internal error; nothing was changed", 500)
+
+    @server.errorhandler(413)
+    def too_large(_err):
+        return _bad_request("request body too large", 413)

@@ -1,0 +1,136 @@
+"""HTML views built from frames: the side-by-side comparison and the sources panel."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from dash import html
+
+from dashboard import vocab
+from dashboard.dataset import Dataset
+
+
+def _known(value) -> bool:
+    return not (value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)))
+
+
+def _money(value, symbol: str) -> str:
+    return f"{symbol}{value:,.0f}" if _known(value) else "unknown"
+
+
+def _range(low, high, unit: str = "") -> str:
+    suffix = f" {unit}" if unit else ""
+    if not _known(low) and not _known(high):
+        return "unknown"
+    if not _known(low):
+        return f"up to {high:g}{suffix}"
+    if not _known(high) or low == high:
+        return f"{low:g}{suffix}"
+    return f"{low:g}–{high:g}{suffix}"
+
+
+def _text(value) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value) if value else "unknown"
+    return str(value) if _known(value) and value != "" else "unknown"
+
+
+def source_link(sid: str, sources: pd.DataFrame) -> html.Span:
+    """A source as a link (URLs are http(s), checked when the dataset loads) with its status."""
+    if sid not in sources.index:
+        return html.Span(sid)
+    s = sources.loc[sid]
+    year = f", {int(s['year'])}" if _known(s["year"]) else ""
+    return html.Span([
+        html.A(f"{s['publisher']}{year}", href=s["url"], target="_blank", rel="noopener noreferrer",
+               title=f"{s['title']} — {vocab.STATUS_LABELS[s['status']]}"),
+        f" ({s['status']})",
+    ])
+
+
+def _links(ids, sources: pd.DataFrame):
+    ids = [i for i in dict.fromkeys(ids) if isinstance(i, str)]
+    if not ids:
+        return "none"
+    out: list = []
+    for i, sid in enumerate(ids):
+        if i:
+            out.append("; ")
+        out.append(source_link(sid, sources))
+    return out
+
+
+def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[str, str]]:
+    """(attribute, text) pairs for one option, in display order."""
+    years = f"{horizon} year{'s' if horizon != 1 else ''}"
+    return [
+        ("Category", _text(row["category"])),
+        ("Invasiveness", _text(row["invasiveness"])),
+        ("Performed by", _text(row["performed_by"])),
+        ("Anaesthesia", _text(row["anaesthesia"])),
+        (f"Total cost over {years}", " – ".join([_money(row["total_low"], symbol), _money(row["total_high"], symbol)])),
+        (f"Typical total over {years}", _money(row["total_typical"], symbol)),
+        ("First-year cost", " – ".join([_money(row["first_year_low"], symbol), _money(row["first_year_high"], symbol)])),
+        ("Cost per session", " – ".join([_money(row["session_low"], symbol), _money(row["session_high"], symbol)])),
+        ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
+        ("Sessions (initial course)", _range(row["sessions_low"], row["sessions_high"])),
+        ("Weeks between sessions", _range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])),
+        ("Units per session", _range(row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"]))),
+        ("Maintenance", _text(row["maintenance"])),
+        ("Results last", _range(row["results_months_low"], row["results_months_high"], "months")
+         if row["maintenance"] == "periodic" else {"none": "long-lasting"}.get(row["maintenance"], "unknown")),
+        ("Downtime", _range(row["downtime_days_low"], row["downtime_days_high"], "days")),
+        ("Downtime measures", _text(row["downtime_measure"])),
+        ("Risk tier", _text(row["risk_tier"])),
+        ("Risk tier rests on", _text(row["risk_basis"])),
+        ("Major complication rate", f"{row['major_complication_rate']:.1%}" if _known(row["major_complication_rate"]) else "unknown"),
+        ("Side effects", _text(row["side_effects"])),
+        ("Serious risks", _text(row["serious_risks"])),
+        ("Evidence for the concern", _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else "")),
+        ("Lost pay (downtime x daily earnings)", " – ".join([_money(row["lost_pay_low"], symbol), _money(row["lost_pay_high"], symbol)])),
+    ]
+
+
+def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str) -> html.Div:
+    """Every attribute in rows, one column per option, differences highlighted, sources linked."""
+    chosen = [i for i in selected if i in table.index]
+    if len(chosen) < 2:
+        return html.P("Choose 2 to 4 options in “Compare side by side” to see them here.", className="text-muted")
+    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]
+    sources = data.sources.set_index("id")
+    columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol) for tid in chosen}
+    header = html.Thead(html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen]))
+    body = []
+    for i, (attribute, _) in enumerate(columns[chosen[0]]):
+        values = [columns[t][i][1] for t in chosen]
+        differs = len(set(values)) > 1
+        body.append(html.Tr([html.Th(attribute, scope="row")] + [
+            html.Td(v, className="diff-cell" if differs else None) for v in values]))
+    price_ids = {t: [table.loc[t, f"session_{k}_source"] for k in ("low", "typical", "high")] for t in chosen}
+    body.append(html.Tr([html.Th("Price sources", scope="row")] + [html.Td(_links(price_ids[t], sources)) for t in chosen]))
+    body.append(html.Tr([html.Th("Other sources", scope="row")] + [
+        html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources)) for t in chosen]))
+    return html.Div([
+        html.P("Highlighted rows differ between the options.", className="small text-muted"),
+        html.Div(html.Table([header, html.Tbody(body)], className="table table-sm table-bordered bg-white"),
+                 className="table-responsive"),
+    ])
+
+
+def sources_panel(data: Dataset) -> html.Div:
+    """Every source in the dataset with its status, as links."""
+    sources = data.sources.sort_values(["publisher", "title"])
+    items = []
+    for _, s in sources.iterrows():
+        year = f" ({int(s['year'])})" if _known(s["year"]) else ""
+        items.append(html.Li([
+            html.A(f"{s['publisher']}: {s['title']}{year}", href=s["url"], target="_blank", rel="noopener noreferrer"),
+            html.Span(f" — {vocab.STATUS_LABELS[s['status']]}", className="text-muted"),
+        ]))
+    counts = data.sources["status"].value_counts()
+    summary = ", ".join(f"{counts.get(s, 0)} {s}" for s in vocab.STATUSES)
+    return html.Div([
+        html.P(f"{len(sources)} sources: {summary}.", className="mt-2"),
+        html.Ul(items, className="sources-list"),
+    ], id="sources-panel")

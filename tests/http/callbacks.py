@@ -1,0 +1,31 @@
+"""Build callback requests exactly as the browser sends them."""
+
+RENDER_OUTPUTS = [
+    ("results-grid", "rowData"), ("results-grid", "columnDefs"), ("result-count", "children"),
+    ("over-budget-note", "children"), ("cost-range-chart", "figure"), ("cost-downtime-chart", "figure"),
+    ("cumulative-chart", "figure"), ("crossover-notes", "children"), ("side-by-side", "children"),
+]
+
+
+def output_string(outputs):
+    if len(outputs) == 1:
+        return f"{outputs[0][0]}.{outputs[0][1]}"
+    return ".." + "...".join(f"{i}.{p}" for i, p in outputs) + ".."
+
+
+def request_body(outputs, inputs, state=(), changed=None):
+    return {
+        "output": output_string(outputs),
+        "outputs": [{"id": i, "property": p} for i, p in outputs] if len(outputs) > 1
+        else {"id": outputs[0][0], "property": outputs[0][1]},
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
+        "changedPropIds": changed if changed is not None else [f"{i}.{p}" for i, p, _ in inputs[:1]],
+    }
+
+
+def render(client, search):
+    body = request_body(RENDER_OUTPUTS, [("url", "search", search)])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.data
+    return response.get_json()["response"]

@@ -1,0 +1,141 @@
+"""Callbacks over HTTP, through Flask's test client, as the browser calls them."""
+
+import base64
+import csv
+import io
+
+import openpyxl
+import pytest
+
+from dashboard.callbacks import CONTROLS
+from tests.http.callbacks import RENDER_OUTPUTS, render, request_body
+
+SYNC_OUTPUTS = [(c, "value") for c in CONTROLS] + [("url", "search")]
+
+
+def test_page_and_dependencies_load(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    assert b"_dash-config" in page.data
+    deps = client.get("/_dash-dependencies").get_json()
+    assert len(deps) == 3
+
+
+def test_render_filters_rows_and_counts_over_budget(client):
+    out = render(client, "?market=US&horizon=5&budget=5000")
+    names = [r["name"] for r in out["results-grid"]["rowData"]]
+    assert names == ["Hyaluronic-acid filler", "Botulinum toxin", "Microneedling"]
+    assert out["result-count"]["children"] == "3 options"
+    assert out["over-budget-note"]["children"] == "1 more option is over budget"
+    filler = out["results-grid"]["rowData"][0]
+    assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, 3500, 18000)
+    assert filler["budget_fit"] == "may fit" and filler["currency_symbol"] == "$"
+    assert out["results-grid"]["rowData"][1]["total_low"] is None  # unknown, not 0
+
+
+def test_render_concern_and_side_by_side(client):
+    out = render(client, "?concern=stretch-marks&compare=abdominoplasty,microneedling")
+    assert [r["id"] for r in out["results-grid"]["rowData"]] == ["abdominoplasty", "microneedling"]
+    side = str(out["side-by-side"]["children"])
+    assert "Abdominoplasty" in side and "Microneedling" in side and "diff-cell" in side
+
+
+def test_crossover_sentence_is_rendered(client):
+    out = render(client, "?horizon=10&compare=ha-filler,abdominoplasty")
+    notes = out["crossover-notes"]["children"]
+    assert notes[0]["props"]["children"] == "After about 4 years, Hyaluronic-acid filler has cost more than Abdominoplasty."
+
+
+def test_sync_sets_controls_from_url_on_load(client):
+    values = [None] * len(CONTROLS)
+    body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK&budget=900&horizon=3&over_budget=1")]
+                        + [(c, "value", v) for c, v in zip(CONTROLS, values)], changed=[])
+    out = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert out["market"]["value"] == "UK" and out["budget"]["value"] == 900 and out["horizon"]["value"] == 3
+    assert out["show-over-budget"]["value"] is True
+
+
+def test_sync_writes_url_from_controls(client):
+    values = {"concern": "stretch-marks", "market": "US", "category": [], "budget": 3000, "horizon": 5,
+              "max-downtime": None, "max-risk": 5, "show-over-budget": False, "daily-earnings": None, "compare": []}
+    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", values[c]) for c in CONTROLS],
+                        changed=["budget.value"])
+    out = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert out["url"]["search"] == "?concern=stretch-marks&budget=3000&horizon=5"
+
+
+def _export(client, button, search):
+    body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
+                        state=[("url", "search", search)], changed=[f"{button}.n_clicks"])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    return response.get_json()["response"]["download"]["data"]
+
+
+def test_csv_export_callback(client):
+    data = _export(client, "export-csv", "?market=US&horizon=5")
+    assert data["filename"].startswith("treatment-comparison-") and data["filename"].endswith(".csv")
+    assert data["base64"] is True
+    rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
+    assert rows[1] == ["Filters", "market US; horizon 5 years"]
+
+
+def test_xlsx_export_callback(client):
+    data = _export(client, "export-xlsx", "?market=UK")
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(data["content"])))
+    assert book.sheetnames == ["Comparison", "Sources"]
+
+
+FORGED_SEARCH = [None, 42, ["?market=UK"], {"market": "UK"}, "?" + "x" * 10000, "?budget=NaN&horizon=1e309",
+                 "?compare=" + ",".join(str(i) for i in range(1000)), "?concern=<img src=x onerror=alert(1)>"]
+
+
+@pytest.mark.parametrize("search", FORGED_SEARCH)
+def test_forged_render_inputs_fall_back_to_defaults(client, search):
+    body = request_body(RENDER_OUTPUTS, [("url", "search", search)])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    assert response.get_json()["response"]["result-count"]["children"] == "4 options"
+
+
+@pytest.mark.parametrize("values", [
+    ["all", "US", [], "abc", 1, None, 5, False, None, []],
+    [{"$gt": 1}, ["US"], "surgical", -5, 99, "x", 0, "yes", float("inf"), ["nope"] * 300],
+    [None] * 10,
+])
+def test_forged_control_values_give_a_valid_url(client, values):
+    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", v) for c, v in zip(CONTROLS, values)],
+                        changed=["budget.value"])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("body, status", [
+    ("not json", 400),
+    ("[1, 2]", 400),
+    ('{"output": "nope.children", "outputs": {}, "inputs": []}', 400),
+    ('{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": "x"}', 400),
+    ('{"output": "download.data", "outputs": 5, "inputs": []}', 400),
+    ('{"output": "download.data", "outputs": {}, "inputs": [], "changedPropIds": [1]}', 400),
+])
+def test_malformed_callback_requests_get_400(client, body, status):
+    response = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert response.status_code == status
+    assert b"Traceback" not in response.data
+
+
+def test_oversized_request_gets_413(client):
+    response = client.post("/_dash-update-component", data=b"{" + b" " * (3 * 1024 * 1024) + b"}",
+                           content_type="application/json")
+    assert response.status_code == 413
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "unsafe-eval" not in csp and "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert b'"ui": false' in response.data or b'"ui":false' in response.data

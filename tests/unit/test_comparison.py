@@ -1,0 +1,86 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.comparison import (FITS, MAY_FIT, OVER, UNKNOWN, build_catalog, budget_fit, compare,
+                                  crossover_sentence, pareto_front)
+from dashboard.filters import Filters
+
+
+@pytest.mark.parametrize(
+    "low, high, budget, expected",
+    [
+        (100, 200, 300, FITS),
+        (100, 200, 200, FITS),
+        (100, 400, 300, MAY_FIT),
+        (400, 500, 300, OVER),
+        (np.nan, np.nan, 300, UNKNOWN),
+        (100, np.nan, 300, MAY_FIT),
+        (np.nan, 200, 300, FITS),
+        (np.nan, 500, 300, UNKNOWN),
+    ],
+)
+def test_budget_fit(low, high, budget, expected):
+    fit = budget_fit(pd.Series([low], dtype="float64"), pd.Series([high], dtype="float64"), budget)
+    assert fit.iloc[0] == expected
+
+
+def test_no_budget_means_no_fit():
+    assert budget_fit(pd.Series([1.0]), pd.Series([2.0]), None).isna().all()
+
+
+def test_pareto_front():
+    idx = ["cheap-slow", "dear-quick", "dominated", "unknown", "safest"]
+    cost = pd.Series([100, 1000, 1200, np.nan, 5000], index=idx, dtype="float64")
+    downtime = pd.Series([14, 0, 7, 0, 30], index=idx, dtype="float64")
+    risk = pd.Series([2, 2, 3, 1, 1], index=idx, dtype="float64")
+    front = pareto_front(cost, downtime, risk)
+    assert front.to_dict() == {"cheap-slow": True, "dear-quick": True, "dominated": False, "unknown": False, "safest": True}
+
+
+def test_equal_options_are_both_on_the_front():
+    s = pd.Series([1.0, 1.0], index=["a", "b"])
+    assert pareto_front(s, s, s).all()
+
+
+def test_concern_and_budget_change_rows_and_hidden_count(small_dataset):
+    catalog = build_catalog(small_dataset)
+    everything = compare(catalog, Filters(market="US"))
+    assert len(everything.rows) == 4 and everything.hidden_over_budget == 0
+    stretch = compare(catalog, Filters(market="US", concern="stretch-marks"))
+    assert set(stretch.rows.index) == {"abdominoplasty", "microneedling"}
+    tight = compare(catalog, Filters(market="US", concern="stretch-marks", budget=5000))
+    assert list(tight.rows.index) == ["microneedling"]  # unknown cost: kept, not counted as fitting
+    assert tight.rows.loc["microneedling", "budget_fit"] == UNKNOWN
+    assert tight.hidden_over_budget == 1
+    shown = compare(catalog, Filters(market="US", concern="stretch-marks", budget=5000, show_over_budget=True))
+    assert shown.rows.loc["abdominoplasty", "budget_fit"] == OVER and shown.hidden_over_budget == 0
+
+
+def test_downtime_risk_and_category_caps(small_dataset):
+    catalog = build_catalog(small_dataset)
+    rows = compare(catalog, Filters(max_downtime=7)).rows
+    assert "abdominoplasty" not in rows.index and "microneedling" in rows.index  # unknown downtime stays
+    assert set(compare(catalog, Filters(max_risk=2)).rows.index) == {"botulinum-toxin", "microneedling"}
+    assert set(compare(catalog, Filters(categories=("surgical",))).rows.index) == {"abdominoplasty"}
+
+
+def test_lost_pay_is_separate_from_price(small_dataset):
+    row = compare(build_catalog(small_dataset), Filters(market="US", daily_earnings=200)).rows.loc["abdominoplasty"]
+    assert (row["lost_pay_low"], row["lost_pay_high"]) == (2800, 5600)
+    assert (row["total_low"], row["with_time_off_low"]) == (8000, 10800)
+    none = compare(build_catalog(small_dataset), Filters(market="US")).rows.loc["abdominoplasty"]
+    assert math.isnan(none["lost_pay_low"]) and math.isnan(none["with_time_off_high"])
+
+
+def test_crossover_sentence_names_the_year():
+    years = [0, 1, 2, 3, 4, 5]
+    toxin = [435, 1740, 3045, 4350, 5655, 6960]
+    brow = [5000] * 6
+    assert crossover_sentence(years, "Botulinum toxin", toxin, "Brow lift", brow) == (
+        "After about 4 years, Botulinum toxin has cost more than Brow lift.")
+    assert crossover_sentence(years, "Brow lift", brow, "Botulinum toxin", toxin) == (
+        "After about 4 years, Botulinum toxin has cost more than Brow lift.")
+    assert crossover_sentence(years, "A", [1] * 6, "B", [2] * 6) is None

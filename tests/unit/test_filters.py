@@ -1,0 +1,79 @@
+from pathlib import Path
+
+import pytest
+
+from dashboard.filters import URL_PARAMETERS, Filters, from_query, parse_fields, rejected_fields
+
+IDS = {"ha-filler", "abdominoplasty", "botulinum-toxin"}
+
+
+def test_query_round_trip():
+    f = Filters(concern="stretch-marks", market="UK", budget=3000, horizon=5, max_downtime=14, max_risk=3,
+                show_over_budget=True, categories=("surgical",), compare=("ha-filler", "abdominoplasty"), daily_earnings=150)
+    query = f.to_query()
+    assert query == ("concern=stretch-marks&market=UK&budget=3000&horizon=5&max_downtime=14&max_risk=3"
+                     "&over_budget=1&category=surgical&compare=ha-filler,abdominoplasty&earnings=150")
+    assert from_query(query, IDS) == f
+    assert from_query("?" + query, IDS) == f
+
+
+def test_defaults_give_an_empty_query():
+    assert Filters().to_query() == ""
+
+
+@pytest.mark.parametrize(
+    "query, field, expected",
+    [
+        ("budget=-5", "budget", None),
+        ("budget=abc", "budget", None),
+        ("budget=nan", "budget", None),
+        ("budget=1e400", "budget", None),
+        ("budget=1,500", "budget", 1500),
+        ("horizon=0", "horizon", 1),
+        ("horizon=11", "horizon", 1),
+        ("horizon=2.5", "horizon", 1),
+        ("market=FR", "market", "US"),
+        ("concern=<script>", "concern", None),
+        ("max_risk=9", "max_risk", 5),
+        ("over_budget=yes", "show_over_budget", False),
+        ("compare=ha-filler,unknown,ha-filler,abdominoplasty", "compare", ("ha-filler", "abdominoplasty")),
+        ("compare=" + ",".join(["ha-filler"] * 500), "compare", ()),
+        ("category=surgical,spa", "categories", ("surgical",)),
+        ("earnings=-1", "daily_earnings", None),
+    ],
+)
+def test_invalid_query_values_fall_back_to_defaults(query, field, expected):
+    assert getattr(from_query(query, IDS), field) == expected
+
+
+@pytest.mark.parametrize("query", [None, 42, "a" * 5000, "&".join(f"x{i}=1" for i in range(100)), "%%%&&&==="])
+def test_hostile_query_strings_give_defaults(query):
+    assert from_query(query, IDS) == Filters()
+
+
+def test_controls_values_parse_like_the_url():
+    raw = {"concern": "all", "market": "UK", "budget": 2500, "horizon": 3, "max_downtime": None, "max_risk": 4,
+           "show_over_budget": True, "categories": ["injectable"], "compare": ["ha-filler"], "daily_earnings": None}
+    f = parse_fields(raw, IDS)
+    assert f == Filters(concern=None, market="UK", budget=2500, horizon=3, max_risk=4, show_over_budget=True,
+                        categories=("injectable",), compare=("ha-filler",))
+
+
+@pytest.mark.parametrize("value", [True, [1], {"$gt": 1}, float("nan"), float("inf"), "9" * 30])
+def test_controls_reject_wrong_types(value):
+    assert parse_fields({"budget": value, "horizon": value, "market": value}, IDS) == Filters()
+
+
+def test_rejected_fields_names_what_was_invalid():
+    assert rejected_fields({"budget": "abc", "horizon": "3", "concern": "hair-loss-x"}) == ["budget", "concern"]
+
+
+def test_describe_in_words():
+    f = Filters(concern="stretch-marks", market="US", budget=3000, horizon=5)
+    assert f.describe() == "concern Stretch marks; market US; horizon 5 years; budget 3,000 USD"
+
+
+def test_every_url_parameter_is_documented_in_the_readme():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name in URL_PARAMETERS:
+        assert f"`{name}`" in readme, name
