@@ -32,7 +32,7 @@ run: setup
 	$(BIN)/python -m dashboard serve --host $(HOST) --port $(PORT)
 
 test: setup-test browser
-
+	$(BIN)/python -m dashboard validate
 	$(BIN)/python -m pytest -q
 
 clean:

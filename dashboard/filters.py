@@ -133,7 +133,8 @@ def _parse_values(raw: Mapping[str, Any], treatment_ids) -> dict[str, Any]:
     risk = _number(raw.get("max_risk"), 1, 5)
     values["max_risk"] = int(risk) if risk is not None and risk == int(risk) else None
     over = raw.get("show_over_budget")
-    values["show_over_budget"] = over if isinstance(over, bool) else {"1": True, "0": False}.get(over)
+    values["show_over_budget"] = over if isinstance(over, bool) else (
+        {"1": True, "0": False}.get(over) if isinstance(over, str) else None)
     values["categories"] = _ids(raw.get("categories"), vocab.CATEGORIES, len(vocab.CATEGORIES))
     values["compare"] = _ids(raw.get("compare"), set(treatment_ids), MAX_COMPARE)
     values["daily_earnings"] = _number(raw.get("daily_earnings"), 0, MAX_EARNINGS)

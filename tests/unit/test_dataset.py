@@ -105,3 +105,33 @@ def test_bom_and_blank_lines_are_accepted(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes() + b"\n\n")
     assert len(load_dataset(folder).concerns) == len(factory.CONCERNS)
 
+
+
+def test_bundled_dataset_is_valid_and_covers_the_field():
+    data = load_dataset()
+    ids = set(data.treatments["id"])
+    assert len(ids) >= 35
+    stretch_marks = {"microdermabrasion", "microneedling", "microneedling-rf", "microneedling-prp", "chemical-peel-light",
+                     "chemical-peel-medium", "chemical-peel-deep", "laser-co2-fractional", "laser-nonablative-fractional",
+                     "pulsed-dye-laser", "topical-tretinoin", "abdominoplasty"}
+    wider = {"botulinum-toxin", "ha-filler", "lip-filler", "calcium-hydroxylapatite", "poly-l-lactic-acid",
+             "fat-grafting-face", "ipl", "laser-hair-removal", "cryolipolysis", "skin-tightening-nonsurgical",
+             "liposuction", "facelift", "neck-lift", "blepharoplasty-upper", "blepharoplasty-lower", "brachioplasty",
+             "thigh-lift", "breast-lift", "lower-body-lift", "rhinoplasty"}
+    assert stretch_marks | wider <= ids
+    assert set(data.prices["market"]) >= {"US", "UK"}
+    assert set(data.concerns[data.concerns["concern"] == "stretch-marks"]["treatment_id"]) >= {"microdermabrasion", "microneedling", "topical-tretinoin"}
+
+
+def test_every_vocabulary_value_is_documented_in_the_data_readme():
+    from pathlib import Path
+
+    from dashboard import schema, vocab
+
+    readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
+    for fields in schema.FILES.values():
+        for field in fields:
+            assert f"`{field.name}`" in readme, field.name
+    for values in (vocab.CATEGORIES, vocab.CONCERNS, vocab.BASES, vocab.STATUSES, vocab.MAINTENANCE, vocab.PRICE_UNITS):
+        for value in values:
+            assert f"`{value}`" in readme, value

@@ -1,0 +1,150 @@
+"""What a user does, in a real browser, on the bundled dataset."""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.comparison import build_catalog, compare
+from dashboard.dataset import load_dataset
+from dashboard.filters import Filters
+from dashboard.render import count_text, over_budget_text
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return build_catalog(load_dataset())
+
+
+def expected(catalog, **filters):
+    c = compare(catalog, Filters(**filters))
+    return c, count_text(len(c.rows)), over_budget_text(c.hidden_over_budget)
+
+
+def choose(page, control_id, label):
+    page.click(f"#{control_id}")
+    page.locator("[role=listbox] [role=option]", has_text=label).first.click()
+    page.keyboard.press("Escape")
+
+
+def displayed_rows(page) -> int:
+    return page.evaluate("dash_ag_grid.getApi('results-grid').getDisplayedRowCount()")
+
+
+def test_concern_and_budget_change_rows_and_count(page, live_url, catalog, console_errors):
+    page.goto(live_url)
+    _, all_count, _ = expected(catalog)
+    expect(page.locator("#result-count")).to_have_text(all_count)
+    choose(page, "concern", "Stretch marks")
+    c, count, _ = expected(catalog, concern="stretch-marks")
+    expect(page.locator("#result-count")).to_have_text(count)
+    assert count != all_count
+    expect(page).to_have_url(re.compile(r"concern=stretch-marks"))
+    page.fill("#budget", "3000")
+    page.press("#budget", "Enter")
+    c, count, note = expected(catalog, concern="stretch-marks", budget=3000)
+    expect(page.locator("#result-count")).to_have_text(count)
+    expect(page.locator("#over-budget-note")).to_have_text(note)
+    assert displayed_rows(page) == len(c.rows)
+    expect(page).to_have_url(re.compile(r"budget=3000"))
+    assert console_errors == []
+
+
+def test_over_budget_switch_shows_hidden_options(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?concern=stretch-marks&budget=1000&horizon=5")
+    hidden, count, note = expected(catalog, concern="stretch-marks", budget=1000, horizon=5)
+    assert hidden.hidden_over_budget > 0
+    expect(page.locator("#result-count")).to_have_text(count)
+    expect(page.locator("#over-budget-note")).to_have_text(note)
+    page.click("label[for=show-over-budget]")
+    shown, count, _ = expected(catalog, concern="stretch-marks", budget=1000, horizon=5, show_over_budget=True)
+    expect(page.locator("#result-count")).to_have_text(count)
+    assert len(shown.rows) == len(hidden.rows) + hidden.hidden_over_budget
+    expect(page).to_have_url(re.compile(r"over_budget=1"))
+    assert console_errors == []
+
+
+def test_side_by_side_selection(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?concern=stretch-marks&market=US&horizon=5")
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", horizon=5)[1])
+    names = catalog.data.treatments.set_index("id")["name"]
+    choose(page, "compare", names["abdominoplasty"])
+    choose(page, "compare", names["microneedling"])
+    expect(page).to_have_url(re.compile(r"compare=abdominoplasty,microneedling"))
+    page.click(".nav-link:text-is(\"Side by side\")")
+    table = page.locator("#side-by-side table")
+    expect(table).to_be_visible()
+    expect(table.locator("thead th")).to_have_text(["Attribute", names["abdominoplasty"], names["microneedling"]])
+    assert table.locator("td.diff-cell").count() > 0
+    hrefs = table.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
+    page.click(".nav-link:text-is(\"Charts\")")
+    expect(page.locator("#cumulative-chart .trace")).to_have_count(2)
+    assert console_errors == []
+
+
+def test_csv_and_excel_downloads(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?concern=stretch-marks&market=UK&horizon=3")
+    c, count, _ = expected(catalog, concern="stretch-marks", market="UK", horizon=3)
+    expect(page.locator("#result-count")).to_have_text(count)
+    with page.expect_download() as info:
+        page.click("#export-csv")
+    download = info.value
+    assert re.fullmatch(r"treatment-comparison-\d{8}\.csv", download.suggested_filename)
+    rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
+    assert rows[1] == ["Filters", "concern Stretch marks; market UK; horizon 3 years"]
+    start = next(i for i, r in enumerate(rows) if r and r[0] == "Option")
+    names = [r[0] for r in rows[start + 1:] if r][: len(c.rows)]
+    assert names == list(c.rows["name"])
+    with page.expect_download() as info:
+        page.click("#export-xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
+    assert book.sheetnames == ["Comparison", "Sources"]
+    assert book["Sources"].max_row > 1
+    assert console_errors == []
+
+
+def test_url_restores_the_view(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?concern=stretch-marks&market=UK&budget=2000&horizon=5&max_risk=3")
+    _, count, _ = expected(catalog, concern="stretch-marks", market="UK", budget=2000, horizon=5, max_risk=3)
+    expect(page.locator("#result-count")).to_have_text(count)
+    expect(page.locator("#budget")).to_have_value("2000")
+    expect(page.locator("#concern")).to_contain_text("Stretch marks")
+    expect(page.locator("#market")).to_contain_text("United Kingdom")
+    assert console_errors == []
+
+
+def test_invalid_query_falls_back_without_error(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?concern=nope&market=XX&budget=-1&horizon=99&max_risk=abc")
+    expect(page.locator("#result-count")).to_have_text(expected(catalog)[1])
+    expect(page.locator("#market")).to_contain_text("United States")
+    assert console_errors == []
+
+
+def test_keyboard_sets_the_budget(page, live_url, catalog):
+    page.goto(live_url + "/?concern=stretch-marks")
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks")[1])
+    page.focus("#budget")
+    page.keyboard.type("2500")
+    page.keyboard.press("Tab")
+    expect(page).to_have_url(re.compile(r"budget=2500"))
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=2500)[1])
+
+
+def test_phone_width_layout(browser, live_url, catalog):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(live_url + "/?concern=stretch-marks")
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks")[1])
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+    for control in ("concern", "market", "budget", "export-csv"):
+        box = page.locator(f"#{control}").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 391
+    for label in ("concern-label", "budget-label", "horizon-label", "max-risk-label"):
+        expect(page.locator(f"#{label}")).to_be_visible()
+    context.close()
