@@ -42,13 +42,19 @@ class Comparison:
     filters: Filters
 
 
-def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None) -> pd.Series:
+def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None,
+               at_least: pd.Series | None = None) -> pd.Series:
     """FITS when the high estimate is within budget, MAY FIT when only the low one is, else OVER;
-    UNKNOWN when the figures needed to tell are unknown. No budget -> None."""
+    UNKNOWN when the figures needed to tell are unknown. No budget -> None.
+
+    `at_least` is a known lower bound of the total (the initial course, when maintenance is
+    unknown): an option whose lower bound already exceeds the budget is OVER.
+    """
     if budget is None:
         return pd.Series(None, index=total_low.index, dtype="object")
+    floor = total_low if at_least is None else total_low.fillna(at_least)
     fit = np.select(
-        [total_high <= budget, total_low <= budget, total_low > budget],
+        [total_high <= budget, total_low <= budget, floor > budget],
         [FITS, MAY_FIT, OVER],
         default=UNKNOWN,
     )
@@ -84,7 +90,7 @@ def full_table(catalog: Catalog, filters: Filters) -> pd.DataFrame:
         table[f"first_year_{kind}"] = first_year[f"total_{kind}"]
     table = table.join(costs.durations(t).add_prefix("duration_"))
     table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(data, filters.concern, t.index)
-    table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget)
+    table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget, table["initial_low"])
     _add_time_off(table, filters.daily_earnings)
     return table
 

@@ -22,6 +22,8 @@ EXPORT_COLUMNS = (
     ("category", "Category"),
     ("basis_label", "Price basis"),
     ("currency", "Currency"),
+    ("initial_low", "Initial course low"),
+    ("initial_high", "Initial course high"),
     ("total_low", "Total cost low"),
     ("total_typical", "Total cost typical"),
     ("total_high", "Total cost high"),
@@ -52,7 +54,7 @@ EXPORT_COLUMNS = (
     ("source_ids", "Fact sources"),
 )
 NUMERIC = {
-    "total_low", "total_typical", "total_high", "first_year_low", "first_year_high", "session_low",
+    "initial_low", "initial_high", "total_low", "total_typical", "total_high", "first_year_low", "first_year_high", "session_low",
     "session_typical", "session_high", "sessions_low", "sessions_typical", "sessions_high",
     "results_months_low", "results_months_high", "downtime_days_low", "downtime_days_high", "risk_tier",
     "major_complication_rate", "lost_pay_low", "lost_pay_high", "with_time_off_low", "with_time_off_high",

@@ -26,6 +26,8 @@ def column_defs(horizon_label: str = "horizon") -> list[dict]:
         dict(field="total_low", headerName=f"Total low ({horizon_label})", **money),
         dict(field="total_typical", headerName=f"Total typical ({horizon_label})", **money),
         dict(field="total_high", headerName=f"Total high ({horizon_label})", **money),
+        dict(field="initial_high", headerName="Initial course", valueFormatter={"function": "moneyRange(params, 'initial_low', 'initial_high')"},
+             tooltipField="initial_text", type="rightAligned"),
         dict(field="session_high", headerName="Per session", valueFormatter=_range("session_low", "session_high"),
              tooltipField="price_source_text", type="rightAligned"),
         dict(field="sessions_high", headerName="Sessions", valueFormatter=_range("sessions_low", "sessions_high"), maxWidth=110),
@@ -69,7 +71,7 @@ def _source_text(row: pd.Series, sources: pd.DataFrame) -> str:
 
 
 GRID_FIELDS = (
-    "id", "name", "category", "total_low", "total_typical", "total_high", "session_low", "session_high",
+    "id", "name", "category", "initial_low", "initial_high", "total_low", "total_typical", "total_high", "session_low", "session_high",
     "sessions_low", "sessions_high", "results_months_low", "results_months_high", "downtime_days_low",
     "downtime_days_high", "risk_tier", "risk_basis", "evidence", "evidence_note", "budget_fit", "currency",
     "with_time_off_high",
@@ -94,6 +96,9 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["results_text"] = {"none": "Long-lasting: no maintenance", "unknown": "Maintenance not known"}.get(
             row["maintenance"], "Maintenance repeated when results fade")
         record["downtime_text"] = f"Measures: {row['downtime_measure']}" if row["downtime_measure"] else "unknown"
+        record["initial_text"] = "Initial course: per-session price x sessions in the course"
+        if row["maintenance"] == "unknown":
+            record["initial_text"] += "; maintenance unknown, so the total is at least this"
         lost = row.get("lost_pay_high")
         record["lost_pay_text"] = (
             f"Lost pay up to {symbol}{lost:,.0f}, kept apart from the price" if isinstance(lost, float) and not math.isnan(lost)

@@ -69,6 +69,7 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Invasiveness", _text(row["invasiveness"])),
         ("Performed by", _text(row["performed_by"])),
         ("Anaesthesia", _text(row["anaesthesia"])),
+        ("Initial course", " – ".join([_money(row["initial_low"], symbol), _money(row["initial_high"], symbol)])),
         (f"Total cost over {years}", " – ".join([_money(row["total_low"], symbol), _money(row["total_high"], symbol)])),
         (f"Typical total over {years}", _money(row["total_typical"], symbol)),
         ("First-year cost", " – ".join([_money(row["first_year_low"], symbol), _money(row["first_year_high"], symbol)])),

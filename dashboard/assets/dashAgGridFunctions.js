@@ -16,6 +16,17 @@ dagfuncs.money = function (params) {
   return symbol + plain(params.value, 0);
 };
 
+dagfuncs.moneyRange = function (params, lowField, highField) {
+  var d = params.data || {};
+  var symbol = d.currency_symbol || "";
+  var low = d[lowField], high = d[highField];
+  if (isUnknown(low) && isUnknown(high)) return "unknown";
+  if (isUnknown(low)) return "up to " + symbol + plain(high, 0);
+  if (isUnknown(high)) return "from " + symbol + plain(low, 0);
+  if (low === high) return symbol + plain(low, 0);
+  return symbol + plain(low, 0) + "–" + symbol + plain(high, 0);
+};
+
 dagfuncs.range = function (params, lowField, highField, unit) {
   var d = params.data || {};
   var low = d[lowField], high = d[highField];

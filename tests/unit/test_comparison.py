@@ -27,6 +27,12 @@ def test_budget_fit(low, high, budget, expected):
     assert fit.iloc[0] == expected
 
 
+def test_initial_course_over_budget_is_over_even_when_maintenance_is_unknown():
+    nan = pd.Series([np.nan])
+    assert budget_fit(nan, nan, 300, at_least=pd.Series([500.0])).iloc[0] == OVER
+    assert budget_fit(nan, nan, 300, at_least=pd.Series([200.0])).iloc[0] == UNKNOWN
+
+
 def test_no_budget_means_no_fit():
     assert budget_fit(pd.Series([1.0]), pd.Series([2.0]), None).isna().all()
 
