@@ -28,28 +28,39 @@ def _empty(title: str, message: str) -> go.Figure:
 
 
 def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> go.Figure:
-    """Low-high bar of the total cost per option, the typical marked, the budget as a line."""
+    """Low-high bar of the total cost per option, the typical marked, the budget as a line.
+
+    Options whose total is unknown because maintenance is unknown show their initial course in
+    a lighter bar, labelled as a lower bound.
+    """
     title = f"Total cost over {horizon} year{'s' if horizon != 1 else ''} ({currency}): low to high, typical marked"
     known = rows[rows["total_low"].notna() & rows["total_high"].notna()]
-    if known.empty:
+    partial = rows[~rows.index.isin(known.index) & rows["initial_low"].notna() & rows["initial_high"].notna()]
+    if known.empty and partial.empty:
         return _empty(title, "No option has a known cost for these filters.")
-    names = [_label(n) for n in known["name"]]
     fig = go.Figure(layout=dict(title=title, **_LAYOUT))
-    fig.add_trace(go.Bar(
-        y=names, x=known["total_high"] - known["total_low"], base=known["total_low"], orientation="h",
-        name="low to high", marker_color="#6c8ebf",
-        customdata=known[["total_low", "total_high"]].to_numpy(),
-        hovertemplate="%{y}<br>low %{customdata[0]:,.0f}<br>high %{customdata[1]:,.0f}<extra></extra>",
-    ))
+    for frame, low, high, name, colour in (
+        (known, "total_low", "total_high", "total over the horizon", "#4a6fa5"),
+        (partial, "initial_low", "initial_high", "initial course only (maintenance unknown: total is at least this)", "#b8c7dd"),
+    ):
+        if frame.empty:
+            continue
+        fig.add_trace(go.Bar(
+            y=[_label(n) for n in frame["name"]], x=frame[high] - frame[low], base=frame[low], orientation="h",
+            name=name, marker_color=colour, customdata=frame[[low, high]].to_numpy(),
+            hovertemplate="%{y}<br>low %{customdata[0]:,.0f}<br>high %{customdata[1]:,.0f}<extra></extra>",
+        ))
     typical = known[known["total_typical"].notna()]
-    fig.add_trace(go.Scatter(
-        y=[_label(n) for n in typical["name"]], x=typical["total_typical"], mode="markers", name="typical",
-        marker=dict(symbol="line-ns-open", size=18, color="#222", line=dict(width=3)),
-        hovertemplate="%{y}<br>typical %{x:,.0f}<extra></extra>",
-    ))
+    if not typical.empty:
+        fig.add_trace(go.Scatter(
+            y=[_label(n) for n in typical["name"]], x=typical["total_typical"], mode="markers", name="typical",
+            marker=dict(symbol="line-ns-open", size=18, color="#222", line=dict(width=3)),
+            hovertemplate="%{y}<br>typical %{x:,.0f}<extra></extra>",
+        ))
     if budget is not None:
         fig.add_vline(x=budget, line_dash="dash", line_color="#c0392b", annotation_text="budget")
-    fig.update_layout(height=max(300, 28 * len(known) + 120), yaxis=dict(autorange="reversed"), barmode="overlay")
+    fig.update_layout(height=max(320, 30 * (len(known) + len(partial)) + 160), yaxis=dict(autorange="reversed"),
+                      barmode="overlay", legend=dict(orientation="h", yanchor="top", y=-0.15, x=0))
     fig.update_xaxes(title=f"{currency}", tickformat=",.0f")
     return fig
 
