@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import Input, Output, State, ctx, dcc, no_update
+from dash import ALL, Input, Output, State, ctx, dcc, no_update
+from dash import html
 from dash.exceptions import PreventUpdate
 
-from dashboard import export
+from dashboard import export, quotes
+from dashboard.quote_panel import apply_action
 from dashboard.comparison import Catalog, compare
 from dashboard.filters import Filters, from_query, parse_fields
 from dashboard.render import render
@@ -68,32 +70,90 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Output("cumulative-chart", "figure"),
         Output("crossover-notes", "children"),
         Output("side-by-side", "children"),
+        Output("quote-list", "children"),
         Input("url", "search"),
+        Input("quotes-store", "data"),
     )
-    def show(search):
-        out = render(catalog, from_query(search if isinstance(search, str) else "", ids))
+    def show(search, stored):
+        saved = quotes.validate_stored(stored, ids, dt.date.today())
+        out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved)
         return (out.row_data, out.column_defs, out.result_count, out.over_budget_note, out.cost_range,
-                out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side)
+                out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list)
+
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+
+    @app.callback(
+        Output("quotes-store", "data"),
+        Output("quote-messages", "children"),
+        Output("quote-upload", "contents"),
+        Input("quote-add", "n_clicks"),
+        Input("quote-upload", "contents"),
+        Input({"type": "remove-quote", "index": ALL}, "n_clicks"),
+        Input("quote-clear", "n_clicks"),
+        [State(f"quote-{f}", "value") for f in QUOTE_FORM],
+        State("quote-upload", "filename"),
+        State("quotes-store", "data"),
+        prevent_initial_call=True,
+    )
+    def update_quotes(_add, contents, _removes, _clear, *rest):
+        form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)]))
+        filename, stored = rest[len(QUOTE_FORM):]
+        action, remove_id = _quote_action(ctx.triggered_id, ctx.triggered)
+        if action is None:
+            raise PreventUpdate
+        saved = quotes.validate_stored(stored, ids, dt.date.today())
+        form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
+        new, messages = apply_action(action, saved, names, dt.date.today(), form=form,
+                                     upload=(contents, filename), remove_id=remove_id)
+        return new, [html.Li(m) for m in messages], None
+
+    @app.callback(Output("template-download", "data"), Input("quote-template", "n_clicks"), prevent_initial_call=True)
+    def template(n_clicks):
+        if not n_clicks:
+            raise PreventUpdate
+        return dcc.send_bytes(quotes.template_csv(names), "quotes-template.csv", type="text/csv")
 
     @app.callback(
         Output("download", "data"),
         Input("export-csv", "n_clicks"),
         Input("export-xlsx", "n_clicks"),
         State("url", "search"),
+        State("quotes-store", "data"),
         prevent_initial_call=True,
     )
-    def download(_csv_clicks, _xlsx_clicks, search):
+    def download(_csv_clicks, _xlsx_clicks, search, stored):
         fmt = {"export-csv": "csv", "export-xlsx": "xlsx"}.get(ctx.triggered_id)
         if fmt is None:
             raise PreventUpdate
         filters = from_query(search if isinstance(search, str) else "", ids)
-        content, name, mime = export_file(catalog, filters, fmt, dt.date.today())
+        saved = quotes.validate_stored(stored, ids, dt.date.today())
+        content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved)
         return dcc.send_bytes(content, name, type=mime)
 
 
-def export_file(catalog: Catalog, filters: Filters, fmt: str, today: dt.date) -> tuple[bytes, str, str]:
+QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
+
+
+def _quote_action(triggered_id, triggered) -> tuple[str | None, object]:
+    """Which quote action a request asks for; None when nothing was really clicked."""
+    if triggered_id == "quote-add":
+        return "add", None
+    if triggered_id == "quote-upload":
+        return "upload", None
+    if triggered_id == "quote-clear":
+        return "clear", None
+    if isinstance(triggered_id, dict) and triggered_id.get("type") == "remove-quote":
+        # buttons are re-created with n_clicks=0 whenever the list is drawn: only a real click counts
+        clicked = any(isinstance(t, dict) and t.get("value") for t in triggered or [])
+        index = triggered_id.get("index")
+        return ("remove", index) if clicked and isinstance(index, str) else (None, None)
+    return None, None
+
+
+def export_file(catalog: Catalog, filters: Filters, fmt: str, today: dt.date,
+                saved_quotes: list[dict] = ()) -> tuple[bytes, str, str]:
     """The export for the filters: (bytes, file name, MIME type). Shared with the command line."""
-    comparison = compare(catalog, filters)
+    comparison = compare(catalog, filters, saved_quotes)
     if fmt == "csv":
         return export.to_csv_bytes(comparison, catalog.data, today), export.export_filename("csv", today), "text/csv"
     return (export.to_xlsx_bytes(comparison, catalog.data, today), export.export_filename("xlsx", today),

@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard import costs, vocab
 from dashboard.dataset import Dataset
 from dashboard.filters import Filters
+from dashboard.quote_costs import quote_rows
 
 FITS, MAY_FIT, OVER, UNKNOWN = "fits", "may fit", "over", "unknown"
 
@@ -89,15 +90,23 @@ def full_table(catalog: Catalog, filters: Filters) -> pd.DataFrame:
     for kind in costs.KINDS:
         table[f"first_year_{kind}"] = first_year[f"total_{kind}"]
     table = table.join(costs.durations(t).add_prefix("duration_"))
+    table["kind"] = "published"
     table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(data, filters.concern, t.index)
     table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget, table["initial_low"])
     _add_time_off(table, filters.daily_earnings)
     return table
 
 
-def compare(catalog: Catalog, filters: Filters) -> Comparison:
-    """The comparison frame for the filters: matching options with costs, fit and front."""
+def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = ()) -> Comparison:
+    """The comparison frame for the filters: matching options (and the user's quotes in the
+    market's currency, as rows of their own) with costs, budget fit and the Pareto front."""
     table = full_table(catalog, filters)
+    if quotes:
+        extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon)
+        if len(extra):
+            extra["budget_fit"] = budget_fit(extra["total_low"], extra["total_high"], filters.budget, extra["initial_low"])
+            _add_time_off(extra, filters.daily_earnings)
+            table = pd.concat([table, extra])
     mask = pd.Series(True, index=table.index)
     if filters.concern:
         mask &= table["evidence"].notna()

@@ -50,6 +50,7 @@ EXPORT_COLUMNS = (
     ("lost_pay_high", "Lost pay high"),
     ("with_time_off_low", "Cost including time off low"),
     ("with_time_off_high", "Cost including time off high"),
+    ("quote_note", "Your quote vs published"),
     ("price_sources", "Price sources"),
     ("source_ids", "Fact sources"),
 )
@@ -66,6 +67,8 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     """The exported table: one row per option, columns as in EXPORT_COLUMNS."""
     rows = comparison.rows.copy()
     rows["kind"] = rows["kind"] if "kind" in rows else "published"
+    if "quote_note" not in rows:
+        rows["quote_note"] = None
     rows["basis_label"] = rows["basis"].map(vocab.BASIS_LABELS)
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["price_sources"] = rows.apply(_price_sources, axis=1)

@@ -42,6 +42,8 @@ def column_defs(horizon_label: str = "horizon") -> list[dict]:
         dict(field="budget_fit", headerName="Budget fit", valueFormatter={"function": "text(params)"}),
         dict(field="category", headerName="Category", minWidth=120),
         dict(field="basis_label", headerName="Price basis", minWidth=170, tooltipField="basis_label"),
+        dict(field="quote_note", headerName="Your quote vs published", minWidth=220, tooltipField="quote_note",
+             valueFormatter={"function": "params.value ? params.value : ''"}),
         dict(field="with_time_off_high", headerName="Incl. time off (high)", **{**money, "tooltipField": "lost_pay_text"}),
     ]
 
@@ -76,7 +78,7 @@ GRID_FIELDS = (
     "id", "name", "category", "initial_low", "initial_high", "total_low", "total_typical", "total_high", "session_low", "session_high",
     "sessions_low", "sessions_high", "results_months_low", "results_months_high", "downtime_days_low",
     "downtime_days_high", "risk_tier", "risk_basis", "evidence", "evidence_note", "budget_fit", "currency",
-    "with_time_off_high",
+    "with_time_off_high", "kind", "quote_note",
 )
 
 

@@ -9,6 +9,8 @@ from dash import dcc, html
 from dashboard import grid, vocab
 from dashboard.comparison import Catalog
 from dashboard.filters import HORIZON_RANGE, Filters
+from dashboard.components import labelled
+from dashboard.quote_panel import quote_form
 from dashboard.views import sources_panel
 
 MARKET_LABELS = {
@@ -19,14 +21,6 @@ MARKET_LABELS = {
     "US-NY": "New York, US (USD)",
     "US-CA": "California, US (USD)",
 }
-
-
-def labelled(control_id: str, label: str, control, help_text: str | None = None) -> html.Div:
-    """A control under a visible label bound to it, with optional help text."""
-    children = [html.Label(label, htmlFor=control_id, className="control-label", id=f"{control_id}-label"), control]
-    if help_text:
-        children.append(html.Div(help_text, className="control-help", id=f"{control_id}-help"))
-    return html.Div(children, className="mb-3")
 
 
 def controls(catalog: Catalog) -> dbc.Card:
@@ -121,8 +115,10 @@ def page(catalog: Catalog) -> dbc.Container:
                 ],
                 className="app-header",
             ),
+            dcc.Store(id="quotes-store", storage_type="local", data=[]),
             controls(catalog),
             results(catalog),
+            quote_form(catalog.data.treatments),
             dbc.Tabs(
                 [
                     dbc.Tab(html.Div([

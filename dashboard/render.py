@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard import figures, grid, vocab
 from dashboard.comparison import Catalog, compare, full_table
+from dashboard.quote_panel import quote_list
 from dashboard.views import side_by_side
 
 
@@ -23,6 +24,7 @@ class PageOutputs:
     cumulative: Any
     crossover_notes: list
     side_by_side: Any
+    quote_list: Any
 
 
 def count_text(n: int) -> str:
@@ -36,13 +38,14 @@ def over_budget_text(hidden: int) -> str:
     return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
 
 
-def render(catalog: Catalog, filters) -> PageOutputs:
-    """The grid rows, texts, figures and side-by-side view for the filters."""
-    comparison = compare(catalog, filters)
+def render(catalog: Catalog, filters, saved_quotes: list[dict] = ()) -> PageOutputs:
+    """The grid rows, texts, figures, side-by-side view and quote list for the filters."""
+    comparison = compare(catalog, filters, saved_quotes)
     rows = comparison.rows
     currency = vocab.MARKET_CURRENCY[filters.market]
     horizon_label = f"{filters.horizon} yr"
     everything = full_table(catalog, filters)
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
     selected = list(filters.compare)
     cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency)
     return PageOutputs(
@@ -55,4 +58,5 @@ def render(catalog: Catalog, filters) -> PageOutputs:
         cumulative=cumulative,
         crossover_notes=[html.Li(s) for s in sentences],
         side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market),
+        quote_list=quote_list(rows, list(saved_quotes), names),
     )

@@ -43,8 +43,11 @@ def callback_request_problem(body, known_outputs) -> str | None:
         return "'outputs' must be an object or a list"
     for key in ("inputs", "state"):
         items = body.get(key, [])
-        if not isinstance(items, list) or not all(isinstance(i, dict) and "id" in i and "property" in i for i in items):
+        if not isinstance(items, list) or not all(isinstance(i, (dict, list)) for i in items):
             return f"'{key}' must be a list of {{id, property, value}} objects"
+        expected = known_outputs[output].get(key, [])
+        if len(items) != len(expected):
+            return f"'{key}' must have {len(expected)} item(s) for this callback"
     changed = body.get("changedPropIds", [])
     if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
         return "'changedPropIds' must be a list of strings"

@@ -62,6 +62,7 @@ BASIS_LABELS = {
     "total-price": "Total price",
     "not-stated": "Basis not stated",
     "surgeon-fee": "Surgeon's fee only (excludes anaesthesia and facility)",
+    "your-quote": "Your quote (as the clinic quoted it)",
 }
 STATUS_LABELS = {
     "primary": "Primary: read in the source itself",

@@ -4,6 +4,7 @@ RENDER_OUTPUTS = [
     ("results-grid", "rowData"), ("results-grid", "columnDefs"), ("result-count", "children"),
     ("over-budget-note", "children"), ("cost-range-chart", "figure"), ("cost-downtime-chart", "figure"),
     ("cumulative-chart", "figure"), ("crossover-notes", "children"), ("side-by-side", "children"),
+    ("quote-list", "children"),
 ]
 
 
@@ -24,8 +25,12 @@ def request_body(outputs, inputs, state=(), changed=None):
     }
 
 
-def render(client, search):
-    body = request_body(RENDER_OUTPUTS, [("url", "search", search)])
+def render_body(search, saved_quotes=()):
+    return request_body(RENDER_OUTPUTS, [("url", "search", search), ("quotes-store", "data", list(saved_quotes))])
+
+
+def render(client, search, saved_quotes=()):
+    body = render_body(search, saved_quotes)
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
     return response.get_json()["response"]

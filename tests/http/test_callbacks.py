@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from dashboard.callbacks import CONTROLS
-from tests.http.callbacks import RENDER_OUTPUTS, render, request_body
+from tests.http.callbacks import render, render_body, request_body
 
 SYNC_OUTPUTS = [(c, "value") for c in CONTROLS] + [("url", "search")]
 
@@ -18,7 +18,7 @@ def test_page_and_dependencies_load(client):
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    assert len(deps) == 3
+    assert len(deps) == 5
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -64,9 +64,10 @@ def test_sync_writes_url_from_controls(client):
     assert out["url"]["search"] == "?concern=stretch-marks&budget=3000&horizon=5"
 
 
-def _export(client, button, search):
+def _export(client, button, search, saved_quotes=()):
     body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
-                        state=[("url", "search", search)], changed=[f"{button}.n_clicks"])
+                        state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes))],
+                        changed=[f"{button}.n_clicks"])
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     return response.get_json()["response"]["download"]["data"]
@@ -92,7 +93,7 @@ FORGED_SEARCH = [None, 42, ["?market=UK"], {"market": "UK"}, "?" + "x" * 10000, 
 
 @pytest.mark.parametrize("search", FORGED_SEARCH)
 def test_forged_render_inputs_fall_back_to_defaults(client, search):
-    body = request_body(RENDER_OUTPUTS, [("url", "search", search)])
+    body = render_body(search)
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     assert response.get_json()["response"]["result-count"]["children"] == "4 options"
@@ -118,6 +119,7 @@ def test_forged_control_values_give_a_valid_url(client, values):
     ('{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": "x"}', 400),
     ('{"output": "download.data", "outputs": 5, "inputs": []}', 400),
     ('{"output": "download.data", "outputs": {}, "inputs": [], "changedPropIds": [1]}', 400),
+    ('{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": [], "state": []}', 400),
 ])
 def test_malformed_callback_requests_get_400(client, body, status):
     response = client.post("/_dash-update-component", data=body, content_type="application/json")

@@ -1,0 +1,322 @@
+"""An uploaded quotes file (a dcc.Upload data URL) as CSV rows, or the reason it cannot be read; price text.
+
+Everything here is attacker input: sizes are checked before work is done, bytes are decoded by
+hand (never by pandas or the file system) and the filename is only ever shown, never opened.
+"""
+
+from __future__ import annotations
+
+import base64
+import codecs
+import csv
+import io
+import math
+import re
+import unicodedata
+
+QUOTE_CSV_COLUMNS = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
+REQUIRED_COLUMNS = ("treatment", "price")
+MAX_CONTENTS_CHARS = 1_450_000  # base64 of 1 MiB plus the "data:...;base64," prefix
+MAX_FILE_BYTES = 1_048_576
+MAX_DATA_ROWS = 5_000
+MAX_FILENAME_CHARS = 80
+MAX_PRICE = 1_000_000
+MAX_COLUMNS = 20
+MAX_COLUMN_NAME_CHARS = 64
+SNIFF_CHARS = 4096
+DELIMITERS = ",;\t"
+
+# Bounded prefix, so matching is linear whatever follows.
+DATA_URL = re.compile(r"data:[^,]{0,100};base64,")
+NOT_CSV_MAGIC = (
+    b"PK\x03\x04",  # ZIP, so also XLSX and ODS
+    b"PK\x05\x06",  # empty ZIP
+    b"\xd0\xcf\x11\xe0",  # OLE: legacy XLS and DOC
+    b"%PDF",
+    b"\x89PNG\r\n\x1a\n",
+)
+# Header (case-, space-, hyphen- and underscore-insensitive) -> (column, currency the header implies)
+HEADER_ALIASES = {
+    "treatment": ("treatment", None), "procedure": ("treatment", None),
+    "clinic": ("clinic", None), "provider": ("clinic", None), "clinic name": ("clinic", None),
+    "price": ("price", None), "cost": ("price", None), "amount": ("price", None),
+    "price (usd)": ("price", "USD"), "price (gbp)": ("price", "GBP"), "price (eur)": ("price", "EUR"),
+    "currency": ("currency", None),
+    "covers": ("covers", None), "unit": ("covers", None), "price covers": ("covers", None),
+    "quantity": ("quantity", None), "sessions": ("quantity", None), "units": ("quantity", None),
+    "syringes": ("quantity", None),
+    "date": ("date", None),
+}  # fmt: skip
+# Currency marks a price may carry, longest first so "US$" wins over "$".
+PRICE_MARKS = (
+    ("US$", "USD"), ("USD", "USD"), ("GBP", "GBP"), ("EUR", "EUR"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"),
+)  # fmt: skip
+ONLY_USD_GBP = "Only USD and GBP quotes can be compared"
+DIGITS = frozenset("0123456789")
+# Bidi embedding/override/isolate controls and marks (Trojan-source characters), plus stray BOMs.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\ufeff")
+
+# str.translate table: whitespace controls become spaces; other controls, bidi and surrogates go.
+_CLEANING = {
+    **{code: None for code in [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]},
+    **{ord(ch): None for ch in BIDI_CONTROLS},
+    **{ord(ch): " " for ch in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85"},
+}
+
+NOT_A_FILE = "The upload could not be read: no file data was received"
+NOT_CSV = "This is not a CSV file: save it from your spreadsheet as CSV UTF-8 and upload that"
+BINARY = "This is not a CSV file: it contains binary data. If you saved it as 'Unicode text', save it as CSV UTF-8"
+UNREADABLE_TEXT = "Could not read the text: save the file as CSV UTF-8"
+TOO_LARGE = "The file is larger than 1 MiB: split it into smaller files"
+
+
+class UnreadableFile(ValueError):
+    """A whole-file reason the upload cannot be used, in words for the user."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def clean_text(value: str) -> str:
+    """NFC text without control, bidi or surrogate characters, whitespace runs collapsed to one space."""
+    if not (value.isascii() and value.isprintable()):  # the fast path covers most cells
+        value = unicodedata.normalize("NFC", value.translate(_CLEANING))
+    return " ".join(value.split())
+
+
+def shown(value: object) -> str:
+    """A value for a message: quoted, cleaned and at most 40 characters."""
+    if isinstance(value, bool) or value is None or not isinstance(value, (str, int, float)):
+        return f"a {type(value).__name__} value"
+    if isinstance(value, int) and abs(value) >= 10**40:
+        return "a very large number"
+    text = clean_text(value) if isinstance(value, str) else repr(value)
+    return f"'{text if len(text) <= 40 else text[:39] + '…'}'"
+
+
+def name_key(text: str) -> str:
+    """The form in which names are compared: casefolded, hyphens and underscores as spaces, spaces collapsed."""
+    return " ".join(clean_text(text).casefold().replace("-", " ").replace("_", " ").split())
+
+
+def display_filename(filename: object) -> str:
+    """The filename as safe display text: cleaned and at most 80 characters."""
+    name = clean_text(filename) if isinstance(filename, str) else ""
+    return name if len(name) <= MAX_FILENAME_CHARS else name[: MAX_FILENAME_CHARS - 1] + "…"
+
+
+def filename_problem(filename: object) -> str | None:
+    """Why the filename's extension is not acceptable (.csv or none), or None."""
+    if not isinstance(filename, str):
+        return None  # the name is only used in messages
+    base = re.split(r"[/\\]", clean_text(filename))[-1]
+    extension = base.rpartition(".")[2].casefold() if "." in base else ""
+    if extension in ("", "csv"):
+        return None
+    return f"'{display_filename(filename)}' is not a CSV file: only .csv files can be uploaded"
+
+
+def decode_contents(contents: object) -> str:
+    """The text of a dcc.Upload data URL; raises UnreadableFile with the reason it cannot be used."""
+    if contents is None:
+        raise UnreadableFile("No file was received")
+    if not isinstance(contents, str):
+        raise UnreadableFile(NOT_A_FILE)
+    if len(contents) > MAX_CONTENTS_CHARS:
+        raise UnreadableFile(TOO_LARGE)
+    prefix = DATA_URL.match(contents)
+    if prefix is None:
+        raise UnreadableFile(NOT_A_FILE)
+    try:
+        data = base64.b64decode(contents[prefix.end() :], validate=True)
+    except ValueError:  # binascii.Error, or non-ASCII characters
+        raise UnreadableFile("The upload is damaged (its data is not valid base64): try again") from None
+    if not data:
+        raise UnreadableFile("The file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableFile(TOO_LARGE)
+    if data.startswith(NOT_CSV_MAGIC):
+        raise UnreadableFile(NOT_CSV)
+    text = decode_bytes(data)
+    if "\x00" in text:
+        raise UnreadableFile(BINARY)
+    if not text.strip():
+        raise UnreadableFile("The file is empty")
+    return text
+
+
+def decode_bytes(data: bytes) -> str:
+    """UTF-16 only with a BOM; otherwise UTF-8 (BOM optional), then Windows-1252; else UnreadableFile."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableFile(UNREADABLE_TEXT) from None
+    if b"\x00" in data:  # UTF-16 without a BOM, UTF-32 or a binary file
+        raise UnreadableFile(BINARY)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if data.startswith(codecs.BOM_UTF8):  # says UTF-8 but is not: do not guess
+            raise UnreadableFile(UNREADABLE_TEXT) from None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableFile(UNREADABLE_TEXT) from None
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: csv.Sniffer on the first 4 KiB, checked against the first line."""
+    sample = text[:SNIFF_CHARS]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        delimiter = ","
+    first_line = next((line for line in sample.splitlines() if line.strip()), "")
+    if delimiter in first_line:
+        return delimiter
+    # The sniffer guessed from later lines; the header line is the better witness.
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=counts.__getitem__)
+    return best if counts[best] else ","
+
+
+def read_rows(text: str) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
+    """(header line, header cells, [(line, cells)]) with blank lines skipped; raises UnreadableFile.
+
+    Lines are counted as in a text editor, the first being 1; a row's line is where it starts.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    header: tuple[int, list[str]] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    line = 0
+    try:
+        for cells in reader:
+            start, line = line + 1, reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            if header is None:
+                header = (start, cells)
+            elif len(rows) == MAX_DATA_ROWS:
+                raise UnreadableFile(f"The file has more than {MAX_DATA_ROWS:,} quotes: split it into smaller files")
+            else:
+                rows.append((start, cells))
+    except csv.Error:  # e.g. a quote left open until a cell passes the csv module's size limit
+        raise UnreadableFile(
+            "This line could not be read as CSV: a cell is far too long, or a quote mark is never closed", line + 1
+        ) from None
+    if header is None:
+        raise UnreadableFile("The file is empty")
+    return header[0], header[1], rows
+
+
+def map_header(header: list[str]) -> tuple[dict[str, int], str | None, list[str]]:
+    """(quote column -> index, currency the price header implies, ignored names); raises UnreadableFile."""
+    if len(header) > MAX_COLUMNS:
+        raise UnreadableFile(f"The file has {len(header):,} columns; at most {MAX_COLUMNS} are allowed")
+    if any(len(name) > MAX_COLUMN_NAME_CHARS for name in header):
+        raise UnreadableFile(f"A column name is longer than {MAX_COLUMN_NAME_CHARS} characters: is the header missing?")
+    found: dict[str, int] = {}
+    implied, ignored = None, []
+    for index, name in enumerate(header):
+        column, currency = HEADER_ALIASES.get(name_key(name), (None, None))
+        if column is None:
+            ignored += [name] if name.strip() else []
+        elif column in found:
+            first = shown(header[found[column]])
+            raise UnreadableFile(f"The columns {first} and {shown(name)} both give the {column}: keep one")
+        else:
+            found[column], implied = index, implied or currency
+    missing = [c for c in REQUIRED_COLUMNS if c not in found]
+    if missing:
+        optional = ", ".join(c for c in QUOTE_CSV_COLUMNS if c not in REQUIRED_COLUMNS)
+        raise UnreadableFile(
+            f"The file has no {' or '.join(missing)} column. Required columns: {', '.join(REQUIRED_COLUMNS)};"
+            f" optional: {optional}. Download the template to see the layout"
+        )
+    return found, implied, ignored
+
+
+# Price text (strict and linear: string steps only, no regular expressions).
+
+
+def parse_number(text: str) -> float | None:
+    """A plain positive decimal with optional thousands separators ("1,234.50", "1.234,50", "1 234"), else None.
+
+    One separator followed by exactly three digits is a thousands separator (prices have no
+    third decimal); followed by one, two or four or more digits it is the decimal point.
+    """
+    if not text or any(c not in DIGITS and c not in ",. " for c in text):
+        return None
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+    elif "," in text or "." in text:
+        sep = "," if "," in text else "."
+        decimal = sep if text.count(sep) == 1 and len(text.rpartition(sep)[2]) != 3 else ""
+    else:
+        decimal = ""
+    whole, _, fraction = text.rpartition(decimal) if decimal else (text, "", "")
+    if decimal and (not fraction or not set(fraction) <= DIGITS):
+        return None
+    separators = set(whole) - DIGITS
+    if len(separators) > 1:
+        return None
+    groups = whole.split(separators.pop()) if separators else [whole]
+    if not groups[0] or not set(groups[0]) <= DIGITS:
+        return None
+    if len(groups) > 1 and not (
+        len(groups[0]) <= 3 and groups[0][0] != "0" and all(len(g) == 3 and set(g) <= DIGITS for g in groups[1:])
+    ):
+        return None
+    return float("".join(groups) + "." + (fraction or "0"))
+
+
+def check_amount(amount: float, label: str) -> str | None:
+    """Why a number cannot be a price (not finite, not above 0, over 1,000,000), or None."""
+    if not math.isfinite(amount):
+        return f"{label} is not a price"
+    if amount <= 0:
+        return f"{label}: a price must be more than 0"
+    if amount > MAX_PRICE:
+        return f"{label} is more than {MAX_PRICE:,}: check the price"
+    return None
+
+
+def parse_price(text: str) -> tuple[float | None, str | None, str | None]:
+    """(price, currency its symbol or code gives or None, problem or None), by string steps only."""
+    label = shown(text)
+    s = text
+    for space in "\u00a0\u202f\u2007\u2008\u2009\u200a":
+        s = s.replace(space, " ")
+    s = s.strip()
+    marks: set[str] = set()
+    negative = False
+    for _ in range(4):  # a sign and a mark on each side at most; each pass removes something or stops
+        before = s
+        if s[:1] in ("-", "\u2212"):
+            negative, s = True, s[1:].strip()
+        for mark, currency in PRICE_MARKS:
+            if s[: len(mark)].upper() == mark:
+                marks.add(currency)
+                s = s[len(mark) :].strip()
+            if len(s) >= len(mark) and s[-len(mark) :].upper() == mark:
+                marks.add(currency)
+                s = s[: -len(mark)].strip()
+        if s == before:
+            break
+    if not s and not marks and not negative:
+        return None, None, "price is required"
+    if "EUR" in marks:
+        return None, None, ONLY_USD_GBP
+    if len(marks) > 1:
+        return None, None, f"{label} mixes two currencies"
+    if negative:
+        return None, None, f"{label}: a price must be more than 0"
+    amount = parse_number(s)
+    if amount is None:
+        hint = " (give one price, not a range)" if "-" in s else ""
+        return None, None, f"{label} is not a price{hint}"
+    problem = check_amount(amount, label)
+    return (None, None, problem) if problem else (amount, marks.pop() if marks else None, None)

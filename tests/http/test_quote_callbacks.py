@@ -1,0 +1,114 @@
+"""Quotes through the callbacks: add, upload, remove, clear; shown, compared and exported."""
+
+import base64
+import csv
+import io
+
+from dashboard.callbacks import QUOTE_FORM
+from tests.http.callbacks import render, request_body
+
+QUOTE_OUTPUTS = [("quotes-store", "data"), ("quote-messages", "children"), ("quote-upload", "contents")]
+FILLER = {"id": "0123456789ab", "treatment_id": "ha-filler", "clinic": "=HYPERLINK(\"http://x\")", "price": 1200.0,
+          "currency": "USD", "covers": "syringe", "quantity": 2, "date": "2026-01-05"}
+
+
+def quote_request(client, changed, form=None, contents=None, filename=None, stored=(), removes=()):
+    form = form or {}
+    inputs = [("quote-add", "n_clicks", 1), ("quote-upload", "contents", contents)]
+    inputs += [({"type": "remove-quote", "index": i}, "n_clicks", n) for i, n in removes]
+    inputs += [("quote-clear", "n_clicks", 1 if changed == "quote-clear.n_clicks" else 0)]
+    state = [(f"quote-{f}", "value", form.get(f)) for f in QUOTE_FORM]
+    state += [("quote-upload", "filename", filename), ("quotes-store", "data", list(stored))]
+    body = request_body(QUOTE_OUTPUTS, inputs, state, changed=[changed])
+    # the remove buttons are one pattern-matching input: a list of {id, property, value}
+    body["inputs"] = [body["inputs"][0], body["inputs"][1],
+                      [i for i in body["inputs"][2:-1]], body["inputs"][-1]]
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code in (200, 204), response.data
+    return response.get_json()["response"] if response.status_code == 200 else None
+
+
+def messages(out):
+    return [li["props"]["children"] for li in out["quote-messages"]["children"]]
+
+
+def test_add_by_form(client):
+    form = {"treatment": "ha-filler", "clinic": "Smile Clinic", "price": "1,400", "currency": "USD",
+            "covers": "syringe", "quantity": 2, "date": "2026-02-01"}
+    out = quote_request(client, "quote-add.n_clicks", form=form)
+    saved = out["quotes-store"]["data"]
+    assert len(saved) == 1 and saved[0]["price"] == 1400 and saved[0]["clinic"] == "Smile Clinic"
+    assert messages(out) == ["Quote added."]
+
+
+def test_bad_form_keeps_saved_quotes_and_says_why(client):
+    form = {"treatment": "unicorn facial", "price": "-5", "currency": "USD"}
+    out = quote_request(client, "quote-add.n_clicks", form=form, stored=[FILLER])
+    assert out["quotes-store"]["data"] == [FILLER]
+    text = " ".join(messages(out))
+    assert "Unknown treatment" in text and "price" in text
+
+
+def test_upload_keeps_valid_rows_and_lists_rejected_lines(client):
+    text = ("treatment,clinic,price,currency\n"
+            "Hyaluronic-acid filler,A,700,USD\n"
+            "Botox,B,abc,USD\n"
+            "Abdominoplasty,C,£9,000,GBP\n"
+            "Abdominoplasty,D,\"9,000\",GBP\n")
+    contents = "data:text/csv;base64," + base64.b64encode(text.encode()).decode()
+    out = quote_request(client, "quote-upload.contents", contents=contents, filename="q.csv", stored=[FILLER])
+    saved = out["quotes-store"]["data"]
+    assert saved[0] == FILLER and len(saved) == 3
+    text = messages(out)
+    assert text[0] == "2 quotes added from the file."
+    assert any(m.startswith("Line 3") for m in text) and any(m.startswith("Line 4") for m in text)
+    assert out["quote-upload"]["contents"] is None
+
+
+def test_remove_and_clear(client):
+    other = {**FILLER, "id": "ba9876543210"}
+    out = quote_request(client, "{\"index\":\"0123456789ab\",\"type\":\"remove-quote\"}.n_clicks",
+                        stored=[FILLER, other], removes=[("0123456789ab", 1), ("ba9876543210", 0)])
+    assert out["quotes-store"]["data"] == [other]
+    out = quote_request(client, "quote-clear.n_clicks", stored=[other])
+    assert out["quotes-store"]["data"] == []
+
+
+def test_forged_store_is_revalidated(client):
+    forged = [{**FILLER, "price": "NaN"}, {**FILLER, "id": "x"}, {"evil": True}, "text", FILLER]
+    out = render(client, "?market=US&horizon=5&show_over_budget=1", forged)
+    quotes = [r for r in out["results-grid"]["rowData"] if r["kind"] == "your quote"]
+    assert len(quotes) == 1
+
+
+def test_quote_rows_are_compared_and_shown_as_text(client):
+    out = render(client, "?market=US&horizon=5", [FILLER])
+    row = next(r for r in out["results-grid"]["rowData"] if r["kind"] == "your quote")
+    # one session of 2 syringes for $1,200; published $500-$900 a syringe x 1-2 syringes
+    assert row["name"] == 'Your quote: =HYPERLINK("http://x") (Hyaluronic-acid filler)'
+    assert row["quote_note"].startswith("Within the published range")
+    assert "No quotes saved yet." not in str(out["quote-list"]["children"])
+
+
+def test_quotes_in_another_currency_are_not_mixed_in(client):
+    out = render(client, "?market=UK", [FILLER])
+    assert not [r for r in out["results-grid"]["rowData"] if r["kind"] == "your quote"]
+
+
+def test_export_marks_quotes_and_neutralises_their_text(client):
+    body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
+                        state=[("url", "search", "?market=US&horizon=5"), ("quotes-store", "data", [FILLER])],
+                        changed=["export-csv.n_clicks"])
+    data = client.post("/_dash-update-component", json=body).get_json()["response"]["download"]["data"]
+    rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
+    header = next(r for r in rows if r and r[0] == "Option")
+    quote = next(dict(zip(header, r)) for r in rows if r and r[0].startswith("Your quote"))
+    assert quote["Row type"] == "your quote"
+    assert quote["Option"].startswith("Your quote: =HYPERLINK")  # not at the start of the cell: harmless
+
+
+def test_template_download(client):
+    body = request_body([("template-download", "data")], [("quote-template", "n_clicks", 1)])
+    data = client.post("/_dash-update-component", json=body).get_json()["response"]["template-download"]["data"]
+    text = base64.b64decode(data["content"]).decode("utf-8-sig")
+    assert text.splitlines()[0] == "treatment,clinic,price,currency,covers,quantity,date"
