@@ -21,6 +21,9 @@ BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 2000
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# Text that browser libraries may use as an object key (dcc.Dropdown breaks on a label holding the
+# word __proto__) must not name Object.prototype.
+RESERVED_NAMES = frozenset({"__proto__", "prototype", "constructor"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,11 @@ def read_file(path: Path, fields: tuple[schema.Field, ...]) -> tuple[pd.DataFram
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
         return None, [Problem(name, None, None, "file is empty; expected a header row")]
+    return frame_from_rows(name, rows, fields)
+
+
+def frame_from_rows(name: str, rows: list[list[str]], fields: tuple[schema.Field, ...]) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Text rows (header first) to a typed frame with the same rules as a CSV; used for Parquet and SQL too."""
     header = [h.strip() for h in rows[0]]
     expected = [f.name for f in fields]
     problems = _header_problems(name, header, expected)
@@ -141,6 +149,8 @@ def parse_cell(field: schema.Field, cell: str):
         return number, None
     if len(text) > MAX_TEXT:
         return None, f"is longer than {MAX_TEXT} characters"
+    if text in RESERVED_NAMES or "__proto__" in text:
+        return None, f"'{_short(text)}' is reserved by the browser's JavaScript objects; choose another text"
     if starts_with_trigger(cell):
         return None, f"'{_short(text)}' starts with a character a spreadsheet would run as a formula"
     if field.kind == "slug" and not _SLUG.match(text):

@@ -19,6 +19,7 @@ from dashboard.formula import neutralise
 EXPORT_COLUMNS = (
     ("name", "Option"),
     ("kind", "Row type"),
+    ("clinic", "Clinic (your quotes)"),
     ("category", "Category"),
     ("basis_label", "Price basis"),
     ("currency", "Currency"),
@@ -67,8 +68,9 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     """The exported table: one row per option, columns as in EXPORT_COLUMNS."""
     rows = comparison.rows.copy()
     rows["kind"] = rows["kind"] if "kind" in rows else "published"
-    if "quote_note" not in rows:
-        rows["quote_note"] = None
+    for column in ("quote_note", "clinic"):
+        if column not in rows:
+            rows[column] = None
     rows["basis_label"] = rows["basis"].map(vocab.BASIS_LABELS)
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["price_sources"] = rows.apply(_price_sources, axis=1)

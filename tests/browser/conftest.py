@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
@@ -10,6 +11,10 @@ from dashboard.app import create_app
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+# The machine is shared and noisy: wait up to 15 s for the page before calling it a failure.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items):

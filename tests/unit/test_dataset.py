@@ -37,6 +37,8 @@ def test_small_dataset_loads_with_types(small_dataset):
         ("treatments", 0, {"risk_tier": ""}, ("treatments.csv", 2, "risk_tier", "is empty; this column is required")),
         ("treatments", 0, {"risk_tier": "6"}, ("treatments.csv", 2, "risk_tier", "must be at most 5")),
         ("treatments", 0, {"name": "=HYPERLINK(\"http://x\")"}, ("treatments.csv", 2, "name", "would run as a formula")),
+        ("treatments", 0, {"name": "__proto__"}, ("treatments.csv", 2, "name", "is reserved")),
+        ("treatments", 0, {"name": "Lift __proto__ x"}, ("treatments.csv", 2, "name", "is reserved")),
         ("treatments", 0, {"source_ids": "nhs-fillers;nowhere"}, ("treatments.csv", 2, "source_ids", "'nowhere' is not an id in sources.csv")),
         ("treatments", 0, {"performed_by": "barber"}, ("treatments.csv", 2, "performed_by", "'barber' is not a valid item")),
         ("treatments", 1, {"results_months_low": "", "results_months_high": ""},

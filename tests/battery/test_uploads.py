@@ -1,0 +1,92 @@
+"""Uploads: 50 malformed files through the live callback: a clear message within 1 s, never a 5xx,
+and the quotes already saved are kept."""
+
+import base64
+import time
+
+import pytest
+
+from tests.http.test_quote_callbacks import FILLER, messages, quote_request
+
+HEADER = "treatment,clinic,price,currency\n"
+GOOD = "Hyaluronic-acid filler,A,700,USD\n"
+
+
+def url(data: bytes, mime: str = "text/csv") -> str:
+    return f"data:{mime};base64," + base64.b64encode(data).decode()
+
+
+MALFORMED = {
+    # encodings
+    "utf16-no-bom": url((HEADER + GOOD).encode("utf-16-le")),
+    "utf32": url((HEADER + GOOD).encode("utf-32")),
+    "nul-bytes": url((HEADER + "Hyaluronic-acid filler,A\0,700,USD\n").encode()),
+    "bom-only": url(b"\xef\xbb\xbf"),
+    "invalid-utf8-and-cp1252": url(HEADER.encode() + b"Abdominoplasty,\x81\x8d\x8f\x90,700,USD\n"),
+    "lone-surrogate-escape": url((HEADER + "Abdominoplasty,\\ud800,700,USD\n").encode()),
+    "odd-utf16": url(b"\xff\xfe" + "treatment".encode("utf-16-le") + b"\x00"),
+    "mixed-encodings": url(HEADER.encode("utf-16") + GOOD.encode()),
+    # structure
+    "empty": url(b""),
+    "header-only": url(HEADER.encode()),
+    "blank-lines-only": url(b"\n\n\r\n\n"),
+    "ragged-short": url((HEADER + "Abdominoplasty,A\n").encode()),
+    "ragged-long": url((HEADER + "Abdominoplasty,A,700,USD,extra,more\n").encode()),
+    "trailing-delimiter": url((HEADER.strip() + "\n" + "Abdominoplasty,A,700,USD,\n").encode()),
+    "unbalanced-quote": url((HEADER + 'Abdominoplasty,"A,700,USD\n').encode()),
+    "quote-in-unquoted": url((HEADER + 'Abdominoplasty,A"b,70"0,USD\n').encode()),
+    "cr-only": url((HEADER + "Abdominoplasty,A,x,USD\r").replace("\n", "\r").encode()),
+    "1000-columns": url((",".join(f"c{i}" for i in range(1000)) + "\n").encode()),
+    "duplicate-headers": url(b"treatment,Treatment,price,currency\nA,B,1,USD\n"),
+    "formula-header": url(b"=1+1,price\nA,1\n"),
+    "proto-headers": url(b"__proto__,constructor\nA,B\n"),
+    "missing-price-column": url(b"treatment,clinic\nAbdominoplasty,A\n"),
+    # values
+    "negative-price": url((HEADER + "Abdominoplasty,A,-5,USD\n").encode()),
+    "zero-price": url((HEADER + "Abdominoplasty,A,0,USD\n").encode()),
+    "nan-price": url((HEADER + "Abdominoplasty,A,NaN,USD\n").encode()),
+    "inf-price": url((HEADER + "Abdominoplasty,A,inf,USD\n").encode()),
+    "1e309-price": url((HEADER + "Abdominoplasty,A,1e309,USD\n").encode()),
+    "absurd-price": url((HEADER + "Abdominoplasty,A,999999999,USD\n").encode()),
+    "letters-in-price": url((HEADER + "Abdominoplasty,A,12abc,USD\n").encode()),
+    "euro": url((HEADER + "Abdominoplasty,A,€1 234,EUR\n").encode()),
+    "unknown-currency": url((HEADER + "Abdominoplasty,A,100,XYZ\n").encode()),
+    "currency-conflict": url((HEADER + "Abdominoplasty,A,£100,USD\n").encode()),
+    "long-label": url((HEADER + "Abdominoplasty," + "A" * 201 + ",100,USD\n").encode()),
+    "unknown-treatment": url((HEADER + "Unicorn facial,A,100,USD\n").encode()),
+    "future-date": url(b"treatment,price,currency,date\nAbdominoplasty,100,USD,2999-01-01\n"),
+    "bad-date": url(b"treatment,price,currency,date\nAbdominoplasty,100,USD,31/31/2020\n"),
+    # size
+    "5001-rows": url((HEADER + "Abdominoplasty,A,100,USD\n" * 5001).encode()),
+    "900kb-field": url((HEADER + "Abdominoplasty," + "A" * 900_000 + ",100,USD\n").encode()),
+    "over-1mib": url(b"a" * (1024 * 1024 + 1)),
+    "150000-empty-rows": url(HEADER.encode() + b",,,\n" * 150_000),
+    "quote-storm": url(b'"' * 1000),
+    "1mb-line-no-newline": url(b"x" * 1_000_000),
+    # wrong type
+    "png": url(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png"),
+    "zip-xlsx": url(b"PK\x03\x04" + b"\x00" * 100),
+    "pdf": url(b"%PDF-1.7\n" + b"x" * 100),
+    "html": url(b"<!doctype html><html><body><script>alert(1)</script></body></html>"),
+    "json": url(b'{"treatment": "Abdominoplasty", "price": 100}'),
+    "not-base64": "data:text/csv;base64,@@@not*base64@@@",
+    "not-a-data-url": "hello",
+    "wrong-type": 12345,
+}
+
+
+def test_there_are_at_least_50_malformed_files():
+    assert len(MALFORMED) >= 50
+
+
+@pytest.mark.parametrize("name", list(MALFORMED))
+def test_malformed_upload_gets_a_clear_message_and_keeps_saved_quotes(client, name):
+    start = time.perf_counter()
+    out = quote_request(client, "quote-upload.contents", contents=MALFORMED[name], filename=f"{name}.csv",
+                        stored=[FILLER])
+    elapsed = time.perf_counter() - start
+    assert elapsed < 1.0, f"{name} took {elapsed:.2f}s"
+    assert out["quotes-store"]["data"][0] == FILLER
+    text = " ".join(messages(out))
+    assert text and "Traceback" not in text and "site-packages" not in text and 'File "' not in text
+    assert "problem" in text.lower() or "line" in text.lower() or "file" in text.lower() or "not" in text.lower(), text
