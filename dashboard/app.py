@@ -32,6 +32,7 @@ def create_app(data_dir: str | Path | None = None) -> Dash:
         assets_folder=str(ASSETS),
         serve_locally=True,
         update_title=None,
+        health_endpoint="health",
         on_error=_log_callback_error,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
