@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run test setup setup-test browser clean
+.PHONY: run test setup setup-test browser postgres bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,12 +28,23 @@ browser:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
 	fi
 
+# PostgreSQL for the database tests (a throwaway server per test run; nothing is started here)
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; \
+	fi
+
 run: setup
 	$(BIN)/python -m dashboard serve --host $(HOST) --port $(PORT)
 
-test: setup-test browser
+test: setup-test browser postgres
 	$(BIN)/python -m dashboard validate
 	$(BIN)/python -m pytest -q
+
+# benchmarks: synthetic price lists in a temp dir, gunicorn, headless chromium -> bench/results.json
+bench: setup-test browser
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) *.egg-info

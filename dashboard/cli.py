@@ -5,22 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.dataset import BUNDLED_DATA, load_dataset
+from dashboard.dataset import BUNDLED_DATA
+from dashboard.load import add_load_parser, cmd_load, price_rows
 from dashboard.problems import DatasetError, format_problems
+from dashboard.storage import open_dataset
+
+DATA_HELP = "data folder or postgresql:// URL (default: $DASHBOARD_DATA or the bundled data/)"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data folder and print a summary")
-    validate.add_argument("--data", default=str(BUNDLED_DATA), help="data folder (default: the bundled data/)")
+    validate.add_argument("--data", default=str(BUNDLED_DATA), help="data folder or postgresql:// URL (default: the bundled data/)")
     serve = commands.add_parser("serve", help="start the dashboard (development server; use gunicorn in production)")
-    serve.add_argument("--data", default=None, help="data folder (default: $DASHBOARD_DATA or the bundled data/)")
+    serve.add_argument("--data", default=None, help=DATA_HELP)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--debug", action="store_true", help="Dash dev tools and reloader; never in production")
     export = commands.add_parser("export", help="write the comparison for these filters as CSV or Excel")
-    export.add_argument("--data", default=None, help="data folder (default: $DASHBOARD_DATA or the bundled data/)")
+    export.add_argument("--data", default=None, help=DATA_HELP)
     export.add_argument("--concern")
     export.add_argument("--market", default="US")
     export.add_argument("--budget")
@@ -30,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-over-budget", action="store_true")
     export.add_argument("--format", choices=("csv", "xlsx"), required=True)
     export.add_argument("--output", required=True, help="file to write ('-' for standard output)")
+    add_load_parser(commands)
     return parser
 
 
@@ -55,7 +60,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dashboard.filters import parse_fields, rejected_fields
 
     try:
-        catalog = build_catalog(load_dataset(data_dir_from(args.data)))
+        catalog = build_catalog(open_dataset(data_dir_from(args.data)))
     except DatasetError as err:
         print(format_problems(err.problems), file=sys.stderr)
         return 1
@@ -82,7 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     try:
-        data = load_dataset(args.data)
+        data = open_dataset(args.data)
     except DatasetError as err:
         print(f"{len(err.problems)} problem(s) in {args.data}:", file=sys.stderr)
         print(format_problems(err.problems), file=sys.stderr)
@@ -90,7 +95,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     years = data.price_years()
     span = f", price years {years[0]}-{years[1]}" if years else ""
     print(
-        f"OK: {len(data.treatments)} treatments, {len(data.prices)} prices, "
+        f"OK: {len(data.treatments)} treatments, {price_rows(data.prices)} prices, "
         f"{len(data.concerns)} concern links, {len(data.sources)} sources{span}"
     )
     return 0
@@ -98,7 +103,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 FLAG_NAMES = {"horizon": "horizon_years", "max_downtime": "max_downtime_days"}
 
-COMMANDS = {"validate": cmd_validate, "serve": cmd_serve, "export": cmd_export}
+COMMANDS = {"validate": cmd_validate, "serve": cmd_serve, "export": cmd_export, "load": cmd_load}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,8 @@ STATUS_RANK = {s: i for i, s in enumerate(vocab.STATUSES)}
 BASIS_RANK = {b: i for i, b in enumerate(vocab.BASES)}
 
 # Columns of the per-session price frame, per kind: value, source, year, status.
-PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", "_source", "_year", "_status")]
+# `_rows`: how many clinic prices a figure summarises (1 for a published figure); see pricelist.py.
+PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", "_source", "_year", "_status", "_rows")]
 
 
 def row_per_session(price: pd.Series, treatment: pd.Series) -> dict[str, float]:
@@ -39,8 +40,9 @@ def row_per_session(price: pd.Series, treatment: pd.Series) -> dict[str, float]:
 def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
     """One treatment's price rows in one market -> per-session low/typical/high with sources.
 
-    Rule: convert each row to per-session figures; keep the rows of the best basis that has a
-    usable figure (total price, then basis not stated, then surgeon's fee); take each figure
+    Rule: convert each row to per-session figures; drop weak rows when a better-sourced one
+    exists; keep the rows of the best basis that has a usable figure (total price, then basis
+    not stated, then surgeon's fee); take each figure
     from the newest row that gives it (then the surer status, then file order). If the
     figures so combined are out of order, use the single best row's figures alone.
     """
@@ -53,6 +55,9 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
     if not usable.any():
         return {**empty, "price_rows": len(rows)}
     table = rows.loc[usable].join(converted.loc[usable].add_prefix("per_"))
+    # weak figures (clinic, vendor or unsourced pages) only stand in when nothing better exists
+    if (table["status"] != "weak").any():
+        table = table[table["status"] != "weak"]
     best_basis = min(table["basis"], key=BASIS_RANK.__getitem__)
     table = table[table["basis"] == best_basis].copy()
     table["_year"] = table["year"].astype("float64").fillna(-1)
@@ -71,7 +76,8 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
                 _take(result, kind, best)
             else:
                 result.update({f"session_{kind}": np.nan, f"session_{kind}_source": None,
-                               f"session_{kind}_year": np.nan, f"session_{kind}_status": None})
+                               f"session_{kind}_year": np.nan, f"session_{kind}_status": None,
+                               f"session_{kind}_rows": np.nan})
     return result
 
 
@@ -80,6 +86,7 @@ def _take(result: dict, kind: str, row: pd.Series) -> None:
     result[f"session_{kind}_source"] = row["source_id"]
     result[f"session_{kind}_year"] = np.nan if pd.isna(row["year"]) else float(row["year"])
     result[f"session_{kind}_status"] = row["status"]
+    result[f"session_{kind}_rows"] = float(row.get("rows", 1))
 
 
 def _in_order(values: list[float]) -> bool:

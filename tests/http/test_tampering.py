@@ -53,7 +53,7 @@ def test_every_callback_is_covered(app_client):
     assert len(callbacks(app_client)) >= 3
 
 
-@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+@settings(max_examples=150, deadline=10000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
           derandomize=True)
 @given(data=st.data())
 def test_tampered_callbacks_never_fail_with_5xx(app_client, caplog, data):

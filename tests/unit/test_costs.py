@@ -82,7 +82,7 @@ def test_newest_figure_of_each_kind_is_used_with_its_source():
 def test_total_price_is_preferred_over_surgeon_fee_and_never_mixed():
     rows = _prices(
         ("t", "US", "USD", "procedure", "surgeon-fee", 8000, np.nan, 13500, 2024, "a", "secondary"),
-        ("t", "US", "USD", "procedure", "total-price", np.nan, 12000, np.nan, 2020, "b", "weak"),
+        ("t", "US", "USD", "procedure", "total-price", np.nan, 12000, np.nan, 2020, "b", "secondary"),
     )
     out = combine_prices(rows, TREATMENT)
     assert out["basis"] == "total-price"
@@ -111,3 +111,14 @@ def test_cumulative_cost_by_year(small_dataset):
     assert cumulative_cost(row, "typical", 3) == [700, 700, 1400, 2100]
     surgery = cost_table(small_dataset.treatments, small_dataset.prices, "US", 5).loc["abdominoplasty"]
     assert cumulative_cost(surgery, "low", 2) == [8000, 8000, 8000]
+
+
+def test_weak_figures_only_stand_in_when_nothing_better_exists():
+    rows = _prices(
+        ("t", "UK", "GBP", "procedure", "not-stated", 4500, np.nan, 6000, np.nan, "nhs", "primary"),
+        ("t", "UK", "GBP", "procedure", "total-price", 4500, np.nan, 6500, np.nan, "magazine", "weak"),
+    )
+    out = combine_prices(rows, TREATMENT)
+    assert (out["basis"], out["session_high"], out["session_high_source"]) == ("not-stated", 6000, "nhs")
+    alone = combine_prices(rows.iloc[[1]], TREATMENT)
+    assert (alone["basis"], alone["session_high_source"]) == ("total-price", "magazine")

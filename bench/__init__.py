@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic clinic price lists and `python -m bench` (see README)."""

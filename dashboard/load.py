@@ -1,0 +1,60 @@
+"""The `load` command: check a price list (or a whole data folder) and write it to PostgreSQL."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.problems import Problem, format_problems
+from dashboard.storage import duck_session, is_database_url, location_from, read_folder, read_price_list
+
+
+def add_load_parser(commands) -> None:
+    load = commands.add_parser(
+        "load", help="check a price list (CSV or Parquet) and import it into a PostgreSQL database",
+        description="Loading a price list replaces the rows of the sources it names, in one transaction.")
+    load.add_argument("--data", default=None, help="postgresql:// URL (default: $DASHBOARD_DATA)")
+    load.add_argument("--init", metavar="DIR", help="first replace all four tables with this data folder (e.g. data/)")
+    load.add_argument("file", nargs="?", help="price list: prices.csv format plus optional clinic, region, date")
+
+
+def price_rows(prices) -> int:
+    """How many price rows a (summarised) prices frame stands for."""
+    return int(prices["rows"].sum()) if "rows" in prices.columns else len(prices)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from dashboard import database
+
+    url = location_from(args.data)
+    if not is_database_url(url):
+        print("error: --data (or DASHBOARD_DATA) must be a postgresql:// URL", file=sys.stderr)
+        return 2
+    if not args.init and not args.file:
+        print("error: give a price list FILE, --init DIR, or both", file=sys.stderr)
+        return 2
+    if args.init:
+        with duck_session() as duck:
+            frames, problems = read_folder(Path(args.init), duck)
+            if problems:
+                return _refuse(args.init, problems)
+            added = database.init(url, frames, duck)
+        print(f"loaded {args.init}: {len(frames['treatments.csv'])} treatments, {added:,} prices, "
+              f"{len(frames['concerns.csv'])} concern links, {len(frames['sources.csv'])} sources", file=sys.stderr)
+    if args.file:
+        treatment_ids, source_ids = database.known_ids(url)
+        with duck_session() as duck:
+            problems = read_price_list(duck, Path(args.file), treatment_ids, source_ids)
+            if problems:
+                return _refuse(args.file, problems)
+            removed, added = database.load_prices(url, duck)
+        print(f"loaded {args.file}: {added:,} price rows ({removed:,} earlier rows of the same sources replaced)",
+              file=sys.stderr)
+    return 0
+
+
+def _refuse(what: str, problems: list[Problem]) -> int:
+    print(f"nothing loaded: {len(problems)} problem(s) in {what}:", file=sys.stderr)
+    print(format_problems(problems), file=sys.stderr)
+    return 1

@@ -1,0 +1,165 @@
+"""Clinic price lists: the price table, the summary rule and the one query that applies it.
+
+A clinic price list has the columns of prices.csv plus optional `clinic`, `region` and `date`.
+Summary rule (also in the README):
+
+- A row that names a clinic is one clinic's price. Its price is its `typical` figure, else its
+  `low` figure when that is the only figure given (a "from" price). No midpoint is computed.
+- Clinic rows are grouped by treatment, market, currency, unit, basis, source and status. A
+  group of two or more rows becomes one row: low = 10th percentile, typical = median, high =
+  90th percentile of its prices (linear interpolation: percentile_cont in SQL, numpy's default),
+  year = the newest year, `rows` = how many prices it summarises.
+- A group of one row, and every row without a clinic (a published figure), stays as it is.
+
+The query is written once with SQLAlchemy Core and compiled for DuckDB (files) and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from dashboard import schema
+
+OPTIONAL = ("clinic", "region", "date")
+REQUIRED = tuple(f.name for f in schema.PRICES)
+COLUMNS = REQUIRED + OPTIONAL
+KEY = ("treatment_id", "market", "currency", "unit", "basis", "source_id", "status")
+FIGURES = ("low", "typical", "high")
+PERCENTILES = {"low": 0.1, "typical": 0.5, "high": 0.9}
+
+_TYPES = {"number": sa.Double, "int": sa.Integer}
+
+
+def price_table(metadata: sa.MetaData, name: str = "prices", *constraints, identity: bool = False) -> sa.Table:
+    """The typed price table; `line` keeps the file order (the cost model's last tie-break)."""
+    line = (sa.Column("line", sa.BigInteger, sa.Identity(), primary_key=True) if identity
+            else sa.Column("line", sa.BigInteger, nullable=False))
+    columns = [line]
+    for field in schema.PRICES:
+        columns.append(sa.Column(field.name, _TYPES.get(field.kind, sa.Text), nullable=not field.required))
+    columns += [sa.Column("clinic", sa.Text), sa.Column("region", sa.Text), sa.Column("date", sa.Date)]
+    return sa.Table(name, metadata, *columns, *constraints)
+
+
+def row_price(t) -> sa.ColumnElement:
+    """A clinic row's price: typical, else low when it is the only figure."""
+    return sa.case((t.c.typical.is_not(None), t.c.typical), (t.c.high.is_(None), t.c.low), else_=sa.null())
+
+
+def summary_query(t: sa.Table, market: str | None = None) -> sa.Select:
+    """Published rows and single clinic rows as they are, larger clinic groups summarised; file order."""
+    clinic = t.c.clinic.is_not(None)
+    price = row_price(t)
+    where = [clinic] + ([t.c.market == market] if market else [])
+    groups = (
+        sa.select(
+            *[t.c[k] for k in KEY],
+            sa.func.count().label("rows"),
+            *[sa.func.percentile_cont(q).within_group(price).label(f) for f, q in PERCENTILES.items()],
+            sa.func.max(t.c.year).label("year"),
+            sa.func.min(t.c.line).label("line"),
+        )
+        .where(*where)
+        .group_by(*[t.c[k] for k in KEY])
+        .cte("clinic_groups")
+    )
+    g = groups.c
+    same_group = sa.and_(*[t.c[k] == g[k] for k in KEY])
+    kept = (
+        sa.select(*[t.c[c] for c in ("line",) + REQUIRED], sa.literal(1, sa.BigInteger).label("rows"))
+        .select_from(t.outerjoin(groups, same_group))
+        .where(sa.or_(t.c.clinic.is_(None), g.rows == 1), *([t.c.market == market] if market else []))
+    )
+    summarised = sa.select(
+        g.line, *[g[c] if c in g else _null(t.c[c]) for c in REQUIRED], g.rows,
+    ).where(g.rows > 1)
+    union = sa.union_all(kept, summarised).subquery("rows")
+    return sa.select(union).order_by(union.c.line)
+
+
+def _null(column: sa.Column) -> sa.ColumnElement:
+    return sa.cast(sa.null(), column.type).label(column.name)
+
+
+def summary_frame(result: sa.CursorResult) -> pd.DataFrame:
+    """Rows of the summary query as a prices frame (index = line), with a `rows` count."""
+    frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    return typed_prices(frame)
+
+
+def typed_prices(frame: pd.DataFrame) -> pd.DataFrame:
+    """Column types as the CSV loader gives them; summary rows get a quote saying what they are."""
+    out = frame.set_index("line")
+    out.index = out.index.astype("int64").rename("line")
+    for field in schema.PRICES:
+        if field.kind == "int":
+            out[field.name] = pd.array(out[field.name].astype("float64"), dtype="Int64")
+        elif field.kind == "number":
+            out[field.name] = out[field.name].astype("float64")
+        else:
+            out[field.name] = out[field.name].astype("object").where(out[field.name].notna(), None)
+    out["rows"] = out["rows"].astype("int64")
+    many = out["rows"] > 1
+    out.loc[many, "quote"] = [summary_quote(n) for n in out.loc[many, "rows"]]
+    return out[list(REQUIRED) + ["rows"]]
+
+
+def summary_quote(rows: int) -> str:
+    """The quote shown for a summarised group."""
+    return f"Summary of {rows:,} clinic prices: median, with the 10th and 90th percentiles as low and high"
+
+
+def spread_text(kind: str, rows) -> str:
+    """What a figure is when it summarises clinic prices, e.g. 'median of 40 clinic prices'."""
+    try:
+        n = int(rows)
+    except (TypeError, ValueError):
+        return ""
+    if n <= 1:
+        return ""
+    what = {"low": "10th percentile", "typical": "median", "high": "90th percentile"}[kind]
+    return f"{what} of {n:,} clinic prices"
+
+
+def aggregate(prices: pd.DataFrame) -> pd.DataFrame:
+    """Apply the summary rule to a prices frame (index = line) with DuckDB; adds `rows`."""
+    frame = prices.reset_index()
+    if "line" not in frame.columns:
+        frame = frame.rename(columns={frame.columns[0]: "line"})
+    for column in OPTIONAL:
+        if column not in frame.columns:
+            frame[column] = None
+    metadata = sa.MetaData()
+    table = price_table(metadata, "prices_frame")
+    engine = duck_engine()
+    try:
+        with engine.connect() as conn:
+            duck = conn.connection.driver_connection
+            source = frame[[c.name for c in table.columns]].astype(_frame_types(table))
+            duck.register("incoming", source)
+            metadata.create_all(conn)
+            conn.execute(table.insert().from_select(
+                [c.name for c in table.columns],
+                sa.select(*[sa.cast(sa.column(c.name), c.type) for c in table.columns]).select_from(sa.table("incoming"))))
+            return summary_frame(conn.execute(summary_query(table)))
+    finally:
+        engine.dispose()
+
+
+def duck_engine() -> sa.Engine:
+    """An in-memory DuckDB engine (one connection per `connect()`), with no progress bar on the terminal."""
+    engine = sa.create_engine("duckdb:///:memory:")
+    # a session setting, so it is set on each new connection (a constant statement)
+    sa.event.listen(engine, "connect", lambda dbapi, _record: dbapi.execute("SET enable_progress_bar = false"))
+    return engine
+
+
+def _frame_types(table: sa.Table) -> dict:
+    out = {}
+    for c in table.columns:
+        if isinstance(c.type, (sa.Double, sa.Integer, sa.BigInteger)):
+            out[c.name] = "float64"
+        else:
+            out[c.name] = "object"
+    return out

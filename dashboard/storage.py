@@ -1,0 +1,174 @@
+"""Where the data lives: a folder of CSV or Parquet files, or a PostgreSQL database by URL.
+
+`open_dataset(location)` returns the same validated Dataset from each; prices come summarised
+by the rule in dashboard/pricelist.py, with a `rows` count per price row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pandas as pd
+import sqlalchemy as sa
+
+from dashboard import pricecheck, schema
+from dashboard.dataset import BUNDLED_DATA, MAX_FILE_BYTES, Dataset, check_frame, check_links, frame_from_rows, load_dataset
+from dashboard.pricelist import COLUMNS, aggregate, duck_engine, price_table, summary_frame, summary_query
+from dashboard.problems import DatasetError, Problem
+
+DATABASE_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+SMALL_FILES = ("treatments.csv", "concerns.csv", "sources.csv")
+
+
+def location_from(argument: str | Path | None) -> str:
+    """Config precedence: argument, then DASHBOARD_DATA, then the bundled data/ (a URL passes through)."""
+    return str(argument or os.environ.get("DASHBOARD_DATA") or BUNDLED_DATA)
+
+
+def is_database_url(location: str | Path) -> bool:
+    return isinstance(location, str) and location.startswith(DATABASE_SCHEMES)
+
+
+def open_dataset(location: str | Path | None = None) -> Dataset:
+    """Load and validate the data at `location`; raise DatasetError listing the problems."""
+    location = location_from(location)
+    if is_database_url(location):
+        from dashboard import database
+
+        return database.read_dataset(location)
+    folder = Path(location)
+    if _standard_csv(folder):
+        data = load_dataset(folder)
+        return Dataset(data.treatments, aggregate(data.prices), data.concerns, data.sources)
+    with duck_session() as conn:
+        frames, problems = read_folder(folder, conn)
+        if problems:
+            raise DatasetError(problems)
+        prices = summary_frame(conn.execute(summary_query(price_table(sa.MetaData()))))
+    return finish(frames, prices)
+
+
+def finish(frames: dict[str, pd.DataFrame], prices: pd.DataFrame) -> Dataset:
+    """Cross-file checks with the summarised prices, then the Dataset."""
+    problems = check_links({**frames, "prices.csv": prices})
+    if problems:
+        raise DatasetError(problems)
+    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"])
+
+
+def _standard_csv(folder: Path) -> bool:
+    """prices.csv in the bundled format and size: the CSV loader reads it exactly as before."""
+    path = folder / "prices.csv"
+    if any((folder / f"{Path(f).stem}.parquet").exists() for f in schema.FILES):
+        return False
+    if not path.is_file():
+        return True  # the CSV loader reports what is missing
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return False
+    with path.open(encoding="utf-8-sig", errors="replace") as f:
+        header = [h.strip() for h in f.readline().rstrip("\r\n").split(",")]
+    return header == [f.name for f in schema.PRICES]
+
+
+@contextlib.contextmanager
+def duck_session() -> Iterator[sa.Connection]:
+    """An in-memory DuckDB through SQLAlchemy, closed afterwards."""
+    engine = duck_engine()
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def read_small(folder: Path, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """One of the three small tables from NAME.parquet if present, else NAME.csv."""
+    from dashboard.dataset import read_file
+
+    parquet = folder / f"{Path(file).stem}.parquet"
+    fields = schema.FILES[file]
+    if not parquet.is_file():
+        return read_file(folder / file, fields)
+    try:
+        with duckdb.connect() as con:
+            rel = con.read_parquet(str(parquet))
+            header = list(rel.columns)
+            rows = rel.fetchall()
+    except duckdb.Error as err:
+        return None, [Problem(parquet.name, None, None, f"cannot be read as Parquet: {_first_line(err)}")]
+    text_rows = [header] + [["" if v is None else _text(v) for v in row] for row in rows]
+    frame, problems = frame_from_rows(parquet.name, text_rows, fields)
+    return frame, [Problem(file if p.file == parquet.name else p.file, p.row, p.column, p.message) for p in problems]
+
+
+def _text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).strip().splitlines()[0][:200]
+
+
+def read_folder(folder: Path, conn: sa.Connection) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Validate the three small tables and the price list; typed prices stay in DuckDB."""
+    frames: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for file in SMALL_FILES:
+        frame, found = read_small(folder, file)
+        problems += found
+        if frame is not None:
+            problems += check_frame(file, frame)
+            frames[file] = frame
+    if problems:
+        return frames, problems
+    path = price_file(folder)
+    treatment_ids = set(frames["treatments.csv"]["id"])
+    source_ids = set(frames["sources.csv"]["id"])
+    problems = read_price_list(conn, path, treatment_ids, source_ids)
+    return frames, problems
+
+
+def price_file(folder: Path) -> Path:
+    parquet = folder / "prices.parquet"
+    return parquet if parquet.is_file() else folder / "prices.csv"
+
+
+def read_price_list(conn: sa.Connection, path: Path, treatment_ids, source_ids) -> list[Problem]:
+    """Read a price list (CSV or Parquet) into DuckDB, check it, and type it; the problems found."""
+    name = path.name
+    if not path.is_file():
+        return [Problem(name, None, None, f"file not found in {path.parent.name}/")]
+    duck = conn.connection.driver_connection
+    try:
+        if path.suffix == ".parquet":
+            rel = duck.read_parquet(str(path))
+        else:
+            rel = duck.read_csv(str(path), header=True, all_varchar=True, sep=",", quotechar='"', escapechar='"')
+        header = list(rel.columns)
+    except duckdb.Error as err:
+        return [Problem(name, None, None, f"cannot be read: {_first_line(err)}")]
+    problems = pricecheck.header_problems(name, header)
+    if problems:
+        return problems
+    rel.create_view("incoming")
+    metadata = sa.MetaData()
+    raw = sa.Table("raw", metadata, sa.Column("line", sa.BigInteger), *[sa.Column(c, sa.Text) for c in COLUMNS])
+    metadata.create_all(conn)
+    incoming = sa.table("incoming", *[sa.column(c) for c in header])
+    # the header line is line 1, so the first data row is line 2 (a Parquet row counts the same)
+    values = [(sa.func.row_number().over() + 1).label("line")] + [
+        sa.cast(incoming.c[c], sa.Text) if c in header else sa.cast(sa.null(), sa.Text) for c in COLUMNS]
+    try:
+        conn.execute(raw.insert().from_select(["line", *COLUMNS], sa.select(*values)))
+    except sa.exc.DBAPIError as err:
+        return [Problem(name, None, None, f"cannot be read: {_first_line(err.orig)}")]
+    problems = pricecheck.check_raw(conn, name, treatment_ids, source_ids)
+    if not problems:
+        pricecheck.fill_typed(conn, sa.MetaData())
+    return problems
