@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard import costs, vocab
 from dashboard.dataset import Dataset
-from dashboard.filters import Filters
+from dashboard.filters import HORIZON_RANGE, Filters
 from dashboard.quote_costs import quote_rows
 
 FITS, MAY_FIT, OVER, UNKNOWN = "fits", "may fit", "over", "unknown"
@@ -22,6 +22,7 @@ class Catalog:
 
     data: Dataset
     session_prices: MappingProxyType  # market -> frame indexed by treatment id
+    costs_by_view: MappingProxyType  # (market, horizon years) -> every option with its costs
 
     @property
     def treatment_ids(self) -> frozenset[str]:
@@ -29,9 +30,27 @@ class Catalog:
 
 
 def build_catalog(data: Dataset) -> Catalog:
-    """Precompute per-session prices for every market once, at start-up."""
+    """Precompute, once at start-up, per-session prices per market and the cost table of every
+    market and horizon, so a filter change never re-runs the cost model."""
     per_market = {m: costs.session_prices(data.treatments, data.prices, m) for m in vocab.MARKETS}
-    return Catalog(data=data, session_prices=MappingProxyType(per_market))
+    by_view = {
+        (m, h): _cost_view(data, per_market[m], h)
+        for m in vocab.MARKETS
+        for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1)
+    }
+    return Catalog(data=data, session_prices=MappingProxyType(per_market), costs_by_view=MappingProxyType(by_view))
+
+
+def _cost_view(data: Dataset, per_session: pd.DataFrame, horizon: int) -> pd.DataFrame:
+    """Every option with its costs in one market over one horizon."""
+    t = data.treatments.set_index("id", drop=False)
+    table = t.join(costs.horizon_costs(data.treatments, per_session, horizon)).join(per_session)
+    first_year = costs.horizon_costs(data.treatments, per_session, 1)
+    for kind in costs.KINDS:
+        table[f"first_year_{kind}"] = first_year[f"total_{kind}"]
+    table = table.join(costs.durations(t).add_prefix("duration_"))
+    table["kind"] = "published"
+    return table
 
 
 @dataclass(frozen=True)
@@ -41,6 +60,7 @@ class Comparison:
     rows: pd.DataFrame  # one row per option shown, indexed by treatment id
     hidden_over_budget: int
     filters: Filters
+    table: pd.DataFrame | None = None  # every option (and quote) before the filters, for the side-by-side view
 
 
 def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None,
@@ -82,16 +102,8 @@ def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Se
 
 def full_table(catalog: Catalog, filters: Filters) -> pd.DataFrame:
     """Every option with its costs for the market and horizon, and its evidence for the concern."""
-    data = catalog.data
-    t = data.treatments.set_index("id", drop=False)
-    per_session = catalog.session_prices[filters.market]
-    table = t.join(costs.horizon_costs(data.treatments, per_session, filters.horizon)).join(per_session)
-    first_year = costs.horizon_costs(data.treatments, per_session, 1)
-    for kind in costs.KINDS:
-        table[f"first_year_{kind}"] = first_year[f"total_{kind}"]
-    table = table.join(costs.durations(t).add_prefix("duration_"))
-    table["kind"] = "published"
-    table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(data, filters.concern, t.index)
+    table = catalog.costs_by_view[(filters.market, filters.horizon)].copy()
+    table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(catalog.data, filters.concern, table.index)
     table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget, table["initial_low"])
     _add_time_off(table, filters.daily_earnings)
     return table
@@ -107,6 +119,7 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = ())
             extra["budget_fit"] = budget_fit(extra["total_low"], extra["total_high"], filters.budget, extra["initial_low"])
             _add_time_off(extra, filters.daily_earnings)
             table = pd.concat([table, extra])
+    everything = table
     mask = pd.Series(True, index=table.index)
     if filters.concern:
         mask &= table["evidence"].notna()
@@ -124,7 +137,7 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = ())
     table = table.copy()
     table["pareto"] = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64"))
     table = table.sort_values(["total_high", "total_low", "name"], na_position="last")
-    return Comparison(rows=table, hidden_over_budget=hidden, filters=filters)
+    return Comparison(rows=table, hidden_over_budget=hidden, filters=filters, table=everything)
 
 
 def _evidence(data: Dataset, concern: str | None, index: pd.Index):

@@ -131,21 +131,21 @@ def horizon_costs(treatments: pd.DataFrame, per_session: pd.DataFrame, horizon_y
     p = per_session.reindex(t.index)
     months = float(horizon_years) * 12
     dur = durations(t)
-    out = pd.DataFrame(index=t.index)
-    maintenance = t["maintenance"]
-    round_sessions = t["maintenance_sessions"].astype("float64")
+    maintenance = t["maintenance"].to_numpy()
+    periodic, one_off = maintenance == "periodic", maintenance == "none"
+    round_sessions = np.where(periodic, t["maintenance_sessions"].to_numpy(dtype="float64", na_value=np.nan), 1.0)
+    columns = {}
     for kind in KINDS:
-        price = p[f"session_{kind}"].astype("float64")
-        sessions = t[f"sessions_{kind}"].astype("float64")
-        initial = price * sessions
-        rounds = pd.Series(maintenance_rounds(months, dur[kind]), index=t.index)
-        rounds = rounds.where(maintenance == "periodic", np.where(maintenance == "none", 0.0, np.nan))
-        upkeep_sessions = rounds * round_sessions.where(maintenance == "periodic", 1.0)
-        out[f"initial_{kind}"] = initial
-        out[f"maintenance_sessions_{kind}"] = upkeep_sessions
-        out[f"total_{kind}"] = initial + upkeep_sessions * price
-        out[f"per_month_{kind}"] = out[f"total_{kind}"] / months
-    return out
+        price = p[f"session_{kind}"].to_numpy(dtype="float64", na_value=np.nan)
+        initial = price * t[f"sessions_{kind}"].to_numpy(dtype="float64", na_value=np.nan)
+        rounds = np.where(periodic, maintenance_rounds(months, dur[kind].to_numpy()), np.where(one_off, 0.0, np.nan))
+        upkeep = rounds * round_sessions
+        total = initial + upkeep * price
+        columns[f"initial_{kind}"] = initial
+        columns[f"maintenance_sessions_{kind}"] = upkeep
+        columns[f"total_{kind}"] = total
+        columns[f"per_month_{kind}"] = total / months
+    return pd.DataFrame(columns, index=t.index)
 
 
 def cost_table(treatments: pd.DataFrame, prices: pd.DataFrame, market: str, horizon_years: float) -> pd.DataFrame:

@@ -61,16 +61,15 @@ def _clean(value):
     return value
 
 
-def _source_text(row: pd.Series, sources: pd.DataFrame) -> str:
+def _source_text(row: dict, publishers: dict[str, str]) -> str:
     parts = []
     for kind in ("low", "typical", "high"):
         sid = row.get(f"session_{kind}_source")
-        if isinstance(sid, str) and sid in sources.index:
-            s = sources.loc[sid]
+        if isinstance(sid, str) and sid in publishers:
             year = row.get(f"session_{kind}_year")
             year_text = f", {int(year)}" if isinstance(year, float) and not math.isnan(year) else ", year not stated"
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
-            parts.append(f"{kind}: {s['publisher']}{year_text} ({row.get(f'session_{kind}_status')})"
+            parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')})"
                          + (f", {spread} (10th–90th percentile)" if spread else ""))
     if not parts:
         return "No published price for this market"
@@ -85,28 +84,35 @@ GRID_FIELDS = (
 )
 
 
+SOURCE_FIELDS = tuple(f"session_{k}_{x}" for k in ("low", "typical", "high") for x in ("source", "year", "status", "rows"))
+TEXT_FIELDS = ("basis", "maintenance", "downtime_measure", "lost_pay_high")
+
+
 def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
     """JSON-safe rows for the grid; unknown numbers are null (shown as 'unknown')."""
     rows = comparison.rows
-    sources = data.sources.set_index("id")
+    publishers = dict(zip(data.sources["id"], data.sources["publisher"]))
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
+    present = [f for f in (*GRID_FIELDS, *SOURCE_FIELDS, *TEXT_FIELDS) if f in rows.columns]
     out = []
-    for tid, row in rows.iterrows():
-        record = {f: _clean(row.get(f)) for f in GRID_FIELDS}
+    for raw in rows[present].to_dict("records"):
+        record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
         record["currency_symbol"] = symbol
         if comparison.filters.budget is None:
             record["budget_fit"] = "no budget set"
         if not comparison.filters.concern:
             record["evidence"] = "choose a concern"
-        record["basis_label"] = vocab.BASIS_LABELS.get(row.get("basis"), "No published price")
-        record["price_source_text"] = _source_text(row, sources)
+        record["basis_label"] = vocab.BASIS_LABELS.get(raw.get("basis"), "No published price")
+        record["price_source_text"] = _source_text(raw, publishers)
+        maintenance = raw.get("maintenance")
         record["results_text"] = {"none": "Long-lasting: no maintenance", "unknown": "Maintenance not known"}.get(
-            row["maintenance"], "Maintenance repeated when results fade")
-        record["downtime_text"] = f"Measures: {row['downtime_measure']}" if row["downtime_measure"] else "unknown"
+            maintenance, "Maintenance repeated when results fade")
+        measure = raw.get("downtime_measure")
+        record["downtime_text"] = f"Measures: {measure}" if isinstance(measure, str) and measure else "unknown"
         record["initial_text"] = "Initial course: per-session price x sessions in the course"
-        if row["maintenance"] == "unknown":
+        if maintenance == "unknown":
             record["initial_text"] += "; maintenance unknown, so the total is at least this"
-        lost = row.get("lost_pay_high")
+        lost = raw.get("lost_pay_high")
         record["lost_pay_text"] = (
             f"Lost pay up to {symbol}{lost:,.0f}, kept apart from the price" if isinstance(lost, float) and not math.isnan(lost)
             else "Enter daily earnings to see lost pay")

@@ -8,7 +8,7 @@ from typing import Any
 from dash import html
 
 from dashboard import figures, grid, vocab
-from dashboard.comparison import Catalog, compare, full_table
+from dashboard.comparison import Catalog, compare
 from dashboard.quote_panel import quote_list
 from dashboard.views import side_by_side
 
@@ -44,7 +44,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = ()) -> PageOutp
     rows = comparison.rows
     currency = vocab.MARKET_CURRENCY[filters.market]
     horizon_label = f"{filters.horizon} yr"
-    everything = full_table(catalog, filters)
+    everything = comparison.table
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
     selected = list(filters.compare)
     cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency)
