@@ -38,15 +38,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report(err: DatasetError, prefix: str = "") -> int:
+    """Print a bad dataset's problems, one per line, and give the exit status."""
+    print(f"{prefix}{len(err.problems)} problem(s) in the data:", file=sys.stderr)
+    print(format_problems(err.problems), file=sys.stderr)
+    return 1
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from dashboard.app import create_app
 
     try:
         app = create_app(args.data)
     except DatasetError as err:
-        print(f"cannot start: {len(err.problems)} problem(s) in the data:", file=sys.stderr)
-        print(format_problems(err.problems), file=sys.stderr)
-        return 1
+        return _report(err, "cannot start: ")
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 
@@ -62,8 +67,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         catalog = build_catalog(open_dataset(data_dir_from(args.data)))
     except DatasetError as err:
-        print(format_problems(err.problems), file=sys.stderr)
-        return 1
+        return _report(err)
     raw = {
         "concern": args.concern, "market": args.market, "budget": args.budget, "horizon": args.horizon_years,
         "max_downtime": args.max_downtime_days, "max_risk": args.max_risk,
@@ -89,9 +93,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         data = open_dataset(args.data)
     except DatasetError as err:
-        print(f"{len(err.problems)} problem(s) in {args.data}:", file=sys.stderr)
-        print(format_problems(err.problems), file=sys.stderr)
-        return 1
+        return _report(err)
     years = data.price_years()
     span = f", price years {years[0]}-{years[1]}" if years else ""
     print(

@@ -28,3 +28,32 @@ def test_validate_on_missing_folder(tmp_path):
     assert result.returncode == 1
     assert "treatments.csv: file not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_export_writes_the_same_file_as_the_dashboard(small_data_dir, tmp_path):
+    import datetime as dt
+
+    from dashboard.callbacks import export_file
+    from dashboard.comparison import build_catalog
+    from dashboard.dataset import load_dataset
+    from dashboard.filters import Filters
+
+    out = tmp_path / "c.csv"
+    result = run("export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
+                 "--budget", "5000", "--horizon-years", "5", "--format", "csv", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    expected, _, _ = export_file(build_catalog(load_dataset(small_data_dir)),
+                                 Filters(concern="stretch-marks", budget=5000, horizon=5), "csv", dt.date.today())
+    assert out.read_bytes() == expected
+
+
+def test_export_xlsx_and_invalid_flags(small_data_dir, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "c.xlsx"
+    assert run("export", "--data", str(small_data_dir), "--format", "xlsx", "--output", str(out)).returncode == 0
+    assert openpyxl.load_workbook(out).sheetnames == ["Comparison", "Sources"]
+    bad = run("export", "--data", str(small_data_dir), "--budget", "lots", "--horizon-years", "40",
+              "--format", "csv", "--output", str(out))
+    assert bad.returncode == 2
+    assert "invalid value for --budget, --horizon-years" in bad.stderr and "Traceback" not in bad.stderr
