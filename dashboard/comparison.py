@@ -43,12 +43,7 @@ def build_catalog(data: Dataset) -> Catalog:
 
 def _cost_view(data: Dataset, per_session: pd.DataFrame, horizon: int) -> pd.DataFrame:
     """Every option with its costs in one market over one horizon."""
-    t = data.treatments.set_index("id", drop=False)
-    table = t.join(costs.horizon_costs(data.treatments, per_session, horizon)).join(per_session)
-    first_year = costs.horizon_costs(data.treatments, per_session, 1)
-    for kind in costs.KINDS:
-        table[f"first_year_{kind}"] = first_year[f"total_{kind}"]
-    table = table.join(costs.durations(t).add_prefix("duration_"))
+    table = data.treatments.set_index("id", drop=False).join(costs.cost_view(data.treatments, per_session, horizon))
     table["kind"] = "published"
     return table
 

@@ -148,16 +148,19 @@ def horizon_costs(treatments: pd.DataFrame, per_session: pd.DataFrame, horizon_y
     return pd.DataFrame(columns, index=t.index)
 
 
-def cost_table(treatments: pd.DataFrame, prices: pd.DataFrame, market: str, horizon_years: float) -> pd.DataFrame:
-    """Everything the model says about every treatment in a market over a horizon."""
-    per_session = session_prices(treatments, prices, market)
+def cost_view(treatments: pd.DataFrame, per_session: pd.DataFrame, horizon_years: float) -> pd.DataFrame:
+    """Per-session prices, horizon and first-year totals and durations of every treatment, by id."""
     totals = horizon_costs(treatments, per_session, horizon_years)
     first_year = horizon_costs(treatments, per_session, 1)[[f"total_{k}" for k in KINDS]]
     first_year.columns = [f"first_year_{k}" for k in KINDS]
-    t = treatments.set_index("id")
-    dur = durations(t).add_prefix("duration_")
-    upkeep = t[["maintenance", "maintenance_sessions"]]
-    return per_session.join(totals).join(first_year).join(dur).join(upkeep)
+    dur = durations(treatments.set_index("id")).add_prefix("duration_")
+    return per_session.join(totals).join(first_year).join(dur)
+
+
+def cost_table(treatments: pd.DataFrame, prices: pd.DataFrame, market: str, horizon_years: float) -> pd.DataFrame:
+    """Everything the model says about every treatment in a market over a horizon."""
+    view = cost_view(treatments, session_prices(treatments, prices, market), horizon_years)
+    return view.join(treatments.set_index("id")[["maintenance", "maintenance_sessions"]])
 
 
 def cumulative_cost(row: pd.Series, kind: str, years: int) -> list[float]:

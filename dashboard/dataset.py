@@ -85,7 +85,7 @@ def frame_from_rows(name: str, rows: list[list[str]], fields: tuple[schema.Field
     """Text rows (header first) to a typed frame with the same rules as a CSV; used for Parquet and SQL too."""
     header = [h.strip() for h in rows[0]]
     expected = [f.name for f in fields]
-    problems = _header_problems(name, header, expected)
+    problems = header_problems(name, header, expected)
     if problems:
         return None, problems
     records: dict[str, list] = {f.name: [] for f in fields}
@@ -113,19 +113,20 @@ def frame_from_rows(name: str, rows: list[list[str]], fields: tuple[schema.Field
     return frame, problems
 
 
-def _header_problems(name: str, header: list[str], expected: list[str]) -> list[Problem]:
+def header_problems(name: str, header: list[str], expected: list[str], optional=(), ordered: bool = True) -> list[Problem]:
+    """Missing, unknown or repeated column names (and, when `ordered`, the wrong order)."""
     if header == expected:
         return []
     problems = []
-    missing = [c for c in expected if c not in header]
+    missing = [c for c in expected if c not in header and c not in optional]
     extra = [c for c in header if c not in expected]
     if missing:
         problems.append(Problem(name, 1, None, f"missing column(s): {', '.join(missing)}"))
     if extra:
-        problems.append(Problem(name, 1, None, f"unknown column(s): {', '.join(extra)}"))
+        problems.append(Problem(name, 1, None, f"unknown column(s): {', '.join(map(_short, extra))}"))
     if len(set(header)) != len(header):
         problems.append(Problem(name, 1, None, "a column name appears twice"))
-    if not problems:
+    if not problems and ordered:
         problems.append(Problem(name, 1, None, f"columns must be in this order: {','.join(expected)}"))
     return problems
 

@@ -14,6 +14,7 @@ import sqlalchemy.ext.compiler
 
 from dashboard import schema, vocab
 from dashboard.dataset import MAX_TEXT, _SLUG, _short
+from dashboard.dataset import header_problems as header_problems_of
 from dashboard.formula import _INVISIBLE, TRIGGERS
 from dashboard.pricelist import COLUMNS, OPTIONAL, price_table
 from dashboard.problems import Problem
@@ -202,13 +203,4 @@ def fill_typed(conn: sa.Connection, metadata: sa.MetaData) -> sa.Table:
 
 def header_problems(file: str, header: list[str]) -> list[Problem]:
     """Missing required columns or unknown ones; the optional ones may be absent; any order."""
-    problems = []
-    missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL]
-    extra = [c for c in header if c not in COLUMNS]
-    if missing:
-        problems.append(Problem(file, 1, None, f"missing column(s): {', '.join(missing)}"))
-    if extra:
-        problems.append(Problem(file, 1, None, f"unknown column(s): {', '.join(map(_short, extra))}"))
-    if len(set(header)) != len(header):
-        problems.append(Problem(file, 1, None, "a column name appears twice"))
-    return problems
+    return header_problems_of(file, header, list(COLUMNS), optional=OPTIONAL, ordered=False)

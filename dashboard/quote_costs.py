@@ -14,7 +14,6 @@ import pandas as pd
 from dashboard import costs, vocab
 
 QUOTE_BASIS = "your-quote"
-CURRENCY_MARKETS = {"USD": "US", "GBP": "UK"}
 
 
 def quote_session_price(quote: dict) -> float:
