@@ -9,6 +9,7 @@ from dash import Dash
 
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
+from dashboard.endpoints import register_endpoints
 from dashboard.storage import is_database_url, location_from, open_dataset
 from dashboard.layout import page
 from dashboard.security import harden
@@ -38,6 +39,7 @@ def create_app(data_dir: str | Path | None = None) -> Dash:
     )
     app.layout = page(catalog)
     register_callbacks(app, catalog)
+    register_endpoints(app.server, catalog)
     harden(app)
     return app
 

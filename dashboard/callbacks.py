@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import ALL, Input, Output, State, ctx, dcc, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, no_update
 from dash import html
 from dash.exceptions import PreventUpdate
 
-from dashboard import export, quotes
+from dashboard import quotes
+from dashboard.export import export_file
 from dashboard.quote_panel import apply_action
-from dashboard.comparison import Catalog, compare
-from dashboard.filters import Filters, from_query, parse_fields
-from dashboard.render import render
+from dashboard.comparison import Catalog
+from dashboard.filters import Filters, apply_controls, from_query
+from dashboard.render import details, render
 
 # Control id -> Filters field. The same names are used by the URL and the command line.
 CONTROLS = {
@@ -46,19 +47,22 @@ def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
 
     @app.callback(
-        [Output(c, "value") for c in CONTROLS] + [Output("url", "search")],
+        [Output(c, "value") for c in CONTROLS] + [Output("url", "search")]
+        + [Output(f"{c}-message", "children") for c in MESSAGE_CONTROLS],
         Input("url", "search"),
         [Input(c, "value") for c in CONTROLS],
     )
     def sync_url(search, *values):
-        """The URL is the state: on load it sets the controls; a control change rewrites it."""
+        """The URL is the state: on load it sets the controls; a control change rewrites it.
+        A refused typed number keeps the applied value in the field and says why beside it."""
+        applied = from_query(search if isinstance(search, str) else "", ids)
         if ctx.triggered_id in (None, "url"):
-            return control_values(from_query(search if isinstance(search, str) else "", ids)) + [no_update]
-        filters = parse_fields(dict(zip(CONTROLS.values(), values)), ids)
+            return control_values(applied) + [no_update] + [""] * len(MESSAGE_CONTROLS)
+        filters, messages = apply_controls(dict(zip(CONTROLS.values(), values)), applied, ids)
         normalised = control_values(filters)
-        fixes = [n if n != v else no_update for n, v in zip(normalised, values)]
+        fixes = [n if not _same(n, v) else no_update for n, v in zip(normalised, values)]
         query = filters.to_query()
-        return fixes + ["?" + query if query else ""]
+        return fixes + ["?" + query if query else ""] + [messages.get(CONTROLS[c], "") for c in MESSAGE_CONTROLS]
 
     @app.callback(
         Output("results-grid", "rowData"),
@@ -71,6 +75,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Output("crossover-notes", "children"),
         Output("side-by-side", "children"),
         Output("quote-list", "children"),
+        Output("result-cards", "children"),
+        Output("missing-notes", "children"),
+        Output("show-over-budget", "label"),
         Input("url", "search"),
         Input("quotes-store", "data"),
     )
@@ -78,7 +85,26 @@ def register_callbacks(app, catalog: Catalog) -> None:
         saved = quotes.validate_stored(stored, ids, dt.date.today())
         out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved)
         return (out.row_data, out.column_defs, out.result_count, out.over_budget_note, out.cost_range,
-                out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list)
+                out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list,
+                out.cards, out.missing_notes, out.over_budget_label)
+
+    @app.callback(
+        Output("option-details", "children"),
+        Input("results-grid", "selectedRows"),
+        State("url", "search"),
+        State("quotes-store", "data"),
+        prevent_initial_call=True,
+    )
+    def show_details(selected, search, stored):
+        chosen = selected[0].get("id") if isinstance(selected, list) and selected and isinstance(selected[0], dict) else None
+        saved = quotes.validate_stored(stored, ids, dt.date.today())
+        return details(catalog, from_query(search if isinstance(search, str) else "", ids), chosen, saved)
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="page", function_name="dataLinks"),
+        Output("link-csv", "href"), Output("link-xlsx", "href"), Output("link-json", "href"),
+        Input("url", "search"),
+    )
 
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
 
@@ -119,16 +145,32 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Input("export-xlsx", "n_clicks"),
         State("url", "search"),
         State("quotes-store", "data"),
+        [State(c, "value") for c in CONTROLS],
         prevent_initial_call=True,
     )
-    def download(_csv_clicks, _xlsx_clicks, search, stored):
+    def download(_csv_clicks, _xlsx_clicks, search, stored, *values):
+        """The filters on screen at the click (a value typed just before counts), not the last URL."""
         fmt = {"export-csv": "csv", "export-xlsx": "xlsx"}.get(ctx.triggered_id)
         if fmt is None:
             raise PreventUpdate
-        filters = from_query(search if isinstance(search, str) else "", ids)
+        applied = from_query(search if isinstance(search, str) else "", ids)
+        filters, _ = apply_controls(dict(zip(CONTROLS.values(), values)), applied, ids)
         saved = quotes.validate_stored(stored, ids, dt.date.today())
         content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved)
         return dcc.send_bytes(content, name, type=mime)
+
+
+MESSAGE_CONTROLS = ("budget", "max-downtime", "daily-earnings")
+
+
+def _same(normalised, shown) -> bool:
+    """True when the control already shows the applied value ('3000' shows 3000.0)."""
+    if isinstance(normalised, float) and isinstance(shown, (str, int, float)) and not isinstance(shown, bool):
+        try:
+            return float(str(shown).replace(",", "")) == normalised
+        except ValueError:
+            return False
+    return normalised == shown
 
 
 QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
@@ -148,13 +190,3 @@ def _quote_action(triggered_id, triggered) -> tuple[str | None, object]:
         index = triggered_id.get("index")
         return ("remove", index) if clicked and isinstance(index, str) else (None, None)
     return None, None
-
-
-def export_file(catalog: Catalog, filters: Filters, fmt: str, today: dt.date,
-                saved_quotes: list[dict] = ()) -> tuple[bytes, str, str]:
-    """The export for the filters: (bytes, file name, MIME type). Shared with the command line."""
-    comparison = compare(catalog, filters, saved_quotes)
-    if fmt == "csv":
-        return export.to_csv_bytes(comparison, catalog.data, today), export.export_filename("csv", today), "text/csv"
-    return (export.to_xlsx_bytes(comparison, catalog.data, today), export.export_filename("xlsx", today),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

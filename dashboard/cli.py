@@ -60,7 +60,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from dashboard.app import data_dir_from
-    from dashboard.callbacks import export_file
+    from dashboard.export import export_file
     from dashboard.comparison import build_catalog
     from dashboard.filters import parse_fields, rejected_fields
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import math
 
 import pandas as pd
 import xlsxwriter
 
 from dashboard import vocab
-from dashboard.comparison import Comparison
+from dashboard.comparison import Comparison, compare
 from dashboard.dataset import Dataset
 from dashboard.formula import neutralise
 
@@ -117,11 +118,11 @@ def _cell_text(value) -> str:
     return neutralise(str(value))
 
 
-def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date) -> bytes:
+def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_quotes=()) -> bytes:
     """UTF-8 (with BOM, for Excel) CSV: settings, a blank line, the table, a blank line, sources."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    for key, value in about_lines(comparison, data, today):
+    for key, value in about_lines(comparison, data, today) + _quote_lines(comparison, saved_quotes):
         writer.writerow([_cell_text(key), _cell_text(value)])
     writer.writerow([])
     table = export_frame(comparison)
@@ -149,44 +150,194 @@ def _csv_value(header: str, value):
     return _cell_text(value)
 
 
-def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date) -> bytes:
-    """XLSX with a Comparison sheet (settings + table) and a Sources sheet; no formulas, no links."""
+# Excel number formats per kind of column.
+PERCENT = {"major_complication_rate"}
+COUNTS = NUMERIC - PERCENT - {k for k in NUMERIC if k.startswith(("initial_", "total_", "first_year_", "session_",
+                                                                  "lost_pay_", "with_time_off_", "maintenance_",
+                                                                  "per_month_"))}
+MONEY_FORMATS = {"USD": '"$"#,##0', "GBP": '"£"#,##0'}
+
+
+def left_out_quotes(comparison: Comparison, saved_quotes) -> list[dict]:
+    """The user's quotes that the comparison leaves out because their currency is not the market's."""
+    currency = vocab.MARKET_CURRENCY[comparison.filters.market]
+    return [q for q in saved_quotes if q.get("currency") != currency]
+
+
+def left_out_note(comparison: Comparison, saved_quotes) -> str | None:
+    """'2 of your quotes are in GBP, not the market's currency (USD): left out.' or None."""
+    out = left_out_quotes(comparison, saved_quotes)
+    if not out:
+        return None
+    currencies = ", ".join(sorted({q["currency"] for q in out}))
+    market_currency = vocab.MARKET_CURRENCY[comparison.filters.market]
+    n = len(out)
+    return (f"{n} of your quote{'s' if n != 1 else ''} {'are' if n != 1 else 'is'} in {currencies}, not the "
+            f"market's currency ({market_currency}): left out of this comparison. Choose the UK or US market to see "
+            f"{'them' if n != 1 else 'it'}.")
+
+
+QUOTE_SHEET_COLUMNS = (("clinic", "Clinic"), ("treatment", "Treatment"), ("price", "Price"), ("currency", "Currency"),
+                       ("covers", "Price covers"), ("quantity", "Quantity"), ("date", "Date"), ("status", "In this comparison"))
+
+
+def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_quotes=()) -> bytes:
+    """XLSX: Comparison (header in row 1, number formats, frozen header, filter), Settings, Sources, Quotes.
+
+    No formulas and no links: every text cell is written as a neutralised string.
+    """
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    currency = vocab.MARKET_CURRENCY[comparison.filters.market]
     with xlsxwriter.Workbook(buffer, options) as book:
-        bold = book.add_format({"bold": True})
+        bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#eef1f6", "border": 1})
+        formats = {"money": book.add_format({"num_format": MONEY_FORMATS[currency]}),
+                   "percent": book.add_format({"num_format": "0.0%"}),
+                   "count": book.add_format({"num_format": "#,##0.##"}),
+                   "text": book.add_format({"text_wrap": False})}
         sheet = book.add_worksheet("Comparison")
-        row = 0
-        for key, value in about_lines(comparison, data, today):
-            sheet.write_string(row, 0, _cell_text(key), bold)
-            sheet.write_string(row, 1, _cell_text(value))
-            row += 1
-        row += 1
         table = export_frame(comparison)
+        keys = [key for key, _ in EXPORT_COLUMNS]
         for col, header in enumerate(table.columns):
-            sheet.write_string(row, col, _cell_text(header), bold)
-        for record in table.itertuples(index=False):
-            row += 1
+            sheet.write_string(0, col, _cell_text(header), bold)
+        for row, record in enumerate(table.itertuples(index=False), start=1):
             for col, (header, value) in enumerate(zip(table.columns, record)):
-                _write_cell(sheet, row, col, header, value)
+                _write_cell(sheet, row, col, header, value, formats[_kind(keys[col])])
+        for col, header in enumerate(table.columns):
+            sheet.set_column(col, col, _width(header, table.iloc[:, col], keys[col]))
+        sheet.set_row(0, 45)
+        sheet.freeze_panes(1, 1)
+        sheet.autofilter(0, 0, max(len(table), 1), len(table.columns) - 1)
+        settings = book.add_worksheet("Settings")
+        lines = about_lines(comparison, data, today) + _quote_lines(comparison, saved_quotes)
+        for r, (key, value) in enumerate(lines):
+            settings.write_string(r, 0, _cell_text(key), bold)
+            settings.write_string(r, 1, _cell_text(value))
+        settings.set_column(0, 0, 30)
+        settings.set_column(1, 1, 90)
         sources = book.add_worksheet("Sources")
         for col, header in enumerate(SOURCE_COLUMNS):
             sources.write_string(0, col, header, bold)
         for r, record in enumerate(sources_frame(comparison, data).itertuples(index=False), start=1):
             for col, value in enumerate(record):
                 sources.write_string(r, col, _cell_text(value))
+        for col, width in enumerate((22, 28, 60, 50, 8, 14)):
+            sources.set_column(col, col, width)
+        sources.freeze_panes(1, 0)
+        _quotes_sheet(book, bold, comparison, data, saved_quotes)
     return buffer.getvalue()
 
 
-def _write_cell(sheet, row: int, col: int, header: str, value) -> None:
+def _quote_lines(comparison: Comparison, saved_quotes) -> list[tuple[str, str]]:
+    note = left_out_note(comparison, saved_quotes)
+    return [("Your quotes left out", note)] if note else []
+
+
+def _quotes_sheet(book, bold, comparison: Comparison, data: Dataset, saved_quotes) -> None:
+    sheet = book.add_worksheet("Quotes")
+    for col, (_, header) in enumerate(QUOTE_SHEET_COLUMNS):
+        sheet.write_string(0, col, header, bold)
+    names = dict(zip(data.treatments["id"], data.treatments["name"]))
+    left_out = {q["id"] for q in left_out_quotes(comparison, saved_quotes)}
+    for r, quote in enumerate(saved_quotes, start=1):
+        values = {**quote, "treatment": names.get(quote["treatment_id"], quote["treatment_id"]),
+                  "status": "left out: currency is not the market's" if quote["id"] in left_out else "included"}
+        for col, (key, _) in enumerate(QUOTE_SHEET_COLUMNS):
+            value = values.get(key)
+            if key in ("price", "quantity") and isinstance(value, (int, float)):
+                sheet.write_number(r, col, float(value))
+            else:
+                sheet.write_string(r, col, _cell_text(value))
+    if not saved_quotes:
+        sheet.write_string(1, 0, "No quotes were saved in the browser when this file was exported.")
+    for col, width in enumerate((24, 28, 10, 9, 12, 9, 12, 36)):
+        sheet.set_column(col, col, width)
+    sheet.freeze_panes(1, 0)
+
+
+def _kind(key: str) -> str:
+    if key in PERCENT:
+        return "percent"
+    if key in COUNTS:
+        return "count"
+    return "money" if key in NUMERIC else "text"
+
+
+def _width(header: str, values: pd.Series, key: str) -> float:
+    """A column width that fits the header's longest word and most values (capped)."""
+    longest_word = max((len(w) for w in str(header).split()), default=8)
+    if key in NUMERIC:
+        return max(11, longest_word + 2)
+    sample = [len(str(v)) for v in values.head(200) if isinstance(v, str)]
+    typical = sorted(sample)[int(len(sample) * 0.9)] if sample else 8
+    return min(60, max(longest_word + 2, typical + 2, 10))
+
+
+def _write_cell(sheet, row: int, col: int, header: str, value, cell_format=None) -> None:
     missing = value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
     if missing:
-        sheet.write_blank(row, col, None)
+        sheet.write_blank(row, col, None, cell_format)
     elif header in _NUMERIC_HEADERS:
-        sheet.write_number(row, col, float(value))
+        sheet.write_number(row, col, float(value), cell_format)
     else:
         sheet.write_string(row, col, _cell_text(value))
 
 
 def export_filename(extension: str, today: dt.date) -> str:
     return f"treatment-comparison-{today:%Y%m%d}.{extension}"
+
+
+def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_quotes=()) -> bytes:
+    """JSON: {"filters", "query", "exported", "currency", "hidden_over_budget", "columns", "rows", "sources"}.
+
+    Rows are objects keyed by the export column keys (EXPORT_COLUMNS); unknown figures are null,
+    numbers are numbers, text is as in the dataset (JSON is data, not a spreadsheet).
+    """
+    frame = export_frame(comparison)
+    keys = [key for key, _ in EXPORT_COLUMNS]
+    rows = []
+    for record in frame.itertuples(index=False):
+        rows.append({key: _json_value(key, value) for key, value in zip(keys, record)})
+    sources = sources_frame(comparison, data)
+    body = {
+        "filters": comparison.filters.describe(),
+        "query": comparison.filters.to_query(),
+        "exported": today.isoformat(),
+        "currency": vocab.MARKET_CURRENCY[comparison.filters.market],
+        "hidden_over_budget": comparison.hidden_over_budget,
+        "quotes_left_out": left_out_note(comparison, saved_quotes),
+        "columns": [{"key": key, "header": header} for key, header in EXPORT_COLUMNS],
+        "rows": rows,
+        "sources": [{k: _json_value(k, v) for k, v in zip(SOURCE_COLUMNS, r)} for r in sources.itertuples(index=False)],
+    }
+    return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _json_value(key: str, value):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if key in NUMERIC or key == "year":
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    return value.item() if hasattr(value, "item") else str(value) if not isinstance(value, (str, bool)) else value
+
+
+FORMATS = {
+    "csv": ("text/csv", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "json": ("application/json", "json"),
+}
+
+
+def export_file(catalog, filters, fmt: str, today: dt.date, saved_quotes=()) -> tuple[bytes, str, str]:
+    """The export for the filters: (bytes, file name, MIME type). One path for the page's buttons,
+    the /comparison.* addresses and the command line."""
+    comparison = compare(catalog, filters, list(saved_quotes))
+    mime, extension = FORMATS[fmt]
+    if fmt == "csv":
+        content = to_csv_bytes(comparison, catalog.data, today, saved_quotes)
+    elif fmt == "xlsx":
+        content = to_xlsx_bytes(comparison, catalog.data, today, saved_quotes)
+    else:
+        content = to_json_bytes(comparison, catalog.data, today, saved_quotes)
+    return content, export_filename(extension, today), mime

@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from dashboard import costs
+from dashboard import costs, display, vocab
 from dashboard.comparison import crossover_sentence
 
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
@@ -30,22 +30,24 @@ def _numbers(series: pd.Series) -> list:
 
 def _layout(title: str, **extra) -> dict:
     layout = {
-        "title": {"text": title, "font": {"size": 14}},
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 40},
+        "title": {"text": title, "font": {"size": 14}, "x": 0, "xanchor": "left"},
+        "margin": {"l": 10, "r": 10, "t": 100, "b": 50},
         "height": 420,
         "font": {"size": 12},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "xaxis": dict(_AXIS),
         "yaxis": dict(_AXIS),
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        # legend above the plot, under the title: it never meets the x axis title
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     }
     layout.update(extra)
     return layout
 
 
-def _empty(title: str, message: str) -> dict:
+def _empty(title: str, message: str, note: str | None = None) -> dict:
     layout = _layout(title, xaxis={"visible": False}, yaxis={"visible": False})
+    layout["title"] = _title(title, note)
     layout["annotations"] = [{"text": _label(message), "showarrow": False, "x": 0.5, "y": 0.5,
                               "xref": "paper", "yref": "paper"}]
     return {"data": [], "layout": layout}
@@ -55,105 +57,261 @@ def _years(horizon: int) -> str:
     return f"{horizon} year{'s' if horizon != 1 else ''}"
 
 
+def _title(title: str, note: str | None = None) -> dict:
+    text = title if not note else f"{title}<br><span style='font-size:11px;color:#555'>{_label(note)}</span>"
+    return {"text": text, "font": {"size": 14}, "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container",
+            "pad": {"t": 12, "l": 4}}
+
+
+def _left_out(n: int, why: str = "no price") -> str | None:
+    """'2 options shown in the table are not drawn: no price.'"""
+    if not n:
+        return None
+    return f"{n} option{'s' if n != 1 else ''} in the table {'are' if n != 1 else 'is'} not drawn: {why}."
+
+
+def _money_axis(symbol: str, title: str) -> dict:
+    return {**_AXIS, "title": {"text": title}, "tickprefix": symbol, "tickformat": ",.0f", "rangemode": "tozero"}
+
+
+def _is_open(frame: pd.DataFrame) -> pd.Series:
+    """Totals with a known lower bound and an open upper bound ("at least")."""
+    flag = frame["total_open"].fillna(False).astype(bool) if "total_open" in frame else False
+    return frame["total_low"].notna() & (frame["total_high"].isna() | flag)
+
+
+FADE = (0.55, 0.3, 0.12)
+
+
 def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> dict:
     """Low-high bar of the total cost per option, the typical marked, the budget as a line.
 
-    Options whose total is unknown because maintenance is unknown show their initial course in
-    a lighter bar, labelled as a lower bound.
+    An open-ended total ("at least" its lower bound) is drawn from its lower bound as a fading
+    bar ending in an arrow, labelled "at least". Options without any price are counted in a note.
     """
-    title = f"Total cost over {_years(horizon)} ({currency}): low to high, typical marked"
-    known = rows[rows["total_low"].notna() & rows["total_high"].notna()]
-    partial = rows[~rows.index.isin(known.index) & rows["initial_low"].notna() & rows["initial_high"].notna()]
-    if known.empty and partial.empty:
-        return _empty(title, "No option has a known cost for these filters.")
+    symbol = vocab.CURRENCY_SYMBOL[currency]
+    title = f"Total cost over {_years(horizon)}: low to high, typical marked"
+    is_open = _is_open(rows)
+    closed = rows[rows["total_low"].notna() & rows["total_high"].notna() & ~is_open]
+    open_ = rows[is_open]
+    note = _left_out(len(rows) - len(closed) - len(open_))
+    if closed.empty and open_.empty:
+        return _empty(title, "No option shown has a price for these filters.", note)
+    names = [_label(n) for n in rows.loc[closed.index.union(open_.index, sort=False), "name"]]
+    top = max([*closed["total_high"].tolist(), *open_["total_low"].tolist(), budget or 0])
+    end = top * 1.25 if top > 0 else 1
     data = []
-    for frame, low, high, name, colour in (
-        (known, "total_low", "total_high", "total over the horizon", "#4a6fa5"),
-        (partial, "initial_low", "initial_high", "initial course only (maintenance unknown: total is at least this)", "#b8c7dd"),
-    ):
-        if frame.empty:
-            continue
-        lows, highs = _numbers(frame[low]), _numbers(frame[high])
+    if not closed.empty:
+        lows, highs = _numbers(closed["total_low"]), _numbers(closed["total_high"])
         data.append({
-            "type": "bar", "orientation": "h", "name": name, "marker": {"color": colour},
-            "y": [_label(n) for n in frame["name"]], "base": lows, "x": [h - lo for lo, h in zip(lows, highs)],
+            "type": "bar", "orientation": "h", "name": "total: low to high", "marker": {"color": "#4a6fa5"},
+            "y": [_label(n) for n in closed["name"]], "base": lows, "x": [max(h - lo, top * 0.004) for lo, h in zip(lows, highs)],
             "customdata": [[lo, h] for lo, h in zip(lows, highs)],
-            "hovertemplate": "%{y}<br>low %{customdata[0]:,.0f}<br>high %{customdata[1]:,.0f}<extra></extra>",
+            "hovertemplate": f"%{{y}}<br>{symbol}%{{customdata[0]:,.0f}} to {symbol}%{{customdata[1]:,.0f}}<extra></extra>",
         })
-    typical = known[known["total_typical"].notna()]
+    if not open_.empty:
+        lows = _numbers(open_["total_low"])
+        ys = [_label(n) for n in open_["name"]]
+        step = [(end - lo) / len(FADE) for lo in lows]
+        for k, opacity in enumerate(FADE):
+            data.append({
+                "type": "bar", "orientation": "h", "name": "at least (upper bound not known)", "legendgroup": "open",
+                "showlegend": k == 0, "marker": {"color": f"rgba(74,111,165,{opacity})"},
+                "y": ys, "base": [lo + k * st for lo, st in zip(lows, step)], "x": step,
+                "customdata": lows, "hovertemplate": f"%{{y}}<br>at least {symbol}%{{customdata:,.0f}}<extra></extra>",
+            })
+        data.append({
+            "type": "scatter", "mode": "markers+text", "name": "at least", "showlegend": False, "hoverinfo": "skip",
+            "y": ys, "x": [end] * len(ys), "marker": {"symbol": "triangle-right", "size": 12, "color": "rgba(74,111,165,0.5)"},
+            "text": [f"at least {symbol}{lo:,.0f}" for lo in lows], "textposition": "middle left",
+            "textfont": {"size": 11, "color": "#1f3a60"},
+        })
+    typical = closed[closed["total_typical"].notna()]
     if not typical.empty:
         data.append({
             "type": "scatter", "mode": "markers", "name": "typical",
             "y": [_label(n) for n in typical["name"]], "x": _numbers(typical["total_typical"]),
             "marker": {"symbol": "line-ns-open", "size": 18, "color": "#222", "line": {"width": 3}},
-            "hovertemplate": "%{y}<br>typical %{x:,.0f}<extra></extra>",
+            "hovertemplate": f"%{{y}}<br>typical {symbol}%{{x:,.0f}}<extra></extra>",
         })
-    layout = _layout(title, height=max(320, 30 * (len(known) + len(partial)) + 160), barmode="overlay")
-    layout["yaxis"] = {**_AXIS, "autorange": "reversed", "type": "category"}
-    layout["xaxis"] = {**_AXIS, "title": {"text": currency}, "tickformat": ",.0f"}
+    layout = _layout(title, height=max(320, 34 * len(names) + 190), barmode="overlay")
+    layout["title"] = _title(title, note)
+    layout["yaxis"] = {**_AXIS, "autorange": "reversed", "type": "category", "categoryorder": "array",
+                       "categoryarray": names}
+    layout["xaxis"] = {**_money_axis(symbol, f"Total over {_years(horizon)} ({currency})"), "range": [0, end * 1.02]}
     if budget is not None:
-        layout["shapes"] = [{"type": "line", "x0": budget, "x1": budget, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
-                             "line": {"dash": "dash", "color": "#c0392b"}}]
-        layout["annotations"] = [{"x": budget, "y": 1, "xref": "x", "yref": "paper", "text": "budget",
-                                  "showarrow": False, "yanchor": "bottom"}]
+        layout["shapes"] = [_budget_line(budget, "x")]
+        layout["annotations"] = [{"x": budget, "y": 1, "xref": "x", "yref": "paper", "text": f"budget {symbol}{budget:,.0f}",
+                                  "showarrow": False, "yanchor": "bottom", "font": {"color": "#c0392b"}}]
     return {"data": data, "layout": layout}
 
 
+def _budget_line(budget: float, axis: str) -> dict:
+    if axis == "x":
+        return {"type": "line", "x0": budget, "x1": budget, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+                "line": {"dash": "dash", "color": "#c0392b"}}
+    return {"type": "line", "y0": budget, "y1": budget, "yref": "y", "x0": 0, "x1": 1, "xref": "paper",
+            "line": {"dash": "dash", "color": "#c0392b"}}
+
+
+def _padded(values: list[float]) -> list[float]:
+    """An axis range from 0 that leaves room around the points, even for one point or equal values."""
+    top = max([v for v in values if v is not None] or [0])
+    return [0, top * 1.2 if top > 0 else 1]
+
+
 def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
-    """High cost estimate against longest downtime, coloured by risk tier; Pareto front marked."""
-    title = "Cost against downtime, by risk tier (ringed: no other option is cheaper, quicker and safer at once)"
-    known = rows[rows["total_high"].notna() & rows["downtime_days_high"].notna()]
+    """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
+    tier; open-ended totals drawn as right-pointing triangles; Pareto front ringed."""
+    symbol = vocab.CURRENCY_SYMBOL[currency]
+    title = "Cost against downtime, by risk tier"
+    subtitle = "Ringed: no other option is cheaper, quicker and safer at once."
+    known = rows[rows["total_low"].notna() & rows["downtime_days_high"].notna()]
+    no_price = int(rows["total_low"].isna().sum())
+    no_downtime = int((rows["total_low"].notna() & rows["downtime_days_high"].isna()).sum())
+    why = "; ".join(p for p in (f"{no_price} without a price" if no_price else "",
+                                f"{no_downtime} without a published downtime" if no_downtime else "") if p)
+    note = (f"{no_price + no_downtime} option{'s' if no_price + no_downtime != 1 else ''} in the table not drawn ({why})."
+            if why else None)
     if known.empty:
-        return _empty(title, "No option has both a known cost and a known downtime.")
+        return _empty(title, "No option shown has both a price and a published downtime.", note)
+    is_open = _is_open(known)
     data = []
     for tier, group in known.groupby(known["risk_tier"].astype(int)):
+        opened = is_open.loc[group.index]
+        lows, highs = _numbers(group["total_low"]), _numbers(group["total_high"])
         data.append({
             "type": "scatter", "mode": "markers", "name": f"risk tier {tier}",
-            "x": _numbers(group["total_high"]), "y": _numbers(group["downtime_days_high"]),
+            "x": lows, "y": _numbers(group["downtime_days_high"]),
+            "error_x": {"type": "data", "symmetric": False, "array": [
+                (h - lo) if h is not None and not o else 0 for lo, h, o in zip(lows, highs, opened)],
+                "arrayminus": [0] * len(lows), "color": "#888", "thickness": 1.5, "width": 4},
             "marker": {"size": 12, "color": RISK_COLOURS[tier], "line": {"width": 1, "color": "#333"},
-                       "symbol": ["star" if k == "your quote" else "circle" for k in group.get("kind", [])] or "circle"},
+                       "symbol": ["triangle-right" if o else ("star" if k == "your quote" else "circle")
+                                  for o, k in zip(opened, group.get("kind", pd.Series("published", index=group.index)))]},
             "text": [_label(n) for n in group["name"]],
-            "hovertemplate": "%{text}<br>cost up to %{x:,.0f}<br>downtime up to %{y} days<extra></extra>",
+            "customdata": ["at least " if o else "from " for o in opened],
+            "hovertemplate": f"%{{text}}<br>%{{customdata}}{symbol}%{{x:,.0f}}<br>downtime up to %{{y}} days<extra></extra>",
         })
-    front = known[known["pareto"]]
+    front = known[known["pareto"]] if "pareto" in known else known.iloc[0:0]
     data.append({
         "type": "scatter", "mode": "markers+text", "name": "best trade-off", "hoverinfo": "skip",
-        "x": _numbers(front["total_high"]), "y": _numbers(front["downtime_days_high"]),
+        "x": _numbers(front["total_low"]), "y": _numbers(front["downtime_days_high"]),
         "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2, "color": "#000"}},
         "text": [_label(n) for n in front["name"]], "textposition": "top center",
     })
     layout = _layout(title)
-    layout["xaxis"] = {**_AXIS, "title": {"text": f"Total cost over {_years(horizon)}, high estimate ({currency})"},
-                       "tickformat": ",.0f"}
-    layout["yaxis"] = {**_AXIS, "title": {"text": "Downtime, longest (days)"}}
+    layout["title"] = _title(title, subtitle + (" " + note if note else ""))
+    x_values = _numbers(known["total_low"]) + [h for h, o in zip(_numbers(known["total_high"]), is_open) if not o]
+    layout["xaxis"] = {**_money_axis(symbol, f"Total over {_years(horizon)}, lower bound; bar to the upper ({currency})"),
+                       "range": _padded(x_values)}
+    layout["yaxis"] = {**_AXIS, "title": {"text": "Downtime, longest (days)"}, "range": _padded(_numbers(known["downtime_days_high"]))}
     return {"data": data, "layout": layout}
 
 
-def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, currency: str) -> tuple[dict, list[str]]:
-    """Cumulative cost by year for the selected options, and sentences naming crossovers."""
-    title = f"Cumulative cost over {_years(horizon)} ({currency})"
+DASHES = ("solid", "dash", "dot", "dashdot")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up")
+COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
+
+
+def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, currency: str,
+                      budget: float | None = None) -> tuple[dict, list[str]]:
+    """Cumulative cost by year per selected option as a low-high band, the budget line and the
+    crossover year marked; and sentences naming crossovers (with the price bases when they differ)."""
+    symbol = vocab.CURRENCY_SYMBOL[currency]
+    title = f"Cumulative cost over {_years(horizon)} ({currency}): low to high band per option"
     chosen = [i for i in selected if i in rows.index]
     if not chosen:
         return _empty(title, "Choose options in “Compare side by side” to see their cost year by year."), []
     years = list(range(horizon + 1))
-    kind = "typical" if all(pd.notna(rows.loc[i, "session_typical"]) for i in chosen) else "high"
-    data, series = [], {}
-    for tid in chosen:
-        values = costs.cumulative_cost(rows.loc[tid], kind, horizon)
-        series[tid] = values
-        data.append({
-            "type": "scatter", "mode": "lines+markers", "x": years,
-            "y": [None if isinstance(v, float) and math.isnan(v) else v for v in values],
-            "name": _label(f"{rows.loc[tid, 'name']} ({kind})"),
-            "hovertemplate": "year %{x}: %{y:,.0f}<extra></extra>",
-        })
+    drawn, no_price, data = [], [], []
+    bands: dict[str, tuple[list, list]] = {}
+    for n, tid in enumerate(chosen):
+        row = rows.loc[tid]
+        low = _clean(costs.cumulative_cost(row, "low", horizon))
+        high = _clean(costs.cumulative_cost(row, "high", horizon))
+        if all(v is None for v in low + high):
+            no_price.append(tid)
+            continue
+        drawn.append(tid)
+        bands[tid] = (low, high)
+        name, colour = _label(row["name"]), COLOURS[n % len(COLOURS)]
+        data.append({"type": "scatter", "mode": "lines", "x": years, "y": high, "legendgroup": tid, "showlegend": False,
+                     "line": {"width": 0.5, "color": colour}, "hoverinfo": "skip", "name": name})
+        data.append({"type": "scatter", "mode": "lines+markers", "x": years, "y": low, "legendgroup": tid, "name": name,
+                     "fill": "tonexty", "fillcolor": _fill(colour),
+                     "line": {"color": colour, "dash": DASHES[n % len(DASHES)], "width": 2},
+                     "marker": {"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 8},
+                     "customdata": [h if h is not None else float("nan") for h in high],
+                     "hovertemplate": f"{name}<br>year %{{x}}: {symbol}%{{y:,.0f}} to {symbol}%{{customdata:,.0f}}<extra></extra>"})
+    note = _left_out(len(no_price), "no price") if no_price else None
+    if not drawn:
+        return _empty(title, "None of the chosen options has a price in this market.", note), []
     layout = _layout(title)
-    layout["xaxis"] = {**_AXIS, "title": {"text": "Years from the first treatment"}, "dtick": 1}
-    layout["yaxis"] = {**_AXIS, "title": {"text": currency}, "tickformat": ",.0f", "rangemode": "tozero"}
+    layout["title"] = _title(title, note)
+    layout["xaxis"] = {**_AXIS, "title": {"text": "Years from the first treatment"}, "dtick": 1, "range": [-0.2, horizon + 0.2]}
+    layout["yaxis"] = _money_axis(symbol, f"Paid so far ({currency})")
+    shapes, annotations = [], []
+    if budget is not None:
+        shapes.append(_budget_line(budget, "y"))
+        annotations.append({"x": 1, "xref": "paper", "xanchor": "right", "y": budget, "yref": "y", "yanchor": "bottom",
+                            "text": f"budget {symbol}{budget:,.0f}", "showarrow": False, "font": {"color": "#c0392b"}})
     sentences = []
-    for i, a in enumerate(chosen):
-        for b in chosen[i + 1:]:
-            sentence = crossover_sentence(years, rows.loc[a, "name"], series[a], rows.loc[b, "name"], series[b])
+    kind = "typical" if all(display.known(rows.loc[i, "session_typical"]) for i in drawn) else "low"
+    series = {tid: _clean(costs.cumulative_cost(rows.loc[tid], kind, horizon)) for tid in drawn}
+    for i, a in enumerate(drawn):
+        for b in drawn[i + 1:]:
+            sa, sb = series[a], series[b]
+            if sa == sb and any(v is not None for v in sa):
+                sentences.append(f"{rows.loc[a, 'name']} and {rows.loc[b, 'name']} cost the same year by year; "
+                                 "their lines lie on top of each other (different dashes and markers).")
+                continue
+            year = crossover_year(years, sa, sb)
+            sentence = crossover_sentence(years, rows.loc[a, "name"], sa, rows.loc[b, "name"], sb)
             if sentence:
-                sentences.append(sentence)
+                basis = bases_note(rows.loc[a], rows.loc[b])
+                figures = "typical figures" if kind == "typical" else "lower bounds"
+                sentences.append(f"{sentence[:-1]} (comparing {figures}).{basis}")
+                if year is not None:
+                    shapes.append({"type": "line", "x0": year, "x1": year, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+                                   "line": {"dash": "dot", "color": "#555"}})
+                    annotations.append({"x": year, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom",
+                                        "text": f"crossover, year {year}", "showarrow": False, "font": {"size": 11}})
+    layout["shapes"], layout["annotations"] = shapes, annotations
     return {"data": data, "layout": layout}, sentences
+
+
+def _clean(values) -> list:
+    return [None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in values]
+
+
+def _fill(colour: str) -> str:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},0.15)"
+
+
+def crossover_year(years: list[int], a: list, b: list) -> int | None:
+    """The first year at which the option that started cheaper has cost more than the other."""
+    pairs = [(y, x, z) for y, x, z in zip(years, a, b) if x is not None and z is not None]
+    if len(pairs) < 2 or pairs[0][1] == pairs[0][2]:
+        return None
+    first_cheaper = pairs[0][1] < pairs[0][2]
+    for year, x, z in pairs[1:]:
+        if (x > z) if first_cheaper else (z > x):
+            return year
+    return None
+
+
+def bases_note(a: pd.Series, b: pd.Series) -> str:
+    """' Price bases differ: A is a surgeon's fee only …; B is a total price.' or ''."""
+    basis_a, basis_b = a.get("basis"), b.get("basis")
+    if not isinstance(basis_a, str) or not isinstance(basis_b, str) or basis_a == basis_b:
+        return ""
+    label_a = vocab.BASIS_LABELS.get(basis_a, basis_a).lower()
+    label_b = vocab.BASIS_LABELS.get(basis_b, basis_b).lower()
+    return (f" The price bases differ: {a['name']} is {_article(label_a)}, {b['name']} is {_article(label_b)}, "
+            "so this is not like for like.")
+
+
+def _article(label: str) -> str:
+    return label if label.startswith(("your", "basis")) else f"a {label}"

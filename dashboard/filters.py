@@ -166,3 +166,34 @@ def from_query(query: str, treatment_ids=()) -> Filters:
         return Filters()
     raw = {URL_PARAMETERS[k]: v[-1] for k, v in parsed.items() if k in URL_PARAMETERS}
     return parse_fields(raw, treatment_ids)
+
+
+# Number fields a person types, with the words and limits of the message shown when one is refused.
+TYPED_NUMBERS = {
+    "budget": ("budget", f"a number from 0 to {MAX_BUDGET:,}"),
+    "max_downtime": ("downtime limit", f"a number of days from 0 to {MAX_DOWNTIME:,}"),
+    "daily_earnings": ("daily earnings", f"a number from 0 to {MAX_EARNINGS:,}"),
+}
+
+
+def _shown(value) -> str:
+    return "no limit" if value is None else f"{value:,.10g}"
+
+
+def apply_controls(raw: Mapping[str, Any], previous: Filters, treatment_ids=()) -> tuple[Filters, dict[str, str]]:
+    """Filters from the controls' raw values, and a message per refused typed number.
+
+    An empty field means "no limit"; a refused value keeps the previously applied one (so the
+    field can show the value in force) and the message says so.
+    """
+    filters = parse_fields(raw, treatment_ids)
+    rejected = [f for f in rejected_fields(raw, treatment_ids) if f in URL_PARAMETERS.values()]
+    filters = replace(filters, **{f: getattr(previous, f) for f in rejected})
+    messages = {}
+    for field_name in rejected:
+        if field_name in TYPED_NUMBERS:
+            words, allowed = TYPED_NUMBERS[field_name]
+            typed = str(raw.get(field_name))[:20]
+            messages[field_name] = (f"“{typed}” is not {allowed}: the {words} stays at "
+                                    f"{_shown(getattr(previous, field_name))}.")
+    return filters, messages

@@ -1,4 +1,8 @@
-"""The results grid: column definitions and the JSON-safe rows sent to the browser."""
+"""The results grid: the compact columns a choice rests on, and the JSON-safe rows sent to the browser.
+
+Five facts per option (total over the horizon, budget fit, downtime, risk tier, evidence for the
+concern); everything else is in the details panel and the side-by-side view.
+"""
 
 from __future__ import annotations
 
@@ -6,47 +10,42 @@ import math
 
 import pandas as pd
 
-from dashboard import vocab
+from dashboard import display, vocab
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
 from dashboard.pricelist import spread_text
 
-MONEY = {"function": "money(params)"}
+# Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
+UNKNOWN_LAST = {"function": "unknownLast(valueA, valueB, nodeA, nodeB, isDescending)"}
+SHOW = {"function": "shown(params)"}
+EVIDENCE_WORDS = {"A": "A: trials", "B": "B: smaller studies", "C": "C: case reports or opinion"}
 
 
-def _range(low: str, high: str, unit: str = "") -> dict:
-    return {"function": f"range(params, '{low}', '{high}', '{unit}')"}
-
-
-def column_defs(horizon_label: str = "horizon") -> list[dict]:
-    """AG Grid columns. Formatters are named functions in assets/dashAgGridFunctions.js."""
-    money = dict(valueFormatter=MONEY, type="rightAligned", filter="agNumberColumnFilter", tooltipField="price_source_text")
-    return [
-        dict(field="name", headerName="Option", pinned="left", minWidth=220, filter="agTextColumnFilter", tooltipField="name"),
-        dict(field="initial_high", headerName="Initial course", minWidth=150, valueFormatter={"function": "moneyRange(params, 'initial_low', 'initial_high')"},
-             tooltipField="initial_text", type="rightAligned"),
-        dict(field="total_low", headerName=f"Total low ({horizon_label})", **money),
-        dict(field="total_typical", headerName=f"Total typical ({horizon_label})", **money),
-        dict(field="total_high", headerName=f"Total high ({horizon_label})", **money),
-        dict(field="session_high", headerName="Per session", minWidth=130,
-             valueFormatter={"function": "moneyRange(params, 'session_low', 'session_high')"},
-             tooltipField="price_source_text", type="rightAligned"),
-        dict(field="sessions_high", headerName="Sessions", valueFormatter=_range("sessions_low", "sessions_high")),
-        dict(field="results_months_high", headerName="Results last",
-             valueFormatter=_range("results_months_low", "results_months_high", "months"), tooltipField="results_text",
-             minWidth=130),
-        dict(field="downtime_days_high", headerName="Downtime",
-             valueFormatter=_range("downtime_days_low", "downtime_days_high", "days"), tooltipField="downtime_text"),
-        dict(field="risk_tier", headerName="Risk tier", tooltipField="risk_basis", filter="agNumberColumnFilter"),
-        dict(field="evidence", headerName="Evidence", valueFormatter={"function": "text(params)"},
-             tooltipField="evidence_note"),
-        dict(field="budget_fit", headerName="Budget fit", valueFormatter={"function": "text(params)"}),
-        dict(field="category", headerName="Category", minWidth=120),
-        dict(field="basis_label", headerName="Price basis", minWidth=170, tooltipField="basis_label"),
-        dict(field="quote_note", headerName="Your quote vs published", minWidth=220, tooltipField="quote_note",
-             valueFormatter={"function": "params.value ? params.value : ''"}),
-        dict(field="with_time_off_high", headerName="Incl. time off (high)", **{**money, "tooltipField": "lost_pay_text"}),
+def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[dict]:
+    """AG Grid columns: Option, total, budget fit, downtime, risk tier, evidence (+ time off when set)."""
+    columns = [
+        dict(field="name", headerName="Option", pinned="left", minWidth=200, flex=2, filter="agTextColumnFilter",
+             tooltipField="name", comparator=UNKNOWN_LAST),
+        dict(field="total_low", headerName=f"Total over {horizon_label}", minWidth=170, flex=1.5,
+             valueFormatter={"function": "params.data.total_text"}, tooltipField="total_tip", type="rightAligned",
+             comparator={"function": "totalOrder(valueA, valueB, nodeA, nodeB, isDescending)"}),
+        dict(field="fit_rank", headerName="Budget fit", minWidth=130, flex=1,
+             valueFormatter={"function": "params.data.fit_label"}, tooltipField="budget_reason",
+             comparator=UNKNOWN_LAST),
+        dict(field="downtime_days_high", headerName="Downtime", minWidth=120, flex=1,
+             valueFormatter={"function": "params.data.downtime_text"}, tooltipField="downtime_tip",
+             comparator=UNKNOWN_LAST),
+        dict(field="risk_tier", headerName="Risk tier (1–5)", minWidth=110, flex=0.8, tooltipField="risk_basis",
+             valueFormatter=SHOW, comparator=UNKNOWN_LAST),
+        dict(field="evidence", headerName="Evidence for the concern", minWidth=150, flex=1,
+             valueFormatter={"function": "params.data.evidence_text"}, tooltipField="evidence_note",
+             comparator=UNKNOWN_LAST),
     ]
+    if with_time_off:
+        columns.append(dict(field="with_time_off_low", headerName="Incl. time off (lost pay)", minWidth=170, flex=1.2,
+                            valueFormatter={"function": "params.data.time_off_text"}, tooltipField="lost_pay_text",
+                            type="rightAligned", comparator=UNKNOWN_LAST))
+    return columns
 
 
 def _clean(value):
@@ -61,60 +60,76 @@ def _clean(value):
     return value
 
 
-def _source_text(row: dict, publishers: dict[str, str]) -> str:
+def source_text(row, publishers: dict[str, str]) -> str:
+    """Where the per-session price figures come from, in one line."""
     parts = []
     for kind in ("low", "typical", "high"):
         sid = row.get(f"session_{kind}_source")
         if isinstance(sid, str) and sid in publishers:
             year = row.get(f"session_{kind}_year")
-            year_text = f", {int(year)}" if isinstance(year, float) and not math.isnan(year) else ", year not stated"
+            year_text = f", {int(year)}" if display.known(year) else ", year not stated"
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
-            parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')})"
+            weak = " weak figure" if display.flag(row.get(f"session_{kind}_weak")) else ""
+            parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{weak})"
                          + (f", {spread} (10th–90th percentile)" if spread else ""))
     if not parts:
         return "No published price for this market"
     return "Price sources — " + "; ".join(parts)
 
 
+def _text(value, default: str = "") -> str:
+    return value if isinstance(value, str) and value else default
+
+
+def total_tip(row, publishers: dict[str, str]) -> str:
+    """The total cell's tooltip: what is missing, how the price was read, and its sources."""
+    parts = [_text(row.get("missing")), _text(row.get("price_note")), _text(row.get("price_order_note")),
+             _text(row.get("assumed")), source_text(row, publishers)]
+    return " ".join(p if p.endswith(".") else p + "." for p in parts if p)
+
+
 GRID_FIELDS = (
-    "id", "name", "category", "initial_low", "initial_high", "total_low", "total_typical", "total_high", "session_low", "session_high",
-    "sessions_low", "sessions_high", "results_months_low", "results_months_high", "downtime_days_low",
-    "downtime_days_high", "risk_tier", "risk_basis", "evidence", "evidence_note", "budget_fit", "currency",
-    "with_time_off_high", "kind", "quote_note",
+    "id", "name", "kind", "total_low", "total_high", "total_typical", "downtime_days_low", "downtime_days_high",
+    "risk_tier", "risk_basis", "evidence", "evidence_note", "budget_fit", "budget_reason", "missing",
+    "with_time_off_low", "with_time_off_high",
 )
 
 
-SOURCE_FIELDS = tuple(f"session_{k}_{x}" for k in ("low", "typical", "high") for x in ("source", "year", "status", "rows"))
-TEXT_FIELDS = ("basis", "maintenance", "downtime_measure", "lost_pay_high")
-
-
 def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
-    """JSON-safe rows for the grid; unknown numbers are null (shown as 'unknown')."""
+    """JSON-safe rows for the grid: the sort keys as numbers (null when unknown) and the texts shown."""
     rows = comparison.rows
     publishers = dict(zip(data.sources["id"], data.sources["publisher"]))
-    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
-    present = [f for f in (*GRID_FIELDS, *SOURCE_FIELDS, *TEXT_FIELDS) if f in rows.columns]
+    symbol = display.symbol_of(comparison.filters.market)
+    has_budget = comparison.filters.budget is not None
     out = []
-    for raw in rows[present].to_dict("records"):
+    for raw in rows.to_dict("records"):
         record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
-        record["currency_symbol"] = symbol
-        if comparison.filters.budget is None:
-            record["budget_fit"] = "no budget set"
-        if not comparison.filters.concern:
-            record["evidence"] = "choose a concern"
-        record["basis_label"] = vocab.BASIS_LABELS.get(raw.get("basis"), "No published price")
-        record["price_source_text"] = _source_text(raw, publishers)
-        maintenance = raw.get("maintenance")
-        record["results_text"] = {"none": "Long-lasting: no maintenance", "unknown": "Maintenance not known"}.get(
-            maintenance, "Maintenance repeated when results fade")
+        record["total_open"] = display.flag(raw.get("total_open"))
+        record["total_text"] = display.total_text(raw, symbol)
+        record["total_tip"] = total_tip(raw, publishers)
+        key = display.fit_key(raw.get("budget_fit")) if has_budget else None
+        record["budget_fit"] = key
+        record["fit_label"] = display.fit_label(key)
+        record["fit_rank"] = display.FIT_ORDER.index(key) if key in display.FIT_ORDER else None
+        record["budget_reason"] = _text(raw.get("budget_reason"), "Set a budget to see which options fit"
+                                        if not has_budget else record["fit_label"])
+        record["downtime_text"] = display.count_range(raw.get("downtime_days_low"), raw.get("downtime_days_high"), "days")
         measure = raw.get("downtime_measure")
-        record["downtime_text"] = f"Measures: {measure}" if isinstance(measure, str) and measure else "unknown"
-        record["initial_text"] = "Initial course: per-session price x sessions in the course"
-        if maintenance == "unknown":
-            record["initial_text"] += "; maintenance unknown, so the total is at least this"
+        record["downtime_tip"] = (f"Measures: {measure}" if _text(measure)
+                                  else "Downtime is not published for this option")
+        if comparison.filters.concern:
+            level = raw.get("evidence")
+            record["evidence_text"] = EVIDENCE_WORDS.get(level, "unknown")
+        else:
+            record["evidence"] = None
+            record["evidence_text"] = "choose a concern"
+        record["time_off_text"] = display.money_range(raw.get("with_time_off_low"), raw.get("with_time_off_high"),
+                                                     display.flag(raw.get("total_open")), symbol)
         lost = raw.get("lost_pay_high")
         record["lost_pay_text"] = (
-            f"Lost pay up to {symbol}{lost:,.0f}, kept apart from the price" if isinstance(lost, float) and not math.isnan(lost)
-            else "Enter daily earnings to see lost pay")
+            f"Price plus lost pay ({display.money_range(raw.get('lost_pay_low'), lost, False, symbol)} of "
+            "downtime at your daily earnings), kept apart from the price" if display.known(lost)
+            else "Downtime is not published, so lost pay is unknown")
+        record["over"] = key == "over"
         out.append(record)
     return out

@@ -7,10 +7,10 @@ from typing import Any
 
 from dash import html
 
-from dashboard import figures, grid, vocab
-from dashboard.comparison import Catalog, compare
+from dashboard import display, figures, grid, vocab
+from dashboard.comparison import Catalog, Comparison, compare
 from dashboard.quote_panel import quote_list
-from dashboard.views import side_by_side
+from dashboard.views import option_details, side_by_side
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,9 @@ class PageOutputs:
     crossover_notes: list
     side_by_side: Any
     quote_list: Any
+    cards: Any = None
+    missing_notes: Any = None
+    over_budget_label: str = ""
 
 
 def count_text(n: int) -> str:
@@ -38,20 +41,53 @@ def over_budget_text(hidden: int) -> str:
     return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
 
 
+def cards(records: list[dict]) -> html.Ul:
+    """One card per option with the grid's five facts (shown instead of the grid on a phone)."""
+    items = []
+    for r in records:
+        facts = [
+            ("Total", r["total_text"]), ("Budget", r["fit_label"]), ("Downtime", r["downtime_text"]),
+            ("Risk tier", "unknown" if r.get("risk_tier") is None else f"{r['risk_tier']} of 5"),
+            ("Evidence", r["evidence_text"]),
+        ]
+        body = [html.H3(r["name"], className="h6 mb-1")]
+        body.append(html.Dl([x for label, value in facts for x in (html.Dt(label), html.Dd(value))], className="card-facts"))
+        if r.get("missing"):
+            body.append(html.P(r["missing"], className="small text-muted mb-0"))
+        items.append(html.Li(body, className="option-card" + (" over-budget-card" if r["over"] else "")))
+    return html.Ul(items, className="list-unstyled mb-0", **{"aria-label": "Options"})
+
+
+def missing_notes(comparison: Comparison) -> html.Details | None:
+    """'Why some figures are missing': one line per shown option with a missing input."""
+    rows = comparison.rows
+    if "missing" not in rows:
+        return None
+    notes = [(n, m) for n, m in zip(rows["name"], rows["missing"]) if isinstance(m, str) and m]
+    if not notes:
+        return None
+    return html.Details([
+        html.Summary(f"What is missing, and what to do: {len(notes)} option{'s' if len(notes) != 1 else ''}"),
+        html.Ul([html.Li([html.Strong(f"{name}: "), text]) for name, text in notes], className="small mb-0"),
+    ], className="mt-2")
+
+
 def render(catalog: Catalog, filters, saved_quotes: list[dict] = ()) -> PageOutputs:
     """The grid rows, texts, figures, side-by-side view and quote list for the filters."""
     comparison = compare(catalog, filters, saved_quotes)
     rows = comparison.rows
     currency = vocab.MARKET_CURRENCY[filters.market]
-    horizon_label = f"{filters.horizon} yr"
+    horizon_label = f"{filters.horizon} year{'s' if filters.horizon != 1 else ''}"
     everything = comparison.table
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
     selected = list(filters.compare)
-    cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency)
+    cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency, filters.budget)
+    records = grid.grid_rows(comparison, catalog.data)
+    shown_over = sum(1 for r in records if r["over"])
     return PageOutputs(
-        row_data=grid.grid_rows(comparison, catalog.data),
-        column_defs=grid.column_defs(horizon_label),
-        result_count=count_text(len(rows)),
+        row_data=records,
+        column_defs=grid.column_defs(horizon_label, filters.daily_earnings is not None),
+        result_count=display.summary_text(rows, comparison.hidden_over_budget, filters.budget is not None),
         over_budget_note=over_budget_text(comparison.hidden_over_budget),
         cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
@@ -59,4 +95,16 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = ()) -> PageOutp
         crossover_notes=[html.Li(s) for s in sentences],
         side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market),
         quote_list=quote_list(rows, list(saved_quotes), names),
+        cards=cards(records),
+        missing_notes=missing_notes(comparison),
+        over_budget_label=display.over_budget_label(comparison.hidden_over_budget, shown_over),
     )
+
+
+def details(catalog: Catalog, filters, option_id, saved_quotes: list[dict] = ()):
+    """The details panel of one option (everything the grid leaves out), or a hint."""
+    comparison = compare(catalog, filters, saved_quotes)
+    table = comparison.table
+    if not isinstance(option_id, str) or option_id not in table.index:
+        return None
+    return option_details(table.loc[option_id], catalog.data, filters.horizon, filters.market)

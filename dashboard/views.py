@@ -2,33 +2,24 @@
 
 from __future__ import annotations
 
-import math
 
 import pandas as pd
 from dash import html
 
-from dashboard import vocab
+from dashboard import display, vocab
 from dashboard.dataset import Dataset
 from dashboard.pricelist import spread_text
 
 
-def _known(value) -> bool:
-    return not (value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)))
+_known = display.known
 
 
-def _money(value, symbol: str) -> str:
-    return f"{symbol}{value:,.0f}" if _known(value) else "unknown"
+def _money_range(row: pd.Series, prefix: str, symbol: str, is_open: bool = False) -> str:
+    return display.money_range(row.get(f"{prefix}_low"), row.get(f"{prefix}_high"), is_open, symbol)
 
 
 def _range(low, high, unit: str = "") -> str:
-    suffix = f" {unit}" if unit else ""
-    if not _known(low) and not _known(high):
-        return "unknown"
-    if not _known(low):
-        return f"up to {high:g}{suffix}"
-    if not _known(high) or low == high:
-        return f"{low:g}{suffix}"
-    return f"{low:g}–{high:g}{suffix}"
+    return display.count_range(low, high, unit)
 
 
 def _text(value) -> str:
@@ -65,16 +56,28 @@ def _links(ids, sources: pd.DataFrame):
 def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[str, str]]:
     """(attribute, text) pairs for one option, in display order."""
     years = f"{horizon} year{'s' if horizon != 1 else ''}"
-    return [
+    flag = display.flag
+    fit = display.fit_key(row.get("budget_fit"))
+    reason = row.get("budget_reason")
+    pairs = [
+        (f"Total cost over {years}", display.total_text(row, symbol)),
+        ("Budget fit", display.fit_label(fit) + (f": {reason}" if fit and isinstance(reason, str) and reason else "")),
+        ("What is missing", row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing"),
+        ("Your assumptions", row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none"),
         ("Category", _text(row["category"])),
         ("Invasiveness", _text(row["invasiveness"])),
         ("Performed by", _text(row["performed_by"])),
         ("Anaesthesia", _text(row["anaesthesia"])),
-        ("Initial course", " – ".join([_money(row["initial_low"], symbol), _money(row["initial_high"], symbol)])),
-        (f"Total cost over {years}", " – ".join([_money(row["total_low"], symbol), _money(row["total_high"], symbol)])),
-        (f"Typical total over {years}", _money(row["total_typical"], symbol)),
-        ("First-year cost", " – ".join([_money(row["first_year_low"], symbol), _money(row["first_year_high"], symbol)])),
-        ("Cost per session", " – ".join([_money(row["session_low"], symbol), _money(row["session_high"], symbol)])),
+        ("Initial course", _money_range(row, "initial", symbol)),
+        (f"Upkeep over {years}", _money_range(row, "maintenance", symbol)
+         if "maintenance_low" in row.index else "see total"),
+        (f"Typical total over {years}", display.money(row.get("total_typical"), symbol)),
+        ("First-year cost", _money_range(row, "first_year", symbol, flag(row.get("first_year_open")))),
+        ("Cost per month", _money_range(row, "per_month", symbol, flag(row.get("per_month_open")))
+         if "per_month_low" in row.index else "unknown"),
+        ("Cost per session", _money_range(row, "session", symbol, not _known(row.get("session_high")))),
+        ("How the price was read", row.get("price_note") if isinstance(row.get("price_note"), str) and row.get("price_note")
+         else "as published"),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
         ("Sessions (initial course)", _range(row["sessions_low"], row["sessions_high"])),
         ("Weeks between sessions", _range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])),
@@ -90,8 +93,30 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Side effects", _text(row["side_effects"])),
         ("Serious risks", _text(row["serious_risks"])),
         ("Evidence for the concern", _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else "")),
-        ("Lost pay (downtime x daily earnings)", " – ".join([_money(row["lost_pay_low"], symbol), _money(row["lost_pay_high"], symbol)])),
+        ("Lost pay (downtime x daily earnings)", _money_range(row, "lost_pay", symbol)
+         if _known(row.get("lost_pay_high")) else "enter your daily earnings to see it"),
     ]
+    note = row.get("quote_note")
+    if isinstance(note, str) and note:
+        pairs.insert(2, ("Your quote vs published", note))
+    return pairs
+
+
+def option_details(row: pd.Series, data: Dataset, horizon: int, market: str) -> html.Div:
+    """Everything about one option, as a definition list with its sources linked."""
+    symbol = display.symbol_of(market)
+    sources = data.sources.set_index("id")
+    items = []
+    for attribute, value in side_by_side_rows(row, horizon, symbol):
+        items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
+    price_ids = [row.get(f"session_{k}_source") for k in ("low", "typical", "high")]
+    items += [html.Dt("Price sources", className="col-sm-4"), html.Dd(_links(price_ids, sources), className="col-sm-8")]
+    other = list(row.get("source_ids") or ()) + [row.get("evidence_source")]
+    items += [html.Dt("Other sources", className="col-sm-4"), html.Dd(_links(other, sources), className="col-sm-8")]
+    return html.Section([
+        html.H3(f"Details: {row['name']}", className="h6"),
+        html.Dl(items, className="row small mb-0"),
+    ], className="card card-body mt-2", **{"aria-label": f"Details of {row['name']}"})
 
 
 def price_spread(row: pd.Series) -> str:
@@ -105,7 +130,7 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     chosen = [i for i in selected if i in table.index]
     if len(chosen) < 2:
         return html.P("Choose 2 to 4 options in “Compare side by side” to see them here.", className="text-muted")
-    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]
+    symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
     columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol) for tid in chosen}
     header = html.Thead(html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen]))
@@ -114,7 +139,8 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
         values = [columns[t][i][1] for t in chosen]
         differs = len(set(values)) > 1
         body.append(html.Tr([html.Th(attribute, scope="row")] + [
-            html.Td(v, className="diff-cell" if differs else None) for v in values]))
+            html.Td(v, className="diff-cell" if differs else None) for v in values],
+            className="diff-row" if differs else None))
     price_ids = {t: [table.loc[t, f"session_{k}_source"] for k in ("low", "typical", "high")] for t in chosen}
     body.append(html.Tr([html.Th("Price sources", scope="row")] + [html.Td(_links(price_ids[t], sources)) for t in chosen]))
     spreads = {t: price_spread(table.loc[t]) for t in chosen}
@@ -123,7 +149,7 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     body.append(html.Tr([html.Th("Other sources", scope="row")] + [
         html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources)) for t in chosen]))
     return html.Div([
-        html.P("Highlighted rows differ between the options.", className="small text-muted"),
+        html.P([html.Span("Highlighted", className="diff-key"), " rows differ between the options."], className="small text-muted"),
         html.Div(html.Table([header, html.Tbody(body)], className="table table-sm table-bordered bg-white"),
                  className="table-responsive"),
     ])

@@ -1,0 +1,120 @@
+"""Figures as the page says them: money ranges, "at least" totals, budget answers, the summary line.
+
+Pure text from numbers and the comparison's columns (see the cost model's contract); no Dash.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from dashboard import vocab
+
+# budget_fit values of the model -> words on the page, and their display order
+FIT_LABELS = {"fits": "Fits", "may fit": "May fit", "over": "Over budget", "no price": "No price",
+              "unknown": "No price"}
+FIT_ORDER = ("fits", "may fit", "over", "no price")
+NO_BUDGET = "No budget set"
+
+
+def known(value) -> bool:
+    """False for None, pd.NA and NaN."""
+    if value is None or value is pd.NA:
+        return False
+    try:
+        return not math.isnan(float(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def flag(value) -> bool:
+    """True only for a true boolean (Python or numpy); None and NaN are False."""
+    return isinstance(value, (bool, np.bool_)) and bool(value)
+
+
+def money(value, symbol: str) -> str:
+    """12345.6 -> '$12,346'; unknown -> 'unknown'."""
+    return f"{symbol}{float(value):,.0f}" if known(value) else "unknown"
+
+
+def money_range(low, high, is_open: bool = False, symbol: str = "") -> str:
+    """'$1,002–$1,670', 'at least $1,002' (open upper bound), '$167' (low == high), 'no price'.
+
+    A high without a low reads 'up to $X'.
+    """
+    has_low, has_high = known(low), known(high)
+    if has_low and (is_open or not has_high):
+        return f"at least {money(low, symbol)}"
+    if has_low and has_high:
+        if round(float(low)) == round(float(high)):
+            return money(low, symbol)
+        return f"{money(low, symbol)}–{money(high, symbol)}"
+    if has_high:
+        return f"up to {money(high, symbol)}"
+    return "no price"
+
+
+def count_range(low, high, unit: str = "") -> str:
+    """'2–4 days', '7 days', 'up to 3 days', 'unknown' (one word, never 'unknown – unknown')."""
+    suffix = f" {unit}" if unit else ""
+    has_low, has_high = known(low), known(high)
+    if not has_low and not has_high:
+        return "unknown"
+    if not has_low:
+        return f"up to {float(high):g}{suffix}"
+    if not has_high or float(low) == float(high):
+        return f"{float(low):g}{suffix}"
+    return f"{float(low):g}–{float(high):g}{suffix}"
+
+
+def symbol_of(market: str) -> str:
+    """The currency symbol of a market ('$', '£')."""
+    return vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]
+
+
+def fit_key(value) -> str | None:
+    """The model's budget_fit value in the page's four words' keys; None without a budget."""
+    if not isinstance(value, str) or not value:
+        return None
+    return "no price" if value == "unknown" else value
+
+
+def fit_label(value) -> str:
+    """'Fits', 'May fit', 'Over budget', 'No price', or 'No budget set'."""
+    key = fit_key(value)
+    return FIT_LABELS.get(key, NO_BUDGET) if key else NO_BUDGET
+
+
+def total_text(row, symbol: str) -> str:
+    """The total over the horizon of one option (a mapping or a Series) as a range or 'at least'."""
+    return money_range(row.get("total_low"), row.get("total_high"), flag(row.get("total_open")), symbol)
+
+
+def summary_text(rows: pd.DataFrame, hidden_over_budget: int, has_budget: bool) -> str:
+    """'8 options: 3 fit, 2 may fit, 1 over budget, 2 without a price' (over budget counts the
+    hidden ones too); without a budget: '8 options' and how many have no price."""
+    n = len(rows)
+    head = f"{n} option{'s' if n != 1 else ''}"
+    fits = rows["budget_fit"].map(fit_key) if "budget_fit" in rows and n else pd.Series(dtype=object)
+    if not has_budget:
+        no_price = int((~rows["total_low"].map(known)).sum()) if n else 0
+        return head + (f", {no_price} without a price" if no_price else "")
+    counts = fits.value_counts()
+    words = {"fits": "fit", "may fit": "may fit", "over": "over budget", "no price": "without a price"}
+    parts = []
+    for key in FIT_ORDER:
+        count = int(counts.get(key, 0)) + (hidden_over_budget if key == "over" else 0)
+        if count:
+            parts.append(f"{count} {words[key]}")
+    return head + (": " + ", ".join(parts) if parts else "")
+
+
+def over_budget_label(hidden: int, shown_over: int) -> str:
+    """The one-click switch beside the over-budget count."""
+    if hidden:
+        return "Show them (dimmed, below the others)"
+    if shown_over:
+        return f"Showing {shown_over} option{'s' if shown_over != 1 else ''} over budget (dimmed, below the others)"
+    return "Show options over budget"

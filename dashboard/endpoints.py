@@ -1,0 +1,33 @@
+"""The comparison at a URL: /comparison.csv, /comparison.xlsx and /comparison.json with the page's
+own query string. Same filters parser as the page, same export path as the buttons and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Response, abort, request
+
+from dashboard.comparison import Catalog
+from dashboard.export import FORMATS, export_file
+from dashboard.filters import from_query
+
+
+def comparison_response(catalog: Catalog, fmt: str, query: str, today: dt.date) -> Response:
+    """The export for a query string; invalid parameters fall back to their defaults, as on the page."""
+    content, name, mime = export_file(catalog, from_query(query, catalog.treatment_ids), fmt, today)
+    disposition = "inline" if fmt == "json" else "attachment"
+    response = Response(content, mimetype=mime)
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def register_endpoints(server, catalog: Catalog) -> None:
+    """Add the /comparison.<format> routes to the Flask server."""
+
+    @server.route("/comparison.<fmt>", methods=["GET"])
+    def comparison_file(fmt: str):
+        if fmt not in FORMATS:
+            abort(404)
+        query = request.query_string.decode("utf-8", errors="replace")
+        return comparison_response(catalog, fmt, query, dt.date.today())
