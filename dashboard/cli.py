@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--max-downtime-days")
     export.add_argument("--max-risk", default="5")
     export.add_argument("--include-over-budget", action="store_true")
-    export.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    export.add_argument("--format", choices=("csv", "xlsx", "json"), required=True)
     export.add_argument("--output", required=True, help="file to write ('-' for standard output)")
     add_load_parser(commands)
     return parser

@@ -169,12 +169,16 @@ def left_out_note(comparison: Comparison, saved_quotes) -> str | None:
     out = left_out_quotes(comparison, saved_quotes)
     if not out:
         return None
-    currencies = ", ".join(sorted({q["currency"] for q in out}))
+    currencies = sorted({q["currency"] for q in out})
     market_currency = vocab.MARKET_CURRENCY[comparison.filters.market]
+    markets = " or ".join(MARKET_OF_CURRENCY.get(c, c) for c in currencies)
     n = len(out)
-    return (f"{n} of your quote{'s' if n != 1 else ''} {'are' if n != 1 else 'is'} in {currencies}, not the "
-            f"market's currency ({market_currency}): left out of this comparison. Choose the UK or US market to see "
+    return (f"{n} of your quotes {'are' if n != 1 else 'is'} in {', '.join(currencies)}, not the market's currency "
+            f"({market_currency}): left out of this comparison. Choose {markets} to see "
             f"{'them' if n != 1 else 'it'}.")
+
+
+MARKET_OF_CURRENCY = {"GBP": "the UK market", "USD": "a US market"}
 
 
 QUOTE_SHEET_COLUMNS = (("clinic", "Clinic"), ("treatment", "Treatment"), ("price", "Price"), ("currency", "Currency"),

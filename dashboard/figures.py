@@ -257,7 +257,7 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
         annotations.append({"x": 1, "xref": "paper", "xanchor": "right", "y": budget, "yref": "y", "yanchor": "bottom",
                             "text": f"budget {symbol}{budget:,.0f}", "showarrow": False, "font": {"color": "#c0392b"}})
     sentences = []
-    kind = "typical" if all(display.known(rows.loc[i, "session_typical"]) for i in drawn) else "low"
+    kind = "typical" if all(display.known(rows.loc[i, "session_typical"]) for i in drawn) else "high"
     series = {tid: _clean(costs.cumulative_cost(rows.loc[tid], kind, horizon)) for tid in drawn}
     for i, a in enumerate(drawn):
         for b in drawn[i + 1:]:
@@ -270,7 +270,7 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
             sentence = crossover_sentence(years, rows.loc[a, "name"], sa, rows.loc[b, "name"], sb)
             if sentence:
                 basis = bases_note(rows.loc[a], rows.loc[b])
-                figures = "typical figures" if kind == "typical" else "lower bounds"
+                figures = "typical figures" if kind == "typical" else "upper figures"
                 sentences.append(f"{sentence[:-1]} (comparing {figures}).{basis}")
                 if year is not None:
                     shapes.append({"type": "line", "x0": year, "x1": year, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",

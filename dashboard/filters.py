@@ -170,14 +170,10 @@ def from_query(query: str, treatment_ids=()) -> Filters:
 
 # Number fields a person types, with the words and limits of the message shown when one is refused.
 TYPED_NUMBERS = {
-    "budget": ("budget", f"a number from 0 to {MAX_BUDGET:,}"),
-    "max_downtime": ("downtime limit", f"a number of days from 0 to {MAX_DOWNTIME:,}"),
-    "daily_earnings": ("daily earnings", f"a number from 0 to {MAX_EARNINGS:,}"),
+    "budget": (f"a number from 0 to {MAX_BUDGET:,}", "no budget"),
+    "max_downtime": (f"a number of days from 0 to {MAX_DOWNTIME:,}", "no limit"),
+    "daily_earnings": (f"a number from 0 to {MAX_EARNINGS:,}", "not set"),
 }
-
-
-def _shown(value) -> str:
-    return "no limit" if value is None else f"{value:,.10g}"
 
 
 def apply_controls(raw: Mapping[str, Any], previous: Filters, treatment_ids=()) -> tuple[Filters, dict[str, str]]:
@@ -192,8 +188,8 @@ def apply_controls(raw: Mapping[str, Any], previous: Filters, treatment_ids=()) 
     messages = {}
     for field_name in rejected:
         if field_name in TYPED_NUMBERS:
-            words, allowed = TYPED_NUMBERS[field_name]
-            typed = str(raw.get(field_name))[:20]
-            messages[field_name] = (f"“{typed}” is not {allowed}: the {words} stays at "
-                                    f"{_shown(getattr(previous, field_name))}.")
+            allowed, empty = TYPED_NUMBERS[field_name]
+            value = getattr(previous, field_name)
+            applied = empty if value is None else f"{value:,.10g}"
+            messages[field_name] = f"“{str(raw.get(field_name))[:20]}” is not {allowed}. Applied: {applied}."
     return filters, messages

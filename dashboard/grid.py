@@ -132,4 +132,4 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
             else "Downtime is not published, so lost pay is unknown")
         record["over"] = key == "over"
         out.append(record)
-    return out
+    return sorted(out, key=lambda r: r["over"])  # stable: the model's order, over budget below the rest

@@ -4,7 +4,8 @@ RENDER_OUTPUTS = [
     ("results-grid", "rowData"), ("results-grid", "columnDefs"), ("result-count", "children"),
     ("over-budget-note", "children"), ("cost-range-chart", "figure"), ("cost-downtime-chart", "figure"),
     ("cumulative-chart", "figure"), ("crossover-notes", "children"), ("side-by-side", "children"),
-    ("quote-list", "children"),
+    ("quote-list", "children"), ("result-cards", "children"), ("missing-notes", "children"),
+    ("show-over-budget", "label"),
 ]
 
 

@@ -7,10 +7,11 @@ import io
 import openpyxl
 import pytest
 
-from dashboard.callbacks import CONTROLS
+from dashboard.callbacks import CONTROLS, MESSAGE_CONTROLS
 from tests.http.callbacks import render, render_body, request_body
 
-SYNC_OUTPUTS = [(c, "value") for c in CONTROLS] + [("url", "search")]
+SYNC_OUTPUTS = ([(c, "value") for c in CONTROLS] + [("url", "search")]
+                + [(f"{c}-message", "children") for c in MESSAGE_CONTROLS])
 
 
 def test_page_and_dependencies_load(client):
@@ -18,19 +19,39 @@ def test_page_and_dependencies_load(client):
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    assert len(deps) == 5
+    assert len(deps) == 7
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
     out = render(client, "?market=US&horizon=5&budget=5000")
     names = [r["name"] for r in out["results-grid"]["rowData"]]
     assert names == ["Hyaluronic-acid filler", "Botulinum toxin", "Microneedling"]
-    assert out["result-count"]["children"] == "3 options"
+    assert out["result-count"]["children"] == "3 options: 1 may fit, 1 over budget, 2 without a price"
     assert out["over-budget-note"]["children"] == "1 more option is over budget"
+    assert out["show-over-budget"]["label"] == "Show them (dimmed, below the others)"
     filler = out["results-grid"]["rowData"][0]
     assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, 3500, 18000)
-    assert filler["budget_fit"] == "may fit" and filler["currency_symbol"] == "$"
-    assert out["results-grid"]["rowData"][1]["total_low"] is None  # unknown, not 0
+    assert filler["total_text"] == "$2,000–$18,000" and filler["fit_label"] == "May fit"
+    assert filler["downtime_text"] == "0–7 days" and filler["over"] is False
+    botox = out["results-grid"]["rowData"][1]
+    assert botox["total_low"] is None and botox["total_text"] == "no price"  # unknown, not 0
+    cards = str(out["result-cards"]["children"])
+    assert "$2,000–$18,000" in cards and "May fit" in cards and "0–7 days" in cards
+
+
+def test_over_budget_options_come_dimmed_below_when_shown(client):
+    out = render(client, "?market=US&horizon=5&budget=5000&over_budget=1")
+    rows = out["results-grid"]["rowData"]
+    assert rows[-1]["name"] == "Abdominoplasty" and rows[-1]["over"] is True and rows[-1]["fit_label"] == "Over budget"
+    assert out["show-over-budget"]["label"].startswith("Showing 1 option over budget")
+    assert "over-budget-card" in str(out["result-cards"]["children"])
+
+
+def test_compact_columns_and_time_off_only_with_earnings(client):
+    plain = [c["headerName"] for c in render(client, "?horizon=5")["results-grid"]["columnDefs"]]
+    assert plain == ["Option", "Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "Evidence for the concern"]
+    earning = [c["headerName"] for c in render(client, "?horizon=5&earnings=150")["results-grid"]["columnDefs"]]
+    assert earning[-1] == "Incl. time off (lost pay)"
 
 
 def test_render_concern_and_side_by_side(client):
@@ -43,7 +64,10 @@ def test_render_concern_and_side_by_side(client):
 def test_crossover_sentence_is_rendered(client):
     out = render(client, "?horizon=10&compare=ha-filler,abdominoplasty")
     notes = out["crossover-notes"]["children"]
-    assert notes[0]["props"]["children"] == "After about 4 years, Hyaluronic-acid filler has cost more than Abdominoplasty."
+    assert notes[0]["props"]["children"] == (
+        "After about 4 years, Hyaluronic-acid filler has cost more than Abdominoplasty (comparing upper figures). "
+        "The price bases differ: Hyaluronic-acid filler is basis not stated, Abdominoplasty is a surgeon's fee only "
+        "(excludes anaesthesia and facility), so this is not like for like.")
 
 
 def test_sync_sets_controls_from_url_on_load(client):
@@ -64,9 +88,39 @@ def test_sync_writes_url_from_controls(client):
     assert out["url"]["search"] == "?concern=stretch-marks&budget=3000&horizon=5"
 
 
-def _export(client, button, search, saved_quotes=()):
+def _sync(client, search, changed, **overrides):
+    values = {"concern": "all", "market": "US", "category": [], "budget": 3000, "horizon": 1, "max-downtime": None,
+              "max-risk": 5, "show-over-budget": False, "daily-earnings": None, "compare": [], **overrides}
+    body = request_body(SYNC_OUTPUTS, [("url", "search", search)] + [(c, "value", values[c]) for c in CONTROLS],
+                        changed=[f"{changed}.value"])
+    return client.post("/_dash-update-component", json=body).get_json()["response"]
+
+
+@pytest.mark.parametrize("typed, query", [("1234", "budget=1234"), ("155", "budget=155"), ("2.5", "budget=2.5"),
+                                          ("3,500", "budget=3500")])
+def test_any_typed_budget_is_applied_and_shown(client, typed, query):
+    out = _sync(client, "?budget=3000", "budget", budget=typed)
+    assert out["url"]["search"] == "?" + query
+    assert out["budget-message"]["children"] == ""
+
+
+def test_a_refused_budget_keeps_the_applied_one_in_the_field_with_a_message(client):
+    out = _sync(client, "?budget=3000", "budget", budget="-20")
+    assert out["budget"]["value"] == 3000 and out["url"]["search"] == "?budget=3000"
+    assert out["budget-message"]["children"] == "“-20” is not a number from 0 to 10,000,000. Applied: 3,000."
+    downtime = _sync(client, "?budget=3000", "max-downtime", **{"max-downtime": "2.5"})
+    assert downtime["url"]["search"] == "?budget=3000&max_downtime=2.5"
+
+
+def _export(client, button, search, saved_quotes=(), controls=None):
+    """Export as the browser asks for it: the controls' values at the click are sent along."""
+    from dashboard.callbacks import control_values
+    from dashboard.filters import from_query
+
+    shown = controls if controls is not None else dict(zip(CONTROLS, control_values(from_query(search))))
     body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
-                        state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes))],
+                        state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes))]
+                        + [(c, "value", shown[c]) for c in CONTROLS],
                         changed=[f"{button}.n_clicks"])
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
@@ -81,10 +135,21 @@ def test_csv_export_callback(client):
     assert rows[1] == ["Filters", "market US; horizon 5 years"]
 
 
+def test_export_uses_the_budget_typed_just_before_the_click(client):
+    from dashboard.callbacks import control_values
+    from dashboard.filters import from_query
+
+    shown = dict(zip(CONTROLS, control_values(from_query("?market=US&horizon=5"))))
+    shown["budget"] = "1234"  # typed; the URL has not caught up yet
+    data = _export(client, "export-csv", "?market=US&horizon=5", controls=shown)
+    rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
+    assert rows[1] == ["Filters", "market US; horizon 5 years; budget 1,234 USD"]
+
+
 def test_xlsx_export_callback(client):
     data = _export(client, "export-xlsx", "?market=UK")
     book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(data["content"])))
-    assert book.sheetnames == ["Comparison", "Sources"]
+    assert book.sheetnames == ["Comparison", "Settings", "Sources", "Quotes"]
 
 
 FORGED_SEARCH = [None, 42, ["?market=UK"], {"market": "UK"}, "?" + "x" * 10000, "?budget=NaN&horizon=1e309",
@@ -96,7 +161,7 @@ def test_forged_render_inputs_fall_back_to_defaults(client, search):
     body = render_body(search)
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
-    assert response.get_json()["response"]["result-count"]["children"] == "4 options"
+    assert response.get_json()["response"]["result-count"]["children"].startswith("4 options")
 
 
 @pytest.mark.parametrize("values", [

@@ -52,7 +52,7 @@ def test_export_xlsx_and_invalid_flags(small_data_dir, tmp_path):
 
     out = tmp_path / "c.xlsx"
     assert run("export", "--data", str(small_data_dir), "--format", "xlsx", "--output", str(out)).returncode == 0
-    assert openpyxl.load_workbook(out).sheetnames == ["Comparison", "Sources"]
+    assert openpyxl.load_workbook(out).sheetnames == ["Comparison", "Settings", "Sources", "Quotes"]
     bad = run("export", "--data", str(small_data_dir), "--budget", "lots", "--horizon-years", "40",
               "--format", "csv", "--output", str(out))
     assert bad.returncode == 2

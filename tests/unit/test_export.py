@@ -3,13 +3,15 @@
 import csv
 import datetime as dt
 import io
+import json
 import zipfile
 
 import openpyxl
+import openpyxl.utils
 import pytest
 
 from dashboard.comparison import build_catalog, compare
-from dashboard.export import EXPORT_COLUMNS, to_csv_bytes, to_xlsx_bytes
+from dashboard.export import EXPORT_COLUMNS, to_csv_bytes, to_json_bytes, to_xlsx_bytes
 from dashboard.filters import Filters
 from dashboard.formula import neutralise, starts_with_trigger
 from tests import factory
@@ -51,17 +53,63 @@ def test_csv_has_settings_table_and_sources(small_dataset):
     assert {r[0] for r in rows[sources_at + 2:]} == {"clinic-x", "nhs-botox", "nhs-fillers"}
 
 
-def test_xlsx_has_numbers_as_numbers_and_a_sources_sheet(small_dataset):
+def test_xlsx_reads_well_header_in_row_one_formats_frozen_filter_and_sheets(small_dataset):
     comparison = compare(build_catalog(small_dataset), Filters(market="US", horizon=5))
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(comparison, small_dataset, TODAY)))
-    assert book.sheetnames == ["Comparison", "Sources"]
+    assert book.sheetnames == ["Comparison", "Settings", "Sources", "Quotes"]
     sheet = book["Comparison"]
-    header_row = next(r for r in sheet.iter_rows() if r[0].value == "Option")
-    headers = [c.value for c in header_row]
-    records = [dict(zip(headers, [c.value for c in r])) for r in sheet.iter_rows(min_row=header_row[0].row + 1)]
-    record = next(r for r in records if r["Option"] == "Hyaluronic-acid filler")
-    assert record["Total cost high"] == 18000 and isinstance(record["Total cost high"], (int, float))
+    headers = [c.value for c in sheet[1]]
+    assert headers == [h for _, h in EXPORT_COLUMNS]
+    assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(headers))}{len(comparison.rows) + 1}"
+    records = {r[0].value: dict(zip(headers, r)) for r in sheet.iter_rows(min_row=2)}
+    filler = records["Hyaluronic-acid filler"]
+    assert filler["Total cost high"].value == 18000 and filler["Total cost high"].number_format == '"$"#,##0'
+    assert filler["Sessions low"].number_format == "#,##0.##"
+    rate = next(r["Major complication rate"] for r in records.values() if r["Major complication rate"].value is not None)
+    assert rate.number_format == "0.0%"
+    assert sheet.column_dimensions["A"].width >= len("Hyaluronic-acid filler")
+    settings = {r[0].value: r[1].value for r in book["Settings"].iter_rows()}
+    assert settings["Filters"] == "market US; horizon 5 years"
     assert book["Sources"]["A1"].value == "id"
+    assert book["Quotes"]["A2"].value.startswith("No quotes were saved")
+
+
+def test_xlsx_in_pounds_lists_quotes_and_notes_those_left_out(small_dataset):
+    quotes = [
+        {"id": "q1", "treatment_id": "ha-filler", "clinic": "Clinic A", "price": 900.0, "currency": "USD",
+         "covers": "session", "quantity": 1, "date": "2026-01-02"},
+        {"id": "q2", "treatment_id": "ha-filler", "clinic": "Clinic B", "price": 700.0, "currency": "GBP",
+         "covers": "session", "quantity": 1, "date": ""},
+    ]
+    catalog = build_catalog(small_dataset)
+    comparison = compare(catalog, Filters(market="US", horizon=5), quotes)
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(comparison, small_dataset, TODAY, quotes)))
+    rows = [[c.value for c in r] for r in book["Quotes"].iter_rows()]
+    assert rows[0][:4] == ["Clinic", "Treatment", "Price", "Currency"]
+    assert rows[1][0] == "Clinic A" and rows[1][2] == 900 and rows[1][-1] == "included"
+    assert rows[2][0] == "Clinic B" and rows[2][-1] == "left out: currency is not the market's"
+    settings = {r[0].value: r[1].value for r in book["Settings"].iter_rows()}
+    assert settings["Your quotes left out"].startswith("1 of your quotes is in GBP, not the market's currency (USD)")
+    csv_rows = parse_csv(to_csv_bytes(comparison, small_dataset, TODAY, quotes))
+    assert any(r and r[0] == "Your quotes left out" for r in csv_rows)
+    uk = compare(catalog, Filters(market="UK", horizon=5), quotes)
+    uk_book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(uk, small_dataset, TODAY, quotes)))
+    cell = next(r[8] for r in uk_book["Comparison"].iter_rows(min_row=2) if r[8].value is not None)
+    assert cell.number_format == '"£"#,##0'
+
+
+def test_json_rows_match_the_csv_rows(small_dataset):
+    comparison = compare(build_catalog(small_dataset), Filters(market="US", horizon=5, budget=5000))
+    body = json.loads(to_json_bytes(comparison, small_dataset, TODAY))
+    table = table_block(parse_csv(to_csv_bytes(comparison, small_dataset, TODAY)))
+    assert [r["name"] for r in body["rows"]] == [r[0] for r in table[1:]]
+    assert body["query"] == "budget=5000&horizon=5" and body["currency"] == "USD" and body["hidden_over_budget"] == 1
+    filler = next(r for r in body["rows"] if r["name"] == "Hyaluronic-acid filler")
+    assert filler["total_high"] == 18000 and filler["budget_fit"] == "may fit"
+    botox = next(r for r in body["rows"] if r["name"] == "Botulinum toxin")
+    assert botox["total_low"] is None  # unknown is null, never 0
+    assert [c["key"] for c in body["columns"]] == [k for k, _ in EXPORT_COLUMNS]
 
 
 PAYLOADS = ["=1+1", "+1+1", "-1+1", "@SUM(1,1)", "\t=1+1", "\r=1+1", "\n=1+1", "＝1+1", "＋1+1", "－1+1", "＠SUM(1,1)",

@@ -77,3 +77,25 @@ def test_every_url_parameter_is_documented_in_the_readme():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for name in URL_PARAMETERS:
         assert f"`{name}`" in readme, name
+
+
+@pytest.mark.parametrize("typed, applied", [("1234", 1234.0), ("155", 155.0), ("2.5", 2.5), ("3,000", 3000.0),
+                                            (1234, 1234.0), ("", None)])
+def test_any_typed_number_is_applied_as_typed(typed, applied):
+    from dashboard.filters import apply_controls
+    filters, messages = apply_controls({"budget": typed}, Filters(budget=3000))
+    assert filters.budget == applied and messages == {}
+
+
+@pytest.mark.parametrize("field, typed, message", [
+    ("budget", "-5", "“-5” is not a number from 0 to 10,000,000. Applied: 3,000."),
+    ("budget", "abc", "“abc” is not a number from 0 to 10,000,000. Applied: 3,000."),
+    ("max_downtime", "4000", "“4000” is not a number of days from 0 to 3,650. Applied: 7."),
+    ("daily_earnings", "1e9", "“1e9” is not a number from 0 to 100,000. Applied: not set."),
+])
+def test_a_refused_number_keeps_the_applied_value_and_says_so(field, typed, message):
+    from dashboard.filters import apply_controls
+    previous = Filters(budget=3000, max_downtime=7)
+    filters, messages = apply_controls({field: typed}, previous)
+    assert getattr(filters, field) == getattr(previous, field)
+    assert messages == {field: message}

@@ -1,0 +1,63 @@
+"""How figures read on the page: ranges, 'at least', budget answers, the summary line."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard import display
+
+
+@pytest.mark.parametrize("low, high, is_open, expected", [
+    (1002, 1670, False, "$1,002–$1,670"),
+    (1002, math.nan, True, "at least $1,002"),
+    (1002, 1670, True, "at least $1,002"),  # an open upper bound wins over a stale high
+    (1002, None, False, "at least $1,002"),  # a high no one gives is open, not unknown
+    (167, 167, False, "$167"),
+    (166.6, 167.2, False, "$167"),  # equal once rounded: one figure, not "$167–$167"
+    (None, 500, False, "up to $500"),
+    (math.nan, math.nan, False, "no price"),
+    (None, None, True, "no price"),
+    (pd.NA, np.nan, False, "no price"),
+])
+def test_money_range(low, high, is_open, expected):
+    assert display.money_range(low, high, is_open, "$") == expected
+
+
+@pytest.mark.parametrize("low, high, unit, expected", [
+    (2, 4, "days", "2–4 days"), (7, 7, "days", "7 days"), (None, 3, "days", "up to 3 days"),
+    (None, None, "days", "unknown"), (1.5, None, "", "1.5"),
+])
+def test_count_range_says_unknown_once(low, high, unit, expected):
+    assert display.count_range(low, high, unit) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("fits", "Fits"), ("may fit", "May fit"), ("over", "Over budget"), ("no price", "No price"),
+    ("unknown", "No price"), (None, "No budget set"), (float("nan"), "No budget set"),
+])
+def test_fit_label(value, expected):
+    assert display.fit_label(value) == expected
+
+
+def _rows(fits, lows):
+    return pd.DataFrame({"budget_fit": fits, "total_low": lows})
+
+
+def test_summary_line_counts_each_answer_and_the_hidden_over_budget():
+    rows = _rows(["fits", "fits", "fits", "may fit", "may fit", "no price", "no price"],
+                 [1, 2, 3, 4, 5, None, None])
+    assert display.summary_text(rows, 1, True) == "7 options: 3 fit, 2 may fit, 1 over budget, 2 without a price"
+
+
+def test_summary_line_without_a_budget_counts_options_without_a_price():
+    rows = _rows([None, None, None], [100.0, math.nan, 300.0])
+    assert display.summary_text(rows, 0, False) == "3 options, 1 without a price"
+    assert display.summary_text(rows.iloc[:1], 0, False) == "1 option"
+
+
+def test_total_text_reads_the_open_flag_of_numpy_booleans():
+    row = pd.Series({"total_low": 1002.0, "total_high": np.nan, "total_open": np.bool_(True)})
+    assert display.total_text(row, "£") == "at least £1,002"
+    assert display.flag(np.bool_(False)) is False and display.flag(float("nan")) is False

@@ -1,0 +1,83 @@
+"""Charts: open-ended totals drawn as such, currency ticks, notes on what is left out, bands, crossovers."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard import figures
+from dashboard.comparison import build_catalog, compare
+from dashboard.filters import Filters
+
+
+def frame(rows):
+    base = {"total_typical": math.nan, "total_open": False, "downtime_days_high": 3.0, "risk_tier": 2,
+            "pareto": False, "kind": "published"}
+    return pd.DataFrame([{**base, **r} for r in rows]).set_index("name", drop=False)
+
+
+ROWS = frame([
+    {"name": "Closed", "total_low": 1000.0, "total_high": 2000.0, "total_typical": 1500.0},
+    {"name": "Open", "total_low": 1002.0, "total_high": math.nan, "total_open": True, "downtime_days_high": 0.0},
+    {"name": "Unpriced", "total_low": math.nan, "total_high": math.nan},
+])
+
+
+def test_cost_range_draws_open_totals_as_fading_bars_labelled_at_least():
+    fig = figures.cost_range_figure(ROWS, 5, "USD", 3000)
+    names = {t["name"] for t in fig["data"]}
+    assert "total: low to high" in names and "at least (upper bound not known)" in names
+    fading = [t for t in fig["data"] if t.get("legendgroup") == "open"]
+    assert len(fading) == len(figures.FADE) and fading[0]["base"] == [1002.0]
+    arrow = next(t for t in fig["data"] if t["name"] == "at least")
+    assert arrow["marker"]["symbol"] == "triangle-right" and arrow["text"] == ["at least $1,002"]
+    assert fig["layout"]["xaxis"]["tickprefix"] == "$"
+    assert "1 option in the table is not drawn: no price." in fig["layout"]["title"]["text"]
+    assert fig["layout"]["shapes"][0]["x0"] == 3000
+
+
+def test_cost_range_in_pounds_and_with_nothing_priced():
+    fig = figures.cost_range_figure(ROWS.loc[["Unpriced"]], 1, "GBP", None)
+    assert fig["data"] == [] and "1 option in the table is not drawn" in fig["layout"]["title"]["text"]
+    assert figures.cost_range_figure(ROWS, 1, "GBP", None)["layout"]["xaxis"]["tickprefix"] == "£"
+
+
+def test_cost_downtime_axes_start_at_zero_with_room_for_a_single_point():
+    fig = figures.cost_downtime_figure(ROWS.loc[["Closed"]], 5, "USD")
+    assert fig["layout"]["xaxis"]["range"] == [0, pytest.approx(2400)]
+    assert fig["layout"]["yaxis"]["range"] == [0, pytest.approx(3.6)]
+    zero = figures.cost_downtime_figure(ROWS.loc[["Open"]], 5, "USD")
+    assert zero["layout"]["yaxis"]["range"] == [0, 1]  # downtime 0 still gives a readable axis
+    assert zero["data"][0]["marker"]["symbol"] == ["triangle-right"]
+
+
+def test_layout_keeps_the_legend_away_from_the_axis_title():
+    layout = figures.cost_range_figure(ROWS, 5, "USD", None)["layout"]
+    assert layout["legend"]["y"] > 1 and layout["legend"]["yanchor"] == "bottom"
+
+
+@pytest.mark.parametrize("a, b, year", [
+    ([100, 200, 300], [150, 160, 170], 1), ([100, 110], [150, 160], None), ([100, None, 300], [150, 160, 170], 2),
+])
+def test_crossover_year(a, b, year):
+    assert figures.crossover_year(list(range(len(a))), a, b) == year
+
+
+def test_cumulative_band_budget_line_and_bases_named(small_dataset):
+    catalog = build_catalog(small_dataset)
+    table = compare(catalog, Filters(market="US", horizon=5)).table
+    fig, sentences = figures.cumulative_figure(table, ["abdominoplasty", "ha-filler", "botulinum-toxin"], 5, "USD", 9000)
+    lows = [t for t in fig["data"] if t.get("fill") == "tonexty"]
+    assert [t["name"] for t in lows] == ["Abdominoplasty", "Hyaluronic-acid filler"]
+    assert lows[0]["line"]["dash"] != lows[1]["line"]["dash"]
+    assert "1 option in the table is not drawn: no price." in fig["layout"]["title"]["text"]
+    assert any(s["type"] == "line" and s.get("y0") == 9000 for s in fig["layout"]["shapes"])
+    assert fig["layout"]["yaxis"]["tickprefix"] == "$"
+
+
+def test_bases_note_names_both_bases_only_when_they_differ():
+    fee = pd.Series({"name": "Face lift", "basis": "surgeon-fee"})
+    total = pd.Series({"name": "Filler", "basis": "total-price"})
+    note = figures.bases_note(fee, total)
+    assert "Face lift is a surgeon's fee only" in note and "Filler is a total price" in note
+    assert figures.bases_note(total, total) == ""
