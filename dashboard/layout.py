@@ -13,6 +13,9 @@ from dashboard.components import labelled
 from dashboard.quote_panel import quote_form
 from dashboard.views import sources_panel
 
+# No mode bar: its 19 buttons per chart were 57 Tab stops between the tabs and the quotes.
+GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False}
+
 MARKET_LABELS = {
     "US": "United States (USD)",
     "UK": "United Kingdom (GBP)",
@@ -71,11 +74,11 @@ def controls(catalog: Catalog) -> dbc.Card:
 
 def results(catalog: Catalog) -> html.Div:
     """Summary line, the over-budget switch, the grid (cards on a phone), details, missing figures, exports."""
-    return html.Div(
+    return html.Section(
         [
             html.Div(
                 [
-                    html.H2("Your options", className="h5 mb-1"),
+                    html.H2("Your options", className="h5 mb-1", id="results-heading"),
                     html.P(id="result-count", className="result-count mb-1", **{"aria-live": "polite"}),
                     html.Span(id="over-budget-note", className="text-muted small"),
                     dbc.Switch(id="show-over-budget", label="Show options over budget", value=False,
@@ -126,7 +129,28 @@ def results(catalog: Catalog) -> html.Div:
                 ],
                 className="my-2 exports",
             ),
-        ]
+        ],
+        id="results",
+        **{"aria-labelledby": "results-heading"},
+    )
+
+
+def view_tabs(catalog: Catalog) -> dbc.Tabs:
+    """Charts, side by side and sources; assets/page.js makes them a keyboard tab list."""
+    return dbc.Tabs(
+        [
+            dbc.Tab(html.Div([
+                dcc.Graph(id="cost-range-chart", config=GRAPH_CONFIG),
+                dcc.Graph(id="cost-downtime-chart", config=GRAPH_CONFIG),
+                dcc.Graph(id="cumulative-chart", config=GRAPH_CONFIG),
+                html.Ul(id="crossover-notes"),
+            ]), label="Charts", tab_id="charts"),
+            dbc.Tab(html.Div(id="side-by-side", className="side-by-side mt-2"), label="Side by side", tab_id="side"),
+            dbc.Tab(sources_panel(catalog.data), label="Sources", tab_id="sources"),
+        ],
+        active_tab="charts",
+        id="view-tabs",
+        className="mt-3 view-tabs",
     )
 
 
@@ -136,11 +160,14 @@ def page(catalog: Catalog) -> dbc.Container:
     return dbc.Container(
         [
             dcc.Location(id="url", refresh=False),
+            dcc.Store(id="quotes-store", storage_type="local", data=[]),
             html.Header(
                 [
+                    html.A("Skip to your options", href="#results", className="skip-link"),
                     html.H1("What cosmetic treatments really cost", className="h3"),
                     html.P("Total cost over time including repeat sessions and maintenance, downtime and risk, "
-                           "from cited public sources. Where a figure is not published, the page says which one and what to ask.", className="mb-1"),
+                           "from cited public sources. Where a figure is not published, the page says which one "
+                           "and what to ask.", className="mb-1 intro"),
                     dbc.Alert(
                         [html.Strong("Not medical advice. "),
                          f"Use this to prepare questions for a clinic. {vintage}; "
@@ -149,26 +176,14 @@ def page(catalog: Catalog) -> dbc.Container:
                 ],
                 className="app-header",
             ),
-            dcc.Store(id="quotes-store", storage_type="local", data=[]),
-            controls(catalog),
-            results(catalog),
-            dbc.Tabs(
-                [
-                    dbc.Tab(html.Div([
-                        dcc.Graph(id="cost-range-chart", config={"displaylogo": False}),
-                        dcc.Graph(id="cost-downtime-chart", config={"displaylogo": False}),
-                        dcc.Graph(id="cumulative-chart", config={"displaylogo": False}),
-                        html.Ul(id="crossover-notes"),
-                    ]), label="Charts", tab_id="charts"),
-                    dbc.Tab(html.Div(id="side-by-side", className="side-by-side mt-2"), label="Side by side", tab_id="side"),
-                    dbc.Tab(sources_panel(catalog.data), label="Sources", tab_id="sources"),
-                ],
-                active_tab="charts",
-                id="view-tabs",
-                className="mt-3 view-tabs",
-            ),
-            quote_form(catalog.data.treatments),
-            html.Footer(html.P("Figures: see the Sources tab and data/README.md.", className="text-muted small mt-3")),
+            html.Main([
+                controls(catalog),
+                results(catalog),
+                view_tabs(catalog),
+                quote_form(catalog.data.treatments),
+                # not html.Footer: Dash's page template already has a <footer> (for its scripts)
+                html.P("Figures: see the Sources tab and data/README.md.", className="text-muted small mt-3"),
+            ]),
         ],
         fluid=True,
         className="pb-4",

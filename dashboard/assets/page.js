@@ -14,20 +14,70 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     return Array.prototype.slice.call(list.querySelectorAll(".nav-link"));
   }
 
+  function setAttr(el, name, value) {
+    // only write when it changes: the observer below would otherwise see its own writes
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+
   function markUp(list) {
-    list.setAttribute("role", "tablist");
-    list.setAttribute("aria-label", "Views");
-    tabLinks(list).forEach(function (link) {
+    var base = list.id || "view-tabs";
+    setAttr(list, "role", "tablist");
+    setAttr(list, "aria-label", "Views");
+    var activeId = null;
+    tabLinks(list).forEach(function (link, i) {
       var active = link.classList.contains("active");
-      link.setAttribute("role", "tab");
-      link.setAttribute("aria-selected", active ? "true" : "false");
-      link.setAttribute("tabindex", active ? "0" : "-1");
-      if (link.parentElement) link.parentElement.setAttribute("role", "presentation");
+      setAttr(link, "id", base + "-tab-" + i);  // the library gives every tab the same id
+      if (link.hasAttribute("aria-controls")) link.removeAttribute("aria-controls");
+      setAttr(link, "role", "tab");
+      setAttr(link, "aria-selected", active ? "true" : "false");
+      setAttr(link, "tabindex", active ? "0" : "-1");
+      if (link.parentElement) setAttr(link.parentElement, "role", "presentation");
+      if (active) activeId = link.id;
+    });
+    var content = list.nextElementSibling;
+    if (content && activeId) {
+      Array.prototype.slice.call(content.children).forEach(function (pane) {
+        if (pane.classList.contains("active")) {
+          setAttr(pane, "role", "tabpanel");
+          setAttr(pane, "aria-labelledby", activeId);
+          if (pane.id && pane.id.indexOf("null") >= 0) pane.removeAttribute("id");
+        }
+      });
+    }
+  }
+
+  // Dash 4's slider and dropdown put their real inputs inside the element a <label for> names;
+  // give those inputs the label's name, and let the dropdown's focus target be seen by assistive tech.
+  function nameControls() {
+    document.querySelectorAll("label.control-label[for]").forEach(function (label) {
+      var control = document.getElementById(label.htmlFor);
+      if (!control || !label.id) return;
+      var wrapper = control.closest(".dash-dropdown-wrapper");
+      if (wrapper) {
+        var target = wrapper.querySelector(".dash-dropdown-focus-target");
+        if (target) {
+          if (target.hasAttribute("aria-hidden")) target.removeAttribute("aria-hidden");
+          setAttr(target, "aria-labelledby", label.id + " " + label.htmlFor + "-value");
+        }
+        return;
+      }
+      control.querySelectorAll("input, [role=slider]").forEach(function (input) {
+        setAttr(input, "aria-labelledby", label.id);
+      });
+    });
+  }
+
+  function nameUploads() {
+    document.querySelectorAll("#quote-upload input[type=file]").forEach(function (input) {
+      setAttr(input, "aria-label", "Upload a CSV of quotes");
     });
   }
 
   function markAll() {
-    document.querySelectorAll(".view-tabs .nav-tabs, .nav-tabs").forEach(markUp);
+    nameUploads();
+    if (document.documentElement.lang !== "en") document.documentElement.lang = "en";
+    document.querySelectorAll(".nav-tabs").forEach(markUp);
+    nameControls();
   }
 
   document.addEventListener("keydown", function (event) {
