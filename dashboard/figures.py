@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from dashboard import costs, display, vocab
+from dashboard import vocab
 from dashboard.comparison import crossover_sentence
 
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
@@ -215,35 +215,42 @@ COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 
 
 def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, currency: str,
-                      budget: float | None = None) -> tuple[dict, list[str]]:
-    """Cumulative cost by year per selected option as a low-high band, the budget line and the
-    crossover year marked; and sentences naming crossovers (with the price bases when they differ)."""
+                      cumulative: dict | None = None, budget: float | None = None) -> tuple[dict, list[str]]:
+    """Cumulative cost by year per selected option as a low-high band (dotted where the upper bound
+    is open), the budget line and the crossover year marked; and sentences naming crossovers (with
+    the price bases when they differ).
+
+    `cumulative`: id -> {"low"|"typical"|"high": cost by the end of year 0..horizon}, from the model.
+    """
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = f"Cumulative cost over {_years(horizon)} ({currency}): low to high band per option"
+    cumulative = cumulative or {}
     chosen = [i for i in selected if i in rows.index]
     if not chosen:
         return _empty(title, "Choose options in “Compare side by side” to see their cost year by year."), []
     years = list(range(horizon + 1))
     drawn, no_price, data = [], [], []
-    bands: dict[str, tuple[list, list]] = {}
+    series: dict[str, dict[str, list]] = {}
     for n, tid in enumerate(chosen):
         row = rows.loc[tid]
-        low = _clean(costs.cumulative_cost(row, "low", horizon))
-        high = _clean(costs.cumulative_cost(row, "high", horizon))
+        by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in ("low", "typical", "high")}
+        low, high = by_kind["low"], by_kind["high"]
         if all(v is None for v in low + high):
             no_price.append(tid)
             continue
         drawn.append(tid)
-        bands[tid] = (low, high)
+        series[tid] = by_kind
+        is_open = any(v is None for v in high) and any(v is not None for v in low)
         name, colour = _label(row["name"]), COLOURS[n % len(COLOURS)]
         data.append({"type": "scatter", "mode": "lines", "x": years, "y": high, "legendgroup": tid, "showlegend": False,
                      "line": {"width": 0.5, "color": colour}, "hoverinfo": "skip", "name": name})
-        data.append({"type": "scatter", "mode": "lines+markers", "x": years, "y": low, "legendgroup": tid, "name": name,
-                     "fill": "tonexty", "fillcolor": _fill(colour),
+        data.append({"type": "scatter", "mode": "lines+markers", "x": years, "y": low, "legendgroup": tid,
+                     "name": name + (" (at least: upper bound open)" if is_open else ""),
+                     "fill": "tonexty" if not is_open else "none", "fillcolor": _fill(colour),
                      "line": {"color": colour, "dash": DASHES[n % len(DASHES)], "width": 2},
                      "marker": {"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 8},
-                     "customdata": [h if h is not None else float("nan") for h in high],
-                     "hovertemplate": f"{name}<br>year %{{x}}: {symbol}%{{y:,.0f}} to {symbol}%{{customdata:,.0f}}<extra></extra>"})
+                     "customdata": [f"to {symbol}{h:,.0f}" if h is not None else "or more (upper bound open)" for h in high],
+                     "hovertemplate": f"{name}<br>year %{{x}}: {symbol}%{{y:,.0f}} %{{customdata}}<extra></extra>"})
     note = _left_out(len(no_price), "no price") if no_price else None
     if not drawn:
         return _empty(title, "None of the chosen options has a price in this market.", note), []
@@ -257,11 +264,10 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
         annotations.append({"x": 1, "xref": "paper", "xanchor": "right", "y": budget, "yref": "y", "yanchor": "bottom",
                             "text": f"budget {symbol}{budget:,.0f}", "showarrow": False, "font": {"color": "#c0392b"}})
     sentences = []
-    kind = "typical" if all(display.known(rows.loc[i, "session_typical"]) for i in drawn) else "high"
-    series = {tid: _clean(costs.cumulative_cost(rows.loc[tid], kind, horizon)) for tid in drawn}
+    kind = "typical" if all(all(v is not None for v in series[i]["typical"]) for i in drawn) else "high"
     for i, a in enumerate(drawn):
         for b in drawn[i + 1:]:
-            sa, sb = series[a], series[b]
+            sa, sb = series[a][kind], series[b][kind]
             if sa == sb and any(v is not None for v in sa):
                 sentences.append(f"{rows.loc[a, 'name']} and {rows.loc[b, 'name']} cost the same year by year; "
                                  "their lines lie on top of each other (different dashes and markers).")

@@ -70,8 +70,12 @@ def source_text(row, publishers: dict[str, str]) -> str:
             year_text = f", {int(year)}" if display.known(year) else ", year not stated"
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
             weak = " weak figure" if display.flag(row.get(f"session_{kind}_weak")) else ""
-            parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{weak})"
+            how = {"average": ", the published average", "span": ", the range the sources span"}.get(
+                row.get(f"session_{kind}_how"), "")
+            parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{weak}{how})"
                          + (f", {spread} (10th–90th percentile)" if spread else ""))
+    if row.get("session_low_how") == "assumed":
+        return "Price per session: your assumption"
     if not parts:
         return "No published price for this market"
     return "Price sources — " + "; ".join(parts)

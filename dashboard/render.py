@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard import display, figures, grid, vocab
 from dashboard.comparison import Catalog, Comparison, compare
+from dashboard.explain import summary_line
 from dashboard.quote_panel import quote_list
 from dashboard.views import option_details, side_by_side
 
@@ -28,6 +29,12 @@ class PageOutputs:
     cards: Any = None
     missing_notes: Any = None
     over_budget_label: str = ""
+
+
+def result_text(rows) -> str:
+    """'8 options: 3 fit, 2 may fit, 2 without a price' (the summary only with a budget)."""
+    summary = summary_line(rows["budget_fit"])
+    return count_text(len(rows)) + (f": {summary}" if summary else "")
 
 
 def count_text(n: int) -> str:
@@ -72,16 +79,17 @@ def missing_notes(comparison: Comparison) -> html.Details | None:
     ], className="mt-2")
 
 
-def render(catalog: Catalog, filters, saved_quotes: list[dict] = ()) -> PageOutputs:
+def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = ()) -> PageOutputs:
     """The grid rows, texts, figures, side-by-side view and quote list for the filters."""
-    comparison = compare(catalog, filters, saved_quotes)
+    comparison = compare(catalog, filters, saved_quotes, assumptions)
     rows = comparison.rows
     currency = vocab.MARKET_CURRENCY[filters.market]
     horizon_label = f"{filters.horizon} year{'s' if filters.horizon != 1 else ''}"
     everything = comparison.table
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
     selected = list(filters.compare)
-    cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency, filters.budget)
+    cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency,
+                                                      comparison.cumulative, filters.budget)
     records = grid.grid_rows(comparison, catalog.data)
     shown_over = sum(1 for r in records if r["over"])
     return PageOutputs(
@@ -101,9 +109,9 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = ()) -> PageOutp
     )
 
 
-def details(catalog: Catalog, filters, option_id, saved_quotes: list[dict] = ()):
-    """The details panel of one option (everything the grid leaves out), or a hint."""
-    comparison = compare(catalog, filters, saved_quotes)
+def details(catalog: Catalog, filters, option_id, saved_quotes: list[dict] = (), assumptions: list[dict] = ()):
+    """The details panel of one option (everything the grid leaves out), or None."""
+    comparison = compare(catalog, filters, saved_quotes, assumptions)
     table = comparison.table
     if not isinstance(option_id, str) or option_id not in table.index:
         return None

@@ -58,10 +58,10 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
     years = f"{horizon} year{'s' if horizon != 1 else ''}"
     flag = display.flag
     fit = display.fit_key(row.get("budget_fit"))
-    reason = row.get("budget_reason")
+    reason = row.get("budget_reason")  # the model's sentence starts with the answer ("May fit: …")
     pairs = [
         (f"Total cost over {years}", display.total_text(row, symbol)),
-        ("Budget fit", display.fit_label(fit) + (f": {reason}" if fit and isinstance(reason, str) and reason else "")),
+        ("Budget fit", reason if fit and isinstance(reason, str) and reason else display.fit_label(fit)),
         ("What is missing", row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing"),
         ("Your assumptions", row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none"),
         ("Category", _text(row["category"])),
@@ -76,15 +76,16 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Cost per month", _money_range(row, "per_month", symbol, flag(row.get("per_month_open")))
          if "per_month_low" in row.index else "unknown"),
         ("Cost per session", _money_range(row, "session", symbol, not _known(row.get("session_high")))),
-        ("How the price was read", row.get("price_note") if isinstance(row.get("price_note"), str) and row.get("price_note")
-         else "as published"),
+        ("How the price was read", "; ".join(n for n in (row.get("price_note"), row.get("price_order_note"))
+                                             if isinstance(n, str) and n) or "as published"),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
         ("Sessions (initial course)", _range(row["sessions_low"], row["sessions_high"])),
         ("Weeks between sessions", _range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])),
         ("Units per session", _range(row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"]))),
         ("Maintenance", _text(row["maintenance"])),
         ("Results last", _range(row["results_months_low"], row["results_months_high"], "months")
-         if row["maintenance"] == "periodic" else {"none": "long-lasting"}.get(row["maintenance"], "unknown")),
+         if row["maintenance"] == "periodic" else {"none": "long-lasting", "as-needed": "repeated as results fade; "
+                                                   "how often is not published"}.get(row["maintenance"], "unknown")),
         ("Downtime", _range(row["downtime_days_low"], row["downtime_days_high"], "days")),
         ("Downtime measures", _text(row["downtime_measure"])),
         ("Risk tier", _text(row["risk_tier"])),

@@ -25,16 +25,20 @@ def test_page_and_dependencies_load(client):
 def test_render_filters_rows_and_counts_over_budget(client):
     out = render(client, "?market=US&horizon=5&budget=5000")
     names = [r["name"] for r in out["results-grid"]["rowData"]]
-    assert names == ["Hyaluronic-acid filler", "Botulinum toxin", "Microneedling"]
-    assert out["result-count"]["children"] == "3 options: 1 may fit, 1 over budget, 2 without a price"
+    # sorted by the lower bound of the total; the option without a price comes last
+    assert names == ["Microneedling", "Hyaluronic-acid filler", "Botulinum toxin"]
+    assert out["result-count"]["children"] == "3 options: 2 may fit, 1 over budget, 1 without a price"
     assert out["over-budget-note"]["children"] == "1 more option is over budget"
     assert out["show-over-budget"]["label"] == "Show them (dimmed, below the others)"
-    filler = out["results-grid"]["rowData"][0]
-    assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, 3500, 18000)
+    needling, filler, toxin = out["results-grid"]["rowData"]
+    assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, None, 18000)
     assert filler["total_text"] == "$2,000–$18,000" and filler["fit_label"] == "May fit"
     assert filler["downtime_text"] == "0–7 days" and filler["over"] is False
-    botox = out["results-grid"]["rowData"][1]
-    assert botox["total_low"] is None and botox["total_text"] == "no price"  # unknown, not 0
+    assert (needling["total_low"], needling["total_high"], needling["total_text"]) == (600, None, "at least $600")
+    assert "how often it must be repeated is not published" in needling["budget_reason"]
+    assert toxin["total_low"] is None and toxin["total_text"] == "no price"  # unknown, not 0
+    assert toxin["fit_label"] == "No price" and toxin["missing"].startswith("No published US price: add a clinic's quote")
+    assert "No published US price" in toxin["total_tip"]
     cards = str(out["result-cards"]["children"])
     assert "$2,000–$18,000" in cards and "May fit" in cards and "0–7 days" in cards
 
@@ -56,7 +60,7 @@ def test_compact_columns_and_time_off_only_with_earnings(client):
 
 def test_render_concern_and_side_by_side(client):
     out = render(client, "?concern=stretch-marks&compare=abdominoplasty,microneedling")
-    assert [r["id"] for r in out["results-grid"]["rowData"]] == ["abdominoplasty", "microneedling"]
+    assert [r["id"] for r in out["results-grid"]["rowData"]] == ["microneedling", "abdominoplasty"]
     side = str(out["side-by-side"]["children"])
     assert "Abdominoplasty" in side and "Microneedling" in side and "diff-cell" in side
 

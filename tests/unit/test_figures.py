@@ -65,8 +65,9 @@ def test_crossover_year(a, b, year):
 
 def test_cumulative_band_budget_line_and_bases_named(small_dataset):
     catalog = build_catalog(small_dataset)
-    table = compare(catalog, Filters(market="US", horizon=5)).table
-    fig, sentences = figures.cumulative_figure(table, ["abdominoplasty", "ha-filler", "botulinum-toxin"], 5, "USD", 9000)
+    chosen = ("abdominoplasty", "ha-filler", "botulinum-toxin")
+    comparison = compare(catalog, Filters(market="US", horizon=5, compare=chosen))
+    fig, sentences = figures.cumulative_figure(comparison.table, list(chosen), 5, "USD", comparison.cumulative, 9000)
     lows = [t for t in fig["data"] if t.get("fill") == "tonexty"]
     assert [t["name"] for t in lows] == ["Abdominoplasty", "Hyaluronic-acid filler"]
     assert lows[0]["line"]["dash"] != lows[1]["line"]["dash"]
