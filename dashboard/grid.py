@@ -16,7 +16,7 @@ from dashboard.dataset import Dataset
 from dashboard.pricelist import spread_text
 
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
-UNKNOWN_LAST = {"function": "unknownLast(valueA, valueB, nodeA, nodeB, isDescending)"}
+UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
 SHOW = {"function": "shown(params)"}
 EVIDENCE_WORDS = {"A": "A: trials", "B": "B: smaller studies", "C": "C: case reports or opinion"}
 
@@ -24,11 +24,11 @@ EVIDENCE_WORDS = {"A": "A: trials", "B": "B: smaller studies", "C": "C: case rep
 def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[dict]:
     """AG Grid columns: Option, total, budget fit, downtime, risk tier, evidence (+ time off when set)."""
     columns = [
-        dict(field="name", headerName="Option", pinned="left", minWidth=200, flex=2, filter="agTextColumnFilter",
+        dict(field="name", headerName="Option", pinned="left", minWidth=250, flex=2.5, filter="agTextColumnFilter",
              tooltipField="name", comparator=UNKNOWN_LAST),
         dict(field="total_low", headerName=f"Total over {horizon_label}", minWidth=170, flex=1.5,
              valueFormatter={"function": "params.data.total_text"}, tooltipField="total_tip", type="rightAligned",
-             comparator={"function": "totalOrder(valueA, valueB, nodeA, nodeB, isDescending)"}),
+             comparator={"function": "totalOrder"}),
         dict(field="fit_rank", headerName="Budget fit", minWidth=130, flex=1,
              valueFormatter={"function": "params.data.fit_label"}, tooltipField="budget_reason",
              comparator=UNKNOWN_LAST),

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from dash import html
+from dash import dcc, html
 
 from dashboard import display, figures, grid, vocab
 from dashboard.comparison import Catalog, Comparison, compare
-from dashboard.explain import summary_line
 from dashboard.quote_panel import quote_list
 from dashboard.views import option_details, side_by_side
 
@@ -31,10 +31,9 @@ class PageOutputs:
     over_budget_label: str = ""
 
 
-def result_text(rows) -> str:
-    """'8 options: 3 fit, 2 may fit, 2 without a price' (the summary only with a budget)."""
-    summary = summary_line(rows["budget_fit"])
-    return count_text(len(rows)) + (f": {summary}" if summary else "")
+def result_text(comparison: Comparison) -> str:
+    """The summary line above the table: '8 options: 3 fit, 2 may fit, 1 over budget, 2 without a price'."""
+    return display.summary_text(comparison.rows, comparison.hidden_over_budget, comparison.filters.budget is not None)
 
 
 def count_text(n: int) -> str:
@@ -48,21 +47,36 @@ def over_budget_text(hidden: int) -> str:
     return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
 
 
-def cards(records: list[dict]) -> html.Ul:
-    """One card per option with the grid's five facts (shown instead of the grid on a phone)."""
-    items = []
-    for r in records:
-        facts = [
-            ("Total", r["total_text"]), ("Budget", r["fit_label"]), ("Downtime", r["downtime_text"]),
-            ("Risk tier", "unknown" if r.get("risk_tier") is None else f"{r['risk_tier']} of 5"),
-            ("Evidence", r["evidence_text"]),
-        ]
-        body = [html.H3(r["name"], className="h6 mb-1")]
-        body.append(html.Dl([x for label, value in facts for x in (html.Dt(label), html.Dd(value))], className="card-facts"))
-        if r.get("missing"):
-            body.append(html.P(r["missing"], className="small text-muted mb-0"))
-        items.append(html.Li(body, className="option-card" + (" over-budget-card" if r["over"] else "")))
-    return html.Ul(items, className="list-unstyled mb-0", **{"aria-label": "Options"})
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def md_text(text) -> str:
+    """Text shown literally in Markdown: every character Markdown could read as markup is escaped
+    (clinic names in quotes are the user's own text)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _card(r: dict) -> str:
+    risk = "unknown" if r.get("risk_tier") is None else f"{r['risk_tier']} of 5"
+    facts = [("Total", r["total_text"]), ("Budget", r["fit_label"]), ("Downtime", r["downtime_text"]),
+             ("Risk tier", risk), ("Evidence", r["evidence_text"])]
+    lines = [f"### {md_text(r['name'])}", ""] + [f"- **{label}:** {md_text(value)}" for label, value in facts]
+    if r.get("missing"):
+        lines += ["", md_text(r["missing"])]
+    return "\n".join(lines)
+
+
+def cards(records: list[dict]) -> list:
+    """One card per option with the grid's five facts (shown instead of the grid on a phone).
+
+    Markdown, one component per group: hundreds of small components made the page slow to draw.
+    """
+    kept = [r for r in records if not r["over"]]
+    over = [r for r in records if r["over"]]
+    out = [dcc.Markdown("\n\n".join(_card(r) for r in kept), className="option-cards")]
+    if over:
+        out.append(dcc.Markdown("\n\n".join(_card(r) for r in over), className="option-cards over-budget-cards"))
+    return out
 
 
 def missing_notes(comparison: Comparison) -> html.Details | None:
@@ -75,7 +89,7 @@ def missing_notes(comparison: Comparison) -> html.Details | None:
         return None
     return html.Details([
         html.Summary(f"What is missing, and what to do: {len(notes)} option{'s' if len(notes) != 1 else ''}"),
-        html.Ul([html.Li([html.Strong(f"{name}: "), text]) for name, text in notes], className="small mb-0"),
+        dcc.Markdown("\n".join(f"- **{md_text(name)}:** {md_text(text)}" for name, text in notes), className="small mb-0"),
     ], className="mt-2")
 
 
@@ -95,7 +109,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
     return PageOutputs(
         row_data=records,
         column_defs=grid.column_defs(horizon_label, filters.daily_earnings is not None),
-        result_count=display.summary_text(rows, comparison.hidden_over_budget, filters.budget is not None),
+        result_count=result_text(comparison),
         over_budget_note=over_budget_text(comparison.hidden_over_budget),
         cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),

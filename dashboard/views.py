@@ -18,6 +18,16 @@ def _money_range(row: pd.Series, prefix: str, symbol: str, is_open: bool = False
     return display.money_range(row.get(f"{prefix}_low"), row.get(f"{prefix}_high"), is_open, symbol)
 
 
+def _upkeep(row: pd.Series, symbol: str) -> str:
+    """Upkeep cost over the horizon; 'not published' rather than 'at least $0' when how often is unknown."""
+    if row.get("maintenance") == "none":
+        return "none (long-lasting)"
+    low, high = row.get("maintenance_low"), row.get("maintenance_high")
+    if not _known(high) and (not _known(low) or float(low) == 0):
+        return "not published (how often it must be repeated)"
+    return _money_range(row, "maintenance", symbol)
+
+
 def _range(low, high, unit: str = "") -> str:
     return display.count_range(low, high, unit)
 
@@ -69,8 +79,7 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Performed by", _text(row["performed_by"])),
         ("Anaesthesia", _text(row["anaesthesia"])),
         ("Initial course", _money_range(row, "initial", symbol)),
-        (f"Upkeep over {years}", _money_range(row, "maintenance", symbol)
-         if "maintenance_low" in row.index else "see total"),
+        (f"Upkeep over {years}", _upkeep(row, symbol)),
         (f"Typical total over {years}", display.money(row.get("total_typical"), symbol)),
         ("First-year cost", _money_range(row, "first_year", symbol, flag(row.get("first_year_open")))),
         ("Cost per month", _money_range(row, "per_month", symbol, flag(row.get("per_month_open")))

@@ -98,8 +98,18 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     next.focus();
   });
 
-  new MutationObserver(markAll).observe(document.documentElement, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["class"],
-  });
+  // Coalesce: the grid changes many classes while it draws; mark up at most once per frame.
+  var scheduled = false;
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    window.requestAnimationFrame(function () {
+      scheduled = false;
+      markAll();
+    });
+  }
+  new MutationObserver(schedule).observe(document.documentElement, { subtree: true, childList: true });
+  document.addEventListener("click", schedule, true);
+  document.addEventListener("keyup", schedule, true);
   document.addEventListener("DOMContentLoaded", markAll);
 })();

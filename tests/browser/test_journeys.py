@@ -22,7 +22,7 @@ def catalog():
 
 def expected(catalog, **filters):
     c = compare(catalog, Filters(**filters))
-    return c, result_text(c.rows), over_budget_text(c.hidden_over_budget)
+    return c, result_text(c), over_budget_text(c.hidden_over_budget)
 
 
 def choose(page, control_id, label):
@@ -106,7 +106,7 @@ def test_csv_and_excel_downloads(page, live_url, catalog, console_errors):
     with page.expect_download() as info:
         page.click("#export-xlsx")
     book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
-    assert book.sheetnames == ["Comparison", "Sources"]
+    assert book.sheetnames == ["Comparison", "Settings", "Sources", "Quotes"]
     assert book["Sources"].max_row > 1
     assert console_errors == []
 

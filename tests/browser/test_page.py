@@ -1,0 +1,222 @@
+"""The four people of the page issue, keyboard only, and an axe-core check, in a real browser."""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from dashboard.comparison import build_catalog, compare
+from dashboard.dataset import load_dataset
+from dashboard.filters import Filters
+from dashboard.render import result_text
+
+FIVE_FACTS = ["Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "Evidence for the concern"]
+STRETCH = "/?concern=stretch-marks&market=US&budget=3000&horizon=5"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return build_catalog(load_dataset())
+
+
+def grid_column(page, col_id: str) -> list[str]:
+    """The texts of one grid column in display order (every row: the grid is laid out at full height)."""
+    return page.locator(f".ag-center-cols-container .ag-row .ag-cell[col-id='{col_id}']").evaluate_all(
+        "cells => cells.map(c => [Number(c.closest('.ag-row').getAttribute('row-index')), c.textContent.trim()])"
+        ".sort((a, b) => a[0] - b[0]).map(p => p[1])")
+
+
+def names_in_order(page) -> list[str]:
+    return page.locator(".ag-pinned-left-cols-container .ag-row").evaluate_all(
+        "rows => rows.map(r => [Number(r.getAttribute('row-index')), r.textContent.trim()])"
+        ".sort((a, b) => a[0] - b[0]).map(p => p[1])")
+
+
+def serious_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_desktop_stretch_marks_us_3000(page, live_url, catalog, console_errors):
+    """A US patient with stretch marks and 3,000 to spend over 5 years."""
+    c = compare(catalog, Filters(concern="stretch-marks", budget=3000, horizon=5))
+    page.goto(live_url + STRETCH)
+    expect(page.locator("#result-count")).to_have_text(result_text(c))
+    assert re.search(r"\d+ may fit", result_text(c))
+    headers = page.locator(".ag-header-cell-text").all_inner_texts()
+    assert headers == ["Option"] + FIVE_FACTS
+    totals = grid_column(page, "total_low")
+    assert len(totals) == len(c.rows)
+    assert all(re.fullmatch(r"(at least )?\$[\d,]+(–\$[\d,]+)?|no price", t) for t in totals), totals
+    assert "unknown" not in totals
+    assert all(f in ("Fits", "May fit", "No price") for f in grid_column(page, "fit_rank"))
+    for option in c.rows[c.rows["total_low"].isna()].itertuples():
+        assert option.missing, option.name  # every option without a price says why
+    # over budget: one click shows them, dimmed, below the others
+    hidden = c.hidden_over_budget
+    assert hidden > 0
+    expect(page.locator("#over-budget-note")).to_have_text(f"{hidden} more option{'s' if hidden != 1 else ''} "
+                                                           f"{'are' if hidden != 1 else 'is'} over budget")
+    page.click("label[for=show-over-budget]")
+    expect(page).to_have_url(re.compile("over_budget=1"))
+    expect(page.locator(".ag-center-cols-container .over-budget-row")).to_have_count(hidden)
+    fits = grid_column(page, "fit_rank")
+    assert fits[-hidden:] == ["Over budget"] * hidden
+    # sorting the total either way keeps options without a price last, over budget below all
+    header = page.locator(".ag-header-cell[col-id='total_low']")
+    for _ in range(2):
+        header.click()
+        totals = grid_column(page, "total_low")
+        priced = [t for t in totals[: len(totals) - hidden]]
+        first_unpriced = priced.index("no price") if "no price" in priced else len(priced)
+        assert all(t == "no price" for t in priced[first_unpriced:]), totals
+    # a budget typed as 1234 is applied as typed and goes into the URL; Export straight away uses it
+    page.fill("#budget", "1234")
+    with page.expect_download() as info:
+        page.click("#export-csv")
+    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    assert rows[1][1].endswith("budget 1,234 USD; over-budget options shown")
+    expect(page).to_have_url(re.compile(r"budget=1234"))
+    expect(page.locator("#budget")).to_have_value("1234")
+    typed = compare(catalog, Filters(concern="stretch-marks", budget=1234, horizon=5, show_over_budget=True))
+    expect(page.locator("#result-count")).to_have_text(result_text(typed))
+    expect(page.locator("[data-dash-is-loading=true]")).to_have_count(0)
+    assert serious_violations(page) == []
+    assert console_errors == []
+
+
+def test_refused_value_is_said_next_to_the_field(page, live_url):
+    page.goto(live_url + STRETCH)
+    expect(page.locator("#result-count")).not_to_be_empty()
+    for typed in ("155", "2.5"):
+        page.fill("#max-downtime", typed)
+        page.press("#max-downtime", "Enter")
+        expect(page).to_have_url(re.compile(rf"max_downtime={re.escape(typed)}"))
+    page.fill("#budget", "-40")
+    page.press("#budget", "Enter")
+    expect(page.locator("#budget-message")).to_have_text("“-40” is not a number from 0 to 10,000,000. Applied: 3,000.")
+    expect(page.locator("#budget")).to_have_value("3000")
+    expect(page).to_have_url(re.compile(r"budget=3000"))
+
+
+def test_uk_face_options_over_ten_years_with_earnings(page, live_url, catalog, console_errors):
+    """A UK patient weighing botulinum toxin, fillers and a face lift over 10 years, with daily earnings."""
+    chosen = "botulinum-toxin,ha-filler,facelift"
+    page.goto(live_url + f"/?market=UK&horizon=10&earnings=120&compare={chosen}")
+    c = compare(catalog, Filters(market="UK", horizon=10, daily_earnings=120, compare=tuple(chosen.split(","))))
+    expect(page.locator("#result-count")).to_have_text(result_text(c))
+    expect(page.locator(".ag-header-cell[col-id='with_time_off_low']")).to_contain_text("Incl. time off")
+    assert all(t.startswith(("£", "at least £", "no price")) for t in grid_column(page, "total_low"))
+    expect(page.locator("#cost-range-chart .xtick").first).to_contain_text("£")
+    expect(page.locator("#cumulative-chart .legendtext").first).to_be_visible()
+    page.locator(".nav-link", has_text="Side by side").click()
+    table = page.locator("#side-by-side table")
+    expect(table.locator("thead th")).to_have_count(4)
+    cell = table.locator("td.diff-cell").first
+    colour = cell.evaluate("c => getComputedStyle(c).backgroundColor")
+    shadow = cell.evaluate("c => getComputedStyle(c).boxShadow")
+    assert colour == "rgb(255, 241, 184)" and "255, 255, 255" not in shadow
+    assert "unknown – unknown" not in table.inner_text() and "unknown - unknown" not in table.inner_text()
+    assert serious_violations(page) == []
+    assert console_errors == []
+
+
+def test_analyst_adds_quotes_and_exports_excel(page, live_url, console_errors):
+    """A clinic analyst adds quotes (one in pounds) and exports Excel for the US market."""
+    page.goto(live_url + "/?market=US&horizon=3")
+    expect(page.locator("#result-count")).not_to_be_empty()
+    for clinic, price, currency in (("Clinic A", "450", "USD"), ("Clinic B", "300", "GBP")):
+        page.click("#quote-treatment")
+        page.locator("[role=listbox] [role=option]", has_text="Botulinum toxin injections").first.click()
+        page.fill("#quote-clinic", clinic)
+        page.fill("#quote-price", price)
+        page.click("#quote-currency")
+        page.locator("[role=listbox] [role=option]", has_text=currency).first.click()
+        page.click("#quote-add")
+        expect(page.locator("#quote-list")).to_contain_text(clinic)
+    with page.expect_download() as info:
+        page.click("#export-xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
+    assert book.sheetnames == ["Comparison", "Settings", "Sources", "Quotes"]
+    sheet = book["Comparison"]
+    assert sheet["A1"].value == "Option" and sheet.freeze_panes == "B2" and sheet.auto_filter.ref
+    assert any("Your quote: Clinic A" in str(r[0].value) for r in sheet.iter_rows(min_row=2))
+    quotes = [[c.value for c in r] for r in book["Quotes"].iter_rows(min_row=2)]
+    assert [q[0] for q in quotes] == ["Clinic A", "Clinic B"]
+    assert quotes[1][-1] == "left out: currency is not the market's"
+    settings = {r[0].value: r[1].value for r in book["Settings"].iter_rows()}
+    assert settings["Your quotes left out"].startswith("1 of your quotes is in GBP")
+    assert console_errors == []
+
+
+def test_phone_cards_with_the_five_facts(browser, live_url, catalog):
+    """The first patient again, on a phone."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(live_url + STRETCH)
+    c = compare(catalog, Filters(concern="stretch-marks", budget=3000, horizon=5))
+    expect(page.locator("#result-count")).to_have_text(result_text(c))
+    cards = page.locator("#result-cards .option-cards h3")
+    expect(cards).to_have_count(len(c.rows))
+    expect(page.locator("#results-grid")).to_be_hidden()
+    first = page.locator("#result-cards .option-cards ul").first
+    for fact in ("Total:", "Budget:", "Downtime:", "Risk tier:", "Evidence:"):
+        expect(first.locator("strong", has_text=fact)).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    box = first.bounding_box()
+    assert box and box["width"] <= 390
+    page.click("label[for=show-over-budget]")
+    expect(page.locator("#result-cards .over-budget-cards h3")).to_have_count(c.hidden_over_budget)
+    assert serious_violations(page) == []
+    context.close()
+
+
+def test_keyboard_only_filters_grid_tabs_and_export(page, live_url):
+    page.goto(live_url + STRETCH)
+    expect(page.locator("#result-count")).not_to_be_empty()
+    page.focus("#show-over-budget")
+    page.keyboard.press("Tab")  # into the grid: one stop
+    focused = page.evaluate("document.activeElement.closest('#results-grid') !== null")
+    assert focused
+    page.keyboard.press("ArrowDown")  # from the header into the first row
+    page.keyboard.press("ArrowRight")
+    cell = page.evaluate("document.activeElement.getAttribute('col-id')")
+    assert cell == "total_low"
+    page.keyboard.press("Space")  # selects the row: its details open
+    expect(page.locator("#option-details")).to_contain_text("Details:")
+    page.keyboard.press("Tab")  # out of the grid in one press, to the next thing on the page
+    assert page.evaluate("document.activeElement.closest('#results-grid') === null")
+    assert page.evaluate("document.activeElement.closest('#option-details, #missing-notes, .exports') !== null")
+    page.focus("#export-csv")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename.endswith(".csv")
+    tab = page.locator(".nav-link.active")
+    tab.focus()
+    expect(tab).to_have_text("Charts")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".nav-link.active")).to_have_text("Side by side")
+    assert page.evaluate("document.activeElement.textContent") == "Side by side"
+    page.keyboard.press("End")
+    expect(page.locator(".nav-link.active")).to_have_text("Sources")
+    expect(page.locator("#sources-panel")).to_be_visible()
+    # every control has a visible label
+    for control in ("concern", "market", "category", "budget", "horizon", "max-downtime", "max-risk",
+                    "daily-earnings", "compare"):
+        expect(page.locator(f"#{control}-label")).to_be_visible()
+
+
+def test_focus_ring_is_visible_on_buttons(page, live_url):
+    page.goto(live_url + STRETCH)
+    expect(page.locator("#result-count")).not_to_be_empty()
+    page.focus("#export-xlsx")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
