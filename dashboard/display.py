@@ -111,8 +111,10 @@ def summary_text(rows: pd.DataFrame, hidden_over_budget: int, has_budget: bool) 
     return head + (": " + ", ".join(parts) if parts else "")
 
 
-def over_budget_label(hidden: int, shown_over: int) -> str:
+def over_budget_label(hidden: int, shown_over: int, has_budget: bool = True) -> str:
     """The one-click switch beside the over-budget count."""
+    if not has_budget:
+        return "Show options over budget (set a budget first: without one, every option is listed)"
     if hidden:
         return "Show them (dimmed, below the others)"
     if shown_over:

@@ -235,7 +235,7 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
         row = rows.loc[tid]
         by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in ("low", "typical", "high")}
         low, high = by_kind["low"], by_kind["high"]
-        if all(v is None for v in low + high):
+        if all(v is None for v in low):  # no lower bound: like the totals, "no price"
             no_price.append(tid)
             continue
         drawn.append(tid)

@@ -18,14 +18,15 @@ from dashboard.pricelist import spread_text
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
 UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
 SHOW = {"function": "shown(params)"}
-EVIDENCE_WORDS = {"A": "A: trials", "B": "B: smaller studies", "C": "C: case reports or opinion"}
+EVIDENCE_WORDS = {"A": "A: trials", "B": "B: smaller studies", "C": "C: case reports"}
 
 
 def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[dict]:
     """AG Grid columns: Option, total, budget fit, downtime, risk tier, evidence (+ time off when set)."""
     columns = [
         dict(field="name", headerName="Option", pinned="left", minWidth=250, flex=2.5, filter="agTextColumnFilter",
-             tooltipField="name", comparator=UNKNOWN_LAST),
+             tooltipField="name", comparator=UNKNOWN_LAST, wrapText=True, autoHeight=True,
+             cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}),
         dict(field="total_low", headerName=f"Total over {horizon_label}", minWidth=170, flex=1.5,
              valueFormatter={"function": "params.data.total_text"}, tooltipField="total_tip", type="rightAligned",
              comparator={"function": "totalOrder"}),

@@ -119,7 +119,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         quote_list=quote_list(rows, list(saved_quotes), names),
         cards=cards(records),
         missing_notes=missing_notes(comparison),
-        over_budget_label=display.over_budget_label(comparison.hidden_over_budget, shown_over),
+        over_budget_label=display.over_budget_label(comparison.hidden_over_budget, shown_over, filters.budget is not None),
     )
 
 
