@@ -58,7 +58,7 @@ def _years(horizon: int) -> str:
 def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> dict:
     """Low-high bar of the total cost per option, the typical marked, the budget as a line.
 
-    Options whose total is unknown because maintenance is unknown show their initial course in
+    Options whose total is unknown because maintenance is unknown or as-needed show their initial course in
     a lighter bar, labelled as a lower bound.
     """
     title = f"Total cost over {_years(horizon)} ({currency}): low to high, typical marked"
@@ -69,7 +69,8 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     data = []
     for frame, low, high, name, colour in (
         (known, "total_low", "total_high", "total over the horizon", "#4a6fa5"),
-        (partial, "initial_low", "initial_high", "initial course only (maintenance unknown: total is at least this)", "#b8c7dd"),
+        (partial, "initial_low", "initial_high",
+         "initial course only (maintenance unknown or with no published interval: total is at least this)", "#b8c7dd"),
     ):
         if frame.empty:
             continue
