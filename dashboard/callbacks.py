@@ -8,7 +8,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, no_upd
 from dash import html
 from dash.exceptions import PreventUpdate
 
-from dashboard import quotes
+from dashboard import assumption_panel, assumptions, quotes
 from dashboard.export import export_file
 from dashboard.quote_panel import apply_action
 from dashboard.comparison import Catalog
@@ -78,27 +78,51 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Output("result-cards", "children"),
         Output("missing-notes", "children"),
         Output("show-over-budget", "label"),
+        Output("assumption-list", "children"),
         Input("url", "search"),
         Input("quotes-store", "data"),
+        Input("assumptions-store", "data"),
     )
-    def show(search, stored):
+    def show(search, stored, stored_assumptions):
         saved = quotes.validate_stored(stored, ids, dt.date.today())
-        out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved)
+        assumed = assumptions.validate_stored(stored_assumptions, ids)
+        out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved, assumed)
         return (out.row_data, out.column_defs, out.result_count, out.over_budget_note, out.cost_range,
                 out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list,
-                out.cards, out.missing_notes, out.over_budget_label)
+                out.cards, out.missing_notes, out.over_budget_label, out.assumption_list)
 
     @app.callback(
         Output("option-details", "children"),
         Input("results-grid", "selectedRows"),
         State("url", "search"),
         State("quotes-store", "data"),
+        State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
-    def show_details(selected, search, stored):
+    def show_details(selected, search, stored, stored_assumptions):
         chosen = selected[0].get("id") if isinstance(selected, list) and selected and isinstance(selected[0], dict) else None
         saved = quotes.validate_stored(stored, ids, dt.date.today())
-        return details(catalog, from_query(search if isinstance(search, str) else "", ids), chosen, saved)
+        assumed = assumptions.validate_stored(stored_assumptions, ids)
+        return details(catalog, from_query(search if isinstance(search, str) else "", ids), chosen, saved, assumed)
+
+    @app.callback(
+        Output("assumptions-store", "data"),
+        Output("assumption-messages", "children"),
+        Input("assumption-add", "n_clicks"),
+        Input({"type": "remove-assumption", "index": ALL}, "n_clicks"),
+        Input("assumption-clear", "n_clicks"),
+        [State(f"assumption-{f}", "value") for f in ASSUMPTION_FORM],
+        State("assumptions-store", "data"),
+        prevent_initial_call=True,
+    )
+    def update_assumptions(_add, _removes, _clear, *rest):
+        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)]))
+        action, index = _list_action(ctx.triggered_id, ctx.triggered, "assumption")
+        if action is None:
+            raise PreventUpdate
+        saved = assumptions.validate_stored(rest[len(ASSUMPTION_FORM)], ids)
+        new, messages = assumption_panel.apply_action(action, saved, ids, form=form, remove_index=index)
+        return new, [html.Li(m) for m in messages]
 
     app.clientside_callback(
         ClientsideFunction(namespace="page", function_name="dataLinks"),
@@ -145,10 +169,11 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Input("export-xlsx", "n_clicks"),
         State("url", "search"),
         State("quotes-store", "data"),
+        State("assumptions-store", "data"),
         [State(c, "value") for c in CONTROLS],
         prevent_initial_call=True,
     )
-    def download(_csv_clicks, _xlsx_clicks, search, stored, *values):
+    def download(_csv_clicks, _xlsx_clicks, search, stored, stored_assumptions, *values):
         """The filters on screen at the click (a value typed just before counts), not the last URL."""
         fmt = {"export-csv": "csv", "export-xlsx": "xlsx"}.get(ctx.triggered_id)
         if fmt is None:
@@ -156,7 +181,8 @@ def register_callbacks(app, catalog: Catalog) -> None:
         applied = from_query(search if isinstance(search, str) else "", ids)
         filters, _ = apply_controls(dict(zip(CONTROLS.values(), values)), applied, ids)
         saved = quotes.validate_stored(stored, ids, dt.date.today())
-        content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved)
+        assumed = assumptions.validate_stored(stored_assumptions, ids)
+        content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved, assumed)
         return dcc.send_bytes(content, name, type=mime)
 
 
@@ -171,6 +197,20 @@ def _same(normalised, shown) -> bool:
         except ValueError:
             return False
     return normalised == shown
+
+
+ASSUMPTION_FORM = ("treatment", "field", "low", "high", "currency")
+
+
+def _list_action(triggered_id, triggered, prefix: str) -> tuple[str | None, object]:
+    """Which action on a saved list a request asks for ('add', 'remove', 'clear'); None when nothing
+    was really clicked (remove buttons are re-created with n_clicks=0 whenever the list is drawn)."""
+    if triggered_id in (f"{prefix}-add", f"{prefix}-clear"):
+        return triggered_id.rsplit("-", 1)[1], None
+    if isinstance(triggered_id, dict) and triggered_id.get("type") == f"remove-{prefix}":
+        clicked = any(isinstance(t, dict) and t.get("value") for t in triggered or [])
+        return ("remove", triggered_id.get("index")) if clicked else (None, None)
+    return None, None
 
 
 QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")

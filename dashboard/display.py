@@ -57,14 +57,16 @@ def money_range(low, high, is_open: bool = False, symbol: str = "") -> str:
 
 
 def count_range(low, high, unit: str = "") -> str:
-    """'2–4 days', '7 days', 'up to 3 days', 'unknown' (one word, never 'unknown – unknown')."""
+    """'2–4 days', '7 days', 'up to 3 days', 'at least 1 month', 'unknown' (never 'unknown – unknown')."""
     suffix = f" {unit}" if unit else ""
     has_low, has_high = known(low), known(high)
     if not has_low and not has_high:
         return "unknown"
     if not has_low:
         return f"up to {float(high):g}{suffix}"
-    if not has_high or float(low) == float(high):
+    if not has_high:
+        return f"at least {float(low):g}{suffix}"
+    if float(low) == float(high):
         return f"{float(low):g}{suffix}"
     return f"{float(low):g}–{float(high):g}{suffix}"
 

@@ -350,10 +350,11 @@ FORMATS = {
 }
 
 
-def export_file(catalog, filters, fmt: str, today: dt.date, saved_quotes=()) -> tuple[bytes, str, str]:
+def export_file(catalog, filters, fmt: str, today: dt.date, saved_quotes=(),
+                saved_assumptions=()) -> tuple[bytes, str, str]:
     """The export for the filters: (bytes, file name, MIME type). One path for the page's buttons,
     the /comparison.* addresses and the command line."""
-    comparison = compare(catalog, filters, list(saved_quotes))
+    comparison = compare(catalog, filters, list(saved_quotes), list(saved_assumptions))
     mime, extension = FORMATS[fmt]
     if fmt == "csv":
         content = to_csv_bytes(comparison, catalog.data, today, saved_quotes)

@@ -57,6 +57,18 @@ def _years(horizon: int) -> str:
     return f"{horizon} year{'s' if horizon != 1 else ''}"
 
 
+def _names(frame: pd.DataFrame) -> list[str]:
+    """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one."""
+    assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
+    return [_label(n) + (" (your assumption)" if isinstance(a, str) and a else "") for n, a in zip(frame["name"], assumed)]
+
+
+def _patterns(frame: pd.DataFrame) -> list[str]:
+    """A hatched bar where the figure rests on the user's own assumption."""
+    assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
+    return ["/" if isinstance(a, str) and a else "" for a in assumed]
+
+
 def _title(title: str, note: str | None = None) -> dict:
     text = title if not note else f"{title}<br><span style='font-size:11px;color:#555'>{_label(note)}</span>"
     return {"text": text, "font": {"size": 14}, "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container",
@@ -97,21 +109,22 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     note = _left_out(len(rows) - len(closed) - len(open_))
     if closed.empty and open_.empty:
         return _empty(title, "No option shown has a price for these filters.", note)
-    names = [_label(n) for n in rows.loc[closed.index.union(open_.index, sort=False), "name"]]
+    names = _names(rows.loc[closed.index.union(open_.index, sort=False)])
     top = max([*closed["total_high"].tolist(), *open_["total_low"].tolist(), budget or 0])
     end = top * 1.25 if top > 0 else 1
     data = []
     if not closed.empty:
         lows, highs = _numbers(closed["total_low"]), _numbers(closed["total_high"])
         data.append({
-            "type": "bar", "orientation": "h", "name": "total: low to high", "marker": {"color": "#4a6fa5"},
-            "y": [_label(n) for n in closed["name"]], "base": lows, "x": [max(h - lo, top * 0.004) for lo, h in zip(lows, highs)],
+            "type": "bar", "orientation": "h", "name": "total: low to high",
+            "marker": {"color": "#4a6fa5", "pattern": {"shape": _patterns(closed)}},
+            "y": _names(closed), "base": lows, "x": [max(h - lo, top * 0.004) for lo, h in zip(lows, highs)],
             "customdata": [[lo, h] for lo, h in zip(lows, highs)],
             "hovertemplate": f"%{{y}}<br>{symbol}%{{customdata[0]:,.0f}} to {symbol}%{{customdata[1]:,.0f}}<extra></extra>",
         })
     if not open_.empty:
         lows = _numbers(open_["total_low"])
-        ys = [_label(n) for n in open_["name"]]
+        ys = _names(open_)
         step = [(end - lo) / len(FADE) for lo in lows]
         for k, opacity in enumerate(FADE):
             data.append({
@@ -130,7 +143,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     if not typical.empty:
         data.append({
             "type": "scatter", "mode": "markers", "name": "typical",
-            "y": [_label(n) for n in typical["name"]], "x": _numbers(typical["total_typical"]),
+            "y": _names(typical), "x": _numbers(typical["total_typical"]),
             "marker": {"symbol": "line-ns-open", "size": 18, "color": "#222", "line": {"width": 3}},
             "hovertemplate": f"%{{y}}<br>typical {symbol}%{{x:,.0f}}<extra></extra>",
         })
@@ -189,7 +202,7 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
             "marker": {"size": 12, "color": RISK_COLOURS[tier], "line": {"width": 1, "color": "#333"},
                        "symbol": ["triangle-right" if o else ("star" if k == "your quote" else "circle")
                                   for o, k in zip(opened, group.get("kind", pd.Series("published", index=group.index)))]},
-            "text": [_label(n) for n in group["name"]],
+            "text": _names(group),
             "customdata": ["at least " if o else "from " for o in opened],
             "hovertemplate": f"%{{text}}<br>%{{customdata}}{symbol}%{{x:,.0f}}<br>downtime up to %{{y}} days<extra></extra>",
         })
@@ -198,7 +211,7 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
         "type": "scatter", "mode": "markers+text", "name": "best trade-off", "hoverinfo": "skip",
         "x": _numbers(front["total_low"]), "y": _numbers(front["downtime_days_high"]),
         "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2, "color": "#000"}},
-        "text": [_label(n) for n in front["name"]], "textposition": "top center",
+        "text": _names(front), "textposition": "top center",
     })
     layout = _layout(title)
     layout["title"] = _title(title, subtitle + (" " + note if note else ""))
@@ -241,7 +254,7 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
         drawn.append(tid)
         series[tid] = by_kind
         is_open = any(v is None for v in high) and any(v is not None for v in low)
-        name, colour = _label(row["name"]), COLOURS[n % len(COLOURS)]
+        name, colour = _names(rows.loc[[tid]])[0], COLOURS[n % len(COLOURS)]
         data.append({"type": "scatter", "mode": "lines", "x": years, "y": high, "legendgroup": tid, "showlegend": False,
                      "line": {"width": 0.5, "color": colour}, "hoverinfo": "skip", "name": name})
         data.append({"type": "scatter", "mode": "lines+markers", "x": years, "y": low, "legendgroup": tid,

@@ -29,7 +29,7 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
              cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}),
         dict(field="total_low", headerName=f"Total over {horizon_label}", minWidth=170, flex=1.5,
              valueFormatter={"function": "params.data.total_text"}, tooltipField="total_tip", type="rightAligned",
-             comparator={"function": "totalOrder"}),
+             comparator={"function": "totalOrder"}, cellClass={"function": "assumedClass(params)"}),
         dict(field="fit_rank", headerName="Budget fit", minWidth=130, flex=1,
              valueFormatter={"function": "params.data.fit_label"}, tooltipField="budget_reason",
              comparator=UNKNOWN_LAST),
@@ -96,7 +96,7 @@ def total_tip(row, publishers: dict[str, str]) -> str:
 GRID_FIELDS = (
     "id", "name", "kind", "total_low", "total_high", "total_typical", "downtime_days_low", "downtime_days_high",
     "risk_tier", "risk_basis", "evidence", "evidence_note", "budget_fit", "budget_reason", "missing",
-    "with_time_off_low", "with_time_off_high",
+    "with_time_off_low", "with_time_off_high", "assumed",
 )
 
 
@@ -110,7 +110,9 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
     for raw in rows.to_dict("records"):
         record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
         record["total_open"] = display.flag(raw.get("total_open"))
-        record["total_text"] = display.total_text(raw, symbol)
+        assumed = raw.get("assumed")
+        record["total_text"] = display.total_text(raw, symbol) + (
+            " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else "")
         record["total_tip"] = total_tip(raw, publishers)
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None
         record["budget_fit"] = key

@@ -10,6 +10,7 @@ from dashboard import grid, vocab
 from dashboard.comparison import Catalog
 from dashboard.filters import HORIZON_RANGE, Filters
 from dashboard.components import labelled
+from dashboard.assumption_panel import assumption_form
 from dashboard.quote_panel import quote_form
 from dashboard.views import sources_panel
 
@@ -161,6 +162,7 @@ def page(catalog: Catalog) -> dbc.Container:
         [
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="quotes-store", storage_type="local", data=[]),
+            dcc.Store(id="assumptions-store", storage_type="local", data=[]),
             html.Header(
                 [
                     html.A("Skip to your options", href="#results", className="skip-link"),
@@ -181,6 +183,7 @@ def page(catalog: Catalog) -> dbc.Container:
                 results(catalog),
                 view_tabs(catalog),
                 quote_form(catalog.data.treatments),
+                assumption_form(catalog.data.treatments),
                 # not html.Footer: Dash's page template already has a <footer> (for its scripts)
                 html.P("Figures: see the Sources tab and data/README.md.", className="text-muted small mt-3"),
             ]),

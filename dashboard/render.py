@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard import display, figures, grid, vocab
 from dashboard.comparison import Catalog, Comparison, compare
+from dashboard.assumption_panel import assumption_list
 from dashboard.quote_panel import quote_list
 from dashboard.views import option_details, side_by_side
 
@@ -29,6 +30,7 @@ class PageOutputs:
     cards: Any = None
     missing_notes: Any = None
     over_budget_label: str = ""
+    assumption_list: Any = None
 
 
 def result_text(comparison: Comparison) -> str:
@@ -119,6 +121,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         quote_list=quote_list(rows, list(saved_quotes), names),
         cards=cards(records),
         missing_notes=missing_notes(comparison),
+        assumption_list=assumption_list(list(assumptions), names),
         over_budget_label=display.over_budget_label(comparison.hidden_over_budget, shown_over, filters.budget is not None),
     )
 

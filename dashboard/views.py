@@ -14,6 +14,11 @@ from dashboard.pricelist import spread_text
 _known = display.known
 
 
+def money_range(low, high, symbol: str) -> str:
+    """'$1,002–$1,670', '$167', 'at least $1,002' (upper bound open), 'up to $900' or 'no price'."""
+    return display.money_range(low, high, False, symbol)
+
+
 def _money_range(row: pd.Series, prefix: str, symbol: str, is_open: bool = False) -> str:
     return display.money_range(row.get(f"{prefix}_low"), row.get(f"{prefix}_high"), is_open, symbol)
 
@@ -92,9 +97,7 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Weeks between sessions", _range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])),
         ("Units per session", _range(row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"]))),
         ("Maintenance", _text(row["maintenance"])),
-        ("Results last", _range(row["results_months_low"], row["results_months_high"], "months")
-         if row["maintenance"] == "periodic" else {"none": "long-lasting", "as-needed": "repeated as results fade; "
-                                                   "how often is not published"}.get(row["maintenance"], "unknown")),
+        ("Results last", results_text(row)),
         ("Downtime", _range(row["downtime_days_low"], row["downtime_days_high"], "days")),
         ("Downtime measures", _text(row["downtime_measure"])),
         ("Risk tier", _text(row["risk_tier"])),
@@ -112,6 +115,39 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
     return pairs
 
 
+def results_text(row) -> str:
+    """How long results last in words: a range when periodic, a lower bound when only that is known."""
+    maintenance, low = row["maintenance"], row["results_months_low"]
+    if maintenance == "periodic":
+        return _range(low, row["results_months_high"], "months")
+    if maintenance == "none":
+        return "long-lasting"
+    if maintenance == "as-needed":
+        seen = f"; results still seen at {low:g} months in a study (a lower bound)" if _known(low) else ""
+        return "repeated as needed, no interval published" + seen
+    return "unknown"
+
+
+def published_prices(row: pd.Series, data: Dataset, market: str):
+    """Every price row for the option's treatment in the market, as published, saying which figures
+    the model used; rows not used stay visible here."""
+    tid = row.get("treatment_id") if isinstance(row.get("treatment_id"), str) else row.get("id")
+    prices = data.prices[(data.prices["treatment_id"] == tid) & (data.prices["market"] == market)]
+    if prices.empty:
+        return "none"
+    publishers = dict(zip(data.sources["id"], data.sources["publisher"]))
+    items = []
+    for _, p in prices.iterrows():
+        symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")
+        figures = " / ".join(f"{k} {symbol}{p[k]:,.0f}" for k in ("low", "typical", "high") if _known(p[k]))
+        year = f", {int(p['year'])}" if _known(p["year"]) else ", year not stated"
+        kinds = [k for k in ("low", "typical", "high") if row.get(f"session_{k}_source") == p["source_id"]]
+        note = f" — used for {', '.join(kinds)}" if kinds else " — not used"
+        items.append(html.Li(f"{figures} per {p['unit']} ({vocab.BASIS_LABELS.get(p['basis'], p['basis'])}; "
+                             f"{publishers.get(p['source_id'], p['source_id'])}{year}; {p['status']}){note}"))
+    return html.Ul(items, className="mb-0 ps-3")
+
+
 def option_details(row: pd.Series, data: Dataset, horizon: int, market: str) -> html.Div:
     """Everything about one option, as a definition list with its sources linked."""
     symbol = display.symbol_of(market)
@@ -121,6 +157,8 @@ def option_details(row: pd.Series, data: Dataset, horizon: int, market: str) -> 
         items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
     price_ids = [row.get(f"session_{k}_source") for k in ("low", "typical", "high")]
     items += [html.Dt("Price sources", className="col-sm-4"), html.Dd(_links(price_ids, sources), className="col-sm-8")]
+    items += [html.Dt("Every published price in this market", className="col-sm-4"),
+              html.Dd(published_prices(row, data, market), className="col-sm-8")]
     other = list(row.get("source_ids") or ()) + [row.get("evidence_source")]
     items += [html.Dt("Other sources", className="col-sm-4"), html.Dd(_links(other, sources), className="col-sm-8")]
     return html.Section([
@@ -156,6 +194,9 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     spreads = {t: price_spread(table.loc[t]) for t in chosen}
     if any(spreads.values()):
         body.append(html.Tr([html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]))
+    published = {t: published_prices(table.loc[t], data, market) for t in chosen}
+    body.append(html.Tr([html.Th("Every published price in this market", scope="row")]
+                        + [html.Td(published[t]) for t in chosen]))
     body.append(html.Tr([html.Th("Other sources", scope="row")] + [
         html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources)) for t in chosen]))
     return html.Div([

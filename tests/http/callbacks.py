@@ -5,7 +5,7 @@ RENDER_OUTPUTS = [
     ("over-budget-note", "children"), ("cost-range-chart", "figure"), ("cost-downtime-chart", "figure"),
     ("cumulative-chart", "figure"), ("crossover-notes", "children"), ("side-by-side", "children"),
     ("quote-list", "children"), ("result-cards", "children"), ("missing-notes", "children"),
-    ("show-over-budget", "label"),
+    ("show-over-budget", "label"), ("assumption-list", "children"),
 ]
 
 
@@ -26,12 +26,13 @@ def request_body(outputs, inputs, state=(), changed=None):
     }
 
 
-def render_body(search, saved_quotes=()):
-    return request_body(RENDER_OUTPUTS, [("url", "search", search), ("quotes-store", "data", list(saved_quotes))])
+def render_body(search, saved_quotes=(), saved_assumptions=()):
+    return request_body(RENDER_OUTPUTS, [("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
+                                         ("assumptions-store", "data", list(saved_assumptions))])
 
 
-def render(client, search, saved_quotes=()):
-    body = render_body(search, saved_quotes)
+def render(client, search, saved_quotes=(), saved_assumptions=()):
+    body = render_body(search, saved_quotes, saved_assumptions)
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
     return response.get_json()["response"]

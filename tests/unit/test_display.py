@@ -27,7 +27,7 @@ def test_money_range(low, high, is_open, expected):
 
 @pytest.mark.parametrize("low, high, unit, expected", [
     (2, 4, "days", "2–4 days"), (7, 7, "days", "7 days"), (None, 3, "days", "up to 3 days"),
-    (None, None, "days", "unknown"), (1.5, None, "", "1.5"),
+    (None, None, "days", "unknown"), (1.5, None, "", "at least 1.5"),
 ])
 def test_count_range_says_unknown_once(low, high, unit, expected):
     assert display.count_range(low, high, unit) == expected
