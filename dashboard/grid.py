@@ -25,7 +25,7 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
     """AG Grid columns: Option, total, budget fit, downtime, risk tier, evidence (+ time off when set)."""
     columns = [
         dict(field="name", headerName="Option", pinned="left", minWidth=250, flex=2.5, filter="agTextColumnFilter",
-             tooltipField="name", comparator=UNKNOWN_LAST, wrapText=True, autoHeight=True,
+             tooltipField="name_tip", comparator=UNKNOWN_LAST, wrapText=True, autoHeight=True,
              cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}),
         dict(field="total_low", headerName=f"Total over {horizon_label}", minWidth=170, flex=1.5,
              valueFormatter={"function": "params.data.total_text"}, tooltipField="total_tip", type="rightAligned",
@@ -96,7 +96,7 @@ def total_tip(row, publishers: dict[str, str]) -> str:
 GRID_FIELDS = (
     "id", "name", "kind", "total_low", "total_high", "total_typical", "downtime_days_low", "downtime_days_high",
     "risk_tier", "risk_basis", "evidence", "evidence_note", "budget_fit", "budget_reason", "missing",
-    "with_time_off_low", "with_time_off_high", "assumed",
+    "with_time_off_low", "with_time_off_high", "assumed", "quote_note",
 )
 
 
@@ -110,6 +110,8 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
     for raw in rows.to_dict("records"):
         record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
         record["total_open"] = display.flag(raw.get("total_open"))
+        note = raw.get("quote_note")  # a quote: where it stands against the published figures
+        record["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
         assumed = raw.get("assumed")
         record["total_text"] = display.total_text(raw, symbol) + (
             " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else "")
@@ -139,4 +141,11 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
             else "Downtime is not published, so lost pay is unknown")
         record["over"] = key == "over"
         out.append(record)
-    return sorted(out, key=lambda r: r["over"])  # stable: the model's order, over budget below the rest
+    return sorted(out, key=row_group)  # stable: the model's order within each group
+
+
+def row_group(record: dict) -> int:
+    """0 within budget (or no budget) with a price, 1 over budget (dimmed, below those), 2 no price (last)."""
+    if record["total_low"] is None and record["total_high"] is None:
+        return 2
+    return 1 if record["over"] else 0

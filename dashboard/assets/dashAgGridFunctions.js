@@ -127,17 +127,22 @@ dagfuncs.unknownLast = function (valueA, valueB, nodeA, nodeB, isDescending) {
   return order === null ? compareKnown(valueA, valueB) : order;
 };
 
-// Options over budget are dimmed and kept below the others in every sort.
+// Options over budget are dimmed and kept below the ones within budget in every sort; options
+// without a price stay last (grid.row_group says the same on the server).
 dagfuncs.rowClass = function (params) {
   return params.data && params.data.over ? "over-budget-row" : "";
 };
 
+function rowGroup(data) {
+  if (!data) return 0;
+  if (isUnknown(data.total_low) && isUnknown(data.total_high)) return 2;
+  return data.over ? 1 : 0;
+}
+
 dagfuncs.overBudgetLast = function (params) {
-  var nodes = params.nodes, kept = [], over = [];
-  for (var i = 0; i < nodes.length; i++) {
-    (nodes[i].data && nodes[i].data.over ? over : kept).push(nodes[i]);
-  }
-  var all = kept.concat(over);
+  var nodes = params.nodes, groups = [[], [], []];
+  for (var i = 0; i < nodes.length; i++) groups[rowGroup(nodes[i].data)].push(nodes[i]);
+  var all = groups[0].concat(groups[1], groups[2]);
   for (var j = 0; j < all.length; j++) nodes[j] = all[j];
 };
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from locust import HttpUser, between, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.http.callbacks import render_body, request_body  # noqa: E402
+from tests.http.callbacks import export_body, render_body  # noqa: E402
 
 CONCERNS = ["", "stretch-marks", "fine-lines", "volume-loss", "acne-scars", "skin-laxity", "excess-skin"]
 MARKETS = ["US", "UK"]
@@ -51,10 +51,7 @@ class Visitor(HttpUser):
     @task(2)
     def export(self):
         button = random.choice(["export-csv", "export-xlsx"])
-        body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
-                            state=[("url", "search", random_search()), ("quotes-store", "data", []),
-                                   ("assumptions-store", "data", [])],
-                            changed=[f"{button}.n_clicks"])
+        body = export_body(button, random_search())
         with self.client.post("/_dash-update-component", json=body, name=f"export {button[7:]}",
                               catch_response=True) as response:
             if response.status_code != 200 or '"content"' not in response.text:

@@ -36,3 +36,16 @@ def render(client, search, saved_quotes=(), saved_assumptions=()):
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
     return response.get_json()["response"]
+
+
+def export_body(button, search, saved_quotes=(), saved_assumptions=()):
+    """An export click as the browser sends it: the URL, the stores and every control's value on screen."""
+    from dashboard.callbacks import CONTROLS, control_values
+    from dashboard.filters import from_query
+
+    shown = dict(zip(CONTROLS, control_values(from_query(search if isinstance(search, str) else ""))))
+    return request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
+                        state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
+                               ("assumptions-store", "data", list(saved_assumptions))]
+                        + [(c, "value", shown[c]) for c in CONTROLS],
+                        changed=[f"{button}.n_clicks"])

@@ -46,7 +46,9 @@ def test_render_filters_rows_and_counts_over_budget(client):
 def test_over_budget_options_come_dimmed_below_when_shown(client):
     out = render(client, "?market=US&horizon=5&budget=5000&over_budget=1")
     rows = out["results-grid"]["rowData"]
-    assert rows[-1]["name"] == "Abdominoplasty" and rows[-1]["over"] is True and rows[-1]["fit_label"] == "Over budget"
+    # over budget below the options within budget, options without a price last
+    assert [r["fit_label"] for r in rows] == ["May fit", "May fit", "Over budget", "No price"]
+    assert rows[2]["name"] == "Abdominoplasty" and rows[2]["over"] is True
     assert out["show-over-budget"]["label"].startswith("Showing 1 option over budget")
     assert "over-budget-card" in str(out["result-cards"]["children"])
 

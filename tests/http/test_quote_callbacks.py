@@ -5,7 +5,7 @@ import csv
 import io
 
 from dashboard.callbacks import QUOTE_FORM
-from tests.http.callbacks import render, request_body
+from tests.http.callbacks import export_body, render, request_body
 
 QUOTE_OUTPUTS = [("quotes-store", "data"), ("quote-messages", "children"), ("quote-upload", "contents")]
 FILLER = {"id": "0123456789ab", "treatment_id": "ha-filler", "clinic": "=HYPERLINK(\"http://x\")", "price": 1200.0,
@@ -96,10 +96,7 @@ def test_quotes_in_another_currency_are_not_mixed_in(client):
 
 
 def test_export_marks_quotes_and_neutralises_their_text(client):
-    body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
-                        state=[("url", "search", "?market=US&horizon=5"), ("quotes-store", "data", [FILLER]),
-                               ("assumptions-store", "data", [])],
-                        changed=["export-csv.n_clicks"])
+    body = export_body("export-csv", "?market=US&horizon=5", [FILLER])
     data = client.post("/_dash-update-component", json=body).get_json()["response"]["download"]["data"]
     rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
     header = next(r for r in rows if r and r[0] == "Option")
