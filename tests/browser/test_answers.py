@@ -100,6 +100,11 @@ def test_options_without_a_price_sort_last_both_ways(page, live_url, rows, conso
         header.click()
         order = _order(page)
         assert set(order[len(order) - len(no_price):]) == no_price, (clicks, order)
-        priced = [rows.loc[i, "total_low"] for i in order[: len(order) - len(no_price)]]
-        assert priced == sorted(priced, reverse=clicks == 2)
+        # over budget (shown with over_budget=1) stays dimmed below the options within budget
+        priced = order[: len(order) - len(no_price)]
+        over = [i for i in priced if rows.loc[i, "budget_fit"] == "over"]
+        assert priced[len(priced) - len(over):] == over
+        for group in (priced[: len(priced) - len(over)], over):
+            lows = [rows.loc[i, "total_low"] for i in group]
+            assert lows == sorted(lows, reverse=clicks == 2)
     assert console_errors == []
