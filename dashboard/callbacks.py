@@ -11,36 +11,8 @@ from dash.exceptions import PreventUpdate
 from dashboard import export, quotes
 from dashboard.quote_panel import apply_action
 from dashboard.comparison import Catalog, compare
-from dashboard.filters import Filters, from_query, parse_fields
+from dashboard.filters import CONTROLS, Filters, control_values, from_query, parse_fields
 from dashboard.render import render
-
-# Control id -> Filters field. The same names are used by the URL and the command line.
-CONTROLS = {
-    "concern": "concern",
-    "market": "market",
-    "category": "categories",
-    "budget": "budget",
-    "horizon": "horizon",
-    "max-downtime": "max_downtime",
-    "max-risk": "max_risk",
-    "show-over-budget": "show_over_budget",
-    "daily-earnings": "daily_earnings",
-    "compare": "compare",
-}
-
-
-def control_values(filters: Filters) -> list:
-    """Filters -> the values the controls show, in CONTROLS order."""
-    values = []
-    for field in CONTROLS.values():
-        value = getattr(filters, field)
-        if field == "concern":
-            value = value or "all"
-        elif isinstance(value, tuple):
-            value = list(value)
-        values.append(value)
-    return values
-
 
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids

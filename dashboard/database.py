@@ -16,7 +16,7 @@ import psycopg.sql
 import sqlalchemy as sa
 
 from dashboard import schema
-from dashboard.dataset import Dataset, check_frame, frame_from_rows
+from dashboard.dataset import Dataset, assemble, check_frame, frame_from_rows
 from dashboard.pricelist import COLUMNS, price_table, summary_frame, summary_query
 from dashboard.problems import DatasetError, Problem
 
@@ -83,9 +83,7 @@ def read_dataset(url: str) -> Dataset:
                                     "load one with `python -m dashboard load --init DIR`")]) from None
     finally:
         engine.dispose()
-    from dashboard.storage import finish
-
-    return finish(frames, prices)
+    return assemble(frames, prices)
 
 
 def _text(value) -> str:

@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard import database
 from dashboard.problems import Problem, format_problems
-from dashboard.storage import duck_session, is_database_url, location_from, read_folder, read_price_list
+from dashboard.settings import data_location, is_database_url
+from dashboard.storage import duck_session, read_folder, read_price_list
 
 
 def add_load_parser(commands) -> None:
@@ -25,9 +27,7 @@ def price_rows(prices) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from dashboard import database
-
-    url = location_from(args.data)
+    url = data_location(args.data)
     if not is_database_url(url):
         print("error: --data (or DASHBOARD_DATA) must be a postgresql:// URL", file=sys.stderr)
         return 2

@@ -7,7 +7,6 @@ by the rule in dashboard/pricelist.py, with a `rows` count per price row.
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import Iterator
 
@@ -15,30 +14,27 @@ import duckdb
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import pricecheck, schema
-from dashboard.dataset import BUNDLED_DATA, MAX_FILE_BYTES, Dataset, check_frame, check_links, frame_from_rows, load_dataset
+from dashboard import database, pricecheck, schema
+from dashboard.dataset import (
+    MAX_FILE_BYTES,
+    Dataset,
+    assemble,
+    check_frame,
+    frame_from_rows,
+    load_dataset,
+    read_file,
+)
 from dashboard.pricelist import COLUMNS, aggregate, duck_engine, price_table, summary_frame, summary_query
 from dashboard.problems import DatasetError, Problem
+from dashboard.settings import data_location, is_database_url
 
-DATABASE_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 SMALL_FILES = ("treatments.csv", "concerns.csv", "sources.csv")
 
 
-def location_from(argument: str | Path | None) -> str:
-    """Config precedence: argument, then DASHBOARD_DATA, then the bundled data/ (a URL passes through)."""
-    return str(argument or os.environ.get("DASHBOARD_DATA") or BUNDLED_DATA)
-
-
-def is_database_url(location: str | Path) -> bool:
-    return isinstance(location, str) and location.startswith(DATABASE_SCHEMES)
-
-
 def open_dataset(location: str | Path | None = None) -> Dataset:
-    """Load and validate the data at `location`; raise DatasetError listing the problems."""
-    location = location_from(location)
+    """Load and validate the data at `location` (default: see dashboard/settings.py); raise DatasetError."""
+    location = data_location(location)
     if is_database_url(location):
-        from dashboard import database
-
         return database.read_dataset(location)
     folder = Path(location)
     if _standard_csv(folder):
@@ -49,15 +45,7 @@ def open_dataset(location: str | Path | None = None) -> Dataset:
         if problems:
             raise DatasetError(problems)
         prices = summary_frame(conn.execute(summary_query(price_table(sa.MetaData()))))
-    return finish(frames, prices)
-
-
-def finish(frames: dict[str, pd.DataFrame], prices: pd.DataFrame) -> Dataset:
-    """Cross-file checks with the summarised prices, then the Dataset."""
-    problems = check_links({**frames, "prices.csv": prices})
-    if problems:
-        raise DatasetError(problems)
-    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"])
+    return assemble(frames, prices)
 
 
 def _standard_csv(folder: Path) -> bool:
@@ -87,8 +75,6 @@ def duck_session() -> Iterator[sa.Connection]:
 
 def read_small(folder: Path, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """One of the three small tables from NAME.parquet if present, else NAME.csv."""
-    from dashboard.dataset import read_file
-
     parquet = folder / f"{Path(file).stem}.parquet"
     fields = schema.FILES[file]
     if not parquet.is_file():

@@ -61,7 +61,7 @@ def test_sync_writes_url_from_controls(client):
     body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", values[c]) for c in CONTROLS],
                         changed=["budget.value"])
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
-    assert out["url"]["search"] == "?concern=stretch-marks&budget=3000&horizon=5"
+    assert out["url"]["search"] == "?concern=stretch-marks&horizon=5&budget=3000"
 
 
 def _export(client, button, search, saved_quotes=()):
