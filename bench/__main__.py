@@ -205,8 +205,8 @@ COLUMNS = ["case", "server_p50_ms", "http_p50_ms", "http_p95_ms", "response_kb_m
 
 def table(results: list[dict]) -> str:
     widths = [max(len(c), *(len(str(r.get(c))) for r in results)) for c in COLUMNS]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(COLUMNS, widths))]
-    lines += ["  ".join(str(r.get(c)).ljust(w) for c, w in zip(COLUMNS, widths)) for r in results]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(COLUMNS, widths, strict=True))]
+    lines += ["  ".join(str(r.get(c)).ljust(w) for c, w in zip(COLUMNS, widths, strict=True)) for r in results]
     return "\n".join(lines)
 
 

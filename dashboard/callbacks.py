@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import ALL, Input, Output, State, ctx, dcc, no_update
-from dash import html
+from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import export, quotes
-from dashboard.quote_panel import apply_action
 from dashboard.comparison import Catalog, compare
 from dashboard.filters import CONTROLS, Filters, control_values, from_query, parse_fields
+from dashboard.quote_panel import apply_action
 from dashboard.render import render
+
 
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
@@ -26,9 +26,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         """The URL is the state: on load it sets the controls; a control change rewrites it."""
         if ctx.triggered_id in (None, "url"):
             return control_values(from_query(search if isinstance(search, str) else "", ids)) + [no_update]
-        filters = parse_fields(dict(zip(CONTROLS.values(), values)), ids)
+        filters = parse_fields(dict(zip(CONTROLS.values(), values, strict=True)), ids)
         normalised = control_values(filters)
-        fixes = [n if n != v else no_update for n, v in zip(normalised, values)]
+        fixes = [n if n != v else no_update for n, v in zip(normalised, values, strict=True)]
         query = filters.to_query()
         return fixes + ["?" + query if query else ""]
 
@@ -52,7 +52,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         return (out.row_data, out.column_defs, out.result_count, out.over_budget_note, out.cost_range,
                 out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list)
 
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
 
     @app.callback(
         Output("quotes-store", "data"),
@@ -68,7 +68,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def update_quotes(_add, contents, _removes, _clear, *rest):
-        form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)]))
+        form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)], strict=True))
         filename, stored = rest[len(QUOTE_FORM):]
         action, remove_id = _quote_action(ctx.triggered_id, ctx.triggered)
         if action is None:

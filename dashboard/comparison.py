@@ -155,7 +155,7 @@ def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
 
 def crossover_sentence(years: list[int], a_name: str, a: list[float], b_name: str, b: list[float]) -> str | None:
     """'After about N years, A has cost more than B' when A starts cheaper and overtakes B."""
-    pairs = [(y, x, z) for y, x, z in zip(years, a, b) if not (pd.isna(x) or pd.isna(z))]
+    pairs = [(y, x, z) for y, x, z in zip(years, a, b, strict=True) if not (pd.isna(x) or pd.isna(z))]
     if len(pairs) < 2:
         return None
     for (first, cheaper, dearer) in [(a_name, 1, 2), (b_name, 2, 1)]:

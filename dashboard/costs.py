@@ -5,6 +5,8 @@ Unknown inputs give unknown (NaN) outputs, never 0. Every price figure keeps its
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 
@@ -91,7 +93,7 @@ def _take(result: dict, kind: str, row: pd.Series) -> None:
 
 def _in_order(values: list[float]) -> bool:
     known = [v for v in values if not pd.isna(v)]
-    return all(a <= b for a, b in zip(known, known[1:]))
+    return all(a <= b for a, b in itertools.pairwise(known))
 
 
 def session_prices(treatments: pd.DataFrame, prices: pd.DataFrame, market: str) -> pd.DataFrame:

@@ -97,7 +97,7 @@ def frame_from_rows(name: str, rows: list[list[str]], fields: tuple[schema.Field
             problems.append(Problem(name, line_no, None, f"has {len(row)} fields; the header has {len(fields)}"))
             continue
         lines.append(line_no)
-        for field, cell in zip(fields, row):
+        for field, cell in zip(fields, row, strict=True):
             value, message = parse_cell(field, cell)
             records[field.name].append(value)
             if message:

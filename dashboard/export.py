@@ -127,7 +127,7 @@ def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date) -> bytes
     table = export_frame(comparison)
     writer.writerow([_cell_text(h) for h in table.columns])
     for record in table.itertuples(index=False):
-        writer.writerow([_csv_value(col, v) for col, v in zip(table.columns, record)])
+        writer.writerow([_csv_value(col, v) for col, v in zip(table.columns, record, strict=True)])
     writer.writerow([])
     writer.writerow(["Sources"])
     sources = sources_frame(comparison, data)
@@ -167,7 +167,7 @@ def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date) -> byte
             sheet.write_string(row, col, _cell_text(header), bold)
         for record in table.itertuples(index=False):
             row += 1
-            for col, (header, value) in enumerate(zip(table.columns, record)):
+            for col, (header, value) in enumerate(zip(table.columns, record, strict=True)):
                 _write_cell(sheet, row, col, header, value)
         sources = book.add_worksheet("Sources")
         for col, header in enumerate(SOURCE_COLUMNS):

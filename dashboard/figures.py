@@ -76,8 +76,8 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
         lows, highs = _numbers(frame[low]), _numbers(frame[high])
         data.append({
             "type": "bar", "orientation": "h", "name": name, "marker": {"color": colour},
-            "y": [_label(n) for n in frame["name"]], "base": lows, "x": [h - lo for lo, h in zip(lows, highs)],
-            "customdata": [[lo, h] for lo, h in zip(lows, highs)],
+            "y": [_label(n) for n in frame["name"]], "base": lows, "x": [h - lo for lo, h in zip(lows, highs, strict=True)],
+            "customdata": [[lo, h] for lo, h in zip(lows, highs, strict=True)],
             "hovertemplate": "%{y}<br>low %{customdata[0]:,.0f}<br>high %{customdata[1]:,.0f}<extra></extra>",
         })
     typical = known[known["total_typical"].notna()]

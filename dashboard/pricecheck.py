@@ -13,7 +13,7 @@ import sqlalchemy as sa
 import sqlalchemy.ext.compiler
 
 from dashboard import schema, vocab
-from dashboard.dataset import MAX_TEXT, _SLUG, _short
+from dashboard.dataset import _SLUG, MAX_TEXT, _short
 from dashboard.dataset import header_problems as header_problems_of
 from dashboard.formula import _INVISIBLE, TRIGGERS
 from dashboard.pricelist import COLUMNS, OPTIONAL, price_table

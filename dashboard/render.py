@@ -45,7 +45,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = ()) -> PageOutp
     currency = vocab.MARKET_CURRENCY[filters.market]
     horizon_label = f"{filters.horizon} yr"
     everything = comparison.table
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
     selected = list(filters.compare)
     cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency)
     return PageOutputs(

@@ -38,13 +38,13 @@ def callbacks(client):
 def body_for(callback, values, state_values, changed_index):
     outputs = callback["output"]
     parts = outputs.strip(".").split("...") if outputs.startswith("..") else [outputs]
-    spec = [dict(zip(("id", "property"), p.rsplit(".", 1))) for p in parts]
-    inputs = [{**i, "value": v} for i, v in zip(callback["inputs"], values)]
+    spec = [dict(zip(("id", "property"), p.rsplit(".", 1), strict=True)) for p in parts]
+    inputs = [{**i, "value": v} for i, v in zip(callback["inputs"], values, strict=True)]
     return {
         "output": outputs,
         "outputs": spec if outputs.startswith("..") else spec[0],
         "inputs": inputs,
-        "state": [{**s, "value": v} for s, v in zip(callback["state"], state_values)],
+        "state": [{**s, "value": v} for s, v in zip(callback["state"], state_values, strict=True)],
         "changedPropIds": [f"{inputs[changed_index]['id']}.{inputs[changed_index]['property']}"] if inputs else [],
     }
 

@@ -1,8 +1,8 @@
 import subprocess
 import sys
 
-from tests.factory import changed, write_dataset
 from tests import factory
+from tests.factory import changed, write_dataset
 
 
 def run(*args):
