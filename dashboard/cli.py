@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
+from dashboard import datapackage
 from dashboard.app import create_app
 from dashboard.callbacks import export_file
 from dashboard.comparison import build_catalog
@@ -33,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_flags(export)
     export.add_argument("--format", choices=("csv", "xlsx"), required=True)
     export.add_argument("--output", required=True, help="file to write ('-' for standard output)")
+    package = commands.add_parser("datapackage", help="write DIR/datapackage.json (Frictionless) from the schema")
+    package.add_argument("--data", default=None, help="data folder (default: $DASHBOARD_DATA, else the bundled data/)")
     add_load_parser(commands)
     return parser
 
@@ -99,7 +103,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": cmd_validate, "serve": cmd_serve, "export": cmd_export, "load": cmd_load}
+def cmd_datapackage(args: argparse.Namespace) -> int:
+    location = data_location(args.data)
+    if not isinstance(location, Path):
+        print("error: --data must be a folder (a data package describes files)", file=sys.stderr)
+        return 2
+    print(f"wrote {datapackage.write(location)}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"validate": cmd_validate, "serve": cmd_serve, "export": cmd_export, "load": cmd_load,
+            "datapackage": cmd_datapackage}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,17 +38,20 @@ def tables(metadata: sa.MetaData) -> dict[str, sa.Table]:
 
     treatments = sa.Table("treatments", metadata, *columns(schema.TREATMENTS, ("id",)))
     sources = sa.Table("sources", metadata, *columns(schema.SOURCES, ("id",)))
-    concerns = sa.Table("concerns", metadata, *columns(schema.CONCERNS, ("treatment_id", "concern")),
-                        sa.ForeignKeyConstraint(["treatment_id"], ["treatments.id"]),
-                        sa.ForeignKeyConstraint(["source_id"], ["sources.id"]))
+    concerns = sa.Table("concerns", metadata, *columns(schema.CONCERNS, schema.PRIMARY_KEYS["concerns.csv"]),
+                        *_foreign_keys("concerns.csv"))
     prices = price_table(metadata, "prices", *_price_constraints(), identity=True)
     sa.Index("prices_market_treatment", prices.c.market, prices.c.treatment_id)
     return {"treatments": treatments, "sources": sources, "concerns": concerns, "prices": prices}
 
 
+def _foreign_keys(file: str) -> list[sa.ForeignKeyConstraint]:
+    return [sa.ForeignKeyConstraint([column], [f"{Path(other).stem}.{key}"])
+            for column, other, key in schema.FOREIGN_KEYS.get(file, ())]
+
+
 def _price_constraints() -> list:
-    out = [sa.ForeignKeyConstraint(["treatment_id"], ["treatments.id"]),
-           sa.ForeignKeyConstraint(["source_id"], ["sources.id"])]
+    out = _foreign_keys("prices.csv")
     for f in schema.PRICES:
         col = sa.column(f.name)
         if f.kind == "choice":
