@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from dashboard import datapackage
+from dashboard import coverage, datapackage, vocab
 from dashboard.app import create_app
 from dashboard.callbacks import export_file
 from dashboard.comparison import build_catalog
@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", required=True, help="file to write ('-' for standard output)")
     package = commands.add_parser("datapackage", help="write DIR/datapackage.json (Frictionless) from the schema")
     package.add_argument("--data", default=None, help="data folder (default: $DASHBOARD_DATA, else the bundled data/)")
+    cover = commands.add_parser("coverage", help="list, per treatment, the inputs the data leaves unknown")
+    cover.add_argument("--data", default=None, help=DATA_HELP)
+    cover.add_argument("--market", action="append", choices=vocab.MARKETS,
+                       help="check prices in this market (repeatable; default: " + ", ".join(coverage.NATIONAL_MARKETS) + ")")
+    cover.add_argument("--markdown", action="store_true", help="print the 'Still unknown' block of data/README.md")
     add_load_parser(commands)
     return parser
 
@@ -112,8 +117,19 @@ def cmd_datapackage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    try:
+        data = open_dataset(data_location(args.data))
+    except DatasetError as err:
+        return _report(err)
+    markets = tuple(args.market or coverage.NATIONAL_MARKETS)
+    found = coverage.gaps(data, markets)
+    print((coverage.as_markdown if args.markdown else coverage.as_table)(found, markets, data))
+    return 0
+
+
 COMMANDS = {"validate": cmd_validate, "serve": cmd_serve, "export": cmd_export, "load": cmd_load,
-            "datapackage": cmd_datapackage}
+            "datapackage": cmd_datapackage, "coverage": cmd_coverage}
 
 
 def main(argv: list[str] | None = None) -> int:
