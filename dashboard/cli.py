@@ -14,6 +14,7 @@ from dashboard.comparison import build_catalog
 from dashboard.filters import FIELDS, parse_fields, rejected_fields
 from dashboard.load import add_load_parser, cmd_load, price_rows
 from dashboard.problems import DatasetError, format_problems
+from dashboard.progress import Progress
 from dashboard.settings import data_location
 from dashboard.storage import open_dataset
 
@@ -96,7 +97,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     try:
-        data = open_dataset(data_location(args.data))
+        with Progress("validate") as step:
+            data = open_dataset(data_location(args.data), progress=step)
     except DatasetError as err:
         return _report(err)
     years = data.price_years()
