@@ -13,7 +13,7 @@ INVASIVENESS = ("non-invasive", "minimally-invasive", "surgical")
 PERFORMERS = ("aesthetician", "nurse", "physician", "dermatologist", "plastic-surgeon", "self")
 ANAESTHESIA = ("none", "topical", "local", "sedation", "general")
 SESSION_UNITS = ("syringe", "vial", "area", "unit")
-MAINTENANCE = ("none", "periodic", "unknown")
+MAINTENANCE = ("none", "periodic", "as-needed", "unknown")
 DOWNTIME_MEASURES = (
     "back-to-work",
     "normal-activity",
@@ -63,6 +63,7 @@ BASIS_LABELS = {
     "not-stated": "Basis not stated",
     "surgeon-fee": "Surgeon's fee only (excludes anaesthesia and facility)",
     "your-quote": "Your quote (as the clinic quoted it)",
+    "your-assumption": "Your assumption (price per session you entered)",
 }
 STATUS_LABELS = {
     "primary": "Primary: read in the source itself",

@@ -6,7 +6,7 @@ import shutil
 import frictionless
 import pytest
 
-from dashboard import datapackage, schema
+from dashboard import datapackage, schema, vocab
 from dashboard.settings import BUNDLED_DATA
 
 REGENERATE = "run `python -m dashboard datapackage` and commit data/datapackage.json"
@@ -31,14 +31,14 @@ def test_tables_keys_and_licence():
 
 
 def test_a_new_vocabulary_value_or_column_reaches_the_descriptor(monkeypatch):
-    treatments = tuple(dataclasses.replace(f, choices=f.choices + ("as-needed",)) if f.name == "maintenance" else f
+    treatments = tuple(dataclasses.replace(f, choices=f.choices + ("seasonal",)) if f.name == "maintenance" else f
                        for f in schema.TREATMENTS)
     prices = schema.PRICES + (schema.Field("category_average", "choice", choices=("yes", "no")),)
     monkeypatch.setitem(schema.FILES, "treatments.csv", treatments)
     monkeypatch.setitem(schema.FILES, "prices.csv", prices)
     resources = {r["name"]: r for r in datapackage.descriptor()["resources"]}
     maintenance = next(f for f in resources["treatments"]["schema"]["fields"] if f["name"] == "maintenance")
-    assert maintenance["constraints"]["enum"] == ["none", "periodic", "unknown", "as-needed"]
+    assert maintenance["constraints"]["enum"] == [*vocab.MAINTENANCE, "seasonal"]
     assert resources["prices"]["schema"]["fields"][-1]["name"] == "category_average"
     assert datapackage.render() != (BUNDLED_DATA / "datapackage.json").read_text(encoding="utf-8")
 
