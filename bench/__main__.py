@@ -23,6 +23,7 @@ from pathlib import Path
 import requests
 
 from bench.generate import write_folder
+from dashboard.app import create_app
 from dashboard.dataset import BUNDLED_DATA
 from dashboard.progress import Progress, Step, quiet
 
@@ -143,8 +144,6 @@ def export_ms(base: str, fmt: str, repeats: int = 5) -> float:
 
 def server_time_ms(location: str, n: int) -> float:
     """The callback through the Flask test client in this process: no socket, no gunicorn."""
-    from dashboard.app import create_app
-
     client = create_app(location).server.test_client()
     live_outputs_from(client)
     times = []

@@ -65,6 +65,7 @@ def test_every_page_filter_has_a_flag_and_old_flags_still_work(small_data_dir, t
     import datetime as dt
 
     from dashboard.callbacks import export_file
+    from dashboard.cli import main
     from dashboard.comparison import build_catalog
     from dashboard.dataset import load_dataset
     from dashboard.filters import from_query
@@ -77,8 +78,8 @@ def test_every_page_filter_has_a_flag_and_old_flags_still_work(small_data_dir, t
     common = ("export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
               "--category", "surgical,microneedling", "--budget", "20000", "--max-risk", "4",
               "--compare", "abdominoplasty,microneedling", "--earnings", "150", "--format", "csv")
-    assert run(*common, "--horizon", "5", "--max-downtime", "30", "--over-budget", "--output", str(new)).returncode == 0
-    assert run(*common, "--horizon-years", "5", "--max-downtime-days", "30", "--include-over-budget",
-               "--output", str(old)).returncode == 0
+    assert main([*common, "--horizon", "5", "--max-downtime", "30", "--over-budget", "--output", str(new)]) == 0
+    assert main([*common, "--horizon-years", "5", "--max-downtime-days", "30", "--include-over-budget",
+                 "--output", str(old)]) == 0
     assert new.read_bytes() == expected == old.read_bytes()
     assert b"categories surgical, microneedling" in expected and b"daily earnings 150" in expected

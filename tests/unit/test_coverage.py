@@ -1,11 +1,9 @@
 """The coverage command: which inputs each treatment lacks, and the README block generated from it."""
 
-import subprocess
-import sys
-
 import pytest
 
 from dashboard import coverage
+from dashboard.cli import main
 from dashboard.dataset import load_dataset
 from dashboard.settings import BUNDLED_DATA
 from tests import factory
@@ -52,11 +50,9 @@ def test_a_removed_figure_shows_as_its_gap(tmp_path, row, changes, expected):
     assert missing(load_dataset(folder))[tid] == expected
 
 
-def test_command_prints_one_line_per_treatment_and_totals(small_data_dir):
-    result = subprocess.run([sys.executable, "-m", "dashboard", "coverage", "--data", str(small_data_dir),
-                             "--market", "UK"], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+def test_command_prints_one_line_per_treatment_and_totals(small_data_dir, capsys):
+    assert main(["coverage", "--data", str(small_data_dir), "--market", "UK"]) == 0
+    lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Inputs missing per treatment (4 treatments, 5 price rows, 5 concern links, 4 sources; markets UK)"
     assert lines[2].split() == ["ha-filler", "-"]
     assert " ".join(lines[5].split()) == "microneedling no UK price, interval, maintenance, downtime"

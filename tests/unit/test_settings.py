@@ -1,12 +1,11 @@
 """Where the data lives: argument, then DASHBOARD_DATA, then the bundled folder, for every entry point."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from dashboard.app import create_app
+from dashboard.cli import main
 from dashboard.settings import BUNDLED_DATA, data_location
 
 
@@ -27,24 +26,25 @@ def test_the_process_environment_is_read_by_default(monkeypatch, tmp_path):
     assert data_location() == tmp_path
 
 
-def run(*args, env=None):
-    environ = {k: v for k, v in os.environ.items() if k != "DASHBOARD_DATA"}
-    return subprocess.run([sys.executable, "-m", "dashboard", *args], capture_output=True, text=True, timeout=120,
-                          env={**environ, **(env or {})})
+def validate(capsys, *args) -> tuple[int, str, str]:
+    status = main(["validate", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
 
 
-def test_validate_honours_dashboard_data(tmp_path, small_data_dir):
-    missing = run("validate", env={"DASHBOARD_DATA": str(tmp_path / "nowhere")})
-    assert missing.returncode == 1 and "treatments.csv: file not found" in missing.stderr
-    small = run("validate", env={"DASHBOARD_DATA": str(small_data_dir)})
-    assert small.returncode == 0 and small.stdout.startswith("OK: 4 treatments"), small.stderr
+def test_validate_honours_dashboard_data(monkeypatch, capsys, tmp_path, small_data_dir):
+    monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path / "nowhere"))
+    status, _, err = validate(capsys)
+    assert status == 1 and "treatments.csv: file not found" in err
+    monkeypatch.setenv("DASHBOARD_DATA", str(small_data_dir))
+    status, out, _ = validate(capsys)
+    assert status == 0 and out.startswith("OK: 4 treatments")
     # the argument wins over the environment
-    assert run("validate", "--data", str(small_data_dir), env={"DASHBOARD_DATA": str(tmp_path / "x")}).returncode == 0
+    monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path / "nowhere"))
+    assert validate(capsys, "--data", str(small_data_dir))[0] == 0
 
 
 def test_the_app_reads_dashboard_data(monkeypatch, small_data_dir):
-    from dashboard.app import create_app
-
     monkeypatch.setenv("DASHBOARD_DATA", str(small_data_dir))
     layout = create_app().server.test_client().get("/_dash-layout").get_data(as_text=True)
     assert "Hyaluronic-acid filler" in layout and "Microdermabrasion" not in layout
