@@ -1,9 +1,11 @@
 """data/datapackage.json: generated from the schema, in step with it, and valid for Frictionless."""
 
 import dataclasses
+import json
 import shutil
+import subprocess
+import sys
 
-import frictionless
 import pytest
 
 from dashboard import datapackage, schema, vocab
@@ -51,9 +53,17 @@ def test_another_csv_in_the_folder_becomes_a_resource(tmp_path):
     assert extra["schema"]["fields"] == [{"name": "alias", "type": "string"}, {"name": "treatment_id", "type": "string"}]
 
 
+def frictionless_validate(descriptor) -> tuple[bool, set[str]]:
+    """`frictionless validate` as `make test` runs it (in its own process: importing frictionless raises the
+    csv module's field size limit for the whole process); (valid, error types)."""
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(descriptor), "--json"],
+                            capture_output=True, text=True, timeout=120)
+    report = json.loads(result.stdout)
+    return report["valid"], {e["type"] for task in report["tasks"] for e in task["errors"]}
+
+
 def test_frictionless_accepts_the_bundled_package():
-    report = frictionless.validate(str(BUNDLED_DATA / "datapackage.json"))
-    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert frictionless_validate(BUNDLED_DATA / "datapackage.json") == (True, set())
 
 
 @pytest.mark.parametrize("file, line, old, new, error", [
@@ -67,7 +77,5 @@ def test_frictionless_finds_a_broken_copy(tmp_path, file, line, old, new, error)
     assert old in lines[line - 1]
     lines[line - 1] = lines[line - 1].replace(old, new, 1)
     (folder / file).write_text("\n".join(lines), encoding="utf-8")
-    report = frictionless.validate(str(folder / "datapackage.json"))
-    assert not report.valid
-    assert error in {row[0] for row in report.flatten(["type"])}
+    assert frictionless_validate(folder / "datapackage.json") == (False, {error})
 
