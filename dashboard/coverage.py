@@ -37,28 +37,52 @@ def gap_kinds(markets: tuple[str, ...]) -> tuple[Gap, ...]:
     for m in markets:
         prices.append(Gap(f"no_price_{m}", "Prices", f"No {m} price at all", f"no {m} price"))
     for m in markets:
-        prices.append(Gap(f"no_session_price_{m}", "Prices",
-                          f"{m} prices exist but none can be turned into a per-session price (only per-unit, per-course "
-                          "or per-gram/tube figures, or the number of units per session is unknown)",
-                          f"no {m} per-session price"))
+        prices.append(
+            Gap(
+                f"no_session_price_{m}",
+                "Prices",
+                f"{m} prices exist but none can be turned into a per-session price (only per-unit, per-course "
+                "or per-gram/tube figures, or the number of units per session is unknown)",
+                f"no {m} per-session price",
+            )
+        )
     return (
         *prices,
         Gap("no_sessions", "Sessions and units", "No number of sessions for the initial course", "sessions"),
-        Gap("sessions_no_range", "Sessions and units", "A typical number of sessions but no range",
-            "sessions range"),
+        Gap("sessions_no_range", "Sessions and units", "A typical number of sessions but no range", "sessions range"),
         Gap("no_interval", "Sessions and units", "Several sessions but no interval between them", "interval"),
-        Gap("no_units", "Sessions and units",
+        Gap(
+            "no_units",
+            "Sessions and units",
             "Priced per counted unit (syringe, vial, area, unit) but no number of units per session, so those prices "
-            "are not used", "units per session"),
-        Gap("maintenance_unknown", "How long results last",
-            "Maintenance unknown (no source says how long results last)", "maintenance"),
-        Gap("no_duration", "How long results last",
-            "Maintenance is neither none nor periodic, and no source says how long results last", "results duration"),
-        Gap("duration_one_end", "How long results last", "Results duration known only at one end",
-            "results duration (one end)"),
+            "are not used",
+            "units per session",
+        ),
+        Gap(
+            "maintenance_unknown",
+            "How long results last",
+            "Maintenance unknown (no source says how long results last)",
+            "maintenance",
+        ),
+        Gap(
+            "no_duration",
+            "How long results last",
+            "Maintenance is neither none nor periodic, and no source says how long results last",
+            "results duration",
+        ),
+        Gap(
+            "duration_one_end",
+            "How long results last",
+            "Results duration known only at one end",
+            "results duration (one end)",
+        ),
         Gap("no_downtime", "Downtime", "No downtime figure", "downtime"),
-        Gap("downtime_one_end", "Downtime",
-            'Downtime known only at one end (for example "up to a week" or "a week or more")', "downtime (one end)"),
+        Gap(
+            "downtime_one_end",
+            "Downtime",
+            'Downtime known only at one end (for example "up to a week" or "a week or more")',
+            "downtime (one end)",
+        ),
     )
 
 
@@ -87,8 +111,8 @@ def gaps(data: Dataset, markets: tuple[str, ...] = NATIONAL_MARKETS) -> pd.DataF
             no_sessions=not any(sessions),
             sessions_no_range=any(sessions) and not (sessions[0] and sessions[2]),
             no_interval=several and not any(_known(row, "session_interval_weeks_low", "session_interval_weeks_high")),
-            no_units=row["id"] in counted and not any(_known(
-                row, "units_per_session_low", "units_per_session_typical", "units_per_session_high")),
+            no_units=row["id"] in counted
+            and not any(_known(row, "units_per_session_low", "units_per_session_typical", "units_per_session_high")),
             maintenance_unknown=row["maintenance"] == "unknown",
             no_duration=row["maintenance"] not in ("none", "periodic", "unknown") and not any(duration),
             duration_one_end=sum(duration) == 1,
@@ -102,8 +126,10 @@ def gaps(data: Dataset, markets: tuple[str, ...] = NATIONAL_MARKETS) -> pd.DataF
 def summary_line(data: Dataset) -> str:
     """How much data the gaps are counted over."""
     rows = int(data.prices["rows"].sum()) if "rows" in data.prices.columns else len(data.prices)
-    return (f"{len(data.treatments)} treatments, {rows} price rows, {len(data.concerns)} concern links, "
-            f"{len(data.sources)} sources")
+    return (
+        f"{len(data.treatments)} treatments, {rows} price rows, {len(data.concerns)} concern links, "
+        f"{len(data.sources)} sources"
+    )
 
 
 def as_table(found: pd.DataFrame, markets: tuple[str, ...], data: Dataset) -> str:
@@ -125,8 +151,12 @@ def as_table(found: pd.DataFrame, markets: tuple[str, ...], data: Dataset) -> st
 
 def as_markdown(found: pd.DataFrame, markets: tuple[str, ...], data: Dataset) -> str:
     """The README block: the gaps grouped by input, each a sentence, a count and the treatment ids."""
-    lines = [README_START, "", f"Generated from the CSV files as they stand ({summary_line(data)}). Every gap below "
-             'shows as "unknown" in the app.']
+    lines = [
+        README_START,
+        "",
+        f"Generated from the CSV files as they stand ({summary_line(data)}). Every gap below "
+        'shows as "unknown" in the app.',
+    ]
     group = None
     for g in gap_kinds(markets):
         ids = list(found.index[found[g.key]])
@@ -144,4 +174,4 @@ def as_markdown(found: pd.DataFrame, markets: tuple[str, ...], data: Dataset) ->
 def readme_block(text: str) -> str | None:
     """The generated block in a README's text (markers included), or None when it has none."""
     start, end = text.find(README_START), text.find(README_END)
-    return text[start:end + len(README_END)] if start >= 0 and end > start else None
+    return text[start : end + len(README_END)] if start >= 0 and end > start else None

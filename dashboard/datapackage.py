@@ -60,7 +60,8 @@ def table_field(field: schema.Field) -> dict:
             constraints["pattern"] = f"^{SLUG}$"
         elif field.kind == "list":
             out["description"] = "a list separated by ';'" + (
-                f" of: {', '.join(map(str, field.choices))}" if field.choices else " of ids")
+                f" of: {', '.join(map(str, field.choices))}" if field.choices else " of ids"
+            )
             constraints["pattern"] = _list_pattern(field.choices)
         elif field.kind == "url":
             out["format"] = "uri"
@@ -87,13 +88,17 @@ def resource(file: str, data_dir: Path) -> dict:
     """The tabular data resource for one CSV: declared in schema.FILES, else every column as text."""
     fields = schema.FILES.get(file)
     table: dict = {
-        "fields": [table_field(f) for f in fields] if fields else [{"name": n, "type": "string"} for n in _header(data_dir / file)],
+        "fields": [table_field(f) for f in fields]
+        if fields
+        else [{"name": n, "type": "string"} for n in _header(data_dir / file)],
         "missingValues": [""],
     }
     if schema.PRIMARY_KEYS.get(file):
         table["primaryKey"] = list(schema.PRIMARY_KEYS[file])
-    keys = [{"fields": column, "reference": {"resource": Path(other).stem, "fields": key}}
-            for column, other, key in schema.FOREIGN_KEYS.get(file, ())]
+    keys = [
+        {"fields": column, "reference": {"resource": Path(other).stem, "fields": key}}
+        for column, other, key in schema.FOREIGN_KEYS.get(file, ())
+    ]
     if keys:
         table["foreignKeys"] = keys
     return {
@@ -118,13 +123,16 @@ def descriptor(data_dir: str | Path = BUNDLED_DATA) -> dict:
         "description": (
             "Cosmetic treatments (microdermabrasion, peels, lasers, microneedling, injectables, surgery) by price "
             "per market, number of sessions, how long results last, downtime and risk, every figure cited. "
-            "An empty cell means no cited source gives the figure. Column meanings: README.md. "
-            + NOT_IN_TABLE_SCHEMA
+            "An empty cell means no cited source gives the figure. Column meanings: README.md. " + NOT_IN_TABLE_SCHEMA
         ),
         "version": VERSION,
         "licenses": [LICENCE],
-        "sources": [{"title": "Every figure's source: publisher, title, URL, year and status (sources.csv)",
-                     "path": "sources.csv"}],
+        "sources": [
+            {
+                "title": "Every figure's source: publisher, title, URL, year and status (sources.csv)",
+                "path": "sources.csv",
+            }
+        ],
         "resources": [resource(f, data_dir) for f in [*schema.FILES, *others] if (data_dir / f).is_file()],
     }
 

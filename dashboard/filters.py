@@ -22,6 +22,7 @@ MAX_EARNINGS = 100_000
 MAX_COMPARE = 4
 MIN_COMPARE = 2
 
+
 def _number(value: Any, low: float, high: float) -> float | None:
     """A finite number within [low, high], from a number or numeric text; else None."""
     if isinstance(value, bool) or value is None:
@@ -56,7 +57,6 @@ def _ids(value: Any, allowed, limit: int) -> tuple[str, ...] | None:
         if isinstance(item, str) and item in allowed and item not in out:
             out.append(item)
     return tuple(out[:limit])
-
 
 
 INVALID = object()  # a parser's answer for a value it does not accept

@@ -26,8 +26,16 @@ class Progress:
     def __init__(self, description: str, total: int | None = None, stream: TextIO | None = None):
         self.stream = stream if stream is not None else sys.stderr
         self.shown = _is_terminal(self.stream)
-        self._bar = tqdm(total=total, desc=description, unit="step", file=self.stream, disable=not self.shown,
-                         leave=False, dynamic_ncols=True, bar_format=_FORMAT if total is None else None)
+        self._bar = tqdm(
+            total=total,
+            desc=description,
+            unit="step",
+            file=self.stream,
+            disable=not self.shown,
+            leave=False,
+            dynamic_ncols=True,
+            bar_format=_FORMAT if total is None else None,
+        )
 
     def __call__(self, what: str) -> None:
         self._bar.update(1)

@@ -9,8 +9,10 @@ from dashboard.settings import BUNDLED_DATA
 from tests import factory
 from tests.factory import changed, write_dataset
 
-REGENERATE = ("run `python -m dashboard coverage --markdown` and paste its output over the block between the "
-              "coverage markers in data/README.md")
+REGENERATE = (
+    "run `python -m dashboard coverage --markdown` and paste its output over the block between the "
+    "coverage markers in data/README.md"
+)
 
 
 def test_readme_block_equals_the_command_output():
@@ -53,7 +55,11 @@ def test_a_removed_figure_shows_as_its_gap(tmp_path, row, changes, expected):
 def test_command_prints_one_line_per_treatment_and_totals(small_data_dir, capsys):
     assert main(["coverage", "--data", str(small_data_dir), "--market", "UK"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Inputs missing per treatment (4 treatments, 5 price rows, 5 concern links, 4 sources; markets UK)"
+    assert (
+        lines[0] == "Inputs missing per treatment (4 treatments, 5 price rows, 5 concern links, 4 sources; markets UK)"
+    )
     assert lines[2].split() == ["ha-filler", "-"]
     assert " ".join(lines[5].split()) == "microneedling no UK price, interval, maintenance, downtime"
-    assert " ".join(next(x for x in lines if "nothing missing" in x).split()) == "nothing missing 2 of 4"  # ha-filler, botulinum-toxin
+    assert (
+        " ".join(next(x for x in lines if "nothing missing" in x).split()) == "nothing missing 2 of 4"
+    )  # ha-filler, botulinum-toxin

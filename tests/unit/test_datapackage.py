@@ -16,7 +16,9 @@ REGENERATE = "run `python -m dashboard datapackage` and commit data/datapackage.
 
 def test_committed_descriptor_equals_the_generated_one():
     committed = (BUNDLED_DATA / "datapackage.json").read_text(encoding="utf-8")
-    assert committed == datapackage.render(), f"data/datapackage.json is out of step with dashboard/schema.py: {REGENERATE}"
+    assert committed == datapackage.render(), (
+        f"data/datapackage.json is out of step with dashboard/schema.py: {REGENERATE}"
+    )
 
 
 def test_tables_keys_and_licence():
@@ -25,16 +27,23 @@ def test_tables_keys_and_licence():
     assert list(resources)[:4] == ["treatments", "prices", "concerns", "sources"]
     assert resources["treatments"]["schema"]["primaryKey"] == ["id"]
     assert resources["concerns"]["schema"]["primaryKey"] == ["treatment_id", "concern"]
-    assert {"fields": "source_id", "reference": {"resource": "sources", "fields": "id"}} in resources["prices"]["schema"]["foreignKeys"]
+    assert {"fields": "source_id", "reference": {"resource": "sources", "fields": "id"}} in resources["prices"][
+        "schema"
+    ]["foreignKeys"]
     assert package["licenses"][0]["name"] == "CC-BY-4.0" and package["version"]
     fields = {f["name"]: f for f in resources["prices"]["schema"]["fields"]}
     assert fields["low"] == {"name": "low", "type": "number", "constraints": {"minimum": 0, "maximum": 1_000_000}}
-    assert fields["status"]["constraints"] == {"enum": ["primary", "corroborated", "secondary", "weak"], "required": True}
+    assert fields["status"]["constraints"] == {
+        "enum": ["primary", "corroborated", "secondary", "weak"],
+        "required": True,
+    }
 
 
 def test_a_new_vocabulary_value_or_column_reaches_the_descriptor(monkeypatch):
-    treatments = tuple(dataclasses.replace(f, choices=f.choices + ("seasonal",)) if f.name == "maintenance" else f
-                       for f in schema.TREATMENTS)
+    treatments = tuple(
+        dataclasses.replace(f, choices=f.choices + ("seasonal",)) if f.name == "maintenance" else f
+        for f in schema.TREATMENTS
+    )
     prices = schema.PRICES + (schema.Field("category_average", "choice", choices=("yes", "no")),)
     monkeypatch.setitem(schema.FILES, "treatments.csv", treatments)
     monkeypatch.setitem(schema.FILES, "prices.csv", prices)
@@ -50,14 +59,21 @@ def test_another_csv_in_the_folder_becomes_a_resource(tmp_path):
     (folder / "aliases.csv").write_text("alias,treatment_id\nbotox,botulinum-toxin\n", encoding="utf-8")
     extra = datapackage.descriptor(folder)["resources"][-1]
     assert extra["path"] == "aliases.csv"
-    assert extra["schema"]["fields"] == [{"name": "alias", "type": "string"}, {"name": "treatment_id", "type": "string"}]
+    assert extra["schema"]["fields"] == [
+        {"name": "alias", "type": "string"},
+        {"name": "treatment_id", "type": "string"},
+    ]
 
 
 def frictionless_validate(descriptor) -> tuple[bool, set[str]]:
     """`frictionless validate` as `make test` runs it (in its own process: importing frictionless raises the
     csv module's field size limit for the whole process); (valid, error types)."""
-    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(descriptor), "--json"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", str(descriptor), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     report = json.loads(result.stdout)
     return report["valid"], {e["type"] for task in report["tasks"] for e in task["errors"]}
 
@@ -78,4 +94,3 @@ def test_frictionless_finds_a_broken_copy(tmp_path, file, line, old, new, error)
     lines[line - 1] = lines[line - 1].replace(old, new, 1)
     (folder / file).write_text("\n".join(lines), encoding="utf-8")
     assert frictionless_validate(folder / "datapackage.json") == (False, {error})
-

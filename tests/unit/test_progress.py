@@ -36,8 +36,12 @@ def test_nothing_is_written_when_the_stream_is_not_a_terminal():
 
 
 def validate(folder, stderr):
-    return subprocess.Popen([sys.executable, "-m", "dashboard", "validate", "--data", str(folder)],
-                            stdout=subprocess.PIPE, stderr=stderr, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "validate", "--data", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
+    )
 
 
 def test_validate_of_a_price_list_is_quiet_when_output_is_not_a_terminal(tmp_path, capsys):
