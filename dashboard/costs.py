@@ -19,8 +19,6 @@ import pandas as pd
 
 from dashboard.price_combine import KINDS, PRICE_COLUMNS, combine_prices, count_range, session_prices  # noqa: F401
 
-OPEN_UPKEEP = ("unknown", "as-needed")
-
 
 def maintenance_rounds(horizon_months: float, duration_months) -> np.ndarray:
     """Maintenance rounds needed to keep results for the horizon: ceil(H / d) - 1, at least 0.

@@ -30,11 +30,13 @@ def column_defs(horizon_label: str = "horizon") -> list[dict]:
     return [
         dict(field="name", headerName="Option", pinned="left", minWidth=220, filter="agTextColumnFilter", tooltipField="name"),
         dict(field="total_low", headerName=f"Total ({horizon_label})", minWidth=170, valueFormatter=_cost("total_low", "total_high"),
-             comparator={"function": "totalOrder"}, tooltipField="total_text", type="rightAligned"),
+             comparator={"function": "totalOrder"}, tooltipField="total_text", type="rightAligned",
+             cellClass={"function": "assumedClass(params)"}),
         dict(field="budget_fit", headerName="Budget fit", valueFormatter={"function": "text(params)"},
              tooltipField="budget_reason"),
         dict(field="initial_low", headerName="Initial course", minWidth=150, valueFormatter=_cost("initial_low", "initial_high"),
-             comparator={"function": "initialOrder"}, tooltipField="initial_text", type="rightAligned"),
+             comparator={"function": "initialOrder"}, tooltipField="initial_text", type="rightAligned",
+             cellClass={"function": "assumedClass(params)"}),
         dict(field="total_typical", headerName=f"Total typical ({horizon_label})", **money),
         dict(field="session_low", headerName="Per session", minWidth=130, valueFormatter=_cost("session_low", "session_high"),
              comparator={"function": "sessionOrder"}, tooltipField="price_source_text", type="rightAligned"),
@@ -117,8 +119,11 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["basis_label"] = vocab.BASIS_LABELS.get(raw.get("basis"), "No published price")
         record["price_source_text"] = _source_text(raw, publishers)
         maintenance = raw.get("maintenance")
-        record["results_text"] = {"none": "Long-lasting: no maintenance", "unknown": "Maintenance not known"}.get(
-            maintenance, "Maintenance repeated when results fade")
+        record["results_text"] = {
+            "none": "Long-lasting: no maintenance",
+            "unknown": "Maintenance not known",
+            "as-needed": "Repeated as needed: no interval published; a figure here is a study's last follow-up (a lower bound)",
+        }.get(maintenance, "Maintenance repeated when results fade")
         measure = raw.get("downtime_measure")
         record["downtime_text"] = f"Measures: {measure}" if isinstance(measure, str) and measure else "unknown"
         record["initial_text"] = "Initial course: per-session price x sessions in the course"

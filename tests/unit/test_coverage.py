@@ -43,6 +43,7 @@ def test_each_kind_of_gap_in_the_small_dataset(small_dataset):
      {"no_units", "no_session_price_US"}),
     (0, dict(downtime_days_high=""), {"downtime_one_end"}),
     (0, dict(results_months_high=""), {"duration_one_end"}),
+    (1, dict(maintenance="as-needed", results_months_high=""), {"maintenance_as-needed", "no_price_US"}),
     (0, dict(sessions_low="", sessions_high=""), {"sessions_no_range"}),
     (2, dict(sessions_low="", sessions_typical="", sessions_high=""), {"no_sessions", "no_price_UK"}),
 ])  # fmt: skip
@@ -59,7 +60,16 @@ def test_command_prints_one_line_per_treatment_and_totals(small_data_dir, capsys
         lines[0] == "Inputs missing per treatment (4 treatments, 5 price rows, 5 concern links, 4 sources; markets UK)"
     )
     assert lines[2].split() == ["ha-filler", "-"]
-    assert " ".join(lines[5].split()) == "microneedling no UK price, interval, maintenance, downtime"
+    assert " ".join(lines[5].split()) == "microneedling no UK price, interval, maintenance unknown, downtime"
     assert (
         " ".join(next(x for x in lines if "nothing missing" in x).split()) == "nothing missing 2 of 4"
     )  # ha-filler, botulinum-toxin
+
+
+def test_a_study_follow_up_is_named_as_a_lower_bound(tmp_path):
+    changes = dict(maintenance="as-needed", results_months_high="")
+    data = load_dataset(write_dataset(tmp_path / "data", treatments=changed(factory.TREATMENTS, 1, **changes)))
+    block = coverage.as_markdown(coverage.gaps(data), ("US", "UK"), data)
+    line = next(x for x in block.splitlines() if "`as-needed`" in x)
+    assert line.endswith("(1): `botulinum-toxin`. Of these, a study's follow-up gives a lower bound for "
+                         "`botulinum-toxin` (3 months).")
