@@ -1,4 +1,4 @@
-"""The command line: validate the data, serve the dashboard, export a comparison."""
+"""The command line: validate the data, serve the dashboard, export a comparison, list the gaps, describe the data."""
 
 from __future__ import annotations
 
