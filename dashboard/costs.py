@@ -16,7 +16,9 @@ BASIS_RANK = {b: i for i, b in enumerate(vocab.BASES)}
 
 # Columns of the per-session price frame, per kind: value, source, year, status.
 # `_rows`: how many clinic prices a figure summarises (1 for a published figure); see pricelist.py.
-PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", "_source", "_year", "_status", "_rows")]
+# `_category`: the broader category the figure is the source's figure for (None: the treatment's own).
+PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", "_source", "_year", "_status", "_rows", "_category")]
+TEXT_SUFFIXES = ("_source", "_status", "_category")
 
 
 def row_per_session(price: pd.Series, treatment: pd.Series) -> dict[str, float]:
@@ -41,12 +43,13 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
     """One treatment's price rows in one market -> per-session low/typical/high with sources.
 
     Rule: convert each row to per-session figures; drop weak rows when a better-sourced one
+    exists, then category figures (`category_average` set) when one of the treatment's own
     exists; keep the rows of the best basis that has a usable figure (total price, then basis
     not stated, then surgeon's fee); take each figure
     from the newest row that gives it (then the surer status, then file order). If the
     figures so combined are out of order, use the single best row's figures alone.
     """
-    empty = {c: (np.nan if not c.endswith(("_source", "_status")) else None) for c in PRICE_COLUMNS}
+    empty = {c: (np.nan if not c.endswith(TEXT_SUFFIXES) else None) for c in PRICE_COLUMNS}
     empty.update(basis=None, currency=None, price_rows=0)
     if rows.empty:
         return empty
@@ -58,6 +61,10 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
     # weak figures (clinic, vendor or unsourced pages) only stand in when nothing better exists
     if (table["status"] != "weak").any():
         table = table[table["status"] != "weak"]
+    # a figure for a whole category (ASPS "combination lasers") only stands in for the treatment's own
+    category = table["category_average"].notna() if "category_average" in table else pd.Series(False, table.index)
+    if (~category).any():
+        table = table[~category]
     best_basis = min(table["basis"], key=BASIS_RANK.__getitem__)
     table = table[table["basis"] == best_basis].copy()
     table["_year"] = table["year"].astype("float64").fillna(-1)
@@ -77,7 +84,7 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
             else:
                 result.update({f"session_{kind}": np.nan, f"session_{kind}_source": None,
                                f"session_{kind}_year": np.nan, f"session_{kind}_status": None,
-                               f"session_{kind}_rows": np.nan})
+                               f"session_{kind}_rows": np.nan, f"session_{kind}_category": None})
     return result
 
 
@@ -87,6 +94,8 @@ def _take(result: dict, kind: str, row: pd.Series) -> None:
     result[f"session_{kind}_year"] = np.nan if pd.isna(row["year"]) else float(row["year"])
     result[f"session_{kind}_status"] = row["status"]
     result[f"session_{kind}_rows"] = float(row.get("rows", 1))
+    category = row.get("category_average")
+    result[f"session_{kind}_category"] = category if isinstance(category, str) else None
 
 
 def _in_order(values: list[float]) -> bool:

@@ -9,7 +9,7 @@ from dash import html
 
 from dashboard import vocab
 from dashboard.dataset import Dataset
-from dashboard.pricelist import spread_text
+from dashboard.pricelist import category_text, spread_text
 
 
 def _known(value) -> bool:
@@ -100,6 +100,12 @@ def price_spread(row: pd.Series) -> str:
     return "; ".join(p for p in parts if p)
 
 
+def price_category(row: pd.Series) -> str:
+    """'figure for all of "X", not this treatment's own price' when a figure is a category's figure."""
+    texts = (category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
+    return "; ".join(t for t in dict.fromkeys(texts) if t)
+
+
 def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str) -> html.Div:
     """Every attribute in rows, one column per option, differences highlighted, sources linked."""
     chosen = [i for i in selected if i in table.index]
@@ -120,6 +126,10 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     spreads = {t: price_spread(table.loc[t]) for t in chosen}
     if any(spreads.values()):
         body.append(html.Tr([html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]))
+    categories = {t: price_category(table.loc[t]) for t in chosen}
+    if any(categories.values()):
+        body.append(html.Tr([html.Th("Price covers", scope="row")] + [
+            html.Td(categories[t] or "this treatment alone") for t in chosen]))
     body.append(html.Tr([html.Th("Other sources", scope="row")] + [
         html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources)) for t in chosen]))
     return html.Div([
