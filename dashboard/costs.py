@@ -17,7 +17,8 @@ BASIS_RANK = {b: i for i, b in enumerate(vocab.BASES)}
 # Columns of the per-session price frame, per kind: value, source, year, status.
 # `_rows`: how many clinic prices a figure summarises (1 for a published figure); see pricelist.py.
 # `_category`: the broader category the figure is the source's figure for (None: the treatment's own).
-PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", "_source", "_year", "_status", "_rows", "_category")]
+PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS
+                 for suffix in ("", "_source", "_year", "_status", "_rows", "_category")]
 TEXT_SUFFIXES = ("_source", "_status", "_category")
 
 
@@ -42,9 +43,9 @@ def row_per_session(price: pd.Series, treatment: pd.Series) -> dict[str, float]:
 def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
     """One treatment's price rows in one market -> per-session low/typical/high with sources.
 
-    Rule: convert each row to per-session figures; drop weak rows when a better-sourced one
-    exists, then category figures (`category_average` set) when one of the treatment's own
-    exists; keep the rows of the best basis that has a usable figure (total price, then basis
+    Rule: convert each row to per-session figures; drop figures for a whole category
+    (`category_average` set) when the treatment has one of its own, then weak rows when a
+    better-sourced one exists; keep the rows of the best basis that has a usable figure (total price, then basis
     not stated, then surgeon's fee); take each figure
     from the newest row that gives it (then the surer status, then file order). If the
     figures so combined are out of order, use the single best row's figures alone.
@@ -58,13 +59,14 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
     if not usable.any():
         return {**empty, "price_rows": len(rows)}
     table = rows.loc[usable].join(converted.loc[usable].add_prefix("per_"))
-    # weak figures (clinic, vendor or unsourced pages) only stand in when nothing better exists
-    if (table["status"] != "weak").any():
-        table = table[table["status"] != "weak"]
-    # a figure for a whole category (ASPS "combination lasers") only stands in for the treatment's own
+    # a figure for a whole category (ASPS "combination lasers") is not the treatment's own price:
+    # it stands in only when the treatment has no usable figure of its own, however weak
     category = table["category_average"].notna() if "category_average" in table else pd.Series(False, table.index)
     if (~category).any():
         table = table[~category]
+    # weak figures (clinic, vendor or unsourced pages) only stand in when nothing better exists
+    if (table["status"] != "weak").any():
+        table = table[table["status"] != "weak"]
     best_basis = min(table["basis"], key=BASIS_RANK.__getitem__)
     table = table[table["basis"] == best_basis].copy()
     table["_year"] = table["year"].astype("float64").fillna(-1)

@@ -27,7 +27,8 @@ REQUIRED = tuple(f.name for f in schema.PRICES)
 COLUMNS = REQUIRED + OPTIONAL
 # prices.csv columns a price list may leave out (a clinic's own price is no category's figure)
 MAY_BE_ABSENT = ("category_average",) + OPTIONAL
-KEY = ("treatment_id", "market", "currency", "unit", "basis", "source_id", "status", "category_average")
+KEY = ("treatment_id", "market", "currency", "unit", "basis", "source_id", "status",
+       "category_average")
 FIGURES = ("low", "typical", "high")
 PERCENTILES = {"low": 0.1, "typical": 0.5, "high": 0.9}
 

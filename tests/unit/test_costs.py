@@ -149,3 +149,13 @@ def test_a_category_figure_keeps_its_label_through_the_cost_table(small_dataset)
     row = cost_table(small_dataset.treatments, prices, "US", 1).loc["abdominoplasty"]
     assert row["session_low_category"] == row["session_high_category"] == "Body contouring"
     assert row["total_low"] == 8000
+
+
+def test_a_treatments_own_weak_figure_beats_a_category_figure():
+    rows = _with_category(_prices(
+        ("deep", "US", "USD", "session", "surgeon-fee", np.nan, 519, np.nan, 2020, "asps-2020", "secondary"),
+        ("deep", "US", "USD", "session", "not-stated", 3000, np.nan, np.nan, np.nan, "magazine", "weak"),
+    ), "Chemical peel (all depths)", None)
+    out = combine_prices(rows, TREATMENT)
+    assert (out["session_low"], out["session_low_source"], out["basis"]) == (3000, "magazine", "not-stated")
+    assert math.isnan(out["session_typical"])
