@@ -17,6 +17,7 @@ The query is written once with SQLAlchemy Core and compiled for DuckDB (files) a
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -101,8 +102,8 @@ def typed_prices(frame: pd.DataFrame) -> pd.DataFrame:
             out[field.name] = pd.array(out[field.name].astype("float64"), dtype="Int64")
         elif field.kind == "number":
             out[field.name] = out[field.name].astype("float64")
-        else:
-            out[field.name] = out[field.name].astype("object").where(out[field.name].notna(), None)
+        else:  # missing text as the CSV loader gives it (NaN), e.g. an empty category_average
+            out[field.name] = out[field.name].astype("object").where(out[field.name].notna(), np.nan)
     out["rows"] = out["rows"].astype("int64")
     many = out["rows"] > 1
     out.loc[many, "quote"] = [summary_quote(n) for n in out.loc[many, "rows"]]

@@ -9,7 +9,7 @@ from dashboard.pricelist import aggregate, spread_text
 
 ROW = dict(treatment_id="microneedling", market="US", currency="USD", unit="session", basis="not-stated",
            low=np.nan, typical=np.nan, high=np.nan, year=2024, source_id="clinic-x", status="weak", quote="q",
-           category_average=None)
+           category_average=np.nan)
 
 
 def frame(*rows):
