@@ -14,7 +14,7 @@ PERFORMERS = ("aesthetician", "nurse", "physician", "dermatologist", "plastic-su
 ANAESTHESIA = ("none", "topical", "local", "sedation", "general")
 # A daily treatment (topical tretinoin) counts months: one session is one month of use.
 SESSION_UNITS = ("syringe", "vial", "area", "unit", "month")
-MAINTENANCE = ("none", "periodic", "unknown")
+MAINTENANCE = ("none", "periodic", "as-needed", "unknown")
 DOWNTIME_MEASURES = (
     "back-to-work",
     "normal-activity",
@@ -64,6 +64,7 @@ BASIS_LABELS = {
     "not-stated": "Basis not stated",
     "surgeon-fee": "Surgeon's fee only (excludes anaesthesia and facility)",
     "your-quote": "Your quote (as the clinic quoted it)",
+    "your-assumption": "Your assumption (price per session you entered)",
 }
 STATUS_LABELS = {
     "primary": "Primary: read in the source itself",
