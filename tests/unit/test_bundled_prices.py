@@ -47,10 +47,12 @@ def test_realself_patient_reported_figures_are_total_prices(rows):
 
 
 def test_one_quoted_figure_used_for_several_treatments_is_labelled_a_category_figure(rows):
+    # it may be the own figure of at most one of them (NHS liposuction for liposuction, not for chin liposuction)
     shared = rows.groupby(["source_id", "quote"])["treatment_id"].transform("nunique") > 1
-    assert shared.sum() >= 15
+    assert shared.sum() >= 20
     unlabelled = rows[shared & rows["category_average"].isna()]
-    assert unlabelled[["treatment_id", "source_id"]].values.tolist() == []
+    assert unlabelled.groupby(["source_id", "quote"]).size().max() == 1
+    assert (rows.loc[shared, "category_average"].notna().groupby([rows["source_id"], rows["quote"]]).sum() >= 1).all()
     lasers = rows[(rows["typical"] == 697) & (rows["source_id"] == "asps-2023-fees-afl")]
     assert set(lasers["treatment_id"]) == {"laser-hair-removal", "ipl", "laser-tattoo-removal"}
     assert lasers["category_average"].str.startswith("Skin treatment (combination lasers)").all()
@@ -84,7 +86,7 @@ def test_no_conflicting_or_mislabelled_year_remains(rows):
 def test_price_coverage_by_market(data):
     ids = set(data.treatments["id"])
     assert set(data.prices.loc[data.prices["market"] == "US", "treatment_id"]) == ids
-    assert len(set(data.prices.loc[data.prices["market"] == "UK", "treatment_id"])) >= 38
+    assert len(set(data.prices.loc[data.prices["market"] == "UK", "treatment_id"])) >= 41
     us = costs.session_prices(data.treatments, data.prices, "US")
     for treatment in ("pulsed-dye-laser", "thread-lift", "topical-tretinoin"):
         assert us.loc[treatment, ["session_low", "session_typical", "session_high"]].notna().any(), treatment
