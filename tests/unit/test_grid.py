@@ -1,4 +1,4 @@
-"""What the grid's price tooltip and the side-by-side view say about where a price comes from."""
+"""What the grid tooltip, the side-by-side view and the export say about where a price comes from."""
 
 import dataclasses
 
@@ -32,3 +32,12 @@ def test_side_by_side_names_the_category_a_price_covers(small_dataset):
     assert views.price_category(table.loc["ha-filler"]) == ""
     html = str(views.side_by_side(table, ["abdominoplasty", "ha-filler"], data, 1, "US"))
     assert "Price covers" in html and "this treatment alone" in html
+
+
+def test_export_says_a_category_figure_is_not_the_treatments_own(small_dataset):
+    from dashboard.export import export_frame
+
+    data = _labelled(small_dataset, SKIN_LASERS)
+    table = export_frame(compare(build_catalog(data), Filters(market="US"))).set_index("Option")
+    assert f"figure for all of “{SKIN_LASERS}”" in table.loc["Abdominoplasty", "How the price was read"]
+    assert "figure for all of" not in table.loc["Hyaluronic-acid filler", "How the price was read"]
