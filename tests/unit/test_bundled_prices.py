@@ -9,7 +9,7 @@ from dashboard import costs
 from dashboard.dataset import load_dataset
 
 ASPS = re.compile(r"\bASPS\b|\bASAPS\b|American Society of Plastic Surgeons|Aesthetic Society", re.I)
-REALSELF_DATA = re.compile(r"RealSelf (data|figures)|reviews from RealSelf members|self-reported cost", re.I)
+REALSELF_DATA = re.compile(r"RealSelf (?:data|figures)|reviews from RealSelf members|patient reviews|self-reported cost", re.I)
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +21,7 @@ def data():
 def rows(data):
     sources = data.sources.set_index("id")
     out = data.prices.copy()
+    out["publisher"] = [sources.loc[s, "publisher"] for s in out["source_id"]]
     out["source_text"] = [f"{sources.loc[s, 'publisher']} {sources.loc[s, 'note'] or ''}" for s in out["source_id"]]
     return out
 
@@ -35,13 +36,14 @@ def test_asps_filler_averages_are_per_syringe_as_their_source_says(rows):
 def test_every_figure_attributed_to_asps_keeps_the_surgeon_fee_basis(rows):
     # a figure keeps the basis of the publisher it comes from, whoever quotes it
     attributed = rows[[bool(ASPS.search(f"{q} {s}")) for q, s in zip(rows["quote"], rows["source_text"])]]
-    attributed = attributed[~attributed["quote"].str.contains("patient-reported", case=False)]
+    # patient-reported totals a page sets beside the ASPS fee are total prices
+    attributed = attributed[~attributed["quote"].str.contains(REALSELF_DATA)]
     assert len(attributed) >= 40
     assert attributed.loc[attributed["basis"] != "surgeon-fee", ["treatment_id", "source_id"]].values.tolist() == []
 
 
 def test_realself_patient_reported_figures_are_total_prices(rows):
-    patient = rows[[bool(REALSELF_DATA.search(f"{q} {s}")) for q, s in zip(rows["quote"], rows["source_text"])]]
+    patient = rows[[bool(REALSELF_DATA.search(f"{q} {p}")) for q, p in zip(rows["quote"], rows["publisher"])]]
     assert len(patient) >= 4
     assert set(patient["basis"]) == {"total-price"}
 
@@ -49,7 +51,8 @@ def test_realself_patient_reported_figures_are_total_prices(rows):
 def test_one_average_quoted_for_several_treatments_is_labelled_a_category_average(rows):
     # an average over a merged category is no treatment's own price; a range given for a category
     # ("blepharoplasty may cost £2,000-£6,000") applies to each treatment in it and needs no label
-    shared = rows.groupby(["source_id", "quote"])["treatment_id"].transform("nunique") > 1
+    figure = ["source_id", "quote", "low", "typical", "high"]
+    shared = rows.fillna({"low": -1, "typical": -1, "high": -1}).groupby(figure)["treatment_id"].transform("nunique") > 1
     average_only = rows["typical"].notna() & rows["low"].isna() & rows["high"].isna()
     averages = rows[shared & average_only]
     assert len(averages) >= 10
