@@ -8,7 +8,8 @@ Summary rule (also in the README):
   `low` figure when that is the only figure given (a "from" price). No midpoint is computed.
 - Clinic rows are grouped by treatment, market, currency, unit, basis, source, status and
   category_average. A group of two or more rows becomes one row: low = 10th percentile,
-  typical = median, high = 90th percentile of its prices (linear interpolation: percentile_cont in SQL, numpy's default),
+  typical = median, high = 90th percentile of its prices (linear interpolation: percentile_cont
+  in SQL, numpy's default),
   year = the newest year, `rows` = how many prices it summarises.
 - A group of one row, and every row without a clinic (a published figure), stays as it is.
 

@@ -9,7 +9,8 @@ from dashboard import costs
 from dashboard.dataset import load_dataset
 
 ASPS = re.compile(r"\bASPS\b|\bASAPS\b|American Society of Plastic Surgeons|Aesthetic Society", re.I)
-REALSELF_DATA = re.compile(r"RealSelf (?:data|figures)|reviews from RealSelf members|patient reviews|self-reported cost", re.I)
+REALSELF_DATA = re.compile(
+    r"RealSelf (?:data|figures)|reviews from RealSelf members|patient reviews|self-reported cost", re.I)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def test_asps_filler_averages_are_per_syringe_as_their_source_says(rows):
 
 def test_every_figure_attributed_to_asps_keeps_the_surgeon_fee_basis(rows):
     # a figure keeps the basis of the publisher it comes from, whoever quotes it
-    attributed = rows[[bool(ASPS.search(f"{q} {s}")) for q, s in zip(rows["quote"], rows["source_text"])]]
+    attributed = rows[[bool(ASPS.search(f"{q} {s}")) for q, s in zip(rows["quote"], rows["source_text"], strict=True)]]
     # patient-reported totals a page sets beside the ASPS fee are total prices
     attributed = attributed[~attributed["quote"].str.contains(REALSELF_DATA)]
     assert len(attributed) >= 40
@@ -43,7 +44,8 @@ def test_every_figure_attributed_to_asps_keeps_the_surgeon_fee_basis(rows):
 
 
 def test_realself_patient_reported_figures_are_total_prices(rows):
-    patient = rows[[bool(REALSELF_DATA.search(f"{q} {p}")) for q, p in zip(rows["quote"], rows["publisher"])]]
+    said = [f"{q} {p}" for q, p in zip(rows["quote"], rows["publisher"], strict=True)]
+    patient = rows[[bool(REALSELF_DATA.search(text)) for text in said]]
     assert len(patient) >= 4
     assert set(patient["basis"]) == {"total-price"}
 
@@ -52,7 +54,8 @@ def test_one_average_quoted_for_several_treatments_is_labelled_a_category_averag
     # an average over a merged category is no treatment's own price; a range given for a category
     # ("blepharoplasty may cost £2,000-£6,000") applies to each treatment in it and needs no label
     figure = ["source_id", "quote", "low", "typical", "high"]
-    shared = rows.fillna({"low": -1, "typical": -1, "high": -1}).groupby(figure)["treatment_id"].transform("nunique") > 1
+    known = rows.fillna({"low": -1, "typical": -1, "high": -1})
+    shared = known.groupby(figure)["treatment_id"].transform("nunique") > 1
     average_only = rows["typical"].notna() & rows["low"].isna() & rows["high"].isna()
     averages = rows[shared & average_only]
     assert len(averages) >= 10

@@ -219,7 +219,8 @@ def test_a_category_figure_stands_in_only_when_the_treatment_has_none_of_its_own
     ), "Skin treatment (combination lasers)", None)
     out = combine_prices(rows, TREATMENT)
     # the newer 2023 figure is for all skin lasers together: the 2020 figure of the treatment itself wins
-    assert (out["session_typical"], out["session_typical_source"], out["session_typical_category"]) == (389, "asps-2020", None)
+    typical = (out["session_typical"], out["session_typical_source"], out["session_typical_category"])
+    assert typical == (389, "asps-2020", None)
     alone = combine_prices(rows.iloc[[0]], TREATMENT)
     assert (alone["session_typical"], alone["session_typical_category"]) == (697, "Skin treatment (combination lasers)")
 

@@ -20,7 +20,8 @@ def test_tooltip_says_a_category_figure_is_not_the_treatments_own(small_dataset)
     data = _labelled(small_dataset, SKIN_LASERS)
     comparison = compare(build_catalog(data), Filters(market="US"))
     rows = {r["id"]: r for r in grid.grid_rows(comparison, data)}
-    assert f"figure for all of “{SKIN_LASERS}”, not this treatment's own price" in rows["abdominoplasty"]["price_source_text"]
+    said = f"figure for all of “{SKIN_LASERS}”, not this treatment's own price"
+    assert said in rows["abdominoplasty"]["price_source_text"]
     assert "figure for all of" not in rows["ha-filler"]["price_source_text"]
 
 
@@ -28,7 +29,8 @@ def test_side_by_side_names_the_category_a_price_covers(small_dataset):
     data = _labelled(small_dataset, SKIN_LASERS)
     catalog = build_catalog(data)
     table = compare(catalog, Filters(market="US")).rows
-    assert views.price_category(table.loc["abdominoplasty"]) == f"figure for all of “{SKIN_LASERS}”, not this treatment's own price"
+    said = f"figure for all of “{SKIN_LASERS}”, not this treatment's own price"
+    assert views.price_category(table.loc["abdominoplasty"]) == said
     assert views.price_category(table.loc["ha-filler"]) == ""
     html = str(views.side_by_side(table, ["abdominoplasty", "ha-filler"], data, 1, "US"))
     assert "Price covers" in html and "this treatment alone" in html
