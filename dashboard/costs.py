@@ -20,7 +20,6 @@ import pandas as pd
 from dashboard.price_combine import (  # noqa: F401
     KINDS, PRICE_COLUMNS, TEXT_SUFFIXES, combine_prices, count_range, session_prices)
 
-OPEN_UPKEEP = ("unknown", "as-needed")
 
 
 def maintenance_rounds(horizon_months: float, duration_months) -> np.ndarray:

@@ -119,8 +119,11 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["basis_label"] = vocab.BASIS_LABELS.get(raw.get("basis"), "No published price")
         record["price_source_text"] = _source_text(raw, publishers)
         maintenance = raw.get("maintenance")
-        record["results_text"] = {"none": "Long-lasting: no maintenance", "unknown": "Maintenance not known"}.get(
-            maintenance, "Maintenance repeated when results fade")
+        record["results_text"] = {
+            "none": "Long-lasting: no maintenance",
+            "unknown": "Maintenance not known",
+            "as-needed": "Repeated as needed: no interval published; a figure here is a study's last follow-up (a lower bound)",
+        }.get(maintenance, "Maintenance repeated when results fade")
         measure = raw.get("downtime_measure")
         record["downtime_text"] = f"Measures: {measure}" if isinstance(measure, str) and measure else "unknown"
         record["initial_text"] = "Initial course: per-session price x sessions in the course"

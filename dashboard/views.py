@@ -39,7 +39,9 @@ def _range(low, high, unit: str = "") -> str:
         return "unknown"
     if not _known(low):
         return f"up to {high:g}{suffix}"
-    if not _known(high) or low == high:
+    if not _known(high):
+        return f"at least {low:g}{suffix}"
+    if low == high:
         return f"{low:g}{suffix}"
     return f"{low:g}–{high:g}{suffix}"
 
@@ -75,6 +77,19 @@ def _links(ids, sources: pd.DataFrame):
     return out
 
 
+def results_text(row) -> str:
+    """How long results last in words: a range when periodic, a lower bound when only that is known."""
+    maintenance, low = row["maintenance"], row["results_months_low"]
+    if maintenance == "periodic":
+        return _range(low, row["results_months_high"], "months")
+    if maintenance == "none":
+        return "long-lasting"
+    if maintenance == "as-needed":
+        seen = f"; results still seen at {low:g} months in a study (a lower bound)" if _known(low) else ""
+        return "repeated as needed, no interval published" + seen
+    return "unknown"
+
+
 def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[str, str]]:
     """(attribute, text) pairs for one option, in display order."""
     years = f"{horizon} year{'s' if horizon != 1 else ''}"
@@ -98,9 +113,7 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Weeks between sessions", _range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])),
         ("Units per session", _range(row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"]))),
         ("Maintenance", _text(row["maintenance"])),
-        ("Results last", _range(row["results_months_low"], row["results_months_high"], "months")
-         if row["maintenance"] == "periodic" else {"none": "long-lasting", "as-needed": "repeated as results fade; "
-                                                   "how often is not published"}.get(row["maintenance"], "unknown")),
+        ("Results last", results_text(row)),
         ("Downtime", _range(row["downtime_days_low"], row["downtime_days_high"], "days")),
         ("Downtime measures", _text(row["downtime_measure"])),
         ("Risk tier", _text(row["risk_tier"])),

@@ -14,7 +14,11 @@ PERFORMERS = ("aesthetician", "nurse", "physician", "dermatologist", "plastic-su
 ANAESTHESIA = ("none", "topical", "local", "sedation", "general")
 # A daily treatment (topical tretinoin) counts months: one session is one month of use.
 SESSION_UNITS = ("syringe", "vial", "area", "unit", "month")
+# as-needed: sources say results fade and the treatment is repeated, but publish no interval;
+# the cost model treats it like unknown (the total is at least the initial course).
 MAINTENANCE = ("none", "periodic", "as-needed", "unknown")
+# Maintenance values whose total over a horizon cannot be computed: the initial course is a lower bound.
+OPEN_ENDED_MAINTENANCE = ("as-needed", "unknown")
 DOWNTIME_MEASURES = (
     "back-to-work",
     "normal-activity",

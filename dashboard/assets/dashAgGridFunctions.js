@@ -33,7 +33,8 @@ dagfuncs.range = function (params, lowField, highField, unit) {
   if (isUnknown(low) && isUnknown(high)) return "unknown";
   var text;
   if (isUnknown(low)) text = "up to " + plain(high, 1);
-  else if (isUnknown(high) || low === high) text = plain(low, 1);
+  else if (isUnknown(high)) text = "at least " + plain(low, 1);
+  else if (low === high) text = plain(low, 1);
   else text = plain(low, 1) + "–" + plain(high, 1);
   return unit ? text + " " + unit : text;
 };

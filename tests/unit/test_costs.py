@@ -51,6 +51,16 @@ def test_unknown_maintenance_gives_at_least_the_initial_course(small_dataset):
     assert row["total_low"] == 600 and math.isnan(row["total_high"]) and row["total_open"]
 
 
+def test_as_needed_maintenance_is_an_open_total_even_with_a_lower_bound_on_duration(small_dataset):
+    # as-needed: repeated with no published interval; results_months_low is a study's follow-up, not a repeat interval
+    t = small_dataset.treatments.copy()
+    t.loc[t["id"] == "microneedling", ["maintenance", "results_months_low"]] = ["as-needed", 6.0]
+    row = cost_table(t, small_dataset.prices, "US", 3).loc["microneedling"]
+    assert (row["initial_low"], row["initial_high"]) == (600, 4200)
+    assert row["total_low"] == 600 and math.isnan(row["total_high"]) and row["total_open"]  # at least $600
+    assert cumulative_cost(row, "low", 3)[3] == 600 and math.isnan(cumulative_cost(row, "high", 3)[3])
+
+
 def test_no_price_in_market_is_unknown_not_zero(small_dataset):
     row = cost_table(small_dataset.treatments, small_dataset.prices, "US", 1).loc["botulinum-toxin"]
     assert math.isnan(row["total_low"]) and row["price_rows"] == 0 and not row["total_open"]
