@@ -16,6 +16,8 @@ from dashboard.dataset import Dataset
 COUNTED_UNITS = tuple(u for u in vocab.PRICE_UNITS if u in vocab.SESSION_UNITS)
 # Markets a country-wide figure is expected for; US states (US-NY, ...) have prices only where a source gives them.
 NATIONAL_MARKETS = tuple(m for m in vocab.MARKETS if "-" not in m)
+# Units whose "sessions" follow one another with no gap (a month's supply of a daily treatment): no interval to find.
+BACK_TO_BACK_UNITS = ("month",)
 SESSIONS = ("sessions_low", "sessions_typical", "sessions_high")
 OPEN_MAINTENANCE_WORDS = {
     "unknown": "Maintenance unknown (no source says whether or how long results last)",
@@ -111,7 +113,9 @@ def gaps(data: Dataset, markets: tuple[str, ...] = NATIONAL_MARKETS) -> pd.DataF
         records[row["id"]].update(
             no_sessions=not any(sessions),
             sessions_no_range=any(sessions) and not (sessions[0] and sessions[2]),
-            no_interval=several and not any(_known(row, "session_interval_weeks_low", "session_interval_weeks_high")),
+            no_interval=several
+            and row["session_unit"] not in BACK_TO_BACK_UNITS
+            and not any(_known(row, "session_interval_weeks_low", "session_interval_weeks_high")),
             no_units=row["id"] in counted
             and not any(_known(row, "units_per_session_low", "units_per_session_typical", "units_per_session_high")),
             **{f"maintenance_{v}": row["maintenance"] == v for v in vocab.OPEN_ENDED_MAINTENANCE},

@@ -9,7 +9,7 @@ from dash import html
 
 from dashboard import vocab
 from dashboard.dataset import Dataset
-from dashboard.pricelist import spread_text
+from dashboard.pricelist import category_text, spread_text
 
 
 def _known(value) -> bool:
@@ -153,6 +153,12 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
     return html.Ul(items, className="mb-0 ps-3")
 
 
+def price_category(row: pd.Series) -> str:
+    """'figure for all of "X", not this treatment's own price' when a figure is a category's figure."""
+    texts = (category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
+    return "; ".join(t for t in dict.fromkeys(texts) if t)
+
+
 def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str) -> html.Div:
     """Every attribute in rows, one column per option, differences highlighted, sources linked."""
     chosen = [i for i in selected if i in table.index]
@@ -176,6 +182,10 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     published = {t: published_prices(table.loc[t], data, market) for t in chosen}
     body.append(html.Tr([html.Th("Every published price in this market", scope="row")]
                         + [html.Td(published[t]) for t in chosen]))
+    categories = {t: price_category(table.loc[t]) for t in chosen}
+    if any(categories.values()):
+        body.append(html.Tr([html.Th("Price covers", scope="row")] + [
+            html.Td(categories[t] or "this treatment alone") for t in chosen]))
     body.append(html.Tr([html.Th("Other sources", scope="row")] + [
         html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources)) for t in chosen]))
     return html.Div([
