@@ -4,47 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, no_update
-from dash import html
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import assumption_panel, assumptions, quotes
-from dashboard.export import export_file
-from dashboard.quote_panel import apply_action
 from dashboard.comparison import Catalog
-from dashboard.filters import Filters, apply_controls, from_query
+from dashboard.export import export_file
+from dashboard.filters import CONTROLS, apply_controls, control_values, from_query
+from dashboard.quote_panel import apply_action
 from dashboard.render import details, render
 
-# Control id -> Filters field. The same names are used by the URL and the command line.
-CONTROLS = {
-    "concern": "concern",
-    "market": "market",
-    "category": "categories",
-    "budget": "budget",
-    "horizon": "horizon",
-    "max-downtime": "max_downtime",
-    "max-risk": "max_risk",
-    "show-over-budget": "show_over_budget",
-    "daily-earnings": "daily_earnings",
-    "compare": "compare",
-}
-
-
-def control_values(filters: Filters) -> list:
-    """Filters -> the values the controls show, in CONTROLS order."""
-    values = []
-    for field in CONTROLS.values():
-        value = getattr(filters, field)
-        if field == "concern":
-            value = value or "all"
-        elif isinstance(value, tuple):
-            value = list(value)
-        values.append(value)
-    return values
+__all__ = ["CONTROLS", "control_values", "export_file", "register_callbacks"]
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
 
     @app.callback(
         [Output(c, "value") for c in CONTROLS] + [Output("url", "search")]
@@ -58,9 +33,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         applied = from_query(search if isinstance(search, str) else "", ids)
         if ctx.triggered_id in (None, "url"):
             return control_values(applied) + [no_update] + [""] * len(MESSAGE_CONTROLS)
-        filters, messages = apply_controls(dict(zip(CONTROLS.values(), values)), applied, ids)
+        filters, messages = apply_controls(dict(zip(CONTROLS.values(), values, strict=True)), applied, ids)
         normalised = control_values(filters)
-        fixes = [n if not _same(n, v) else no_update for n, v in zip(normalised, values)]
+        fixes = [n if not _same(n, v) else no_update for n, v in zip(normalised, values, strict=True)]
         query = filters.to_query()
         return fixes + ["?" + query if query else ""] + [messages.get(CONTROLS[c], "") for c in MESSAGE_CONTROLS]
 
@@ -116,7 +91,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def update_assumptions(_add, _removes, _clear, *rest):
-        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)]))
+        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)], strict=True))
         action, index = _list_action(ctx.triggered_id, ctx.triggered, "assumption")
         if action is None:
             raise PreventUpdate
@@ -129,8 +104,6 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Output("link-csv", "href"), Output("link-xlsx", "href"), Output("link-json", "href"),
         Input("url", "search"),
     )
-
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
 
     @app.callback(
         Output("quotes-store", "data"),
@@ -146,7 +119,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def update_quotes(_add, contents, _removes, _clear, *rest):
-        form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)]))
+        form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)], strict=True))
         filename, stored = rest[len(QUOTE_FORM):]
         action, remove_id = _quote_action(ctx.triggered_id, ctx.triggered)
         if action is None:
@@ -179,7 +152,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         if fmt is None:
             raise PreventUpdate
         applied = from_query(search if isinstance(search, str) else "", ids)
-        filters, _ = apply_controls(dict(zip(CONTROLS.values(), values)), applied, ids)
+        filters, _ = apply_controls(dict(zip(CONTROLS.values(), values, strict=True)), applied, ids)
         saved = quotes.validate_stored(stored, ids, dt.date.today())
         assumed = assumptions.validate_stored(stored_assumptions, ids)
         content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved, assumed)

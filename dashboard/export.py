@@ -14,8 +14,9 @@ import xlsxwriter
 from dashboard import vocab
 from dashboard.comparison import Comparison, compare
 from dashboard.dataset import Dataset
-from dashboard.formula import neutralise
 from dashboard.display import money_range
+from dashboard.formula import neutralise
+from dashboard.views import price_category
 
 # (column in the comparison frame, header in the export). Declared once.
 EXPORT_COLUMNS = (
@@ -83,13 +84,15 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
     rows["total_reads"] = [money_range(lo, hi, bool(o is True or o == 1), symbol)
                            for lo, hi, o in zip(rows["total_low"], rows["total_high"],
-                                                rows.get("total_open", pd.Series(False, index=rows.index)))]
+                                                rows.get("total_open", pd.Series(False, index=rows.index)), strict=True)]
     for column in ("budget_reason", "missing", "assumed", "price_note", "price_order_note"):
         if column not in rows:
             rows[column] = ""
     rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")
+    covers = [price_category(row) for _, row in rows.iterrows()]
     rows["price_read"] = [
-        "; ".join(n for n in (a, b) if isinstance(n, str) and n) for a, b in zip(rows["price_note"], rows["price_order_note"])]
+        "; ".join(n for n in (a, b, c) if isinstance(n, str) and n)
+        for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers, strict=True)]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
@@ -145,7 +148,7 @@ def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_qu
     table = export_frame(comparison)
     writer.writerow([_cell_text(h) for h in table.columns])
     for record in table.itertuples(index=False):
-        writer.writerow([_csv_value(col, v) for col, v in zip(table.columns, record)])
+        writer.writerow([_csv_value(col, v) for col, v in zip(table.columns, record, strict=True)])
     writer.writerow([])
     writer.writerow(["Sources"])
     sources = sources_frame(comparison, data)
@@ -222,7 +225,7 @@ def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_q
         for col, header in enumerate(table.columns):
             sheet.write_string(0, col, _cell_text(header), bold)
         for row, record in enumerate(table.itertuples(index=False), start=1):
-            for col, (header, value) in enumerate(zip(table.columns, record)):
+            for col, (header, value) in enumerate(zip(table.columns, record, strict=True)):
                 _write_cell(sheet, row, col, header, value, formats[_kind(keys[col])])
         for col, header in enumerate(table.columns):
             sheet.set_column(col, col, _width(header, table.iloc[:, col], keys[col]))
@@ -258,7 +261,7 @@ def _quotes_sheet(book, bold, comparison: Comparison, data: Dataset, saved_quote
     sheet = book.add_worksheet("Quotes")
     for col, (_, header) in enumerate(QUOTE_SHEET_COLUMNS):
         sheet.write_string(0, col, header, bold)
-    names = dict(zip(data.treatments["id"], data.treatments["name"]))
+    names = dict(zip(data.treatments["id"], data.treatments["name"], strict=True))
     left_out = {q["id"] for q in left_out_quotes(comparison, saved_quotes)}
     for r, quote in enumerate(saved_quotes, start=1):
         values = {**quote, "treatment": names.get(quote["treatment_id"], quote["treatment_id"]),
@@ -318,7 +321,7 @@ def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_q
     keys = [key for key, _ in EXPORT_COLUMNS]
     rows = []
     for record in frame.itertuples(index=False):
-        rows.append({key: _json_value(key, value) for key, value in zip(keys, record)})
+        rows.append({key: _json_value(key, value) for key, value in zip(keys, record, strict=True)})
     sources = sources_frame(comparison, data)
     body = {
         "filters": comparison.filters.describe(),
@@ -329,7 +332,7 @@ def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_q
         "quotes_left_out": left_out_note(comparison, saved_quotes),
         "columns": [{"key": key, "header": header} for key, header in EXPORT_COLUMNS],
         "rows": rows,
-        "sources": [{k: _json_value(k, v) for k, v in zip(SOURCE_COLUMNS, r)} for r in sources.itertuples(index=False)],
+        "sources": [{k: _json_value(k, v) for k, v in zip(SOURCE_COLUMNS, r, strict=True)} for r in sources.itertuples(index=False)],
     }
     return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
 

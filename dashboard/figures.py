@@ -60,7 +60,7 @@ def _years(horizon: int) -> str:
 def _names(frame: pd.DataFrame) -> list[str]:
     """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one."""
     assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
-    return [_label(n) + (" (your assumption)" if isinstance(a, str) and a else "") for n, a in zip(frame["name"], assumed)]
+    return [_label(n) + (" (your assumption)" if isinstance(a, str) and a else "") for n, a in zip(frame["name"], assumed, strict=True)]
 
 
 def _patterns(frame: pd.DataFrame) -> list[str]:
@@ -118,8 +118,8 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
         data.append({
             "type": "bar", "orientation": "h", "name": "total: low to high",
             "marker": {"color": "#4a6fa5", "pattern": {"shape": _patterns(closed)}},
-            "y": _names(closed), "base": lows, "x": [max(h - lo, top * 0.004) for lo, h in zip(lows, highs)],
-            "customdata": [[lo, h] for lo, h in zip(lows, highs)],
+            "y": _names(closed), "base": lows, "x": [max(h - lo, top * 0.004) for lo, h in zip(lows, highs, strict=True)],
+            "customdata": [[lo, h] for lo, h in zip(lows, highs, strict=True)],
             "hovertemplate": f"%{{y}}<br>{symbol}%{{customdata[0]:,.0f}} to {symbol}%{{customdata[1]:,.0f}}<extra></extra>",
         })
     if not open_.empty:
@@ -130,7 +130,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
             data.append({
                 "type": "bar", "orientation": "h", "name": "at least (upper bound not known)", "legendgroup": "open",
                 "showlegend": k == 0, "marker": {"color": f"rgba(74,111,165,{opacity})"},
-                "y": ys, "base": [lo + k * st for lo, st in zip(lows, step)], "x": step,
+                "y": ys, "base": [lo + k * st for lo, st in zip(lows, step, strict=True)], "x": step,
                 "customdata": lows, "hovertemplate": f"%{{y}}<br>at least {symbol}%{{customdata:,.0f}}<extra></extra>",
             })
         data.append({
@@ -197,11 +197,11 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
             "type": "scatter", "mode": "markers", "name": f"risk tier {tier}",
             "x": lows, "y": _numbers(group["downtime_days_high"]),
             "error_x": {"type": "data", "symmetric": False, "array": [
-                (h - lo) if h is not None and not o else 0 for lo, h, o in zip(lows, highs, opened)],
+                (h - lo) if h is not None and not o else 0 for lo, h, o in zip(lows, highs, opened, strict=True)],
                 "arrayminus": [0] * len(lows), "color": "#888", "thickness": 1.5, "width": 4},
             "marker": {"size": 12, "color": RISK_COLOURS[tier], "line": {"width": 1, "color": "#333"},
                        "symbol": ["triangle-right" if o else ("star" if k == "your quote" else "circle")
-                                  for o, k in zip(opened, group.get("kind", pd.Series("published", index=group.index)))]},
+                                  for o, k in zip(opened, group.get("kind", pd.Series("published", index=group.index)), strict=True)]},
             "text": _names(group),
             "customdata": ["at least " if o else "from " for o in opened],
             "hovertemplate": f"%{{text}}<br>%{{customdata}}{symbol}%{{x:,.0f}}<br>downtime up to %{{y}} days<extra></extra>",
@@ -215,7 +215,7 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
     })
     layout = _layout(title)
     layout["title"] = _title(title, subtitle + (" " + note if note else ""))
-    x_values = _numbers(known["total_low"]) + [h for h, o in zip(_numbers(known["total_high"]), is_open) if not o]
+    x_values = _numbers(known["total_low"]) + [h for h, o in zip(_numbers(known["total_high"]), is_open, strict=True) if not o]
     layout["xaxis"] = {**_money_axis(symbol, f"Total over {_years(horizon)}, lower bound; bar to the upper ({currency})"),
                        "range": _padded(x_values)}
     layout["yaxis"] = {**_AXIS, "title": {"text": "Downtime, longest (days)"}, "range": _padded(_numbers(known["downtime_days_high"]))}
@@ -245,7 +245,6 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
     drawn, no_price, data = [], [], []
     series: dict[str, dict[str, list]] = {}
     for n, tid in enumerate(chosen):
-        row = rows.loc[tid]
         by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in ("low", "typical", "high")}
         low, high = by_kind["low"], by_kind["high"]
         if all(v is None for v in low):  # no lower bound: like the totals, "no price"
@@ -311,7 +310,7 @@ def _fill(colour: str) -> str:
 
 def crossover_year(years: list[int], a: list, b: list) -> int | None:
     """The first year at which the option that started cheaper has cost more than the other."""
-    pairs = [(y, x, z) for y, x, z in zip(years, a, b) if x is not None and z is not None]
+    pairs = [(y, x, z) for y, x, z in zip(years, a, b, strict=True) if x is not None and z is not None]
     if len(pairs) < 2 or pairs[0][1] == pairs[0][2]:
         return None
     first_cheaper = pairs[0][1] < pairs[0][2]

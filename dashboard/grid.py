@@ -10,10 +10,10 @@ import math
 
 import pandas as pd
 
-from dashboard import display, vocab
+from dashboard import display
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
-from dashboard.pricelist import spread_text
+from dashboard.pricelist import category_text, spread_text
 
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
 UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
@@ -71,10 +71,12 @@ def source_text(row, publishers: dict[str, str]) -> str:
             year_text = f", {int(year)}" if display.known(year) else ", year not stated"
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
             weak = " weak figure" if display.flag(row.get(f"session_{kind}_weak")) else ""
+            category = category_text(row.get(f"session_{kind}_category"))
             how = {"average": ", the published average", "span": ", the range the sources span"}.get(
                 row.get(f"session_{kind}_how"), "")
             parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{weak}{how})"
-                         + (f", {spread} (10th–90th percentile)" if spread else ""))
+                         + (f", {spread} (10th–90th percentile)" if spread else "")
+                         + (f", {category}" if category else ""))
     if row.get("session_low_how") == "assumed":
         return "Price per session: your assumption"
     if not parts:
@@ -103,7 +105,7 @@ GRID_FIELDS = (
 def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
     """JSON-safe rows for the grid: the sort keys as numbers (null when unknown) and the texts shown."""
     rows = comparison.rows
-    publishers = dict(zip(data.sources["id"], data.sources["publisher"]))
+    publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     symbol = display.symbol_of(comparison.filters.market)
     has_budget = comparison.filters.budget is not None
     out = []

@@ -9,8 +9,8 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import display, figures, grid, vocab
-from dashboard.comparison import Catalog, Comparison, compare
 from dashboard.assumption_panel import assumption_list
+from dashboard.comparison import Catalog, Comparison, compare
 from dashboard.quote_panel import quote_list
 from dashboard.views import option_details, side_by_side
 
@@ -86,7 +86,7 @@ def missing_notes(comparison: Comparison) -> html.Details | None:
     rows = comparison.rows
     if "missing" not in rows:
         return None
-    notes = [(n, m) for n, m in zip(rows["name"], rows["missing"]) if isinstance(m, str) and m]
+    notes = [(n, m) for n, m in zip(rows["name"], rows["missing"], strict=True) if isinstance(m, str) and m]
     if not notes:
         return None
     return html.Details([
@@ -102,7 +102,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
     currency = vocab.MARKET_CURRENCY[filters.market]
     horizon_label = f"{filters.horizon} year{'s' if filters.horizon != 1 else ''}"
     everything = comparison.table
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
     selected = list(filters.compare)
     cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency,
                                                       comparison.cumulative, filters.budget)

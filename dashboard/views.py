@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 from dash import html
 
 from dashboard import display, vocab
 from dashboard.dataset import Dataset
-from dashboard.pricelist import spread_text
-
+from dashboard.pricelist import category_text, spread_text
 
 _known = display.known
 
@@ -135,7 +133,7 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
     prices = data.prices[(data.prices["treatment_id"] == tid) & (data.prices["market"] == market)]
     if prices.empty:
         return "none"
-    publishers = dict(zip(data.sources["id"], data.sources["publisher"]))
+    publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     items = []
     for _, p in prices.iterrows():
         symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")
@@ -171,6 +169,10 @@ def price_spread(row: pd.Series) -> str:
     """'median of N clinic prices; low/high: 10th/90th percentile' when figures summarise clinic prices."""
     parts = [spread_text(k, row.get(f"session_{k}_rows")) for k in ("low", "typical", "high")]
     return "; ".join(p for p in parts if p)
+def price_category(row: pd.Series) -> str:
+    """'figure for all of "X", not this treatment's own price' when a figure is a category's figure."""
+    texts = (category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
+    return "; ".join(t for t in dict.fromkeys(texts) if t)
 
 
 def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str) -> html.Div:
@@ -197,6 +199,10 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     published = {t: published_prices(table.loc[t], data, market) for t in chosen}
     body.append(html.Tr([html.Th("Every published price in this market", scope="row")]
                         + [html.Td(published[t]) for t in chosen]))
+    categories = {t: price_category(table.loc[t]) for t in chosen}
+    if any(categories.values()):
+        body.append(html.Tr([html.Th("Price covers", scope="row")] + [
+            html.Td(categories[t] or "this treatment alone") for t in chosen]))
     body.append(html.Tr([html.Th("Other sources", scope="row")] + [
         html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources)) for t in chosen]))
     return html.Div([

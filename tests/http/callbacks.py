@@ -43,7 +43,7 @@ def export_body(button, search, saved_quotes=(), saved_assumptions=()):
     from dashboard.callbacks import CONTROLS, control_values
     from dashboard.filters import from_query
 
-    shown = dict(zip(CONTROLS, control_values(from_query(search if isinstance(search, str) else ""))))
+    shown = dict(zip(CONTROLS, control_values(from_query(search if isinstance(search, str) else "")), strict=True))
     return request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
                         state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
                                ("assumptions-store", "data", list(saved_assumptions))]

@@ -79,7 +79,7 @@ def test_crossover_sentence_is_rendered(client):
 def test_sync_sets_controls_from_url_on_load(client):
     values = [None] * len(CONTROLS)
     body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK&budget=900&horizon=3&over_budget=1")]
-                        + [(c, "value", v) for c, v in zip(CONTROLS, values)], changed=[])
+                        + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)], changed=[])
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
     assert out["market"]["value"] == "UK" and out["budget"]["value"] == 900 and out["horizon"]["value"] == 3
     assert out["show-over-budget"]["value"] is True
@@ -91,7 +91,7 @@ def test_sync_writes_url_from_controls(client):
     body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", values[c]) for c in CONTROLS],
                         changed=["budget.value"])
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
-    assert out["url"]["search"] == "?concern=stretch-marks&budget=3000&horizon=5"
+    assert out["url"]["search"] == "?concern=stretch-marks&horizon=5&budget=3000"
 
 
 def _sync(client, search, changed, **overrides):
@@ -123,7 +123,7 @@ def _export(client, button, search, saved_quotes=(), controls=None):
     from dashboard.callbacks import control_values
     from dashboard.filters import from_query
 
-    shown = controls if controls is not None else dict(zip(CONTROLS, control_values(from_query(search))))
+    shown = controls if controls is not None else dict(zip(CONTROLS, control_values(from_query(search)), strict=True))
     body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
                         state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
                                ("assumptions-store", "data", [])]
@@ -146,7 +146,7 @@ def test_export_uses_the_budget_typed_just_before_the_click(client):
     from dashboard.callbacks import control_values
     from dashboard.filters import from_query
 
-    shown = dict(zip(CONTROLS, control_values(from_query("?market=US&horizon=5"))))
+    shown = dict(zip(CONTROLS, control_values(from_query("?market=US&horizon=5")), strict=True))
     shown["budget"] = "1234"  # typed; the URL has not caught up yet
     data = _export(client, "export-csv", "?market=US&horizon=5", controls=shown)
     rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
@@ -177,7 +177,7 @@ def test_forged_render_inputs_fall_back_to_defaults(client, search):
     [None] * 10,
 ])
 def test_forged_control_values_give_a_valid_url(client, values):
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", v) for c, v in zip(CONTROLS, values)],
+    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
                         changed=["budget.value"])
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200

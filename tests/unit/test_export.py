@@ -4,7 +4,6 @@ import csv
 import datetime as dt
 import io
 import json
-import zipfile
 
 import openpyxl
 import openpyxl.utils
@@ -14,9 +13,6 @@ from dashboard.comparison import build_catalog, compare
 from dashboard.export import EXPORT_COLUMNS, to_csv_bytes, to_json_bytes, to_xlsx_bytes
 from dashboard.filters import Filters
 from dashboard.formula import neutralise, starts_with_trigger
-from tests import factory
-from tests.factory import changed, write_dataset
-from dashboard.dataset import load_dataset
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -42,7 +38,7 @@ def test_csv_has_settings_table_and_sources(small_dataset):
     assert rows[5] == ["Options over budget not shown", "1"]
     table = table_block(rows)
     assert table[0] == [h for _, h in EXPORT_COLUMNS]
-    by_name = {r[0]: dict(zip(table[0], r)) for r in table[1:]}
+    by_name = {r[0]: dict(zip(table[0], r, strict=True)) for r in table[1:]}
     assert set(by_name) == {"Hyaluronic-acid filler", "Botulinum toxin", "Microneedling"}
     filler = by_name["Hyaluronic-acid filler"]
     assert (filler["Total cost low"], filler["Total cost typical"], filler["Total cost high"]) == ("2000", "", "18000")
@@ -67,7 +63,7 @@ def test_xlsx_reads_well_header_in_row_one_formats_frozen_filter_and_sheets(smal
     assert headers == [h for _, h in EXPORT_COLUMNS]
     assert sheet.freeze_panes == "B2"
     assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(headers))}{len(comparison.rows) + 1}"
-    records = {r[0].value: dict(zip(headers, r)) for r in sheet.iter_rows(min_row=2)}
+    records = {r[0].value: dict(zip(headers, r, strict=True)) for r in sheet.iter_rows(min_row=2)}
     filler = records["Hyaluronic-acid filler"]
     assert filler["Total cost high"].value == 18000 and filler["Total cost high"].number_format == '"$"#,##0'
     assert filler["Sessions low"].number_format == "#,##0.##"
