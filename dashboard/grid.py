@@ -117,6 +117,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         assumed = raw.get("assumed")
         record["total_text"] = display.total_text(raw, symbol) + (
             " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else "")
+        record["price_source_text"] = source_text(raw, publishers)
         record["total_tip"] = total_tip(raw, publishers)
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None
         record["budget_fit"] = key

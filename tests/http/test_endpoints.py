@@ -62,3 +62,11 @@ def test_unknown_format_is_404_and_headers_are_set(client):
     response = client.get("/comparison.csv")
     assert response.headers["Content-Security-Policy"] and response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.mimetype == "text/csv"
+
+
+def test_a_browser_only_callback_posted_to_the_server_is_refused_not_a_500(client):
+    body = {"output": "..link-csv.href...link-xlsx.href...link-json.href..",
+            "outputs": [{"id": i, "property": "href"} for i in ("link-csv", "link-xlsx", "link-json")],
+            "inputs": [{"id": "url", "property": "search", "value": "?market=UK"}], "changedPropIds": ["url.search"]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400 and b"computed in the browser" in response.data

@@ -105,7 +105,7 @@ def test_json_rows_match_the_csv_rows(small_dataset):
     body = json.loads(to_json_bytes(comparison, small_dataset, TODAY))
     table = table_block(parse_csv(to_csv_bytes(comparison, small_dataset, TODAY)))
     assert [r["name"] for r in body["rows"]] == [r[0] for r in table[1:]]
-    assert body["query"] == "budget=5000&horizon=5" and body["currency"] == "USD" and body["hidden_over_budget"] == 1
+    assert body["query"] == "horizon=5&budget=5000" and body["currency"] == "USD" and body["hidden_over_budget"] == 1
     filler = next(r for r in body["rows"] if r["name"] == "Hyaluronic-acid filler")
     assert filler["total_high"] == 18000 and filler["budget_fit"] == "may fit"
     botox = next(r for r in body["rows"] if r["name"] == "Botulinum toxin")
