@@ -49,12 +49,12 @@ def over_budget_text(hidden: int) -> str:
     return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:/@])")  # ':', '/' and '@' too: no autolinks
 
 
 def md_text(text) -> str:
-    """Text shown literally in Markdown: every character Markdown could read as markup is escaped
-    (clinic names in quotes are the user's own text)."""
+    """Text shown literally in Markdown: every character Markdown could read as markup is escaped,
+    and URLs are not turned into links (clinic names in quotes are the user's own text)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 

@@ -2,9 +2,11 @@
 // are a keyboard-usable tab list (one Tab stop, arrow keys switch, Home/End jump).
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   page: {
+    // Absolute links on this origin; the server reads the query as the page does (bad values fall back).
     dataLinks: function (search) {
       var query = typeof search === "string" ? search : "";
-      return ["/comparison.csv" + query, "/comparison.xlsx" + query, "/comparison.json" + query];
+      var base = window.location.origin + "/comparison.";
+      return [base + "csv" + query, base + "xlsx" + query, base + "json" + query];
     },
   },
 });
