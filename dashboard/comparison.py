@@ -8,7 +8,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from dashboard import costs, vocab
+from dashboard import costs, inflation, vocab
 from dashboard.dataset import Dataset
 from dashboard.filters import HORIZON_RANGE, Filters
 from dashboard.quote_costs import quote_rows
@@ -21,24 +21,32 @@ class Catalog:
     """The dataset plus what depends only on it (per-session prices per market). Read-only."""
 
     data: Dataset
-    session_prices: MappingProxyType  # market -> frame indexed by treatment id
-    costs_by_view: MappingProxyType  # (market, horizon years) -> every option with its costs
+    session_prices: MappingProxyType  # (prices_in, market) -> frame indexed by treatment id
+    costs_by_view: MappingProxyType  # (prices_in, market, horizon years) -> every option with its costs
+    price_index: inflation.PriceIndex = inflation.EMPTY_INDEX
 
     @property
     def treatment_ids(self) -> frozenset[str]:
         return frozenset(self.data.treatments["id"])
 
 
-def build_catalog(data: Dataset) -> Catalog:
+def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> Catalog:
     """Precompute, once at start-up, per-session prices per market and the cost table of every
-    market and horizon, so a filter change never re-runs the cost model."""
-    per_market = {m: costs.session_prices(data.treatments, data.prices, m) for m in vocab.MARKETS}
-    by_view = {
-        (m, h): _cost_view(data, per_market[m], h)
-        for m in vocab.MARKETS
-        for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1)
-    }
-    return Catalog(data=data, session_prices=MappingProxyType(per_market), costs_by_view=MappingProxyType(by_view))
+    "prices in" setting, market and horizon, so a filter change never re-runs the cost model.
+
+    Prices are adjusted for inflation with `index` before the model; without an index every
+    figure stays as published (and says so).
+    """
+    index = index or inflation.EMPTY_INDEX
+    per_market, by_view = {}, {}
+    for setting in inflation.PRICES_IN:
+        prices = inflation.adjust_prices(data.prices, index, setting)
+        for m in vocab.MARKETS:
+            per_market[(setting, m)] = costs.session_prices(data.treatments, prices, m)
+            for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1):
+                by_view[(setting, m, h)] = _cost_view(data, per_market[(setting, m)], h)
+    return Catalog(data=data, session_prices=MappingProxyType(per_market), costs_by_view=MappingProxyType(by_view),
+                   price_index=index)
 
 
 def _cost_view(data: Dataset, per_session: pd.DataFrame, horizon: int) -> pd.DataFrame:
@@ -56,6 +64,7 @@ class Comparison:
     hidden_over_budget: int
     filters: Filters
     table: pd.DataFrame | None = None  # every option (and quote) before the filters, for the side-by-side view
+    price_index: inflation.PriceIndex = inflation.EMPTY_INDEX  # the index the prices were adjusted with
 
 
 def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None,
@@ -97,7 +106,7 @@ def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Se
 
 def full_table(catalog: Catalog, filters: Filters) -> pd.DataFrame:
     """Every option with its costs for the market and horizon, and its evidence for the concern."""
-    table = catalog.costs_by_view[(filters.market, filters.horizon)].copy()
+    table = catalog.costs_by_view[(filters.prices_in, filters.market, filters.horizon)].copy()
     table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(catalog.data, filters.concern, table.index)
     table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget, table["initial_low"])
     _add_time_off(table, filters.daily_earnings)
@@ -109,7 +118,8 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = ())
     market's currency, as rows of their own) with costs, budget fit and the Pareto front."""
     table = full_table(catalog, filters)
     if quotes:
-        extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon)
+        extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon,
+                           adjust=lambda currency, year: inflation.factor_for(currency, year, catalog.price_index, filters.prices_in)[0])
         if len(extra):
             extra["budget_fit"] = budget_fit(extra["total_low"], extra["total_high"], filters.budget, extra["initial_low"])
             _add_time_off(extra, filters.daily_earnings)
@@ -132,7 +142,7 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = ())
     table = table.copy()
     table["pareto"] = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64"))
     table = table.sort_values(["total_high", "total_low", "name"], na_position="last")
-    return Comparison(rows=table, hidden_over_budget=hidden, filters=filters, table=everything)
+    return Comparison(rows=table, hidden_over_budget=hidden, filters=filters, table=everything, price_index=catalog.price_index)
 
 
 def _evidence(data: Dataset, concern: str | None, index: pd.Index):

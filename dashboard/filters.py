@@ -28,6 +28,7 @@ URL_PARAMETERS = {
     "category": "categories",
     "compare": "compare",
     "earnings": "daily_earnings",
+    "prices_in": "prices_in",
 }
 
 
@@ -45,6 +46,7 @@ class Filters:
     categories: tuple[str, ...] = ()
     compare: tuple[str, ...] = field(default=())
     daily_earnings: float | None = None
+    prices_in: str = "latest"  # vocab.PRICES_IN: the latest index year's money, or as published
 
     def to_query(self) -> str:
         """The query string that restores these filters (defaults left out)."""
@@ -80,6 +82,8 @@ class Filters:
             parts.append("over-budget options shown")
         if self.daily_earnings is not None:
             parts.append(f"daily earnings {self.daily_earnings:,.0f}")
+        if self.prices_in == "published":
+            parts.append("prices as published")
         return "; ".join(parts)
 
 
@@ -138,6 +142,7 @@ def _parse_values(raw: Mapping[str, Any], treatment_ids) -> dict[str, Any]:
     values["categories"] = _ids(raw.get("categories"), vocab.CATEGORIES, len(vocab.CATEGORIES))
     values["compare"] = _ids(raw.get("compare"), set(treatment_ids), MAX_COMPARE)
     values["daily_earnings"] = _number(raw.get("daily_earnings"), 0, MAX_EARNINGS)
+    values["prices_in"] = _choice(raw.get("prices_in"), vocab.PRICES_IN)
     return values
 
 
