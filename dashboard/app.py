@@ -9,6 +9,7 @@ from dash import Dash
 
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
+from dashboard.inflation import index_location, load_price_index
 from dashboard.storage import is_database_url, location_from, open_dataset
 from dashboard.layout import page
 from dashboard.security import harden
@@ -24,8 +25,9 @@ def data_dir_from(argument: str | Path | None) -> str | Path:
 
 
 def create_app(data_dir: str | Path | None = None) -> Dash:
-    """Build the Dash app on a validated dataset; raises DatasetError on a bad one."""
-    catalog = build_catalog(open_dataset(data_dir_from(data_dir)))
+    """Build the Dash app on a validated dataset and price index; raises DatasetError on a bad one."""
+    location = data_dir_from(data_dir)
+    catalog = build_catalog(open_dataset(location), load_price_index(index_location(location)))
     app = Dash(
         __name__,
         title="What cosmetic treatments really cost",

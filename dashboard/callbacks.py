@@ -26,6 +26,7 @@ CONTROLS = {
     "show-over-budget": "show_over_budget",
     "daily-earnings": "daily_earnings",
     "compare": "compare",
+    "prices-in": "prices_in",
 }
 
 

@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--max-downtime-days")
     export.add_argument("--max-risk", default="5")
     export.add_argument("--include-over-budget", action="store_true")
+    export.add_argument("--prices-in", choices=("latest", "published"), default="latest",
+                        help="latest: adjusted for inflation to the latest complete index year (default); published: as the sources published them")
     export.add_argument("--format", choices=("csv", "xlsx"), required=True)
     export.add_argument("--output", required=True, help="file to write ('-' for standard output)")
     add_load_parser(commands)
@@ -63,15 +65,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dashboard.callbacks import export_file
     from dashboard.comparison import build_catalog
     from dashboard.filters import parse_fields, rejected_fields
+    from dashboard.inflation import index_location, load_price_index
 
     try:
-        catalog = build_catalog(open_dataset(data_dir_from(args.data)))
+        location = data_dir_from(args.data)
+        catalog = build_catalog(open_dataset(location), load_price_index(index_location(location)))
     except DatasetError as err:
         return _report(err)
     raw = {
         "concern": args.concern, "market": args.market, "budget": args.budget, "horizon": args.horizon_years,
         "max_downtime": args.max_downtime_days, "max_risk": args.max_risk,
-        "show_over_budget": args.include_over_budget,
+        "show_over_budget": args.include_over_budget, "prices_in": args.prices_in,
     }
     rejected = rejected_fields(raw, catalog.treatment_ids)
     if rejected:

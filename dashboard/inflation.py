@@ -184,8 +184,8 @@ def figure_text(value: float, currency: str, year, index: PriceIndex, prices_in:
 
 
 def published_value(value: float, currency: str, year, index: PriceIndex, prices_in: str) -> float:
-    """The figure as its source published it (the adjusted value divided by its factor)."""
-    return value / factor_for(currency, year, index, prices_in)[0]
+    """The figure as its source published it: the adjusted value divided by its factor, to the cent."""
+    return round(value / factor_for(currency, year, index, prices_in)[0], 2)
 
 
 def index_lines(index: PriceIndex, currency: str, years, prices_in: str) -> list[tuple[str, str]]:
@@ -200,3 +200,22 @@ def index_lines(index: PriceIndex, currency: str, years, prices_in: str) -> list
     values = ", ".join(f"{y} {index.values[(currency, y)]:g}" for y in used)
     lines.append(("Price index", f"{index.series[currency]} annual averages: {values} ({index.sources[currency]})"))
     return lines
+
+
+def index_summary(index: PriceIndex) -> str:
+    """Which index each currency uses and its latest complete year ("today"), in one sentence."""
+    parts = []
+    for currency in vocab.CURRENCY_SYMBOL:
+        latest = index.latest_year(currency)
+        words = f"{'US' if currency == 'USD' else 'UK'} {MONEY_WORDS.get(currency, currency)}"
+        parts.append(f"{words}: {index.series[currency]} annual averages, {latest} is the latest complete year" if latest
+                     else f"{words}: no price index bundled, shown as published")
+    return "; ".join(parts) + "."
+
+
+def adjustment_text(currency, year, index: PriceIndex, prices_in: str) -> str:
+    """'CPI-U 2016 -> 2025 (240.007 -> 321.943)' for an adjusted figure, else why it is as published."""
+    _factor, start, end, year_to, status = factor_for(currency, year, index, prices_in)
+    if status != ADJUSTED:
+        return STATUS_TEXT[status]
+    return f"{index.series[currency]} {int(year)} -> {int(year_to)} ({start:g} -> {end:g})"

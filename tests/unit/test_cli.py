@@ -37,12 +37,14 @@ def test_export_writes_the_same_file_as_the_dashboard(small_data_dir, tmp_path):
     from dashboard.comparison import build_catalog
     from dashboard.dataset import load_dataset
     from dashboard.filters import Filters
+    from dashboard.inflation import index_location, load_price_index
 
     out = tmp_path / "c.csv"
     result = run("export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
                  "--budget", "5000", "--horizon-years", "5", "--format", "csv", "--output", str(out))
     assert result.returncode == 0, result.stderr
-    expected, _, _ = export_file(build_catalog(load_dataset(small_data_dir)),
+    index = load_price_index(index_location(small_data_dir))  # the bundled index: the folder has none
+    expected, _, _ = export_file(build_catalog(load_dataset(small_data_dir), index),
                                  Filters(concern="stretch-marks", budget=5000, horizon=5), "csv", dt.date.today())
     assert out.read_bytes() == expected
 
