@@ -16,7 +16,6 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlparse
 
-import numpy as np
 import pandas as pd
 
 from dashboard import vocab
@@ -30,7 +29,8 @@ LATEST, PUBLISHED = PRICES_IN
 MONEY_WORDS = {"USD": "dollars", "GBP": "pounds"}
 
 # Why a figure is as published, in words (status -> text).
-ADJUSTED, AS_PUBLISHED, NO_YEAR, AFTER_INDEX, NO_INDEX = "adjusted", "as published", "no year", "after index", "no index"
+ADJUSTED, AS_PUBLISHED, NO_YEAR = "adjusted", "as published", "no year"
+AFTER_INDEX, NO_INDEX = "after index", "no index"
 STATUS_TEXT = {
     AS_PUBLISHED: "shown as published",
     NO_YEAR: "year not stated, so not adjusted for inflation",
@@ -89,7 +89,8 @@ def load_price_index(path: str | Path) -> PriceIndex:
         if not found and (record["currency"], int(record["year"])) in values:
             found = [("year", "this currency and year appear more than once")]
         if not found and series.setdefault(record["currency"], record["series"]) != record["series"]:
-            found = [("series", f"one series per currency: {record['currency']} already uses {series[record['currency']]}")]
+            used = series[record["currency"]]
+            found = [("series", f"one series per currency: {record['currency']} already uses {used}")]
         problems += [Problem(path.name, line, column, message) for column, message in found]
         if not found:
             values[(record["currency"], int(record["year"]))] = float(record["value"])
@@ -178,7 +179,8 @@ def figure_text(value: float, currency: str, year, index: PriceIndex, prices_in:
     factor, _start, _end, year_to, status = factor_for(currency, year, index, prices_in)
     if status == ADJUSTED:
         return (f"{symbol}{value:,.0f} in {int(year_to)} {MONEY_WORDS.get(currency, currency)} "
-                f"({verb} {symbol}{value / factor:,.0f} in {int(year)}; {index.series[currency]} {int(year)} -> {int(year_to)})")
+                f"({verb} {symbol}{value / factor:,.0f} in {int(year)}; "
+                f"{index.series[currency]} {int(year)} -> {int(year_to)})")
     year_text = f" in {int(year)}" if year is not None and not pd.isna(year) else ""
     return f"{symbol}{value:,.0f}, {verb}{year_text}; {STATUS_TEXT[status]}"
 
@@ -196,7 +198,8 @@ def index_lines(index: PriceIndex, currency: str, years, prices_in: str) -> list
     if latest is None:
         lines.append(("Price index", f"none bundled for {currency}: prices shown as published"))
         return lines
-    used = sorted({int(y) for y in years if y is not None and not pd.isna(y) and (currency, int(y)) in index.values} | {latest})
+    known = {int(y) for y in years if y is not None and not pd.isna(y)}
+    used = sorted({y for y in known if (currency, y) in index.values} | {latest})
     values = ", ".join(f"{y} {index.values[(currency, y)]:g}" for y in used)
     lines.append(("Price index", f"{index.series[currency]} annual averages: {values} ({index.sources[currency]})"))
     return lines
@@ -208,8 +211,8 @@ def index_summary(index: PriceIndex) -> str:
     for currency in vocab.CURRENCY_SYMBOL:
         latest = index.latest_year(currency)
         words = f"{'US' if currency == 'USD' else 'UK'} {MONEY_WORDS.get(currency, currency)}"
-        parts.append(f"{words}: {index.series[currency]} annual averages, {latest} is the latest complete year" if latest
-                     else f"{words}: no price index bundled, shown as published")
+        parts.append(f"{words}: {index.series[currency]} annual averages, {latest} is the latest complete year"
+                     if latest else f"{words}: no price index bundled, shown as published")
     return "; ".join(parts) + "."
 
 

@@ -47,9 +47,10 @@ def test_switching_prices_in_changes_totals_and_the_tooltip_names_both_figures(p
     page.goto(live_url + "/?concern=stretch-marks&horizon=5")
     expect(page.locator("#prices-in")).to_contain_text("2025 money")
     expect(page.locator("#result-count")).to_have_text(count_text(len(latest)))
-    page.wait_for_function(f"() => {{ try {{ return !!{GRID}.getRowNode('{row_id}'); }} catch (e) {{ return false; }} }}")
+    page.wait_for_function(f"() => {{ try {{ return !!{GRID}.getRowNode('{row_id}'); }} "
+                           "catch (e) { return false; } }")
     assert grid_total(page, row_id) == pytest.approx(latest.loc[row_id, "total_low"])
-    expect(tooltip(page, row_id)).to_contain_text(f"in 2025 dollars (published $")
+    expect(tooltip(page, row_id)).to_contain_text("in 2025 dollars (published $")
     expect(tooltip(page, row_id)).to_contain_text(f"in {year}; CPI-U {year} -> 2025)")
 
     page.click("label:has-text('As published')")

@@ -53,7 +53,8 @@ def test_dollars_hand_worked_2016_to_2025():
     out = inflation.adjust_prices(prices(("USD", 100.0, 138.0, np.nan, 2016)), BUNDLED, "latest").iloc[0]
     assert out["typical"] == pytest.approx(185.1118, abs=1e-4)
     assert out["low"] == pytest.approx(134.1390, abs=1e-4) and np.isnan(out["high"])
-    assert (out["published_typical"], out["index_from"], out["index_to"], out["index_year_to"]) == (138.0, 240.007, 321.943, 2025)
+    used = (out["published_typical"], out["index_from"], out["index_to"], out["index_year_to"])
+    assert used == (138.0, 240.007, 321.943, 2025)
     assert out["adjusted"] and out["adjustment"] == "adjusted"
 
 
@@ -83,7 +84,8 @@ def test_as_published_changes_nothing():
 def test_figure_text_names_both_figures():
     assert inflation.figure_text(185.1118, "USD", 2016.0, BUNDLED, "latest") == (
         "$185 in 2025 dollars (published $138 in 2016; CPI-U 2016 -> 2025)")
-    assert inflation.figure_text(138.0, "USD", 2016.0, BUNDLED, "published") == "$138, published in 2016; shown as published"
+    assert inflation.figure_text(138.0, "USD", 2016.0, BUNDLED, "published") == (
+        "$138, published in 2016; shown as published")
     assert inflation.adjustment_text("USD", 2016, BUNDLED, "latest") == "CPI-U 2016 -> 2025 (240.007 -> 321.943)"
 
 
@@ -137,12 +139,14 @@ def test_a_quote_is_adjusted_from_its_date(small_dataset, date, expected):
 def test_grid_tooltip_names_the_adjusted_and_the_published_figure(small_dataset):
     comparison = compare(build_catalog(small_dataset, BUNDLED), Filters(market="US"))
     row = next(r for r in grid_rows(comparison, small_dataset) if r["id"] == "abdominoplasty")
-    assert "low: $8,211 in 2025 dollars (published $8,000 in 2024; CPI-U 2024 -> 2025) — ASPS, 2024" in row["price_source_text"]
+    text = row["price_source_text"]
+    assert "low: $8,211 in 2025 dollars (published $8,000 in 2024; CPI-U 2024 -> 2025) — ASPS, 2024" in text
 
 
 def test_export_header_and_published_column(small_dataset):
     comparison = compare(build_catalog(small_dataset, BUNDLED), Filters(market="US"))
-    rows = list(csv.reader(io.StringIO(to_csv_bytes(comparison, small_dataset, dt.date(2026, 11, 25)).decode("utf-8-sig"))))
+    content = to_csv_bytes(comparison, small_dataset, dt.date(2026, 11, 25)).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
     assert rows[5] == ["Prices in", "2025 dollars (latest complete year of the index)"]
     assert rows[6][0] == "Price index" and rows[6][1].startswith("CPI-U annual averages: 2024 313.689, 2025 321.943 (https://")
     header = next(r for r in rows if r and r[0] == "Option")
@@ -168,11 +172,13 @@ def run(*args):
 
 def test_the_setting_round_trips_through_the_command_line(small_data_dir, tmp_path):
     out = tmp_path / "c.csv"
-    result = run("export", "--data", str(small_data_dir), "--prices-in", "published", "--format", "csv", "--output", str(out))
+    result = run("export", "--data", str(small_data_dir), "--prices-in", "published", "--format", "csv",
+                 "--output", str(out))
     assert result.returncode == 0, result.stderr
     expected, _, _ = export_file(build_catalog(load_dataset(small_data_dir), BUNDLED), Filters(prices_in="published"),
                                  "csv", dt.date.today())
     assert out.read_bytes() == expected
     assert b"Prices in,as published" in expected and b"prices as published" in expected
-    bad = run("export", "--data", str(small_data_dir), "--prices-in", "yesterday", "--format", "csv", "--output", str(out))
+    bad = run("export", "--data", str(small_data_dir), "--prices-in", "yesterday", "--format", "csv",
+              "--output", str(out))
     assert bad.returncode == 2 and "--prices-in" in bad.stderr and "Traceback" not in bad.stderr
