@@ -14,6 +14,7 @@ from dashboard import inflation, vocab
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
 from dashboard.formula import neutralise
+from dashboard.views import money_range
 
 # (column in the comparison frame, header in the export). Declared once.
 EXPORT_COLUMNS = (
@@ -28,14 +29,15 @@ EXPORT_COLUMNS = (
     ("total_low", "Total cost low"),
     ("total_typical", "Total cost typical"),
     ("total_high", "Total cost high"),
+    ("total_reads", "Total cost reads"),
     ("first_year_low", "First-year cost low"),
     ("first_year_high", "First-year cost high"),
     ("session_low", "Cost per session low"),
     ("session_typical", "Cost per session typical"),
     ("session_high", "Cost per session high"),
-    ("published_session_low", "Cost per session low as published"),
-    ("published_session_typical", "Cost per session typical as published"),
-    ("published_session_high", "Cost per session high as published"),
+    ("as_published_session_low", "Cost per session low as published"),
+    ("as_published_session_typical", "Cost per session typical as published"),
+    ("as_published_session_high", "Cost per session high as published"),
     ("session_typical_year", "Price year (typical)"),
     ("price_adjustment", "Inflation adjustment (typical)"),
     ("sessions_low", "Sessions low"),
@@ -51,6 +53,11 @@ EXPORT_COLUMNS = (
     ("major_complication_rate", "Major complication rate"),
     ("evidence", "Evidence for concern"),
     ("budget_fit", "Budget fit"),
+    ("budget_reason", "Budget fit reason"),
+    ("missing", "Missing inputs"),
+    ("assumed_marker", "Your assumption used"),
+    ("assumed", "Your assumptions"),
+    ("price_read", "How the price was read"),
     ("pareto_label", "Best trade-off"),
     ("lost_pay_low", "Lost pay low"),
     ("lost_pay_high", "Lost pay high"),
@@ -62,7 +69,7 @@ EXPORT_COLUMNS = (
 )
 NUMERIC = {
     "initial_low", "initial_high", "total_low", "total_typical", "total_high", "first_year_low", "first_year_high", "session_low",
-    "session_typical", "session_high", "published_session_low", "published_session_typical", "published_session_high",
+    "session_typical", "session_high", "as_published_session_low", "as_published_session_typical", "as_published_session_high",
     "session_typical_year", "sessions_low", "sessions_typical", "sessions_high",
     "results_months_low", "results_months_high", "downtime_days_low", "downtime_days_high", "risk_tier",
     "major_complication_rate", "lost_pay_low", "lost_pay_high", "with_time_off_low", "with_time_off_high",
@@ -78,6 +85,14 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
         if column not in rows:
             rows[column] = None
     rows["basis_label"] = rows["basis"].map(vocab.BASIS_LABELS)
+    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
+    rows["total_reads"] = [money_range(lo, hi, symbol) for lo, hi in zip(rows["total_low"], rows["total_high"])]
+    for column in ("budget_reason", "missing", "assumed", "price_note", "price_order_note"):
+        if column not in rows:
+            rows[column] = ""
+    rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")
+    rows["price_read"] = [
+        "; ".join(n for n in (a, b) if isinstance(n, str) and n) for a, b in zip(rows["price_note"], rows["price_order_note"])]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
@@ -90,7 +105,7 @@ def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: s
     """Each per-session figure as its source published it (or as quoted), and how the typical one was adjusted."""
     currency = rows["currency"] if "currency" in rows else pd.Series(None, index=rows.index, dtype="object")
     for kind in ("low", "typical", "high"):
-        rows[f"published_session_{kind}"] = [
+        rows[f"as_published_session_{kind}"] = [
             inflation.published_value(v, c, y, index, prices_in)
             for v, c, y in zip(rows[f"session_{kind}"], currency, rows[f"session_{kind}_year"])]
     rows["price_adjustment"] = [
@@ -116,7 +131,7 @@ def about_lines(comparison: Comparison, data: Dataset, today: dt.date) -> list[t
         ("Currency", currency),
         *inflation.index_lines(comparison.price_index, currency, used, comparison.filters.prices_in),
         ("Options over budget not shown", str(comparison.hidden_over_budget)),
-        ("Empty cells", "unknown: no source gives the figure"),
+        ("Empty cells", "not published; an empty high beside a low means 'at least the low figure'"),
     ]
 
 

@@ -9,7 +9,7 @@ from dashboard.comparison import build_catalog, compare
 from dashboard.dataset import load_dataset
 from dashboard.filters import Filters
 from dashboard.inflation import index_location, load_price_index
-from dashboard.render import count_text
+from dashboard.render import result_text
 
 GRID = "dash_ag_grid.getApi('results-grid')"
 
@@ -46,7 +46,7 @@ def test_switching_prices_in_changes_totals_and_the_tooltip_names_both_figures(p
 
     page.goto(live_url + "/?concern=stretch-marks&horizon=5")
     expect(page.locator("#prices-in")).to_contain_text("2025 money")
-    expect(page.locator("#result-count")).to_have_text(count_text(len(latest)))
+    expect(page.locator("#result-count")).to_have_text(result_text(latest))
     page.wait_for_function(f"() => {{ try {{ return !!{GRID}.getRowNode('{row_id}'); }} "
                            "catch (e) { return false; } }")
     assert grid_total(page, row_id) == pytest.approx(latest.loc[row_id, "total_low"])
