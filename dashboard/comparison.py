@@ -41,10 +41,16 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
     per_market, by_view = {}, {}
     for setting in inflation.PRICES_IN:
         prices = inflation.adjust_prices(data.prices, index, setting)
+        if setting == inflation.LATEST and not prices["adjusted"].any():
+            continue  # nothing to adjust: the latest-year views are the published ones (filled in below)
         for m in vocab.MARKETS:
             per_market[(setting, m)] = costs.session_prices(data.treatments, prices, m)
             for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1):
                 by_view[(setting, m, h)] = _cost_view(data, per_market[(setting, m)], m, h)
+    for key in [k for k in by_view if k[0] == inflation.PUBLISHED and (inflation.LATEST, *k[1:]) not in by_view]:
+        by_view[(inflation.LATEST, *key[1:])] = by_view[key]
+    for key in [k for k in per_market if k[0] == inflation.PUBLISHED and (inflation.LATEST, k[1]) not in per_market]:
+        per_market[(inflation.LATEST, key[1])] = per_market[key]
     return Catalog(data=data, session_prices=MappingProxyType(per_market), costs_by_view=MappingProxyType(by_view),
                    price_index=index)
 
