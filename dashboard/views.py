@@ -107,7 +107,8 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflatio
         ("Your assumptions", row.get("assumed") or "none"),
         ("First-year cost", money_range(row["first_year_low"], row["first_year_high"], symbol)),
         ("Cost per session", money_range(row["session_low"], row["session_high"], symbol)),
-        ("Typical per session: published figure", inflation.figure_text(
+        ("Typical per session: published figure", "your assumption, used as entered"
+         if row.get("session_low_how") == "assumed" else inflation.figure_text(
             row["session_typical"], row.get("currency"), row.get("session_typical_year"), index, prices_in,
             verb="quoted" if row.get("kind") == "your quote" else "published")),
         ("How the price was read", "; ".join(n for n in (row.get("price_note"), row.get("price_order_note"))

@@ -182,3 +182,13 @@ def test_the_setting_round_trips_through_the_command_line(small_data_dir, tmp_pa
     bad = run("export", "--data", str(small_data_dir), "--prices-in", "yesterday", "--format", "csv",
               "--output", str(out))
     assert bad.returncode == 2 and "--prices-in" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_side_by_side_shows_the_published_typical_figure(small_dataset):
+    from dashboard.views import side_by_side_rows
+
+    row = compare(build_catalog(small_dataset, BUNDLED), Filters(market="US")).table.loc["ha-filler"]
+    shown = dict(side_by_side_rows(row, 1, "$", BUNDLED, "latest"))
+    # 700 a syringe x 1 syringe, 2024: 700 x 321.943 / 313.689 = 718.42
+    assert shown["Typical per session: published figure"] == (
+        "$718 in 2025 dollars (published $700 in 2024; CPI-U 2024 -> 2025)")
