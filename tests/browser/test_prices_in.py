@@ -25,11 +25,12 @@ def grid_total(page, row_id: str):
 
 def tooltip(page, row_id: str):
     """Hover the row's per-session cell (after any earlier tooltip has gone) and return the tooltip."""
-    page.evaluate(f"(id) => {{ const api = {GRID}; api.ensureNodeVisible(api.getRowNode(id)); "
-                  "api.ensureColumnVisible('session_high'); }", row_id)
+    column = page.evaluate(f"(id) => {{ const api = {GRID}; api.ensureNodeVisible(api.getRowNode(id)); "
+                           "const col = api.getColumns().find(c => c.getColDef().headerName === 'Per session'); "
+                           "api.ensureColumnVisible(col); return col.getColId(); }", row_id)
     page.mouse.move(0, 0)
     expect(page.locator(".ag-tooltip")).to_have_count(0)
-    page.locator(f".ag-row[row-id='{row_id}'] .ag-cell[col-id='session_high']").first.hover()
+    page.locator(f".ag-row[row-id='{row_id}'] .ag-cell[col-id='{column}']").first.hover()
     box = page.locator(".ag-tooltip")
     expect(box).to_be_visible()
     return box
