@@ -201,7 +201,7 @@ def index_lines(index: PriceIndex, currency: str, years, prices_in: str) -> list
     known = {int(y) for y in years if y is not None and not pd.isna(y)}
     used = sorted({y for y in known if (currency, y) in index.values} | {latest})
     values = ", ".join(f"{y} {index.values[(currency, y)]:g}" for y in used)
-    lines.append(("Price index", f"{index.series[currency]} annual averages: {values} ({index.sources[currency]})"))
+    lines.append(("Price index", f"{index.series[currency]} annual index: {values} ({index.sources[currency]})"))
     return lines
 
 
@@ -211,7 +211,7 @@ def index_summary(index: PriceIndex) -> str:
     for currency in vocab.CURRENCY_SYMBOL:
         latest = index.latest_year(currency)
         words = f"{'US' if currency == 'USD' else 'UK'} {MONEY_WORDS.get(currency, currency)}"
-        parts.append(f"{words}: {index.series[currency]} annual averages, {latest} is the latest complete year"
+        parts.append(f"{words}: {index.series[currency]} annual index, {latest} is the latest complete year"
                      if latest else f"{words}: no price index bundled, shown as published")
     return "; ".join(parts) + "."
 

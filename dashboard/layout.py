@@ -69,9 +69,9 @@ def controls(catalog: Catalog) -> dbc.Card:
 
 
 def _latest_label(catalog: Catalog) -> str:
-    """'2025' when the bundled index says so; 'Latest index year' without an index."""
-    years = [y for y in (catalog.price_index.latest_year(c) for c in vocab.CURRENCY_SYMBOL) if y]
-    return str(max(years)) if years else "Latest index year"
+    """'2025' when every currency's index ends that year; else 'Latest index year' (the help text gives each)."""
+    years = {y for y in (catalog.price_index.latest_year(c) for c in vocab.CURRENCY_SYMBOL) if y}
+    return str(years.pop()) if len(years) == 1 else "Latest index year's"
 
 
 def results(catalog: Catalog) -> html.Div:

@@ -181,7 +181,7 @@ def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_I
     counts = data.sources["status"].value_counts()
     summary = ", ".join(f"{counts.get(s, 0)} {s}" for s in vocab.STATUSES)
     index_items = [html.Li([html.A(f"{index.series[c]} ({c})", href=url, target="_blank", rel="noopener noreferrer"),
-                            f" — annual averages {min(y for k, y in index.values if k == c)}–{index.latest_year(c)}"])
+                            f" — annual index {min(y for k, y in index.values if k == c)}–{index.latest_year(c)}"])
                    for c, url in index.sources.items()]
     return html.Div([
         html.P(f"{len(sources)} sources: {summary}.", className="mt-2"),

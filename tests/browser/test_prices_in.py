@@ -46,7 +46,7 @@ def test_switching_prices_in_changes_totals_and_the_tooltip_names_both_figures(p
     year = int(latest.loc[row_id, "session_low_year"])
 
     page.goto(live_url + "/?concern=stretch-marks&horizon=5")
-    expect(page.locator("#prices-in")).to_contain_text("2025 money")
+    expect(page.locator("#prices-in")).to_contain_text("money (adjusted for inflation)")
     expect(page.locator("#result-count")).to_have_text(result_text(latest))
     page.wait_for_function(f"() => {{ try {{ return !!{GRID}.getRowNode('{row_id}'); }} "
                            "catch (e) { return false; } }")

@@ -38,14 +38,15 @@ def prices(*rows) -> pd.DataFrame:
     return frame
 
 
-def test_bundled_index_is_cpi_u_to_2025_with_a_source_for_every_value():
-    assert BUNDLED.latest_year("USD") == 2025
+def test_bundled_index_cpi_u_to_2025_and_ons_cpi_to_2023_with_a_source_for_every_value():
+    assert (BUNDLED.latest_year("USD"), BUNDLED.latest_year("GBP")) == (2025, 2023)
     assert (BUNDLED.value("USD", 2016), BUNDLED.value("USD", 2025)) == (240.007, 321.943)
-    assert BUNDLED.series["USD"] == "CPI-U"
-    assert BUNDLED.latest_year("GBP") is None  # no ONS CPIH value is bundled yet
+    assert (BUNDLED.value("GBP", 2015), BUNDLED.value("GBP", 2016), BUNDLED.value("GBP", 2023)) == (100.0, 100.7, 130.5)
+    assert (BUNDLED.series["USD"], BUNDLED.series["GBP"]) == ("CPI-U", "ONS CPI")
     with open(BUNDLED_DATA / inflation.INDEX_FILE, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert rows and all(r["source"].startswith("https://") and "CUUR0000SA0" in r["note"] for r in rows)
+    series_id = {"USD": "CUUR0000SA0", "GBP": "D7BT"}
+    assert rows and all(r["source"].startswith("https://") and series_id[r["currency"]] in r["note"] for r in rows)
 
 
 def test_dollars_hand_worked_2016_to_2025():
@@ -58,7 +59,18 @@ def test_dollars_hand_worked_2016_to_2025():
     assert out["adjusted"] and out["adjustment"] == "adjusted"
 
 
-def test_pounds_hand_worked_with_their_own_index(tmp_path):
+def test_pounds_hand_worked_2016_to_2023():
+    # 200 x 130.5 / 100.7 = 259.1857; pounds use the ONS CPI, never the dollar index
+    out = inflation.adjust_prices(prices(("GBP", 200.0, np.nan, 400.0, 2016)), BUNDLED, "latest").iloc[0]
+    assert out["low"] == pytest.approx(259.1857, abs=1e-4) and out["high"] == pytest.approx(518.3714, abs=1e-4)
+    assert (out["index_from"], out["index_to"], out["index_year_to"]) == (100.7, 130.5, 2023)
+    assert inflation.figure_text(out["low"], "GBP", 2016, BUNDLED, "latest") == (
+        "£259 in 2023 pounds (published £200 in 2016; ONS CPI 2016 -> 2023)")
+    late = inflation.adjust_prices(prices(("GBP", 200.0, np.nan, 400.0, 2024)), BUNDLED, "latest").iloc[0]
+    assert late["low"] == 200.0 and late["adjustment"] == "after index"  # 2024: after the latest GBP year
+
+
+def test_each_currency_uses_only_its_own_index(tmp_path):
     index = index_from(GBP_TEST_INDEX, tmp_path)
     frame = prices(("GBP", 200.0, 240.0, 400.0, 2020), ("USD", 200.0, 240.0, 400.0, 2020))
     out = inflation.adjust_prices(frame, index, "latest")
@@ -148,7 +160,7 @@ def test_export_header_and_published_column(small_dataset):
     content = to_csv_bytes(comparison, small_dataset, dt.date(2026, 11, 25)).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
     assert rows[5] == ["Prices in", "2025 dollars (latest complete year of the index)"]
-    assert rows[6][0] == "Price index" and rows[6][1].startswith("CPI-U annual averages: 2024 313.689, 2025 321.943 (https://")
+    assert rows[6][0] == "Price index" and rows[6][1].startswith("CPI-U annual index: 2024 313.689, 2025 321.943 (https://")
     header = next(r for r in rows if r and r[0] == "Option")
     record = dict(zip(header, next(r for r in rows if r and r[0] == "Abdominoplasty")))
     assert record["Cost per session low as published"] == "8000"
