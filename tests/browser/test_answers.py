@@ -20,7 +20,7 @@ FIGURE = re.compile(r"^(at least )?\$[\d,]+(–\$[\d,]+)?( \(your assumption\))?
 def rows():
     catalog = build_catalog(load_dataset(), load_price_index(index_location(None)))  # as the live app
     return compare(catalog, Filters(concern="stretch-marks", market="US", budget=3000, horizon=5,
-                                                          show_over_budget=True)).rows
+                                    show_over_budget=True)).rows
 
 
 def total_cell(page, tid):
