@@ -10,23 +10,18 @@ from dash import Dash
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
 from dashboard.inflation import index_location, load_price_index
-from dashboard.storage import is_database_url, location_from, open_dataset
 from dashboard.layout import page
 from dashboard.security import harden
+from dashboard.settings import data_location
+from dashboard.storage import open_dataset
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 log = logging.getLogger(__name__)
 
 
-def data_dir_from(argument: str | Path | None) -> str | Path:
-    """Config precedence: argument, then DASHBOARD_DATA, then the bundled data/; a database URL passes through."""
-    location = location_from(argument)
-    return location if is_database_url(location) else Path(location)
-
-
 def create_app(data_dir: str | Path | None = None) -> Dash:
-    """Build the Dash app on a validated dataset and price index; raises DatasetError on a bad one."""
-    location = data_dir_from(data_dir)
+    """Build the Dash app on a validated dataset (location: see dashboard/settings.py); raises DatasetError."""
+    location = data_location(data_dir)
     catalog = build_catalog(open_dataset(location), load_price_index(index_location(location)))
     app = Dash(
         __name__,
