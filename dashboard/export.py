@@ -69,7 +69,8 @@ EXPORT_COLUMNS = (
 )
 NUMERIC = {
     "initial_low", "initial_high", "total_low", "total_typical", "total_high", "first_year_low", "first_year_high", "session_low",
-    "session_typical", "session_high", "as_published_session_low", "as_published_session_typical", "as_published_session_high",
+    "session_typical", "session_high",
+    "as_published_session_low", "as_published_session_typical", "as_published_session_high",
     "session_typical_year", "sessions_low", "sessions_typical", "sessions_high",
     "results_months_low", "results_months_high", "downtime_days_low", "downtime_days_high", "risk_tier",
     "major_complication_rate", "lost_pay_low", "lost_pay_high", "with_time_off_low", "with_time_off_high",
@@ -124,7 +125,8 @@ def about_lines(comparison: Comparison, data: Dataset, today: dt.date) -> list[t
     """Settings block shown above the table in both formats."""
     years = data.price_years()
     currency = vocab.MARKET_CURRENCY[comparison.filters.market]
-    used = pd.concat([comparison.rows.get(f"session_{k}_year", pd.Series(dtype="float64")) for k in ("low", "typical", "high")])
+    years_shown = (comparison.rows.get(f"session_{k}_year", pd.Series(dtype="float64")) for k in ("low", "typical", "high"))
+    used = pd.concat(list(years_shown))
     return [
         ("Comparison", "Cosmetic treatment costs over time (not medical advice)"),
         ("Filters", comparison.filters.describe()),

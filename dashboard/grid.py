@@ -125,7 +125,8 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         if not comparison.filters.concern:
             record["evidence"] = "choose a concern"
         record["basis_label"] = vocab.BASIS_LABELS.get(raw.get("basis"), "No published price")
-        record["price_source_text"] = _source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
+        record["price_source_text"] = _source_text(raw, publishers, comparison.price_index,
+                                                   comparison.filters.prices_in)
         maintenance = raw.get("maintenance")
         record["results_text"] = {
             "none": "Long-lasting: no maintenance",

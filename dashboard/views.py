@@ -219,6 +219,7 @@ def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_I
     return html.Div([
         html.P(f"{len(sources)} sources: {summary}.", className="mt-2"),
         html.Ul(items, className="sources-list"),
-        html.P(["Price index for inflation: ", inflation.index_summary(index)], className="mt-2", id="price-index-note"),
+        html.P(["Price index for inflation: ", inflation.index_summary(index)], className="mt-2",
+               id="price-index-note"),
         html.Ul(index_items),
     ], id="sources-panel")

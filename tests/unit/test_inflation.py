@@ -160,7 +160,8 @@ def test_export_header_and_published_column(small_dataset):
     content = to_csv_bytes(comparison, small_dataset, dt.date(2026, 11, 25)).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
     assert rows[5] == ["Prices in", "2025 dollars (latest complete year of the index)"]
-    assert rows[6][0] == "Price index" and rows[6][1].startswith("CPI-U annual index: 2024 313.689, 2025 321.943 (https://")
+    assert rows[6][0] == "Price index"
+    assert rows[6][1].startswith("CPI-U annual index: 2024 313.689, 2025 321.943 (https://")
     header = next(r for r in rows if r and r[0] == "Option")
     record = dict(zip(header, next(r for r in rows if r and r[0] == "Abdominoplasty")))
     assert record["Cost per session low as published"] == "8000"
