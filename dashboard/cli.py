@@ -11,8 +11,8 @@ from dashboard import coverage, datapackage, vocab
 from dashboard.app import create_app
 from dashboard.callbacks import export_file
 from dashboard.comparison import build_catalog
-from dashboard.inflation import index_location, load_price_index
 from dashboard.filters import FIELDS, parse_fields, rejected_fields
+from dashboard.inflation import index_location, load_price_index
 from dashboard.load import add_load_parser, cmd_load, price_rows
 from dashboard.problems import DatasetError, format_problems
 from dashboard.progress import Progress

@@ -110,10 +110,10 @@ def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: s
     for kind in ("low", "typical", "high"):
         rows[f"as_published_session_{kind}"] = [
             inflation.published_value(v, c, y, index, prices_in)
-            for v, c, y in zip(rows[f"session_{kind}"], currency, rows[f"session_{kind}_year"])]
+            for v, c, y in zip(rows[f"session_{kind}"], currency, rows[f"session_{kind}_year"], strict=False)]
     rows["price_adjustment"] = [
         inflation.adjustment_text(c, y, index, prices_in) if not pd.isna(v) else ""
-        for v, c, y in zip(rows["session_typical"], currency, rows["session_typical_year"])]
+        for v, c, y in zip(rows["session_typical"], currency, rows["session_typical_year"], strict=False)]
 
 
 def _price_sources(row: pd.Series) -> str:

@@ -84,7 +84,7 @@ def load_price_index(path: str | Path) -> PriceIndex:
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        record = dict(zip(INDEX_COLUMNS, (cell.strip() for cell in row)))
+        record = dict(zip(INDEX_COLUMNS, (cell.strip() for cell in row), strict=False))
         found = _row_problems(record, len(row))
         if not found and (record["currency"], int(record["year"])) in values:
             found = [("year", "this currency and year appear more than once")]
@@ -140,7 +140,7 @@ def factor_for(currency, year, index: PriceIndex, prices_in: str) -> tuple[float
 def factors(currency: pd.Series, year: pd.Series, index: PriceIndex, prices_in: str) -> pd.DataFrame:
     """factor_for over aligned Series (currency code, year or NaN) -> a frame on the same index with
     columns factor, index_from, index_to, year_to, status."""
-    records = [factor_for(c, y, index, prices_in) for c, y in zip(currency, year)]
+    records = [factor_for(c, y, index, prices_in) for c, y in zip(currency, year, strict=False)]
     columns = ["factor", "index_from", "index_to", "year_to", "status"]
     return pd.DataFrame(records or None, index=currency.index, columns=columns)
 
