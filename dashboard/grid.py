@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from dashboard import display
+from dashboard import display, inflation
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
 from dashboard.pricelist import category_text, spread_text
@@ -61,8 +61,9 @@ def _clean(value):
     return value
 
 
-def source_text(row, publishers: dict[str, str]) -> str:
-    """Where the per-session price figures come from, in one line."""
+def source_text(row, publishers: dict[str, str], index: inflation.PriceIndex = inflation.EMPTY_INDEX,
+                prices_in: str = "published") -> str:
+    """Per figure: the price in the chosen money beside the published figure and year, and its source."""
     parts = []
     for kind in ("low", "typical", "high"):
         sid = row.get(f"session_{kind}_source")
@@ -74,11 +75,15 @@ def source_text(row, publishers: dict[str, str]) -> str:
             category = category_text(row.get(f"session_{kind}_category"))
             how = {"average": ", the published average", "span": ", the range the sources span"}.get(
                 row.get(f"session_{kind}_how"), "")
-            parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{weak}{how})"
+            money = inflation.figure_text(row.get(f"session_{kind}"), row.get("currency"), year, index, prices_in)
+            parts.append(f"{kind}: {money} — {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{weak}{how})"
                          + (f", {spread} (10th–90th percentile)" if spread else "")
                          + (f", {category}" if category else ""))
     if row.get("session_low_how") == "assumed":
         return "Price per session: your assumption"
+    if row.get("kind") == "your quote":
+        return "Your quote: " + inflation.figure_text(row.get("session_typical"), row.get("currency"),
+                                                      row.get("session_typical_year"), index, prices_in, verb="quoted")
     if not parts:
         return "No published price for this market"
     return "Price sources — " + "; ".join(parts)
@@ -88,10 +93,10 @@ def _text(value, default: str = "") -> str:
     return value if isinstance(value, str) and value else default
 
 
-def total_tip(row, publishers: dict[str, str]) -> str:
+def total_tip(row, sources: str) -> str:
     """The total cell's tooltip: what is missing, how the price was read, and its sources."""
     parts = [_text(row.get("missing")), _text(row.get("price_note")), _text(row.get("price_order_note")),
-             _text(row.get("assumed")), source_text(row, publishers)]
+             _text(row.get("assumed")), sources]
     return " ".join(p if p.endswith(".") else p + "." for p in parts if p)
 
 
@@ -117,8 +122,8 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         assumed = raw.get("assumed")
         record["total_text"] = display.total_text(raw, symbol) + (
             " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else "")
-        record["price_source_text"] = source_text(raw, publishers)
-        record["total_tip"] = total_tip(raw, publishers)
+        record["price_source_text"] = source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
+        record["total_tip"] = total_tip(raw, record["price_source_text"])
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None
         record["budget_fit"] = key
         record["fit_label"] = display.fit_label(key)

@@ -117,7 +117,8 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
         cumulative=cumulative,
         crossover_notes=[html.Li(s) for s in sentences],
-        side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market),
+        side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market,
+                                  catalog.price_index, filters.prices_in),
         quote_list=quote_list(rows, list(saved_quotes), names),
         cards=cards(records),
         missing_notes=missing_notes(comparison),
@@ -132,4 +133,5 @@ def details(catalog: Catalog, filters, option_id, saved_quotes: list[dict] = (),
     table = comparison.table
     if not isinstance(option_id, str) or option_id not in table.index:
         return None
-    return option_details(table.loc[option_id], catalog.data, filters.horizon, filters.market)
+    return option_details(table.loc[option_id], catalog.data, filters.horizon, filters.market,
+                          catalog.price_index, filters.prices_in)

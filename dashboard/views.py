@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard import display, vocab
+from dashboard import display, inflation, vocab
 from dashboard.dataset import Dataset
 from dashboard.pricelist import category_text, spread_text
 
@@ -66,7 +66,8 @@ def _links(ids, sources: pd.DataFrame):
     return out
 
 
-def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[str, str]]:
+def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflation.PriceIndex = inflation.EMPTY_INDEX,
+                      prices_in: str = "published") -> list[tuple[str, str]]:
     """(attribute, text) pairs for one option, in display order."""
     years = f"{horizon} year{'s' if horizon != 1 else ''}"
     flag = display.flag
@@ -88,6 +89,10 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Cost per month", _money_range(row, "per_month", symbol, flag(row.get("per_month_open")))
          if "per_month_low" in row.index else "unknown"),
         ("Cost per session", _money_range(row, "session", symbol, not _known(row.get("session_high")))),
+        ("Typical per session: published figure", "your assumption, used as entered"
+         if row.get("session_low_how") == "assumed" else inflation.figure_text(
+            row["session_typical"], row.get("currency"), row.get("session_typical_year"), index, prices_in,
+            verb="quoted" if row.get("kind") == "your quote" else "published")),
         ("How the price was read", "; ".join(n for n in (row.get("price_note"), row.get("price_order_note"))
                                              if isinstance(n, str) and n) or "as published"),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
@@ -146,12 +151,13 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
     return html.Ul(items, className="mb-0 ps-3")
 
 
-def option_details(row: pd.Series, data: Dataset, horizon: int, market: str) -> html.Div:
+def option_details(row: pd.Series, data: Dataset, horizon: int, market: str,
+                   index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published") -> html.Div:
     """Everything about one option, as a definition list with its sources linked."""
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
     items = []
-    for attribute, value in side_by_side_rows(row, horizon, symbol):
+    for attribute, value in side_by_side_rows(row, horizon, symbol, index, prices_in):
         items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
     price_ids = [row.get(f"session_{k}_source") for k in ("low", "typical", "high")]
     items += [html.Dt("Price sources", className="col-sm-4"), html.Dd(_links(price_ids, sources), className="col-sm-8")]
@@ -175,14 +181,15 @@ def price_category(row: pd.Series) -> str:
     return "; ".join(t for t in dict.fromkeys(texts) if t)
 
 
-def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str) -> html.Div:
+def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str,
+                 index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published") -> html.Div:
     """Every attribute in rows, one column per option, differences highlighted, sources linked."""
     chosen = [i for i in selected if i in table.index]
     if len(chosen) < 2:
         return html.P("Choose 2 to 4 options in “Compare side by side” to see them here.", className="text-muted")
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
-    columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol) for tid in chosen}
+    columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol, index, prices_in) for tid in chosen}
     header = html.Thead(html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen]))
     body = []
     for i, (attribute, _) in enumerate(columns[chosen[0]]):
@@ -212,8 +219,8 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     ])
 
 
-def sources_panel(data: Dataset) -> html.Div:
-    """Every source in the dataset with its status, as links."""
+def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_INDEX) -> html.Div:
+    """Every source in the dataset with its status, as links; then the price index used for inflation."""
     sources = data.sources.sort_values(["publisher", "title"])
     items = []
     for _, s in sources.iterrows():
@@ -224,7 +231,13 @@ def sources_panel(data: Dataset) -> html.Div:
         ]))
     counts = data.sources["status"].value_counts()
     summary = ", ".join(f"{counts.get(s, 0)} {s}" for s in vocab.STATUSES)
+    index_items = [html.Li([html.A(f"{index.series[c]} ({c})", href=url, target="_blank", rel="noopener noreferrer"),
+                            f" — annual index {min(y for k, y in index.values if k == c)}–{index.latest_year(c)}"])
+                   for c, url in index.sources.items()]
     return html.Div([
         html.P(f"{len(sources)} sources: {summary}.", className="mt-2"),
         html.Ul(items, className="sources-list"),
+        html.P(["Price index for inflation: ", inflation.index_summary(index)], className="mt-2",
+               id="price-index-note"),
+        html.Ul(index_items),
     ], id="sources-panel")

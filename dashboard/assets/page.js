@@ -63,6 +63,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         }
         return;
       }
+      if (control.querySelector("input[type=radio]")) {  // radios keep their own labels; the group gets this one
+        setAttr(control, "role", "radiogroup");
+        setAttr(control, "aria-labelledby", label.id);
+        return;
+      }
       control.querySelectorAll("input, [role=slider]").forEach(function (input) {
         setAttr(input, "aria-labelledby", label.id);
       });

@@ -23,7 +23,7 @@ def test_page_and_dependencies_load(client):
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
-    out = render(client, "?market=US&horizon=5&budget=5000")
+    out = render(client, "?market=US&horizon=5&budget=5000&prices_in=published")
     names = [r["name"] for r in out["results-grid"]["rowData"]]
     # sorted by the lower bound of the total; the option without a price comes last
     assert names == ["Microneedling", "Hyaluronic-acid filler", "Botulinum toxin"]
@@ -87,7 +87,8 @@ def test_sync_sets_controls_from_url_on_load(client):
 
 def test_sync_writes_url_from_controls(client):
     values = {"concern": "stretch-marks", "market": "US", "category": [], "budget": 3000, "horizon": 5,
-              "max-downtime": None, "max-risk": 5, "show-over-budget": False, "daily-earnings": None, "compare": []}
+              "max-downtime": None, "max-risk": 5, "show-over-budget": False, "daily-earnings": None, "compare": [],
+              "prices-in": "latest"}
     body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", values[c]) for c in CONTROLS],
                         changed=["budget.value"])
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
@@ -95,8 +96,9 @@ def test_sync_writes_url_from_controls(client):
 
 
 def _sync(client, search, changed, **overrides):
-    values = {"concern": "all", "market": "US", "category": [], "budget": 3000, "horizon": 1, "max-downtime": None,
-              "max-risk": 5, "show-over-budget": False, "daily-earnings": None, "compare": [], **overrides}
+    from dashboard.filters import control_values, from_query
+
+    values = {**dict(zip(CONTROLS, control_values(from_query(search)), strict=True)), **overrides}
     body = request_body(SYNC_OUTPUTS, [("url", "search", search)] + [(c, "value", values[c]) for c in CONTROLS],
                         changed=[f"{changed}.value"])
     return client.post("/_dash-update-component", json=body).get_json()["response"]
@@ -172,9 +174,9 @@ def test_forged_render_inputs_fall_back_to_defaults(client, search):
 
 
 @pytest.mark.parametrize("values", [
-    ["all", "US", [], "abc", 1, None, 5, False, None, []],
-    [{"$gt": 1}, ["US"], "surgical", -5, 99, "x", 0, "yes", float("inf"), ["nope"] * 300],
-    [None] * 10,
+    ["all", "US", [], "abc", 1, None, 5, False, None, [], "latest"],
+    [{"$gt": 1}, ["US"], "surgical", -5, 99, "x", 0, "yes", float("inf"), ["nope"] * 300, {"$ne": 1}],
+    [None] * 11,
 ])
 def test_forged_control_values_give_a_valid_url(client, values):
     body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
