@@ -63,9 +63,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         }
         return;
       }
-      if (control.querySelector("input[type=radio]")) {  // radios keep their own labels; the group gets this one
+      if (control.querySelector("input[type=radio]")) {
+        // Dash 4 wraps each radio in a role=option label inside a listbox: an interactive control nested
+        // in another. Plain radios in a labelled radiogroup say the same without the nesting.
         setAttr(control, "role", "radiogroup");
         setAttr(control, "aria-labelledby", label.id);
+        control.querySelectorAll("[role=option]").forEach(function (option) {
+          option.removeAttribute("role");
+          option.removeAttribute("aria-selected");
+        });
         return;
       }
       control.querySelectorAll("input, [role=slider]").forEach(function (input) {

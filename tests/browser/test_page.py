@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from dashboard.comparison import build_catalog, compare
 from dashboard.dataset import load_dataset
 from dashboard.filters import Filters
+from dashboard.inflation import index_location, load_price_index
 from dashboard.render import result_text
 
 FIVE_FACTS = ["Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "Evidence for the concern"]
@@ -21,7 +22,7 @@ STRETCH = "/?concern=stretch-marks&market=US&budget=3000&horizon=5"
 
 @pytest.fixture(scope="module")
 def catalog():
-    return build_catalog(load_dataset())
+    return build_catalog(load_dataset(), load_price_index(index_location(None)))  # as the live app
 
 
 def grid_column(page, col_id: str) -> list[str]:
@@ -38,6 +39,8 @@ def names_in_order(page) -> list[str]:
 
 
 def serious_violations(page) -> list[str]:
+    page.mouse.move(0, 0)  # no hover fade under the pointer while colours are measured
+    page.wait_for_timeout(300)
     results = Axe().run(page)
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

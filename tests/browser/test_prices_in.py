@@ -24,9 +24,10 @@ def grid_total(page, row_id: str):
 
 
 def tooltip(page, row_id: str):
-    """Hover the row's per-session cell (after any earlier tooltip has gone) and return the tooltip."""
+    """Hover the row's total cell (its tooltip names the price figures; after any earlier tooltip has
+    gone) and return the tooltip."""
     column = page.evaluate(f"(id) => {{ const api = {GRID}; api.ensureNodeVisible(api.getRowNode(id)); "
-                           "const col = api.getColumns().find(c => c.getColDef().headerName === 'Per session'); "
+                           "const col = api.getColumns().find(c => c.getColDef().field === 'total_low'); "
                            "api.ensureColumnVisible(col); return col.getColId(); }", row_id)
     page.mouse.move(0, 0)
     expect(page.locator(".ag-tooltip")).to_have_count(0)
@@ -37,7 +38,8 @@ def tooltip(page, row_id: str):
 
 
 def test_switching_prices_in_changes_totals_and_the_tooltip_names_both_figures(page, live_url, catalog, console_errors):
-    latest = compare(catalog, Filters(concern="stretch-marks", horizon=5)).rows
+    latest_comparison = compare(catalog, Filters(concern="stretch-marks", horizon=5))
+    latest = latest_comparison.rows
     published = compare(catalog, Filters(concern="stretch-marks", horizon=5, prices_in="published")).rows
     changed = [i for i in latest.index if latest.loc[i, "total_low"] != published.loc[i, "total_low"]
                and isinstance(latest.loc[i, "session_low_year"], float) and latest.loc[i, "session_low_year"] < 2025]
@@ -47,7 +49,7 @@ def test_switching_prices_in_changes_totals_and_the_tooltip_names_both_figures(p
 
     page.goto(live_url + "/?concern=stretch-marks&horizon=5")
     expect(page.locator("#prices-in")).to_contain_text("money (adjusted for inflation)")
-    expect(page.locator("#result-count")).to_have_text(result_text(latest))
+    expect(page.locator("#result-count")).to_have_text(result_text(latest_comparison))
     page.wait_for_function(f"() => {{ try {{ return !!{GRID}.getRowNode('{row_id}'); }} "
                            "catch (e) { return false; } }")
     assert grid_total(page, row_id) == pytest.approx(latest.loc[row_id, "total_low"])
