@@ -6,7 +6,7 @@ import csv
 import io
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -34,6 +34,11 @@ class Dataset:
     prices: pd.DataFrame
     concerns: pd.DataFrame
     sources: pd.DataFrame
+    aliases: pd.DataFrame = field(default_factory=lambda: empty_frame(schema.ALIASES))  # alias, treatment_id, note
+
+    def alias_map(self) -> dict[str, str]:
+        """Alias as written in aliases.csv -> treatment id."""
+        return dict(zip(self.aliases["alias"], self.aliases["treatment_id"]))
 
     def price_years(self) -> tuple[int, int] | None:
         years = self.prices["year"].dropna()
@@ -51,8 +56,11 @@ def load_dataset(data_dir: str | Path = BUNDLED_DATA) -> Dataset:
         if frame is not None:
             problems += check_frame(file, frame)
             frames[file] = frame
+    aliases, found = read_aliases(data_dir)
+    problems += found
     if len(frames) == len(schema.FILES):
         problems += check_links(frames)
+        problems += alias_problems(aliases, frames["treatments.csv"])
     if problems:
         raise DatasetError(problems)
     return Dataset(
@@ -60,7 +68,50 @@ def load_dataset(data_dir: str | Path = BUNDLED_DATA) -> Dataset:
         prices=frames["prices.csv"],
         concerns=frames["concerns.csv"],
         sources=frames["sources.csv"],
+        aliases=aliases,
     )
+
+
+def empty_frame(fields: tuple[schema.Field, ...]) -> pd.DataFrame:
+    """A frame with the columns of `fields` and no rows."""
+    return pd.DataFrame({f.name: pd.Series(dtype="object") for f in fields}, index=pd.Index([], name="line"))
+
+
+def read_aliases(data_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """aliases.csv when the folder has one (else no aliases), with its value problems."""
+    path = Path(data_dir) / "aliases.csv"
+    if not path.is_file():
+        return empty_frame(schema.ALIASES), []
+    frame, problems = read_file(path, schema.ALIASES)
+    if frame is None:
+        return empty_frame(schema.ALIASES), problems
+    return frame, problems + check_frame("aliases.csv", frame)
+
+
+def alias_problems(aliases: pd.DataFrame, treatments: pd.DataFrame) -> list[Problem]:
+    """Each alias names a known treatment, and no name (alias, treatment name or id, compared
+    ignoring case, spaces and hyphens) points at two treatments."""
+    ids = set(treatments["id"].dropna())
+    owner: dict[str, str] = {}
+    for tid, name in zip(treatments["id"], treatments["name"]):
+        owner.setdefault(_name_key(tid), tid)
+        owner.setdefault(_name_key(name), tid)
+    problems = []
+    for line, alias, tid in zip(aliases.index, aliases["alias"], aliases["treatment_id"]):
+        if alias is None or tid is None:
+            continue
+        if tid not in ids:
+            problems.append(Problem("aliases.csv", line, "treatment_id", f"'{_short(tid)}' is not an id in treatments.csv"))
+            continue
+        key = _name_key(alias)
+        if owner.get(key, tid) != tid:
+            problems.append(Problem("aliases.csv", line, "alias", f"'{_short(alias)}' already names '{owner[key]}'"))
+        owner.setdefault(key, tid)
+    return problems
+
+
+def _name_key(text: str) -> str:
+    return " ".join(str(text).casefold().replace("-", " ").replace("_", " ").split())
 
 
 def read_file(path: Path, fields: tuple[schema.Field, ...]) -> tuple[pd.DataFrame | None, list[Problem]]:

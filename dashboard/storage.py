@@ -16,7 +16,10 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard import pricecheck, schema
-from dashboard.dataset import BUNDLED_DATA, MAX_FILE_BYTES, Dataset, check_frame, check_links, frame_from_rows, load_dataset
+from dashboard.dataset import (
+    BUNDLED_DATA, MAX_FILE_BYTES, Dataset, alias_problems, check_frame, check_links, empty_frame, frame_from_rows,
+    load_dataset, read_aliases,
+)
 from dashboard.pricelist import COLUMNS, aggregate, duck_engine, price_table, summary_frame, summary_query
 from dashboard.problems import DatasetError, Problem
 
@@ -43,21 +46,23 @@ def open_dataset(location: str | Path | None = None) -> Dataset:
     folder = Path(location)
     if _standard_csv(folder):
         data = load_dataset(folder)
-        return Dataset(data.treatments, aggregate(data.prices), data.concerns, data.sources)
+        return Dataset(data.treatments, aggregate(data.prices), data.concerns, data.sources, data.aliases)
     with duck_session() as conn:
         frames, problems = read_folder(folder, conn)
         if problems:
             raise DatasetError(problems)
         prices = summary_frame(conn.execute(summary_query(price_table(sa.MetaData()))))
-    return finish(frames, prices)
+    return finish(frames, prices, folder)
 
 
-def finish(frames: dict[str, pd.DataFrame], prices: pd.DataFrame) -> Dataset:
-    """Cross-file checks with the summarised prices, then the Dataset."""
+def finish(frames: dict[str, pd.DataFrame], prices: pd.DataFrame, folder: Path | None = None) -> Dataset:
+    """Cross-file checks with the summarised prices (and the folder's aliases.csv, if any), then the Dataset."""
     problems = check_links({**frames, "prices.csv": prices})
+    aliases, found = read_aliases(folder) if folder is not None else (empty_frame(schema.ALIASES), [])
+    problems += found + alias_problems(aliases, frames["treatments.csv"])
     if problems:
         raise DatasetError(problems)
-    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"])
+    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"], aliases)
 
 
 def _standard_csv(folder: Path) -> bool:

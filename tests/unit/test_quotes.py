@@ -271,11 +271,19 @@ def test_ragged_rows_are_rejected_with_their_lines_and_the_rest_kept():
     ]
 
 
-def test_a_cell_over_200_characters_rejects_its_row():
+def test_a_used_cell_over_200_characters_rejects_its_row():
     header = "treatment,clinic,price,currency,notes\n"
-    result = upload(f"{header}ha-filler,A,1,USD,{'n' * 201}\nha-filler,{'c' * 200},1,USD,\n")
-    assert [(p.line, p.column) for p in result.problems] == [(1, None), (2, "'notes'")]  # the note, the row
-    assert result.quotes[0]["clinic"] == "c" * 200
+    result = upload(f"{header}ha-filler,{'c' * 201},1,USD,\nha-filler,{'c' * 200},1,USD,\n")
+    assert [(p.line, p.column) for p in result.problems] == [(1, None), (2, "clinic")]  # the note, the row
+    assert [q["clinic"] for q in result.quotes] == ["c" * 200]
+
+
+def test_a_long_note_in_an_ignored_column_never_rejects_the_row():
+    # issue 14, kind 3: a 227-character note in a column the message itself calls ignored
+    note = "Includes consultation, " + "n" * 204
+    result = upload(f'treatment,price,currency,notes\nha-filler,700,USD,"{note}"\n')
+    assert len(note) == 227 and len(result.quotes) == 1
+    assert [str(p) for p in result.problems] == ["Line 1: Ignored columns not used for quotes: 'notes'"]
 
 
 def test_unknown_columns_are_ignored_with_a_note_on_line_1():
@@ -458,7 +466,8 @@ def test_bad_covers_or_quantity_rejects_the_row(column, value):
 
 @pytest.mark.parametrize(
     "given, expected",
-    [("", ""), ("2025-01-15", "2025-01-15"), ("15/01/2025", "2025-01-15"), ("5/1/2025", "2025-01-05"),
+    [("", ""), ("2025-01-15", "2025-01-15"), ("15/01/2025", "2025-01-15"), ("5/1/2025", "2025-05-01"),
+     ("2025-1-5", "2025-01-05"), ("01/13/2025", "2025-01-13"), ("15.01.2025", "2025-01-15"),
      ("2024-02-29", "2024-02-29"), (TODAY.isoformat(), TODAY.isoformat()), ("2000-01-01", "2000-01-01")],
 )  # fmt: skip
 def test_dates(given, expected):
@@ -467,8 +476,8 @@ def test_dates(given, expected):
 
 @pytest.mark.parametrize(
     "given, message",
-    [("2023-02-29", "not a real date"), ("01/13/2025", "not a real date"), ("2026-03-02", "in the future"),
-     ("1999-12-31", "before 2000"), ("yesterday", "use YYYY-MM-DD"), ("2025-1-5", "use YYYY-MM-DD"),
+    [("2023-02-29", "not a real date"), ("13/13/2025", "not a real date"), ("2026-03-02", "in the future"),
+     ("1999-12-31", "before 2000"), ("yesterday", "use YYYY-MM-DD"), ("15/01/25", "use YYYY-MM-DD"),
      ("20250115", "use YYYY-MM-DD"), ("2025-01-15T10:00", "use YYYY-MM-DD"), ("١٥/٠١/٢٠٢٥", "use YYYY-MM-DD")],
 )  # fmt: skip
 def test_bad_or_future_dates_reject_the_row(given, message):
