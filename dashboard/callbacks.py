@@ -9,6 +9,7 @@ from dash import html
 from dash.exceptions import PreventUpdate
 
 from dashboard import export, quotes
+from dashboard.quote_costs import quotes_left_out
 from dashboard.quote_panel import apply_action
 from dashboard.comparison import Catalog, compare
 from dashboard.filters import Filters, from_query, parse_fields
@@ -81,6 +82,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
                 out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list)
 
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    aliases = catalog.data.alias_map()
 
     @app.callback(
         Output("quotes-store", "data"),
@@ -104,7 +106,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         saved = quotes.validate_stored(stored, ids, dt.date.today())
         form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
         new, messages = apply_action(action, saved, names, dt.date.today(), form=form,
-                                     upload=(contents, filename), remove_id=remove_id)
+                                     upload=(contents, filename), remove_id=remove_id, aliases=aliases)
         return new, [html.Li(m) for m in messages], None
 
     @app.callback(Output("template-download", "data"), Input("quote-template", "n_clicks"), prevent_initial_call=True)
@@ -154,7 +156,10 @@ def export_file(catalog: Catalog, filters: Filters, fmt: str, today: dt.date,
                 saved_quotes: list[dict] = ()) -> tuple[bytes, str, str]:
     """The export for the filters: (bytes, file name, MIME type). Shared with the command line."""
     comparison = compare(catalog, filters, saved_quotes)
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    left_out = quotes_left_out(list(saved_quotes), filters.market, names)
     if fmt == "csv":
-        return export.to_csv_bytes(comparison, catalog.data, today), export.export_filename("csv", today), "text/csv"
-    return (export.to_xlsx_bytes(comparison, catalog.data, today), export.export_filename("xlsx", today),
+        return (export.to_csv_bytes(comparison, catalog.data, today, left_out), export.export_filename("csv", today),
+                "text/csv")
+    return (export.to_xlsx_bytes(comparison, catalog.data, today, left_out), export.export_filename("xlsx", today),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

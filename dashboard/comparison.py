@@ -109,7 +109,8 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = ())
     market's currency, as rows of their own) with costs, budget fit and the Pareto front."""
     table = full_table(catalog, filters)
     if quotes:
-        extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon)
+        extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon,
+                           catalog.data.prices)
         if len(extra):
             extra["budget_fit"] = budget_fit(extra["total_low"], extra["total_high"], filters.budget, extra["initial_low"])
             _add_time_off(extra, filters.daily_earnings)

@@ -84,9 +84,15 @@ def _price_sources(row: pd.Series) -> str:
     return ";".join(dict.fromkeys(i for i in ids if isinstance(i, str)))
 
 
-def about_lines(comparison: Comparison, data: Dataset, today: dt.date) -> list[tuple[str, str]]:
-    """Settings block shown above the table in both formats."""
+def about_lines(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> list[tuple[str, str]]:
+    """Settings block shown above the table in both formats; `left_out` describes the user's quotes
+    not in the market's currency (a note row, only when there are some)."""
     years = data.price_years()
+    currency = vocab.MARKET_CURRENCY[comparison.filters.market]
+    note = [(
+        "Your quotes left out",
+        f"{len(left_out)} not in {currency}, the currency of this market: {'; '.join(left_out)}",
+    )] if left_out else []
     return [
         ("Comparison", "Cosmetic treatment costs over time (not medical advice)"),
         ("Filters", comparison.filters.describe()),
@@ -95,6 +101,7 @@ def about_lines(comparison: Comparison, data: Dataset, today: dt.date) -> list[t
         ("Currency", vocab.MARKET_CURRENCY[comparison.filters.market]),
         ("Options over budget not shown", str(comparison.hidden_over_budget)),
         ("Empty cells", "unknown: no source gives the figure"),
+        *note,
     ]
 
 
@@ -117,11 +124,11 @@ def _cell_text(value) -> str:
     return neutralise(str(value))
 
 
-def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date) -> bytes:
-    """UTF-8 (with BOM, for Excel) CSV: settings, a blank line, the table, a blank line, sources."""
+def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> bytes:
+    """UTF-8 (with BOM, for Excel) CSV: settings (and quotes left out), a blank line, the table, a blank line, sources."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    for key, value in about_lines(comparison, data, today):
+    for key, value in about_lines(comparison, data, today, left_out):
         writer.writerow([_cell_text(key), _cell_text(value)])
     writer.writerow([])
     table = export_frame(comparison)
@@ -149,7 +156,7 @@ def _csv_value(header: str, value):
     return _cell_text(value)
 
 
-def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date) -> bytes:
+def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> bytes:
     """XLSX with a Comparison sheet (settings + table) and a Sources sheet; no formulas, no links."""
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
@@ -157,7 +164,7 @@ def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date) -> byte
         bold = book.add_format({"bold": True})
         sheet = book.add_worksheet("Comparison")
         row = 0
-        for key, value in about_lines(comparison, data, today):
+        for key, value in about_lines(comparison, data, today, left_out):
             sheet.write_string(row, 0, _cell_text(key), bold)
             sheet.write_string(row, 1, _cell_text(value))
             row += 1

@@ -23,6 +23,12 @@ QUOTE_CSV_COLUMNS = ("treatment", "clinic", "price", "currency", "covers", "quan
 REQUIRED_COLUMNS = ("treatment", "price")
 MAX_CONTENTS_CHARS = 1_450_000  # base64 of 1 MiB plus the "data:...;base64," prefix
 MAX_FILE_BYTES = 1_048_576
+# The upload component's own limit (dcc.Upload max_size, checked in the browser only). It is above
+# MAX_FILE_BYTES so that a slightly larger file still reaches the server and gets TOO_LARGE, and small
+# enough that its data URL (base64: 4/3 of the bytes) plus the largest quote store fits in a request
+# (security.MAX_REQUEST_BYTES); tests/unit/test_quotes.py checks the sum. A larger file is dropped by
+# the browser without a callback.
+UPLOAD_COMPONENT_MAX_BYTES = 1_250_000
 MAX_DATA_ROWS = 5_000
 MAX_FILENAME_CHARS = 80
 MAX_PRICE = 1_000_000
