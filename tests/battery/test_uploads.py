@@ -60,6 +60,7 @@ MALFORMED = {
     "5001-rows": url((HEADER + "Abdominoplasty,A,100,USD\n" * 5001).encode()),
     "900kb-field": url((HEADER + "Abdominoplasty," + "A" * 900_000 + ",100,USD\n").encode()),
     "over-1mib": url(b"a" * (1024 * 1024 + 1)),
+    "1.1-mib-of-valid-rows": url((HEADER + GOOD * (int(1.1 * 1024 * 1024) // len(GOOD))).encode()),
     "150000-empty-rows": url(HEADER.encode() + b",,,\n" * 150_000),
     "quote-storm": url(b'"' * 1000),
     "1mb-line-no-newline": url(b"x" * 1_000_000),
@@ -77,6 +78,13 @@ MALFORMED = {
 
 def test_there_are_at_least_50_malformed_files():
     assert len(MALFORMED) >= 50
+
+
+def test_a_1_1_mib_file_of_valid_rows_gets_the_size_message(client):
+    out = quote_request(client, "quote-upload.contents", contents=MALFORMED["1.1-mib-of-valid-rows"],
+                        filename="big.csv", stored=[FILLER])
+    assert out["quotes-store"]["data"] == [FILLER]
+    assert messages(out) == ["0 quotes added from the file.", "File: The file is larger than 1 MiB: split it into smaller files"]
 
 
 @pytest.mark.parametrize("name", list(MALFORMED))
