@@ -9,7 +9,7 @@ from dash import Dash
 
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
-from dashboard.storage import is_database_url, location_from, open_dataset
+from dashboard.storage import is_database_url, location_from, open_dataset, region_from
 from dashboard.layout import page
 from dashboard.security import harden
 
@@ -23,9 +23,12 @@ def data_dir_from(argument: str | Path | None) -> str | Path:
     return location if is_database_url(location) else Path(location)
 
 
-def create_app(data_dir: str | Path | None = None) -> Dash:
-    """Build the Dash app on a validated dataset; raises DatasetError on a bad one."""
-    catalog = build_catalog(open_dataset(data_dir_from(data_dir)))
+def create_app(data_dir: str | Path | None = None, region: str | None = None) -> Dash:
+    """Build the Dash app on a validated dataset; raises DatasetError on a bad one.
+
+    `region` (else $DASHBOARD_REGION) narrows clinic price lists to one region.
+    """
+    catalog = build_catalog(open_dataset(data_dir_from(data_dir), region_from(region)))
     app = Dash(
         __name__,
         title="What cosmetic treatments really cost",

@@ -6,11 +6,13 @@ import argparse
 import sys
 
 from dashboard.dataset import BUNDLED_DATA
-from dashboard.load import add_load_parser, cmd_load, price_rows
+from dashboard.load import add_load_parser, cmd_load, price_rows, print_left_out
+from dashboard.price_use import left_out
 from dashboard.problems import DatasetError, format_problems
-from dashboard.storage import open_dataset
+from dashboard.storage import open_dataset, region_from
 
 DATA_HELP = "data folder or postgresql:// URL (default: $DASHBOARD_DATA or the bundled data/)"
+REGION_HELP = "narrow clinic price lists to this region (default: $DASHBOARD_REGION, else every region)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,13 +20,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data folder and print a summary")
     validate.add_argument("--data", default=str(BUNDLED_DATA), help="data folder or postgresql:// URL (default: the bundled data/)")
+    validate.add_argument("--region", help=REGION_HELP)
     serve = commands.add_parser("serve", help="start the dashboard (development server; use gunicorn in production)")
     serve.add_argument("--data", default=None, help=DATA_HELP)
+    serve.add_argument("--region", help=REGION_HELP)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--debug", action="store_true", help="Dash dev tools and reloader; never in production")
     export = commands.add_parser("export", help="write the comparison for these filters as CSV or Excel")
     export.add_argument("--data", default=None, help=DATA_HELP)
+    export.add_argument("--region", help=REGION_HELP)
     export.add_argument("--concern")
     export.add_argument("--market", default="US")
     export.add_argument("--budget")
@@ -49,7 +54,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from dashboard.app import create_app
 
     try:
-        app = create_app(args.data)
+        app = create_app(args.data, args.region)
     except DatasetError as err:
         return _report(err, "cannot start: ")
     app.run(host=args.host, port=args.port, debug=args.debug)
@@ -65,7 +70,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dashboard.filters import parse_fields, rejected_fields
 
     try:
-        catalog = build_catalog(open_dataset(data_dir_from(args.data)))
+        catalog = build_catalog(open_dataset(data_dir_from(args.data), region_from(args.region)))
     except DatasetError as err:
         return _report(err)
     raw = {
@@ -91,15 +96,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     try:
-        data = open_dataset(args.data)
+        data = open_dataset(args.data, region_from(args.region))
     except DatasetError as err:
         return _report(err)
     years = data.price_years()
     span = f", price years {years[0]}-{years[1]}" if years else ""
+    region = region_from(args.region)
     print(
         f"OK: {len(data.treatments)} treatments, {price_rows(data.prices)} prices, "
         f"{len(data.concerns)} concern links, {len(data.sources)} sources{span}"
+        + (f"; clinic prices of region {region} and rows naming no region" if region else "")
     )
+    print_left_out(left_out(data.treatments, data.prices), sys.stdout)
     return 0
 
 

@@ -15,8 +15,9 @@ STATUS_RANK = {s: i for i, s in enumerate(vocab.STATUSES)}
 BASIS_RANK = {b: i for i, b in enumerate(vocab.BASES)}
 
 # Columns of the per-session price frame, per kind: value, source, year, status.
-# `_rows`: how many clinic prices a figure summarises (1 for a published figure); see pricelist.py.
-PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", "_source", "_year", "_status", "_rows")]
+# `_rows`: how many clinic prices a figure summarises (1 for a published figure); `_region`: where
+# its clinics are, when the price list says (see pricelist.py).
+PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", "_source", "_year", "_status", "_rows", "_region")]
 
 
 def row_per_session(price: pd.Series, treatment: pd.Series) -> dict[str, float]:
@@ -46,7 +47,7 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
     from the newest row that gives it (then the surer status, then file order). If the
     figures so combined are out of order, use the single best row's figures alone.
     """
-    empty = {c: (np.nan if not c.endswith(("_source", "_status")) else None) for c in PRICE_COLUMNS}
+    empty = {c: (np.nan if not c.endswith(("_source", "_status", "_region")) else None) for c in PRICE_COLUMNS}
     empty.update(basis=None, currency=None, price_rows=0)
     if rows.empty:
         return empty
@@ -77,7 +78,7 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
             else:
                 result.update({f"session_{kind}": np.nan, f"session_{kind}_source": None,
                                f"session_{kind}_year": np.nan, f"session_{kind}_status": None,
-                               f"session_{kind}_rows": np.nan})
+                               f"session_{kind}_rows": np.nan, f"session_{kind}_region": None})
     return result
 
 
@@ -87,6 +88,7 @@ def _take(result: dict, kind: str, row: pd.Series) -> None:
     result[f"session_{kind}_year"] = np.nan if pd.isna(row["year"]) else float(row["year"])
     result[f"session_{kind}_status"] = row["status"]
     result[f"session_{kind}_rows"] = float(row.get("rows", 1))
+    result[f"session_{kind}_region"] = row.get("region")
 
 
 def _in_order(values: list[float]) -> bool:

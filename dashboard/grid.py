@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard import vocab
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
-from dashboard.pricelist import spread_text
+from dashboard.pricelist import region_text, spread_text
 
 MONEY = {"function": "money(params)"}
 
@@ -70,7 +70,8 @@ def _source_text(row: dict, publishers: dict[str, str]) -> str:
             year_text = f", {int(year)}" if isinstance(year, float) and not math.isnan(year) else ", year not stated"
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
             parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')})"
-                         + (f", {spread} (10th–90th percentile)" if spread else ""))
+                         + (f", {spread} (10th–90th percentile)" if spread else "")
+                         + region_text(row.get(f"session_{kind}_region")))
     if not parts:
         return "No published price for this market"
     return "Price sources — " + "; ".join(parts)
@@ -84,7 +85,8 @@ GRID_FIELDS = (
 )
 
 
-SOURCE_FIELDS = tuple(f"session_{k}_{x}" for k in ("low", "typical", "high") for x in ("source", "year", "status", "rows"))
+SOURCE_FIELDS = tuple(f"session_{k}_{x}" for k in ("low", "typical", "high")
+                      for x in ("source", "year", "status", "rows", "region"))
 TEXT_FIELDS = ("basis", "maintenance", "downtime_measure", "lost_pay_high")
 
 

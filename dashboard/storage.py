@@ -32,26 +32,35 @@ def location_from(argument: str | Path | None) -> str:
     return str(argument or os.environ.get("DASHBOARD_DATA") or BUNDLED_DATA)
 
 
+def region_from(argument: str | None) -> str | None:
+    """Config precedence for the price-list region: argument, then DASHBOARD_REGION, then none (every region)."""
+    region = (argument or os.environ.get("DASHBOARD_REGION") or "").strip()
+    return region or None
+
+
 def is_database_url(location: str | Path) -> bool:
     return isinstance(location, str) and location.startswith(DATABASE_SCHEMES)
 
 
-def open_dataset(location: str | Path | None = None) -> Dataset:
-    """Load and validate the data at `location`; raise DatasetError listing the problems."""
+def open_dataset(location: str | Path | None = None, region: str | None = None) -> Dataset:
+    """Load and validate the data at `location`; raise DatasetError listing the problems.
+
+    `region` narrows clinic price lists to one region (see pricelist.py); rows naming no region stay.
+    """
     location = location_from(location)
     if is_database_url(location):
         from dashboard import database
 
-        return database.read_dataset(location)
+        return database.read_dataset(location, region)
     folder = Path(location)
     if _standard_csv(folder):
         data = load_dataset(folder)
-        return Dataset(data.treatments, aggregate(data.prices), data.concerns, data.sources, data.aliases)
+        return Dataset(data.treatments, aggregate(data.prices, region), data.concerns, data.sources, data.aliases)
     with duck_session() as conn:
         frames, problems = read_folder(folder, conn)
         if problems:
             raise DatasetError(problems)
-        prices = summary_frame(conn.execute(summary_query(price_table(sa.MetaData()))))
+        prices = summary_frame(conn.execute(summary_query(price_table(sa.MetaData()), region=region)))
     return finish(frames, prices, folder)
 
 

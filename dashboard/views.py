@@ -9,7 +9,7 @@ from dash import html
 
 from dashboard import vocab
 from dashboard.dataset import Dataset
-from dashboard.pricelist import spread_text
+from dashboard.pricelist import region_text, spread_text
 
 
 def _known(value) -> bool:
@@ -60,6 +60,17 @@ def _links(ids, sources: pd.DataFrame):
             out.append("; ")
         out.append(source_link(sid, sources))
     return out
+
+
+def _price_links(row: pd.Series, sources: pd.DataFrame):
+    """The sources of a row's price figures, each with the region its clinics are in when known."""
+    pairs = dict.fromkeys((row.get(f"session_{k}_source"), row.get(f"session_{k}_region")) for k in ("low", "typical", "high"))
+    out: list = []
+    for sid, region in pairs:
+        if isinstance(sid, str):
+            out += ["; "] if out else []
+            out += [source_link(sid, sources)] + ([region_text(region)] if region_text(region) else [])
+    return out or "none"
 
 
 def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[str, str]]:
@@ -115,8 +126,7 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
         differs = len(set(values)) > 1
         body.append(html.Tr([html.Th(attribute, scope="row")] + [
             html.Td(v, className="diff-cell" if differs else None) for v in values]))
-    price_ids = {t: [table.loc[t, f"session_{k}_source"] for k in ("low", "typical", "high")] for t in chosen}
-    body.append(html.Tr([html.Th("Price sources", scope="row")] + [html.Td(_links(price_ids[t], sources)) for t in chosen]))
+    body.append(html.Tr([html.Th("Price sources", scope="row")] + [html.Td(_price_links(table.loc[t], sources)) for t in chosen]))
     spreads = {t: price_spread(table.loc[t]) for t in chosen}
     if any(spreads.values()):
         body.append(html.Tr([html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]))
