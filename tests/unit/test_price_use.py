@@ -111,3 +111,12 @@ def test_the_region_comes_from_the_argument_then_the_environment(monkeypatch):
     assert (region_from("Miami-Dade"), region_from(None)) == ("Miami-Dade", "Orange")
     monkeypatch.delenv("DASHBOARD_REGION")
     assert region_from(None) is None
+
+
+def test_side_by_side_names_the_region_with_the_price_source(tmp_path):
+    from dashboard.views import side_by_side
+
+    data = open_dataset(clinic_list(tmp_path), region="Orange")
+    comparison = compare(build_catalog(data), Filters(market="US-FL"))
+    text = str(side_by_side(comparison.table, ["microneedling", "ha-filler"], data, 1, "US-FL"))
+    assert "children='Clinic X'" in text and "' (weak)']), ' in Orange'" in text
