@@ -1,22 +1,22 @@
 """Which price rows the cost model leaves out, and why: the list `validate` and `load` print.
 
-The cost model (costs.combine_prices) keeps, for one treatment in one market, the rows that give
-a per-session figure; drops weak rows when a better-sourced one exists; keeps one basis; and takes
-each figure from the newest row (then the surer status, then file order). A row that gives no
-figure to the result is left out. This module names each such row and the rule that left it out,
-so a tie settled by file order is never silent. tests/unit/test_price_use.py checks that the rows
-it keeps give exactly the model's figures.
+The cost model (price_combine.combine_prices) keeps, for one treatment in one market, the rows that
+give a per-session figure and are of the chosen basis, and takes each figure from the best row that
+states it (not weak, then newest, then surer status, then file order). A row that gives no figure
+to the result is left out. This module names each such row and the rule that left it out, so a tie
+settled by file order is never silent. The model itself says which figures it took;
+tests/unit/test_price_use.py checks that removing the rows listed here changes none of them.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import costs, vocab
+from dashboard import price_combine, vocab
 from dashboard.pricelist import region_text
 from dashboard.problems import Problem
 
-KINDS = costs.KINDS
+KINDS = price_combine.KINDS
 
 
 def _where(row: pd.Series) -> str:
@@ -40,50 +40,48 @@ def left_out(treatments: pd.DataFrame, prices: pd.DataFrame, file: str = "prices
 
 def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, str]]:
     notes = []
-    converted = pd.DataFrame([costs.row_per_session(r, treatment) for _, r in rows.iterrows()], index=rows.index)
-    usable = converted.notna().any(axis=1)
-    for line, row in rows[~usable].iterrows():
-        if row["unit"] in vocab.PER_SESSION_UNITS or row["unit"] == treatment["session_unit"]:
-            why = f"its units per session ({row['unit']}s) are not published"
-        else:
-            why = f"a price per {row['unit']} is shown but never turned into a session price"
-        notes.append((line, f"{_where(row)}: not used: {why}"))
-    table = rows.loc[usable].join(converted.loc[usable].add_prefix("per_"))
-    if table.empty:
+    result = price_combine.combine_prices(rows, treatment)  # the model's own answer
+    candidates = {line: price_combine.row_candidates(row, treatment) for line, row in rows.iterrows()}
+    for line, row in rows.iterrows():
+        if not candidates[line]:
+            unit = row["unit"]
+            counted = unit not in vocab.PER_SESSION_UNITS and unit == treatment.get("session_unit")
+            why = (f"how many {unit}s make one session is not published" if counted
+                   else f"a price per {unit} is shown but never turned into a session price")
+            notes.append((line, f"{_where(row)}: not used: {why}"))
+    table = rows[[bool(candidates[line]) for line in rows.index]].copy()
+    if table.empty or result["basis"] is None:
         return notes
-    better = table[table["status"] != "weak"]
-    if len(better):
-        for line, row in table[table["status"] == "weak"].iterrows():
-            notes.append((line, f"{_where(row)}: not used: a weak figure, and {_ref(better.index[0])} is better sourced"))
-        table = better
-    best_basis = min(table["basis"], key=costs.BASIS_RANK.__getitem__)
-    for line, row in table[table["basis"] != best_basis].iterrows():
-        first = table.index[table["basis"] == best_basis][0]
-        notes.append((line, f"{_where(row)}: not used: basis {row['basis']}; {best_basis} rows such as {_ref(first)} come first"))
-    table = table[table["basis"] == best_basis].copy()
-    table["_year"] = table["year"].astype("float64").fillna(-1)
-    table["_status"] = table["status"].map(costs.STATUS_RANK)
+    first_of_basis = table.index[table["basis"] == result["basis"]][0]
+    for line, row in table[table["basis"] != result["basis"]].iterrows():
+        notes.append((line, f"{_where(row)}: not used: basis {row['basis']}; {result['basis']} rows such as "
+                            f"{_ref(first_of_basis)} come first"))
+    table = table[table["basis"] == result["basis"]].copy()
+    if result["price_order_note"]:  # the sources disagree: the range spans every row of the basis
+        return notes
     table["_order"] = range(len(table))
-    table = table.sort_values(["_year", "_status", "_order"], ascending=[False, True, True])
-    winners = {k: table.index[table[f"per_{k}"].notna()][0] for k in KINDS if table[f"per_{k}"].notna().any()}
-    values = [table.loc[winners[k], f"per_{k}"] for k in KINDS if k in winners]
-    if not all(a <= b for a, b in zip(values, values[1:])):  # out of order: the single best row alone
-        best = table.index[0]
-        winners = {k: best for k in KINDS if pd.notna(table.loc[best, f"per_{k}"])}
-        for line, row in table.drop(index=best).iterrows():
-            notes.append((line, f"{_where(row)}: not used: the newest figures were out of order together, so "
-                                f"{_ref(best)} is used alone"))
-        return notes
-    for line, row in table.drop(index=list(set(winners.values()))).iterrows():
-        kind = next(k for k in KINDS if pd.notna(row[f"per_{k}"]))
-        winner = table.loc[winners[kind]]
-        notes.append((line, f"{_where(row)}: not used: {_lost(row, winner, winners[kind], kind)}"))
+    table["_weak"] = table["status"] == "weak"
+    table["_year"] = table["year"].astype("float64").fillna(-1)
+    table["_status"] = table["status"].map(price_combine.STATUS_RANK)
+    table = table.sort_values(["_weak", "_year", "_status", "_order"], ascending=[True, False, True, True])
+    chosen = {}
+    for kind in KINDS:
+        value, source = result[f"session_{kind}"], result[f"session_{kind}_source"]
+        if pd.isna(value):
+            continue
+        chosen[kind] = next(line for line, row in table.iterrows()
+                            if row["source_id"] == source and candidates[line].get(kind, (None,))[0] == value)
+    for line, row in table.drop(index=list(set(chosen.values()))).iterrows():
+        kind = next(k for k in KINDS if k in candidates[line] and k in chosen)
+        notes.append((line, f"{_where(row)}: not used: {_lost(row, table.loc[chosen[kind]], chosen[kind], kind)}"))
     return notes
 
 
 def _lost(row: pd.Series, winner: pd.Series, winner_line, kind: str) -> str:
-    """Why `row` lost its first figure to `winner`: newer, surer, or (a tie) first in the file."""
+    """Why `row` lost its figure to `winner`: better sourced, newer, surer, or (a tie) first in the file."""
     ref = f"{_ref(winner_line)}{region_text(winner.get('region'))}"
+    if winner["_weak"] != row["_weak"]:
+        return f"a weak figure, and {ref} (better sourced) gives the {kind} figure"
     if winner["_year"] != row["_year"]:
         return f"{ref} gives a newer {kind} figure"
     if winner["_status"] != row["_status"]:

@@ -194,16 +194,20 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     out["quote_date"] = [q["date"] for q in chosen]
     for column in model.columns:
         out[column] = model[column].to_numpy()
+    out["first_year_open"] = first["total_open"].to_numpy()
     for kind in costs.KINDS:
         out[f"sessions_{kind}"] = treatments_q[f"sessions_{kind}"].to_numpy()
         out[f"session_{kind}"] = per_session
         out[f"first_year_{kind}"] = first[f"total_{kind}"].to_numpy()
-        for suffix in ("_source", "_status"):
+        for suffix in ("_source", "_status", "_how", "_region"):  # the clinic's own figure: no published provenance
             out[f"session_{kind}{suffix}"] = None
         out[f"session_{kind}_year"] = np.nan
+        out[f"session_{kind}_weak"] = False
         out[f"published_session_{kind}"] = base[f"session_{kind}"].astype(float).to_numpy()
         out[f"published_{kind}"] = [float(p["published"][costs.KINDS.index(kind)]) for p in placed]
     out["published_basis"] = base["basis"].to_numpy()
+    out["session_high_open"] = False
+    out["price_note"], out["price_order_note"] = "", ""
     out["basis"] = QUOTE_BASIS
     out["currency"] = currency
     out["quote_covers"] = [q["covers"] for q in chosen]
