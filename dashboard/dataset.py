@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -34,7 +35,8 @@ class Dataset:
     prices: pd.DataFrame
     concerns: pd.DataFrame
     sources: pd.DataFrame
-    aliases: pd.DataFrame = field(default_factory=lambda: empty_frame(schema.ALIASES))  # alias, treatment_id, note
+    # alias, treatment_id, note (aliases.csv; empty without one)
+    aliases: pd.DataFrame = dataclasses.field(default_factory=lambda: empty_frame(schema.ALIASES))
 
     def alias_map(self) -> dict[str, str]:
         """Alias as written in aliases.csv -> treatment id."""
@@ -100,7 +102,8 @@ def alias_problems(aliases: pd.DataFrame, treatments: pd.DataFrame) -> list[Prob
         if alias is None or tid is None:
             continue
         if tid not in ids:
-            problems.append(Problem("aliases.csv", line, "treatment_id", f"'{_short(tid)}' is not an id in treatments.csv"))
+            message = f"'{_short(tid)}' is not an id in treatments.csv"
+            problems.append(Problem("aliases.csv", line, "treatment_id", message))
             continue
         key = _name_key(alias)
         if owner.get(key, tid) != tid:

@@ -99,7 +99,8 @@ def _price_sources(row: pd.Series) -> str:
     return ";".join(dict.fromkeys(i for i in ids if isinstance(i, str)))
 
 
-def about_lines(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> list[tuple[str, str]]:
+def about_lines(comparison: Comparison, data: Dataset, today: dt.date,
+                left_out: list[str] = ()) -> list[tuple[str, str]]:
     """Settings block shown above the table in both formats; `left_out` describes the user's quotes
     not in the market's currency (a note row, only when there are some)."""
     years = data.price_years()
@@ -140,7 +141,8 @@ def _cell_text(value) -> str:
 
 
 def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> bytes:
-    """UTF-8 (with BOM, for Excel) CSV: settings (and quotes left out), a blank line, the table, a blank line, sources."""
+    """UTF-8 (with BOM, for Excel) CSV: settings (and any quotes left out), a blank line, the table, a blank
+    line, sources."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     for key, value in about_lines(comparison, data, today, left_out):

@@ -90,7 +90,8 @@ def comparison_sentence(price: float, published: tuple, per: str, symbol: str, c
             f"({_range(symbol, low, typical, high)})")
     if not pd.isna(diff):
         sign = "more" if diff > 0 else "less"
-        text += f"; {_money(symbol, abs(diff))} ({abs(pct):.0f}%) {sign} than the typical figure" if diff else "; equal to the typical figure"
+        text += (f"; {_money(symbol, abs(diff))} ({abs(pct):.0f}%) {sign} than the typical figure" if diff
+                 else "; equal to the typical figure")
     return where, diff, pct, text + "."
 
 
@@ -125,19 +126,22 @@ def unit_prices(prices: pd.DataFrame, treatment_id: str, market: str, unit: str)
     return costs.combine_prices(rows, counted_once)
 
 
-def place_quote(quote: dict, published_session: pd.Series, prices: pd.DataFrame | None, market: str, symbol: str) -> dict:
+def place_quote(quote: dict, published_session: pd.Series, prices: pd.DataFrame | None, market: str,
+                symbol: str) -> dict:
     """Where a quote stands: against its own unit's published figure first, then per session."""
     unit = quote["covers"]
     per_session = quote_session_price(quote)
     session_fig = tuple(published_session[f"session_{k}"] for k in costs.KINDS)
     if unit in SESSION_UNITS:
-        where, diff, pct, text = comparison_sentence(per_session, session_fig, unit, symbol, conversion_text(quote, symbol))
+        conversion = conversion_text(quote, symbol)
+        where, diff, pct, text = comparison_sentence(per_session, session_fig, unit, symbol, conversion)
         return dict(position=where, diff=diff, pct=pct, compared_per=unit, published=session_fig,
                     note=text + basis_caveat(published_session["basis"]))
     own = unit_prices(prices, quote["treatment_id"], market, unit) if prices is not None else {}
     own_fig = tuple(own.get(f"session_{k}", np.nan) for k in costs.KINDS)
     conversion = f"{_money(symbol, quote['price'])} for {_plural(unit, quote['quantity'])}" if unit != "course" else ""
-    first = comparison_sentence(quote_unit_price(quote), own_fig, unit, symbol, conversion if quote["quantity"] != 1 else "")
+    first = comparison_sentence(quote_unit_price(quote), own_fig, unit, symbol,
+                                conversion if quote["quantity"] != 1 else "")
     session = comparison_sentence(per_session, session_fig, "session", symbol, conversion_text(quote, symbol))
     if first[0] != "unknown":
         where, diff, pct, text = first

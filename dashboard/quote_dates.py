@@ -57,7 +57,8 @@ def _real(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def read_date(value: str, today: date, order: str | None = None, currency: str | None = None) -> tuple[str | None, str | None, str | None]:
+def read_date(value: str, today: date, order: str | None = None,
+              currency: str | None = None) -> tuple[str | None, str | None, str | None]:
     """(ISO date or "" or None, problem or None, note or None) for a quote's date cell.
 
     `order` is the file's order (file_order); without it an ambiguous date is read by `currency`.

@@ -75,7 +75,8 @@ def _new_id() -> str:
     return secrets.token_hex(6)
 
 
-def suggest(name: str, treatments: Mapping[str, str], n: int = 3, aliases: Mapping[str, str] | None = None) -> list[str]:
+def suggest(name: str, treatments: Mapping[str, str], n: int = 3,
+            aliases: Mapping[str, str] | None = None) -> list[str]:
     """Up to n known names (treatment names, then aliases) closest to `name`: names containing it first,
     then difflib's picks."""
     key = name_key(name)[:60] if isinstance(name, str) else ""
@@ -114,7 +115,8 @@ class _Treatments:
         if key in self.ids:
             return self.ids[key], None
         if key not in self.hints:
-            names = suggest(value, self.treatments, aliases=self.aliases) if len(self.hints) < SUGGESTION_LOOKUPS else []
+            capped = len(self.hints) >= SUGGESTION_LOOKUPS
+            names = [] if capped else suggest(value, self.treatments, aliases=self.aliases)
             self.hints[key] = f" Did you mean: {', '.join(names)}?" if names else ""
         return None, f"Unknown treatment {shown(value)}.{self.hints[key]}"
 

@@ -79,7 +79,8 @@ def _links(ids, sources: pd.DataFrame):
 
 def _price_links(row: pd.Series, sources: pd.DataFrame):
     """The sources of a row's price figures, each with the region its clinics are in when known."""
-    pairs = dict.fromkeys((row.get(f"session_{k}_source"), row.get(f"session_{k}_region")) for k in ("low", "typical", "high"))
+    kinds = ("low", "typical", "high")
+    pairs = dict.fromkeys((row.get(f"session_{k}_source"), row.get(f"session_{k}_region")) for k in kinds)
     out: list = []
     for sid, region in pairs:
         if isinstance(sid, str):
@@ -159,7 +160,8 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
         differs = len(set(values)) > 1
         body.append(html.Tr([html.Th(attribute, scope="row")] + [
             html.Td(v, className="diff-cell" if differs else None) for v in values]))
-    body.append(html.Tr([html.Th("Price sources", scope="row")] + [html.Td(_price_links(table.loc[t], sources)) for t in chosen]))
+    body.append(html.Tr([html.Th("Price sources", scope="row")]
+                        + [html.Td(_price_links(table.loc[t], sources)) for t in chosen]))
     spreads = {t: price_spread(table.loc[t]) for t in chosen}
     if any(spreads.values()):
         body.append(html.Tr([html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]))

@@ -826,7 +826,8 @@ def test_a_mac_roman_file_with_cr_line_ends_keeps_its_accents_and_says_how_it_wa
     [note] = result.problems
     assert note.line == 2
     assert note.message == ("The file is not UTF-8 and was read as Mac Roman; check the first text this affects: "
-                            "'Clínica Estética'. If its letters look wrong, save the file as CSV UTF-8 and upload it again")
+                            "'Clínica Estética'. If its letters look wrong, save the file as CSV UTF-8 and upload "
+                            "it again")
 
 
 def test_a_windows_file_is_read_as_windows_1252_without_a_note_when_no_other_reading_fits():
