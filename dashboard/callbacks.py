@@ -8,7 +8,7 @@ from dash import ALL, Input, Output, State, ctx, dcc, no_update
 from dash import html
 from dash.exceptions import PreventUpdate
 
-from dashboard import export, quotes
+from dashboard import assumption_panel, assumptions, export, quotes
 from dashboard.quote_costs import quotes_left_out
 from dashboard.quote_panel import apply_action
 from dashboard.comparison import Catalog, compare
@@ -45,6 +45,7 @@ def control_values(filters: Filters) -> list:
 
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
 
     @app.callback(
         [Output(c, "value") for c in CONTROLS] + [Output("url", "search")],
@@ -72,14 +73,37 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Output("crossover-notes", "children"),
         Output("side-by-side", "children"),
         Output("quote-list", "children"),
+        Output("assumption-list", "children"),
         Input("url", "search"),
         Input("quotes-store", "data"),
+        Input("assumptions-store", "data"),
     )
-    def show(search, stored):
+    def show(search, stored, stored_assumptions):
         saved = quotes.validate_stored(stored, ids, dt.date.today())
-        out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved)
+        assumed = assumptions.validate_stored(stored_assumptions, ids)
+        out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved, assumed)
         return (out.row_data, out.column_defs, out.result_count, out.over_budget_note, out.cost_range,
-                out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list)
+                out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list,
+                out.assumption_list)
+
+    @app.callback(
+        Output("assumptions-store", "data"),
+        Output("assumption-messages", "children"),
+        Input("assumption-add", "n_clicks"),
+        Input({"type": "remove-assumption", "index": ALL}, "n_clicks"),
+        Input("assumption-clear", "n_clicks"),
+        [State(f"assumption-{f}", "value") for f in ASSUMPTION_FORM],
+        State("assumptions-store", "data"),
+        prevent_initial_call=True,
+    )
+    def update_assumptions(_add, _removes, _clear, *rest):
+        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)]))
+        action, index = _list_action(ctx.triggered_id, ctx.triggered, "assumption")
+        if action is None:
+            raise PreventUpdate
+        saved = assumptions.validate_stored(rest[len(ASSUMPTION_FORM)], ids)
+        new, messages = assumption_panel.apply_action(action, saved, ids, form=form, remove_index=index)
+        return new, [html.Li(m) for m in messages]
 
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
     aliases = catalog.data.alias_map()
@@ -121,19 +145,33 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Input("export-xlsx", "n_clicks"),
         State("url", "search"),
         State("quotes-store", "data"),
+        State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
-    def download(_csv_clicks, _xlsx_clicks, search, stored):
+    def download(_csv_clicks, _xlsx_clicks, search, stored, stored_assumptions):
         fmt = {"export-csv": "csv", "export-xlsx": "xlsx"}.get(ctx.triggered_id)
         if fmt is None:
             raise PreventUpdate
         filters = from_query(search if isinstance(search, str) else "", ids)
         saved = quotes.validate_stored(stored, ids, dt.date.today())
-        content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved)
+        assumed = assumptions.validate_stored(stored_assumptions, ids)
+        content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved, assumed)
         return dcc.send_bytes(content, name, type=mime)
 
 
 QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
+ASSUMPTION_FORM = ("treatment", "field", "low", "high", "currency")
+
+
+def _list_action(triggered_id, triggered, prefix: str) -> tuple[str | None, object]:
+    """Which action on a saved list a request asks for ('add', 'remove', 'clear'); None when nothing
+    was really clicked (remove buttons are re-created with n_clicks=0 whenever the list is drawn)."""
+    if triggered_id in (f"{prefix}-add", f"{prefix}-clear"):
+        return triggered_id.rsplit("-", 1)[1], None
+    if isinstance(triggered_id, dict) and triggered_id.get("type") == f"remove-{prefix}":
+        clicked = any(isinstance(t, dict) and t.get("value") for t in triggered or [])
+        return ("remove", triggered_id.get("index")) if clicked else (None, None)
+    return None, None
 
 
 def _quote_action(triggered_id, triggered) -> tuple[str | None, object]:
@@ -153,9 +191,9 @@ def _quote_action(triggered_id, triggered) -> tuple[str | None, object]:
 
 
 def export_file(catalog: Catalog, filters: Filters, fmt: str, today: dt.date,
-                saved_quotes: list[dict] = ()) -> tuple[bytes, str, str]:
+                saved_quotes: list[dict] = (), saved_assumptions: list[dict] = ()) -> tuple[bytes, str, str]:
     """The export for the filters: (bytes, file name, MIME type). Shared with the command line."""
-    comparison = compare(catalog, filters, saved_quotes)
+    comparison = compare(catalog, filters, saved_quotes, saved_assumptions)
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
     left_out = quotes_left_out(list(saved_quotes), filters.market, names)
     if fmt == "csv":

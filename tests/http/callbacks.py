@@ -4,7 +4,7 @@ RENDER_OUTPUTS = [
     ("results-grid", "rowData"), ("results-grid", "columnDefs"), ("result-count", "children"),
     ("over-budget-note", "children"), ("cost-range-chart", "figure"), ("cost-downtime-chart", "figure"),
     ("cumulative-chart", "figure"), ("crossover-notes", "children"), ("side-by-side", "children"),
-    ("quote-list", "children"),
+    ("quote-list", "children"), ("assumption-list", "children"),
 ]
 
 
@@ -25,12 +25,13 @@ def request_body(outputs, inputs, state=(), changed=None):
     }
 
 
-def render_body(search, saved_quotes=()):
-    return request_body(RENDER_OUTPUTS, [("url", "search", search), ("quotes-store", "data", list(saved_quotes))])
+def render_body(search, saved_quotes=(), saved_assumptions=()):
+    return request_body(RENDER_OUTPUTS, [("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
+                                         ("assumptions-store", "data", list(saved_assumptions))])
 
 
-def render(client, search, saved_quotes=()):
-    body = render_body(search, saved_quotes)
+def render(client, search, saved_quotes=(), saved_assumptions=()):
+    body = render_body(search, saved_quotes, saved_assumptions)
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
     return response.get_json()["response"]
