@@ -203,7 +203,7 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
         out[f"sessions_{kind}"] = treatments_q[f"sessions_{kind}"].to_numpy()
         out[f"session_{kind}"] = per_session
         out[f"first_year_{kind}"] = first[f"total_{kind}"].to_numpy()
-        for suffix in ("_source", "_status", "_how", "_region"):  # the clinic's own figure: no published provenance
+        for suffix in (*costs.TEXT_SUFFIXES, "_how"):  # the clinic's own figure: no published provenance
             out[f"session_{kind}{suffix}"] = None
         out[f"session_{kind}_year"] = np.nan
         out[f"session_{kind}_weak"] = False
