@@ -1,7 +1,7 @@
 """Which price rows the cost model leaves out, and why: the list `validate` and `load` print.
 
 The cost model (price_combine.combine_prices) keeps, for one treatment in one market, the rows that
-give a per-session figure and are of the chosen basis, and takes each figure from the best row that
+give a per-session figure, are the treatment's own (not a whole category's) and are of the chosen basis, and takes each figure from the best row that
 states it (not weak, then newest, then surer status, then file order). A row that gives no figure
 to the result is left out. This module names each such row and the rule that left it out, so a tie
 settled by file order is never silent. The model itself says which figures it took;
@@ -52,6 +52,13 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
     table = rows[[bool(candidates[line]) for line in rows.index]].copy()
     if table.empty or result["basis"] is None:
         return notes
+    category = table.get("category_average", pd.Series(None, index=table.index, dtype=object))
+    category = category.map(lambda c: isinstance(c, str) and c != "")
+    if (~category).any():  # a figure for a whole category stands in only when the treatment has none of its own
+        for line, row in table[category].iterrows():
+            notes.append((line, f"{_where(row)}: not used: a figure for all of “{row['category_average']}”; this "
+                                f"treatment's own figures (such as {_ref(table.index[~category][0])}) come first"))
+        table = table[~category]
     first_of_basis = table.index[table["basis"] == result["basis"]][0]
     for line, row in table[table["basis"] != result["basis"]].iterrows():
         notes.append((line, f"{_where(row)}: not used: basis {row['basis']}; {result['basis']} rows such as "

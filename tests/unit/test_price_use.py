@@ -59,7 +59,11 @@ def test_a_tie_settled_by_file_order_is_named(tmp_path):
      ([dict(FL, low="150", high="300"), dict(FL, low="180", high="320", status="primary", source_id="nhs-botox")],
       "microneedling in US-FL: not used: a weak figure, and line 8 (better sourced) gives the low figure"),
      ([dict(FL, unit="course", low="900")], "microneedling in US-FL: not used: a price per course is shown but never "
-                                            "turned into a session price")],
+                                            "turned into a session price"),
+     ([dict(FL, low="150", high="300", status="primary", source_id="nhs-botox", category_average="Skin treatments"),
+       dict(FL, low="180", high="320")],
+      "microneedling in US-FL: not used: a figure for all of “Skin treatments”; this treatment's own figures (such as "
+      "line 8) come first")],
 )
 def test_each_rule_that_leaves_a_row_out_is_named(tmp_path, extra, message):
     data = open_dataset(write_dataset(tmp_path / "d", prices=factory.PRICES + extra))
