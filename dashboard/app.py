@@ -9,26 +9,19 @@ from dash import Dash
 
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
-from dashboard.storage import is_database_url, location_from, open_dataset, region_from
 from dashboard.layout import page
 from dashboard.security import harden
+from dashboard.settings import data_location, region_from
+from dashboard.storage import open_dataset
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 log = logging.getLogger(__name__)
 
 
-def data_dir_from(argument: str | Path | None) -> str | Path:
-    """Config precedence: argument, then DASHBOARD_DATA, then the bundled data/; a database URL passes through."""
-    location = location_from(argument)
-    return location if is_database_url(location) else Path(location)
-
-
 def create_app(data_dir: str | Path | None = None, region: str | None = None) -> Dash:
-    """Build the Dash app on a validated dataset; raises DatasetError on a bad one.
-
-    `region` (else $DASHBOARD_REGION) narrows clinic price lists to one region.
-    """
-    catalog = build_catalog(open_dataset(data_dir_from(data_dir), region_from(region)))
+    """Build the Dash app on a validated dataset (location and price-list region: see dashboard/settings.py);
+    raises DatasetError."""
+    catalog = build_catalog(open_dataset(data_location(data_dir), region=region_from(region)))
     app = Dash(
         __name__,
         title="What cosmetic treatments really cost",

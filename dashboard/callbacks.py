@@ -4,48 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import ALL, Input, Output, State, ctx, dcc, no_update
-from dash import html
+from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import assumption_panel, assumptions, export, quotes
+from dashboard.comparison import Catalog, compare
+from dashboard.filters import CONTROLS, Filters, control_values, from_query, parse_fields
 from dashboard.quote_costs import quotes_left_out
 from dashboard.quote_panel import apply_action
-from dashboard.comparison import Catalog, compare
-from dashboard.filters import Filters, from_query, parse_fields
 from dashboard.render import render
-
-# Control id -> Filters field. The same names are used by the URL and the command line.
-CONTROLS = {
-    "concern": "concern",
-    "market": "market",
-    "category": "categories",
-    "budget": "budget",
-    "horizon": "horizon",
-    "max-downtime": "max_downtime",
-    "max-risk": "max_risk",
-    "show-over-budget": "show_over_budget",
-    "daily-earnings": "daily_earnings",
-    "compare": "compare",
-}
-
-
-def control_values(filters: Filters) -> list:
-    """Filters -> the values the controls show, in CONTROLS order."""
-    values = []
-    for field in CONTROLS.values():
-        value = getattr(filters, field)
-        if field == "concern":
-            value = value or "all"
-        elif isinstance(value, tuple):
-            value = list(value)
-        values.append(value)
-    return values
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
 
     @app.callback(
         [Output(c, "value") for c in CONTROLS] + [Output("url", "search")],
@@ -56,9 +28,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         """The URL is the state: on load it sets the controls; a control change rewrites it."""
         if ctx.triggered_id in (None, "url"):
             return control_values(from_query(search if isinstance(search, str) else "", ids)) + [no_update]
-        filters = parse_fields(dict(zip(CONTROLS.values(), values)), ids)
+        filters = parse_fields(dict(zip(CONTROLS.values(), values, strict=True)), ids)
         normalised = control_values(filters)
-        fixes = [n if n != v else no_update for n, v in zip(normalised, values)]
+        fixes = [n if n != v else no_update for n, v in zip(normalised, values, strict=True)]
         query = filters.to_query()
         return fixes + ["?" + query if query else ""]
 
@@ -97,7 +69,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def update_assumptions(_add, _removes, _clear, *rest):
-        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)]))
+        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)], strict=True))
         action, index = _list_action(ctx.triggered_id, ctx.triggered, "assumption")
         if action is None:
             raise PreventUpdate
@@ -122,7 +94,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def update_quotes(_add, contents, _removes, _clear, *rest):
-        form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)]))
+        form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)], strict=True))
         filename, stored = rest[len(QUOTE_FORM):]
         action, remove_id = _quote_action(ctx.triggered_id, ctx.triggered)
         if action is None:

@@ -177,7 +177,7 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     base = table.loc[[q["treatment_id"] for q in chosen]].copy()
     ids = [f"quote-{q['id']}" for q in chosen]
     per_session = np.array([quote_session_price(q) for q in chosen])
-    placed = [place_quote(q, row, prices, market, symbol) for q, (_, row) in zip(chosen, base.iterrows())]
+    placed = [place_quote(q, row, prices, market, symbol) for q, (_, row) in zip(chosen, base.iterrows(), strict=True)]
     treatments_q = treatments.set_index("id").loc[[q["treatment_id"] for q in chosen]].reset_index()
     treatments_q["id"] = ids
     course = np.array([q["covers"] == "course" for q in chosen])
@@ -193,7 +193,7 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     out["id"] = ids
     out["kind"] = "your quote"
     out["treatment_id"] = [q["treatment_id"] for q in chosen]
-    out["name"] = [f"Your quote: {q['clinic']} ({row['name']})" for q, (_, row) in zip(chosen, base.iterrows())]
+    out["name"] = [f"Your quote: {q['clinic']} ({row['name']})" for q, (_, row) in zip(chosen, base.iterrows(), strict=True)]
     out["clinic"] = [q["clinic"] for q in chosen]
     out["quote_date"] = [q["date"] for q in chosen]
     for column in model.columns:

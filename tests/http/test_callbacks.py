@@ -53,7 +53,7 @@ def test_crossover_sentence_is_rendered(client):
 def test_sync_sets_controls_from_url_on_load(client):
     values = [None] * len(CONTROLS)
     body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK&budget=900&horizon=3&over_budget=1")]
-                        + [(c, "value", v) for c, v in zip(CONTROLS, values)], changed=[])
+                        + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)], changed=[])
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
     assert out["market"]["value"] == "UK" and out["budget"]["value"] == 900 and out["horizon"]["value"] == 3
     assert out["show-over-budget"]["value"] is True
@@ -65,7 +65,7 @@ def test_sync_writes_url_from_controls(client):
     body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", values[c]) for c in CONTROLS],
                         changed=["budget.value"])
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
-    assert out["url"]["search"] == "?concern=stretch-marks&budget=3000&horizon=5"
+    assert out["url"]["search"] == "?concern=stretch-marks&horizon=5&budget=3000"
 
 
 def _export(client, button, search, saved_quotes=()):
@@ -110,7 +110,7 @@ def test_forged_render_inputs_fall_back_to_defaults(client, search):
     [None] * 10,
 ])
 def test_forged_control_values_give_a_valid_url(client, values):
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", v) for c, v in zip(CONTROLS, values)],
+    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
                         changed=["budget.value"])
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
