@@ -141,6 +141,7 @@ PRIMARY_KEYS = {
 FOREIGN_KEYS = {
     "prices.csv": (("treatment_id", "treatments.csv", "id"), ("source_id", "sources.csv", "id")),
     "concerns.csv": (("treatment_id", "treatments.csv", "id"), ("source_id", "sources.csv", "id")),
+    "aliases.csv": (("treatment_id", "treatments.csv", "id"),),
 }
 
 
