@@ -112,7 +112,7 @@ def test_a_summary_carries_its_region_and_the_grid_tooltip_says_it(tmp_path):
 
 
 def test_the_region_comes_from_the_argument_then_the_environment(monkeypatch):
-    from dashboard.storage import region_from
+    from dashboard.settings import region_from
 
     monkeypatch.setenv("DASHBOARD_REGION", " Orange ")
     assert (region_from("Miami-Dade"), region_from(None)) == ("Miami-Dade", "Orange")
