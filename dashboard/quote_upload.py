@@ -39,7 +39,11 @@ DELIMITERS = ",;\t"
 # Encodings a spreadsheet saves "CSV" in when it is not UTF-8 (codec name -> name shown to the user).
 GUESSED_ENCODINGS = {"cp1252": "Windows-1252", "mac-roman": "Mac Roman"}
 CELL_ENDS = ",;\t\r\n\""
-MAX_CHAOS = 0.05  # charset-normalizer's "mess" ratio above which the text is refused, not guessed
+# charset-normalizer's "mess" ratio: a best reading messier than MAX_CHAOS is refused, not guessed (plain
+# text in the right encoding scores 0; stray bytes that decode to letters soup score more); another
+# reading up to OTHER_READING_CHAOS is plausible enough to make the guess worth saying.
+MAX_CHAOS = 0.02
+OTHER_READING_CHAOS = 0.05
 
 # Bounded prefix, so matching is linear whatever follows.
 DATA_URL = re.compile(r"data:[^,]{0,100};base64,")
@@ -204,7 +208,7 @@ def decode_bytes(data: bytes) -> tuple[str, EncodingGuess | None]:
     text = str(best)
     guess = EncodingGuess(GUESSED_ENCODINGS[codecs.lookup(best.encoding).name])
     for other in results:
-        if other.chaos <= MAX_CHAOS and str(other) != text:
+        if other.chaos <= OTHER_READING_CHAOS and str(other) != text:
             return text, _first_difference(guess, text, str(other))
     return text, guess
 
