@@ -9,6 +9,8 @@ from dash import Dash
 
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
+from dashboard.inflation import index_location, load_price_index
+from dashboard.inflation import index_location, load_price_index
 from dashboard.layout import page
 from dashboard.security import harden
 from dashboard.settings import data_location, region_from
@@ -21,7 +23,9 @@ log = logging.getLogger(__name__)
 def create_app(data_dir: str | Path | None = None, region: str | None = None) -> Dash:
     """Build the Dash app on a validated dataset (location and price-list region: see dashboard/settings.py);
     raises DatasetError."""
-    catalog = build_catalog(open_dataset(data_location(data_dir), region=region_from(region)))
+    location = data_location(data_dir)
+    data = open_dataset(location, region=region_from(region))
+    catalog = build_catalog(data, load_price_index(index_location(location)))
     app = Dash(
         __name__,
         title="What cosmetic treatments really cost",

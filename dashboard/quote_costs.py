@@ -163,11 +163,13 @@ def quotes_left_out(quotes: list[dict], market: str, names: dict[str, str]) -> l
 
 
 def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict], market: str, horizon: int,
-               prices: pd.DataFrame | None = None) -> pd.DataFrame:
+               prices: pd.DataFrame | None = None, adjust=None) -> pd.DataFrame:
     """Rows for the quotes in the market's currency, shaped like the comparison table's rows.
 
-    `prices` (the dataset's price rows) gives the published figures per unit; without it a quote
-    per syringe, vial, area, unit or course is compared per session only.
+    `prices` (the dataset's price rows, adjusted as the table's are) gives the published figures per
+    unit; without it a quote per syringe, vial, area, unit or course is compared per session only.
+    `adjust(currency, year)` -> the inflation factor for a quote dated in `year` (None when undated);
+    without it, or for an undated quote, the price stays as quoted. Column `quote_price_as_quoted` keeps it.
     """
     currency = vocab.MARKET_CURRENCY[market]
     symbol = vocab.CURRENCY_SYMBOL[currency]
@@ -176,8 +178,13 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
         return table.iloc[0:0]
     base = table.loc[[q["treatment_id"] for q in chosen]].copy()
     ids = [f"quote-{q['id']}" for q in chosen]
-    per_session = np.array([quote_session_price(q) for q in chosen])
-    placed = [place_quote(q, row, prices, market, symbol) for q, (_, row) in zip(chosen, base.iterrows(), strict=True)]
+    years = [_year(q.get("date")) for q in chosen]
+    factors = [adjust(currency, y) if adjust else 1.0 for y in years]
+    quoted = np.array([quote_session_price(q) for q in chosen])
+    chosen_adjusted = [{**q, "price": q["price"] * f} for q, f in zip(chosen, factors, strict=True)]
+    per_session = np.array([quote_session_price(q) for q in chosen_adjusted])
+    placed = [place_quote(q, row, prices, market, symbol)
+              for q, (_, row) in zip(chosen_adjusted, base.iterrows(), strict=True)]
     treatments_q = treatments.set_index("id").loc[[q["treatment_id"] for q in chosen]].reset_index()
     treatments_q["id"] = ids
     course = np.array([q["covers"] == "course" for q in chosen])
@@ -205,7 +212,7 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
         out[f"first_year_{kind}"] = first[f"total_{kind}"].to_numpy()
         for suffix in (*costs.TEXT_SUFFIXES, "_how"):  # the clinic's own figure: no published provenance
             out[f"session_{kind}{suffix}"] = None
-        out[f"session_{kind}_year"] = np.nan
+        out[f"session_{kind}_year"] = np.array(years, dtype="float64")  # the quote's date: its price year
         out[f"session_{kind}_weak"] = False
         out[f"published_session_{kind}"] = base[f"session_{kind}"].astype(float).to_numpy()
         out[f"published_{kind}"] = [float(p["published"][costs.KINDS.index(kind)]) for p in placed]
@@ -222,4 +229,10 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     out["quote_vs_typical_pct"] = [p["pct"] for p in placed]
     out["quote_note"] = [p["note"] for p in placed]
     out["price_rows"] = 0
+    out["quote_price_as_quoted"] = quoted
     return out
+
+
+def _year(date) -> float:
+    """The year of an ISO date (YYYY-MM-DD), NaN when the quote is undated."""
+    return float(str(date)[:4]) if isinstance(date, str) and date[:4].isdigit() else np.nan

@@ -22,7 +22,7 @@ def test_page_and_dependencies_load(client):
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
-    out = render(client, "?market=US&horizon=5&budget=5000")
+    out = render(client, "?market=US&horizon=5&budget=5000&prices_in=published")
     names = [r["name"] for r in out["results-grid"]["rowData"]]
     # sorted by the lower bound of the total; the option without a price comes last
     assert names == ["Microneedling", "Hyaluronic-acid filler", "Botulinum toxin"]
@@ -61,7 +61,8 @@ def test_sync_sets_controls_from_url_on_load(client):
 
 def test_sync_writes_url_from_controls(client):
     values = {"concern": "stretch-marks", "market": "US", "category": [], "budget": 3000, "horizon": 5,
-              "max-downtime": None, "max-risk": 5, "show-over-budget": False, "daily-earnings": None, "compare": []}
+              "max-downtime": None, "max-risk": 5, "show-over-budget": False, "daily-earnings": None, "compare": [],
+              "prices-in": "latest"}
     body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", values[c]) for c in CONTROLS],
                         changed=["budget.value"])
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
@@ -105,9 +106,9 @@ def test_forged_render_inputs_fall_back_to_defaults(client, search):
 
 
 @pytest.mark.parametrize("values", [
-    ["all", "US", [], "abc", 1, None, 5, False, None, []],
-    [{"$gt": 1}, ["US"], "surgical", -5, 99, "x", 0, "yes", float("inf"), ["nope"] * 300],
-    [None] * 10,
+    ["all", "US", [], "abc", 1, None, 5, False, None, [], "latest"],
+    [{"$gt": 1}, ["US"], "surgical", -5, 99, "x", 0, "yes", float("inf"), ["nope"] * 300, {"$ne": 1}],
+    [None] * 11,
 ])
 def test_forged_control_values_give_a_valid_url(client, values):
     body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
