@@ -10,7 +10,6 @@ from dash import Dash
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
 from dashboard.inflation import index_location, load_price_index
-from dashboard.inflation import index_location, load_price_index
 from dashboard.layout import page
 from dashboard.security import harden
 from dashboard.settings import data_location, region_from

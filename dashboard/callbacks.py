@@ -77,7 +77,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         new, messages = assumption_panel.apply_action(action, saved, ids, form=form, remove_index=index)
         return new, [html.Li(m) for m in messages]
 
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=False))
     aliases = catalog.data.alias_map()
 
     @app.callback(
@@ -166,7 +166,7 @@ def export_file(catalog: Catalog, filters: Filters, fmt: str, today: dt.date,
                 saved_quotes: list[dict] = (), saved_assumptions: list[dict] = ()) -> tuple[bytes, str, str]:
     """The export for the filters: (bytes, file name, MIME type). Shared with the command line."""
     comparison = compare(catalog, filters, saved_quotes, saved_assumptions)
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=False))
     left_out = quotes_left_out(list(saved_quotes), filters.market, names)
     if fmt == "csv":
         return (export.to_csv_bytes(comparison, catalog.data, today, left_out), export.export_filename("csv", today),

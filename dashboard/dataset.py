@@ -40,7 +40,7 @@ class Dataset:
 
     def alias_map(self) -> dict[str, str]:
         """Alias as written in aliases.csv -> treatment id."""
-        return dict(zip(self.aliases["alias"], self.aliases["treatment_id"]))
+        return dict(zip(self.aliases["alias"], self.aliases["treatment_id"], strict=False))
 
     def price_years(self) -> tuple[int, int] | None:
         years = self.prices["year"].dropna()
@@ -94,11 +94,11 @@ def alias_problems(aliases: pd.DataFrame, treatments: pd.DataFrame) -> list[Prob
     ignoring case, spaces and hyphens) points at two treatments."""
     ids = set(treatments["id"].dropna())
     owner: dict[str, str] = {}
-    for tid, name in zip(treatments["id"], treatments["name"]):
+    for tid, name in zip(treatments["id"], treatments["name"], strict=False):
         owner.setdefault(_name_key(tid), tid)
         owner.setdefault(_name_key(name), tid)
     problems = []
-    for line, alias, tid in zip(aliases.index, aliases["alias"], aliases["treatment_id"]):
+    for line, alias, tid in zip(aliases.index, aliases["alias"], aliases["treatment_id"], strict=False):
         if alias is None or tid is None:
             continue
         if tid not in ids:

@@ -215,7 +215,7 @@ def decode_bytes(data: bytes) -> tuple[str, EncodingGuess | None]:
 
 def _first_difference(guess: EncodingGuess, text: str, other: str) -> EncodingGuess:
     """The guess with the line and cell where two single-byte readings of the same bytes first differ."""
-    i = next(i for i, (a, b) in enumerate(zip(text, other)) if a != b)
+    i = next(i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b)
     start = max(text.rfind(c, 0, i) for c in CELL_ENDS) + 1
     ends = [j for j in (text.find(c, i) for c in CELL_ENDS) if j != -1]
     line = text.count("\n", 0, i) + text.count("\r", 0, i) - text.count("\r\n", 0, i) + 1
