@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from dash import ALL, Input, Output, State, ctx, dcc, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc
 from dash import html
 from dash.exceptions import PreventUpdate
 
 from dashboard import export, quotes
 from dashboard.quote_panel import apply_action
 from dashboard.comparison import Catalog, compare
-from dashboard.filters import Filters, from_query, parse_fields
+from dashboard.filters import MAX_COMPARE, URL_PARAMETERS, Filters, from_query
 from dashboard.render import render
 
 # Control id -> Filters field. The same names are used by the URL and the command line.
@@ -26,6 +27,28 @@ CONTROLS = {
     "show-over-budget": "show_over_budget",
     "daily-earnings": "daily_earnings",
     "compare": "compare",
+}
+# List-valued fields and how many items they keep; the browser trims a control to this at once.
+LIST_LIMITS = {"compare": MAX_COMPARE}
+
+# What the one render callback reads: argument name -> (component id, property). To feed the render one
+# more value, add a line here and a parameter of the same name to `page_outputs`.
+RENDER_INPUTS = {
+    "search": ("url", "search"),
+    "stored_quotes": ("quotes-store", "data"),
+}
+# What it returns: PageOutputs field -> (component id, property). The first view fills the same properties.
+RENDER_OUTPUTS = {
+    "row_data": ("results-grid", "rowData"),
+    "column_defs": ("results-grid", "columnDefs"),
+    "result_count": ("result-count", "children"),
+    "over_budget_note": ("over-budget-note", "children"),
+    "cost_range": ("cost-range-chart", "figure"),
+    "cost_downtime": ("cost-downtime-chart", "figure"),
+    "cumulative": ("cumulative-chart", "figure"),
+    "crossover_notes": ("crossover-notes", "children"),
+    "side_by_side": ("side-by-side", "children"),
+    "quote_list": ("quote-list", "children"),
 }
 
 
@@ -42,43 +65,55 @@ def control_values(filters: Filters) -> list:
     return values
 
 
+def url_fields() -> list[dict]:
+    """For the browser's URL <-> controls sync, in CONTROLS order: each control's URL parameter, its place in
+    the query (URL_PARAMETERS order), default value, kind (text, number, flag, list) and list limit."""
+    params = list(URL_PARAMETERS)
+    by_field = {f: p for p, f in URL_PARAMETERS.items()}
+    types = {f.name: str(f.type) for f in dataclasses.fields(Filters)}
+    fields = []
+    for (control, field), default in zip(CONTROLS.items(), control_values(Filters())):
+        kind = ("list" if isinstance(default, list) else "flag" if isinstance(default, bool)
+                else "number" if any(t in types[field] for t in ("int", "float")) else "text")
+        fields.append({"control": control, "param": by_field[field], "order": params.index(by_field[field]),
+                       "default": default, "kind": kind, "limit": LIST_LIMITS.get(field)})
+    return fields
+
+
+def page_outputs(catalog: Catalog, search, stored_quotes) -> dict[str, object]:
+    """Everything the view shows for a raw query string and the raw stored quotes, keyed as RENDER_OUTPUTS.
+
+    Both values come from the browser: the query is parsed and the quotes are checked here, every time.
+    """
+    ids = catalog.treatment_ids
+    saved = quotes.validate_stored(stored_quotes, ids, dt.date.today())
+    out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved)
+    return {name: getattr(out, name) for name in RENDER_OUTPUTS}
+
+
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
 
-    @app.callback(
+    # The URL is the state. In the browser (no round trip): a control change rewrites the URL; going back or
+    # forward sets the controls. Only the URL reaches the server, which parses it itself.
+    app.clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="syncUrl"),
         [Output(c, "value") for c in CONTROLS] + [Output("url", "search")],
         Input("url", "search"),
         [Input(c, "value") for c in CONTROLS],
+        State("url-fields", "data"),
+        prevent_initial_call=True,
     )
-    def sync_url(search, *values):
-        """The URL is the state: on load it sets the controls; a control change rewrites it."""
-        if ctx.triggered_id in (None, "url"):
-            return control_values(from_query(search if isinstance(search, str) else "", ids)) + [no_update]
-        filters = parse_fields(dict(zip(CONTROLS.values(), values)), ids)
-        normalised = control_values(filters)
-        fixes = [n if n != v else no_update for n, v in zip(normalised, values)]
-        query = filters.to_query()
-        return fixes + ["?" + query if query else ""]
 
+    # One request per change, for everything the view shows. Not on load: the first view already holds the
+    # results for the page's query; quotes kept in the browser arrive as a change of the store and come here.
     @app.callback(
-        Output("results-grid", "rowData"),
-        Output("results-grid", "columnDefs"),
-        Output("result-count", "children"),
-        Output("over-budget-note", "children"),
-        Output("cost-range-chart", "figure"),
-        Output("cost-downtime-chart", "figure"),
-        Output("cumulative-chart", "figure"),
-        Output("crossover-notes", "children"),
-        Output("side-by-side", "children"),
-        Output("quote-list", "children"),
-        Input("url", "search"),
-        Input("quotes-store", "data"),
+        output={name: Output(*target) for name, target in RENDER_OUTPUTS.items()},
+        inputs={name: Input(*source) for name, source in RENDER_INPUTS.items()},
+        prevent_initial_call=True,
     )
-    def show(search, stored):
-        saved = quotes.validate_stored(stored, ids, dt.date.today())
-        out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved)
-        return (out.row_data, out.column_defs, out.result_count, out.over_budget_note, out.cost_range,
-                out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list)
+    def show(**values):
+        return page_outputs(catalog, **values)
 
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
 

@@ -1,0 +1,79 @@
+"""The first view: the layout request carries the page's query and comes back with its results in it."""
+
+from urllib.parse import quote
+
+import pytest
+
+from dashboard.callbacks import CONTROLS, RENDER_OUTPUTS
+from tests.http.callbacks import render
+
+
+def components(node, found=None):
+    """Every component in a layout JSON, by id."""
+    found = {} if found is None else found
+    if isinstance(node, dict):
+        if "props" in node and isinstance(node["props"].get("id"), str):
+            found[node["props"]["id"]] = node["props"]
+        for value in node.values():
+            components(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            components(value, found)
+    return found
+
+
+def layout(client, search=None):
+    url = "/_dash-layout" if search is None else "/_dash-layout?search=" + quote(search, safe="")
+    response = client.get(url)
+    assert response.status_code == 200
+    return components(response.get_json())
+
+
+@pytest.mark.parametrize("search", ["?market=US&horizon=5&budget=5000", "?concern=stretch-marks&compare=abdominoplasty,microneedling",
+                                    "?market=UK&horizon=3&over_budget=1", ""])
+def test_first_view_holds_what_the_render_callback_returns(client, search):
+    page = layout(client, search)
+    expected = render(client, search)
+    for component_id, prop in RENDER_OUTPUTS.values():
+        assert page[component_id][prop] == expected[component_id][prop], (component_id, prop)
+    assert page["url"]["search"] == search
+
+
+def test_first_view_sets_the_controls_from_the_query(client):
+    page = layout(client, "?market=UK&budget=900&horizon=3&over_budget=1&compare=ha-filler,abdominoplasty")
+    assert page["market"]["value"] == "UK" and page["budget"]["value"] == 900 and page["horizon"]["value"] == 3
+    assert page["show-over-budget"]["value"] is True and page["compare"]["value"] == ["ha-filler", "abdominoplasty"]
+    assert page["concern"]["value"] == "all"
+    assert set(CONTROLS) <= set(page)
+
+
+def test_first_view_shows_numbers_not_an_empty_grid(client):
+    page = layout(client, "?market=US&horizon=5&budget=5000")
+    assert page["result-count"]["children"] == "3 options"
+    assert [r["name"] for r in page["results-grid"]["rowData"]] == ["Hyaluronic-acid filler", "Botulinum toxin", "Microneedling"]
+    assert page["cost-range-chart"]["figure"]["data"]
+
+
+@pytest.mark.parametrize("search", ["?concern=nope&market=XX&budget=-1&horizon=99&max_risk=abc", "?" + "x" * 10000,
+                                    "?concern=<img src=x onerror=alert(1)>", "not a query"])
+def test_bad_query_gives_the_default_view(client, search):
+    page = layout(client, search)
+    assert page["result-count"]["children"] == "4 options"
+    assert page["market"]["value"] == "US" and page["budget"]["value"] is None
+
+
+def test_without_the_query_the_browser_fills_in_the_url(client):
+    # no query sent (an old script, say): defaults, and the URL left for the browser to set, which asks the
+    # server for the real results as a change
+    page = layout(client)
+    assert page["url"].get("search") is None
+    assert page["result-count"]["children"] == "4 options"
+
+
+def test_render_callback_does_not_run_on_load_but_the_index_stays_small(client):
+    deps = client.get("/_dash-dependencies").get_json()
+    render_dep = next(d for d in deps if "result-count.children" in d["output"])
+    assert render_dep["prevent_initial_call"] is True
+    assert [i["id"] for i in render_dep["inputs"]] == ["url", "quotes-store"]
+    index = client.get("/?market=UK").get_data(as_text=True)
+    assert "validation_layout" not in index and len(index) < 20_000
