@@ -11,7 +11,8 @@ from flask import has_request_context, request
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
 from dashboard.storage import is_database_url, location_from, open_dataset
-from dashboard.first_view import first_view
+from dashboard.first_view import first_view, register_deferred_tabs
+from dashboard.layout import page
 from dashboard.security import harden
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -40,9 +41,10 @@ def create_app(data_dir: str | Path | None = None) -> Dash:
         on_error=_log_callback_error,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.layout = lambda: first_view(catalog, page_search())
-    app.validation_layout = None  # the layout was checked once just now; not shipped in every page's config
     register_callbacks(app, catalog)
+    deferred_tabs = register_deferred_tabs(app, page(catalog))
+    app.layout = lambda: first_view(catalog, page_search(), deferred_tabs)
+    app.validation_layout = None  # the layout was checked once just now; not shipped in every page's config
     harden(app)
     return app
 

@@ -18,7 +18,7 @@ def test_page_and_dependencies_load(client):
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    assert len(deps) == 5
+    assert len(deps) == 6  # render, URL sync (in the browser), quotes, template, export, the Sources tab on first show
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
