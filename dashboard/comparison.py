@@ -8,12 +8,12 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from dashboard import assumptions as assumption_rules
 from dashboard import costs, vocab
 from dashboard.dataset import Dataset
+from dashboard.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit, budget_reason, missing_inputs  # noqa: F401
 from dashboard.filters import HORIZON_RANGE, Filters
 from dashboard.quote_costs import quote_rows
-
-FITS, MAY_FIT, OVER, UNKNOWN = "fits", "may fit", "over", "unknown"
 
 
 @dataclass(frozen=True)
@@ -34,17 +34,20 @@ def build_catalog(data: Dataset) -> Catalog:
     market and horizon, so a filter change never re-runs the cost model."""
     per_market = {m: costs.session_prices(data.treatments, data.prices, m) for m in vocab.MARKETS}
     by_view = {
-        (m, h): _cost_view(data, per_market[m], h)
+        (m, h): _cost_view(data, per_market[m], m, h)
         for m in vocab.MARKETS
         for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1)
     }
     return Catalog(data=data, session_prices=MappingProxyType(per_market), costs_by_view=MappingProxyType(by_view))
 
 
-def _cost_view(data: Dataset, per_session: pd.DataFrame, horizon: int) -> pd.DataFrame:
-    """Every option with its costs in one market over one horizon."""
+def _cost_view(data: Dataset, per_session: pd.DataFrame, market: str, horizon: int) -> pd.DataFrame:
+    """Every option with its costs in one market over one horizon, and its missing inputs explained."""
     table = data.treatments.set_index("id", drop=False).join(costs.cost_view(data.treatments, per_session, horizon))
     table["kind"] = "published"
+    table["assumed"] = ""
+    table["assumed_fields"] = [() for _ in range(len(table))]
+    table["missing"] = [missing_inputs(r, market) for _, r in table.iterrows()]
     return table
 
 
@@ -56,25 +59,7 @@ class Comparison:
     hidden_over_budget: int
     filters: Filters
     table: pd.DataFrame | None = None  # every option (and quote) before the filters, for the side-by-side view
-
-
-def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None,
-               at_least: pd.Series | None = None) -> pd.Series:
-    """FITS when the high estimate is within budget, MAY FIT when only the low one is, else OVER;
-    UNKNOWN when the figures needed to tell are unknown. No budget -> None.
-
-    `at_least` is a known lower bound of the total (the initial course, when maintenance is
-    unknown): an option whose lower bound already exceeds the budget is OVER.
-    """
-    if budget is None:
-        return pd.Series(None, index=total_low.index, dtype="object")
-    floor = total_low if at_least is None else total_low.fillna(at_least)
-    fit = np.select(
-        [total_high <= budget, total_low <= budget, floor > budget],
-        [FITS, MAY_FIT, OVER],
-        default=UNKNOWN,
-    )
-    return pd.Series(fit, index=total_low.index, dtype="object")
+    cumulative: MappingProxyType | None = None  # id -> {"low"|"typical"|"high": cost by end of year 0..H}
 
 
 def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Series:
@@ -95,24 +80,38 @@ def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Se
     return out
 
 
-def full_table(catalog: Catalog, filters: Filters) -> pd.DataFrame:
-    """Every option with its costs for the market and horizon, and its evidence for the concern."""
-    table = catalog.costs_by_view[(filters.market, filters.horizon)].copy()
+def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tuple = ()) -> pd.DataFrame:
+    """Every option with its costs for the market and horizon (the user's assumptions applied),
+    its evidence for the concern, budget fit with its reason and the missing inputs explained."""
+    table = catalog.costs_by_view[(filters.market, filters.horizon)]
+    table = assumption_rules.apply(table, list(assumptions), filters.market, filters.horizon)
     table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(catalog.data, filters.concern, table.index)
-    table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget, table["initial_low"])
-    _add_time_off(table, filters.daily_earnings)
+    _add_answers(table, filters)
     return table
 
 
-def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = ()) -> Comparison:
+def _add_answers(table: pd.DataFrame, filters: Filters) -> None:
+    """Budget fit, its reason, the missing inputs and lost pay, in place."""
+    table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget)
+    table["budget_reason"] = [budget_reason(r, filters.budget) for _, r in table.iterrows()]
+    redo = table["assumed_fields"].map(bool) | (table["kind"] != "published")
+    if redo.any():
+        table.loc[redo, "missing"] = [missing_inputs(r, filters.market) for _, r in table[redo].iterrows()]
+    _add_time_off(table, filters.daily_earnings)
+
+
+def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = (),
+            assumptions: list[dict] | tuple = ()) -> Comparison:
     """The comparison frame for the filters: matching options (and the user's quotes in the
-    market's currency, as rows of their own) with costs, budget fit and the Pareto front."""
-    table = full_table(catalog, filters)
+    market's currency, as rows of their own) with costs, budget fit and the Pareto front.
+
+    Rows are sorted by the lower bound of the total, then the upper (an open upper bound after any
+    known one); options without a price come last."""
+    table = full_table(catalog, filters, assumptions)
     if quotes:
         extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon)
         if len(extra):
-            extra["budget_fit"] = budget_fit(extra["total_low"], extra["total_high"], filters.budget, extra["initial_low"])
-            _add_time_off(extra, filters.daily_earnings)
+            _add_answers(extra, filters)
             table = pd.concat([table, extra])
     everything = table
     mask = pd.Series(True, index=table.index)
@@ -131,8 +130,12 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = ())
         table = table[~over]
     table = table.copy()
     table["pareto"] = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64"))
-    table = table.sort_values(["total_high", "total_low", "name"], na_position="last")
-    return Comparison(rows=table, hidden_over_budget=hidden, filters=filters, table=everything)
+    table = table.assign(_low=table["total_low"], _high=table["total_high"].fillna(np.inf))
+    table = table.sort_values(["_low", "_high", "name"], na_position="last").drop(columns=["_low", "_high"])
+    chosen = everything[everything.index.isin(filters.compare)]
+    cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}
+    return Comparison(rows=table, hidden_over_budget=hidden, filters=filters, table=everything,
+                      cumulative=MappingProxyType(cumulative))
 
 
 def _evidence(data: Dataset, concern: str | None, index: pd.Index):

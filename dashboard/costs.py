@@ -1,6 +1,15 @@
-"""The cost model: per-session prices, initial course, maintenance, horizon and first-year totals.
+"""The cost model: initial course, maintenance and totals over a horizon, as ranges.
 
-Unknown inputs give unknown (NaN) outputs, never 0. Every price figure keeps its source.
+Every money and count figure is a range (low, high) with a typical value where one is published.
+Arithmetic is interval arithmetic on non-negative figures: low x low, high x high, typical x typical.
+A bound that is not known stays unknown (NaN), never 0:
+
+- a missing upper bound with a known lower bound is an *open* range, shown as "at least $X";
+- the typical figure exists only where every input has a typical.
+
+Inputs per treatment (data/treatments.csv): sessions in the initial course, maintenance (`none`,
+`periodic`, `as-needed`, `unknown`), months results last, sessions per maintenance round. Per-session
+prices come from `price_combine.session_prices`. Money is in the market's currency.
 """
 
 from __future__ import annotations
@@ -8,107 +17,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard import vocab
+from dashboard.price_combine import KINDS, PRICE_COLUMNS, combine_prices, count_range, session_prices  # noqa: F401
 
-KINDS = ("low", "typical", "high")
-STATUS_RANK = {s: i for i, s in enumerate(vocab.STATUSES)}
-BASIS_RANK = {b: i for i, b in enumerate(vocab.BASES)}
-
-# Columns of the per-session price frame, per kind: value, source, year, status.
-# `_rows`: how many clinic prices a figure summarises (1 for a published figure); see pricelist.py.
-PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", "_source", "_year", "_status", "_rows")]
-
-
-def row_per_session(price: pd.Series, treatment: pd.Series) -> dict[str, float]:
-    """A price row as per-session figures by kind; a figure that cannot be converted is NaN."""
-    unit = price["unit"]
-    out = {}
-    for kind in KINDS:
-        value = price[kind]
-        if pd.isna(value):
-            out[kind] = np.nan
-        elif unit in vocab.PER_SESSION_UNITS:
-            out[kind] = float(value)
-        elif unit == treatment["session_unit"]:
-            units = treatment[f"units_per_session_{kind}"]
-            out[kind] = float(value) * float(units) if not pd.isna(units) else np.nan
-        else:  # course, gram, tube, or a unit the treatment does not count
-            out[kind] = np.nan
-    return out
-
-
-def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
-    """One treatment's price rows in one market -> per-session low/typical/high with sources.
-
-    Rule: convert each row to per-session figures; drop weak rows when a better-sourced one
-    exists; keep the rows of the best basis that has a usable figure (total price, then basis
-    not stated, then surgeon's fee); take each figure
-    from the newest row that gives it (then the surer status, then file order). If the
-    figures so combined are out of order, use the single best row's figures alone.
-    """
-    empty = {c: (np.nan if not c.endswith(("_source", "_status")) else None) for c in PRICE_COLUMNS}
-    empty.update(basis=None, currency=None, price_rows=0)
-    if rows.empty:
-        return empty
-    converted = pd.DataFrame([row_per_session(r, treatment) for _, r in rows.iterrows()], index=rows.index)
-    usable = converted.notna().any(axis=1)
-    if not usable.any():
-        return {**empty, "price_rows": len(rows)}
-    table = rows.loc[usable].join(converted.loc[usable].add_prefix("per_"))
-    # weak figures (clinic, vendor or unsourced pages) only stand in when nothing better exists
-    if (table["status"] != "weak").any():
-        table = table[table["status"] != "weak"]
-    best_basis = min(table["basis"], key=BASIS_RANK.__getitem__)
-    table = table[table["basis"] == best_basis].copy()
-    table["_year"] = table["year"].astype("float64").fillna(-1)
-    table["_status"] = table["status"].map(STATUS_RANK)
-    table["_order"] = range(len(table))
-    table = table.sort_values(["_year", "_status", "_order"], ascending=[False, True, True])
-    result = {**empty, "basis": best_basis, "currency": table["currency"].iloc[0], "price_rows": len(rows)}
-    for kind in KINDS:
-        given = table[table[f"per_{kind}"].notna()]
-        if len(given):
-            _take(result, kind, given.iloc[0])
-    if not _in_order([result[f"session_{k}"] for k in KINDS]):
-        best = table.iloc[0]
-        for kind in KINDS:
-            if pd.notna(best[f"per_{kind}"]):
-                _take(result, kind, best)
-            else:
-                result.update({f"session_{kind}": np.nan, f"session_{kind}_source": None,
-                               f"session_{kind}_year": np.nan, f"session_{kind}_status": None,
-                               f"session_{kind}_rows": np.nan})
-    return result
-
-
-def _take(result: dict, kind: str, row: pd.Series) -> None:
-    result[f"session_{kind}"] = row[f"per_{kind}"]
-    result[f"session_{kind}_source"] = row["source_id"]
-    result[f"session_{kind}_year"] = np.nan if pd.isna(row["year"]) else float(row["year"])
-    result[f"session_{kind}_status"] = row["status"]
-    result[f"session_{kind}_rows"] = float(row.get("rows", 1))
-
-
-def _in_order(values: list[float]) -> bool:
-    known = [v for v in values if not pd.isna(v)]
-    return all(a <= b for a, b in zip(known, known[1:]))
-
-
-def session_prices(treatments: pd.DataFrame, prices: pd.DataFrame, market: str) -> pd.DataFrame:
-    """Per-session prices of every treatment in one market, indexed by treatment id."""
-    in_market = prices[prices["market"] == market]
-    by_treatment = dict(tuple(in_market.groupby("treatment_id", sort=False)))
-    records = {}
-    for _, treatment in treatments.iterrows():
-        rows = by_treatment.get(treatment["id"], in_market.iloc[0:0])
-        records[treatment["id"]] = combine_prices(rows, treatment)
-    return pd.DataFrame.from_dict(records, orient="index")
 
 
 def maintenance_rounds(horizon_months: float, duration_months) -> np.ndarray:
     """Maintenance rounds needed to keep results for the horizon: ceil(H / d) - 1, at least 0.
 
     The initial course gives results for d months; a round is repeated at d, 2d, ... < H.
+    Unknown d gives NaN.
     """
     d = np.asarray(duration_months, dtype="float64")
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -116,66 +33,112 @@ def maintenance_rounds(horizon_months: float, duration_months) -> np.ndarray:
     return np.where(np.isnan(d), np.nan, np.maximum(rounds, 0))
 
 
-def durations(treatments: pd.DataFrame) -> pd.DataFrame:
-    """Months results last, per cost kind: the low total uses the longest duration, the high
-    total the shortest, and the typical total the middle of the stated range."""
-    lo = treatments["results_months_low"].astype("float64")
-    hi = treatments["results_months_high"].astype("float64")
-    middle = ((lo + hi) / 2).fillna(lo).fillna(hi)
-    return pd.DataFrame({"low": hi.fillna(lo), "typical": middle, "high": lo.fillna(hi)})
+def _floats(frame: pd.DataFrame, column: str) -> np.ndarray:
+    if column not in frame:
+        return np.full(len(frame), np.nan)
+    return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+
+def session_counts(t: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Sessions in the initial course (low, typical, high). With no count published, a course is
+    at least one session and its upper bound is open."""
+    lo, typ, hi = (_floats(t, f"sessions_{k}") for k in KINDS)
+    lo, hi = np.where(np.isnan(lo), typ, lo), np.where(np.isnan(hi), typ, hi)
+    none = np.isnan(lo) & np.isnan(hi)
+    return {"low": np.where(none, 1.0, lo), "typical": typ, "high": hi}
+
+
+def _times(count: np.ndarray, price: np.ndarray) -> np.ndarray:
+    """count x price, where zero of anything costs 0 even if the price is unknown."""
+    with np.errstate(invalid="ignore"):
+        return np.where(count == 0, 0.0, count * price)
+
+
+def upkeep_sessions(t: pd.DataFrame, months: float) -> dict[str, np.ndarray]:
+    """Maintenance sessions over the horizon (low, typical, high).
+
+    periodic: rounds at the longest duration (low), the shortest (high), a single published duration
+    (typical); a round is the published number of sessions, or at least one when none is published.
+    none: 0. as-needed or unknown: at least 0, upper bound open.
+    """
+    kind = t["maintenance"].to_numpy()
+    periodic, none = kind == "periodic", kind == "none"
+    shortest, longest = _floats(t, "results_months_low"), _floats(t, "results_months_high")
+    per_round = _floats(t, "maintenance_sessions")
+    rounds_low = np.where(np.isnan(longest), 0.0, maintenance_rounds(months, longest))
+    rounds_high = maintenance_rounds(months, shortest)
+    single = np.where(shortest == longest, shortest, np.nan)
+    rounds_typ = maintenance_rounds(months, single)
+    periodic_sessions = {
+        "low": _times(rounds_low, np.where(np.isnan(per_round), 1.0, per_round)),
+        "typical": _times(rounds_typ, per_round),
+        "high": _times(rounds_high, per_round),
+    }
+    return {k: np.where(periodic, v, np.where(none, 0.0, 0.0 if k == "low" else np.nan))
+            for k, v in periodic_sessions.items()}
 
 
 def horizon_costs(treatments: pd.DataFrame, per_session: pd.DataFrame, horizon_years: float) -> pd.DataFrame:
-    """Initial course, maintenance and total cost over the horizon, per kind, indexed by id."""
+    """Initial course, maintenance and total over the horizon, per kind, indexed by treatment id.
+
+    `treatments`: rows of treatments.csv (column `id`); `per_session`: indexed by id, columns
+    session_low/typical/high. Returns columns initial_*, maintenance_sessions_*, maintenance_*,
+    total_*, per_month_* (money) and total_open (upper bound open while the lower is known).
+    """
     t = treatments.set_index("id")
     p = per_session.reindex(t.index)
     months = float(horizon_years) * 12
-    dur = durations(t)
-    maintenance = t["maintenance"].to_numpy()
-    periodic, one_off = maintenance == "periodic", maintenance == "none"
-    round_sessions = np.where(periodic, t["maintenance_sessions"].to_numpy(dtype="float64", na_value=np.nan), 1.0)
+    sessions = session_counts(t)
+    upkeep = upkeep_sessions(t, months)
     columns = {}
     for kind in KINDS:
-        price = p[f"session_{kind}"].to_numpy(dtype="float64", na_value=np.nan)
-        initial = price * t[f"sessions_{kind}"].to_numpy(dtype="float64", na_value=np.nan)
-        rounds = np.where(periodic, maintenance_rounds(months, dur[kind].to_numpy()), np.where(one_off, 0.0, np.nan))
-        upkeep = rounds * round_sessions
-        total = initial + upkeep * price
+        price = _floats(p, f"session_{kind}")
+        initial = sessions[kind] * price
+        maintenance = _times(upkeep[kind], price)
+        total = initial + maintenance
         columns[f"initial_{kind}"] = initial
-        columns[f"maintenance_sessions_{kind}"] = upkeep
+        columns[f"maintenance_sessions_{kind}"] = upkeep[kind]
+        columns[f"maintenance_{kind}"] = maintenance
         columns[f"total_{kind}"] = total
         columns[f"per_month_{kind}"] = total / months
-    return pd.DataFrame(columns, index=t.index)
+    out = pd.DataFrame(columns, index=t.index)
+    out["initial_open"] = out["initial_low"].notna() & out["initial_high"].isna()
+    out["total_open"] = out["total_low"].notna() & out["total_high"].isna()
+    return out
 
 
 def cost_view(treatments: pd.DataFrame, per_session: pd.DataFrame, horizon_years: float) -> pd.DataFrame:
-    """Per-session prices, horizon and first-year totals and durations of every treatment, by id."""
+    """Per-session prices, horizon and first-year totals of every treatment, by id."""
     totals = horizon_costs(treatments, per_session, horizon_years)
-    first_year = horizon_costs(treatments, per_session, 1)[[f"total_{k}" for k in KINDS]]
-    first_year.columns = [f"first_year_{k}" for k in KINDS]
-    dur = durations(treatments.set_index("id")).add_prefix("duration_")
-    return per_session.join(totals).join(first_year).join(dur)
+    first = horizon_costs(treatments, per_session, 1)
+    first_year = first[[f"total_{k}" for k in KINDS]].set_axis([f"first_year_{k}" for k in KINDS], axis=1)
+    first_year["first_year_open"] = first["total_open"]
+    return per_session.join(totals).join(first_year)
 
 
 def cost_table(treatments: pd.DataFrame, prices: pd.DataFrame, market: str, horizon_years: float) -> pd.DataFrame:
-    """Everything the model says about every treatment in a market over a horizon."""
+    """Everything the model says about every treatment in a market over a horizon, by id."""
     view = cost_view(treatments, session_prices(treatments, prices, market), horizon_years)
-    return view.join(treatments.set_index("id")[["maintenance", "maintenance_sessions"]])
+    return treatments.set_index("id", drop=False).join(view)
+
+
+def cumulative_costs(rows: pd.DataFrame, years: int) -> dict[str, dict[str, list[float]]]:
+    """Cost paid by the end of each year 0..years (year 0 = the initial course), per option and kind.
+
+    `rows`: comparison rows (treatment columns and session prices, column `id`).
+    Returns {id: {"low": [...], "typical": [...], "high": [...]}}; unknown or open values are NaN.
+    """
+    rows = rows.reset_index(drop=True)
+    frames = [horizon_costs(rows, rows.set_index("id"), y) for y in range(1, years + 1)]
+    initial = frames[0] if frames else horizon_costs(rows, rows.set_index("id"), 1)
+    out: dict[str, dict[str, list[float]]] = {}
+    for tid in initial.index:
+        out[tid] = {k: [float(initial.at[tid, f"initial_{k}"])] + [float(f.at[tid, f"total_{k}"]) for f in frames]
+                    for k in KINDS}
+    return out
 
 
 def cumulative_cost(row: pd.Series, kind: str, years: int) -> list[float]:
-    """Cost paid by the end of each year 0..years (year 0 = the initial course)."""
-    price, initial = row[f"session_{kind}"], row[f"initial_{kind}"]
-    if pd.isna(price) or pd.isna(initial):
-        return [np.nan] * (years + 1)
-    if row["maintenance"] == "none":
-        return [float(initial)] * (years + 1)
-    if row["maintenance"] != "periodic" or pd.isna(row["maintenance_sessions"]):
-        return [float(initial)] + [np.nan] * years
-    duration = row[f"duration_{kind}"]
-    out = []
-    for year in range(years + 1):
-        # rounds that start strictly before the end of this year
-        rounds = float(maintenance_rounds(year * 12, duration)) if year else 0.0
-        out.append(float(initial) + rounds * float(row["maintenance_sessions"]) * float(price))
-    return out
+    """Cost paid by the end of each year 0..years for one option and kind (see cumulative_costs)."""
+    frame = row.to_frame().T.infer_objects()
+    return cumulative_costs(frame, years)[row["id"]][kind]

@@ -237,8 +237,14 @@ def _treatment_rules(treatments: pd.DataFrame) -> list[Problem]:
         has_duration = not (pd.isna(row["results_months_low"]) and pd.isna(row["results_months_high"]))
         if periodic and not has_duration:
             problems.append(Problem("treatments.csv", line, "results_months_low", "maintenance is periodic, so how long results last is required"))
-        if not periodic and has_duration and row["maintenance"] is not None:
-            problems.append(Problem("treatments.csv", line, "maintenance", "results_months is given, so maintenance must be periodic"))
+        if row["maintenance"] == "as-needed" and not pd.isna(row["results_months_high"]):
+            problems.append(Problem("treatments.csv", line, "results_months_high",
+                                    "maintenance is as-needed (no interval published), so only results_months_low "
+                                    "may be given: how long results were still seen, a lower bound"))
+        elif row["maintenance"] in ("none", "unknown") and has_duration:
+            problems.append(Problem("treatments.csv", line, "maintenance",
+                                    "results_months is given, so maintenance must be periodic "
+                                    "(or as-needed with a lower bound in results_months_low)"))
         has_units = any(not pd.isna(row[f"units_per_session_{k}"]) for k in ("low", "typical", "high"))
         if has_units and row["session_unit"] is None:
             problems.append(Problem("treatments.csv", line, "session_unit", "units per session are given, so session_unit is required"))

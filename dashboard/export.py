@@ -14,6 +14,7 @@ from dashboard import vocab
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
 from dashboard.formula import neutralise
+from dashboard.views import money_range
 
 # (column in the comparison frame, header in the export). Declared once.
 EXPORT_COLUMNS = (
@@ -28,6 +29,7 @@ EXPORT_COLUMNS = (
     ("total_low", "Total cost low"),
     ("total_typical", "Total cost typical"),
     ("total_high", "Total cost high"),
+    ("total_reads", "Total cost reads"),
     ("first_year_low", "First-year cost low"),
     ("first_year_high", "First-year cost high"),
     ("session_low", "Cost per session low"),
@@ -46,6 +48,11 @@ EXPORT_COLUMNS = (
     ("major_complication_rate", "Major complication rate"),
     ("evidence", "Evidence for concern"),
     ("budget_fit", "Budget fit"),
+    ("budget_reason", "Budget fit reason"),
+    ("missing", "Missing inputs"),
+    ("assumed_marker", "Your assumption used"),
+    ("assumed", "Your assumptions"),
+    ("price_read", "How the price was read"),
     ("pareto_label", "Best trade-off"),
     ("lost_pay_low", "Lost pay low"),
     ("lost_pay_high", "Lost pay high"),
@@ -72,6 +79,14 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
         if column not in rows:
             rows[column] = None
     rows["basis_label"] = rows["basis"].map(vocab.BASIS_LABELS)
+    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
+    rows["total_reads"] = [money_range(lo, hi, symbol) for lo, hi in zip(rows["total_low"], rows["total_high"])]
+    for column in ("budget_reason", "missing", "assumed", "price_note", "price_order_note"):
+        if column not in rows:
+            rows[column] = ""
+    rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")
+    rows["price_read"] = [
+        "; ".join(n for n in (a, b) if isinstance(n, str) and n) for a, b in zip(rows["price_note"], rows["price_order_note"])]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
@@ -94,7 +109,7 @@ def about_lines(comparison: Comparison, data: Dataset, today: dt.date) -> list[t
         ("Price years in the data", f"{years[0]}-{years[1]}" if years else "unknown"),
         ("Currency", vocab.MARKET_CURRENCY[comparison.filters.market]),
         ("Options over budget not shown", str(comparison.hidden_over_budget)),
-        ("Empty cells", "unknown: no source gives the figure"),
+        ("Empty cells", "not published; an empty high beside a low means 'at least the low figure'"),
     ]
 
 

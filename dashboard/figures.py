@@ -11,7 +11,6 @@ import math
 
 import pandas as pd
 
-from dashboard import costs
 from dashboard.comparison import crossover_sentence
 
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
@@ -55,30 +54,46 @@ def _years(horizon: int) -> str:
     return f"{horizon} year{'s' if horizon != 1 else ''}"
 
 
+def _left_out(count: int) -> str:
+    return "" if not count else f" · {count} option{'s' if count != 1 else ''} without a price not shown"
+
+
 def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> dict:
     """Low-high bar of the total cost per option, the typical marked, the budget as a line.
 
-    Options whose total is unknown because maintenance is unknown show their initial course in
-    a lighter bar, labelled as a lower bound.
+    Open-ended totals ("at least $X": upkeep or sessions not published) are drawn as a lighter bar
+    from the lower bound with an arrow at its end and the label "at least".
     """
-    title = f"Total cost over {_years(horizon)} ({currency}): low to high, typical marked"
     known = rows[rows["total_low"].notna() & rows["total_high"].notna()]
-    partial = rows[~rows.index.isin(known.index) & rows["initial_low"].notna() & rows["initial_high"].notna()]
-    if known.empty and partial.empty:
-        return _empty(title, "No option has a known cost for these filters.")
+    open_ended = rows[rows["total_low"].notna() & rows["total_high"].isna()]
+    left_out = len(rows) - len(known) - len(open_ended)
+    title = f"Total cost over {_years(horizon)} ({currency}): low to high, typical marked{_left_out(left_out)}"
+    if known.empty and open_ended.empty:
+        return _empty(title, "No option has a price for these filters.")
     data = []
-    for frame, low, high, name, colour in (
-        (known, "total_low", "total_high", "total over the horizon", "#4a6fa5"),
-        (partial, "initial_low", "initial_high", "initial course only (maintenance unknown: total is at least this)", "#b8c7dd"),
-    ):
-        if frame.empty:
-            continue
-        lows, highs = _numbers(frame[low]), _numbers(frame[high])
+    if not known.empty:
+        lows, highs = _numbers(known["total_low"]), _numbers(known["total_high"])
         data.append({
-            "type": "bar", "orientation": "h", "name": name, "marker": {"color": colour},
-            "y": [_label(n) for n in frame["name"]], "base": lows, "x": [h - lo for lo, h in zip(lows, highs)],
+            "type": "bar", "orientation": "h", "name": "total over the horizon", "marker": {"color": "#4a6fa5"},
+            "y": [_label(n) for n in known["name"]], "base": lows, "x": [h - lo for lo, h in zip(lows, highs)],
             "customdata": [[lo, h] for lo, h in zip(lows, highs)],
             "hovertemplate": "%{y}<br>low %{customdata[0]:,.0f}<br>high %{customdata[1]:,.0f}<extra></extra>",
+        })
+    if not open_ended.empty:
+        lows = _numbers(open_ended["total_low"])
+        reach = max([*lows, *(_numbers(known["total_high"]) if not known.empty else []), budget or 0]) * 1.15
+        data.append({
+            "type": "bar", "orientation": "h", "name": "at least this (upper bound not published)",
+            "marker": {"color": "rgba(74,111,165,0.25)", "line": {"color": "#4a6fa5", "width": 1}},
+            "y": [_label(n) for n in open_ended["name"]], "base": lows, "x": [max(reach - lo, 0) for lo in lows],
+            "customdata": lows,
+            "hovertemplate": "%{y}<br>at least %{customdata:,.0f}<extra></extra>",
+        })
+        data.append({
+            "type": "scatter", "mode": "markers+text", "name": "open end", "showlegend": False, "hoverinfo": "skip",
+            "y": [_label(n) for n in open_ended["name"]], "x": [reach] * len(lows),
+            "marker": {"symbol": "triangle-right", "size": 12, "color": "#4a6fa5"},
+            "text": ["at least"] * len(lows), "textposition": "middle left",
         })
     typical = known[known["total_typical"].notna()]
     if not typical.empty:
@@ -88,9 +103,9 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
             "marker": {"symbol": "line-ns-open", "size": 18, "color": "#222", "line": {"width": 3}},
             "hovertemplate": "%{y}<br>typical %{x:,.0f}<extra></extra>",
         })
-    layout = _layout(title, height=max(320, 30 * (len(known) + len(partial)) + 160), barmode="overlay")
+    layout = _layout(title, height=max(320, 30 * (len(known) + len(open_ended)) + 160), barmode="overlay")
     layout["yaxis"] = {**_AXIS, "autorange": "reversed", "type": "category"}
-    layout["xaxis"] = {**_AXIS, "title": {"text": currency}, "tickformat": ",.0f"}
+    layout["xaxis"] = {**_AXIS, "title": {"text": currency}, "tickformat": ",.0f", "rangemode": "tozero"}
     if budget is not None:
         layout["shapes"] = [{"type": "line", "x0": budget, "x1": budget, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
                              "line": {"dash": "dash", "color": "#c0392b"}}]
@@ -129,31 +144,61 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
     return {"data": data, "layout": layout}
 
 
-def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, currency: str) -> tuple[dict, list[str]]:
-    """Cumulative cost by year for the selected options, and sentences naming crossovers."""
-    title = f"Cumulative cost over {_years(horizon)} ({currency})"
-    chosen = [i for i in selected if i in rows.index]
-    if not chosen:
-        return _empty(title, "Choose options in “Compare side by side” to see their cost year by year."), []
+def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, currency: str,
+                      cumulative: dict | None = None, budget: float | None = None) -> tuple[dict, list[str]]:
+    """Cumulative cost by year for the selected options as a low-high band (typical line where
+    published), the budget line, and sentences naming crossovers (on the high estimates).
+
+    `cumulative`: id -> {"low"|"typical"|"high": cost by the end of year 0..horizon}, from the model.
+    """
+    chosen = [i for i in selected if i in rows.index and cumulative and i in cumulative]
+    priced = [i for i in chosen if not math.isnan(cumulative[i]["low"][0])]
+    title = f"Cumulative cost over {_years(horizon)} ({currency}){_left_out(len(chosen) - len(priced))}"
+    if not priced:
+        message = ("Choose options in “Compare side by side” to see their cost year by year." if not chosen
+                   else "None of the chosen options has a price in this market.")
+        return _empty(title, message), []
     years = list(range(horizon + 1))
-    kind = "typical" if all(pd.notna(rows.loc[i, "session_typical"]) for i in chosen) else "high"
-    data, series = [], {}
-    for tid in chosen:
-        values = costs.cumulative_cost(rows.loc[tid], kind, horizon)
-        series[tid] = values
-        data.append({
-            "type": "scatter", "mode": "lines+markers", "x": years,
-            "y": [None if isinstance(v, float) and math.isnan(v) else v for v in values],
-            "name": _label(f"{rows.loc[tid, 'name']} ({kind})"),
-            "hovertemplate": "year %{x}: %{y:,.0f}<extra></extra>",
-        })
+    palette = ["#4a6fa5", "#c0392b", "#2e8b57", "#8e44ad"]
+    data = []
+    for n, tid in enumerate(priced):
+        colour = palette[n % len(palette)]
+        name = _label(rows.loc[tid, "name"])
+        low, high = cumulative[tid]["low"], cumulative[tid]["high"]
+        open_years = [y for y, v in zip(years, high) if math.isnan(v)]
+        data.append({"type": "scatter", "mode": "lines", "x": years, "y": [_num(v) for v in low],
+                     "line": {"color": colour, "width": 1}, "name": f"{name}: low", "legendgroup": name,
+                     "showlegend": False, "hovertemplate": "year %{x}: at least %{y:,.0f}<extra>" + name + "</extra>"})
+        data.append({"type": "scatter", "mode": "lines", "x": years, "y": [_num(v) for v in high],
+                     "line": {"color": colour, "width": 1, "dash": "dot" if open_years else "solid"},
+                     "fill": "tonexty", "fillcolor": _fade(colour), "legendgroup": name,
+                     "name": name + (" (upper bound open)" if open_years else " (low–high)"),
+                     "hovertemplate": "year %{x}: up to %{y:,.0f}<extra>" + name + "</extra>"})
+        typical = cumulative[tid]["typical"]
+        if not any(math.isnan(v) for v in typical):
+            data.append({"type": "scatter", "mode": "lines+markers", "x": years, "y": typical, "legendgroup": name,
+                         "line": {"color": colour, "width": 3, "dash": ["solid", "dash", "dashdot", "longdash"][n % 4]},
+                         "name": f"{name}: typical", "hovertemplate": "year %{x}: typical %{y:,.0f}<extra></extra>"})
     layout = _layout(title)
     layout["xaxis"] = {**_AXIS, "title": {"text": "Years from the first treatment"}, "dtick": 1}
     layout["yaxis"] = {**_AXIS, "title": {"text": currency}, "tickformat": ",.0f", "rangemode": "tozero"}
+    if budget is not None:
+        layout["shapes"] = [{"type": "line", "y0": budget, "y1": budget, "yref": "y", "x0": 0, "x1": 1, "xref": "paper",
+                             "line": {"dash": "dash", "color": "#c0392b"}}]
     sentences = []
-    for i, a in enumerate(chosen):
-        for b in chosen[i + 1:]:
-            sentence = crossover_sentence(years, rows.loc[a, "name"], series[a], rows.loc[b, "name"], series[b])
+    for i, a in enumerate(priced):
+        for b in priced[i + 1:]:
+            sentence = crossover_sentence(years, rows.loc[a, "name"], cumulative[a]["high"], rows.loc[b, "name"],
+                                          cumulative[b]["high"])
             if sentence:
                 sentences.append(sentence)
     return {"data": data, "layout": layout}, sentences
+
+
+def _num(value: float):
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def _fade(colour: str) -> str:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},0.15)"

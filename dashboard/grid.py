@@ -18,19 +18,26 @@ def _range(low: str, high: str, unit: str = "") -> dict:
     return {"function": f"range(params, '{low}', '{high}', '{unit}')"}
 
 
+def _cost(low: str, high: str) -> dict:
+    return {"function": f"costRange(params, '{low}', '{high}')"}
+
+
 def column_defs(horizon_label: str = "horizon") -> list[dict]:
-    """AG Grid columns. Formatters are named functions in assets/dashAgGridFunctions.js."""
-    money = dict(valueFormatter=MONEY, type="rightAligned", filter="agNumberColumnFilter", tooltipField="price_source_text")
+    """AG Grid columns. Formatters and comparators are named functions in assets/dashAgGridFunctions.js;
+    cost columns sort by the lower bound, then the upper, with options without a price last."""
+    money = dict(valueFormatter=MONEY, type="rightAligned", filter="agNumberColumnFilter", tooltipField="price_source_text",
+                 comparator={"function": "nullsLast"})
     return [
         dict(field="name", headerName="Option", pinned="left", minWidth=220, filter="agTextColumnFilter", tooltipField="name"),
-        dict(field="initial_high", headerName="Initial course", minWidth=150, valueFormatter={"function": "moneyRange(params, 'initial_low', 'initial_high')"},
-             tooltipField="initial_text", type="rightAligned"),
-        dict(field="total_low", headerName=f"Total low ({horizon_label})", **money),
+        dict(field="total_low", headerName=f"Total ({horizon_label})", minWidth=170, valueFormatter=_cost("total_low", "total_high"),
+             comparator={"function": "totalOrder"}, tooltipField="total_text", type="rightAligned"),
+        dict(field="budget_fit", headerName="Budget fit", valueFormatter={"function": "text(params)"},
+             tooltipField="budget_reason"),
+        dict(field="initial_low", headerName="Initial course", minWidth=150, valueFormatter=_cost("initial_low", "initial_high"),
+             comparator={"function": "initialOrder"}, tooltipField="initial_text", type="rightAligned"),
         dict(field="total_typical", headerName=f"Total typical ({horizon_label})", **money),
-        dict(field="total_high", headerName=f"Total high ({horizon_label})", **money),
-        dict(field="session_high", headerName="Per session", minWidth=130,
-             valueFormatter={"function": "moneyRange(params, 'session_low', 'session_high')"},
-             tooltipField="price_source_text", type="rightAligned"),
+        dict(field="session_low", headerName="Per session", minWidth=130, valueFormatter=_cost("session_low", "session_high"),
+             comparator={"function": "sessionOrder"}, tooltipField="price_source_text", type="rightAligned"),
         dict(field="sessions_high", headerName="Sessions", valueFormatter=_range("sessions_low", "sessions_high")),
         dict(field="results_months_high", headerName="Results last",
              valueFormatter=_range("results_months_low", "results_months_high", "months"), tooltipField="results_text",
@@ -40,7 +47,6 @@ def column_defs(horizon_label: str = "horizon") -> list[dict]:
         dict(field="risk_tier", headerName="Risk tier", tooltipField="risk_basis", filter="agNumberColumnFilter"),
         dict(field="evidence", headerName="Evidence", valueFormatter={"function": "text(params)"},
              tooltipField="evidence_note"),
-        dict(field="budget_fit", headerName="Budget fit", valueFormatter={"function": "text(params)"}),
         dict(field="category", headerName="Category", minWidth=120),
         dict(field="basis_label", headerName="Price basis", minWidth=170, tooltipField="basis_label"),
         dict(field="quote_note", headerName="Your quote vs published", minWidth=220, tooltipField="quote_note",
@@ -69,22 +75,28 @@ def _source_text(row: dict, publishers: dict[str, str]) -> str:
             year = row.get(f"session_{kind}_year")
             year_text = f", {int(year)}" if isinstance(year, float) and not math.isnan(year) else ", year not stated"
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
-            parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')})"
+            how = {"average": ", the published average", "span": ", the range the sources span"}.get(
+                row.get(f"session_{kind}_how"), "")
+            parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{how})"
                          + (f", {spread} (10th–90th percentile)" if spread else ""))
+    notes = [n for n in (row.get("price_note"), row.get("price_order_note")) if isinstance(n, str) and n]
+    if row.get("session_low_how") == "assumed":
+        return "Price per session: your assumption"
     if not parts:
         return "No published price for this market"
-    return "Price sources — " + "; ".join(parts)
+    return "Price sources — " + "; ".join(parts) + ("" if not notes else ". " + ". ".join(notes).capitalize())
 
 
 GRID_FIELDS = (
     "id", "name", "category", "initial_low", "initial_high", "total_low", "total_typical", "total_high", "session_low", "session_high",
     "sessions_low", "sessions_high", "results_months_low", "results_months_high", "downtime_days_low",
     "downtime_days_high", "risk_tier", "risk_basis", "evidence", "evidence_note", "budget_fit", "currency",
-    "with_time_off_high", "kind", "quote_note",
+    "with_time_off_high", "kind", "quote_note", "budget_reason", "missing", "price_note", "price_order_note", "assumed",
 )
 
 
-SOURCE_FIELDS = tuple(f"session_{k}_{x}" for k in ("low", "typical", "high") for x in ("source", "year", "status", "rows"))
+SOURCE_FIELDS = tuple(f"session_{k}_{x}" for k in ("low", "typical", "high")
+                      for x in ("source", "year", "status", "rows", "weak", "how"))
 TEXT_FIELDS = ("basis", "maintenance", "downtime_measure", "lost_pay_high")
 
 
@@ -105,13 +117,19 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["basis_label"] = vocab.BASIS_LABELS.get(raw.get("basis"), "No published price")
         record["price_source_text"] = _source_text(raw, publishers)
         maintenance = raw.get("maintenance")
-        record["results_text"] = {"none": "Long-lasting: no maintenance", "unknown": "Maintenance not known"}.get(
-            maintenance, "Maintenance repeated when results fade")
+        record["results_text"] = {
+            "none": "Long-lasting: no maintenance",
+            "unknown": "Maintenance not known",
+            "as-needed": "Repeated as needed: no interval published; a figure here is a study's last follow-up (a lower bound)",
+        }.get(maintenance, "Maintenance repeated when results fade")
         measure = raw.get("downtime_measure")
         record["downtime_text"] = f"Measures: {measure}" if isinstance(measure, str) and measure else "unknown"
         record["initial_text"] = "Initial course: per-session price x sessions in the course"
-        if maintenance == "unknown":
-            record["initial_text"] += "; maintenance unknown, so the total is at least this"
+        if maintenance in ("unknown", "as-needed"):
+            record["initial_text"] += "; how often it is repeated is not published, so the total is at least this"
+        record["total_text"] = " ".join(t for t in (
+            record.get("assumed") and f"Includes {record['assumed']}.", record.get("budget_reason"),
+            record.get("missing")) if t) or "Initial course plus maintenance over the horizon"
         lost = raw.get("lost_pay_high")
         record["lost_pay_text"] = (
             f"Lost pay up to {symbol}{lost:,.0f}, kept apart from the price" if isinstance(lost, float) and not math.isnan(lost)

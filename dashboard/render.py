@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard import figures, grid, vocab
 from dashboard.comparison import Catalog, compare
+from dashboard.explain import summary_line
 from dashboard.quote_panel import quote_list
 from dashboard.views import side_by_side
 
@@ -31,6 +32,12 @@ def count_text(n: int) -> str:
     return f"{n} option{'s' if n != 1 else ''}"
 
 
+def result_text(rows) -> str:
+    """'8 options: 3 fit, 2 may fit, 1 over budget, 2 without a price' (the summary only with a budget)."""
+    summary = summary_line(rows["budget_fit"])
+    return count_text(len(rows)) + (f": {summary}" if summary else "")
+
+
 def over_budget_text(hidden: int) -> str:
     if not hidden:
         return ""
@@ -38,20 +45,21 @@ def over_budget_text(hidden: int) -> str:
     return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
 
 
-def render(catalog: Catalog, filters, saved_quotes: list[dict] = ()) -> PageOutputs:
+def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = ()) -> PageOutputs:
     """The grid rows, texts, figures, side-by-side view and quote list for the filters."""
-    comparison = compare(catalog, filters, saved_quotes)
+    comparison = compare(catalog, filters, saved_quotes, assumptions)
     rows = comparison.rows
     currency = vocab.MARKET_CURRENCY[filters.market]
     horizon_label = f"{filters.horizon} yr"
     everything = comparison.table
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
     selected = list(filters.compare)
-    cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency)
+    cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency,
+                                                      comparison.cumulative, filters.budget)
     return PageOutputs(
         row_data=grid.grid_rows(comparison, catalog.data),
         column_defs=grid.column_defs(horizon_label),
-        result_count=count_text(len(rows)),
+        result_count=result_text(rows),
         over_budget_note=over_budget_text(comparison.hidden_over_budget),
         cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),

@@ -20,13 +20,28 @@ def _money(value, symbol: str) -> str:
     return f"{symbol}{value:,.0f}" if _known(value) else "unknown"
 
 
+def money_range(low, high, symbol: str) -> str:
+    """'$1,002–$1,670', '$167' (one figure), 'at least $1,002' (upper bound open), 'up to $900' or 'no price'."""
+    if not _known(low) and not _known(high):
+        return "no price"
+    if not _known(high):
+        return f"at least {symbol}{low:,.0f}"
+    if not _known(low):
+        return f"up to {symbol}{high:,.0f}"
+    if round(low) == round(high):
+        return f"{symbol}{low:,.0f}"
+    return f"{symbol}{low:,.0f}–{symbol}{high:,.0f}"
+
+
 def _range(low, high, unit: str = "") -> str:
     suffix = f" {unit}" if unit else ""
     if not _known(low) and not _known(high):
         return "unknown"
     if not _known(low):
         return f"up to {high:g}{suffix}"
-    if not _known(high) or low == high:
+    if not _known(high):
+        return f"at least {low:g}{suffix}"
+    if low == high:
         return f"{low:g}{suffix}"
     return f"{low:g}–{high:g}{suffix}"
 
@@ -62,6 +77,19 @@ def _links(ids, sources: pd.DataFrame):
     return out
 
 
+def results_text(row) -> str:
+    """How long results last in words: a range when periodic, a lower bound when only that is known."""
+    maintenance, low = row["maintenance"], row["results_months_low"]
+    if maintenance == "periodic":
+        return _range(low, row["results_months_high"], "months")
+    if maintenance == "none":
+        return "long-lasting"
+    if maintenance == "as-needed":
+        seen = f"; results still seen at {low:g} months in a study (a lower bound)" if _known(low) else ""
+        return "repeated as needed, no interval published" + seen
+    return "unknown"
+
+
 def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[str, str]]:
     """(attribute, text) pairs for one option, in display order."""
     years = f"{horizon} year{'s' if horizon != 1 else ''}"
@@ -70,18 +98,22 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Invasiveness", _text(row["invasiveness"])),
         ("Performed by", _text(row["performed_by"])),
         ("Anaesthesia", _text(row["anaesthesia"])),
-        ("Initial course", " – ".join([_money(row["initial_low"], symbol), _money(row["initial_high"], symbol)])),
-        (f"Total cost over {years}", " – ".join([_money(row["total_low"], symbol), _money(row["total_high"], symbol)])),
+        ("Initial course", money_range(row["initial_low"], row["initial_high"], symbol)),
+        (f"Total cost over {years}", money_range(row["total_low"], row["total_high"], symbol)),
         (f"Typical total over {years}", _money(row["total_typical"], symbol)),
-        ("First-year cost", " – ".join([_money(row["first_year_low"], symbol), _money(row["first_year_high"], symbol)])),
-        ("Cost per session", " – ".join([_money(row["session_low"], symbol), _money(row["session_high"], symbol)])),
+        ("Budget fit", _text(row.get("budget_reason")) if row.get("budget_reason") else "no budget set"),
+        ("What is missing", row.get("missing") or "nothing: every cost input is published"),
+        ("Your assumptions", row.get("assumed") or "none"),
+        ("First-year cost", money_range(row["first_year_low"], row["first_year_high"], symbol)),
+        ("Cost per session", money_range(row["session_low"], row["session_high"], symbol)),
+        ("How the price was read", "; ".join(n for n in (row.get("price_note"), row.get("price_order_note"))
+                                             if isinstance(n, str) and n) or "as published"),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
         ("Sessions (initial course)", _range(row["sessions_low"], row["sessions_high"])),
         ("Weeks between sessions", _range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])),
         ("Units per session", _range(row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"]))),
         ("Maintenance", _text(row["maintenance"])),
-        ("Results last", _range(row["results_months_low"], row["results_months_high"], "months")
-         if row["maintenance"] == "periodic" else {"none": "long-lasting"}.get(row["maintenance"], "unknown")),
+        ("Results last", results_text(row)),
         ("Downtime", _range(row["downtime_days_low"], row["downtime_days_high"], "days")),
         ("Downtime measures", _text(row["downtime_measure"])),
         ("Risk tier", _text(row["risk_tier"])),
@@ -90,7 +122,8 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Side effects", _text(row["side_effects"])),
         ("Serious risks", _text(row["serious_risks"])),
         ("Evidence for the concern", _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else "")),
-        ("Lost pay (downtime x daily earnings)", " – ".join([_money(row["lost_pay_low"], symbol), _money(row["lost_pay_high"], symbol)])),
+        ("Lost pay (downtime x daily earnings)", money_range(row["lost_pay_low"], row["lost_pay_high"], symbol)
+         if _known(row["lost_pay_low"]) or _known(row["lost_pay_high"]) else "enter daily earnings"),
     ]
 
 

@@ -13,7 +13,11 @@ INVASIVENESS = ("non-invasive", "minimally-invasive", "surgical")
 PERFORMERS = ("aesthetician", "nurse", "physician", "dermatologist", "plastic-surgeon", "self")
 ANAESTHESIA = ("none", "topical", "local", "sedation", "general")
 SESSION_UNITS = ("syringe", "vial", "area", "unit")
-MAINTENANCE = ("none", "periodic", "unknown")
+# as-needed: sources say results fade and the treatment is repeated, but publish no interval;
+# the cost model treats it like unknown (the total is at least the initial course).
+MAINTENANCE = ("none", "periodic", "as-needed", "unknown")
+# Maintenance values whose total over a horizon cannot be computed: the initial course is a lower bound.
+OPEN_ENDED_MAINTENANCE = ("as-needed", "unknown")
 DOWNTIME_MEASURES = (
     "back-to-work",
     "normal-activity",
@@ -63,6 +67,7 @@ BASIS_LABELS = {
     "not-stated": "Basis not stated",
     "surgeon-fee": "Surgeon's fee only (excludes anaesthesia and facility)",
     "your-quote": "Your quote (as the clinic quoted it)",
+    "your-assumption": "Your assumption (price per session you entered)",
 }
 STATUS_LABELS = {
     "primary": "Primary: read in the source itself",

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from dashboard.comparison import build_catalog, compare
 from dashboard.dataset import load_dataset
 from dashboard.filters import Filters
-from dashboard.render import count_text, over_budget_text
+from dashboard.render import over_budget_text, result_text
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def catalog():
 
 def expected(catalog, **filters):
     c = compare(catalog, Filters(**filters))
-    return c, count_text(len(c.rows)), over_budget_text(c.hidden_over_budget)
+    return c, result_text(c.rows), over_budget_text(c.hidden_over_budget)
 
 
 def choose(page, control_id, label):
@@ -83,7 +83,10 @@ def test_side_by_side_selection(page, live_url, catalog, console_errors):
     hrefs = table.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
     page.click(".nav-link:text-is(\"Charts\")")
-    expect(page.locator("#cumulative-chart .trace")).to_have_count(2)
+    legend = page.locator("#cumulative-chart .legendtext")
+    expect(legend.filter(has_text=names["abdominoplasty"]).first).to_be_visible()
+    # microneedling's upkeep interval is not published: its band is drawn with an open upper bound
+    expect(legend.filter(has_text=f"{names['microneedling']} (upper bound open)")).to_have_count(1)
     assert console_errors == []
 
 

@@ -24,18 +24,22 @@ def test_page_and_dependencies_load(client):
 def test_render_filters_rows_and_counts_over_budget(client):
     out = render(client, "?market=US&horizon=5&budget=5000")
     names = [r["name"] for r in out["results-grid"]["rowData"]]
-    assert names == ["Hyaluronic-acid filler", "Botulinum toxin", "Microneedling"]
-    assert out["result-count"]["children"] == "3 options"
+    # sorted by the lower bound of the total; the option without a price comes last
+    assert names == ["Microneedling", "Hyaluronic-acid filler", "Botulinum toxin"]
+    assert out["result-count"]["children"] == "3 options: 2 may fit, 1 without a price"
     assert out["over-budget-note"]["children"] == "1 more option is over budget"
-    filler = out["results-grid"]["rowData"][0]
-    assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, 3500, 18000)
+    needling, filler, toxin = out["results-grid"]["rowData"]
+    assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, None, 18000)
     assert filler["budget_fit"] == "may fit" and filler["currency_symbol"] == "$"
-    assert out["results-grid"]["rowData"][1]["total_low"] is None  # unknown, not 0
+    assert (needling["total_low"], needling["total_high"]) == (600, None)  # at least $600
+    assert "how often it must be repeated is not published" in needling["budget_reason"]
+    assert toxin["total_low"] is None and toxin["budget_fit"] == "no price"  # unknown, not 0
+    assert toxin["missing"].startswith("No published US price: add a clinic's quote")
 
 
 def test_render_concern_and_side_by_side(client):
     out = render(client, "?concern=stretch-marks&compare=abdominoplasty,microneedling")
-    assert [r["id"] for r in out["results-grid"]["rowData"]] == ["abdominoplasty", "microneedling"]
+    assert [r["id"] for r in out["results-grid"]["rowData"]] == ["microneedling", "abdominoplasty"]
     side = str(out["side-by-side"]["children"])
     assert "Abdominoplasty" in side and "Microneedling" in side and "diff-cell" in side
 

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.comparison import (FITS, MAY_FIT, OVER, UNKNOWN, build_catalog, budget_fit, compare,
+from dashboard.comparison import (FITS, MAY_FIT, NO_PRICE, OVER, build_catalog, budget_fit, compare,
                                   crossover_sentence, pareto_front)
 from dashboard.filters import Filters
 
@@ -13,13 +13,16 @@ from dashboard.filters import Filters
     "low, high, budget, expected",
     [
         (100, 200, 300, FITS),
-        (100, 200, 200, FITS),
-        (100, 400, 300, MAY_FIT),
+        (100, 200, 200, FITS),  # upper bound exactly at the budget
+        (100, 400, 300, MAY_FIT),  # straddles
+        (300, 400, 300, MAY_FIT),  # lower bound exactly at the budget
+        (301, 500, 300, OVER),
         (400, 500, 300, OVER),
-        (np.nan, np.nan, 300, UNKNOWN),
-        (100, np.nan, 300, MAY_FIT),
+        (np.nan, np.nan, 300, NO_PRICE),
+        (100, np.nan, 300, MAY_FIT),  # "at least 100": upper bound open
+        (400, np.nan, 300, OVER),  # "at least 400" is already over
         (np.nan, 200, 300, FITS),
-        (np.nan, 500, 300, UNKNOWN),
+        (np.nan, 500, 300, MAY_FIT),
     ],
 )
 def test_budget_fit(low, high, budget, expected):
@@ -27,10 +30,6 @@ def test_budget_fit(low, high, budget, expected):
     assert fit.iloc[0] == expected
 
 
-def test_initial_course_over_budget_is_over_even_when_maintenance_is_unknown():
-    nan = pd.Series([np.nan])
-    assert budget_fit(nan, nan, 300, at_least=pd.Series([500.0])).iloc[0] == OVER
-    assert budget_fit(nan, nan, 300, at_least=pd.Series([200.0])).iloc[0] == UNKNOWN
 
 
 def test_no_budget_means_no_fit():
@@ -58,8 +57,9 @@ def test_concern_and_budget_change_rows_and_hidden_count(small_dataset):
     stretch = compare(catalog, Filters(market="US", concern="stretch-marks"))
     assert set(stretch.rows.index) == {"abdominoplasty", "microneedling"}
     tight = compare(catalog, Filters(market="US", concern="stretch-marks", budget=5000))
-    assert list(tight.rows.index) == ["microneedling"]  # unknown cost: kept, not counted as fitting
-    assert tight.rows.loc["microneedling", "budget_fit"] == UNKNOWN
+    assert list(tight.rows.index) == ["microneedling"]  # at least $600, upkeep unknown: may fit
+    assert tight.rows.loc["microneedling", "budget_fit"] == MAY_FIT
+    assert "no upper bound" in tight.rows.loc["microneedling", "budget_reason"]
     assert tight.hidden_over_budget == 1
     shown = compare(catalog, Filters(market="US", concern="stretch-marks", budget=5000, show_over_budget=True))
     assert shown.rows.loc["abdominoplasty", "budget_fit"] == OVER and shown.hidden_over_budget == 0

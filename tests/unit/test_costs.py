@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.costs import combine_prices, cost_table, cumulative_cost, maintenance_rounds
+from dashboard.costs import combine_prices, cost_table, cumulative_cost, horizon_costs, maintenance_rounds
 
 
 @pytest.mark.parametrize(
@@ -24,13 +24,16 @@ def test_unknown_duration_gives_unknown_rounds():
 
 def test_filler_lasting_6_to_18_months_over_5_years(small_dataset):
     # $500-$900 a syringe (typical $700), 1-2 syringes (typical 1), results 6-18 months.
-    # low: 1 + 3 top-ups at $500 = $2,000; typical: lasts 12 months -> 1 + 4 at $700 = $3,500;
-    # high: lasts 6 months -> 1 + 9 at 2 x $900 = $18,000.
+    # low: lasts 18 months -> 1 + 3 top-ups of 1 syringe at $500 = $2,000;
+    # high: lasts 6 months -> 1 + 9 top-ups of 2 syringes at $900 = $18,000.
+    # typical: the duration is a range with no published typical, so no typical total (no midpoint).
     row = cost_table(small_dataset.treatments, small_dataset.prices, "US", 5).loc["ha-filler"]
-    assert (row["total_low"], row["total_typical"], row["total_high"]) == (2000, 3500, 18000)
-    assert (row["first_year_low"], row["first_year_typical"], row["first_year_high"]) == (500, 700, 3600)
+    assert (row["total_low"], row["total_high"]) == (2000, 18000)
+    assert math.isnan(row["total_typical"])
+    assert (row["first_year_low"], row["first_year_high"]) == (500, 3600)
     assert row["per_month_high"] == pytest.approx(18000 / 60)
-    assert row["session_high_source"] == "clinic-x"
+    assert row["session_high_source"] == "clinic-x" and row["session_high_weak"]
+    assert not row["total_open"]
 
 
 def test_one_off_surgery_costs_the_same_whatever_the_horizon(small_dataset):
@@ -41,15 +44,26 @@ def test_one_off_surgery_costs_the_same_whatever_the_horizon(small_dataset):
     assert one["basis"] == "surgeon-fee"
 
 
-def test_unknown_maintenance_keeps_initial_course_but_total_unknown(small_dataset):
+def test_unknown_maintenance_gives_at_least_the_initial_course(small_dataset):
+    # $200-$700 a session, 3-6 sessions, maintenance unknown: at least $600, upper bound open
     row = cost_table(small_dataset.treatments, small_dataset.prices, "US", 3).loc["microneedling"]
-    assert (row["initial_low"], row["initial_high"]) == (600, 4200)  # 3 x $200, 6 x $700
-    assert math.isnan(row["total_low"]) and math.isnan(row["total_high"])
+    assert (row["initial_low"], row["initial_high"]) == (600, 4200)
+    assert row["total_low"] == 600 and math.isnan(row["total_high"]) and row["total_open"]
+
+
+def test_as_needed_maintenance_is_an_open_total_even_with_a_lower_bound_on_duration(small_dataset):
+    # as-needed: repeated with no published interval; results_months_low is a study's follow-up, not a repeat interval
+    t = small_dataset.treatments.copy()
+    t.loc[t["id"] == "microneedling", ["maintenance", "results_months_low"]] = ["as-needed", 6.0]
+    row = cost_table(t, small_dataset.prices, "US", 3).loc["microneedling"]
+    assert (row["initial_low"], row["initial_high"]) == (600, 4200)
+    assert row["total_low"] == 600 and math.isnan(row["total_high"]) and row["total_open"]  # at least $600
+    assert cumulative_cost(row, "low", 3)[3] == 600 and math.isnan(cumulative_cost(row, "high", 3)[3])
 
 
 def test_no_price_in_market_is_unknown_not_zero(small_dataset):
     row = cost_table(small_dataset.treatments, small_dataset.prices, "US", 1).loc["botulinum-toxin"]
-    assert math.isnan(row["total_low"]) and row["price_rows"] == 0
+    assert math.isnan(row["total_low"]) and row["price_rows"] == 0 and not row["total_open"]
 
 
 def test_botox_uk_first_year(small_dataset):
@@ -86,29 +100,107 @@ def test_total_price_is_preferred_over_surgeon_fee_and_never_mixed():
     )
     out = combine_prices(rows, TREATMENT)
     assert out["basis"] == "total-price"
-    assert math.isnan(out["session_low"]) and out["session_typical"] == 12000
+    # a lone average stands for both bounds, labelled as such
+    assert (out["session_low"], out["session_typical"], out["session_high"]) == (12000, 12000, 12000)
+    assert out["session_low_how"] == out["session_high_how"] == "average"
+    assert out["price_note"] == "at the published average of $12,000 a procedure; clinics vary"
 
 
-def test_out_of_order_combination_falls_back_to_best_row():
+def test_lone_average_times_a_session_range():
+    # microdermabrasion: a published average of $167 a session (2020), 6-10 sessions, no typical count
+    treatments = pd.DataFrame([{"id": "m", "sessions_low": 6, "sessions_typical": np.nan, "sessions_high": 10,
+                                "maintenance": "none", "maintenance_sessions": np.nan,
+                                "results_months_low": np.nan, "results_months_high": np.nan}])
+    price = combine_prices(_prices(("m", "US", "USD", "session", "not-stated", np.nan, 167, np.nan, 2020, "a",
+                                    "secondary")), TREATMENT)
+    per_session = pd.DataFrame([price], index=["m"])
+    out = horizon_costs(treatments, per_session, 5).loc["m"]
+    assert (out["initial_low"], out["initial_high"]) == (1002, 1670)  # 6 x 167, 10 x 167
+    assert math.isnan(out["initial_typical"])  # no typical number of sessions is published
+    assert (out["total_low"], out["total_high"]) == (1002, 1670)
+
+
+def test_from_price_leaves_the_upper_bound_open():
+    out = combine_prices(_prices(("t", "UK", "GBP", "session", "not-stated", 150, np.nan, np.nan, 2025, "a",
+                                  "weak")), TREATMENT)
+    assert out["session_low"] == 150 and math.isnan(out["session_high"]) and out["session_high_open"]
+    assert "from £150 a session" in out["price_note"]
+
+
+def test_weak_figure_stands_in_for_a_missing_high_and_is_flagged():
+    rows = _prices(
+        ("t", "US", "USD", "session", "not-stated", 100, 150, np.nan, 2024, "society", "primary"),
+        ("t", "US", "USD", "session", "not-stated", 80, np.nan, 400, 2025, "clinic", "weak"),
+    )
+    out = combine_prices(rows, TREATMENT)
+    assert (out["session_low"], out["session_typical"], out["session_high"]) == (100, 150, 400)
+    assert (out["session_low_source"], out["session_high_source"]) == ("society", "clinic")
+    assert out["session_high_weak"] and not out["session_low_weak"]
+    assert "high figure from a weak source" in out["price_note"]
+
+
+def test_out_of_order_figures_show_the_range_the_sources_span():
     rows = _prices(
         ("t", "US", "USD", "session", "not-stated", 500, np.nan, 900, 2024, "a", "weak"),
         ("t", "US", "USD", "session", "not-stated", np.nan, 1200, np.nan, 2020, "b", "weak"),
     )
     out = combine_prices(rows, TREATMENT)
-    assert (out["session_low"], out["session_high"]) == (500, 900)
-    assert math.isnan(out["session_typical"])
+    assert (out["session_low"], out["session_high"]) == (500, 1200)
+    assert (out["session_low_source"], out["session_high_source"]) == ("a", "b")
+    assert out["session_typical"] == 1200
+    assert "sources disagree" in out["price_order_note"] and "500 to 1,200" in out["price_order_note"]
 
 
 def test_course_price_cannot_become_a_session_price():
     rows = _prices(("t", "US", "USD", "course", "not-stated", 1200, np.nan, 4000, np.nan, "a", "weak"))
     out = combine_prices(rows, TREATMENT)
     assert math.isnan(out["session_low"]) and out["price_rows"] == 1
+    assert "per course" in out["price_problem"]
+
+
+def _treatment(**fields):
+    base = {"id": "t", "sessions_low": 1, "sessions_typical": 1, "sessions_high": 1, "maintenance": "periodic",
+            "maintenance_sessions": 1, "results_months_low": 6, "results_months_high": 12}
+    return pd.DataFrame([{**base, **fields}])
+
+
+PRICE = pd.DataFrame([{"session_low": 100.0, "session_typical": np.nan, "session_high": 200.0}], index=["t"])
+
+
+def test_periodic_maintenance_range_over_two_years():
+    # 6-12 months: low lasts 12 -> 1 round in 24 months; high lasts 6 -> 3 rounds
+    out = horizon_costs(_treatment(), PRICE, 2).loc["t"]
+    assert (out["maintenance_low"], out["maintenance_high"]) == (100, 600)
+    assert (out["total_low"], out["total_high"]) == (200, 800)
+
+
+def test_as_needed_maintenance_is_an_open_upper_bound():
+    out = horizon_costs(_treatment(maintenance="as-needed"), PRICE, 5).loc["t"]
+    assert out["total_low"] == 100 and math.isnan(out["total_high"]) and out["total_open"]
+
+
+def test_unknown_sessions_per_round_counts_at_least_one():
+    out = horizon_costs(_treatment(maintenance_sessions=np.nan), PRICE, 2).loc["t"]
+    assert out["total_low"] == 200 and out["total_open"]
+
+
+def test_unpublished_session_count_is_at_least_one_session():
+    out = horizon_costs(_treatment(sessions_low=np.nan, sessions_typical=np.nan, sessions_high=np.nan,
+                                   maintenance="none"), PRICE, 2).loc["t"]
+    assert out["initial_low"] == 100 and math.isnan(out["initial_high"]) and out["total_open"]
+
+
+def test_results_lasting_at_least_a_year_give_no_upkeep_in_the_low_total():
+    # only a lower bound on how long results last (a study's last follow-up): 12 months or more
+    out = horizon_costs(_treatment(results_months_low=12, results_months_high=np.nan), PRICE, 3).loc["t"]
+    assert out["total_low"] == 100  # results may outlast the horizon
+    assert out["total_high"] == 600  # repeated at 12 and 24 months at $200
 
 
 def test_cumulative_cost_by_year(small_dataset):
     row = cost_table(small_dataset.treatments, small_dataset.prices, "US", 5).loc["ha-filler"]
-    # typical: lasts 12 months; $700 at year 0, then a top-up each year
-    assert cumulative_cost(row, "typical", 3) == [700, 700, 1400, 2100]
+    # low: lasts 18 months, $500 at year 0, top-ups at 18, 36 and 54 months (a top-up counts in the year it starts)
+    assert cumulative_cost(row, "low", 5) == [500, 500, 1000, 1000, 1500, 2000]
     surgery = cost_table(small_dataset.treatments, small_dataset.prices, "US", 5).loc["abdominoplasty"]
     assert cumulative_cost(surgery, "low", 2) == [8000, 8000, 8000]
 

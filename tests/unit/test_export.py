@@ -43,7 +43,12 @@ def test_csv_has_settings_table_and_sources(small_dataset):
     by_name = {r[0]: dict(zip(table[0], r)) for r in table[1:]}
     assert set(by_name) == {"Hyaluronic-acid filler", "Botulinum toxin", "Microneedling"}
     filler = by_name["Hyaluronic-acid filler"]
-    assert (filler["Total cost low"], filler["Total cost typical"], filler["Total cost high"]) == ("2000", "3500", "18000")
+    assert (filler["Total cost low"], filler["Total cost typical"], filler["Total cost high"]) == ("2000", "", "18000")
+    assert filler["Total cost reads"] == "$2,000–$18,000"
+    needling = by_name["Microneedling"]
+    assert (needling["Total cost low"], needling["Total cost high"], needling["Total cost reads"]) == ("600", "", "at least $600")
+    assert "how often it must be repeated is not published" in needling["Budget fit reason"]
+    assert "Whether and how often it must be repeated is not published" in needling["Missing inputs"]
     assert filler["Budget fit"] == "may fit" and filler["Price sources"] == "clinic-x"
     assert by_name["Botulinum toxin"]["Total cost low"] == ""  # unknown is empty, never 0
     sources_at = rows.index(["Sources"])

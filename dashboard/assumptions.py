@@ -1,0 +1,174 @@
+"""The user's own assumptions for inputs the data lacks, validated and applied to the cost model.
+
+An assumption is a record {"treatment_id", "field", "low", "high", "currency"} where `field` is one of
+FIELDS. It fills (or, saying so, replaces) one input of one treatment:
+
+- `sessions`: sessions in the initial course (count, low-high);
+- `upkeep_months`: how often maintenance is repeated, in months (the results last low-high months);
+- `upkeep_sessions`: sessions in each maintenance round (one number);
+- `price`: price per session in a currency (money, low-high); used only in markets of that currency.
+
+Assumptions live in the browser (local storage) and come back with every request; they are checked
+again each time by `validate_stored`, like quotes. Nothing here is written on the server.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard import costs, vocab
+
+FIELDS = {
+    "sessions": ("Sessions in the initial course", 1, 100),
+    "upkeep_months": ("Maintenance repeated every (months)", 1, 600),
+    "upkeep_sessions": ("Sessions in each maintenance round", 1, 100),
+    "price": ("Price per session", 1, 1_000_000),
+}
+MAX_ASSUMPTIONS = 200
+ASSUMED = "your assumption"
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip().replace(",", "")
+        if not text or len(text) > 20:
+            return None
+        try:
+            value = float(text)
+        except ValueError:
+            return None
+    if not isinstance(value, (int, float)) or not math.isfinite(float(value)):
+        return None
+    return float(value)
+
+
+def parse(raw: Any, treatment_ids) -> tuple[dict | None, str | None]:
+    """One raw assumption -> (record, None) or (None, a message saying what is wrong)."""
+    if not isinstance(raw, dict):
+        return None, "An assumption must be a record."
+    tid, field = raw.get("treatment_id"), raw.get("field")
+    if not isinstance(tid, str) or tid not in treatment_ids:
+        return None, "Choose a treatment from the list."
+    if not isinstance(field, str) or field not in FIELDS:
+        return None, "Choose what you are assuming (sessions, maintenance interval, sessions per round or price)."
+    label, lowest, highest = FIELDS[field]
+    low = _number(raw.get("low"))
+    high = _number(raw.get("high")) if raw.get("high") not in (None, "") else low
+    if low is None or high is None:
+        return None, f"{label}: enter a number."
+    if not (lowest <= low <= highest and lowest <= high <= highest):
+        return None, f"{label}: enter a number from {lowest:,} to {highest:,}."
+    if low > high:
+        return None, f"{label}: the first number must not be above the second."
+    if field in ("sessions", "upkeep_sessions") and not (low.is_integer() and high.is_integer()):
+        return None, f"{label}: enter whole sessions."
+    if field == "upkeep_sessions" and low != high:
+        return None, f"{label}: enter one number."
+    currency = raw.get("currency")
+    if field == "price":
+        if currency not in vocab.CURRENCY_SYMBOL:
+            return None, f"{label}: choose the currency ({', '.join(vocab.CURRENCY_SYMBOL)})."
+    else:
+        currency = None
+    return {"treatment_id": tid, "field": field, "low": low, "high": high, "currency": currency}, None
+
+
+def validate_stored(stored: Any, treatment_ids) -> list[dict]:
+    """Assumptions that came back from the browser, re-checked; invalid records are dropped and a
+    later record for the same treatment, field and currency replaces an earlier one."""
+    if not isinstance(stored, list):
+        return []
+    kept: dict[tuple, dict] = {}
+    for raw in stored[:MAX_ASSUMPTIONS]:
+        record, _ = parse(raw, treatment_ids)
+        if record:
+            kept[(record["treatment_id"], record["field"], record["currency"])] = record
+    return list(kept.values())
+
+
+def _range_text(record: dict) -> str:
+    low, high = record["low"], record["high"]
+    if record["field"] == "price":
+        symbol = vocab.CURRENCY_SYMBOL[record["currency"]]
+        text = f"{symbol}{low:,.0f}" if low == high else f"{symbol}{low:,.0f}–{symbol}{high:,.0f}"
+        return f"{text} a session"
+    text = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    return {"sessions": f"{text} sessions", "upkeep_months": f"repeated every {text} months",
+            "upkeep_sessions": f"{text} session{'s' if high != 1 else ''} per maintenance round"}[record["field"]]
+
+
+def describe(record: dict, row: pd.Series) -> str:
+    """'your assumption: 4–6 sessions (replaces the published 6–10)' for one record and its option."""
+    published = {
+        "sessions": [row.get(f"sessions_{k}") for k in ("low", "high")],
+        "upkeep_months": [row.get("results_months_low"), row.get("results_months_high")],
+        "upkeep_sessions": [row.get("maintenance_sessions")],
+        "price": [row.get("session_low"), row.get("session_high")],
+    }[record["field"]]
+    known = [v for v in published if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    text = f"{ASSUMED}: {_range_text(record)}"
+    if record["field"] == "upkeep_months" and row.get("maintenance") == "none":
+        text += " (replaces the published 'long-lasting')"
+    elif known:
+        text += " (replaces the published " + "–".join(f"{v:,.0f}" for v in dict.fromkeys(known)) + ")"
+    return text
+
+
+def apply(table: pd.DataFrame, assumptions: list[dict], market: str, horizon: int) -> pd.DataFrame:
+    """The comparison table with assumptions applied to their options' inputs and costs recomputed.
+
+    Adds columns `assumed` (text, '' when none) and `assumed_fields` (tuple of field names).
+    Price assumptions in another currency than the market's are not applied.
+    """
+    out = table.copy()
+    currency = vocab.MARKET_CURRENCY[market]
+    chosen = [a for a in assumptions if a["treatment_id"] in out.index and a.get("currency") in (None, currency)]
+    if not chosen:
+        return out
+    ids = list(dict.fromkeys(a["treatment_id"] for a in chosen))
+    rows = out.loc[ids].copy()
+    texts: dict[str, list[str]] = {i: [] for i in ids}
+    fields: dict[str, list[str]] = {i: [] for i in ids}
+    for a in chosen:
+        tid, low, high = a["treatment_id"], a["low"], a["high"]
+        texts[tid].append(describe(a, out.loc[tid]))
+        fields[tid].append(a["field"])
+        typical = low if low == high else np.nan
+        if a["field"] == "sessions":
+            rows.loc[tid, ["sessions_low", "sessions_typical", "sessions_high"]] = [low, typical, high]
+        elif a["field"] == "upkeep_months":
+            rows.loc[tid, "maintenance"] = "periodic"
+            rows.loc[tid, ["results_months_low", "results_months_high"]] = [low, high]
+        elif a["field"] == "upkeep_sessions":
+            rows.loc[tid, "maintenance_sessions"] = low
+        else:
+            for kind, value in (("low", low), ("typical", typical), ("high", high)):
+                rows.loc[tid, f"session_{kind}"] = value
+                rows.loc[tid, [f"session_{kind}_source", f"session_{kind}_status", f"session_{kind}_how"]] = [
+                    None, None, "assumed"]
+                rows.loc[tid, f"session_{kind}_weak"] = False
+                rows.loc[tid, f"session_{kind}_year"] = np.nan
+            rows.loc[tid, ["session_high_open", "basis", "currency", "price_note", "price_order_note"]] = [
+                False, "your-assumption", currency, ASSUMED, ""]
+    flat = rows.reset_index(drop=True)
+    totals = costs.horizon_costs(flat, flat.set_index("id"), horizon)
+    first = costs.horizon_costs(flat, flat.set_index("id"), 1)
+    for column in totals.columns:
+        rows[column] = totals[column].reindex(rows.index).to_numpy()
+    for kind in costs.KINDS:
+        rows[f"first_year_{kind}"] = first[f"total_{kind}"].reindex(rows.index).to_numpy()
+    rows["first_year_open"] = first["total_open"].reindex(rows.index).to_numpy()
+    rows["assumed"] = ["; ".join(texts[i]) for i in rows.index]
+    rows["assumed_fields"] = [tuple(fields[i]) for i in rows.index]
+    for column in rows.columns:
+        if column not in out.columns:
+            out[column] = None
+    out = out.astype({c: "object" for c in ("maintenance", "basis", "currency") if c in out})
+    out.loc[ids, rows.columns] = rows
+    return out

@@ -1,0 +1,109 @@
+"""Budget answers from bounds, and every missing cost input explained in words a patient reads.
+
+Budget fit, for a total range [low, high] (high may be open) and a budget B:
+- fits: the upper bound is known and within B;
+- over: the lower bound is above B;
+- may fit: the lower bound is within B and the upper is above B or open (the reason says which);
+- no price: no price at all is known for the option in this market.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+FITS, MAY_FIT, OVER, NO_PRICE = "fits", "may fit", "over", "no price"
+FIT_ORDER = (FITS, MAY_FIT, OVER, NO_PRICE)
+MARKET_NAMES = {"US": "US", "UK": "UK", "US-FL": "Florida", "US-GA": "Georgia", "US-NY": "New York",
+                "US-CA": "California"}
+ASK = "ask the clinic, or enter your own assumption"
+
+
+def _known(value) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
+
+
+def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None) -> pd.Series:
+    """fits / may fit / over / no price per option (see the module docstring); None without a budget."""
+    if budget is None:
+        return pd.Series(None, index=total_low.index, dtype="object")
+    low, high = total_low.astype("float64"), total_high.astype("float64")
+    fit = np.select(
+        [low.isna() & high.isna(), high <= budget, low > budget],
+        [NO_PRICE, FITS, OVER],
+        default=MAY_FIT,
+    )
+    return pd.Series(fit, index=total_low.index, dtype="object")
+
+
+def open_reason(row: pd.Series) -> str:
+    """Why the upper bound of the total is open or unknown, in a few words ('' when it is known)."""
+    if _known(row.get("total_high")) or not _known(row.get("total_low")):
+        return ""
+    if row.get("session_high_open"):
+        return "only a 'from' price is published"
+    if not any(_known(row.get(f"sessions_{k}")) for k in ("low", "typical", "high")):
+        return "the number of sessions is not published"
+    return "how often it must be repeated is not published"
+
+
+def budget_reason(row: pd.Series, budget: float | None) -> str:
+    """One sentence on why the option fits, may fit, is over or has no price."""
+    fit = row.get("budget_fit")
+    if budget is None or not isinstance(fit, str):
+        return ""
+    if fit == FITS:
+        return "Fits: even the highest estimate is within your budget."
+    if fit == OVER:
+        return "Over: even the lowest estimate is above your budget."
+    if fit == NO_PRICE:
+        return "No price: no published price in this market."
+    if not _known(row.get("total_low")):
+        return "May fit: only an upper figure is known, and it is above your budget."
+    reason = open_reason(row)
+    if reason:
+        return f"May fit: the lowest estimate is within your budget, but {reason}, so the total has no upper bound."
+    return "May fit: the range straddles your budget."
+
+
+def missing_inputs(row: pd.Series, market: str) -> str:
+    """One sentence per missing cost input, with what the person can do; '' when nothing is missing."""
+    assumed = set(row.get("assumed_fields") or ())
+    where = MARKET_NAMES.get(market, market)
+    out = []
+    if "price" not in assumed:
+        if not _known(row.get("session_low")) and not _known(row.get("session_high")):
+            problem = row.get("price_problem")
+            if isinstance(problem, str) and problem:
+                out.append(f"No usable {where} price ({problem}): add a clinic's quote, or enter your own price "
+                           "per session.")
+            else:
+                out.append(f"No published {where} price: add a clinic's quote, or enter your own price per session.")
+        elif row.get("session_high_open"):
+            out.append("Only a 'from' price is published: ask the clinic for the full price.")
+    if "sessions" not in assumed and not any(_known(row.get(f"sessions_{k}")) for k in ("low", "typical", "high")):
+        out.append(f"How many sessions a course takes is not published (counted as at least one): {ASK}.")
+    maintenance = row.get("maintenance")
+    if "upkeep_months" not in assumed:
+        if maintenance == "unknown":
+            out.append(f"Whether and how often it must be repeated is not published: {ASK}.")
+        elif maintenance == "as-needed":
+            out.append(f"It is repeated as results fade, but how often is not published: {ASK}.")
+        elif maintenance == "periodic" and not _known(row.get("results_months_low")):
+            out.append(f"How soon results fade is not published: {ASK}.")
+    if (maintenance == "periodic" and "upkeep_sessions" not in assumed
+            and not _known(row.get("maintenance_sessions")) and not _known(row.get("total_high"))):
+        out.append(f"How many sessions each maintenance round takes is not published: {ASK}.")
+    return " ".join(out)
+
+
+def summary_line(fits: pd.Series) -> str:
+    """'3 fit, 2 may fit, 1 over budget, 2 without a price' for the options shown (no budget: '')."""
+    counts = fits.value_counts()
+    if fits.isna().all():
+        return ""
+    words = {FITS: "fit", MAY_FIT: "may fit", OVER: "over budget", NO_PRICE: "without a price"}
+    parts = [f"{int(counts[f])} {words[f]}" for f in FIT_ORDER if counts.get(f, 0)]
+    return ", ".join(parts)

@@ -1,0 +1,204 @@
+"""Published price rows -> one per-session price range per treatment and market, with provenance.
+
+A price row gives a low, a typical and a high figure (any may be empty) in a unit (session, procedure,
+syringe, ...). The rule, in the order applied:
+
+1. **Per session.** A price per session or procedure stands as it is; a price per syringe, vial, area,
+   unit or tube is multiplied by the treatment's units per session (low x low, typical x typical,
+   high x high; a count with only a typical uses it for both ends). A price per course or gram is not
+   converted (the number of sessions it covers is not published).
+2. **Basis.** Only rows of one price basis are combined: total price, else basis not stated, else
+   surgeon's fee, chosen among the rows that are not weak when any such row has a usable figure.
+3. **Per figure.** Each of low / typical / high comes from the best row that states it: rows that are
+   not weak before weak ones, then the newest, then the surer status (primary, corroborated,
+   secondary), then file order. A weak figure stands in only for a figure no better row gives, and is
+   flagged as weak.
+4. **Bounds no row states.** A lone average (a typical with no low or high) is a single published
+   figure: it stands for the missing bound ("at the published average of $167 a session; clinics
+   vary"). A "from $X" price (a low with no high) leaves the upper bound open. Nothing is averaged or
+   midpointed.
+5. **Disagreeing sources.** If the combined figures are out of order (a low above the typical, say),
+   the range shown is the one the sources span (the lowest and highest figure given), and a note says so.
+
+Every figure keeps its source, year, status, row count, whether it is weak, and how it was obtained
+(`stated`, `average`, `span`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from dashboard import vocab
+
+KINDS = ("low", "typical", "high")
+STATUS_RANK = {s: i for i, s in enumerate(vocab.STATUSES)}
+BASIS_RANK = {b: i for i, b in enumerate(vocab.BASES)}
+PROVENANCE = ("source", "year", "status", "rows", "weak", "how")
+
+# Columns of the per-session price frame: per kind, the value and its provenance; then the range notes.
+PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", *(f"_{p}" for p in PROVENANCE))]
+NOTE_COLUMNS = ["session_high_open", "basis", "currency", "price_rows", "price_unit", "price_note",
+                "price_order_note", "price_problem"]
+
+
+def _known(value) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
+
+
+def count_range(low, typical, high) -> tuple[float, float, float]:
+    """A published count (sessions, units) as (low, typical, high): a lone typical stands for both ends."""
+    low, typical, high = (float(v) if _known(v) else np.nan for v in (low, typical, high))
+    return (low if _known(low) else typical), typical, (high if _known(high) else typical)
+
+
+def _factors(unit: str, treatment: pd.Series) -> tuple[float, float, float] | None:
+    """Multipliers from a price in `unit` to a price per session, by kind; None when not convertible."""
+    if unit in vocab.PER_SESSION_UNITS:
+        return (1.0, 1.0, 1.0)
+    if isinstance(treatment.get("session_unit"), str) and unit == treatment["session_unit"]:
+        return count_range(*(treatment.get(f"units_per_session_{k}") for k in KINDS))
+    return None
+
+
+def row_candidates(price: pd.Series, treatment: pd.Series) -> dict[str, tuple[float, str]]:
+    """A price row's per-session figures by kind as (value, how), how = 'stated' or 'average'.
+
+    A row with only a typical offers it as the low and the high too ('average'). Figures that
+    cannot be converted to a session price are left out.
+    """
+    factors = _factors(price["unit"], treatment)
+    if factors is None:
+        return {}
+    stated = {k: float(price[k]) for k in KINDS if _known(price[k])}
+    out: dict[str, tuple[float, str]] = {}
+    for i, kind in enumerate(KINDS):
+        if kind in stated:
+            figure, how = stated[kind], "stated"
+        elif kind != "typical" and "typical" in stated:
+            figure, how = stated["typical"], "average"
+        else:
+            continue
+        value = figure * factors[i]
+        if _known(value):
+            out[kind] = (value, how)
+    return out
+
+
+def empty_price() -> dict:
+    out: dict = {}
+    for k in KINDS:
+        out.update({f"session_{k}": np.nan, f"session_{k}_source": None, f"session_{k}_year": np.nan,
+                    f"session_{k}_status": None, f"session_{k}_rows": np.nan, f"session_{k}_weak": False,
+                    f"session_{k}_how": None})
+    out.update(session_high_open=False, basis=None, currency=None, price_rows=0, price_unit=None,
+               price_note="", price_order_note="", price_problem="")
+    return out
+
+
+def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
+    """One treatment's price rows in one market -> per-session low/typical/high with provenance.
+
+    `rows`: price rows (columns of prices.csv, optionally `rows` = clinic prices summarised).
+    Returns a dict with the PRICE_COLUMNS and NOTE_COLUMNS keys (money in the rows' currency).
+    """
+    result = empty_price()
+    result["price_rows"] = len(rows)
+    if rows.empty:
+        return result
+    table = rows.copy()
+    table["_order"] = range(len(table))
+    table["_candidates"] = [row_candidates(r, treatment) for _, r in table.iterrows()]
+    table = table[table["_candidates"].map(bool)]
+    if table.empty:
+        units = sorted(set(rows["unit"]))
+        result["price_problem"] = (
+            f"published prices are per {', '.join(units)}, and how many make one session is not published")
+        return result
+    strong = table[table["status"] != "weak"]
+    best_basis = min((strong if len(strong) else table)["basis"], key=BASIS_RANK.__getitem__)
+    table = table[table["basis"] == best_basis].copy()
+    table["_weak"] = table["status"] == "weak"
+    table["_year"] = table["year"].astype("float64").fillna(-1)
+    table["_status"] = table["status"].map(STATUS_RANK)
+    table = table.sort_values(["_weak", "_year", "_status", "_order"], ascending=[True, False, True, True])
+    result.update(basis=best_basis, currency=table["currency"].iloc[0])
+    for kind in KINDS:
+        for how in ("stated", "average"):
+            given = [r for _, r in table.iterrows() if r["_candidates"].get(kind, (None, None))[1] == how]
+            if given:
+                _take(result, kind, given[0], given[0]["_candidates"][kind][0], how)
+                break
+    values = [result[f"session_{k}"] for k in KINDS]
+    if not _in_order(values):
+        _span(result, table)
+    result["session_high_open"] = _known(result["session_low"]) and not _known(result["session_high"])
+    result["price_unit"] = table["unit"].iloc[0]
+    result["price_note"] = price_note(result, table)
+    return result
+
+
+def _take(result: dict, kind: str, row: pd.Series, value: float, how: str) -> None:
+    result[f"session_{kind}"] = value
+    result[f"session_{kind}_source"] = row["source_id"]
+    result[f"session_{kind}_year"] = float(row["year"]) if _known(row["year"]) else np.nan
+    result[f"session_{kind}_status"] = row["status"]
+    result[f"session_{kind}_rows"] = float(row["rows"]) if "rows" in row and _known(row["rows"]) else 1.0
+    result[f"session_{kind}_weak"] = row["status"] == "weak"
+    result[f"session_{kind}_how"] = how
+
+
+def _in_order(values: list[float]) -> bool:
+    known = [v for v in values if _known(v)]
+    return all(a <= b for a, b in zip(known, known[1:]))
+
+
+def _span(result: dict, table: pd.DataFrame) -> None:
+    """Out-of-order figures: show the lowest and highest figure any row of the basis gives."""
+    before = {k: result[f"session_{k}"] for k in KINDS}
+    figures = [(v, r) for _, r in table.iterrows() for v, _how in r["_candidates"].values()]
+    lowest = min(figures, key=lambda f: f[0])
+    highest = max(figures, key=lambda f: f[0])
+    _take(result, "low", lowest[1], lowest[0], "span")
+    _take(result, "high", highest[1], highest[0], "span")
+    if _known(result["session_typical"]) and not lowest[0] <= result["session_typical"] <= highest[0]:
+        _take(result, "typical", table.iloc[0], np.nan, "span")
+    shown = ", ".join(f"{k} {before[k]:,.0f}" for k in KINDS if _known(before[k]))
+    result["price_order_note"] = (
+        f"The sources disagree (best figures out of order: {shown}); the range shown spans every source "
+        f"({lowest[0]:,.0f} to {highest[0]:,.0f}).")
+
+
+def price_note(result: dict, table: pd.DataFrame) -> str:
+    """How the range was obtained, in words a patient reads: average, 'from' price, weak figures."""
+    symbol = vocab.CURRENCY_SYMBOL.get(result["currency"], "")
+    notes = []
+    if result["session_low_how"] == "average" and result["session_high_how"] == "average":
+        row = table[table["source_id"] == result["session_low_source"]].iloc[0]
+        notes.append(f"at the published average of {symbol}{float(row['typical']):,.0f} a {row['unit']}; clinics vary")
+    elif "average" in (result["session_low_how"], result["session_high_how"]):
+        notes.append("one end of the range is a published average")
+    if result["session_high_open"]:
+        notes.append(f"from {symbol}{result['session_low']:,.0f} a session: no upper figure is published")
+    weak = [k for k in KINDS if result[f"session_{k}_weak"]]
+    if weak:
+        notes.append(f"{' and '.join(weak)} figure{'s' if len(weak) > 1 else ''} from a weak source "
+                     "(clinic, vendor or unsourced page)")
+    return "; ".join(notes)
+
+
+def session_prices(treatments: pd.DataFrame, prices: pd.DataFrame, market: str) -> pd.DataFrame:
+    """Per-session prices of every treatment in one market, indexed by treatment id."""
+    in_market = prices[prices["market"] == market]
+    by_treatment = dict(tuple(in_market.groupby("treatment_id", sort=False)))
+    records = {}
+    for _, treatment in treatments.iterrows():
+        rows = by_treatment.get(treatment["id"], in_market.iloc[0:0])
+        records[treatment["id"]] = combine_prices(rows, treatment)
+    frame = pd.DataFrame.from_dict(records, orient="index")
+    for k in KINDS:
+        frame[f"session_{k}_weak"] = frame[f"session_{k}_weak"].astype(bool)
+    frame["session_high_open"] = frame["session_high_open"].astype(bool)
+    return frame
