@@ -49,8 +49,11 @@ def _body(dep: dict, values: dict, changed: str) -> dict:
 
 
 def render_body(search: str) -> dict:
-    """The filter-change callback exactly as the browser posts it."""
-    return _body(LIVE["render"], {"url.search": search}, "url.search")
+    """The filter-change callback exactly as the browser posts it, the controls set as the URL sets them."""
+    from dashboard.callbacks import controls_from_query
+
+    values = {f"{c}.value": v for c, v in controls_from_query(search).items()}
+    return _body(LIVE["render"], {**values, "quotes-store.data": []}, "budget.value")
 
 
 def export_body(fmt: str, search: str) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from urllib.parse import parse_qs
 
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc
 from dash import html
@@ -12,7 +13,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import export, quotes
 from dashboard.quote_panel import apply_action
 from dashboard.comparison import Catalog, compare
-from dashboard.filters import MAX_COMPARE, URL_PARAMETERS, Filters, from_query
+from dashboard.filters import MAX_COMPARE, URL_PARAMETERS, Filters, from_query, parse_fields
 from dashboard.render import render
 
 # Control id -> Filters field. The same names are used by the URL and the command line.
@@ -31,10 +32,10 @@ CONTROLS = {
 # List-valued fields and how many items they keep; the browser trims a control to this at once.
 LIST_LIMITS = {"compare": MAX_COMPARE}
 
-# What the one render callback reads: argument name -> (component id, property). To feed the render one
-# more value, add a line here and a parameter of the same name to `page_outputs`.
+# What the one render callback reads besides the controls (every CONTROLS value, as `controls`): argument
+# name -> (component id, property). To feed the render one more value, add a line here and a parameter of
+# the same name to `page_outputs`.
 RENDER_INPUTS = {
-    "search": ("url", "search"),
     "stored_quotes": ("quotes-store", "data"),
 }
 # What it returns: PageOutputs field -> (component id, property). The first view fills the same properties.
@@ -80,22 +81,36 @@ def url_fields() -> list[dict]:
     return fields
 
 
-def page_outputs(catalog: Catalog, search, stored_quotes) -> dict[str, object]:
-    """Everything the view shows for a raw query string and the raw stored quotes, keyed as RENDER_OUTPUTS.
+def controls_from_query(search) -> dict[str, object]:
+    """The control values, by control id, that the browser sets from a URL query: raw text as in the URL
+    (the server parses them like any control value), defaults for what the query leaves out."""
+    controls = dict(zip(CONTROLS, control_values(Filters())))
+    by_param = {p: c for c, f in CONTROLS.items() for p, g in URL_PARAMETERS.items() if g == f}
+    raw = parse_qs(search.lstrip("?"), max_num_fields=50) if isinstance(search, str) and len(search) <= 4000 else {}
+    controls.update({by_param[p]: v[-1] for p, v in raw.items() if p in by_param})
+    return controls
 
-    Both values come from the browser: the query is parsed and the quotes are checked here, every time.
+
+def filters_from_controls(values: dict, treatment_ids) -> Filters:
+    """Filters from raw control values keyed by control id (as the browser sent them); invalid -> default."""
+    return parse_fields({CONTROLS[c]: v for c, v in values.items() if c in CONTROLS}, treatment_ids)
+
+
+def page_outputs(catalog: Catalog, filters: Filters, stored_quotes) -> dict[str, object]:
+    """Everything the view shows for valid filters and the raw stored quotes, keyed as RENDER_OUTPUTS.
+
+    The quotes come from the browser: they are checked here, every time.
     """
-    ids = catalog.treatment_ids
-    saved = quotes.validate_stored(stored_quotes, ids, dt.date.today())
-    out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved)
+    saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, dt.date.today())
+    out = render(catalog, filters, saved)
     return {name: getattr(out, name) for name in RENDER_OUTPUTS}
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
 
-    # The URL is the state. In the browser (no round trip): a control change rewrites the URL; going back or
-    # forward sets the controls. Only the URL reaches the server, which parses it itself.
+    # The URL is the state, kept in step in the browser (no round trip): a control change rewrites the URL;
+    # going back or forward sets the controls, which then ask for the results like any change.
     app.clientside_callback(
         ClientsideFunction(namespace="dashboard", function_name="syncUrl"),
         [Output(c, "value") for c in CONTROLS] + [Output("url", "search")],
@@ -105,15 +120,17 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
 
-    # One request per change, for everything the view shows. Not on load: the first view already holds the
-    # results for the page's query; quotes kept in the browser arrive as a change of the store and come here.
+    # One request per change, for everything the view shows, sent straight from the control (not chained
+    # behind the URL). Not on load: the first view already holds the results for the page's query; quotes
+    # kept in the browser arrive as a change of the store and come here. The server parses every value.
     @app.callback(
         output={name: Output(*target) for name, target in RENDER_OUTPUTS.items()},
-        inputs={name: Input(*source) for name, source in RENDER_INPUTS.items()},
+        inputs={"controls": {c: Input(c, "value") for c in CONTROLS},
+                **{name: Input(*source) for name, source in RENDER_INPUTS.items()}},
         prevent_initial_call=True,
     )
-    def show(**values):
-        return page_outputs(catalog, **values)
+    def show(controls, **values):
+        return page_outputs(catalog, filters_from_controls(controls, ids), **values)
 
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
 

@@ -7,8 +7,9 @@ import io
 import openpyxl
 import pytest
 
-from dashboard.callbacks import CONTROLS
-from tests.http.callbacks import render, render_body, request_body
+from dashboard.callbacks import CONTROLS, control_values
+from dashboard.filters import Filters
+from tests.http.callbacks import render, render_controls_body, request_body
 
 SYNC_OUTPUTS = [(c, "value") for c in CONTROLS] + [("url", "search")]
 
@@ -82,16 +83,27 @@ def test_xlsx_export_callback(client):
     assert book.sheetnames == ["Comparison", "Sources"]
 
 
-FORGED_SEARCH = [None, 42, ["?market=UK"], {"market": "UK"}, "?" + "x" * 10000, "?budget=NaN&horizon=1e309",
-                 "?compare=" + ",".join(str(i) for i in range(1000)), "?concern=<img src=x onerror=alert(1)>"]
+FORGED_CONTROLS = [
+    {"budget": "abc", "horizon": 1e309, "max-risk": float("nan")},
+    {"concern": {"$gt": 1}, "market": ["US"], "category": "<b>surgical</b>", "budget": -5, "horizon": 99, "max-downtime": "x",
+     "max-risk": 0, "show-over-budget": "yes", "daily-earnings": float("inf"), "compare": ["nope"] * 300},
+    {"concern": "<img src=x onerror=alert(1)>", "market": "XX", "compare": ",".join(str(i) for i in range(1000))},
+    {c: None for c in CONTROLS},
+]
 
 
-@pytest.mark.parametrize("search", FORGED_SEARCH)
-def test_forged_render_inputs_fall_back_to_defaults(client, search):
-    body = render_body(search)
-    response = client.post("/_dash-update-component", json=body)
+@pytest.mark.parametrize("forged", FORGED_CONTROLS)
+def test_forged_control_values_fall_back_to_defaults(client, forged):
+    controls = {c: v for c, v in zip(CONTROLS, control_values(Filters()))} | forged
+    response = client.post("/_dash-update-component", json=render_controls_body(controls))
     assert response.status_code == 200
-    assert response.get_json()["response"]["result-count"]["children"] == "4 options"
+    assert response.get_json()["response"]["result-count"]["children"] == render(client, "")["result-count"]["children"]
+
+
+def test_render_parses_the_controls(client):
+    controls = dict(zip(CONTROLS, control_values(Filters()))) | {"market": "US", "horizon": 5, "budget": "5000"}
+    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    assert out == render(client, "?market=US&horizon=5&budget=5000")
 
 
 @pytest.mark.parametrize("body, status", [
