@@ -10,10 +10,10 @@ from flask import has_request_context, request
 
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
-from dashboard.storage import is_database_url, location_from, open_dataset
 from dashboard.first_view import first_view, register_deferred_tabs
 from dashboard.layout import page
 from dashboard.security import harden
+from dashboard.storage import is_database_url, location_from, open_dataset
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Loaded on demand by dcc.Graph (assets/dashboard.js points it there), never with the page itself.

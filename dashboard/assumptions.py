@@ -92,6 +92,11 @@ def validate_stored(stored: Any, treatment_ids) -> list[dict]:
     return list(kept.values())
 
 
+def describe_value(record: dict) -> str:
+    """The assumed value in words: '4–6 sessions', 'repeated every 6–12 months', '$150 a session'."""
+    return _range_text(record)
+
+
 def _range_text(record: dict) -> str:
     low, high = record["low"], record["high"]
     if record["field"] == "price":
@@ -111,7 +116,7 @@ def describe(record: dict, row: pd.Series) -> str:
         "upkeep_sessions": [row.get("maintenance_sessions")],
         "price": [row.get("session_low"), row.get("session_high")],
     }[record["field"]]
-    known = [v for v in published if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    known = [float(v) for v in published if v is not None and v is not pd.NA and not pd.isna(v)]
     text = f"{ASSUMED}: {_range_text(record)}"
     if record["field"] == "upkeep_months" and row.get("maintenance") == "none":
         text += " (replaces the published 'long-lasting')"

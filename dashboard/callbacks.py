@@ -6,14 +6,13 @@ import dataclasses
 import datetime as dt
 from urllib.parse import parse_qs
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc
-from dash import html
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import export, quotes
-from dashboard.quote_panel import apply_action
+from dashboard import assumption_panel, assumptions, export, quotes
 from dashboard.comparison import Catalog, compare
 from dashboard.filters import MAX_COMPARE, URL_PARAMETERS, Filters, from_query, parse_fields
+from dashboard.quote_panel import apply_action
 from dashboard.render import render
 
 # Control id -> Filters field. The same names are used by the URL and the command line.
@@ -37,6 +36,7 @@ LIST_LIMITS = {"compare": MAX_COMPARE}
 # the same name to `page_outputs`.
 RENDER_INPUTS = {
     "stored_quotes": ("quotes-store", "data"),
+    "stored_assumptions": ("assumptions-store", "data"),
 }
 # What it returns: PageOutputs field -> (component id, property). The first view fills the same properties.
 RENDER_OUTPUTS = {
@@ -50,6 +50,7 @@ RENDER_OUTPUTS = {
     "crossover_notes": ("crossover-notes", "children"),
     "side_by_side": ("side-by-side", "children"),
     "quote_list": ("quote-list", "children"),
+    "assumption_list": ("assumption-list", "children"),
 }
 
 
@@ -96,18 +97,19 @@ def filters_from_controls(values: dict, treatment_ids) -> Filters:
     return parse_fields({CONTROLS[c]: v for c, v in values.items() if c in CONTROLS}, treatment_ids)
 
 
-def page_outputs(catalog: Catalog, filters: Filters, stored_quotes) -> dict[str, object]:
-    """Everything the view shows for valid filters and the raw stored quotes, keyed as RENDER_OUTPUTS.
-
-    The quotes come from the browser: they are checked here, every time.
+def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assumptions) -> dict[str, object]:
+    """Everything the view shows for valid filters and the raw stored quotes and assumptions, keyed as
+    RENDER_OUTPUTS. Quotes and assumptions come from the browser: they are checked here, every time.
     """
     saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, dt.date.today())
-    out = render(catalog, filters, saved)
+    assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
+    out = render(catalog, filters, saved, assumed)
     return {name: getattr(out, name) for name in RENDER_OUTPUTS}
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
 
     # The URL is the state, kept in step in the browser (no round trip): a control change rewrites the URL;
     # going back or forward sets the controls, which then ask for the results like any change.
@@ -132,7 +134,24 @@ def register_callbacks(app, catalog: Catalog) -> None:
     def show(controls, **values):
         return page_outputs(catalog, filters_from_controls(controls, ids), **values)
 
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    @app.callback(
+        Output("assumptions-store", "data"),
+        Output("assumption-messages", "children"),
+        Input("assumption-add", "n_clicks"),
+        Input({"type": "remove-assumption", "index": ALL}, "n_clicks"),
+        Input("assumption-clear", "n_clicks"),
+        [State(f"assumption-{f}", "value") for f in ASSUMPTION_FORM],
+        State("assumptions-store", "data"),
+        prevent_initial_call=True,
+    )
+    def update_assumptions(_add, _removes, _clear, *rest):
+        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)]))
+        action, index = _list_action(ctx.triggered_id, ctx.triggered, "assumption")
+        if action is None:
+            raise PreventUpdate
+        saved = assumptions.validate_stored(rest[len(ASSUMPTION_FORM)], ids)
+        new, messages = assumption_panel.apply_action(action, saved, ids, form=form, remove_index=index)
+        return new, [html.Li(m) for m in messages]
 
     @app.callback(
         Output("quotes-store", "data"),
@@ -171,19 +190,33 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Input("export-xlsx", "n_clicks"),
         State("url", "search"),
         State("quotes-store", "data"),
+        State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
-    def download(_csv_clicks, _xlsx_clicks, search, stored):
+    def download(_csv_clicks, _xlsx_clicks, search, stored, stored_assumptions):
         fmt = {"export-csv": "csv", "export-xlsx": "xlsx"}.get(ctx.triggered_id)
         if fmt is None:
             raise PreventUpdate
         filters = from_query(search if isinstance(search, str) else "", ids)
         saved = quotes.validate_stored(stored, ids, dt.date.today())
-        content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved)
+        assumed = assumptions.validate_stored(stored_assumptions, ids)
+        content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved, assumed)
         return dcc.send_bytes(content, name, type=mime)
 
 
 QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
+ASSUMPTION_FORM = ("treatment", "field", "low", "high", "currency")
+
+
+def _list_action(triggered_id, triggered, prefix: str) -> tuple[str | None, object]:
+    """Which action on a saved list a request asks for ('add', 'remove', 'clear'); None when nothing
+    was really clicked (remove buttons are re-created with n_clicks=0 whenever the list is drawn)."""
+    if triggered_id in (f"{prefix}-add", f"{prefix}-clear"):
+        return triggered_id.rsplit("-", 1)[1], None
+    if isinstance(triggered_id, dict) and triggered_id.get("type") == f"remove-{prefix}":
+        clicked = any(isinstance(t, dict) and t.get("value") for t in triggered or [])
+        return ("remove", triggered_id.get("index")) if clicked else (None, None)
+    return None, None
 
 
 def _quote_action(triggered_id, triggered) -> tuple[str | None, object]:
@@ -203,9 +236,9 @@ def _quote_action(triggered_id, triggered) -> tuple[str | None, object]:
 
 
 def export_file(catalog: Catalog, filters: Filters, fmt: str, today: dt.date,
-                saved_quotes: list[dict] = ()) -> tuple[bytes, str, str]:
+                saved_quotes: list[dict] = (), saved_assumptions: list[dict] = ()) -> tuple[bytes, str, str]:
     """The export for the filters: (bytes, file name, MIME type). Shared with the command line."""
-    comparison = compare(catalog, filters, saved_quotes)
+    comparison = compare(catalog, filters, saved_quotes, saved_assumptions)
     if fmt == "csv":
         return export.to_csv_bytes(comparison, catalog.data, today), export.export_filename("csv", today), "text/csv"
     return (export.to_xlsx_bytes(comparison, catalog.data, today), export.export_filename("xlsx", today),

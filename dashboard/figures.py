@@ -54,6 +54,18 @@ def _years(horizon: int) -> str:
     return f"{horizon} year{'s' if horizon != 1 else ''}"
 
 
+def _names(frame: pd.DataFrame) -> list[str]:
+    """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one."""
+    assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
+    return [_label(n) + (" (your assumption)" if isinstance(a, str) and a else "") for n, a in zip(frame["name"], assumed)]
+
+
+def _patterns(frame: pd.DataFrame) -> list[str]:
+    """A hatched bar where the figure rests on the user's own assumption."""
+    assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
+    return ["/" if isinstance(a, str) and a else "" for a in assumed]
+
+
 def _left_out(count: int) -> str:
     return "" if not count else f" · {count} option{'s' if count != 1 else ''} without a price not shown"
 
@@ -74,8 +86,9 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     if not known.empty:
         lows, highs = _numbers(known["total_low"]), _numbers(known["total_high"])
         data.append({
-            "type": "bar", "orientation": "h", "name": "total over the horizon", "marker": {"color": "#4a6fa5"},
-            "y": [_label(n) for n in known["name"]], "base": lows, "x": [h - lo for lo, h in zip(lows, highs)],
+            "type": "bar", "orientation": "h", "name": "total over the horizon",
+            "marker": {"color": "#4a6fa5", "pattern": {"shape": _patterns(known)}},
+            "y": _names(known), "base": lows, "x": [h - lo for lo, h in zip(lows, highs)],
             "customdata": [[lo, h] for lo, h in zip(lows, highs)],
             "hovertemplate": "%{y}<br>low %{customdata[0]:,.0f}<br>high %{customdata[1]:,.0f}<extra></extra>",
         })
@@ -84,14 +97,15 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
         reach = max([*lows, *(_numbers(known["total_high"]) if not known.empty else []), budget or 0]) * 1.15
         data.append({
             "type": "bar", "orientation": "h", "name": "at least this (upper bound not published)",
-            "marker": {"color": "rgba(74,111,165,0.25)", "line": {"color": "#4a6fa5", "width": 1}},
-            "y": [_label(n) for n in open_ended["name"]], "base": lows, "x": [max(reach - lo, 0) for lo in lows],
+            "marker": {"color": "rgba(74,111,165,0.25)", "line": {"color": "#4a6fa5", "width": 1},
+                       "pattern": {"shape": _patterns(open_ended)}},
+            "y": _names(open_ended), "base": lows, "x": [max(reach - lo, 0) for lo in lows],
             "customdata": lows,
             "hovertemplate": "%{y}<br>at least %{customdata:,.0f}<extra></extra>",
         })
         data.append({
             "type": "scatter", "mode": "markers+text", "name": "open end", "showlegend": False, "hoverinfo": "skip",
-            "y": [_label(n) for n in open_ended["name"]], "x": [reach] * len(lows),
+            "y": _names(open_ended), "x": [reach] * len(lows),
             "marker": {"symbol": "triangle-right", "size": 12, "color": "#4a6fa5"},
             "text": ["at least"] * len(lows), "textposition": "middle left",
         })
@@ -99,7 +113,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     if not typical.empty:
         data.append({
             "type": "scatter", "mode": "markers", "name": "typical",
-            "y": [_label(n) for n in typical["name"]], "x": _numbers(typical["total_typical"]),
+            "y": _names(typical), "x": _numbers(typical["total_typical"]),
             "marker": {"symbol": "line-ns-open", "size": 18, "color": "#222", "line": {"width": 3}},
             "hovertemplate": "%{y}<br>typical %{x:,.0f}<extra></extra>",
         })
@@ -115,32 +129,44 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
 
 
 def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
-    """High cost estimate against longest downtime, coloured by risk tier; Pareto front marked."""
-    title = "Cost against downtime, by risk tier (ringed: no other option is cheaper, quicker and safer at once)"
-    known = rows[rows["total_high"].notna() & rows["downtime_days_high"].notna()]
+    """Cost against longest downtime, coloured by risk tier; Pareto front ringed.
+
+    The cost is the high estimate; where the total is open-ended ("at least $X") the point sits at
+    its lower bound as a right-pointing triangle labelled "at least".
+    """
+    cost = rows["total_high"].fillna(rows["total_low"])
+    known = rows.assign(_cost=cost)[cost.notna() & rows["downtime_days_high"].notna()]
+    left_out = len(rows) - len(known)
+    title = ("Cost against downtime, by risk tier (ringed: no other option is cheaper, quicker and safer at once)"
+             + (f"<br><sub>{left_out} option{'s' if left_out != 1 else ''} without a price or downtime not shown</sub>"
+                if left_out else ""))
     if known.empty:
-        return _empty(title, "No option has both a known cost and a known downtime.")
+        return _empty(title, "No option has both a price and a known downtime.")
     data = []
     for tier, group in known.groupby(known["risk_tier"].astype(int)):
+        open_end = group["total_high"].isna()
+        symbols = ["star" if k == "your quote" else ("triangle-right" if o else "circle")
+                   for k, o in zip(group.get("kind", pd.Series("published", index=group.index)), open_end)]
         data.append({
             "type": "scatter", "mode": "markers", "name": f"risk tier {tier}",
-            "x": _numbers(group["total_high"]), "y": _numbers(group["downtime_days_high"]),
-            "marker": {"size": 12, "color": RISK_COLOURS[tier], "line": {"width": 1, "color": "#333"},
-                       "symbol": ["star" if k == "your quote" else "circle" for k in group.get("kind", [])] or "circle"},
-            "text": [_label(n) for n in group["name"]],
-            "hovertemplate": "%{text}<br>cost up to %{x:,.0f}<br>downtime up to %{y} days<extra></extra>",
+            "x": _numbers(group["_cost"]), "y": _numbers(group["downtime_days_high"]),
+            "marker": {"size": 12, "color": RISK_COLOURS[tier], "line": {"width": 1, "color": "#333"}, "symbol": symbols},
+            "text": _names(group),
+            "customdata": ["at least" if o else "up to" for o in open_end],
+            "hovertemplate": "%{text}<br>cost %{customdata} %{x:,.0f}<br>downtime up to %{y} days<extra></extra>",
         })
     front = known[known["pareto"]]
     data.append({
         "type": "scatter", "mode": "markers+text", "name": "best trade-off", "hoverinfo": "skip",
-        "x": _numbers(front["total_high"]), "y": _numbers(front["downtime_days_high"]),
+        "x": _numbers(front["_cost"]), "y": _numbers(front["downtime_days_high"]),
         "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2, "color": "#000"}},
-        "text": [_label(n) for n in front["name"]], "textposition": "top center",
+        "text": _names(front), "textposition": "top center",
     })
     layout = _layout(title)
-    layout["xaxis"] = {**_AXIS, "title": {"text": f"Total cost over {_years(horizon)}, high estimate ({currency})"},
-                       "tickformat": ",.0f"}
-    layout["yaxis"] = {**_AXIS, "title": {"text": "Downtime, longest (days)"}}
+    layout["xaxis"] = {**_AXIS, "title": {"text": f"Total cost over {_years(horizon)}, high estimate or "
+                                                  f"\u201cat least\u201d (\u25b6) ({currency})"},
+                       "tickformat": ",.0f", "rangemode": "tozero"}
+    layout["yaxis"] = {**_AXIS, "title": {"text": "Downtime, longest (days)"}, "rangemode": "tozero"}
     return {"data": data, "layout": layout}
 
 
@@ -163,7 +189,7 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
     data = []
     for n, tid in enumerate(priced):
         colour = palette[n % len(palette)]
-        name = _label(rows.loc[tid, "name"])
+        name = _names(rows.loc[[tid]])[0]
         low, high = cumulative[tid]["low"], cumulative[tid]["high"]
         open_years = [y for y, v in zip(years, high) if math.isnan(v)]
         data.append({"type": "scatter", "mode": "lines", "x": years, "y": [_num(v) for v in low],

@@ -92,8 +92,9 @@ def first_view(catalog: Catalog, search: str | None, deferred_tabs: frozenset[st
     query = search if isinstance(search, str) else ""
     filters = from_query(query, catalog.treatment_ids)
     props: dict[tuple[str, str], object] = {(c, "value"): v for c, v in zip(CONTROLS, control_values(filters))}
-    # quotes live in the browser: they come back as a change of the store, then the render callback adds them
-    outputs = page_outputs(catalog, filters, [])
+    # quotes and assumptions live in the browser: they come back as a change of their store, then the render
+    # callback adds them
+    outputs = page_outputs(catalog, filters, [], [])
     props.update({RENDER_OUTPUTS[name]: value for name, value in outputs.items()})
     props[("url", "search")] = search
     layout = fill(page(catalog), props)

@@ -10,6 +10,7 @@ from dashboard import grid, vocab
 from dashboard.comparison import Catalog
 from dashboard.filters import HORIZON_RANGE, Filters
 from dashboard.components import labelled
+from dashboard.assumption_panel import assumption_form
 from dashboard.quote_panel import quote_form
 from dashboard.views import sources_panel
 
@@ -106,7 +107,7 @@ def page(catalog: Catalog) -> dbc.Container:
                 [
                     html.H1("What cosmetic treatments really cost", className="h3"),
                     html.P("Total cost over time including repeat sessions and maintenance, downtime and risk, "
-                           "from cited public sources. Unknown figures are shown as unknown.", className="mb-1"),
+                           "from cited public sources. Where a figure is not published, the page says which one and what you can do.", className="mb-1"),
                     dbc.Alert(
                         [html.Strong("Not medical advice. "),
                          f"Use this to prepare questions for a clinic. {vintage}; "
@@ -116,9 +117,11 @@ def page(catalog: Catalog) -> dbc.Container:
                 className="app-header",
             ),
             dcc.Store(id="quotes-store", storage_type="local", data=[]),
+            dcc.Store(id="assumptions-store", storage_type="local", data=[]),
             controls(catalog),
             results(catalog),
             quote_form(catalog.data.treatments),
+            assumption_form(catalog.data.treatments),
             dbc.Tabs(
                 [
                     dbc.Tab(html.Div([

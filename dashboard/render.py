@@ -10,6 +10,7 @@ from dash import html
 from dashboard import figures, grid, vocab
 from dashboard.comparison import Catalog, compare
 from dashboard.explain import summary_line
+from dashboard.assumption_panel import assumption_list
 from dashboard.quote_panel import quote_list
 from dashboard.views import side_by_side
 
@@ -26,6 +27,7 @@ class PageOutputs:
     crossover_notes: list
     side_by_side: Any
     quote_list: Any
+    assumption_list: Any
 
 
 def count_text(n: int) -> str:
@@ -67,4 +69,5 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         crossover_notes=[html.Li(s) for s in sentences],
         side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market),
         quote_list=quote_list(rows, list(saved_quotes), names),
+        assumption_list=assumption_list(list(assumptions), names),
     )

@@ -45,15 +45,21 @@ dagfuncs.text = function (params) {
 
 // A cost range: "$1,002–$1,670", "$167" (one figure), "at least $1,002" (upper bound open),
 // "no price" (nothing known).
-dagfuncs.costRange = function (params, lowField, highField, openField) {
+dagfuncs.costRange = function (params, lowField, highField) {
   var d = params.data || {};
   var symbol = d.currency_symbol || "";
   var low = d[lowField], high = d[highField];
+  var mark = d.assumed ? " (your assumption)" : "";
   if (isUnknown(low) && isUnknown(high)) return "no price";
-  if (isUnknown(high)) return "at least " + symbol + plain(low, 0);
-  if (isUnknown(low)) return "up to " + symbol + plain(high, 0);
-  if (low === high) return symbol + plain(low, 0);
-  return symbol + plain(low, 0) + "–" + symbol + plain(high, 0);
+  if (isUnknown(high)) return "at least " + symbol + plain(low, 0) + mark;
+  if (isUnknown(low)) return "up to " + symbol + plain(high, 0) + mark;
+  if (Math.round(low) === Math.round(high)) return symbol + plain(low, 0) + mark;
+  return symbol + plain(low, 0) + "–" + symbol + plain(high, 0) + mark;
+};
+
+// Cells whose figure rests on the user's own assumption get their own style.
+dagfuncs.assumedClass = function (params) {
+  return params.data && params.data.assumed ? "assumed-cell" : "";
 };
 
 // Sort by the lower bound, then the upper (an open upper bound after any known one); rows with

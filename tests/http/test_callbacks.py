@@ -19,7 +19,8 @@ def test_page_and_dependencies_load(client):
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    assert len(deps) == 6  # render, URL sync (in the browser), quotes, template, export, the Sources tab on first show
+    # render, URL sync (in the browser), quotes, assumptions, template, export, the Sources tab on first show
+    assert len(deps) == 7
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -62,7 +63,8 @@ def test_url_sync_runs_in_the_browser_only(client):
 
 def _export(client, button, search, saved_quotes=()):
     body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
-                        state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes))],
+                        state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
+                               ("assumptions-store", "data", [])],
                         changed=[f"{button}.n_clicks"])
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
@@ -135,3 +137,34 @@ def test_security_headers(client):
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert b'"ui": false' in response.data or b'"ui":false' in response.data
+
+
+ASSUMPTION_OUTPUTS = [("assumptions-store", "data"), ("assumption-messages", "children")]
+
+
+def _assume(client, form, stored=()):
+    fields = ("treatment", "field", "low", "high", "currency")
+    body = request_body(ASSUMPTION_OUTPUTS, [("assumption-add", "n_clicks", 1), ("assumption-clear", "n_clicks", 0)],
+                        state=[(f"assumption-{f}", "value", form.get(f)) for f in fields]
+                        + [("assumptions-store", "data", list(stored))], changed=["assumption-add.n_clicks"])
+    body["inputs"].insert(1, [])  # the pattern-matching remove buttons: none drawn yet
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.data
+    return response.get_json()["response"]
+
+
+def test_assumption_is_added_validated_on_the_server_and_used_by_the_page(client):
+    out = _assume(client, {"treatment": "microneedling", "field": "upkeep_months", "low": "6", "high": "12"})
+    saved = out["assumptions-store"]["data"]
+    assert saved == [{"treatment_id": "microneedling", "field": "upkeep_months", "low": 6.0, "high": 12.0,
+                      "currency": None}]
+    refused = _assume(client, {"treatment": "microneedling", "field": "sessions", "low": "2.5"}, saved)
+    assert refused["assumptions-store"]["data"] == saved  # nothing changed
+    assert "whole sessions" in str(refused["assumption-messages"]["children"])
+    page = render(client, "?market=US&horizon=3", saved_assumptions=saved)
+    row = next(r for r in page["results-grid"]["rowData"] if r["id"] == "microneedling")
+    assert row["assumed"] == "your assumption: repeated every 6–12 months"
+    assert "your assumption" in str(page["assumption-list"]["children"])
+    forged = render(client, "?market=US&horizon=3", saved_assumptions=[{"treatment_id": "microneedling",
+                                                                        "field": "price", "low": -5}])
+    assert all(not r.get("assumed") for r in forged["results-grid"]["rowData"])

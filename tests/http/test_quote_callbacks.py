@@ -97,7 +97,8 @@ def test_quotes_in_another_currency_are_not_mixed_in(client):
 
 def test_export_marks_quotes_and_neutralises_their_text(client):
     body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
-                        state=[("url", "search", "?market=US&horizon=5"), ("quotes-store", "data", [FILLER])],
+                        state=[("url", "search", "?market=US&horizon=5"), ("quotes-store", "data", [FILLER]),
+                               ("assumptions-store", "data", [])],
                         changed=["export-csv.n_clicks"])
     data = client.post("/_dash-update-component", json=body).get_json()["response"]["download"]["data"]
     rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))

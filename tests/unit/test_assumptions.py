@@ -1,0 +1,86 @@
+"""The user's own assumptions: validated like any input, applied to the model, marked wherever used."""
+
+import math
+
+import pytest
+
+from dashboard.assumption_panel import apply_action
+from dashboard.assumptions import parse, validate_stored
+from dashboard.comparison import build_catalog, compare
+from dashboard.filters import Filters
+
+IDS = {"microneedling", "ha-filler", "botulinum-toxin", "abdominoplasty"}
+
+
+@pytest.mark.parametrize("raw, message", [
+    ({"treatment_id": "nope", "field": "sessions", "low": 3}, "Choose a treatment"),
+    ({"treatment_id": "microneedling", "field": "colour", "low": 3}, "Choose what you are assuming"),
+    ({"treatment_id": "microneedling", "field": "sessions", "low": "three"}, "enter a number"),
+    ({"treatment_id": "microneedling", "field": "sessions", "low": 0}, "from 1 to 100"),
+    ({"treatment_id": "microneedling", "field": "sessions", "low": 2.5}, "whole sessions"),
+    ({"treatment_id": "microneedling", "field": "sessions", "low": 6, "high": 3}, "must not be above"),
+    ({"treatment_id": "microneedling", "field": "upkeep_months", "low": float("nan")}, "enter a number"),
+    ({"treatment_id": "microneedling", "field": "upkeep_sessions", "low": 1, "high": 2}, "one number"),
+    ({"treatment_id": "microneedling", "field": "price", "low": 100, "currency": "EUR"}, "currency"),
+    ("not a record", "must be a record"),
+])
+def test_bad_assumptions_are_refused_with_a_reason(raw, message):
+    record, problem = parse(raw, IDS)
+    assert record is None and message in problem
+
+
+def test_stored_assumptions_are_checked_again_and_later_ones_win():
+    stored = [{"treatment_id": "microneedling", "field": "upkeep_months", "low": 6, "high": 12},
+              {"treatment_id": "microneedling", "field": "upkeep_months", "low": 3, "high": 3},
+              {"treatment_id": "forged", "field": "sessions", "low": 1},
+              {"__proto__": 1}]
+    assert validate_stored(stored, IDS) == [
+        {"treatment_id": "microneedling", "field": "upkeep_months", "low": 3.0, "high": 3.0, "currency": None}]
+    assert validate_stored("nonsense", IDS) == []
+
+
+def test_an_assumption_turns_at_least_into_a_range_and_is_marked(small_dataset):
+    catalog = build_catalog(small_dataset)
+    before = compare(catalog, Filters(market="US", horizon=3)).rows.loc["microneedling"]
+    assert before["total_low"] == 600 and math.isnan(before["total_high"])
+    assumed = [{"treatment_id": "microneedling", "field": "upkeep_months", "low": 6, "high": 12, "currency": None},
+               {"treatment_id": "microneedling", "field": "upkeep_sessions", "low": 1, "high": 1, "currency": None}]
+    row = compare(catalog, Filters(market="US", horizon=3), assumptions=assumed).rows.loc["microneedling"]
+    # $200-$700 a session, 3-6 sessions; repeated every 6-12 months over 36 months, 1 session each time:
+    # low: lasts 12 -> 2 rounds x $200 = $400 + $600; high: lasts 6 -> 5 rounds x $700 = $3,500 + $4,200
+    assert (row["total_low"], row["total_high"]) == (1000, 7700)
+    assert row["assumed"] == ("your assumption: repeated every 6–12 months; "
+                              "your assumption: 1 session per maintenance round")
+    assert "how often" not in row["missing"].lower()
+
+
+def test_a_price_assumption_fills_a_missing_price_and_only_in_its_currency(small_dataset):
+    catalog = build_catalog(small_dataset)
+    price = [{"treatment_id": "botulinum-toxin", "field": "price", "low": 300, "high": 300, "currency": "USD"}]
+    us = compare(catalog, Filters(market="US", horizon=1), assumptions=price).rows.loc["botulinum-toxin"]
+    # 1 session + 2 or 3 top-ups (results last 3-4 months) at $300
+    assert (us["total_low"], us["total_high"]) == (900, 1200)
+    assert us["basis"] == "your-assumption" and us["assumed"] == "your assumption: $300 a session"
+    uk = compare(catalog, Filters(market="UK", horizon=1), assumptions=price).rows.loc["botulinum-toxin"]
+    assert uk["assumed"] == "" and uk["basis"] == "not-stated"
+
+
+def test_an_assumption_that_replaces_a_published_figure_says_so(small_dataset):
+    catalog = build_catalog(small_dataset)
+    sessions = [{"treatment_id": "microneedling", "field": "sessions", "low": 4, "high": 4, "currency": None}]
+    row = compare(catalog, Filters(market="US"), assumptions=sessions).rows.loc["microneedling"]
+    assert row["assumed"] == "your assumption: 4 sessions (replaces the published 3–6)"
+    assert (row["initial_low"], row["initial_high"]) == (800, 2800)
+
+
+def test_panel_actions_add_replace_remove_and_clear():
+    form = {"treatment_id": "microneedling", "field": "upkeep_months", "low": "6", "high": "12", "currency": "USD"}
+    saved, messages = apply_action("add", [], IDS, form=form)
+    assert messages == ["Assumption added."] and saved[0]["low"] == 6.0 and saved[0]["currency"] is None
+    again, messages = apply_action("add", saved, IDS, form={**form, "low": "3"})
+    assert messages == ["Assumption replaced."] and len(again) == 1 and again[0]["low"] == 3.0
+    unchanged, messages = apply_action("add", again, IDS, form={**form, "low": "-1"})
+    assert unchanged == again and messages[0].startswith("Not added:")
+    assert apply_action("remove", again, IDS, remove_index=0) == ([], ["Assumption removed."])
+    assert apply_action("remove", again, IDS, remove_index="0") == (again, [])
+    assert apply_action("clear", again, IDS)[0] == []
