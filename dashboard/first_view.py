@@ -39,7 +39,8 @@ def _placeholder_id(tab: dbc.Tab) -> str:
 
 
 def _ids(component: Component) -> set:
-    return {str(getattr(c, "id", None)) for c in [component, *component._traverse()] if getattr(c, "id", None) is not None}
+    ids = (getattr(c, "id", None) for c in [component, *component._traverse()])
+    return {str(i) for i in ids if i is not None}
 
 
 def defer_hidden_tabs(layout: Component, lazy: frozenset[str]) -> dict[str, dbc.Tab]:
