@@ -156,17 +156,26 @@ def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
             table[f"with_time_off_{kind}"] = table[f"total_{kind}"] + table[f"lost_pay_{kind}"]
 
 
-def crossover_sentence(years: list[int], a_name: str, a: list[float], b_name: str, b: list[float]) -> str | None:
-    """'After about N years, A has cost more than B' when A starts cheaper and overtakes B."""
+def crossover(years: list[int], a: list[float], b: list[float]) -> tuple[int, int] | None:
+    """(year, which) when the option that starts cheaper (which: 0 = a, 1 = b) has cost more by that year."""
     pairs = [(y, x, z) for y, x, z in zip(years, a, b) if not (pd.isna(x) or pd.isna(z))]
     if len(pairs) < 2:
         return None
-    for (first, cheaper, dearer) in [(a_name, 1, 2), (b_name, 2, 1)]:
+    for which, (cheaper, dearer) in enumerate([(1, 2), (2, 1)]):
         if pairs[0][cheaper] < pairs[0][dearer]:
             for year, *vals in pairs:
                 if vals[cheaper - 1] > vals[dearer - 1]:
-                    other = b_name if first == a_name else a_name
-                    unit = "year" if year == 1 else "years"
-                    return f"After about {year} {unit}, {first} has cost more than {other}."
+                    return year, which
             return None
     return None
+
+
+def crossover_sentence(years: list[int], a_name: str, a: list[float], b_name: str, b: list[float]) -> str | None:
+    """'After about N years, A has cost more than B' when A starts cheaper and overtakes B."""
+    found = crossover(years, a, b)
+    if found is None:
+        return None
+    year, which = found
+    first, other = (a_name, b_name) if which == 0 else (b_name, a_name)
+    unit = "year" if year == 1 else "years"
+    return f"After about {year} {unit}, {first} has cost more than {other}."

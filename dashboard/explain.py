@@ -83,6 +83,8 @@ def missing_inputs(row: pd.Series, market: str) -> str:
                 out.append(f"No published {where} price: add a clinic's quote, or enter your own price per session.")
         elif row.get("session_high_open"):
             out.append("Only a 'from' price is published: ask the clinic for the full price.")
+        elif not _known(row.get("session_low")):
+            out.append("Only an upper figure ('up to') is published: ask the clinic what it would cost you.")
     if "sessions" not in assumed and not any(_known(row.get(f"sessions_{k}")) for k in ("low", "typical", "high")):
         out.append(f"How many sessions a course takes is not published (counted as at least one): {ASK}.")
     maintenance = row.get("maintenance")

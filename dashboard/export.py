@@ -14,7 +14,7 @@ from dashboard import vocab
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
 from dashboard.formula import neutralise
-from dashboard.views import money_range
+from dashboard.views import money_range, price_category
 
 # (column in the comparison frame, header in the export). Declared once.
 EXPORT_COLUMNS = (
@@ -85,8 +85,10 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
         if column not in rows:
             rows[column] = ""
     rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")
+    covers = [price_category(row) for _, row in rows.iterrows()]
     rows["price_read"] = [
-        "; ".join(n for n in (a, b) if isinstance(n, str) and n) for a, b in zip(rows["price_note"], rows["price_order_note"])]
+        "; ".join(n for n in (a, b, c) if isinstance(n, str) and n)
+        for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers)]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)

@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from dashboard.comparison import crossover_sentence
+from dashboard.comparison import crossover, crossover_sentence
 
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
 _AXIS = {"gridcolor": "#e5e5e5", "zerolinecolor": "#cccccc", "automargin": True}
@@ -218,6 +218,13 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
                                           cumulative[b]["high"])
             if sentence:
                 sentences.append(sentence)
+                year = crossover(years, cumulative[a]["high"], cumulative[b]["high"])[0]
+                layout.setdefault("shapes", []).append({
+                    "type": "line", "x0": year, "x1": year, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+                    "line": {"dash": "dot", "color": "#555"}})
+                layout.setdefault("annotations", []).append({
+                    "x": year, "y": 1, "xref": "x", "yref": "paper", "text": f"crossover: year {year}",
+                    "showarrow": False, "yanchor": "bottom"})
     return {"data": data, "layout": layout}, sentences
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard import vocab
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
-from dashboard.pricelist import spread_text
+from dashboard.pricelist import category_text, spread_text
 
 MONEY = {"function": "money(params)"}
 
@@ -77,10 +77,12 @@ def _source_text(row: dict, publishers: dict[str, str]) -> str:
             year = row.get(f"session_{kind}_year")
             year_text = f", {int(year)}" if isinstance(year, float) and not math.isnan(year) else ", year not stated"
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
+            category = category_text(row.get(f"session_{kind}_category"))
             how = {"average": ", the published average", "span": ", the range the sources span"}.get(
                 row.get(f"session_{kind}_how"), "")
             parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{how})"
-                         + (f", {spread} (10th–90th percentile)" if spread else ""))
+                         + (f", {spread} (10th–90th percentile)" if spread else "")
+                         + (f", {category}" if category else ""))
     notes = [n for n in (row.get("price_note"), row.get("price_order_note")) if isinstance(n, str) and n]
     if row.get("session_low_how") == "assumed":
         return "Price per session: your assumption"
@@ -98,7 +100,7 @@ GRID_FIELDS = (
 
 
 SOURCE_FIELDS = tuple(f"session_{k}_{x}" for k in ("low", "typical", "high")
-                      for x in ("source", "year", "status", "rows", "weak", "how"))
+                      for x in ("source", "year", "status", "rows", "weak", "how", "category"))
 TEXT_FIELDS = ("basis", "maintenance", "downtime_measure", "lost_pay_high")
 
 

@@ -7,21 +7,24 @@ syringe, ...). The rule, in the order applied:
    unit or tube is multiplied by the treatment's units per session (low x low, typical x typical,
    high x high; a count with only a typical uses it for both ends). A price per course or gram is not
    converted (the number of sessions it covers is not published).
-2. **Basis.** Only rows of one price basis are combined: total price, else basis not stated, else
+2. **Own figures first.** A row the source gives for a whole category (`category_average` set: an ASPS
+   line merging several treatments) is left out whenever a row of the treatment's own, of any status,
+   has a usable figure. When it stands in, each figure it gives keeps the category's name.
+3. **Basis.** Only rows of one price basis are combined: total price, else basis not stated, else
    surgeon's fee, chosen among the rows that are not weak when any such row has a usable figure.
-3. **Per figure.** Each of low / typical / high comes from the best row that states it: rows that are
+4. **Per figure.** Each of low / typical / high comes from the best row that states it: rows that are
    not weak before weak ones, then the newest, then the surer status (primary, corroborated,
    secondary), then file order. A weak figure stands in only for a figure no better row gives, and is
    flagged as weak.
-4. **Bounds no row states.** A lone average (a typical with no low or high) is a single published
+5. **Bounds no row states.** A lone average (a typical with no low or high) is a single published
    figure: it stands for the missing bound ("at the published average of $167 a session; clinics
    vary"). A "from $X" price (a low with no high) leaves the upper bound open. Nothing is averaged or
    midpointed.
-5. **Disagreeing sources.** If the combined figures are out of order (a low above the typical, say),
+6. **Disagreeing sources.** If the combined figures are out of order (a low above the typical, say),
    the range shown is the one the sources span (the lowest and highest figure given), and a note says so.
 
-Every figure keeps its source, year, status, row count, whether it is weak, and how it was obtained
-(`stated`, `average`, `span`).
+Every figure keeps its source, year, status, row count, whether it is weak, how it was obtained
+(`stated`, `average`, `span`) and the category it stands for (None for the treatment's own figure).
 """
 
 from __future__ import annotations
@@ -36,7 +39,9 @@ from dashboard import vocab
 KINDS = ("low", "typical", "high")
 STATUS_RANK = {s: i for i, s in enumerate(vocab.STATUSES)}
 BASIS_RANK = {b: i for i, b in enumerate(vocab.BASES)}
-PROVENANCE = ("source", "year", "status", "rows", "weak", "how")
+PROVENANCE = ("source", "year", "status", "rows", "weak", "how", "category")
+# provenance columns that hold text (None when unknown); the quote rows set them to None too
+TEXT_SUFFIXES = ("_source", "_status", "_category")
 
 # Columns of the per-session price frame: per kind, the value and its provenance; then the range notes.
 PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", *(f"_{p}" for p in PROVENANCE))]
@@ -92,7 +97,7 @@ def empty_price() -> dict:
     for k in KINDS:
         out.update({f"session_{k}": np.nan, f"session_{k}_source": None, f"session_{k}_year": np.nan,
                     f"session_{k}_status": None, f"session_{k}_rows": np.nan, f"session_{k}_weak": False,
-                    f"session_{k}_how": None})
+                    f"session_{k}_how": None, f"session_{k}_category": None})
     out.update(session_high_open=False, basis=None, currency=None, price_rows=0, price_unit=None,
                price_note="", price_order_note="", price_problem="")
     return out
@@ -117,6 +122,11 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
         result["price_problem"] = (
             f"published prices are per {', '.join(units)}, and how many make one session is not published")
         return result
+    # a figure for a whole category (ASPS "combination lasers") is not the treatment's own price
+    category = (table["category_average"].map(lambda c: isinstance(c, str) and c != "")
+                if "category_average" in table else pd.Series(False, index=table.index))
+    if (~category).any():
+        table = table[~category]
     strong = table[table["status"] != "weak"]
     best_basis = min((strong if len(strong) else table)["basis"], key=BASIS_RANK.__getitem__)
     table = table[table["basis"] == best_basis].copy()
@@ -148,6 +158,8 @@ def _take(result: dict, kind: str, row: pd.Series, value: float, how: str) -> No
     result[f"session_{kind}_rows"] = float(row["rows"]) if "rows" in row and _known(row["rows"]) else 1.0
     result[f"session_{kind}_weak"] = row["status"] == "weak"
     result[f"session_{kind}_how"] = how
+    category = row.get("category_average")
+    result[f"session_{kind}_category"] = category if isinstance(category, str) and category else None
 
 
 def _in_order(values: list[float]) -> bool:

@@ -16,7 +16,7 @@ from dashboard import schema, vocab
 from dashboard.dataset import MAX_TEXT, _SLUG, _short
 from dashboard.dataset import header_problems as header_problems_of
 from dashboard.formula import _INVISIBLE, TRIGGERS
-from dashboard.pricelist import COLUMNS, OPTIONAL, price_table
+from dashboard.pricelist import COLUMNS, MAY_BE_ABSENT, price_table
 from dashboard.problems import Problem
 
 MAX_PROBLEMS = 50
@@ -202,5 +202,5 @@ def fill_typed(conn: sa.Connection, metadata: sa.MetaData) -> sa.Table:
 
 
 def header_problems(file: str, header: list[str]) -> list[Problem]:
-    """Missing required columns or unknown ones; the optional ones may be absent; any order."""
-    return header_problems_of(file, header, list(COLUMNS), optional=OPTIONAL, ordered=False)
+    """Missing required columns or unknown ones; the optional ones (and category_average) may be absent; any order."""
+    return header_problems_of(file, header, list(COLUMNS), optional=MAY_BE_ABSENT, ordered=False)

@@ -1,13 +1,15 @@
 """Clinic price lists: the price table, the summary rule and the one query that applies it.
 
-A clinic price list has the columns of prices.csv plus optional `clinic`, `region` and `date`.
+A clinic price list has the columns of prices.csv (`category_average` may be left out) plus
+optional `clinic`, `region` and `date`.
 Summary rule (also in the README):
 
 - A row that names a clinic is one clinic's price. Its price is its `typical` figure, else its
   `low` figure when that is the only figure given (a "from" price). No midpoint is computed.
-- Clinic rows are grouped by treatment, market, currency, unit, basis, source and status. A
-  group of two or more rows becomes one row: low = 10th percentile, typical = median, high =
-  90th percentile of its prices (linear interpolation: percentile_cont in SQL, numpy's default),
+- Clinic rows are grouped by treatment, market, currency, unit, basis, source, status and
+  category_average. A group of two or more rows becomes one row: low = 10th percentile,
+  typical = median, high = 90th percentile of its prices (linear interpolation: percentile_cont
+  in SQL, numpy's default),
   year = the newest year, `rows` = how many prices it summarises.
 - A group of one row, and every row without a clinic (a published figure), stays as it is.
 
@@ -16,6 +18,7 @@ The query is written once with SQLAlchemy Core and compiled for DuckDB (files) a
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -24,7 +27,10 @@ from dashboard import schema
 OPTIONAL = ("clinic", "region", "date")
 REQUIRED = tuple(f.name for f in schema.PRICES)
 COLUMNS = REQUIRED + OPTIONAL
-KEY = ("treatment_id", "market", "currency", "unit", "basis", "source_id", "status")
+# prices.csv columns a price list may leave out (a clinic's own price is no category's figure)
+MAY_BE_ABSENT = ("category_average",) + OPTIONAL
+KEY = ("treatment_id", "market", "currency", "unit", "basis", "source_id", "status",
+       "category_average")
 FIGURES = ("low", "typical", "high")
 PERCENTILES = {"low": 0.1, "typical": 0.5, "high": 0.9}
 
@@ -65,7 +71,7 @@ def summary_query(t: sa.Table, market: str | None = None) -> sa.Select:
         .cte("clinic_groups")
     )
     g = groups.c
-    same_group = sa.and_(*[t.c[k] == g[k] for k in KEY])
+    same_group = sa.and_(*[t.c[k].is_not_distinct_from(g[k]) for k in KEY])  # category_average may be NULL
     kept = (
         sa.select(*[t.c[c] for c in ("line",) + REQUIRED], sa.literal(1, sa.BigInteger).label("rows"))
         .select_from(t.outerjoin(groups, same_group))
@@ -97,8 +103,8 @@ def typed_prices(frame: pd.DataFrame) -> pd.DataFrame:
             out[field.name] = pd.array(out[field.name].astype("float64"), dtype="Int64")
         elif field.kind == "number":
             out[field.name] = out[field.name].astype("float64")
-        else:
-            out[field.name] = out[field.name].astype("object").where(out[field.name].notna(), None)
+        else:  # missing text as the CSV loader gives it (NaN), e.g. an empty category_average
+            out[field.name] = out[field.name].astype("object").where(out[field.name].notna(), np.nan)
     out["rows"] = out["rows"].astype("int64")
     many = out["rows"] > 1
     out.loc[many, "quote"] = [summary_quote(n) for n in out.loc[many, "rows"]]
@@ -122,12 +128,20 @@ def spread_text(kind: str, rows) -> str:
     return f"{what} of {n:,} clinic prices"
 
 
+def category_text(category) -> str:
+    """What a figure is when the source gives it for a broader category, e.g. 'average for all of "Skin
+    treatment (combination lasers)", not this treatment's own price'; '' for a treatment's own figure."""
+    if not isinstance(category, str) or not category:
+        return ""
+    return f"figure for all of “{category}”, not this treatment's own price"
+
+
 def aggregate(prices: pd.DataFrame) -> pd.DataFrame:
     """Apply the summary rule to a prices frame (index = line) with DuckDB; adds `rows`."""
     frame = prices.reset_index()
     if "line" not in frame.columns:
         frame = frame.rename(columns={frame.columns[0]: "line"})
-    for column in OPTIONAL:
+    for column in MAY_BE_ABSENT:
         if column not in frame.columns:
             frame[column] = None
     metadata = sa.MetaData()

@@ -90,7 +90,7 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     for kind in costs.KINDS:
         out[f"session_{kind}"] = per_session
         out[f"first_year_{kind}"] = first[f"total_{kind}"].to_numpy()
-        for suffix in ("_source", "_status"):
+        for suffix in costs.TEXT_SUFFIXES:
             out[f"session_{kind}{suffix}"] = None
         out[f"session_{kind}_year"] = np.nan
     out["published_session_low"], out["published_session_typical"], out["published_session_high"], out["published_basis"] = (

@@ -75,6 +75,8 @@ PRICES = (
     Field("source_id", "slug", required=True),
     Field("status", "choice", required=True, choices=vocab.STATUSES),
     Field("quote", "text"),
+    # set when the figure is the source's figure for a broader category (ASPS "combination lasers")
+    Field("category_average", "text"),
 )
 
 CONCERNS = (

@@ -9,7 +9,7 @@ from dash import html
 
 from dashboard import vocab
 from dashboard.dataset import Dataset
-from dashboard.pricelist import spread_text
+from dashboard.pricelist import category_text, spread_text
 
 
 def _known(value) -> bool:
@@ -133,6 +133,32 @@ def price_spread(row: pd.Series) -> str:
     return "; ".join(p for p in parts if p)
 
 
+def published_prices(row: pd.Series, data: Dataset, market: str):
+    """Every price row for the option's treatment in the market, as published, saying which figures
+    the model used; rows not used stay visible here."""
+    tid = row.get("treatment_id") if isinstance(row.get("treatment_id"), str) else row.get("id")
+    prices = data.prices[(data.prices["treatment_id"] == tid) & (data.prices["market"] == market)]
+    if prices.empty:
+        return "none"
+    publishers = dict(zip(data.sources["id"], data.sources["publisher"]))
+    items = []
+    for _, p in prices.iterrows():
+        symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")
+        figures = " / ".join(f"{k} {symbol}{p[k]:,.0f}" for k in ("low", "typical", "high") if _known(p[k]))
+        year = f", {int(p['year'])}" if _known(p["year"]) else ", year not stated"
+        kinds = [k for k in ("low", "typical", "high") if row.get(f"session_{k}_source") == p["source_id"]]
+        note = f" — used for {', '.join(kinds)}" if kinds else " — not used"
+        items.append(html.Li(f"{figures} per {p['unit']} ({vocab.BASIS_LABELS.get(p['basis'], p['basis'])}; "
+                             f"{publishers.get(p['source_id'], p['source_id'])}{year}; {p['status']}){note}"))
+    return html.Ul(items, className="mb-0 ps-3")
+
+
+def price_category(row: pd.Series) -> str:
+    """'figure for all of "X", not this treatment's own price' when a figure is a category's figure."""
+    texts = (category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
+    return "; ".join(t for t in dict.fromkeys(texts) if t)
+
+
 def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str) -> html.Div:
     """Every attribute in rows, one column per option, differences highlighted, sources linked."""
     chosen = [i for i in selected if i in table.index]
@@ -153,6 +179,13 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     spreads = {t: price_spread(table.loc[t]) for t in chosen}
     if any(spreads.values()):
         body.append(html.Tr([html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]))
+    published = {t: published_prices(table.loc[t], data, market) for t in chosen}
+    body.append(html.Tr([html.Th("Every published price in this market", scope="row")]
+                        + [html.Td(published[t]) for t in chosen]))
+    categories = {t: price_category(table.loc[t]) for t in chosen}
+    if any(categories.values()):
+        body.append(html.Tr([html.Th("Price covers", scope="row")] + [
+            html.Td(categories[t] or "this treatment alone") for t in chosen]))
     body.append(html.Tr([html.Th("Other sources", scope="row")] + [
         html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources)) for t in chosen]))
     return html.Div([

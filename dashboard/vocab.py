@@ -12,7 +12,8 @@ CATEGORIES = (
 INVASIVENESS = ("non-invasive", "minimally-invasive", "surgical")
 PERFORMERS = ("aesthetician", "nurse", "physician", "dermatologist", "plastic-surgeon", "self")
 ANAESTHESIA = ("none", "topical", "local", "sedation", "general")
-SESSION_UNITS = ("syringe", "vial", "area", "unit")
+# A daily treatment (topical tretinoin) counts months: one session is one month of use.
+SESSION_UNITS = ("syringe", "vial", "area", "unit", "month")
 # as-needed: sources say results fade and the treatment is repeated, but publish no interval;
 # the cost model treats it like unknown (the total is at least the initial course).
 MAINTENANCE = ("none", "periodic", "as-needed", "unknown")
@@ -53,9 +54,9 @@ MARKET_CURRENCY = {"US": "USD", "UK": "GBP", "US-FL": "USD", "US-GA": "USD", "US
 CURRENCY_SYMBOL = {"USD": "$", "GBP": "£"}
 
 # Units a price can be quoted in. Per-session units convert one to one; counted units
-# (syringe, vial, area, unit) convert with the treatment's units per session; the rest
+# (syringe, vial, area, unit, month) convert with the treatment's units per session; the rest
 # (course, gram, tube) cannot be turned into a session price and are shown only.
-PRICE_UNITS = ("session", "procedure", "syringe", "vial", "area", "unit", "course", "gram", "tube")
+PRICE_UNITS = ("session", "procedure", "syringe", "vial", "area", "unit", "month", "course", "gram", "tube")
 PER_SESSION_UNITS = ("session", "procedure")
 BASES = ("total-price", "not-stated", "surgeon-fee")
 STATUSES = ("primary", "corroborated", "secondary", "weak")

@@ -10,7 +10,7 @@ from dashboard.app import create_app
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-VIEW = "/?concern=stretch-marks&market=US&budget=6000&horizon=5&compare=microneedling,abdominoplasty&over_budget=1"
+VIEW = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&compare=microdermabrasion,ipl&over_budget=1"
 
 
 def main() -> None:

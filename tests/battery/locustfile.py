@@ -52,7 +52,8 @@ class Visitor(HttpUser):
     def export(self):
         button = random.choice(["export-csv", "export-xlsx"])
         body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
-                            state=[("url", "search", random_search()), ("quotes-store", "data", [])],
+                            state=[("url", "search", random_search()), ("quotes-store", "data", []),
+                                   ("assumptions-store", "data", [])],
                             changed=[f"{button}.n_clicks"])
         with self.client.post("/_dash-update-component", json=body, name=f"export {button[7:]}",
                               catch_response=True) as response:

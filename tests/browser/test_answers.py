@@ -84,3 +84,22 @@ def test_an_assumption_for_upkeep_turns_at_least_into_a_marked_range(page, live_
     page.click("#assumption-clear")
     expect(cell).to_have_text(re.compile(r"^at least \$[\d,]+$"))
     assert console_errors == []
+
+
+def _order(page) -> list[str]:
+    return page.evaluate("""() => { const ids = [];
+        dash_ag_grid.getApi('results-grid').forEachNodeAfterFilterAndSort(n => ids.push(n.data.id)); return ids; }""")
+
+
+def test_options_without_a_price_sort_last_both_ways(page, live_url, rows, console_errors):
+    page.goto(live_url + QUERY)
+    expect(page.locator("#result-count")).to_contain_text(f"{len(rows)} options:")
+    no_price = set(rows.index[rows["total_low"].isna()])
+    header = page.locator('.ag-header-cell[col-id="total_low"] .ag-header-cell-label')
+    for clicks in (1, 2):
+        header.click()
+        order = _order(page)
+        assert set(order[len(order) - len(no_price):]) == no_price, (clicks, order)
+        priced = [rows.loc[i, "total_low"] for i in order[: len(order) - len(no_price)]]
+        assert priced == sorted(priced, reverse=clicks == 2)
+    assert console_errors == []

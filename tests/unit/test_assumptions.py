@@ -84,3 +84,12 @@ def test_panel_actions_add_replace_remove_and_clear():
     assert apply_action("remove", again, IDS, remove_index=0) == ([], ["Assumption removed."])
     assert apply_action("remove", again, IDS, remove_index="0") == (again, [])
     assert apply_action("clear", again, IDS)[0] == []
+
+
+def test_an_up_to_price_is_explained():
+    import pandas as pd
+
+    from dashboard.explain import missing_inputs
+    row = pd.Series({"session_low": float("nan"), "session_high": 10000.0, "session_high_open": False,
+                     "sessions_low": 1, "maintenance": "none"})
+    assert missing_inputs(row, "UK") == "Only an upper figure ('up to') is published: ask the clinic what it would cost you."

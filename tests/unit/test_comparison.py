@@ -90,3 +90,11 @@ def test_crossover_sentence_names_the_year():
     assert crossover_sentence(years, "Brow lift", brow, "Botulinum toxin", toxin) == (
         "After about 4 years, Botulinum toxin has cost more than Brow lift.")
     assert crossover_sentence(years, "A", [1] * 6, "B", [2] * 6) is None
+
+
+def test_crossover_year_and_which_option_overtakes():
+    from dashboard.comparison import crossover
+
+    assert crossover([0, 1, 2, 3], [100, 200, 300, 400], [250, 250, 250, 250]) == (2, 0)
+    assert crossover([0, 1, 2, 3], [250, 250, 250, 250], [100, 200, 300, 400]) == (2, 1)
+    assert crossover([0, 1], [1, 1], [float("nan"), 2]) is None

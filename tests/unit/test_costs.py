@@ -214,3 +214,41 @@ def test_weak_figures_only_stand_in_when_nothing_better_exists():
     assert (out["basis"], out["session_high"], out["session_high_source"]) == ("not-stated", 6000, "nhs")
     alone = combine_prices(rows.iloc[[1]], TREATMENT)
     assert (alone["basis"], alone["session_high_source"]) == ("total-price", "magazine")
+
+
+def _with_category(rows, *categories):
+    rows = rows.copy()
+    rows["category_average"] = list(categories)
+    return rows
+
+
+def test_a_category_figure_stands_in_only_when_the_treatment_has_none_of_its_own():
+    rows = _with_category(_prices(
+        ("ipl", "US", "USD", "session", "surgeon-fee", np.nan, 697, np.nan, 2023, "asps-2023", "secondary"),
+        ("ipl", "US", "USD", "session", "surgeon-fee", np.nan, 389, np.nan, 2020, "asps-2020", "secondary"),
+    ), "Skin treatment (combination lasers)", None)
+    out = combine_prices(rows, TREATMENT)
+    # the newer 2023 figure is for all skin lasers together: the 2020 figure of the treatment itself wins
+    typical = (out["session_typical"], out["session_typical_source"], out["session_typical_category"])
+    assert typical == (389, "asps-2020", None)
+    alone = combine_prices(rows.iloc[[0]], TREATMENT)
+    assert (alone["session_typical"], alone["session_typical_category"]) == (697, "Skin treatment (combination lasers)")
+
+
+def test_a_category_figure_keeps_its_label_through_the_cost_table(small_dataset):
+    prices = small_dataset.prices.copy()
+    prices["category_average"] = None
+    prices.loc[prices["treatment_id"] == "abdominoplasty", "category_average"] = "Body contouring"
+    row = cost_table(small_dataset.treatments, prices, "US", 1).loc["abdominoplasty"]
+    assert row["session_low_category"] == row["session_high_category"] == "Body contouring"
+    assert row["total_low"] == 8000
+
+
+def test_a_treatments_own_weak_figure_beats_a_category_figure():
+    rows = _with_category(_prices(
+        ("deep", "US", "USD", "session", "surgeon-fee", np.nan, 519, np.nan, 2020, "asps-2020", "secondary"),
+        ("deep", "US", "USD", "session", "not-stated", 3000, np.nan, np.nan, np.nan, "magazine", "weak"),
+    ), "Chemical peel (all depths)", None)
+    out = combine_prices(rows, TREATMENT)
+    assert (out["session_low"], out["session_low_source"], out["basis"]) == (3000, "magazine", "not-stated")
+    assert math.isnan(out["session_typical"])

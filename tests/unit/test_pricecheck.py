@@ -85,3 +85,20 @@ def test_unreadable_file_is_one_problem(tmp_path):
     (folder / "prices.csv").write_bytes(b"treatment_id,market\n\xff\xfe,\"unclosed\n")
     found = problems_of(open_dataset, folder)
     assert len(found) == 1
+
+
+def test_a_price_list_may_leave_out_category_average_and_keeps_it_when_given(tmp_path):
+    folder = as_price_list(write_dataset(tmp_path / "older"), factory.PRICES)
+    with (folder / "prices.csv").open(newline="", encoding="utf-8") as f:
+        older = [{k: v for k, v in r.items() if k != "category_average"} for r in csv.DictReader(f)]
+    with (folder / "prices.csv").open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=list(older[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(older)
+    assert "category_average" not in (folder / "prices.csv").read_text(encoding="utf-8")
+    data = open_dataset(folder)
+    assert len(data.prices) == len(factory.PRICES) and data.prices["category_average"].isna().all()
+    rows = changed(factory.PRICES, 3, category_average="Body contouring")
+    data = open_dataset(as_price_list(write_dataset(tmp_path / "labelled"), rows))
+    labelled = data.prices.loc[data.prices["treatment_id"] == "abdominoplasty", "category_average"]
+    assert labelled.tolist() == ["Body contouring"]

@@ -8,7 +8,8 @@ from dashboard.dataset import load_dataset
 from dashboard.pricelist import aggregate, spread_text
 
 ROW = dict(treatment_id="microneedling", market="US", currency="USD", unit="session", basis="not-stated",
-           low=np.nan, typical=np.nan, high=np.nan, year=2024, source_id="clinic-x", status="weak", quote="q")
+           low=np.nan, typical=np.nan, high=np.nan, year=2024, source_id="clinic-x", status="weak", quote="q",
+           category_average=np.nan)
 
 
 def frame(*rows):
@@ -42,8 +43,9 @@ def test_a_row_price_is_typical_else_a_from_price_alone():
 
 
 @pytest.mark.parametrize("other", [dict(market="UK", currency="GBP"), dict(source_id="nhs-botox"), dict(status="primary"),
-                                   dict(basis="total-price"), dict(unit="procedure")])
-def test_groups_do_not_mix_markets_sources_statuses_bases_or_units(other):
+                                   dict(basis="total-price"), dict(unit="procedure"),
+                                   dict(category_average="Skin treatment (combination lasers)")])
+def test_groups_do_not_mix_markets_sources_statuses_bases_units_or_categories(other):
     summarised = aggregate(frame(dict(clinic="a", typical=1.0), dict(clinic="b", typical=2.0, **other)))
     assert list(summarised["rows"]) == [1, 1]
     assert list(summarised["typical"]) == [1.0, 2.0]

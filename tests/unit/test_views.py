@@ -18,3 +18,29 @@ from dashboard.views import results_text
 def test_results_text_says_what_is_known(maintenance, low, high, expected):
     row = pd.Series({"maintenance": maintenance, "results_months_low": low, "results_months_high": high})
     assert results_text(row) == expected
+
+
+@pytest.mark.parametrize("low, high, expected", [
+    (1002.0, 1670.0, "$1,002–$1,670"),
+    (167.0, 167.0, "$167"),
+    (1002.0, math.nan, "at least $1,002"),
+    (math.nan, 900.0, "up to $900"),
+    (math.nan, math.nan, "no price"),
+])
+def test_money_range_reads_as_a_person_would_say_it(low, high, expected):
+    from dashboard.views import money_range
+    assert money_range(low, high, "$") == expected
+
+
+def test_side_by_side_lists_every_published_price_and_which_were_used(small_dataset):
+    from dashboard.comparison import build_catalog, compare
+    from dashboard.filters import Filters
+    from dashboard.views import published_prices
+
+    catalog = build_catalog(small_dataset)
+    row = compare(catalog, Filters(market="UK")).table.loc["ha-filler"]
+    items = published_prices(row, small_dataset, "UK").children
+    assert [i.children for i in items] == [
+        "low £200 / high £400 per session (Basis not stated; NHS, year not stated; primary) — used for low, high"]
+    assert published_prices(compare(catalog, Filters(market="US")).table.loc["botulinum-toxin"], small_dataset,
+                            "US") == "none"

@@ -1,0 +1,45 @@
+"""What the grid tooltip, the side-by-side view and the export say about where a price comes from."""
+
+import dataclasses
+
+from dashboard import grid, views
+from dashboard.comparison import build_catalog, compare
+from dashboard.filters import Filters
+
+SKIN_LASERS = "Skin treatment (combination lasers)"
+
+
+def _labelled(dataset, category):
+    prices = dataset.prices.copy()
+    prices["category_average"] = None
+    prices.loc[prices["treatment_id"] == "abdominoplasty", "category_average"] = category
+    return dataclasses.replace(dataset, prices=prices)
+
+
+def test_tooltip_says_a_category_figure_is_not_the_treatments_own(small_dataset):
+    data = _labelled(small_dataset, SKIN_LASERS)
+    comparison = compare(build_catalog(data), Filters(market="US"))
+    rows = {r["id"]: r for r in grid.grid_rows(comparison, data)}
+    said = f"figure for all of “{SKIN_LASERS}”, not this treatment's own price"
+    assert said in rows["abdominoplasty"]["price_source_text"]
+    assert "figure for all of" not in rows["ha-filler"]["price_source_text"]
+
+
+def test_side_by_side_names_the_category_a_price_covers(small_dataset):
+    data = _labelled(small_dataset, SKIN_LASERS)
+    catalog = build_catalog(data)
+    table = compare(catalog, Filters(market="US")).rows
+    said = f"figure for all of “{SKIN_LASERS}”, not this treatment's own price"
+    assert views.price_category(table.loc["abdominoplasty"]) == said
+    assert views.price_category(table.loc["ha-filler"]) == ""
+    html = str(views.side_by_side(table, ["abdominoplasty", "ha-filler"], data, 1, "US"))
+    assert "Price covers" in html and "this treatment alone" in html
+
+
+def test_export_says_a_category_figure_is_not_the_treatments_own(small_dataset):
+    from dashboard.export import export_frame
+
+    data = _labelled(small_dataset, SKIN_LASERS)
+    table = export_frame(compare(build_catalog(data), Filters(market="US"))).set_index("Option")
+    assert f"figure for all of “{SKIN_LASERS}”" in table.loc["Abdominoplasty", "How the price was read"]
+    assert "figure for all of" not in table.loc["Hyaluronic-acid filler", "How the price was read"]
