@@ -79,3 +79,17 @@ def test_render_callback_does_not_run_on_load_but_the_index_stays_small(client):
     assert [i["id"] for i in render_dep["inputs"]] == [*CONTROLS, "quotes-store", "assumptions-store"]
     index = client.get("/?market=UK").get_data(as_text=True)
     assert "validation_layout" not in index and len(index) < 20_000
+
+
+def test_the_browser_sync_knows_every_url_parameter_and_its_default():
+    from dashboard.callbacks import url_fields
+    from dashboard.filters import URL_PARAMETERS
+
+    fields = url_fields()
+    assert [f["control"] for f in fields] == list(CONTROLS)
+    assert sorted(f["param"] for f in fields) == sorted(URL_PARAMETERS)
+    by_param = {f["param"]: f for f in fields}
+    assert by_param["compare"]["kind"] == "list" and by_param["compare"]["limit"] == 4
+    assert by_param["budget"]["kind"] == "number" and by_param["budget"]["default"] is None
+    assert by_param["over_budget"]["kind"] == "flag" and by_param["market"]["default"] == "US"
+    assert [f["param"] for f in sorted(fields, key=lambda f: f["order"])] == list(URL_PARAMETERS)
