@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run test setup setup-test browser postgres bench clean
+.PHONY: run test check lint setup setup-test browser postgres bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,17 @@ postgres:
 run: setup
 	$(BIN)/python -m dashboard serve --host $(HOST) --port $(PORT)
 
-test: setup-test browser postgres
+test: setup-test browser postgres lint
 	$(BIN)/python -m dashboard validate
+	$(BIN)/frictionless validate data/datapackage.json
 	$(BIN)/python -m pytest -q
+
+# the fast loop while working: lint, unit and in-process HTTP tests (no browser, gunicorn or PostgreSQL)
+check: setup-test lint
+	$(BIN)/python -m pytest -q -m "not (browser or battery or db or load)" tests/unit tests/http
+
+lint: setup-test
+	$(BIN)/ruff check .
 
 # benchmarks: synthetic price lists in a temp dir, gunicorn, headless chromium -> bench/results.json
 bench: setup-test browser

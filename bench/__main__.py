@@ -24,7 +24,9 @@ from pathlib import Path
 import requests
 
 from bench.generate import write_folder
+from dashboard.app import create_app
 from dashboard.dataset import BUNDLED_DATA
+from dashboard.progress import Progress, Step, quiet
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 SEARCHES = ["?concern=stretch-marks&budget=3000&horizon=5", "?market=UK&horizon=3", "?max_risk=2&budget=800",
@@ -146,8 +148,6 @@ def export_ms(base: str, fmt: str, repeats: int = 5) -> float:
 
 def server_time_ms(location: str, n: int) -> float:
     """The callback through the Flask test client in this process: no socket, no gunicorn."""
-    from dashboard.app import create_app
-
     client = create_app(location).server.test_client()
     live_outputs_from(client)
     times = []
@@ -186,20 +186,30 @@ def first_render_ms(base: str, repeats: int = 3) -> float | None:
     return round(statistics.median(times[1:]), 1)  # the first page load warms the browser's cache
 
 
-def run_case(name: str, location: str, args) -> dict:
+STEPS_PER_CASE = 8  # the progress calls in run_case, plus writing the synthetic price list
+
+
+def run_case(name: str, location: str, args, progress: Step = quiet) -> dict:
+    progress(f"{name}: starting gunicorn")
     proc, base, start_s = start_server(location)
     try:
         live_outputs(base)
         result = {"case": name, "start_s": round(start_s, 2), "memory_mb": rss_mb(proc.pid)}
+        progress(f"{name}: callback latency")
         result.update(callback_latency(base, args.requests))
+        progress(f"{name}: throughput")
         result["throughput_c8_per_s"] = throughput(base, args.requests * 2)
+        progress(f"{name}: exports")
         result["export_csv_ms"] = export_ms(base, "csv")
         result["export_xlsx_ms"] = export_ms(base, "xlsx")
+        progress(f"{name}: first render in chromium")
         result["first_render_ms"] = first_render_ms(base)
     finally:
         proc.terminate()
         proc.wait(timeout=60)
+    progress(f"{name}: server time in-process")
     result["server_p50_ms"] = server_time_ms(location, args.requests)
+    progress(f"{name}: done")
     return result
 
 
@@ -209,8 +219,8 @@ COLUMNS = ["case", "server_p50_ms", "http_p50_ms", "http_p95_ms", "response_kb_m
 
 def table(results: list[dict]) -> str:
     widths = [max(len(c), *(len(str(r.get(c))) for r in results)) for c in COLUMNS]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(COLUMNS, widths))]
-    lines += ["  ".join(str(r.get(c)).ljust(w) for c, w in zip(COLUMNS, widths)) for r in results]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(COLUMNS, widths, strict=True))]
+    lines += ["  ".join(str(r.get(c)).ljust(w) for c, w in zip(COLUMNS, widths, strict=True)) for r in results]
     return "\n".join(lines)
 
 
@@ -223,12 +233,14 @@ def main(argv=None) -> int:
     parser.add_argument("--browser-changes", type=int, default=18, help="budget changes per app in the browser part")
     args = parser.parse_args(argv)
     results = []
-    with tempfile.TemporaryDirectory(prefix="synthetic-bench-") as temp:
-        for name in args.cases.split(","):
+    names = args.cases.split(",")
+    with tempfile.TemporaryDirectory(prefix="synthetic-bench-") as temp, \
+            Progress("bench", total=STEPS_PER_CASE * len(names)) as step:
+        for name in names:
             spec = CASES[name]
+            step(f"{name}: writing the price list")
             location = str(BUNDLED_DATA) if spec is None else str(write_folder(Path(temp) / f"synthetic-{name}", *spec))
-            print(f"running {name} ...", file=sys.stderr, flush=True)
-            results.append(run_case(name, location, args))
+            results.append(run_case(name, location, args, step))
     print(table(results))
     report = {"machine": {"cores": os.cpu_count()}, "results": results}
     if args.browser_loads and Path("/usr/bin/chromium").exists():

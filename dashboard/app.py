@@ -13,7 +13,8 @@ from dashboard.comparison import build_catalog
 from dashboard.first_view import first_view, register_deferred_tabs
 from dashboard.layout import page
 from dashboard.security import harden
-from dashboard.storage import is_database_url, location_from, open_dataset
+from dashboard.settings import data_location
+from dashboard.storage import open_dataset
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Loaded on demand by dcc.Graph (assets/dashboard.js points it there), never with the page itself.
@@ -21,15 +22,9 @@ PLOTLY_BUNDLE = "plotly-basic-4.1.1.min.js"
 log = logging.getLogger(__name__)
 
 
-def data_dir_from(argument: str | Path | None) -> str | Path:
-    """Config precedence: argument, then DASHBOARD_DATA, then the bundled data/; a database URL passes through."""
-    location = location_from(argument)
-    return location if is_database_url(location) else Path(location)
-
-
 def create_app(data_dir: str | Path | None = None) -> Dash:
-    """Build the Dash app on a validated dataset; raises DatasetError on a bad one."""
-    catalog = build_catalog(open_dataset(data_dir_from(data_dir)))
+    """Build the Dash app on a validated dataset (location: see dashboard/settings.py); raises DatasetError."""
+    catalog = build_catalog(open_dataset(data_location(data_dir)))
     app = Dash(
         __name__,
         title="What cosmetic treatments really cost",

@@ -17,7 +17,7 @@ HELP = ("Where the data has no figure (how many sessions, how often upkeep is re
 
 def assumption_form(treatments: pd.DataFrame) -> dbc.Card:
     names = treatments.sort_values("name")
-    options = [{"label": n, "value": i} for i, n in zip(names["id"], names["name"])]
+    options = [{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)]
     fields = [{"label": label, "value": f} for f, (label, _, _) in rules.FIELDS.items()]
     row = dbc.Row([
         dbc.Col(labelled("assumption-treatment", "Treatment", dcc.Dropdown(id="assumption-treatment", options=options)),

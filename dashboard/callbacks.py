@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from urllib.parse import parse_qs
 
@@ -11,23 +10,10 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import assumption_panel, assumptions, export, quotes
 from dashboard.comparison import Catalog, compare
-from dashboard.filters import MAX_COMPARE, URL_PARAMETERS, Filters, from_query, parse_fields
+from dashboard.filters import CONTROLS, FIELDS, MAX_COMPARE, Filters, control_values, from_query, parse_fields
 from dashboard.quote_panel import apply_action
 from dashboard.render import render
 
-# Control id -> Filters field. The same names are used by the URL and the command line.
-CONTROLS = {
-    "concern": "concern",
-    "market": "market",
-    "category": "categories",
-    "budget": "budget",
-    "horizon": "horizon",
-    "max-downtime": "max_downtime",
-    "max-risk": "max_risk",
-    "show-over-budget": "show_over_budget",
-    "daily-earnings": "daily_earnings",
-    "compare": "compare",
-}
 # List-valued fields and how many items they keep; the browser trims a control to this at once.
 LIST_LIMITS = {"compare": MAX_COMPARE}
 
@@ -54,39 +40,29 @@ RENDER_OUTPUTS = {
 }
 
 
-def control_values(filters: Filters) -> list:
-    """Filters -> the values the controls show, in CONTROLS order."""
-    values = []
-    for field in CONTROLS.values():
-        value = getattr(filters, field)
-        if field == "concern":
-            value = value or "all"
-        elif isinstance(value, tuple):
-            value = list(value)
-        values.append(value)
-    return values
+def _kind(field) -> str:
+    """How the browser reads a field's URL text: list, flag, number or text."""
+    if isinstance(field.default, tuple):
+        return "list"
+    if isinstance(field.default, bool):
+        return "flag"
+    sample = field.parse("1", ())
+    return "number" if isinstance(field.default, (int, float)) or type(sample) in (int, float) else "text"
 
 
 def url_fields() -> list[dict]:
     """For the browser's URL <-> controls sync, in CONTROLS order: each control's URL parameter, its place in
-    the query (URL_PARAMETERS order), default value, kind (text, number, flag, list) and list limit."""
-    params = list(URL_PARAMETERS)
-    by_field = {f: p for p, f in URL_PARAMETERS.items()}
-    types = {f.name: str(f.type) for f in dataclasses.fields(Filters)}
-    fields = []
-    for (control, field), default in zip(CONTROLS.items(), control_values(Filters())):
-        kind = ("list" if isinstance(default, list) else "flag" if isinstance(default, bool)
-                else "number" if any(t in types[field] for t in ("int", "float")) else "text")
-        fields.append({"control": control, "param": by_field[field], "order": params.index(by_field[field]),
-                       "default": default, "kind": kind, "limit": LIST_LIMITS.get(field)})
-    return fields
+    the query string, the control's default value, the kind (text, number, flag, list) and list limit."""
+    defaults = dict(zip(CONTROLS, control_values(Filters()), strict=True))
+    return [{"control": f.control, "param": f.url, "order": i, "default": defaults[f.control], "kind": _kind(f),
+             "limit": LIST_LIMITS.get(f.name)} for i, f in enumerate(FIELDS)]
 
 
 def controls_from_query(search) -> dict[str, object]:
     """The control values, by control id, that the browser sets from a URL query: raw text as in the URL
     (the server parses them like any control value), defaults for what the query leaves out."""
-    controls = dict(zip(CONTROLS, control_values(Filters())))
-    by_param = {p: c for c, f in CONTROLS.items() for p, g in URL_PARAMETERS.items() if g == f}
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True))
+    by_param = {f.url: f.control for f in FIELDS}
     raw = parse_qs(search.lstrip("?"), max_num_fields=50) if isinstance(search, str) and len(search) <= 4000 else {}
     controls.update({by_param[p]: v[-1] for p, v in raw.items() if p in by_param})
     return controls
@@ -109,7 +85,7 @@ def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assum
 
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
 
     # The URL is the state, kept in step in the browser (no round trip): a control change rewrites the URL;
     # going back or forward sets the controls, which then ask for the results like any change.
@@ -145,7 +121,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def update_assumptions(_add, _removes, _clear, *rest):
-        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)]))
+        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)], strict=True))
         action, index = _list_action(ctx.triggered_id, ctx.triggered, "assumption")
         if action is None:
             raise PreventUpdate
@@ -167,7 +143,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def update_quotes(_add, contents, _removes, _clear, *rest):
-        form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)]))
+        form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)], strict=True))
         filename, stored = rest[len(QUOTE_FORM):]
         action, remove_id = _quote_action(ctx.triggered_id, ctx.triggered)
         if action is None:

@@ -1,23 +1,31 @@
-"""The command line: validate the data, serve the dashboard, export a comparison."""
+"""The command line: validate the data, serve the dashboard, export a comparison, list the gaps, describe the data."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
 
-from dashboard.dataset import BUNDLED_DATA
+from dashboard import coverage, datapackage, vocab
+from dashboard.app import create_app
+from dashboard.callbacks import export_file
+from dashboard.comparison import build_catalog
+from dashboard.filters import FIELDS, parse_fields, rejected_fields
 from dashboard.load import add_load_parser, cmd_load, price_rows
 from dashboard.problems import DatasetError, format_problems
+from dashboard.progress import Progress
+from dashboard.settings import data_location
 from dashboard.storage import open_dataset
 
-DATA_HELP = "data folder or postgresql:// URL (default: $DASHBOARD_DATA or the bundled data/)"
+DATA_HELP = "data folder or postgresql:// URL (default: $DASHBOARD_DATA, else the bundled data/)"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data folder and print a summary")
-    validate.add_argument("--data", default=str(BUNDLED_DATA), help="data folder or postgresql:// URL (default: the bundled data/)")
+    validate.add_argument("--data", default=None, help=DATA_HELP)
     serve = commands.add_parser("serve", help="start the dashboard (development server; use gunicorn in production)")
     serve.add_argument("--data", default=None, help=DATA_HELP)
     serve.add_argument("--host", default="127.0.0.1")
@@ -25,17 +33,27 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--debug", action="store_true", help="Dash dev tools and reloader; never in production")
     export = commands.add_parser("export", help="write the comparison for these filters as CSV or Excel")
     export.add_argument("--data", default=None, help=DATA_HELP)
-    export.add_argument("--concern")
-    export.add_argument("--market", default="US")
-    export.add_argument("--budget")
-    export.add_argument("--horizon-years", default="1")
-    export.add_argument("--max-downtime-days")
-    export.add_argument("--max-risk", default="5")
-    export.add_argument("--include-over-budget", action="store_true")
+    add_filter_flags(export)
     export.add_argument("--format", choices=("csv", "xlsx"), required=True)
     export.add_argument("--output", required=True, help="file to write ('-' for standard output)")
+    package = commands.add_parser("datapackage", help="write DIR/datapackage.json (Frictionless) from the schema")
+    package.add_argument("--data", default=None, help="data folder (default: $DASHBOARD_DATA, else the bundled data/)")
+    cover = commands.add_parser("coverage", help="list, per treatment, the inputs the data leaves unknown")
+    cover.add_argument("--data", default=None, help=DATA_HELP)
+    cover.add_argument("--market", action="append", choices=vocab.MARKETS,
+                       help="check prices in this market (repeatable; default: " + ", ".join(coverage.NATIONAL_MARKETS) + ")")
+    cover.add_argument("--markdown", action="store_true", help="print the 'Still unknown' block of data/README.md")
     add_load_parser(commands)
     return parser
+
+
+def add_filter_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per filter field (filters.FIELDS), named like its URL parameter; earlier spellings still work."""
+    for f in FIELDS:
+        if isinstance(f.default, bool):
+            parser.add_argument(f.flag, *f.old_flags, dest=f.name, action="store_true", default=None, help=f.help)
+        else:
+            parser.add_argument(f.flag, *f.old_flags, dest=f.name, metavar=f.url.upper(), help=f.help)
 
 
 def _report(err: DatasetError, prefix: str = "") -> int:
@@ -46,8 +64,6 @@ def _report(err: DatasetError, prefix: str = "") -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from dashboard.app import create_app
-
     try:
         app = create_app(args.data)
     except DatasetError as err:
@@ -57,26 +73,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from dashboard.app import data_dir_from
-    from dashboard.callbacks import export_file
-    from dashboard.comparison import build_catalog
-    from dashboard.filters import parse_fields, rejected_fields
-
     try:
-        catalog = build_catalog(open_dataset(data_dir_from(args.data)))
+        catalog = build_catalog(open_dataset(data_location(args.data)))
     except DatasetError as err:
         return _report(err)
-    raw = {
-        "concern": args.concern, "market": args.market, "budget": args.budget, "horizon": args.horizon_years,
-        "max_downtime": args.max_downtime_days, "max_risk": args.max_risk,
-        "show_over_budget": args.include_over_budget,
-    }
+    raw = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}
     rejected = rejected_fields(raw, catalog.treatment_ids)
     if rejected:
-        flags = ", ".join("--" + FLAG_NAMES.get(r, r).replace("_", "-") for r in rejected)
-        print(f"error: invalid value for {flags}", file=sys.stderr)
+        for f in FIELDS:
+            if f.name in rejected:
+                print(f"error: invalid value for {f.flag}: {raw[f.name]!r} (expected {f.help})", file=sys.stderr)
         return 2
     filters = parse_fields(raw, catalog.treatment_ids)
     content, _name, _mime = export_file(catalog, filters, args.format, dt.date.today())
@@ -91,7 +97,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     try:
-        data = open_dataset(args.data)
+        with Progress("validate") as step:
+            data = open_dataset(data_location(args.data), progress=step)
     except DatasetError as err:
         return _report(err)
     years = data.price_years()
@@ -103,9 +110,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-FLAG_NAMES = {"horizon": "horizon_years", "max_downtime": "max_downtime_days"}
+def cmd_datapackage(args: argparse.Namespace) -> int:
+    location = data_location(args.data)
+    if not isinstance(location, Path):
+        print("error: --data must be a folder (a data package describes files)", file=sys.stderr)
+        return 2
+    print(f"wrote {datapackage.write(location)}", file=sys.stderr)
+    return 0
 
-COMMANDS = {"validate": cmd_validate, "serve": cmd_serve, "export": cmd_export, "load": cmd_load}
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    try:
+        data = open_dataset(data_location(args.data))
+    except DatasetError as err:
+        return _report(err)
+    markets = tuple(args.market or coverage.NATIONAL_MARKETS)
+    found = coverage.gaps(data, markets)
+    print((coverage.as_markdown if args.markdown else coverage.as_table)(found, markets, data))
+    return 0
+
+
+COMMANDS = {"validate": cmd_validate, "serve": cmd_serve, "export": cmd_export, "load": cmd_load,
+            "datapackage": cmd_datapackage, "coverage": cmd_coverage}
 
 
 def main(argv: list[str] | None = None) -> int:

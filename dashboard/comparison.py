@@ -158,7 +158,7 @@ def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
 
 def crossover(years: list[int], a: list[float], b: list[float]) -> tuple[int, int] | None:
     """(year, which) when the option that starts cheaper (which: 0 = a, 1 = b) has cost more by that year."""
-    pairs = [(y, x, z) for y, x, z in zip(years, a, b) if not (pd.isna(x) or pd.isna(z))]
+    pairs = [(y, x, z) for y, x, z in zip(years, a, b, strict=True) if not (pd.isna(x) or pd.isna(z))]
     if len(pairs) < 2:
         return None
     for which, (cheaper, dearer) in enumerate([(1, 2), (2, 1)]):

@@ -16,9 +16,10 @@ import psycopg.sql
 import sqlalchemy as sa
 
 from dashboard import schema
-from dashboard.dataset import Dataset, check_frame, frame_from_rows
+from dashboard.dataset import Dataset, assemble, check_frame, frame_from_rows
 from dashboard.pricelist import COLUMNS, price_table, summary_frame, summary_query
 from dashboard.problems import DatasetError, Problem
+from dashboard.progress import Step, quiet
 
 _TYPES = {"number": sa.Double, "int": sa.Integer}
 SMALL = {"treatments.csv": "treatments", "concerns.csv": "concerns", "sources.csv": "sources"}
@@ -38,17 +39,20 @@ def tables(metadata: sa.MetaData) -> dict[str, sa.Table]:
 
     treatments = sa.Table("treatments", metadata, *columns(schema.TREATMENTS, ("id",)))
     sources = sa.Table("sources", metadata, *columns(schema.SOURCES, ("id",)))
-    concerns = sa.Table("concerns", metadata, *columns(schema.CONCERNS, ("treatment_id", "concern")),
-                        sa.ForeignKeyConstraint(["treatment_id"], ["treatments.id"]),
-                        sa.ForeignKeyConstraint(["source_id"], ["sources.id"]))
+    concerns = sa.Table("concerns", metadata, *columns(schema.CONCERNS, schema.PRIMARY_KEYS["concerns.csv"]),
+                        *_foreign_keys("concerns.csv"))
     prices = price_table(metadata, "prices", *_price_constraints(), identity=True)
     sa.Index("prices_market_treatment", prices.c.market, prices.c.treatment_id)
     return {"treatments": treatments, "sources": sources, "concerns": concerns, "prices": prices}
 
 
+def _foreign_keys(file: str) -> list[sa.ForeignKeyConstraint]:
+    return [sa.ForeignKeyConstraint([column], [f"{Path(other).stem}.{key}"])
+            for column, other, key in schema.FOREIGN_KEYS.get(file, ())]
+
+
 def _price_constraints() -> list:
-    out = [sa.ForeignKeyConstraint(["treatment_id"], ["treatments.id"]),
-           sa.ForeignKeyConstraint(["source_id"], ["sources.id"])]
+    out = _foreign_keys("prices.csv")
     for f in schema.PRICES:
         col = sa.column(f.name)
         if f.kind == "choice":
@@ -83,9 +87,7 @@ def read_dataset(url: str) -> Dataset:
                                     "load one with `python -m dashboard load --init DIR`")]) from None
     finally:
         engine.dispose()
-    from dashboard.storage import finish
-
-    return finish(frames, prices)
+    return assemble(frames, prices)
 
 
 def _text(value) -> str:
@@ -94,7 +96,7 @@ def _text(value) -> str:
     return str(value)
 
 
-def init(url: str, frames: dict[str, pd.DataFrame], duck: sa.Connection) -> int:
+def init(url: str, frames: dict[str, pd.DataFrame], duck: sa.Connection, progress: Step = quiet) -> int:
     """Replace all four tables with a validated folder's tables, in one transaction; price rows loaded."""
     engine = engine_for(url)
     try:
@@ -107,7 +109,7 @@ def init(url: str, frames: dict[str, pd.DataFrame], duck: sa.Connection) -> int:
                 records = [{k: _cell(v) for k, v in row.items()} for row in frames[file].to_dict("records")]
                 if records:
                     conn.execute(t[name].insert(), records)
-            return _copy_prices(conn, duck)
+            return _copy_prices(conn, duck, progress)
     finally:
         engine.dispose()
 
@@ -132,7 +134,7 @@ def known_ids(url: str) -> tuple[set[str], set[str]]:
         engine.dispose()
 
 
-def load_prices(url: str, duck: sa.Connection) -> tuple[int, int]:
+def load_prices(url: str, duck: sa.Connection, progress: Step = quiet) -> tuple[int, int]:
     """Replace the rows of the sources a checked price list names, in one transaction: (removed, added)."""
     engine = engine_for(url)
     try:
@@ -141,12 +143,12 @@ def load_prices(url: str, duck: sa.Connection) -> tuple[int, int]:
             typed = price_table(sa.MetaData())
             names = [r[0] for r in duck.execute(sa.select(typed.c.source_id).distinct())]
             removed = conn.execute(prices.delete().where(prices.c.source_id.in_(names))).rowcount
-            return removed, _copy_prices(conn, duck)
+            return removed, _copy_prices(conn, duck, progress)
     finally:
         engine.dispose()
 
 
-def _copy_prices(conn: sa.Connection, duck: sa.Connection) -> int:
+def _copy_prices(conn: sa.Connection, duck: sa.Connection, progress: Step = quiet) -> int:
     """Stream the typed rows from DuckDB into prices with COPY (file order kept by the identity column)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "prices.csv"
@@ -154,7 +156,10 @@ def _copy_prices(conn: sa.Connection, duck: sa.Connection) -> int:
         statement = psycopg.sql.SQL("COPY prices ({}) FROM STDIN WITH (FORMAT csv)").format(
             psycopg.sql.SQL(", ").join(psycopg.sql.Identifier(c) for c in COLUMNS))
         cursor = conn.connection.driver_connection.cursor()
+        size, done = path.stat().st_size, 0
         with cursor.copy(statement) as copy, path.open("rb") as source:
             while chunk := source.read(1 << 20):
                 copy.write(chunk)
+                done += len(chunk)
+                progress(f"writing prices to PostgreSQL: {done / 2**20:,.0f} of {size / 2**20:,.0f} MiB")
         return cursor.rowcount

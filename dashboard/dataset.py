@@ -16,8 +16,8 @@ from pandera.errors import SchemaErrors
 from dashboard import schema, vocab
 from dashboard.formula import starts_with_trigger
 from dashboard.problems import DatasetError, Problem
+from dashboard.settings import BUNDLED_DATA
 
-BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 2000
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -97,7 +97,7 @@ def frame_from_rows(name: str, rows: list[list[str]], fields: tuple[schema.Field
             problems.append(Problem(name, line_no, None, f"has {len(row)} fields; the header has {len(fields)}"))
             continue
         lines.append(line_no)
-        for field, cell in zip(fields, row):
+        for field, cell in zip(fields, row, strict=True):
             value, message = parse_cell(field, cell)
             records[field.name].append(value)
             if message:
@@ -228,6 +228,14 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:
             problems.append(Problem("prices.csv", line, "low", "a price row needs at least one of low, typical, high"))
     problems += _treatment_rules(treatments)
     return problems
+
+
+def assemble(frames: dict[str, pd.DataFrame], prices: pd.DataFrame) -> Dataset:
+    """The Dataset from three checked small tables and the (summarised) prices, after the cross-file checks."""
+    problems = check_links({**frames, "prices.csv": prices})
+    if problems:
+        raise DatasetError(problems)
+    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"])
 
 
 def _treatment_rules(treatments: pd.DataFrame) -> list[Problem]:

@@ -80,7 +80,7 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
             rows[column] = None
     rows["basis_label"] = rows["basis"].map(vocab.BASIS_LABELS)
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
-    rows["total_reads"] = [money_range(lo, hi, symbol) for lo, hi in zip(rows["total_low"], rows["total_high"])]
+    rows["total_reads"] = [money_range(lo, hi, symbol) for lo, hi in zip(rows["total_low"], rows["total_high"], strict=True)]
     for column in ("budget_reason", "missing", "assumed", "price_note", "price_order_note"):
         if column not in rows:
             rows[column] = ""
@@ -88,7 +88,7 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     covers = [price_category(row) for _, row in rows.iterrows()]
     rows["price_read"] = [
         "; ".join(n for n in (a, b, c) if isinstance(n, str) and n)
-        for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers)]
+        for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers, strict=True)]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
@@ -144,7 +144,7 @@ def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date) -> bytes
     table = export_frame(comparison)
     writer.writerow([_cell_text(h) for h in table.columns])
     for record in table.itertuples(index=False):
-        writer.writerow([_csv_value(col, v) for col, v in zip(table.columns, record)])
+        writer.writerow([_csv_value(col, v) for col, v in zip(table.columns, record, strict=True)])
     writer.writerow([])
     writer.writerow(["Sources"])
     sources = sources_frame(comparison, data)
@@ -184,7 +184,7 @@ def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date) -> byte
             sheet.write_string(row, col, _cell_text(header), bold)
         for record in table.itertuples(index=False):
             row += 1
-            for col, (header, value) in enumerate(zip(table.columns, record)):
+            for col, (header, value) in enumerate(zip(table.columns, record, strict=True)):
                 _write_cell(sheet, row, col, header, value)
         sources = book.add_worksheet("Sources")
         for col, header in enumerate(SOURCE_COLUMNS):

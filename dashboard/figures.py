@@ -57,7 +57,7 @@ def _years(horizon: int) -> str:
 def _names(frame: pd.DataFrame) -> list[str]:
     """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one."""
     assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
-    return [_label(n) + (" (your assumption)" if isinstance(a, str) and a else "") for n, a in zip(frame["name"], assumed)]
+    return [_label(n) + (" (your assumption)" if isinstance(a, str) and a else "") for n, a in zip(frame["name"], assumed, strict=True)]
 
 
 def _patterns(frame: pd.DataFrame) -> list[str]:
@@ -88,8 +88,8 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
         data.append({
             "type": "bar", "orientation": "h", "name": "total over the horizon",
             "marker": {"color": "#4a6fa5", "pattern": {"shape": _patterns(known)}},
-            "y": _names(known), "base": lows, "x": [h - lo for lo, h in zip(lows, highs)],
-            "customdata": [[lo, h] for lo, h in zip(lows, highs)],
+            "y": _names(known), "base": lows, "x": [h - lo for lo, h in zip(lows, highs, strict=True)],
+            "customdata": [[lo, h] for lo, h in zip(lows, highs, strict=True)],
             "hovertemplate": "%{y}<br>low %{customdata[0]:,.0f}<br>high %{customdata[1]:,.0f}<extra></extra>",
         })
     if not open_ended.empty:
@@ -146,7 +146,7 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
     for tier, group in known.groupby(known["risk_tier"].astype(int)):
         open_end = group["total_high"].isna()
         symbols = ["star" if k == "your quote" else ("triangle-right" if o else "circle")
-                   for k, o in zip(group.get("kind", pd.Series("published", index=group.index)), open_end)]
+                   for k, o in zip(group.get("kind", pd.Series("published", index=group.index)), open_end, strict=True)]
         data.append({
             "type": "scatter", "mode": "markers", "name": f"risk tier {tier}",
             "x": _numbers(group["_cost"]), "y": _numbers(group["downtime_days_high"]),
@@ -191,7 +191,7 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
         colour = palette[n % len(palette)]
         name = _names(rows.loc[[tid]])[0]
         low, high = cumulative[tid]["low"], cumulative[tid]["high"]
-        open_years = [y for y, v in zip(years, high) if math.isnan(v)]
+        open_years = [y for y, v in zip(years, high, strict=True) if math.isnan(v)]
         data.append({"type": "scatter", "mode": "lines", "x": years, "y": [_num(v) for v in low],
                      "line": {"color": colour, "width": 1}, "name": f"{name}: low", "legendgroup": name,
                      "showlegend": False, "hovertemplate": "year %{x}: at least %{y:,.0f}<extra>" + name + "</extra>"})

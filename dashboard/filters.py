@@ -1,10 +1,16 @@
-"""The `Filters` value: one vocabulary for the URL, the controls and the command line."""
+"""The `Filters` value: one vocabulary for the URL, the controls and the command line.
+
+`FIELDS` is the one table of filter fields. From it come the `Filters` dataclass, the URL
+parameters (`URL_PARAMETERS`), the page's control ids (`CONTROLS`) and the command-line flags
+(`--` + the URL name with `-` for `_`). Adding a filter is one row here (plus its control on the page).
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, make_dataclass, replace
+from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from dashboard import vocab
@@ -15,72 +21,6 @@ MAX_DOWNTIME = 3650
 MAX_EARNINGS = 100_000
 MAX_COMPARE = 4
 MIN_COMPARE = 2
-
-# URL query parameter -> Filters field. Declared once; documented in the README.
-URL_PARAMETERS = {
-    "concern": "concern",
-    "market": "market",
-    "budget": "budget",
-    "horizon": "horizon",
-    "max_downtime": "max_downtime",
-    "max_risk": "max_risk",
-    "over_budget": "show_over_budget",
-    "category": "categories",
-    "compare": "compare",
-    "earnings": "daily_earnings",
-}
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the user asked to see. Every field is valid once built by the parsers below."""
-
-    concern: str | None = None
-    market: str = "US"
-    budget: float | None = None
-    horizon: int = 1
-    max_downtime: float | None = None
-    max_risk: int = 5
-    show_over_budget: bool = False
-    categories: tuple[str, ...] = ()
-    compare: tuple[str, ...] = field(default=())
-    daily_earnings: float | None = None
-
-    def to_query(self) -> str:
-        """The query string that restores these filters (defaults left out)."""
-        default = Filters()
-        params = {}
-        for name, attr in URL_PARAMETERS.items():
-            value = getattr(self, attr)
-            if value == getattr(default, attr):
-                continue
-            if isinstance(value, bool):
-                value = "1" if value else "0"
-            elif isinstance(value, tuple):
-                value = ",".join(value)
-            elif isinstance(value, float):
-                value = f"{value:g}" if value == int(value) else str(value)
-            params[name] = value
-        return urlencode(params, safe=",")
-
-    def describe(self) -> str:
-        """The filters in words, for export headers and the page."""
-        parts = [f"market {self.market}", f"horizon {self.horizon} year{'s' if self.horizon != 1 else ''}"]
-        if self.concern:
-            parts.insert(0, f"concern {vocab.CONCERN_LABELS.get(self.concern, self.concern)}")
-        if self.categories:
-            parts.append("categories " + ", ".join(self.categories))
-        if self.budget is not None:
-            parts.append(f"budget {self.budget:,.0f} {vocab.MARKET_CURRENCY[self.market]}")
-        if self.max_downtime is not None:
-            parts.append(f"downtime at most {self.max_downtime:g} days")
-        if self.max_risk < 5:
-            parts.append(f"risk tier at most {self.max_risk}")
-        if self.show_over_budget:
-            parts.append("over-budget options shown")
-        if self.daily_earnings is not None:
-            parts.append(f"daily earnings {self.daily_earnings:,.0f}")
-        return "; ".join(parts)
 
 
 def _number(value: Any, low: float, high: float) -> float | None:
@@ -119,41 +59,151 @@ def _ids(value: Any, allowed, limit: int) -> tuple[str, ...] | None:
     return tuple(out[:limit])
 
 
+INVALID = object()  # a parser's answer for a value it does not accept
+
+
+def _valid(value: Any) -> Any:
+    return INVALID if value is None else value
+
+
+def _whole(value: Any, low: int, high: int) -> Any:
+    number = _number(value, low, high)
+    return int(number) if number is not None and number == int(number) else INVALID
+
+
+def _switch(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    return {"1": True, "0": False}.get(value, INVALID) if isinstance(value, str) else INVALID
+
+
+def _concern(value: Any, _ids) -> Any:
+    return None if value in (None, "", "all") else _valid(_choice(value, vocab.CONCERNS))
+
+
+def _concern_words(value: Any, _filters) -> str | None:
+    return value and f"concern {vocab.CONCERN_LABELS.get(value, value)}"
+
+
+def _horizon_words(value: int, _filters) -> str:
+    return f"horizon {value} year{'s' if value != 1 else ''}"
+
+
+def _money(value: float, filters) -> str:
+    return f"{value:,.0f} {vocab.MARKET_CURRENCY[filters.market]}"
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """One filter: its `Filters` attribute and default, URL parameter, control id, parser and words.
+
+    `parse(raw, treatment_ids)` gives the value or INVALID; `words(value, filters)` gives the phrase
+    for `Filters.describe()` or None to leave it out; `blank` is the control's value for None;
+    `old_flags` are earlier command-line spellings that still work.
+    """
+
+    name: str
+    default: Any
+    url: str
+    control: str
+    parse: Callable[[Any, Any], Any]
+    words: Callable[[Any, Any], str | None]
+    help: str
+    blank: Any = None
+    old_flags: tuple[str, ...] = ()
+
+    @property
+    def flag(self) -> str:
+        """The command-line flag: the URL name with hyphens."""
+        return "--" + self.url.replace("_", "-")
+
+
+# The filter fields, in the order Filters.describe() reads them. One row per field.
+FIELDS = (
+    FilterField("concern", None, "concern", "concern", _concern, _concern_words,
+                "a concern id, e.g. stretch-marks (default: all)", blank="all"),
+    FilterField("market", "US", "market", "market", lambda v, _: _valid(_choice(v, vocab.MARKETS)),
+                lambda v, f: f"market {v}", "US, UK or a US state market, e.g. US-NY"),
+    FilterField("horizon", 1, "horizon", "horizon", lambda v, _: _whole(v, *HORIZON_RANGE), _horizon_words,
+                "time horizon in years, 1-10", old_flags=("--horizon-years",)),
+    FilterField("categories", (), "category", "category", lambda v, _: _valid(_ids(v, vocab.CATEGORIES, len(vocab.CATEGORIES))),
+                lambda v, f: v and "categories " + ", ".join(v), "comma-separated categories, e.g. injectable,surgical"),
+    FilterField("budget", None, "budget", "budget", lambda v, _: _valid(_number(v, 0, MAX_BUDGET)),
+                lambda v, f: v is not None and f"budget {_money(v, f)}", "total budget over the horizon (market currency)"),
+    FilterField("max_downtime", None, "max_downtime", "max-downtime", lambda v, _: _valid(_number(v, 0, MAX_DOWNTIME)),
+                lambda v, f: v is not None and f"downtime at most {v:g} days", "most downtime in days",
+                old_flags=("--max-downtime-days",)),
+    FilterField("max_risk", 5, "max_risk", "max-risk", lambda v, _: _whole(v, 1, 5),
+                lambda v, f: v < 5 and f"risk tier at most {v}", "highest risk tier, 1-5"),
+    FilterField("show_over_budget", False, "over_budget", "show-over-budget", lambda v, _: _switch(v),
+                lambda v, f: v and "over-budget options shown", "show over-budget options too",
+                old_flags=("--include-over-budget",)),
+    FilterField("compare", (), "compare", "compare", lambda v, ids: _valid(_ids(v, set(ids), MAX_COMPARE)),
+                lambda v, f: None, "comma-separated treatment ids (2-4) for the side-by-side view"),
+    FilterField("daily_earnings", None, "earnings", "daily-earnings", lambda v, _: _valid(_number(v, 0, MAX_EARNINGS)),
+                lambda v, f: v is not None and f"daily earnings {v:,.0f}", "daily earnings, for lost pay"),
+)
+
+URL_PARAMETERS = {f.url: f.name for f in FIELDS}  # URL query parameter -> Filters field
+CONTROLS = {f.control: f.name for f in FIELDS}  # control id on the page -> Filters field
+
+
+class _FiltersMethods:
+    def to_query(self) -> str:
+        """The query string that restores these filters (defaults left out)."""
+        params = {}
+        for f in FIELDS:
+            value = getattr(self, f.name)
+            if value == f.default:
+                continue
+            if isinstance(value, bool):
+                value = "1" if value else "0"
+            elif isinstance(value, tuple):
+                value = ",".join(value)
+            elif isinstance(value, float):
+                value = f"{value:g}" if value == int(value) else str(value)
+            params[f.url] = value
+        return urlencode(params, safe=",")
+
+    def describe(self) -> str:
+        """The filters in words, for export headers and the page."""
+        return "; ".join(words for f in FIELDS if (words := f.words(getattr(self, f.name), self)))
+
+
+Filters = make_dataclass(
+    "Filters",
+    [(f.name, Any, field(default=f.default)) for f in FIELDS],
+    bases=(_FiltersMethods,),
+    frozen=True,
+    namespace={"__doc__": "What the user asked to see, one attribute per row of FIELDS; valid once built by the parsers."},
+)
+Filters.__module__ = __name__
+
+
 def _parse_values(raw: Mapping[str, Any], treatment_ids) -> dict[str, Any]:
-    """Each given field parsed; None where the value is invalid (or means 'no limit')."""
-    values: dict[str, Any] = {}
-    if "concern" in raw:
-        concern = raw["concern"]
-        values["concern"] = "" if concern in (None, "", "all") else _choice(concern, vocab.CONCERNS)
-    values["market"] = _choice(raw.get("market"), vocab.MARKETS)
-    values["budget"] = _number(raw.get("budget"), 0, MAX_BUDGET)
-    horizon = _number(raw.get("horizon"), *HORIZON_RANGE)
-    values["horizon"] = int(horizon) if horizon is not None and horizon == int(horizon) else None
-    values["max_downtime"] = _number(raw.get("max_downtime"), 0, MAX_DOWNTIME)
-    risk = _number(raw.get("max_risk"), 1, 5)
-    values["max_risk"] = int(risk) if risk is not None and risk == int(risk) else None
-    over = raw.get("show_over_budget")
-    values["show_over_budget"] = over if isinstance(over, bool) else (
-        {"1": True, "0": False}.get(over) if isinstance(over, str) else None)
-    values["categories"] = _ids(raw.get("categories"), vocab.CATEGORIES, len(vocab.CATEGORIES))
-    values["compare"] = _ids(raw.get("compare"), set(treatment_ids), MAX_COMPARE)
-    values["daily_earnings"] = _number(raw.get("daily_earnings"), 0, MAX_EARNINGS)
-    return values
+    """Each given field (by Filters attribute) parsed; INVALID where the value is not accepted."""
+    return {f.name: f.parse(raw[f.name], treatment_ids) for f in FIELDS if f.name in raw}
 
 
-def parse_fields(raw: Mapping[str, Any], treatment_ids=(), defaults: Filters = Filters()) -> Filters:
+def parse_fields(raw: Mapping[str, Any], treatment_ids=(), defaults=None) -> Filters:
     """Filters from field-named raw values (controls, command line); invalid -> default."""
     values = _parse_values(raw, treatment_ids)
-    kept = {k: v for k, v in values.items() if v is not None}
-    if kept.get("concern") == "":
-        kept["concern"] = None
-    return replace(defaults, **kept)
+    return replace(defaults or Filters(), **{k: v for k, v in values.items() if v is not INVALID})
 
 
 def rejected_fields(raw: Mapping[str, Any], treatment_ids=()) -> list[str]:
     """Fields that were given a value which the parser did not accept."""
     values = _parse_values(raw, treatment_ids)
-    return [k for k, v in raw.items() if v not in (None, "", [], ()) and values.get(k) is None]
+    return [k for k, v in raw.items() if v not in (None, "", [], ()) and values.get(k) is INVALID]
+
+
+def control_values(filters: Filters) -> list:
+    """Filters -> the values the page's controls show, in CONTROLS order."""
+    values = []
+    for f in FIELDS:
+        value = getattr(filters, f.name)
+        values.append(f.blank if value is None and f.blank is not None else list(value) if isinstance(value, tuple) else value)
+    return values
 
 
 def from_query(query: str, treatment_ids=()) -> Filters:

@@ -76,10 +76,10 @@ def register_deferred_tabs(app, layout: Component) -> frozenset[str]:
         prevent_initial_call=True,
     )
     def show_deferred_tab(*values):
-        active = dict(zip(tabs_ids, values[: len(tabs_ids)]))
+        active = dict(zip(tabs_ids, values[: len(tabs_ids)], strict=True))
         shown = values[len(tabs_ids):]
         return [content[tab_id] if active.get(tabs_id) == tab_id and not current else no_update
-                for (tabs_id, tab_id), current in zip(owners, shown)]
+                for (tabs_id, tab_id), current in zip(owners, shown, strict=True)]
 
     return candidates
 
@@ -92,7 +92,7 @@ def first_view(catalog: Catalog, search: str | None, deferred_tabs: frozenset[st
     """
     query = search if isinstance(search, str) else ""
     filters = from_query(query, catalog.treatment_ids)
-    props: dict[tuple[str, str], object] = {(c, "value"): v for c, v in zip(CONTROLS, control_values(filters))}
+    props: dict[tuple[str, str], object] = {(c, "value"): v for c, v in zip(CONTROLS, control_values(filters), strict=True)}
     # quotes and assumptions live in the browser: they come back as a change of their store, then the render
     # callback adds them
     outputs = page_outputs(catalog, filters, [], [])

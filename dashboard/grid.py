@@ -107,7 +107,7 @@ TEXT_FIELDS = ("basis", "maintenance", "downtime_measure", "lost_pay_high")
 def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
     """JSON-safe rows for the grid; unknown numbers are null (shown as 'unknown')."""
     rows = comparison.rows
-    publishers = dict(zip(data.sources["id"], data.sources["publisher"]))
+    publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
     present = [f for f in (*GRID_FIELDS, *SOURCE_FIELDS, *TEXT_FIELDS) if f in rows.columns]
     out = []

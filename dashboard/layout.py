@@ -7,10 +7,10 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import grid, vocab
-from dashboard.comparison import Catalog
-from dashboard.filters import HORIZON_RANGE, Filters
-from dashboard.components import labelled
 from dashboard.assumption_panel import assumption_form
+from dashboard.comparison import Catalog
+from dashboard.components import labelled
+from dashboard.filters import HORIZON_RANGE, Filters
 from dashboard.quote_panel import quote_form
 from dashboard.views import sources_panel
 
@@ -56,7 +56,7 @@ def controls(catalog: Catalog) -> dbc.Card:
                 id="daily-earnings", type="number", min=0, step=10, debounce=True, placeholder="Not set", className="form-control"),
                 "Downtime days become lost pay, shown apart from the price."), md=4),
             dbc.Col(labelled("compare", "Compare side by side (2–4 options)", dcc.Dropdown(
-                id="compare", options=[{"label": n, "value": i} for i, n in zip(names["id"], names["name"])],
+                id="compare", options=[{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)],
                 value=[], multi=True, placeholder="Choose options")), md=4),
             dbc.Col(dbc.Switch(id="show-over-budget", label="Show options over budget", value=False), md=12),
         ]

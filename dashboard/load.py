@@ -6,8 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard import database
 from dashboard.problems import Problem, format_problems
-from dashboard.storage import duck_session, is_database_url, location_from, read_folder, read_price_list
+from dashboard.progress import Progress
+from dashboard.settings import data_location, is_database_url
+from dashboard.storage import duck_session, read_folder, read_price_list
 
 
 def add_load_parser(commands) -> None:
@@ -25,9 +28,7 @@ def price_rows(prices) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from dashboard import database
-
-    url = location_from(args.data)
+    url = data_location(args.data)
     if not is_database_url(url):
         print("error: --data (or DASHBOARD_DATA) must be a postgresql:// URL", file=sys.stderr)
         return 2
@@ -35,20 +36,22 @@ def cmd_load(args: argparse.Namespace) -> int:
         print("error: give a price list FILE, --init DIR, or both", file=sys.stderr)
         return 2
     if args.init:
-        with duck_session() as duck:
-            frames, problems = read_folder(Path(args.init), duck)
+        with duck_session() as duck, Progress(f"load {args.init}") as step:
+            frames, problems = read_folder(Path(args.init), duck, step)
             if problems:
+                step.close()
                 return _refuse(args.init, problems)
-            added = database.init(url, frames, duck)
+            added = database.init(url, frames, duck, step)
         print(f"loaded {args.init}: {len(frames['treatments.csv'])} treatments, {added:,} prices, "
               f"{len(frames['concerns.csv'])} concern links, {len(frames['sources.csv'])} sources", file=sys.stderr)
     if args.file:
         treatment_ids, source_ids = database.known_ids(url)
-        with duck_session() as duck:
-            problems = read_price_list(duck, Path(args.file), treatment_ids, source_ids)
+        with duck_session() as duck, Progress(f"load {args.file}") as step:
+            problems = read_price_list(duck, Path(args.file), treatment_ids, source_ids, step)
             if problems:
+                step.close()
                 return _refuse(args.file, problems)
-            removed, added = database.load_prices(url, duck)
+            removed, added = database.load_prices(url, duck, step)
         print(f"loaded {args.file}: {added:,} price rows ({removed:,} earlier rows of the same sources replaced)",
               file=sys.stderr)
     return 0

@@ -29,6 +29,7 @@ Every figure keeps its source, year, status, row count, whether it is weak, how 
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -164,7 +165,7 @@ def _take(result: dict, kind: str, row: pd.Series, value: float, how: str) -> No
 
 def _in_order(values: list[float]) -> bool:
     known = [v for v in values if _known(v)]
-    return all(a <= b for a, b in zip(known, known[1:]))
+    return all(a <= b for a, b in itertools.pairwise(known))
 
 
 def _span(result: dict, table: pd.DataFrame) -> None:

@@ -13,11 +13,12 @@ import sqlalchemy as sa
 import sqlalchemy.ext.compiler
 
 from dashboard import schema, vocab
-from dashboard.dataset import MAX_TEXT, _SLUG, _short
+from dashboard.dataset import _SLUG, MAX_TEXT, _short
 from dashboard.dataset import header_problems as header_problems_of
 from dashboard.formula import _INVISIBLE, TRIGGERS
 from dashboard.pricelist import COLUMNS, MAY_BE_ABSENT, price_table
 from dashboard.problems import Problem
+from dashboard.progress import Step, quiet
 
 MAX_PROBLEMS = 50
 _SPACE = " \t\r\n\x0b\x0c"
@@ -154,7 +155,7 @@ def row_rules(raw, treatment_ids, source_ids) -> list[tuple[str, sa.ColumnElemen
     return rules
 
 
-def check_raw(conn: sa.Connection, file: str, treatment_ids, source_ids) -> list[Problem]:
+def check_raw(conn: sa.Connection, file: str, treatment_ids, source_ids, progress: Step = quiet) -> list[Problem]:
     """Every rule over the `raw` table; the first MAX_PROBLEMS problems, then how many more."""
     prepare_cells(conn)
     raw = cells_table()
@@ -165,11 +166,13 @@ def check_raw(conn: sa.Connection, file: str, treatment_ids, source_ids) -> list
         rules = cell_rules(field, raw)
         if not rules:
             continue
+        progress(f"checking {file}: {name}")
         code = sa.case(*rules, else_=sa.null())
         found, count = _first(conn, raw, code.is_not(None), [raw.c[name].label("value"), code.label("code")])
         total += count
         problems += [Problem(file, r.line, name, message(field, r.code, r.value)) for r in found]
     for column, failed, words in row_rules(raw, treatment_ids, source_ids):
+        progress(f"checking {file}: {column} across cells")
         found, count = _first(conn, raw, failed, [raw.c[column].label("value"), raw.c.market.label("market")])
         total += count
         problems += [Problem(file, r.line, column, words(r) if callable(words) else words) for r in found]

@@ -63,7 +63,7 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     ids = [f"quote-{q['id']}" for q in chosen]
     per_session = np.array([quote_session_price(q) for q in chosen])
     position, diff, pct, notes = [], [], [], []
-    for q, price, (_, row) in zip(chosen, per_session, base.iterrows()):
+    for price, (_, row) in zip(per_session, base.iterrows(), strict=True):
         where = placement(price, row["session_low"], row["session_typical"], row["session_high"])
         d = price - row["session_typical"] if not pd.isna(row["session_typical"]) else np.nan
         p = 100 * d / row["session_typical"] if not pd.isna(d) and row["session_typical"] else np.nan
@@ -82,7 +82,7 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     out["id"] = ids
     out["kind"] = "your quote"
     out["treatment_id"] = [q["treatment_id"] for q in chosen]
-    out["name"] = [f"Your quote: {q['clinic']} ({row['name']})" for q, (_, row) in zip(chosen, base.iterrows())]
+    out["name"] = [f"Your quote: {q['clinic']} ({row['name']})" for q, (_, row) in zip(chosen, base.iterrows(), strict=True)]
     out["clinic"] = [q["clinic"] for q in chosen]
     out["quote_date"] = [q["date"] for q in chosen]
     for column in model.columns:

@@ -18,7 +18,7 @@ LOCAL_ONLY = ("Your quotes stay in this browser only (its local storage). They a
 
 def quote_form(treatments: pd.DataFrame) -> dbc.Card:
     names = treatments.sort_values("name")
-    options = [{"label": n, "value": i} for i, n in zip(names["id"], names["name"])]
+    options = [{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)]
     row = dbc.Row([
         dbc.Col(labelled("quote-treatment", "Treatment", dcc.Dropdown(id="quote-treatment", options=options)), md=4),
         dbc.Col(labelled("quote-clinic", "Clinic name", dcc.Input(id="quote-clinic", type="text", maxLength=200,
@@ -55,7 +55,7 @@ def quote_list(rows: pd.DataFrame, saved: list[dict], names: dict[str, str]) -> 
     """Saved quotes with where each stands in the current market, and a remove button each."""
     if not saved:
         return html.P("No quotes saved yet.", className="text-muted small")
-    notes = dict(zip(rows.get("id", pd.Series(dtype=object)), rows.get("quote_note", pd.Series(dtype=object))))
+    notes = dict(zip(rows.get("id", pd.Series(dtype=object)), rows.get("quote_note", pd.Series(dtype=object)), strict=False))
     items = []
     for quote in saved:
         note = notes.get(f"quote-{quote['id']}", "Not in this market's currency, or filtered out.")

@@ -8,9 +8,9 @@ from typing import Any
 from dash import html
 
 from dashboard import figures, grid, vocab
+from dashboard.assumption_panel import assumption_list
 from dashboard.comparison import Catalog, compare
 from dashboard.explain import summary_line
-from dashboard.assumption_panel import assumption_list
 from dashboard.quote_panel import quote_list
 from dashboard.views import side_by_side
 
@@ -54,7 +54,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
     currency = vocab.MARKET_CURRENCY[filters.market]
     horizon_label = f"{filters.horizon} yr"
     everything = comparison.table
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"]))
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
     selected = list(filters.compare)
     cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency,
                                                       comparison.cumulative, filters.budget)

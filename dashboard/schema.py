@@ -123,6 +123,18 @@ ORDERED = {
 # Unique combinations of columns, beyond single unique columns.
 UNIQUE_TOGETHER = {"concerns.csv": ("treatment_id", "concern")}
 
+# Each table's key: a unique column, else its unique combination (prices.csv has none).
+PRIMARY_KEYS = {
+    file: [f.name for f in fields if f.unique][:1] or list(UNIQUE_TOGETHER.get(file, ()))
+    for file, fields in FILES.items()
+}
+
+# Columns that name a row of another table: file -> ((column, other file, other column), ...).
+FOREIGN_KEYS = {
+    "prices.csv": (("treatment_id", "treatments.csv", "id"), ("source_id", "sources.csv", "id")),
+    "concerns.csv": (("treatment_id", "treatments.csv", "id"), ("source_id", "sources.csv", "id")),
+}
+
 
 def _ordered_check(low: str, high: str) -> pa.Check:
     def check(df):

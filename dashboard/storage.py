@@ -7,7 +7,6 @@ by the rule in dashboard/pricelist.py, with a `rows` count per price row.
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import Iterator
 
@@ -15,49 +14,46 @@ import duckdb
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import pricecheck, schema
-from dashboard.dataset import BUNDLED_DATA, MAX_FILE_BYTES, Dataset, check_frame, check_links, frame_from_rows, load_dataset
+from dashboard import database, pricecheck, schema
+from dashboard.dataset import (
+    MAX_FILE_BYTES,
+    Dataset,
+    assemble,
+    check_frame,
+    frame_from_rows,
+    load_dataset,
+    read_file,
+)
 from dashboard.pricelist import COLUMNS, aggregate, duck_engine, price_table, summary_frame, summary_query
 from dashboard.problems import DatasetError, Problem
+from dashboard.progress import Step, quiet
+from dashboard.settings import data_location, is_database_url
 
-DATABASE_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 SMALL_FILES = ("treatments.csv", "concerns.csv", "sources.csv")
 
 
-def location_from(argument: str | Path | None) -> str:
-    """Config precedence: argument, then DASHBOARD_DATA, then the bundled data/ (a URL passes through)."""
-    return str(argument or os.environ.get("DASHBOARD_DATA") or BUNDLED_DATA)
+def open_dataset(location: str | Path | None = None, progress: Step = quiet) -> Dataset:
+    """Load and validate the data at `location` (default: see dashboard/settings.py); raise DatasetError.
 
-
-def is_database_url(location: str | Path) -> bool:
-    return isinstance(location, str) and location.startswith(DATABASE_SCHEMES)
-
-
-def open_dataset(location: str | Path | None = None) -> Dataset:
-    """Load and validate the data at `location`; raise DatasetError listing the problems."""
-    location = location_from(location)
+    `progress(step)` is called as each long step starts (the command line shows it on a terminal).
+    """
+    location = data_location(location)
     if is_database_url(location):
-        from dashboard import database
-
+        progress("reading the database")
         return database.read_dataset(location)
     folder = Path(location)
     if _standard_csv(folder):
+        progress("reading the CSV files")
         data = load_dataset(folder)
         return Dataset(data.treatments, aggregate(data.prices), data.concerns, data.sources)
     with duck_session() as conn:
-        frames, problems = read_folder(folder, conn)
+        frames, problems = read_folder(folder, conn, progress)
         if problems:
             raise DatasetError(problems)
+        progress("summarising clinic prices")
         prices = summary_frame(conn.execute(summary_query(price_table(sa.MetaData()))))
-    return finish(frames, prices)
-
-
-def finish(frames: dict[str, pd.DataFrame], prices: pd.DataFrame) -> Dataset:
-    """Cross-file checks with the summarised prices, then the Dataset."""
-    problems = check_links({**frames, "prices.csv": prices})
-    if problems:
-        raise DatasetError(problems)
-    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"])
+    progress("checking links between the tables")
+    return assemble(frames, prices)
 
 
 def _standard_csv(folder: Path) -> bool:
@@ -87,8 +83,6 @@ def duck_session() -> Iterator[sa.Connection]:
 
 def read_small(folder: Path, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """One of the three small tables from NAME.parquet if present, else NAME.csv."""
-    from dashboard.dataset import read_file
-
     parquet = folder / f"{Path(file).stem}.parquet"
     fields = schema.FILES[file]
     if not parquet.is_file():
@@ -115,11 +109,12 @@ def _first_line(err: Exception) -> str:
     return str(err).strip().splitlines()[0][:200]
 
 
-def read_folder(folder: Path, conn: sa.Connection) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def read_folder(folder: Path, conn: sa.Connection, progress: Step = quiet) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Validate the three small tables and the price list; typed prices stay in DuckDB."""
     frames: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
     for file in SMALL_FILES:
+        progress(f"reading {file}")
         frame, found = read_small(folder, file)
         problems += found
         if frame is not None:
@@ -130,7 +125,7 @@ def read_folder(folder: Path, conn: sa.Connection) -> tuple[dict[str, pd.DataFra
     path = price_file(folder)
     treatment_ids = set(frames["treatments.csv"]["id"])
     source_ids = set(frames["sources.csv"]["id"])
-    problems = read_price_list(conn, path, treatment_ids, source_ids)
+    problems = read_price_list(conn, path, treatment_ids, source_ids, progress)
     return frames, problems
 
 
@@ -139,9 +134,10 @@ def price_file(folder: Path) -> Path:
     return parquet if parquet.is_file() else folder / "prices.csv"
 
 
-def read_price_list(conn: sa.Connection, path: Path, treatment_ids, source_ids) -> list[Problem]:
+def read_price_list(conn: sa.Connection, path: Path, treatment_ids, source_ids, progress: Step = quiet) -> list[Problem]:
     """Read a price list (CSV or Parquet) into DuckDB, check it, and type it; the problems found."""
     name = path.name
+    progress(f"reading {name}")
     if not path.is_file():
         return [Problem(name, None, None, f"file not found in {path.parent.name}/")]
     duck = conn.connection.driver_connection
@@ -164,11 +160,13 @@ def read_price_list(conn: sa.Connection, path: Path, treatment_ids, source_ids) 
     # the header line is line 1, so the first data row is line 2 (a Parquet row counts the same)
     values = [(sa.func.row_number().over() + 1).label("line")] + [
         sa.cast(incoming.c[c], sa.Text) if c in header else sa.cast(sa.null(), sa.Text) for c in COLUMNS]
+    progress(f"copying {name} into DuckDB")
     try:
         conn.execute(raw.insert().from_select(["line", *COLUMNS], sa.select(*values)))
     except sa.exc.DBAPIError as err:
         return [Problem(name, None, None, f"cannot be read: {_first_line(err.orig)}")]
-    problems = pricecheck.check_raw(conn, name, treatment_ids, source_ids)
+    problems = pricecheck.check_raw(conn, name, treatment_ids, source_ids, progress)
     if not problems:
+        progress(f"typing {name}")
         pricecheck.fill_typed(conn, sa.MetaData())
     return problems

@@ -140,7 +140,7 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
     prices = data.prices[(data.prices["treatment_id"] == tid) & (data.prices["market"] == market)]
     if prices.empty:
         return "none"
-    publishers = dict(zip(data.sources["id"], data.sources["publisher"]))
+    publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     items = []
     for _, p in prices.iterrows():
         symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")

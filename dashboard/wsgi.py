@@ -1,4 +1,4 @@
-"""The WSGI app for gunicorn: `gunicorn dashboard.wsgi:server` (data: $DASHBOARD_DATA or bundled)."""
+"""The WSGI app for gunicorn: `gunicorn dashboard.wsgi:server` (data: $DASHBOARD_DATA, else the bundled data/)."""
 
 from dashboard.app import create_app
 

@@ -63,10 +63,3 @@ def gunicorn_4_workers():
     yield server
     server.stop()
 
-
-@pytest.fixture
-def client(tmp_path):
-    from dashboard.app import create_app
-    from tests.factory import write_dataset
-
-    return create_app(write_dataset(tmp_path / "data")).server.test_client()

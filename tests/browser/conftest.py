@@ -17,12 +17,6 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 expect.set_options(timeout=15_000)
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": FLAGS}
@@ -55,10 +49,21 @@ def live_url():
         yield server.url
 
 
-@pytest.fixture
-def console_errors(page):
-    """Console errors and page errors seen during the test (checked at the end of journeys)."""
-    errors = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    return errors
+class ConsoleErrors(list):
+    """Console errors and uncaught page errors seen by the pages it watches."""
+
+    def watch(self, page):
+        page.on("console", lambda m: self.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.append(f"page error: {e}"))
+        return page
+
+
+@pytest.fixture(autouse=True)
+def console_errors(request):
+    """Every journey ends with no console errors: the test's `page` is watched, and any other page a
+    test opens can be watched with `console_errors.watch(page)`."""
+    errors = ConsoleErrors()
+    if "page" in request.fixturenames:
+        errors.watch(request.getfixturevalue("page"))
+    yield errors
+    assert list(errors) == [], "errors in the browser console:\n" + "\n".join(errors)

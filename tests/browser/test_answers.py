@@ -75,7 +75,7 @@ def test_an_assumption_for_upkeep_turns_at_least_into_a_marked_range(page, live_
         text = f.read()
     table = [r for r in csv.reader(io.StringIO(text))]
     header = next(r for r in table if r and r[0] == "Option")
-    micro = next(dict(zip(header, r)) for r in table if r and r[0] == "Microdermabrasion")
+    micro = next(dict(zip(header, r, strict=False)) for r in table if r and r[0] == "Microdermabrasion")
     assert micro["Your assumption used"] == "yes" and micro["Total cost high"] != ""
     assert "repeated every 6–12 months" in micro["Your assumptions"]
     # the assumption survives a reload, and clearing it returns the published state

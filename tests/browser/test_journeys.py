@@ -138,9 +138,9 @@ def test_keyboard_sets_the_budget(page, live_url, catalog):
     expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=2500)[1])
 
 
-def test_phone_width_layout(browser, live_url, catalog):
+def test_phone_width_layout(browser, live_url, catalog, console_errors):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    page = console_errors.watch(context.new_page())
     page.goto(live_url + "/?concern=stretch-marks")
     expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks")[1])
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

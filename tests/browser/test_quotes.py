@@ -55,7 +55,7 @@ def test_add_upload_reload_export(page, live_url, console_errors, tmp_path):
         page.click("#export-csv")
     rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
     header = next(r for r in rows if r and r[0] == "Option")
-    kinds = [dict(zip(header, r)).get("Row type") for r in rows[rows.index(header) + 1:] if r and len(r) == len(header)]
+    kinds = [dict(zip(header, r, strict=True)).get("Row type") for r in rows[rows.index(header) + 1:] if r and len(r) == len(header)]
     assert "your quote" in kinds
     # remove one, then clear all
     saved_quotes(page).first.locator("button").click()

@@ -1,8 +1,6 @@
 """XSS: hostile strings in treatment names, quotes, upload messages and the URL, in a real browser.
 Nothing executes, nothing is injected, and the CSP logs no violation."""
 
-import base64
-import json
 from urllib.parse import quote as urlquote
 
 import pytest
@@ -22,9 +20,9 @@ NAMES = [p if p not in ("__proto__", "constructor") else f"name {p.strip('_')}" 
 
 def hostile_dataset(folder):
     base = dict(TREATMENTS[2])  # a one-off procedure with known downtime
-    treatments = list(TREATMENTS) + [{**base, "id": tid, "name": name} for tid, name in zip(IDS, NAMES)]
-    prices = list(PRICES) + [{**PRICES[3], "treatment_id": tid, "quote": name[:100]} for tid, name in zip(IDS, NAMES)]
-    concerns = list(CONCERNS) + [{**CONCERNS[0], "treatment_id": tid, "note": name[:200]} for tid, name in zip(IDS, NAMES)]
+    treatments = list(TREATMENTS) + [{**base, "id": tid, "name": name} for tid, name in zip(IDS, NAMES, strict=True)]
+    prices = list(PRICES) + [{**PRICES[3], "treatment_id": tid, "quote": name[:100]} for tid, name in zip(IDS, NAMES, strict=True)]
+    concerns = list(CONCERNS) + [{**CONCERNS[0], "treatment_id": tid, "note": name[:200]} for tid, name in zip(IDS, NAMES, strict=True)]
     return write_dataset(folder, treatments=treatments, prices=prices, concerns=concerns)
 
 

@@ -7,8 +7,7 @@ import io
 import openpyxl
 import pytest
 
-from dashboard.callbacks import CONTROLS, control_values
-from dashboard.filters import Filters
+from dashboard.filters import CONTROLS, Filters, control_values
 from tests.http.callbacks import render, render_controls_body, request_body
 
 SYNC_OUTPUTS = [(c, "value") for c in CONTROLS] + [("url", "search")]
@@ -54,7 +53,7 @@ def test_crossover_sentence_is_rendered(client):
 
 def test_url_sync_runs_in_the_browser_only(client):
     values = [None] * len(CONTROLS)
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK")] + [(c, "value", v) for c, v in zip(CONTROLS, values)],
+    body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
                         state=[("url-fields", "data", [])], changed=["url.search"])
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400
@@ -96,14 +95,14 @@ FORGED_CONTROLS = [
 
 @pytest.mark.parametrize("forged", FORGED_CONTROLS)
 def test_forged_control_values_fall_back_to_defaults(client, forged):
-    controls = {c: v for c, v in zip(CONTROLS, control_values(Filters()))} | forged
+    controls = {c: v for c, v in zip(CONTROLS, control_values(Filters()), strict=True)} | forged
     response = client.post("/_dash-update-component", json=render_controls_body(controls))
     assert response.status_code == 200
     assert response.get_json()["response"]["result-count"]["children"] == render(client, "")["result-count"]["children"]
 
 
 def test_render_parses_the_controls(client):
-    controls = dict(zip(CONTROLS, control_values(Filters()))) | {"market": "US", "horizon": 5, "budget": "5000"}
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"market": "US", "horizon": 5, "budget": "5000"}
     out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
     assert out == render(client, "?market=US&horizon=5&budget=5000")
 

@@ -76,7 +76,7 @@ def test_remove_and_clear(client):
 
 def test_forged_store_is_revalidated(client):
     forged = [{**FILLER, "price": "NaN"}, {**FILLER, "id": "x"}, {"evil": True}, "text", FILLER]
-    out = render(client, "?market=US&horizon=5&show_over_budget=1", forged)
+    out = render(client, "?market=US&horizon=5&over_budget=1", forged)
     quotes = [r for r in out["results-grid"]["rowData"] if r["kind"] == "your quote"]
     assert len(quotes) == 1
 
@@ -103,7 +103,7 @@ def test_export_marks_quotes_and_neutralises_their_text(client):
     data = client.post("/_dash-update-component", json=body).get_json()["response"]["download"]["data"]
     rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
     header = next(r for r in rows if r and r[0] == "Option")
-    quote = next(dict(zip(header, r)) for r in rows if r and r[0].startswith("Your quote"))
+    quote = next(dict(zip(header, r, strict=True)) for r in rows if r and r[0].startswith("Your quote"))
     assert quote["Row type"] == "your quote"
     assert quote["Option"].startswith("Your quote: =HYPERLINK")  # not at the start of the cell: harmless
 

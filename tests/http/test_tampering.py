@@ -2,11 +2,8 @@
 
 import json
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from dashboard.app import create_app
 
 HOSTILE_TEXT = st.sampled_from([
     "", "?", "?market=UK", "<script>alert(1)</script>", "__proto__", "constructor", "x" * 20000,
@@ -23,14 +20,6 @@ VALUES = st.recursive(
 ) | st.lists(st.sampled_from(["ha-filler", "abdominoplasty", "nope"]), min_size=0, max_size=3000)
 
 
-@pytest.fixture(scope="module")
-def app_client(tmp_path_factory):
-    from tests.factory import write_dataset
-
-    app = create_app(write_dataset(tmp_path_factory.mktemp("data")))
-    return app.server.test_client()
-
-
 def callbacks(client):
     return client.get("/_dash-dependencies").get_json()
 
@@ -38,32 +27,32 @@ def callbacks(client):
 def body_for(callback, values, state_values, changed_index):
     outputs = callback["output"]
     parts = outputs.strip(".").split("...") if outputs.startswith("..") else [outputs]
-    spec = [dict(zip(("id", "property"), p.rsplit(".", 1))) for p in parts]
-    inputs = [{**i, "value": v} for i, v in zip(callback["inputs"], values)]
+    spec = [dict(zip(("id", "property"), p.rsplit(".", 1), strict=True)) for p in parts]
+    inputs = [{**i, "value": v} for i, v in zip(callback["inputs"], values, strict=True)]
     return {
         "output": outputs,
         "outputs": spec if outputs.startswith("..") else spec[0],
         "inputs": inputs,
-        "state": [{**s, "value": v} for s, v in zip(callback["state"], state_values)],
+        "state": [{**s, "value": v} for s, v in zip(callback["state"], state_values, strict=True)],
         "changedPropIds": [f"{inputs[changed_index]['id']}.{inputs[changed_index]['property']}"] if inputs else [],
     }
 
 
-def test_every_callback_is_covered(app_client):
-    assert len(callbacks(app_client)) >= 3
+def test_every_callback_is_covered(client):
+    assert len(callbacks(client)) >= 3
 
 
 @settings(max_examples=150, deadline=10000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
           derandomize=True)
 @given(data=st.data())
-def test_tampered_callbacks_never_fail_with_5xx(app_client, caplog, data):
-    deps = callbacks(app_client)
+def test_tampered_callbacks_never_fail_with_5xx(client, caplog, data):
+    deps = callbacks(client)
     callback = data.draw(st.sampled_from(deps))
     values = [data.draw(VALUES) for _ in callback["inputs"]]
     state = [data.draw(VALUES) for _ in callback["state"]]
     changed = data.draw(st.integers(0, max(0, len(values) - 1)))
     body = json.dumps(body_for(callback, values, state, changed))
-    response = app_client.post("/_dash-update-component", data=body, content_type="application/json")
+    response = client.post("/_dash-update-component", data=body, content_type="application/json")
     text = response.get_data(as_text=True)
     assert response.status_code < 500, text[:500]
     assert "Traceback" not in text and "site-packages" not in text

@@ -1,59 +1,82 @@
+"""The command line: the real entry point once, then each command in-process (same code, no interpreter start)."""
+
+import datetime as dt
 import subprocess
 import sys
 
-from tests.factory import changed, write_dataset
+import openpyxl
+
+from dashboard.callbacks import export_file
+from dashboard.cli import main
+from dashboard.comparison import build_catalog
+from dashboard.dataset import load_dataset
+from dashboard.filters import Filters, from_query
 from tests import factory
+from tests.factory import changed, write_dataset
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "dashboard", *args], capture_output=True, text=True, timeout=120)
+def cli(capsys, *args) -> tuple[int, str, str]:
+    """main(args) -> (exit status, standard output, standard error)."""
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
 
 
 def test_validate_prints_one_line_summary_on_good_data(small_data_dir):
-    result = run("validate", "--data", str(small_data_dir))
+    result = subprocess.run([sys.executable, "-m", "dashboard", "validate", "--data", str(small_data_dir)],
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "OK: 4 treatments, 5 prices, 5 concern links, 4 sources, price years 2024-2024"
 
 
-def test_validate_lists_problems_and_exits_nonzero_without_traceback(tmp_path):
+def test_validate_lists_problems_and_exits_nonzero_without_traceback(tmp_path, capsys):
     folder = write_dataset(tmp_path / "bad", prices=changed(factory.PRICES, 0, low="-1"))
-    result = run("validate", "--data", str(folder))
-    assert result.returncode == 1
-    assert "prices.csv, line 2, column low: must be at least 0" in result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
+    status, out, err = cli(capsys, "validate", "--data", str(folder))
+    assert status == 1
+    assert "prices.csv, line 2, column low: must be at least 0" in err
+    assert "Traceback" not in err + out
 
 
-def test_validate_on_missing_folder(tmp_path):
-    result = run("validate", "--data", str(tmp_path / "nowhere"))
-    assert result.returncode == 1
-    assert "treatments.csv: file not found" in result.stderr
-    assert "Traceback" not in result.stderr
+def test_validate_on_missing_folder(tmp_path, capsys):
+    status, _, err = cli(capsys, "validate", "--data", str(tmp_path / "nowhere"))
+    assert status == 1
+    assert "treatments.csv: file not found" in err
+    assert "Traceback" not in err
 
 
-def test_export_writes_the_same_file_as_the_dashboard(small_data_dir, tmp_path):
-    import datetime as dt
-
-    from dashboard.callbacks import export_file
-    from dashboard.comparison import build_catalog
-    from dashboard.dataset import load_dataset
-    from dashboard.filters import Filters
-
+def test_export_writes_the_same_file_as_the_dashboard(small_data_dir, tmp_path, capsys):
     out = tmp_path / "c.csv"
-    result = run("export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
-                 "--budget", "5000", "--horizon-years", "5", "--format", "csv", "--output", str(out))
-    assert result.returncode == 0, result.stderr
+    status, _, err = cli(capsys, "export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
+                         "--budget", "5000", "--horizon-years", "5", "--format", "csv", "--output", str(out))
+    assert status == 0, err
     expected, _, _ = export_file(build_catalog(load_dataset(small_data_dir)),
                                  Filters(concern="stretch-marks", budget=5000, horizon=5), "csv", dt.date.today())
     assert out.read_bytes() == expected
 
 
-def test_export_xlsx_and_invalid_flags(small_data_dir, tmp_path):
-    import openpyxl
-
+def test_export_xlsx_and_invalid_flags(small_data_dir, tmp_path, capsys):
     out = tmp_path / "c.xlsx"
-    assert run("export", "--data", str(small_data_dir), "--format", "xlsx", "--output", str(out)).returncode == 0
+    assert cli(capsys, "export", "--data", str(small_data_dir), "--format", "xlsx", "--output", str(out))[0] == 0
     assert openpyxl.load_workbook(out).sheetnames == ["Comparison", "Sources"]
-    bad = run("export", "--data", str(small_data_dir), "--budget", "lots", "--horizon-years", "40",
-              "--format", "csv", "--output", str(out))
-    assert bad.returncode == 2
-    assert "invalid value for --budget, --horizon-years" in bad.stderr and "Traceback" not in bad.stderr
+    status, _, err = cli(capsys, "export", "--data", str(small_data_dir), "--budget", "lots", "--horizon-years", "40",
+                         "--format", "csv", "--output", str(out))
+    assert status == 2
+    assert err.splitlines() == ["error: invalid value for --horizon: '40' (expected time horizon in years, 1-10)",
+                                "error: invalid value for --budget: 'lots' (expected total budget over the horizon "
+                                "(market currency))"]
+
+
+def test_every_page_filter_has_a_flag_and_old_flags_still_work(small_data_dir, tmp_path):
+    query = ("concern=stretch-marks&market=US&horizon=5&category=surgical,microneedling&budget=20000&max_downtime=30"
+             "&max_risk=4&over_budget=1&compare=abdominoplasty,microneedling&earnings=150")
+    catalog = build_catalog(load_dataset(small_data_dir))
+    expected, _, _ = export_file(catalog, from_query(query, catalog.treatment_ids), "csv", dt.date.today())
+    new, old = tmp_path / "new.csv", tmp_path / "old.csv"
+    common = ("export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
+              "--category", "surgical,microneedling", "--budget", "20000", "--max-risk", "4",
+              "--compare", "abdominoplasty,microneedling", "--earnings", "150", "--format", "csv")
+    assert main([*common, "--horizon", "5", "--max-downtime", "30", "--over-budget", "--output", str(new)]) == 0
+    assert main([*common, "--horizon-years", "5", "--max-downtime-days", "30", "--include-over-budget",
+                 "--output", str(old)]) == 0
+    assert new.read_bytes() == expected == old.read_bytes()
+    assert b"categories surgical, microneedling" in expected and b"daily earnings 150" in expected

@@ -4,8 +4,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.comparison import (FITS, MAY_FIT, NO_PRICE, OVER, build_catalog, budget_fit, compare,
-                                  crossover_sentence, pareto_front)
+from dashboard.comparison import (
+    FITS,
+    MAY_FIT,
+    NO_PRICE,
+    OVER,
+    budget_fit,
+    build_catalog,
+    compare,
+    crossover_sentence,
+    pareto_front,
+)
 from dashboard.filters import Filters
 
 

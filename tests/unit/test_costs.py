@@ -75,7 +75,7 @@ def test_botox_uk_first_year(small_dataset):
 
 def _prices(*rows):
     cols = ["treatment_id", "market", "currency", "unit", "basis", "low", "typical", "high", "year", "source_id", "status"]
-    return pd.DataFrame([dict(zip(cols, r)) for r in rows])
+    return pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
 
 
 TREATMENT = pd.Series({"session_unit": None, "units_per_session_low": np.nan,

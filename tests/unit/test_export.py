@@ -3,7 +3,6 @@
 import csv
 import datetime as dt
 import io
-import zipfile
 
 import openpyxl
 import pytest
@@ -12,9 +11,6 @@ from dashboard.comparison import build_catalog, compare
 from dashboard.export import EXPORT_COLUMNS, to_csv_bytes, to_xlsx_bytes
 from dashboard.filters import Filters
 from dashboard.formula import neutralise, starts_with_trigger
-from tests import factory
-from tests.factory import changed, write_dataset
-from dashboard.dataset import load_dataset
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -40,7 +36,7 @@ def test_csv_has_settings_table_and_sources(small_dataset):
     assert rows[5] == ["Options over budget not shown", "1"]
     table = table_block(rows)
     assert table[0] == [h for _, h in EXPORT_COLUMNS]
-    by_name = {r[0]: dict(zip(table[0], r)) for r in table[1:]}
+    by_name = {r[0]: dict(zip(table[0], r, strict=True)) for r in table[1:]}
     assert set(by_name) == {"Hyaluronic-acid filler", "Botulinum toxin", "Microneedling"}
     filler = by_name["Hyaluronic-acid filler"]
     assert (filler["Total cost low"], filler["Total cost typical"], filler["Total cost high"]) == ("2000", "", "18000")
@@ -63,7 +59,7 @@ def test_xlsx_has_numbers_as_numbers_and_a_sources_sheet(small_dataset):
     sheet = book["Comparison"]
     header_row = next(r for r in sheet.iter_rows() if r[0].value == "Option")
     headers = [c.value for c in header_row]
-    records = [dict(zip(headers, [c.value for c in r])) for r in sheet.iter_rows(min_row=header_row[0].row + 1)]
+    records = [dict(zip(headers, [c.value for c in r], strict=True)) for r in sheet.iter_rows(min_row=header_row[0].row + 1)]
     record = next(r for r in records if r["Option"] == "Hyaluronic-acid filler")
     assert record["Total cost high"] == 18000 and isinstance(record["Total cost high"], (int, float))
     assert book["Sources"]["A1"].value == "id"

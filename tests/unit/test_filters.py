@@ -11,8 +11,8 @@ def test_query_round_trip():
     f = Filters(concern="stretch-marks", market="UK", budget=3000, horizon=5, max_downtime=14, max_risk=3,
                 show_over_budget=True, categories=("surgical",), compare=("ha-filler", "abdominoplasty"), daily_earnings=150)
     query = f.to_query()
-    assert query == ("concern=stretch-marks&market=UK&budget=3000&horizon=5&max_downtime=14&max_risk=3"
-                     "&over_budget=1&category=surgical&compare=ha-filler,abdominoplasty&earnings=150")
+    assert query == ("concern=stretch-marks&market=UK&horizon=5&category=surgical&budget=3000&max_downtime=14"
+                     "&max_risk=3&over_budget=1&compare=ha-filler,abdominoplasty&earnings=150")
     assert from_query(query, IDS) == f
     assert from_query("?" + query, IDS) == f
 
@@ -77,3 +77,17 @@ def test_every_url_parameter_is_documented_in_the_readme():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for name in URL_PARAMETERS:
         assert f"`{name}`" in readme, name
+
+
+def test_url_parameters_controls_and_flags_come_from_one_table():
+    from dashboard.cli import build_parser
+    from dashboard.filters import CONTROLS, FIELDS
+
+    assert list(URL_PARAMETERS.values()) == list(CONTROLS.values()) == [f.name for f in FIELDS]
+    assert [f.name for f in FIELDS] == list(Filters.__dataclass_fields__)
+    export = build_parser()._subparsers._group_actions[0].choices["export"]
+    flags = {option for action in export._actions for option in action.option_strings}
+    for f in FIELDS:
+        assert f.flag == "--" + f.url.replace("_", "-") and f.flag in flags
+        assert set(f.old_flags) <= flags
+

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from bench.generate import SOURCE_ID, price_rows, write_folder
-from dashboard.app import data_dir_from
 from dashboard.dataset import BUNDLED_DATA, load_dataset
 from dashboard.storage import open_dataset
 
@@ -33,19 +32,6 @@ def test_parquet_folder_gives_the_same_dataset(tmp_path, small_data_dir):
     for name in ("treatments", "concerns", "sources"):
         pd.testing.assert_frame_equal(getattr(found, name), getattr(expected, name), check_dtype=False)
     pd.testing.assert_frame_equal(found.prices, expected.prices, check_dtype=False)
-
-
-@pytest.mark.parametrize("argument, env, expected", [
-    ("postgresql://u:p@db:5432/x", None, "postgresql://u:p@db:5432/x"),
-    (None, "postgresql://u@h/db", "postgresql://u@h/db"),
-    ("some/dir", "postgresql://u@h/db", Path("some/dir")),
-    (None, None, BUNDLED_DATA),
-])
-def test_data_location_precedence_passes_urls_through(monkeypatch, argument, env, expected):
-    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    if env:
-        monkeypatch.setenv("DASHBOARD_DATA", env)
-    assert data_dir_from(argument) == expected
 
 
 def test_generator_is_seeded_and_labelled_synthetic():
