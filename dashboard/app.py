@@ -11,6 +11,7 @@ from flask import has_request_context, request
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
 from dashboard.first_view import first_view, register_deferred_tabs
+from dashboard.inflation import index_location, load_price_index
 from dashboard.layout import page
 from dashboard.security import harden
 from dashboard.settings import data_location
@@ -24,7 +25,8 @@ log = logging.getLogger(__name__)
 
 def create_app(data_dir: str | Path | None = None) -> Dash:
     """Build the Dash app on a validated dataset (location: see dashboard/settings.py); raises DatasetError."""
-    catalog = build_catalog(open_dataset(data_location(data_dir)))
+    location = data_location(data_dir)
+    catalog = build_catalog(open_dataset(location), load_price_index(index_location(location)))
     app = Dash(
         __name__,
         title="What cosmetic treatments really cost",

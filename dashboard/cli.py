@@ -12,6 +12,7 @@ from dashboard.app import create_app
 from dashboard.callbacks import export_file
 from dashboard.comparison import build_catalog
 from dashboard.filters import FIELDS, parse_fields, rejected_fields
+from dashboard.inflation import index_location, load_price_index
 from dashboard.load import add_load_parser, cmd_load, price_rows
 from dashboard.problems import DatasetError, format_problems
 from dashboard.progress import Progress
@@ -74,7 +75,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     try:
-        catalog = build_catalog(open_dataset(data_location(args.data)))
+        location = data_location(args.data)
+        catalog = build_catalog(open_dataset(location), load_price_index(index_location(location)))
     except DatasetError as err:
         return _report(err)
     raw = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}

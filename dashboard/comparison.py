@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import assumptions as assumption_rules
-from dashboard import costs, vocab
+from dashboard import costs, inflation, vocab
 from dashboard.dataset import Dataset
 from dashboard.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit, budget_reason, missing_inputs  # noqa: F401
 from dashboard.filters import HORIZON_RANGE, Filters
@@ -21,24 +21,38 @@ class Catalog:
     """The dataset plus what depends only on it (per-session prices per market). Read-only."""
 
     data: Dataset
-    session_prices: MappingProxyType  # market -> frame indexed by treatment id
-    costs_by_view: MappingProxyType  # (market, horizon years) -> every option with its costs
+    session_prices: MappingProxyType  # (prices_in, market) -> frame indexed by treatment id
+    costs_by_view: MappingProxyType  # (prices_in, market, horizon years) -> every option with its costs
+    price_index: inflation.PriceIndex = inflation.EMPTY_INDEX
 
     @property
     def treatment_ids(self) -> frozenset[str]:
         return frozenset(self.data.treatments["id"])
 
 
-def build_catalog(data: Dataset) -> Catalog:
+def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> Catalog:
     """Precompute, once at start-up, per-session prices per market and the cost table of every
-    market and horizon, so a filter change never re-runs the cost model."""
-    per_market = {m: costs.session_prices(data.treatments, data.prices, m) for m in vocab.MARKETS}
-    by_view = {
-        (m, h): _cost_view(data, per_market[m], m, h)
-        for m in vocab.MARKETS
-        for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1)
-    }
-    return Catalog(data=data, session_prices=MappingProxyType(per_market), costs_by_view=MappingProxyType(by_view))
+    "prices in" setting, market and horizon, so a filter change never re-runs the cost model.
+
+    Prices are adjusted for inflation with `index` before the model (inflation.adjust_prices);
+    without an index every figure stays as published (and says so).
+    """
+    index = index or inflation.EMPTY_INDEX
+    per_market, by_view = {}, {}
+    for setting in inflation.PRICES_IN:
+        prices = inflation.adjust_prices(data.prices, index, setting)
+        if setting == inflation.LATEST and not prices["adjusted"].any():
+            continue  # nothing to adjust: the latest-year views are the published ones (filled in below)
+        for m in vocab.MARKETS:
+            per_market[(setting, m)] = costs.session_prices(data.treatments, prices, m)
+            for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1):
+                by_view[(setting, m, h)] = _cost_view(data, per_market[(setting, m)], m, h)
+    for key in [k for k in by_view if k[0] == inflation.PUBLISHED and (inflation.LATEST, *k[1:]) not in by_view]:
+        by_view[(inflation.LATEST, *key[1:])] = by_view[key]
+    for key in [k for k in per_market if k[0] == inflation.PUBLISHED and (inflation.LATEST, k[1]) not in per_market]:
+        per_market[(inflation.LATEST, key[1])] = per_market[key]
+    return Catalog(data=data, session_prices=MappingProxyType(per_market), costs_by_view=MappingProxyType(by_view),
+                   price_index=index)
 
 
 def _cost_view(data: Dataset, per_session: pd.DataFrame, market: str, horizon: int) -> pd.DataFrame:
@@ -60,6 +74,7 @@ class Comparison:
     filters: Filters
     table: pd.DataFrame | None = None  # every option (and quote) before the filters, for the side-by-side view
     cumulative: MappingProxyType | None = None  # id -> {"low"|"typical"|"high": cost by end of year 0..H}
+    price_index: inflation.PriceIndex = inflation.EMPTY_INDEX  # the index the prices were adjusted with
 
 
 def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Series:
@@ -83,7 +98,7 @@ def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Se
 def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tuple = ()) -> pd.DataFrame:
     """Every option with its costs for the market and horizon (the user's assumptions applied),
     its evidence for the concern, budget fit with its reason and the missing inputs explained."""
-    table = catalog.costs_by_view[(filters.market, filters.horizon)]
+    table = catalog.costs_by_view[(filters.prices_in, filters.market, filters.horizon)]
     table = assumption_rules.apply(table, list(assumptions), filters.market, filters.horizon)
     table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(catalog.data, filters.concern, table.index)
     _add_answers(table, filters)
@@ -109,7 +124,9 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = (),
     known one); options without a price come last."""
     table = full_table(catalog, filters, assumptions)
     if quotes:
-        extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon)
+        extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon,
+                           adjust=lambda currency, year: inflation.factor_for(
+                               currency, year, catalog.price_index, filters.prices_in)[0])
         if len(extra):
             _add_answers(extra, filters)
             table = pd.concat([table, extra])
@@ -135,7 +152,7 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = (),
     chosen = everything[everything.index.isin(filters.compare)]
     cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}
     return Comparison(rows=table, hidden_over_budget=hidden, filters=filters, table=everything,
-                      cumulative=MappingProxyType(cumulative))
+                      cumulative=MappingProxyType(cumulative), price_index=catalog.price_index)
 
 
 def _evidence(data: Dataset, concern: str | None, index: pd.Index):

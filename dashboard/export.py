@@ -10,7 +10,7 @@ import math
 import pandas as pd
 import xlsxwriter
 
-from dashboard import vocab
+from dashboard import inflation, vocab
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
 from dashboard.formula import neutralise
@@ -35,6 +35,11 @@ EXPORT_COLUMNS = (
     ("session_low", "Cost per session low"),
     ("session_typical", "Cost per session typical"),
     ("session_high", "Cost per session high"),
+    ("as_published_session_low", "Cost per session low as published"),
+    ("as_published_session_typical", "Cost per session typical as published"),
+    ("as_published_session_high", "Cost per session high as published"),
+    ("session_typical_year", "Price year (typical)"),
+    ("price_adjustment", "Inflation adjustment (typical)"),
     ("sessions_low", "Sessions low"),
     ("sessions_typical", "Sessions typical"),
     ("sessions_high", "Sessions high"),
@@ -64,7 +69,9 @@ EXPORT_COLUMNS = (
 )
 NUMERIC = {
     "initial_low", "initial_high", "total_low", "total_typical", "total_high", "first_year_low", "first_year_high", "session_low",
-    "session_typical", "session_high", "sessions_low", "sessions_typical", "sessions_high",
+    "session_typical", "session_high",
+    "as_published_session_low", "as_published_session_typical", "as_published_session_high",
+    "session_typical_year", "sessions_low", "sessions_typical", "sessions_high",
     "results_months_low", "results_months_high", "downtime_days_low", "downtime_days_high", "risk_tier",
     "major_complication_rate", "lost_pay_low", "lost_pay_high", "with_time_off_low", "with_time_off_high",
 }
@@ -92,8 +99,21 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
+    _add_published(rows, comparison.price_index, comparison.filters.prices_in)
     out = pd.DataFrame({header: rows[key] if key in rows else None for key, header in EXPORT_COLUMNS})
     return out.reset_index(drop=True)
+
+
+def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: str) -> None:
+    """Each per-session figure as its source published it (or as quoted), and how the typical one was adjusted."""
+    currency = rows["currency"] if "currency" in rows else pd.Series(None, index=rows.index, dtype="object")
+    for kind in ("low", "typical", "high"):
+        rows[f"as_published_session_{kind}"] = [
+            inflation.published_value(v, c, y, index, prices_in)
+            for v, c, y in zip(rows[f"session_{kind}"], currency, rows[f"session_{kind}_year"], strict=False)]
+    rows["price_adjustment"] = [
+        inflation.adjustment_text(c, y, index, prices_in) if not pd.isna(v) else ""
+        for v, c, y in zip(rows["session_typical"], currency, rows["session_typical_year"], strict=False)]
 
 
 def _price_sources(row: pd.Series) -> str:
@@ -104,12 +124,16 @@ def _price_sources(row: pd.Series) -> str:
 def about_lines(comparison: Comparison, data: Dataset, today: dt.date) -> list[tuple[str, str]]:
     """Settings block shown above the table in both formats."""
     years = data.price_years()
+    currency = vocab.MARKET_CURRENCY[comparison.filters.market]
+    years_shown = (comparison.rows.get(f"session_{k}_year", pd.Series(dtype="float64")) for k in ("low", "typical", "high"))
+    used = pd.concat(list(years_shown))
     return [
         ("Comparison", "Cosmetic treatment costs over time (not medical advice)"),
         ("Filters", comparison.filters.describe()),
         ("Exported", today.isoformat()),
         ("Price years in the data", f"{years[0]}-{years[1]}" if years else "unknown"),
-        ("Currency", vocab.MARKET_CURRENCY[comparison.filters.market]),
+        ("Currency", currency),
+        *inflation.index_lines(comparison.price_index, currency, used, comparison.filters.prices_in),
         ("Options over budget not shown", str(comparison.hidden_over_budget)),
         ("Empty cells", "not published; an empty high beside a low means 'at least the low figure'"),
     ]

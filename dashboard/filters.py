@@ -142,6 +142,9 @@ FIELDS = (
                 lambda v, f: None, "comma-separated treatment ids (2-4) for the side-by-side view"),
     FilterField("daily_earnings", None, "earnings", "daily-earnings", lambda v, _: _valid(_number(v, 0, MAX_EARNINGS)),
                 lambda v, f: v is not None and f"daily earnings {v:,.0f}", "daily earnings, for lost pay"),
+    FilterField("prices_in", "latest", "prices_in", "prices-in", lambda v, _: _valid(_choice(v, vocab.PRICES_IN)),
+                lambda v, f: v == "published" and "prices as published",
+                "latest (adjusted for inflation to the latest complete index year) or published"),
 )
 
 URL_PARAMETERS = {f.url: f.name for f in FIELDS}  # URL query parameter -> Filters field

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from dashboard import vocab
+from dashboard import inflation, vocab
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
 from dashboard.pricelist import category_text, spread_text
@@ -69,7 +69,9 @@ def _clean(value):
     return value
 
 
-def _source_text(row: dict, publishers: dict[str, str]) -> str:
+def _source_text(row: dict, publishers: dict[str, str], index: inflation.PriceIndex = inflation.EMPTY_INDEX,
+                 prices_in: str = "published") -> str:
+    """Per figure: the price in the chosen money beside the published figure and year, and its source."""
     parts = []
     for kind in ("low", "typical", "high"):
         sid = row.get(f"session_{kind}_source")
@@ -80,12 +82,16 @@ def _source_text(row: dict, publishers: dict[str, str]) -> str:
             category = category_text(row.get(f"session_{kind}_category"))
             how = {"average": ", the published average", "span": ", the range the sources span"}.get(
                 row.get(f"session_{kind}_how"), "")
-            parts.append(f"{kind}: {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{how})"
+            money = inflation.figure_text(row.get(f"session_{kind}"), row.get("currency"), year, index, prices_in)
+            parts.append(f"{kind}: {money} — {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{how})"
                          + (f", {spread} (10th–90th percentile)" if spread else "")
                          + (f", {category}" if category else ""))
     notes = [n for n in (row.get("price_note"), row.get("price_order_note")) if isinstance(n, str) and n]
     if row.get("session_low_how") == "assumed":
         return "Price per session: your assumption"
+    if row.get("kind") == "your quote":
+        return "Your quote: " + inflation.figure_text(row.get("session_typical"), row.get("currency"),
+                                                      row.get("session_typical_year"), index, prices_in, verb="quoted")
     if not parts:
         return "No published price for this market"
     return "Price sources — " + "; ".join(parts) + ("" if not notes else ". " + ". ".join(notes).capitalize())
@@ -101,7 +107,7 @@ GRID_FIELDS = (
 
 SOURCE_FIELDS = tuple(f"session_{k}_{x}" for k in ("low", "typical", "high")
                       for x in ("source", "year", "status", "rows", "weak", "how", "category"))
-TEXT_FIELDS = ("basis", "maintenance", "downtime_measure", "lost_pay_high")
+TEXT_FIELDS = ("basis", "maintenance", "downtime_measure", "lost_pay_high", "session_typical")
 
 
 def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
@@ -119,7 +125,8 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         if not comparison.filters.concern:
             record["evidence"] = "choose a concern"
         record["basis_label"] = vocab.BASIS_LABELS.get(raw.get("basis"), "No published price")
-        record["price_source_text"] = _source_text(raw, publishers)
+        record["price_source_text"] = _source_text(raw, publishers, comparison.price_index,
+                                                   comparison.filters.prices_in)
         maintenance = raw.get("maintenance")
         record["results_text"] = {
             "none": "Long-lasting: no maintenance",

@@ -6,7 +6,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import grid, vocab
+from dashboard import grid, inflation, vocab
 from dashboard.assumption_panel import assumption_form
 from dashboard.comparison import Catalog
 from dashboard.components import labelled
@@ -55,6 +55,11 @@ def controls(catalog: Catalog) -> dbc.Card:
             dbc.Col(labelled("daily-earnings", "Your daily earnings (optional)", dcc.Input(
                 id="daily-earnings", type="number", min=0, step=10, debounce=True, placeholder="Not set", className="form-control"),
                 "Downtime days become lost pay, shown apart from the price."), md=4),
+            dbc.Col(labelled("prices-in", "Prices in", dcc.RadioItems(
+                id="prices-in", value=d.prices_in, inline=True, inputClassName="me-1", labelClassName="me-3",
+                options=[{"label": f"{_latest_label(catalog)} money (adjusted for inflation)", "value": "latest"},
+                         {"label": "As published", "value": "published"}]),
+                inflation.index_summary(catalog.price_index)), md=4),
             dbc.Col(labelled("compare", "Compare side by side (2–4 options)", dcc.Dropdown(
                 id="compare", options=[{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)],
                 value=[], multi=True, placeholder="Choose options")), md=4),
@@ -62,6 +67,12 @@ def controls(catalog: Catalog) -> dbc.Card:
         ]
     )
     return dbc.Card(dbc.CardBody([html.H2("Filters", className="h5"), body]), className="mb-3")
+
+
+def _latest_label(catalog: Catalog) -> str:
+    """'2025' when every currency's index ends that year; else 'Latest index year' (the help text gives each)."""
+    years = {y for y in (catalog.price_index.latest_year(c) for c in vocab.CURRENCY_SYMBOL) if y}
+    return str(years.pop()) if len(years) == 1 else "Latest index year's"
 
 
 def results(catalog: Catalog) -> html.Div:
@@ -131,7 +142,7 @@ def page(catalog: Catalog) -> dbc.Container:
                         html.Ul(id="crossover-notes"),
                     ]), label="Charts", tab_id="charts"),
                     dbc.Tab(html.Div(id="side-by-side", className="side-by-side mt-2"), label="Side by side", tab_id="side"),
-                    dbc.Tab(sources_panel(catalog.data), label="Sources", tab_id="sources"),
+                    dbc.Tab(sources_panel(catalog.data, catalog.price_index), label="Sources", tab_id="sources"),
                 ],
                 active_tab="charts",
                 className="mt-3",

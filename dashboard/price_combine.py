@@ -190,7 +190,8 @@ def price_note(result: dict, table: pd.DataFrame) -> str:
     notes = []
     if result["session_low_how"] == "average" and result["session_high_how"] == "average":
         row = table[table["source_id"] == result["session_low_source"]].iloc[0]
-        notes.append(f"at the published average of {symbol}{float(row['typical']):,.0f} a {row['unit']}; clinics vary")
+        published = row.get("published_typical", row["typical"])  # the source's figure, before any inflation adjustment
+        notes.append(f"at the published average of {symbol}{float(published):,.0f} a {row['unit']}; clinics vary")
     elif "average" in (result["session_low_how"], result["session_high_how"]):
         notes.append("one end of the range is a published average")
     if result["session_high_open"]:

@@ -52,8 +52,13 @@ def comparison_note(position: str, basis: str | None, symbol: str, diff: float, 
     return text + "."
 
 
-def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict], market: str, horizon: int) -> pd.DataFrame:
-    """Rows for the quotes in the market's currency, shaped like the comparison table's rows."""
+def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict], market: str, horizon: int,
+               adjust=None) -> pd.DataFrame:
+    """Rows for the quotes in the market's currency, shaped like the comparison table's rows.
+
+    `adjust(currency, year)` -> the inflation factor for a quote dated in `year` (None when undated);
+    without it, or for an undated quote, the price stays as quoted. Column `quote_price_as_quoted` keeps it.
+    """
     currency = vocab.MARKET_CURRENCY[market]
     symbol = vocab.CURRENCY_SYMBOL[currency]
     chosen = [q for q in quotes if q["currency"] == currency and q["treatment_id"] in table.index]
@@ -61,7 +66,9 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
         return table.iloc[0:0]
     base = table.loc[[q["treatment_id"] for q in chosen]].copy()
     ids = [f"quote-{q['id']}" for q in chosen]
-    per_session = np.array([quote_session_price(q) for q in chosen])
+    years = [_year(q.get("date")) for q in chosen]
+    quoted = np.array([quote_session_price(q) for q in chosen])
+    per_session = quoted * np.array([adjust(currency, y) if adjust else 1.0 for y in years])
     position, diff, pct, notes = [], [], [], []
     for price, (_, row) in zip(per_session, base.iterrows(), strict=True):
         where = placement(price, row["session_low"], row["session_typical"], row["session_high"])
@@ -92,7 +99,7 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
         out[f"first_year_{kind}"] = first[f"total_{kind}"].to_numpy()
         for suffix in costs.TEXT_SUFFIXES:
             out[f"session_{kind}{suffix}"] = None
-        out[f"session_{kind}_year"] = np.nan
+        out[f"session_{kind}_year"] = np.array(years, dtype="float64")  # the quote's date: its price year
     out["published_session_low"], out["published_session_typical"], out["published_session_high"], out["published_basis"] = (
         published[:, 0].astype(float), published[:, 1].astype(float), published[:, 2].astype(float), published[:, 3])
     out["basis"] = QUOTE_BASIS
@@ -102,4 +109,10 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     out["quote_vs_typical_pct"] = pct
     out["quote_note"] = notes
     out["price_rows"] = 0
+    out["quote_price_as_quoted"] = quoted
     return out
+
+
+def _year(date) -> float:
+    """The year of an ISO date (YYYY-MM-DD), NaN when the quote is undated."""
+    return float(str(date)[:4]) if isinstance(date, str) and date[:4].isdigit() else np.nan

@@ -67,7 +67,8 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
         cumulative=cumulative,
         crossover_notes=[html.Li(s) for s in sentences],
-        side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market),
+        side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market,
+                                  catalog.price_index, filters.prices_in),
         quote_list=quote_list(rows, list(saved_quotes), names),
         assumption_list=assumption_list(list(assumptions), names),
     )

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 from dash import html
 
-from dashboard import vocab
+from dashboard import inflation, vocab
 from dashboard.dataset import Dataset
 from dashboard.pricelist import category_text, spread_text
 
@@ -90,7 +90,8 @@ def results_text(row) -> str:
     return "unknown"
 
 
-def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[str, str]]:
+def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflation.PriceIndex = inflation.EMPTY_INDEX,
+                      prices_in: str = "published") -> list[tuple[str, str]]:
     """(attribute, text) pairs for one option, in display order."""
     years = f"{horizon} year{'s' if horizon != 1 else ''}"
     return [
@@ -106,6 +107,10 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str) -> list[tuple[s
         ("Your assumptions", row.get("assumed") or "none"),
         ("First-year cost", money_range(row["first_year_low"], row["first_year_high"], symbol)),
         ("Cost per session", money_range(row["session_low"], row["session_high"], symbol)),
+        ("Typical per session: published figure", "your assumption, used as entered"
+         if row.get("session_low_how") == "assumed" else inflation.figure_text(
+            row["session_typical"], row.get("currency"), row.get("session_typical_year"), index, prices_in,
+            verb="quoted" if row.get("kind") == "your quote" else "published")),
         ("How the price was read", "; ".join(n for n in (row.get("price_note"), row.get("price_order_note"))
                                              if isinstance(n, str) and n) or "as published"),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
@@ -159,14 +164,15 @@ def price_category(row: pd.Series) -> str:
     return "; ".join(t for t in dict.fromkeys(texts) if t)
 
 
-def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str) -> html.Div:
+def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str,
+                 index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published") -> html.Div:
     """Every attribute in rows, one column per option, differences highlighted, sources linked."""
     chosen = [i for i in selected if i in table.index]
     if len(chosen) < 2:
         return html.P("Choose 2 to 4 options in “Compare side by side” to see them here.", className="text-muted")
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]
     sources = data.sources.set_index("id")
-    columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol) for tid in chosen}
+    columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol, index, prices_in) for tid in chosen}
     header = html.Thead(html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen]))
     body = []
     for i, (attribute, _) in enumerate(columns[chosen[0]]):
@@ -195,8 +201,8 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     ])
 
 
-def sources_panel(data: Dataset) -> html.Div:
-    """Every source in the dataset with its status, as links."""
+def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_INDEX) -> html.Div:
+    """Every source in the dataset with its status, as links; then the price index used for inflation."""
     sources = data.sources.sort_values(["publisher", "title"])
     items = []
     for _, s in sources.iterrows():
@@ -207,7 +213,13 @@ def sources_panel(data: Dataset) -> html.Div:
         ]))
     counts = data.sources["status"].value_counts()
     summary = ", ".join(f"{counts.get(s, 0)} {s}" for s in vocab.STATUSES)
+    index_items = [html.Li([html.A(f"{index.series[c]} ({c})", href=url, target="_blank", rel="noopener noreferrer"),
+                            f" — annual index {min(y for k, y in index.values if k == c)}–{index.latest_year(c)}"])
+                   for c, url in index.sources.items()]
     return html.Div([
         html.P(f"{len(sources)} sources: {summary}.", className="mt-2"),
         html.Ul(items, className="sources-list"),
+        html.P(["Price index for inflation: ", inflation.index_summary(index)], className="mt-2",
+               id="price-index-note"),
+        html.Ul(index_items),
     ], id="sources-panel")

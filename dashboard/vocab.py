@@ -52,6 +52,8 @@ EVIDENCE_LEVELS = ("A", "B", "C")
 MARKETS = ("US", "UK", "US-FL", "US-GA", "US-NY", "US-CA")
 MARKET_CURRENCY = {"US": "USD", "UK": "GBP", "US-FL": "USD", "US-GA": "USD", "US-NY": "USD", "US-CA": "USD"}
 CURRENCY_SYMBOL = {"USD": "$", "GBP": "£"}
+# "Prices in": the latest complete year of the currency's price index, or as the sources published them.
+PRICES_IN = ("latest", "published")
 
 # Units a price can be quoted in. Per-session units convert one to one; counted units
 # (syringe, vial, area, unit, month) convert with the treatment's units per session; the rest

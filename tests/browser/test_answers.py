@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from dashboard.comparison import build_catalog, compare
 from dashboard.dataset import load_dataset
 from dashboard.filters import Filters
+from dashboard.inflation import index_location, load_price_index
 
 QUERY = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&over_budget=1"
 FIGURE = re.compile(r"^(at least )?\$[\d,]+(–\$[\d,]+)?( \(your assumption\))?$")
@@ -17,8 +18,9 @@ FIGURE = re.compile(r"^(at least )?\$[\d,]+(–\$[\d,]+)?( \(your assumption\))?
 
 @pytest.fixture(scope="module")
 def rows():
-    return compare(build_catalog(load_dataset()), Filters(concern="stretch-marks", market="US", budget=3000, horizon=5,
-                                                          show_over_budget=True)).rows
+    catalog = build_catalog(load_dataset(), load_price_index(index_location(None)))  # as the live app
+    return compare(catalog, Filters(concern="stretch-marks", market="US", budget=3000, horizon=5,
+                                    show_over_budget=True)).rows
 
 
 def total_cell(page, tid):

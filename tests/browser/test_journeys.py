@@ -12,12 +12,13 @@ from playwright.sync_api import expect
 from dashboard.comparison import build_catalog, compare
 from dashboard.dataset import load_dataset
 from dashboard.filters import Filters
+from dashboard.inflation import index_location, load_price_index
 from dashboard.render import over_budget_text, result_text
 
 
 @pytest.fixture(scope="module")
 def catalog():
-    return build_catalog(load_dataset())
+    return build_catalog(load_dataset(), load_price_index(index_location(None)))  # as the live app
 
 
 def expected(catalog, **filters):

@@ -23,7 +23,7 @@ def test_page_and_dependencies_load(client):
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
-    out = render(client, "?market=US&horizon=5&budget=5000")
+    out = render(client, "?market=US&horizon=5&budget=5000&prices_in=published")
     names = [r["name"] for r in out["results-grid"]["rowData"]]
     # sorted by the lower bound of the total; the option without a price comes last
     assert names == ["Microneedling", "Hyaluronic-acid filler", "Botulinum toxin"]
@@ -88,7 +88,8 @@ FORGED_CONTROLS = [
     {"budget": "abc", "horizon": 1e309, "max-risk": float("nan")},
     {"concern": {"$gt": 1}, "market": ["US"], "category": "<b>surgical</b>", "budget": -5, "horizon": 99, "max-downtime": "x",
      "max-risk": 0, "show-over-budget": "yes", "daily-earnings": float("inf"), "compare": ["nope"] * 300},
-    {"concern": "<img src=x onerror=alert(1)>", "market": "XX", "compare": ",".join(str(i) for i in range(1000))},
+    {"concern": "<img src=x onerror=alert(1)>", "market": "XX", "compare": ",".join(str(i) for i in range(1000)),
+     "prices-in": {"$ne": 1}},
     {c: None for c in CONTROLS},
 ]
 

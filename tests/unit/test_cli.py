@@ -11,6 +11,7 @@ from dashboard.cli import main
 from dashboard.comparison import build_catalog
 from dashboard.dataset import load_dataset
 from dashboard.filters import Filters, from_query
+from dashboard.inflation import index_location, load_price_index
 from tests import factory
 from tests.factory import changed, write_dataset
 
@@ -49,7 +50,8 @@ def test_export_writes_the_same_file_as_the_dashboard(small_data_dir, tmp_path, 
     status, _, err = cli(capsys, "export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
                          "--budget", "5000", "--horizon-years", "5", "--format", "csv", "--output", str(out))
     assert status == 0, err
-    expected, _, _ = export_file(build_catalog(load_dataset(small_data_dir)),
+    index = load_price_index(index_location(small_data_dir))  # the bundled index: the folder has none
+    expected, _, _ = export_file(build_catalog(load_dataset(small_data_dir), index),
                                  Filters(concern="stretch-marks", budget=5000, horizon=5), "csv", dt.date.today())
     assert out.read_bytes() == expected
 
@@ -68,15 +70,17 @@ def test_export_xlsx_and_invalid_flags(small_data_dir, tmp_path, capsys):
 
 def test_every_page_filter_has_a_flag_and_old_flags_still_work(small_data_dir, tmp_path):
     query = ("concern=stretch-marks&market=US&horizon=5&category=surgical,microneedling&budget=20000&max_downtime=30"
-             "&max_risk=4&over_budget=1&compare=abdominoplasty,microneedling&earnings=150")
-    catalog = build_catalog(load_dataset(small_data_dir))
+             "&max_risk=4&over_budget=1&compare=abdominoplasty,microneedling&earnings=150&prices_in=published")
+    catalog = build_catalog(load_dataset(small_data_dir), load_price_index(index_location(small_data_dir)))
     expected, _, _ = export_file(catalog, from_query(query, catalog.treatment_ids), "csv", dt.date.today())
     new, old = tmp_path / "new.csv", tmp_path / "old.csv"
     common = ("export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
               "--category", "surgical,microneedling", "--budget", "20000", "--max-risk", "4",
-              "--compare", "abdominoplasty,microneedling", "--earnings", "150", "--format", "csv")
+              "--compare", "abdominoplasty,microneedling", "--earnings", "150", "--prices-in", "published",
+              "--format", "csv")
     assert main([*common, "--horizon", "5", "--max-downtime", "30", "--over-budget", "--output", str(new)]) == 0
     assert main([*common, "--horizon-years", "5", "--max-downtime-days", "30", "--include-over-budget",
                  "--output", str(old)]) == 0
     assert new.read_bytes() == expected == old.read_bytes()
     assert b"categories surgical, microneedling" in expected and b"daily earnings 150" in expected
+    assert b"prices as published" in expected

@@ -57,8 +57,8 @@ def test_a_new_vocabulary_value_or_column_reaches_the_descriptor(monkeypatch):
 def test_another_csv_in_the_folder_becomes_a_resource(tmp_path):
     folder = shutil.copytree(BUNDLED_DATA, tmp_path / "data")
     (folder / "aliases.csv").write_text("alias,treatment_id\nbotox,botulinum-toxin\n", encoding="utf-8")
-    extra = datapackage.descriptor(folder)["resources"][-1]
-    assert extra["path"] == "aliases.csv"
+    extra = next(r for r in datapackage.descriptor(folder)["resources"] if r["name"] == "aliases")
+    assert extra["path"] == "aliases.csv"  # beside the bundled price_index.csv
     assert extra["schema"]["fields"] == [
         {"name": "alias", "type": "string"},
         {"name": "treatment_id", "type": "string"},

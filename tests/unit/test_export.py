@@ -33,7 +33,8 @@ def test_csv_has_settings_table_and_sources(small_dataset):
     assert rows[1] == ["Filters", "market US; horizon 5 years; budget 5,000 USD"]
     assert rows[2] == ["Exported", "2026-11-25"]
     assert rows[3] == ["Price years in the data", "2024-2024"]
-    assert rows[5] == ["Options over budget not shown", "1"]
+    assert rows[5] == ["Prices in", "as published"]  # no index given to build_catalog
+    assert rows[7] == ["Options over budget not shown", "1"]
     table = table_block(rows)
     assert table[0] == [h for _, h in EXPORT_COLUMNS]
     by_name = {r[0]: dict(zip(table[0], r, strict=True)) for r in table[1:]}
