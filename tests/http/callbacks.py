@@ -26,8 +26,17 @@ def request_body(outputs, inputs, state=(), changed=None):
 
 
 def render_body(search, saved_quotes=(), saved_assumptions=()):
-    return request_body(RENDER_OUTPUTS, [("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
-                                         ("assumptions-store", "data", list(saved_assumptions))])
+    """The render request for the controls set as the URL `search` would set them."""
+    from dashboard.callbacks import controls_from_query
+
+    return render_controls_body(controls_from_query(search), saved_quotes, saved_assumptions)
+
+
+def render_controls_body(controls, saved_quotes=(), saved_assumptions=(), changed="budget.value"):
+    """The render request for raw control values keyed by control id."""
+    inputs = [(c, "value", v) for c, v in controls.items()] + [("quotes-store", "data", list(saved_quotes)),
+                                                                ("assumptions-store", "data", list(saved_assumptions))]
+    return request_body(RENDER_OUTPUTS, inputs, changed=[changed])
 
 
 def render(client, search, saved_quotes=(), saved_assumptions=()):

@@ -7,8 +7,8 @@ import io
 import openpyxl
 import pytest
 
-from dashboard.callbacks import CONTROLS
-from tests.http.callbacks import render, render_body, request_body
+from dashboard.filters import CONTROLS, Filters, control_values
+from tests.http.callbacks import render, render_controls_body, request_body
 
 SYNC_OUTPUTS = [(c, "value") for c in CONTROLS] + [("url", "search")]
 
@@ -18,7 +18,8 @@ def test_page_and_dependencies_load(client):
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    assert len(deps) == 6  # url sync, render, quotes, assumptions, template, export
+    # render, URL sync (in the browser), quotes, assumptions, template, export, the Sources tab on first show
+    assert len(deps) == 7
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -50,23 +51,13 @@ def test_crossover_sentence_is_rendered(client):
     assert notes[0]["props"]["children"] == "After about 4 years, Hyaluronic-acid filler has cost more than Abdominoplasty."
 
 
-def test_sync_sets_controls_from_url_on_load(client):
+def test_url_sync_runs_in_the_browser_only(client):
     values = [None] * len(CONTROLS)
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK&budget=900&horizon=3&over_budget=1")]
-                        + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)], changed=[])
-    out = client.post("/_dash-update-component", json=body).get_json()["response"]
-    assert out["market"]["value"] == "UK" and out["budget"]["value"] == 900 and out["horizon"]["value"] == 3
-    assert out["show-over-budget"]["value"] is True
-
-
-def test_sync_writes_url_from_controls(client):
-    values = {"concern": "stretch-marks", "market": "US", "category": [], "budget": 3000, "horizon": 5,
-              "max-downtime": None, "max-risk": 5, "show-over-budget": False, "daily-earnings": None, "compare": [],
-              "prices-in": "latest"}
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", values[c]) for c in CONTROLS],
-                        changed=["budget.value"])
-    out = client.post("/_dash-update-component", json=body).get_json()["response"]
-    assert out["url"]["search"] == "?concern=stretch-marks&horizon=5&budget=3000"
+    body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
+                        state=[("url-fields", "data", [])], changed=["url.search"])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400
+    assert "runs in the browser" in response.get_json()["error"]
 
 
 def _export(client, button, search, saved_quotes=()):
@@ -93,29 +84,28 @@ def test_xlsx_export_callback(client):
     assert book.sheetnames == ["Comparison", "Sources"]
 
 
-FORGED_SEARCH = [None, 42, ["?market=UK"], {"market": "UK"}, "?" + "x" * 10000, "?budget=NaN&horizon=1e309",
-                 "?compare=" + ",".join(str(i) for i in range(1000)), "?concern=<img src=x onerror=alert(1)>"]
+FORGED_CONTROLS = [
+    {"budget": "abc", "horizon": 1e309, "max-risk": float("nan")},
+    {"concern": {"$gt": 1}, "market": ["US"], "category": "<b>surgical</b>", "budget": -5, "horizon": 99, "max-downtime": "x",
+     "max-risk": 0, "show-over-budget": "yes", "daily-earnings": float("inf"), "compare": ["nope"] * 300},
+    {"concern": "<img src=x onerror=alert(1)>", "market": "XX", "compare": ",".join(str(i) for i in range(1000)),
+     "prices-in": {"$ne": 1}},
+    {c: None for c in CONTROLS},
+]
 
 
-@pytest.mark.parametrize("search", FORGED_SEARCH)
-def test_forged_render_inputs_fall_back_to_defaults(client, search):
-    body = render_body(search)
-    response = client.post("/_dash-update-component", json=body)
+@pytest.mark.parametrize("forged", FORGED_CONTROLS)
+def test_forged_control_values_fall_back_to_defaults(client, forged):
+    controls = {c: v for c, v in zip(CONTROLS, control_values(Filters()), strict=True)} | forged
+    response = client.post("/_dash-update-component", json=render_controls_body(controls))
     assert response.status_code == 200
-    assert response.get_json()["response"]["result-count"]["children"] == "4 options"
+    assert response.get_json()["response"]["result-count"]["children"] == render(client, "")["result-count"]["children"]
 
 
-@pytest.mark.parametrize("values", [
-    ["all", "US", [], "abc", 1, None, 5, False, None, [], "latest"],
-    [{"$gt": 1}, ["US"], "surgical", -5, 99, "x", 0, "yes", float("inf"), ["nope"] * 300, {"$ne": 1}],
-    [None] * 11,
-])
-def test_forged_control_values_give_a_valid_url(client, values):
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
-                        changed=["budget.value"])
-    response = client.post("/_dash-update-component", json=body)
-    assert response.status_code == 200
-    assert "Traceback" not in response.get_data(as_text=True)
+def test_render_parses_the_controls(client):
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"market": "US", "horizon": 5, "budget": "5000"}
+    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    assert out == render(client, "?market=US&horizon=5&budget=5000")
 
 
 @pytest.mark.parametrize("body, status", [
