@@ -1,5 +1,6 @@
 """`python -m bench`: the dashboard under gunicorn (2 workers) on the bundled data and on synthetic
-clinic price lists of 1 thousand, 100 thousand and 1 million rows; prints a table, writes bench/results.json.
+clinic price lists of 1 thousand, 100 thousand and 1 million rows; then, in the browser, the dashboard side by
+side with a plain Dash app (bench/browser.py); prints both tables, writes bench/results.json.
 
 HTTP figures are client-side round trips on loopback; "server" is the same callback through Flask's
 test client in this process (Dash dispatch, the render and JSON, no socket).
@@ -50,8 +51,11 @@ def _body(dep: dict, values: dict, changed: str) -> dict:
 
 
 def render_body(search: str) -> dict:
-    """The filter-change callback exactly as the browser posts it."""
-    return _body(LIVE["render"], {"url.search": search}, "url.search")
+    """The filter-change callback exactly as the browser posts it, the controls set as the URL sets them."""
+    from dashboard.callbacks import controls_from_query
+
+    values = {f"{c}.value": v for c, v in controls_from_query(search).items()}
+    return _body(LIVE["render"], {**values, "quotes-store.data": []}, "budget.value")
 
 
 def export_body(fmt: str, search: str) -> dict:
@@ -225,6 +229,8 @@ def main(argv=None) -> int:
     parser.add_argument("--cases", default=",".join(CASES), help="comma-separated: " + ", ".join(CASES))
     parser.add_argument("--requests", type=int, default=200, help="sequential callback requests per case")
     parser.add_argument("--output", default=str(RESULTS))
+    parser.add_argument("--browser-loads", type=int, default=5, help="first loads per app in the browser part (0: skip it)")
+    parser.add_argument("--browser-changes", type=int, default=18, help="budget changes per app in the browser part")
     args = parser.parse_args(argv)
     results = []
     names = args.cases.split(",")
@@ -236,7 +242,15 @@ def main(argv=None) -> int:
             location = str(BUNDLED_DATA) if spec is None else str(write_folder(Path(temp) / f"synthetic-{name}", *spec))
             results.append(run_case(name, location, args, step))
     print(table(results))
-    Path(args.output).write_text(json.dumps({"machine": {"cores": os.cpu_count()}, "results": results}, indent=2) + "\n")
+    report = {"machine": {"cores": os.cpu_count()}, "results": results}
+    if args.browser_loads and Path("/usr/bin/chromium").exists():
+        from bench import browser
+
+        print("running the browser comparison ...", file=sys.stderr, flush=True)
+        report["browser"] = browser.run(args.browser_loads, args.browser_changes)
+        print()
+        print(browser.table(report["browser"]))
+    Path(args.output).write_text(json.dumps(report, indent=2) + "\n")
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 

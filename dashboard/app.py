@@ -6,39 +6,56 @@ import logging
 from pathlib import Path
 
 from dash import Dash
+from flask import has_request_context, request
 
 from dashboard.callbacks import register_callbacks
 from dashboard.comparison import build_catalog
 from dashboard.endpoints import register_endpoints
+from dashboard.first_view import first_view, register_deferred_tabs
 from dashboard.inflation import index_location, load_price_index
 from dashboard.layout import page
 from dashboard.security import harden
-from dashboard.settings import data_location
+from dashboard.settings import data_location, region_from
 from dashboard.storage import open_dataset
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+# Loaded on demand by dcc.Graph (assets/dashboard.js points it there), never with the page itself.
+PLOTLY_BUNDLE = "plotly-basic-4.1.1.min.js"
 log = logging.getLogger(__name__)
 
 
-def create_app(data_dir: str | Path | None = None) -> Dash:
-    """Build the Dash app on a validated dataset (location: see dashboard/settings.py); raises DatasetError."""
+def create_app(data_dir: str | Path | None = None, region: str | None = None) -> Dash:
+    """Build the Dash app on a validated dataset (location and price-list region: see dashboard/settings.py);
+    raises DatasetError."""
     location = data_location(data_dir)
-    catalog = build_catalog(open_dataset(location), load_price_index(index_location(location)))
+    data = open_dataset(location, region=region_from(region))
+    catalog = build_catalog(data, load_price_index(index_location(location)))
     app = Dash(
         __name__,
         title="What cosmetic treatments really cost",
         assets_folder=str(ASSETS),
+        assets_ignore=PLOTLY_BUNDLE.replace(".", r"\."),
         serve_locally=True,
         update_title=None,
         health_endpoint="health",
         on_error=_log_callback_error,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.layout = page(catalog)
     register_callbacks(app, catalog)
     register_endpoints(app.server, catalog)
+    deferred_tabs = register_deferred_tabs(app, page(catalog))
+    app.layout = lambda: first_view(catalog, page_search(), deferred_tabs)
+    app.validation_layout = None  # the layout was checked once just now; not shipped in every page's config
     harden(app)
     return app
+
+
+def page_search() -> str | None:
+    """The page's own query string, which the browser sends with its layout request; None when absent."""
+    if not has_request_context():
+        return None
+    search = request.args.get("search")
+    return search if search is None or search == "" or search.startswith("?") else None
 
 
 def _log_callback_error(err: Exception) -> None:

@@ -3,68 +3,137 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qs
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import assumption_panel, assumptions, quotes
 from dashboard.comparison import Catalog
 from dashboard.export import export_file
-from dashboard.filters import CONTROLS, apply_controls, control_values, from_query
+from dashboard.filters import (
+    CONTROLS,
+    FIELDS,
+    MAX_COMPARE,
+    Filters,
+    apply_controls,
+    control_values,
+    from_query,
+    parse_fields,
+)
 from dashboard.quote_panel import apply_action
 from dashboard.render import details, render
 
 __all__ = ["CONTROLS", "control_values", "export_file", "register_callbacks"]
+
+# List-valued fields and how many items they keep; the browser trims a control to this at once.
+LIST_LIMITS = {"compare": MAX_COMPARE}
+
+# What the one render callback reads besides the controls (every CONTROLS value, as `controls`): argument
+# name -> (component id, property). To feed the render one more value, add a line here and a parameter of
+# the same name to `page_outputs`.
+RENDER_INPUTS = {
+    "stored_quotes": ("quotes-store", "data"),
+    "stored_assumptions": ("assumptions-store", "data"),
+}
+# What it returns: PageOutputs field -> (component id, property). The first view fills the same properties.
+RENDER_OUTPUTS = {
+    "row_data": ("results-grid", "rowData"),
+    "column_defs": ("results-grid", "columnDefs"),
+    "result_count": ("result-count", "children"),
+    "over_budget_note": ("over-budget-note", "children"),
+    "cost_range": ("cost-range-chart", "figure"),
+    "cost_downtime": ("cost-downtime-chart", "figure"),
+    "cumulative": ("cumulative-chart", "figure"),
+    "crossover_notes": ("crossover-notes", "children"),
+    "side_by_side": ("side-by-side", "children"),
+    "quote_list": ("quote-list", "children"),
+    "assumption_list": ("assumption-list", "children"),
+    "cards": ("result-cards", "children"),
+    "missing_notes": ("missing-notes", "children"),
+    "over_budget_label": ("show-over-budget", "label"),
+}
+# Beside each typed number, why a value was refused and what applies instead (computed from the raw value).
+MESSAGE_OUTPUTS = {f"{c}_message": (f"{c}-message", "children") for c in ("budget", "max-downtime", "daily-earnings")}
+
+
+def _kind(field) -> str:
+    """How the browser reads a field's URL text: list, flag, number or text."""
+    if isinstance(field.default, tuple):
+        return "list"
+    if isinstance(field.default, bool):
+        return "flag"
+    sample = field.parse("1", ())
+    return "number" if isinstance(field.default, (int, float)) or type(sample) in (int, float) else "text"
+
+
+def url_fields() -> list[dict]:
+    """For the browser's URL <-> controls sync, in CONTROLS order: each control's URL parameter, its place in
+    the query string, the control's default value, the kind (text, number, flag, list) and list limit."""
+    defaults = dict(zip(CONTROLS, control_values(Filters()), strict=True))
+    return [{"control": f.control, "param": f.url, "order": i, "default": defaults[f.control], "kind": _kind(f),
+             "limit": LIST_LIMITS.get(f.name)} for i, f in enumerate(FIELDS)]
+
+
+def controls_from_query(search) -> dict[str, object]:
+    """The control values, by control id, that the browser sets from a URL query: raw text as in the URL
+    (the server parses them like any control value), defaults for what the query leaves out."""
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True))
+    by_param = {f.url: f.control for f in FIELDS}
+    raw = parse_qs(search.lstrip("?"), max_num_fields=50) if isinstance(search, str) and len(search) <= 4000 else {}
+    controls.update({by_param[p]: v[-1] for p, v in raw.items() if p in by_param})
+    return controls
+
+
+def filters_from_controls(values: dict, treatment_ids) -> Filters:
+    """Filters from raw control values keyed by control id (as the browser sent them); invalid -> default."""
+    return parse_fields({CONTROLS[c]: v for c, v in values.items() if c in CONTROLS}, treatment_ids)
+
+
+def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assumptions) -> dict[str, object]:
+    """Everything the view shows for valid filters and the raw stored quotes and assumptions, keyed as
+    RENDER_OUTPUTS. Quotes and assumptions come from the browser: they are checked here, every time.
+    """
+    saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, dt.date.today())
+    assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
+    out = render(catalog, filters, saved, assumed)
+    return {name: getattr(out, name) for name in RENDER_OUTPUTS}
+
+
+def refusals(controls: dict, treatment_ids) -> dict[str, str]:
+    """MESSAGE_OUTPUTS: for each typed number the server refused, why and what applies instead."""
+    raw = {CONTROLS[c]: v for c, v in controls.items() if c in CONTROLS}
+    _, messages = apply_controls(raw, Filters(), treatment_ids)
+    return {f"{c}_message": messages.get(CONTROLS[c], "") for c in ("budget", "max-downtime", "daily-earnings")}
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
 
-    @app.callback(
-        [Output(c, "value") for c in CONTROLS] + [Output("url", "search")]
-        + [Output(f"{c}-message", "children") for c in MESSAGE_CONTROLS],
+    # The URL is the state, kept in step in the browser (no round trip): a control change rewrites the URL;
+    # going back or forward sets the controls, which then ask for the results like any change.
+    app.clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="syncUrl"),
+        [Output(c, "value") for c in CONTROLS] + [Output("url", "search")],
         Input("url", "search"),
         [Input(c, "value") for c in CONTROLS],
+        State("url-fields", "data"),
+        prevent_initial_call=True,
     )
-    def sync_url(search, *values):
-        """The URL is the state: on load it sets the controls; a control change rewrites it.
-        A refused typed number keeps the applied value in the field and says why beside it."""
-        applied = from_query(search if isinstance(search, str) else "", ids)
-        if ctx.triggered_id in (None, "url"):
-            return control_values(applied) + [no_update] + [""] * len(MESSAGE_CONTROLS)
-        filters, messages = apply_controls(dict(zip(CONTROLS.values(), values, strict=True)), applied, ids)
-        normalised = control_values(filters)
-        fixes = [n if not _same(n, v) else no_update for n, v in zip(normalised, values, strict=True)]
-        query = filters.to_query()
-        return fixes + ["?" + query if query else ""] + [messages.get(CONTROLS[c], "") for c in MESSAGE_CONTROLS]
 
+    # One request per change, for everything the view shows, sent straight from the control (not chained
+    # behind the URL). Not on load: the first view already holds the results for the page's query; quotes
+    # kept in the browser arrive as a change of the store and come here. The server parses every value.
     @app.callback(
-        Output("results-grid", "rowData"),
-        Output("results-grid", "columnDefs"),
-        Output("result-count", "children"),
-        Output("over-budget-note", "children"),
-        Output("cost-range-chart", "figure"),
-        Output("cost-downtime-chart", "figure"),
-        Output("cumulative-chart", "figure"),
-        Output("crossover-notes", "children"),
-        Output("side-by-side", "children"),
-        Output("quote-list", "children"),
-        Output("result-cards", "children"),
-        Output("missing-notes", "children"),
-        Output("show-over-budget", "label"),
-        Output("assumption-list", "children"),
-        Input("url", "search"),
-        Input("quotes-store", "data"),
-        Input("assumptions-store", "data"),
+        output={name: Output(*target) for name, target in {**RENDER_OUTPUTS, **MESSAGE_OUTPUTS}.items()},
+        inputs={"controls": {c: Input(c, "value") for c in CONTROLS},
+                **{name: Input(*source) for name, source in RENDER_INPUTS.items()}},
+        prevent_initial_call=True,
     )
-    def show(search, stored, stored_assumptions):
-        saved = quotes.validate_stored(stored, ids, dt.date.today())
-        assumed = assumptions.validate_stored(stored_assumptions, ids)
-        out = render(catalog, from_query(search if isinstance(search, str) else "", ids), saved, assumed)
-        return (out.row_data, out.column_defs, out.result_count, out.over_budget_note, out.cost_range,
-                out.cost_downtime, out.cumulative, out.crossover_notes, out.side_by_side, out.quote_list,
-                out.cards, out.missing_notes, out.over_budget_label, out.assumption_list)
+    def show(controls, **values):
+        controls = controls if isinstance(controls, dict) else {}
+        return {**page_outputs(catalog, filters_from_controls(controls, ids), **values), **refusals(controls, ids)}
 
     @app.callback(
         Output("option-details", "children"),
@@ -79,6 +148,12 @@ def register_callbacks(app, catalog: Catalog) -> None:
         saved = quotes.validate_stored(stored, ids, dt.date.today())
         assumed = assumptions.validate_stored(stored_assumptions, ids)
         return details(catalog, from_query(search if isinstance(search, str) else "", ids), chosen, saved, assumed)
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="page", function_name="dataLinks"),
+        Output("link-csv", "href"), Output("link-xlsx", "href"), Output("link-json", "href"),
+        Input("url", "search"),
+    )
 
     @app.callback(
         Output("assumptions-store", "data"),
@@ -99,11 +174,8 @@ def register_callbacks(app, catalog: Catalog) -> None:
         new, messages = assumption_panel.apply_action(action, saved, ids, form=form, remove_index=index)
         return new, [html.Li(m) for m in messages]
 
-    app.clientside_callback(
-        ClientsideFunction(namespace="page", function_name="dataLinks"),
-        Output("link-csv", "href"), Output("link-xlsx", "href"), Output("link-json", "href"),
-        Input("url", "search"),
-    )
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=False))
+    aliases = catalog.data.alias_map()
 
     @app.callback(
         Output("quotes-store", "data"),
@@ -127,7 +199,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         saved = quotes.validate_stored(stored, ids, dt.date.today())
         form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
         new, messages = apply_action(action, saved, names, dt.date.today(), form=form,
-                                     upload=(contents, filename), remove_id=remove_id)
+                                     upload=(contents, filename), remove_id=remove_id, aliases=aliases)
         return new, [html.Li(m) for m in messages], None
 
     @app.callback(Output("template-download", "data"), Input("quote-template", "n_clicks"), prevent_initial_call=True)
@@ -159,19 +231,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         return dcc.send_bytes(content, name, type=mime)
 
 
-MESSAGE_CONTROLS = ("budget", "max-downtime", "daily-earnings")
-
-
-def _same(normalised, shown) -> bool:
-    """True when the control already shows the applied value ('3000' shows 3000.0)."""
-    if isinstance(normalised, float) and isinstance(shown, (str, int, float)) and not isinstance(shown, bool):
-        try:
-            return float(str(shown).replace(",", "")) == normalised
-        except ValueError:
-            return False
-    return normalised == shown
-
-
+QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
 ASSUMPTION_FORM = ("treatment", "field", "low", "high", "currency")
 
 
@@ -184,9 +244,6 @@ def _list_action(triggered_id, triggered, prefix: str) -> tuple[str | None, obje
         clicked = any(isinstance(t, dict) and t.get("value") for t in triggered or [])
         return ("remove", triggered_id.get("index")) if clicked else (None, None)
     return None, None
-
-
-QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
 
 
 def _quote_action(triggered_id, triggered) -> tuple[str | None, object]:

@@ -13,13 +13,15 @@ from dashboard.comparison import build_catalog
 from dashboard.export import export_file
 from dashboard.filters import FIELDS, parse_fields, rejected_fields
 from dashboard.inflation import index_location, load_price_index
-from dashboard.load import add_load_parser, cmd_load, price_rows
+from dashboard.load import add_load_parser, cmd_load, price_rows, print_left_out
+from dashboard.price_use import left_out
 from dashboard.problems import DatasetError, format_problems
 from dashboard.progress import Progress
-from dashboard.settings import data_location
+from dashboard.settings import data_location, region_from
 from dashboard.storage import open_dataset
 
 DATA_HELP = "data folder or postgresql:// URL (default: $DASHBOARD_DATA, else the bundled data/)"
+REGION_HELP = "narrow clinic price lists to this region (default: $DASHBOARD_REGION, else every region)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,13 +29,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data folder and print a summary")
     validate.add_argument("--data", default=None, help=DATA_HELP)
+    validate.add_argument("--region", help=REGION_HELP)
     serve = commands.add_parser("serve", help="start the dashboard (development server; use gunicorn in production)")
     serve.add_argument("--data", default=None, help=DATA_HELP)
+    serve.add_argument("--region", help=REGION_HELP)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--debug", action="store_true", help="Dash dev tools and reloader; never in production")
     export = commands.add_parser("export", help="write the comparison for these filters as CSV or Excel")
     export.add_argument("--data", default=None, help=DATA_HELP)
+    export.add_argument("--region", help=REGION_HELP)
     add_filter_flags(export)
     export.add_argument("--format", choices=("csv", "xlsx", "json"), required=True)
     export.add_argument("--output", required=True, help="file to write ('-' for standard output)")
@@ -66,7 +71,7 @@ def _report(err: DatasetError, prefix: str = "") -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     try:
-        app = create_app(args.data)
+        app = create_app(args.data, args.region)
     except DatasetError as err:
         return _report(err, "cannot start: ")
     app.run(host=args.host, port=args.port, debug=args.debug)
@@ -76,7 +81,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     try:
         location = data_location(args.data)
-        catalog = build_catalog(open_dataset(location), load_price_index(index_location(location)))
+        catalog = build_catalog(open_dataset(location, region=region_from(args.region)),
+                                load_price_index(index_location(location)))
     except DatasetError as err:
         return _report(err)
     raw = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}
@@ -100,15 +106,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     try:
         with Progress("validate") as step:
-            data = open_dataset(data_location(args.data), progress=step)
+            data = open_dataset(data_location(args.data), progress=step, region=region_from(args.region))
     except DatasetError as err:
         return _report(err)
     years = data.price_years()
     span = f", price years {years[0]}-{years[1]}" if years else ""
+    region = region_from(args.region)
     print(
         f"OK: {len(data.treatments)} treatments, {price_rows(data.prices)} prices, "
         f"{len(data.concerns)} concern links, {len(data.sources)} sources{span}"
+        + (f"; clinic prices of region {region} and rows naming no region" if region else "")
     )
+    print_left_out(left_out(data.treatments, data.prices), sys.stdout)
     return 0
 
 

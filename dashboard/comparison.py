@@ -125,6 +125,7 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = (),
     table = full_table(catalog, filters, assumptions)
     if quotes:
         extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon,
+                           inflation.adjust_prices(catalog.data.prices, catalog.price_index, filters.prices_in),
                            adjust=lambda currency, year: inflation.factor_for(
                                currency, year, catalog.price_index, filters.prices_in)[0])
         if len(extra):

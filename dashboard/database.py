@@ -64,8 +64,8 @@ def _price_constraints() -> list:
     return out
 
 
-def read_dataset(url: str) -> Dataset:
-    """The small tables checked with the CSV rules; prices summarised in SQL."""
+def read_dataset(url: str, region: str | None = None) -> Dataset:
+    """The small tables checked with the CSV rules; prices summarised in SQL (narrowed to `region` if given)."""
     engine = engine_for(url)
     try:
         with engine.connect() as conn:
@@ -79,7 +79,7 @@ def read_dataset(url: str) -> Dataset:
                 frames[file] = frame
             if problems:
                 raise DatasetError(problems)
-            prices = summary_frame(conn.execute(summary_query(t["prices"])))
+            prices = summary_frame(conn.execute(summary_query(t["prices"], region=region)))
     except sa.exc.OperationalError as err:
         raise DatasetError([Problem("database", None, None, f"cannot connect: {str(err.orig).strip()[:200]}")]) from None
     except sa.exc.ProgrammingError as err:

@@ -85,8 +85,8 @@ def _header(path: Path) -> list[str]:
 
 
 def resource(file: str, data_dir: Path) -> dict:
-    """The tabular data resource for one CSV: declared in schema.FILES, else every column as text."""
-    fields = schema.FILES.get(file)
+    """The tabular data resource for one CSV: declared in schema.FILES (or OPTIONAL_FILES), else every column as text."""
+    fields = schema.FILES.get(file) or schema.OPTIONAL_FILES.get(file)
     table: dict = {
         "fields": [table_field(f) for f in fields]
         if fields

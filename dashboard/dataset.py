@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 import re
@@ -34,6 +35,12 @@ class Dataset:
     prices: pd.DataFrame
     concerns: pd.DataFrame
     sources: pd.DataFrame
+    # alias, treatment_id, note (aliases.csv; empty without one)
+    aliases: pd.DataFrame = dataclasses.field(default_factory=lambda: empty_frame(schema.ALIASES))
+
+    def alias_map(self) -> dict[str, str]:
+        """Alias as written in aliases.csv -> treatment id."""
+        return dict(zip(self.aliases["alias"], self.aliases["treatment_id"], strict=False))
 
     def price_years(self) -> tuple[int, int] | None:
         years = self.prices["year"].dropna()
@@ -51,8 +58,11 @@ def load_dataset(data_dir: str | Path = BUNDLED_DATA) -> Dataset:
         if frame is not None:
             problems += check_frame(file, frame)
             frames[file] = frame
+    aliases, found = read_aliases(data_dir)
+    problems += found
     if len(frames) == len(schema.FILES):
         problems += check_links(frames)
+        problems += alias_problems(aliases, frames["treatments.csv"])
     if problems:
         raise DatasetError(problems)
     return Dataset(
@@ -60,7 +70,50 @@ def load_dataset(data_dir: str | Path = BUNDLED_DATA) -> Dataset:
         prices=frames["prices.csv"],
         concerns=frames["concerns.csv"],
         sources=frames["sources.csv"],
+        aliases=aliases,
     )
+
+
+def empty_frame(fields: tuple[schema.Field, ...]) -> pd.DataFrame:
+    """A frame with the columns of `fields` and no rows."""
+    return pd.DataFrame({f.name: pd.Series(dtype="object") for f in fields}, index=pd.Index([], name="line"))
+
+
+def read_aliases(data_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """aliases.csv when the folder has one (else no aliases), with its value problems."""
+    path = Path(data_dir) / "aliases.csv"
+    if not path.is_file():
+        return empty_frame(schema.ALIASES), []
+    frame, problems = read_file(path, schema.ALIASES)
+    # the cell parser reports every value problem an alias can have (empty, formula, not an id)
+    return (empty_frame(schema.ALIASES) if frame is None else frame), problems
+
+
+def alias_problems(aliases: pd.DataFrame, treatments: pd.DataFrame) -> list[Problem]:
+    """Each alias names a known treatment, and no name (alias, treatment name or id, compared
+    ignoring case, spaces and hyphens) points at two treatments."""
+    ids = set(treatments["id"].dropna())
+    owner: dict[str, str] = {}
+    for tid, name in zip(treatments["id"], treatments["name"], strict=False):
+        owner.setdefault(_name_key(tid), tid)
+        owner.setdefault(_name_key(name), tid)
+    problems = []
+    for line, alias, tid in zip(aliases.index, aliases["alias"], aliases["treatment_id"], strict=False):
+        if alias is None or tid is None:
+            continue
+        if tid not in ids:
+            message = f"'{_short(tid)}' is not an id in treatments.csv"
+            problems.append(Problem("aliases.csv", line, "treatment_id", message))
+            continue
+        key = _name_key(alias)
+        if owner.get(key, tid) != tid:
+            problems.append(Problem("aliases.csv", line, "alias", f"'{_short(alias)}' already names '{owner[key]}'"))
+        owner.setdefault(key, tid)
+    return problems
+
+
+def _name_key(text: str) -> str:
+    return " ".join(str(text).casefold().replace("-", " ").replace("_", " ").split())
 
 
 def read_file(path: Path, fields: tuple[schema.Field, ...]) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -230,12 +283,15 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
-def assemble(frames: dict[str, pd.DataFrame], prices: pd.DataFrame) -> Dataset:
-    """The Dataset from three checked small tables and the (summarised) prices, after the cross-file checks."""
+def assemble(frames: dict[str, pd.DataFrame], prices: pd.DataFrame, folder: Path | None = None) -> Dataset:
+    """The Dataset from three checked small tables and the (summarised) prices, after the cross-file checks;
+    with the folder's aliases.csv, if it has one."""
     problems = check_links({**frames, "prices.csv": prices})
+    aliases, found = read_aliases(folder) if folder is not None else (empty_frame(schema.ALIASES), [])
+    problems += found + alias_problems(aliases, frames["treatments.csv"])
     if problems:
         raise DatasetError(problems)
-    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"])
+    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"], aliases)
 
 
 def _treatment_rules(treatments: pd.DataFrame) -> list[Problem]:

@@ -16,6 +16,7 @@ from dashboard.comparison import Comparison, compare
 from dashboard.dataset import Dataset
 from dashboard.display import money_range
 from dashboard.formula import neutralise
+from dashboard.quote_costs import quotes_left_out
 from dashboard.views import price_category
 
 # (column in the comparison frame, header in the export). Declared once.
@@ -125,12 +126,18 @@ def _price_sources(row: pd.Series) -> str:
     return ";".join(dict.fromkeys(i for i in ids if isinstance(i, str)))
 
 
-def about_lines(comparison: Comparison, data: Dataset, today: dt.date) -> list[tuple[str, str]]:
-    """Settings block shown above the table in both formats."""
+def about_lines(comparison: Comparison, data: Dataset, today: dt.date,
+                left_out: list[str] = ()) -> list[tuple[str, str]]:
+    """Settings block shown above the table in both formats; `left_out` describes the user's quotes
+    not in the market's currency (a note row, only when there are some)."""
     years = data.price_years()
     currency = vocab.MARKET_CURRENCY[comparison.filters.market]
     years_shown = (comparison.rows.get(f"session_{k}_year", pd.Series(dtype="float64")) for k in ("low", "typical", "high"))
     used = pd.concat(list(years_shown))
+    note = [(
+        "Your quotes left out",
+        f"{len(left_out)} not in {currency}, the currency of this market: {'; '.join(left_out)}",
+    )] if left_out else []
     return [
         ("Comparison", "Cosmetic treatment costs over time (not medical advice)"),
         ("Filters", comparison.filters.describe()),
@@ -140,6 +147,7 @@ def about_lines(comparison: Comparison, data: Dataset, today: dt.date) -> list[t
         *inflation.index_lines(comparison.price_index, currency, used, comparison.filters.prices_in),
         ("Options over budget not shown", str(comparison.hidden_over_budget)),
         ("Empty cells", "not published; an empty high beside a low means 'at least the low figure'"),
+        *note,
     ]
 
 
@@ -162,11 +170,12 @@ def _cell_text(value) -> str:
     return neutralise(str(value))
 
 
-def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_quotes=()) -> bytes:
-    """UTF-8 (with BOM, for Excel) CSV: settings, a blank line, the table, a blank line, sources."""
+def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> bytes:
+    """UTF-8 (with BOM, for Excel) CSV: settings (and any quotes left out), a blank line, the table, a blank
+    line, sources."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    for key, value in about_lines(comparison, data, today) + _quote_lines(comparison, saved_quotes):
+    for key, value in about_lines(comparison, data, today, left_out):
         writer.writerow([_cell_text(key), _cell_text(value)])
     writer.writerow([])
     table = export_frame(comparison)
@@ -208,28 +217,12 @@ def left_out_quotes(comparison: Comparison, saved_quotes) -> list[dict]:
     return [q for q in saved_quotes if q.get("currency") != currency]
 
 
-def left_out_note(comparison: Comparison, saved_quotes) -> str | None:
-    """'2 of your quotes are in GBP, not the market's currency (USD): left out.' or None."""
-    out = left_out_quotes(comparison, saved_quotes)
-    if not out:
-        return None
-    currencies = sorted({q["currency"] for q in out})
-    market_currency = vocab.MARKET_CURRENCY[comparison.filters.market]
-    markets = " or ".join(MARKET_OF_CURRENCY.get(c, c) for c in currencies)
-    n = len(out)
-    return (f"{n} of your quotes {'are' if n != 1 else 'is'} in {', '.join(currencies)}, not the market's currency "
-            f"({market_currency}): left out of this comparison. Choose {markets} to see "
-            f"{'them' if n != 1 else 'it'}.")
-
-
-MARKET_OF_CURRENCY = {"GBP": "the UK market", "USD": "a US market"}
-
-
 QUOTE_SHEET_COLUMNS = (("clinic", "Clinic"), ("treatment", "Treatment"), ("price", "Price"), ("currency", "Currency"),
                        ("covers", "Price covers"), ("quantity", "Quantity"), ("date", "Date"), ("status", "In this comparison"))
 
 
-def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_quotes=()) -> bytes:
+def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = (),
+                  saved_quotes=()) -> bytes:
     """XLSX: Comparison (header in row 1, number formats, frozen header, filter), Settings, Sources, Quotes.
 
     No formulas and no links: every text cell is written as a neutralised string.
@@ -257,7 +250,7 @@ def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_q
         sheet.freeze_panes(1, 1)
         sheet.autofilter(0, 0, max(len(table), 1), len(table.columns) - 1)
         settings = book.add_worksheet("Settings")
-        lines = about_lines(comparison, data, today) + _quote_lines(comparison, saved_quotes)
+        lines = about_lines(comparison, data, today, left_out)
         for r, (key, value) in enumerate(lines):
             settings.write_string(r, 0, _cell_text(key), bold)
             settings.write_string(r, 1, _cell_text(value))
@@ -274,11 +267,6 @@ def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_q
         sources.freeze_panes(1, 0)
         _quotes_sheet(book, bold, comparison, data, saved_quotes)
     return buffer.getvalue()
-
-
-def _quote_lines(comparison: Comparison, saved_quotes) -> list[tuple[str, str]]:
-    note = left_out_note(comparison, saved_quotes)
-    return [("Your quotes left out", note)] if note else []
 
 
 def _quotes_sheet(book, bold, comparison: Comparison, data: Dataset, saved_quotes) -> None:
@@ -335,7 +323,7 @@ def export_filename(extension: str, today: dt.date) -> str:
     return f"treatment-comparison-{today:%Y%m%d}.{extension}"
 
 
-def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_quotes=()) -> bytes:
+def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> bytes:
     """JSON: {"filters", "query", "exported", "currency", "hidden_over_budget", "columns", "rows", "sources"}.
 
     Rows are objects keyed by the export column keys (EXPORT_COLUMNS); unknown figures are null,
@@ -353,7 +341,7 @@ def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, saved_q
         "exported": today.isoformat(),
         "currency": vocab.MARKET_CURRENCY[comparison.filters.market],
         "hidden_over_budget": comparison.hidden_over_budget,
-        "quotes_left_out": left_out_note(comparison, saved_quotes),
+        "quotes_left_out": list(left_out),
         "columns": [{"key": key, "header": header} for key, header in EXPORT_COLUMNS],
         "rows": rows,
         "sources": [{k: _json_value(k, v) for k, v in zip(SOURCE_COLUMNS, r, strict=True)} for r in sources.itertuples(index=False)],
@@ -382,11 +370,13 @@ def export_file(catalog, filters, fmt: str, today: dt.date, saved_quotes=(),
     """The export for the filters: (bytes, file name, MIME type). One path for the page's buttons,
     the /comparison.* addresses and the command line."""
     comparison = compare(catalog, filters, list(saved_quotes), list(saved_assumptions))
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=False))
+    left_out = quotes_left_out(list(saved_quotes), filters.market, names)
     mime, extension = FORMATS[fmt]
     if fmt == "csv":
-        content = to_csv_bytes(comparison, catalog.data, today, saved_quotes)
+        content = to_csv_bytes(comparison, catalog.data, today, left_out)
     elif fmt == "xlsx":
-        content = to_xlsx_bytes(comparison, catalog.data, today, saved_quotes)
+        content = to_xlsx_bytes(comparison, catalog.data, today, left_out, saved_quotes)
     else:
-        content = to_json_bytes(comparison, catalog.data, today, saved_quotes)
+        content = to_json_bytes(comparison, catalog.data, today, left_out)
     return content, export_filename(extension, today), mime

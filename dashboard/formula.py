@@ -1,15 +1,27 @@
-"""Spreadsheet formula triggers: detect them in text and neutralise them for export."""
+"""Spreadsheet formula triggers: detect them in text and neutralise them for export.
+
+A spreadsheet ignores leading whitespace and invisible format characters (Unicode category Cf:
+zero-width joiners, word joiner, soft hyphen, bidi controls, BOM), so the check is made on the
+first visible character, not the first code point.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+
 # Characters a spreadsheet may treat as the start of a formula or a new cell.
 TRIGGERS = frozenset("=+-@\t\r\n\0＝＋－＠")
-# Characters skipped when looking for the first visible character: spaces, NBSP,
-# zero-width space, BOM and bidi controls.
-_INVISIBLE = frozenset(" \u00a0\u200b\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters skipped when looking for the first visible character: every format character
+# (category Cf, which includes the BOM, zero-width and bidi controls) and whitespace that is
+# not itself a trigger. Computed once from the Unicode tables; read-only.
+_INVISIBLE = frozenset(
+    ch for ch in map(chr, [*range(0x20000), *range(0xE0000, 0xE1000)])  # every Cf and space lies in these
+    if (unicodedata.category(ch) == "Cf" or ch.isspace()) and ch not in TRIGGERS
+)  # fmt: skip
 
 
-def _first_visible(text: str) -> int:
+def first_visible(text: str) -> int:
+    """Index of the first character that is neither whitespace nor a format character (len(text) if none)."""
     i = 0
     while i < len(text) and text[i] in _INVISIBLE:
         i += 1
@@ -22,7 +34,7 @@ def starts_with_trigger(text: str) -> bool:
         return False
     if text[0] in TRIGGERS:
         return True
-    i = _first_visible(text)
+    i = first_visible(text)
     if i >= len(text):
         return False
     return text[i] in TRIGGERS or text.startswith("{=", i)

@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard import display, inflation
 from dashboard.comparison import Comparison
 from dashboard.dataset import Dataset
-from dashboard.pricelist import category_text, spread_text
+from dashboard.pricelist import category_text, region_text, spread_text
 
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
 UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
@@ -71,14 +71,14 @@ def source_text(row, publishers: dict[str, str], index: inflation.PriceIndex = i
             year = row.get(f"session_{kind}_year")
             year_text = f", {int(year)}" if display.known(year) else ", year not stated"
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
-            weak = " weak figure" if display.flag(row.get(f"session_{kind}_weak")) else ""
             category = category_text(row.get(f"session_{kind}_category"))
             how = {"average": ", the published average", "span": ", the range the sources span"}.get(
                 row.get(f"session_{kind}_how"), "")
             money = inflation.figure_text(row.get(f"session_{kind}"), row.get("currency"), year, index, prices_in)
-            parts.append(f"{kind}: {money} — {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{weak}{how})"
+            parts.append(f"{kind}: {money} — {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{how})"
                          + (f", {spread} (10th–90th percentile)" if spread else "")
-                         + (f", {category}" if category else ""))
+                         + (f", {category}" if category else "")
+                         + region_text(row.get(f"session_{kind}_region")))
     if row.get("session_low_how") == "assumed":
         return "Price per session: your assumption"
     if row.get("kind") == "your quote":

@@ -6,7 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from dashboard import database
+from dashboard.price_use import left_out
+from dashboard.pricelist import price_table, summary_frame, summary_query
 from dashboard.problems import Problem, format_problems
 from dashboard.progress import Progress
 from dashboard.settings import data_location, is_database_url
@@ -42,8 +46,10 @@ def cmd_load(args: argparse.Namespace) -> int:
                 step.close()
                 return _refuse(args.init, problems)
             added = database.init(url, frames, duck, step)
+            notes = left_out(frames["treatments.csv"], _summary(duck))
         print(f"loaded {args.init}: {len(frames['treatments.csv'])} treatments, {added:,} prices, "
               f"{len(frames['concerns.csv'])} concern links, {len(frames['sources.csv'])} sources", file=sys.stderr)
+        print_left_out(notes, sys.stderr)
     if args.file:
         treatment_ids, source_ids = database.known_ids(url)
         with duck_session() as duck, Progress(f"load {args.file}") as step:
@@ -52,9 +58,24 @@ def cmd_load(args: argparse.Namespace) -> int:
                 step.close()
                 return _refuse(args.file, problems)
             removed, added = database.load_prices(url, duck, step)
+            notes = left_out(database.read_dataset(url).treatments, _summary(duck), Path(args.file).name)
         print(f"loaded {args.file}: {added:,} price rows ({removed:,} earlier rows of the same sources replaced)",
               file=sys.stderr)
+        print_left_out(notes, sys.stderr, f" (within {Path(args.file).name})")
     return 0
+
+
+def _summary(duck):
+    """The checked price list in DuckDB, summarised as the app will read it (index = file line)."""
+    return summary_frame(duck.execute(summary_query(price_table(sa.MetaData()))))
+
+
+def print_left_out(notes: list[Problem], stream, scope: str = "") -> None:
+    """Count and list the price rows the cost model does not use (a rule or a tie-break left them out)."""
+    if notes:
+        print(f"{len(notes)} price row(s) not used by the cost model{scope}, left out by a rule or a tie-break:",
+              file=stream)
+        print(format_problems(notes), file=stream)
 
 
 def _refuse(what: str, problems: list[Problem]) -> int:

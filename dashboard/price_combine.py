@@ -40,9 +40,10 @@ from dashboard import vocab
 KINDS = ("low", "typical", "high")
 STATUS_RANK = {s: i for i, s in enumerate(vocab.STATUSES)}
 BASIS_RANK = {b: i for i, b in enumerate(vocab.BASES)}
-PROVENANCE = ("source", "year", "status", "rows", "weak", "how", "category")
+# `region`: where a figure's clinics are, when a clinic price list says (see pricelist.py).
+PROVENANCE = ("source", "year", "status", "rows", "weak", "how", "category", "region")
 # provenance columns that hold text (None when unknown); the quote rows set them to None too
-TEXT_SUFFIXES = ("_source", "_status", "_category")
+TEXT_SUFFIXES = ("_source", "_status", "_category", "_region")
 
 # Columns of the per-session price frame: per kind, the value and its provenance; then the range notes.
 PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", *(f"_{p}" for p in PROVENANCE))]
@@ -98,7 +99,7 @@ def empty_price() -> dict:
     for k in KINDS:
         out.update({f"session_{k}": np.nan, f"session_{k}_source": None, f"session_{k}_year": np.nan,
                     f"session_{k}_status": None, f"session_{k}_rows": np.nan, f"session_{k}_weak": False,
-                    f"session_{k}_how": None, f"session_{k}_category": None})
+                    f"session_{k}_how": None, f"session_{k}_category": None, f"session_{k}_region": None})
     out.update(session_high_open=False, basis=None, currency=None, price_rows=0, price_unit=None,
                price_note="", price_order_note="", price_problem="")
     return out
@@ -161,6 +162,7 @@ def _take(result: dict, kind: str, row: pd.Series, value: float, how: str) -> No
     result[f"session_{kind}_how"] = how
     category = row.get("category_average")
     result[f"session_{kind}_category"] = category if isinstance(category, str) and category else None
+    result[f"session_{kind}_region"] = row["region"] if "region" in row and isinstance(row["region"], str) else None
 
 
 def _in_order(values: list[float]) -> bool:

@@ -12,6 +12,10 @@ Summary rule (also in the README):
   in SQL, numpy's default),
   year = the newest year, `rows` = how many prices it summarises.
 - A group of one row, and every row without a clinic (a published figure), stays as it is.
+- `region` (a clinic's area within the market, e.g. a county) goes with each row: a summary row
+  carries its group's region when all its rows share one, and how many regions it spans. A
+  summary can be narrowed to one region: rows of other regions are left out, rows without a
+  region (published figures) stay.
 
 The query is written once with SQLAlchemy Core and compiled for DuckDB (files) and PostgreSQL.
 """
@@ -53,11 +57,18 @@ def row_price(t) -> sa.ColumnElement:
     return sa.case((t.c.typical.is_not(None), t.c.typical), (t.c.high.is_(None), t.c.low), else_=sa.null())
 
 
-def summary_query(t: sa.Table, market: str | None = None) -> sa.Select:
-    """Published rows and single clinic rows as they are, larger clinic groups summarised; file order."""
+def summary_query(t: sa.Table, market: str | None = None, region: str | None = None) -> sa.Select:
+    """Published rows and single clinic rows as they are, larger clinic groups summarised; file order.
+
+    `region` narrows the summary to that region's rows (and the rows that name no region).
+    """
     clinic = t.c.clinic.is_not(None)
     price = row_price(t)
-    where = [clinic] + ([t.c.market == market] if market else [])
+    narrow = ([t.c.market == market] if market else []) + ([sa.or_(t.c.region.is_(None), t.c.region == region)]
+                                                            if region else [])
+    where = [clinic] + narrow
+    regions = sa.func.count(sa.distinct(t.c.region))
+    one_region = sa.and_(regions == 1, sa.func.count(t.c.region) == sa.func.count())
     groups = (
         sa.select(
             *[t.c[k] for k in KEY],
@@ -65,6 +76,8 @@ def summary_query(t: sa.Table, market: str | None = None) -> sa.Select:
             *[sa.func.percentile_cont(q).within_group(price).label(f) for f, q in PERCENTILES.items()],
             sa.func.max(t.c.year).label("year"),
             sa.func.min(t.c.line).label("line"),
+            sa.case((one_region, sa.func.min(t.c.region)), else_=sa.null()).label("region"),
+            regions.label("regions"),
         )
         .where(*where)
         .group_by(*[t.c[k] for k in KEY])
@@ -73,12 +86,13 @@ def summary_query(t: sa.Table, market: str | None = None) -> sa.Select:
     g = groups.c
     same_group = sa.and_(*[t.c[k].is_not_distinct_from(g[k]) for k in KEY])  # category_average may be NULL
     kept = (
-        sa.select(*[t.c[c] for c in ("line",) + REQUIRED], sa.literal(1, sa.BigInteger).label("rows"))
+        sa.select(*[t.c[c] for c in ("line",) + REQUIRED], sa.literal(1, sa.BigInteger).label("rows"), t.c.region,
+                  sa.case((t.c.region.is_(None), 0), else_=1).label("regions"))
         .select_from(t.outerjoin(groups, same_group))
-        .where(sa.or_(t.c.clinic.is_(None), g.rows == 1), *([t.c.market == market] if market else []))
+        .where(sa.or_(t.c.clinic.is_(None), g.rows == 1), *narrow)
     )
     summarised = sa.select(
-        g.line, *[g[c] if c in g else _null(t.c[c]) for c in REQUIRED], g.rows,
+        g.line, *[g[c] if c in g else _null(t.c[c]) for c in REQUIRED], g.rows, g.region, g.regions,
     ).where(g.rows > 1)
     union = sa.union_all(kept, summarised).subquery("rows")
     return sa.select(union).order_by(union.c.line)
@@ -106,9 +120,11 @@ def typed_prices(frame: pd.DataFrame) -> pd.DataFrame:
         else:  # missing text as the CSV loader gives it (NaN), e.g. an empty category_average
             out[field.name] = out[field.name].astype("object").where(out[field.name].notna(), np.nan)
     out["rows"] = out["rows"].astype("int64")
+    out["region"] = out["region"].astype("object").where(out["region"].notna(), None)
+    out["regions"] = out["regions"].astype("int64")
     many = out["rows"] > 1
     out.loc[many, "quote"] = [summary_quote(n) for n in out.loc[many, "rows"]]
-    return out[list(REQUIRED) + ["rows"]]
+    return out[list(REQUIRED) + ["rows", "region", "regions"]]
 
 
 def summary_quote(rows: int) -> str:
@@ -136,8 +152,13 @@ def category_text(category) -> str:
     return f"figure for all of “{category}”, not this treatment's own price"
 
 
-def aggregate(prices: pd.DataFrame) -> pd.DataFrame:
-    """Apply the summary rule to a prices frame (index = line) with DuckDB; adds `rows`."""
+def region_text(region) -> str:
+    """Where a price row's clinics are, for the source text: ' in Miami-Dade', or ''."""
+    return f" in {region}" if isinstance(region, str) and region else ""
+
+
+def aggregate(prices: pd.DataFrame, region: str | None = None) -> pd.DataFrame:
+    """Apply the summary rule to a prices frame (index = line) with DuckDB; adds `rows`, `region`, `regions`."""
     frame = prices.reset_index()
     if "line" not in frame.columns:
         frame = frame.rename(columns={frame.columns[0]: "line"})
@@ -156,7 +177,7 @@ def aggregate(prices: pd.DataFrame) -> pd.DataFrame:
             conn.execute(table.insert().from_select(
                 [c.name for c in table.columns],
                 sa.select(*[sa.cast(sa.column(c.name), c.type) for c in table.columns]).select_from(sa.table("incoming"))))
-            return summary_frame(conn.execute(summary_query(table)))
+            return summary_frame(conn.execute(summary_query(table, region=region)))
     finally:
         engine.dispose()
 

@@ -1,9 +1,17 @@
 """A user's quotes through the cost model, and each quote placed against the published figures.
 
-A quote's per-session price: a quote for N sessions (or a course of N sessions) is divided by N;
-a quote for a procedure is the procedure's price; a quote for N syringes, vials or areas is the
-price of one session using that many. The per-session price then goes through the same model as
-published prices: initial course, maintenance over the horizon, first-year total.
+What a quote's price covers decides how it is read (`quantity` is N):
+- session: N sessions; the per-session price is price / N.
+- procedure: one procedure; the per-session price is the price.
+- syringe, vial, area, unit: one session using N of them; the per-unit price is price / N and
+  the per-session price is the price.
+- course: the initial course as quoted, of N sessions: the initial cost is the price (never
+  multiplied again) and the per-session price, used for any upkeep, is price / N.
+
+A quote is compared first with the published figure of its own unit (per unit, per syringe,
+per course...), then per session, with the conversion written out. The per-session price goes
+through the same model as published prices: initial course, maintenance over the horizon,
+first-year total.
 """
 
 from __future__ import annotations
@@ -14,6 +22,8 @@ import pandas as pd
 from dashboard import costs, vocab
 
 QUOTE_BASIS = "your-quote"
+COUNTED_UNITS = ("syringe", "vial", "area", "unit")
+SESSION_UNITS = ("session", "procedure")
 
 
 def quote_session_price(quote: dict) -> float:
@@ -23,39 +33,141 @@ def quote_session_price(quote: dict) -> float:
     return quote["price"]
 
 
+def quote_unit_price(quote: dict) -> float:
+    """The price of one of what the quote covers: a unit, a syringe, a session, a course, a procedure."""
+    if quote["covers"] in ("course", "procedure"):
+        return quote["price"]
+    return quote["price"] / quote["quantity"]
+
+
+def _plural(unit: str, n: int) -> str:
+    return f"{n} {unit}{'' if n == 1 else 's'}"
+
+
+def conversion_text(quote: dict, symbol: str) -> str:
+    """How the quote becomes a per-session price, in words, e.g. '$480 for 40 units: one session'."""
+    price, n, unit = quote["price"], quote["quantity"], quote["covers"]
+    if unit == "course":
+        return f"{_money(symbol, price)} for a course of {_plural('session', n)}"
+    if unit == "session":
+        return f"{_money(symbol, price)} for {_plural('session', n)}" if n != 1 else ""
+    if unit in COUNTED_UNITS:
+        return f"{_money(symbol, price)} for {_plural(unit, n)}, used in one session"
+    return ""
+
+
+def _money(symbol: str, amount: float) -> str:
+    return f"{symbol}{amount:,.0f}" if float(amount).is_integer() or amount >= 100 else f"{symbol}{amount:,.2f}"
+
+
 def placement(price: float, low: float, typical: float, high: float) -> str:
-    """'below', 'within' or 'above' the published per-session range; 'unknown' without one."""
+    """'below', 'within' or 'above' the published range; 'unknown' without one."""
     lo = low if not pd.isna(low) else typical
     hi = high if not pd.isna(high) else typical
-    if pd.isna(lo) or pd.isna(hi):
+    if pd.isna(lo) and pd.isna(hi):
         return "unknown"
-    if price < lo:
+    if not pd.isna(lo) and price < lo:
         return "below"
-    if price > hi:
+    if not pd.isna(hi) and price > hi:
         return "above"
-    return "within"
+    return "within"  # a "from" (or "up to") figure leaves the other side open
 
 
-def comparison_note(position: str, basis: str | None, symbol: str, diff: float, pct: float) -> str:
-    """One sentence on where the quote stands, saying when the comparison is not like for like."""
-    if position == "unknown":
-        return "No published price to compare with in this market."
-    text = f"{position.capitalize()} the published range"
+def comparison_sentence(price: float, published: tuple, per: str, symbol: str, conversion: str = "") -> tuple:
+    """(position, difference from typical, percent, sentence) for a price against a published figure.
+
+    `published` is (low, typical, high); `per` names the unit ("session", "unit", "course" ...).
+    """
+    low, typical, high = published
+    where = placement(price, low, typical, high)
+    said = f"{_money(symbol, price)} a {per}" + (f" ({conversion})" if conversion else "")
+    if where == "unknown":
+        return where, np.nan, np.nan, f"Per {per}: {said}; no published per-{per} price to compare with in this market."
+    diff = price - typical if not pd.isna(typical) else np.nan
+    pct = 100 * diff / typical if not pd.isna(diff) and typical else np.nan
+    single = sum(not pd.isna(v) for v in published) == 1 or low == high
+    text = (f"Per {per}: {said}, {where} the published per-{per} {'figure' if single else 'range'} "
+            f"({_range(symbol, low, typical, high)})")
     if not pd.isna(diff):
         sign = "more" if diff > 0 else "less"
-        text += f"; {symbol}{abs(diff):,.0f} ({abs(pct):.0f}%) {sign} than the typical figure" if diff else "; equal to the typical figure"
+        text += (f"; {_money(symbol, abs(diff))} ({abs(pct):.0f}%) {sign} than the typical figure" if diff
+                 else "; equal to the typical figure")
+    return where, diff, pct, text + "."
+
+
+def _range(symbol: str, low: float, typical: float, high: float) -> str:
+    """A published figure in words: '$11–$35', 'from $1,000', 'up to $3,000, typical $693', '$715'."""
+    if not pd.isna(low) and not pd.isna(high):
+        text = _money(symbol, low) if low == high else f"{_money(symbol, low)}–{_money(symbol, high)}"
+    elif not pd.isna(low):
+        text = f"from {_money(symbol, low)}"
+    elif not pd.isna(high):
+        text = f"up to {_money(symbol, high)}"
+    else:
+        return _money(symbol, typical)
+    return text + (f", typical {_money(symbol, typical)}" if not pd.isna(typical) else "")
+
+
+def basis_caveat(basis: str | None) -> str:
+    """What the published figure leaves out, when the comparison is not like for like."""
     if basis == "surgeon-fee":
-        text += (". The published figure is a surgeon's fee only (no anaesthesia or facility); a quote usually "
-                 "includes them, so it is not like for like")
-    elif basis == "not-stated":
-        text += ". The published figure does not say what it includes"
-    return text + "."
+        return (" The published figure is a surgeon's fee only (no anaesthesia or facility); a quote usually "
+                "includes them, so it is not like for like.")
+    if basis == "not-stated":
+        return " The published figure does not say what it includes."
+    return ""
+
+
+def unit_prices(prices: pd.DataFrame, treatment_id: str, market: str, unit: str) -> dict:
+    """The published figures of one treatment in one market for one unit (per syringe, per course ...),
+    combined by the cost model's rule (weak rows only stand in, one basis, newest row first)."""
+    rows = prices[(prices["treatment_id"] == treatment_id) & (prices["market"] == market) & (prices["unit"] == unit)]
+    counted_once = pd.Series({"session_unit": unit, **{f"units_per_session_{k}": 1.0 for k in costs.KINDS}})
+    return costs.combine_prices(rows, counted_once)
+
+
+def place_quote(quote: dict, published_session: pd.Series, prices: pd.DataFrame | None, market: str,
+                symbol: str) -> dict:
+    """Where a quote stands: against its own unit's published figure first, then per session."""
+    unit = quote["covers"]
+    per_session = quote_session_price(quote)
+    session_fig = tuple(published_session[f"session_{k}"] for k in costs.KINDS)
+    if unit in SESSION_UNITS:
+        conversion = conversion_text(quote, symbol)
+        where, diff, pct, text = comparison_sentence(per_session, session_fig, unit, symbol, conversion)
+        return dict(position=where, diff=diff, pct=pct, compared_per=unit, published=session_fig,
+                    note=text + basis_caveat(published_session["basis"]))
+    own = unit_prices(prices, quote["treatment_id"], market, unit) if prices is not None else {}
+    own_fig = tuple(own.get(f"session_{k}", np.nan) for k in costs.KINDS)
+    conversion = f"{_money(symbol, quote['price'])} for {_plural(unit, quote['quantity'])}" if unit != "course" else ""
+    first = comparison_sentence(quote_unit_price(quote), own_fig, unit, symbol,
+                                conversion if quote["quantity"] != 1 else "")
+    session = comparison_sentence(per_session, session_fig, "session", symbol, conversion_text(quote, symbol))
+    if first[0] != "unknown":
+        where, diff, pct, text = first
+        basis, compared = own.get("basis"), unit
+        published = own_fig
+    else:
+        where, diff, pct, _ = session
+        basis, compared, text = published_session["basis"], "session", first[3]
+        published = session_fig
+    return dict(position=where, diff=diff, pct=pct, compared_per=compared, published=published,
+                note=f"{text} {session[3]}" + basis_caveat(basis))
+
+
+def quotes_left_out(quotes: list[dict], market: str, names: dict[str, str]) -> list[str]:
+    """The quotes not shown in a market because their currency is not the market's, as short text."""
+    currency = vocab.MARKET_CURRENCY[market]
+    return [f"{q['clinic']} ({names.get(q['treatment_id'], q['treatment_id'])}, {q['price']:,.2f} {q['currency']})"
+            for q in quotes if q["currency"] != currency]
 
 
 def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict], market: str, horizon: int,
-               adjust=None) -> pd.DataFrame:
+               prices: pd.DataFrame | None = None, adjust=None) -> pd.DataFrame:
     """Rows for the quotes in the market's currency, shaped like the comparison table's rows.
 
+    `prices` (the dataset's price rows, adjusted as the table's are) gives the published figures per
+    unit; without it a quote per syringe, vial, area, unit or course is compared per session only.
     `adjust(currency, year)` -> the inflation factor for a quote dated in `year` (None when undated);
     without it, or for an undated quote, the price stays as quoted. Column `quote_price_as_quoted` keeps it.
     """
@@ -67,23 +179,22 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     base = table.loc[[q["treatment_id"] for q in chosen]].copy()
     ids = [f"quote-{q['id']}" for q in chosen]
     years = [_year(q.get("date")) for q in chosen]
+    factors = [adjust(currency, y) if adjust else 1.0 for y in years]
     quoted = np.array([quote_session_price(q) for q in chosen])
-    per_session = quoted * np.array([adjust(currency, y) if adjust else 1.0 for y in years])
-    position, diff, pct, notes = [], [], [], []
-    for price, (_, row) in zip(per_session, base.iterrows(), strict=True):
-        where = placement(price, row["session_low"], row["session_typical"], row["session_high"])
-        d = price - row["session_typical"] if not pd.isna(row["session_typical"]) else np.nan
-        p = 100 * d / row["session_typical"] if not pd.isna(d) and row["session_typical"] else np.nan
-        position.append(where)
-        diff.append(d)
-        pct.append(p)
-        notes.append(comparison_note(where, row["basis"], symbol, d, p))
-    published = base[["session_low", "session_typical", "session_high", "basis"]].to_numpy()
+    chosen_adjusted = [{**q, "price": q["price"] * f} for q, f in zip(chosen, factors, strict=True)]
+    per_session = np.array([quote_session_price(q) for q in chosen_adjusted])
+    placed = [place_quote(q, row, prices, market, symbol)
+              for q, (_, row) in zip(chosen_adjusted, base.iterrows(), strict=True)]
     treatments_q = treatments.set_index("id").loc[[q["treatment_id"] for q in chosen]].reset_index()
     treatments_q["id"] = ids
-    prices = pd.DataFrame({f"session_{k}": per_session for k in costs.KINDS}, index=ids)
-    model = costs.horizon_costs(treatments_q, prices, horizon)
-    first = costs.horizon_costs(treatments_q, prices, 1)
+    course = np.array([q["covers"] == "course" for q in chosen])
+    for kind in costs.KINDS:  # a course quote is the initial course as quoted: its own number of sessions
+        column = f"sessions_{kind}"
+        counts = treatments_q[column].to_numpy(dtype="float64", na_value=np.nan)
+        treatments_q[column] = np.where(course, [q["quantity"] for q in chosen], counts)
+    prices_q = pd.DataFrame({f"session_{k}": per_session for k in costs.KINDS}, index=ids)
+    model = costs.horizon_costs(treatments_q, prices_q, horizon)
+    first = costs.horizon_costs(treatments_q, prices_q, 1)
     out = base.copy()
     out.index = pd.Index(ids, name=base.index.name)
     out["id"] = ids
@@ -94,20 +205,29 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     out["quote_date"] = [q["date"] for q in chosen]
     for column in model.columns:
         out[column] = model[column].to_numpy()
+    out["first_year_open"] = first["total_open"].to_numpy()
     for kind in costs.KINDS:
+        out[f"sessions_{kind}"] = treatments_q[f"sessions_{kind}"].to_numpy()
         out[f"session_{kind}"] = per_session
         out[f"first_year_{kind}"] = first[f"total_{kind}"].to_numpy()
-        for suffix in costs.TEXT_SUFFIXES:
+        for suffix in (*costs.TEXT_SUFFIXES, "_how"):  # the clinic's own figure: no published provenance
             out[f"session_{kind}{suffix}"] = None
         out[f"session_{kind}_year"] = np.array(years, dtype="float64")  # the quote's date: its price year
-    out["published_session_low"], out["published_session_typical"], out["published_session_high"], out["published_basis"] = (
-        published[:, 0].astype(float), published[:, 1].astype(float), published[:, 2].astype(float), published[:, 3])
+        out[f"session_{kind}_weak"] = False
+        out[f"published_session_{kind}"] = base[f"session_{kind}"].astype(float).to_numpy()
+        out[f"published_{kind}"] = [float(p["published"][costs.KINDS.index(kind)]) for p in placed]
+    out["published_basis"] = base["basis"].to_numpy()
+    out["session_high_open"] = False
+    out["price_note"], out["price_order_note"] = "", ""
     out["basis"] = QUOTE_BASIS
     out["currency"] = currency
-    out["quote_position"] = position
-    out["quote_vs_typical"] = diff
-    out["quote_vs_typical_pct"] = pct
-    out["quote_note"] = notes
+    out["quote_covers"] = [q["covers"] for q in chosen]
+    out["quote_quantity"] = [q["quantity"] for q in chosen]
+    out["quote_compared_per"] = [p["compared_per"] for p in placed]
+    out["quote_position"] = [p["position"] for p in placed]
+    out["quote_vs_typical"] = [p["diff"] for p in placed]
+    out["quote_vs_typical_pct"] = [p["pct"] for p in placed]
+    out["quote_note"] = [p["note"] for p in placed]
     out["price_rows"] = 0
     out["quote_price_as_quoted"] = quoted
     return out

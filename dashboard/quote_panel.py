@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import quotes as q
 from dashboard.components import labelled
-from dashboard.quote_upload import MAX_FILE_BYTES
+from dashboard.quote_upload import UPLOAD_COMPONENT_MAX_BYTES
 
 LOCAL_ONLY = ("Your quotes stay in this browser only (its local storage). They are never saved on the "
               "server; clearing the browser's site data removes them.")
@@ -29,7 +29,7 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
             id="quote-currency", options=[{"label": c, "value": c} for c in q.CURRENCIES], value="USD", clearable=False)), md=3),
         dbc.Col(labelled("quote-covers", "The price covers", dcc.Dropdown(
             id="quote-covers", options=[{"label": c, "value": c} for c in q.COVERS], value="session", clearable=False)), md=3),
-        dbc.Col(labelled("quote-quantity", "How many (sessions, syringes…)", dcc.Input(
+        dbc.Col(labelled("quote-quantity", "How many (sessions, units, syringes…; sessions in a course)", dcc.Input(
             id="quote-quantity", type="number", min=1, max=q.MAX_QUANTITY, step=1, value=1, className="form-control")), md=3),
         dbc.Col(labelled("quote-date", "Date of the quote", dcc.Input(id="quote-date", type="text", maxLength=10,
                                                                         placeholder="YYYY-MM-DD", className="form-control")), md=3),
@@ -41,7 +41,7 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
         html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
         html.Span(" or ", className="mx-1"),
         dcc.Upload(id="quote-upload", children=html.Button("Upload a CSV of quotes", className="btn btn-outline-primary"),
-                   accept=".csv,text/csv", max_size=MAX_FILE_BYTES,
+                   accept=".csv,text/csv", max_size=UPLOAD_COMPONENT_MAX_BYTES,
                    multiple=False, style={"display": "inline-block"}),
         html.Button("Download the CSV template", id="quote-template", n_clicks=0, className="btn btn-link"),
         dcc.Download(id="template-download"),
@@ -60,8 +60,7 @@ def quote_list(rows: pd.DataFrame, saved: list[dict], names: dict[str, str]) -> 
     for quote in saved:
         note = notes.get(f"quote-{quote['id']}", "Not in this market's currency, or filtered out.")
         text = (f"{quote['clinic']}: {names.get(quote['treatment_id'], quote['treatment_id'])}, "
-                f"{quote['price']:,.2f} {quote['currency']} for {quote['quantity']} {quote['covers']}"
-                f"{'s' if quote['quantity'] != 1 and quote['covers'] != 'procedure' else ''}"
+                f"{quote['price']:,.2f} {quote['currency']} for {covered(quote)}"
                 f"{', ' + quote['date'] if quote['date'] else ''}. {note}")
         items.append(html.Li([
             html.Span(text),
@@ -71,21 +70,34 @@ def quote_list(rows: pd.DataFrame, saved: list[dict], names: dict[str, str]) -> 
     return html.Ul(items, className="small", id="saved-quotes")
 
 
+def covered(quote: dict) -> str:
+    """What a quote's price covers, in words: 'a procedure', 'a course of 3 sessions', '40 units'."""
+    n, unit = quote["quantity"], quote["covers"]
+    if unit == "procedure":
+        return "a procedure"
+    if unit == "course":
+        return f"a course of {n} session{'s' if n != 1 else ''}"
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
 def apply_action(action: str, saved: list[dict], treatments: dict[str, str], today: dt.date,
-                 form: dict | None = None, upload: tuple | None = None, remove_id: object = None) -> tuple[list[dict], list[str]]:
+                 form: dict | None = None, upload: tuple | None = None, remove_id: object = None,
+                 aliases: dict[str, str] | None = None) -> tuple[list[dict], list[str]]:
     """The saved list after an action (add, upload, remove, clear) and the messages to show.
 
-    `saved` has been validated already; bad input leaves it unchanged.
+    `saved` has been validated already; bad input leaves it unchanged. `aliases`: name -> treatment id.
     """
     if action == "add":
-        record, problems = q.parse_form(form or {}, treatments, today)
+        record, problems = q.parse_form(form or {}, treatments, today, aliases=aliases)
         if record is None:
             return saved, [str(p) for p in problems]
         merged, dropped = q.merge(saved, [record])
-        return merged, ["Quote added." if not dropped else f"Not added: at most {q.MAX_QUOTES} quotes can be kept."]
+        if dropped:
+            return merged, [f"Not added: at most {q.MAX_QUOTES} quotes can be kept."]
+        return merged, ["Quote added.", *(str(p) for p in problems)]
     if action == "upload":
         contents, filename = upload or (None, None)
-        result = q.parse_upload(contents, filename, treatments, today)
+        result = q.parse_upload(contents, filename, treatments, today, aliases=aliases)
         merged, dropped = q.merge(saved, result.quotes)
         added = len(result.quotes) - dropped
         messages = [f"{added} quote{'s' if added != 1 else ''} added from the file."]

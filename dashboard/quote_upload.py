@@ -13,11 +13,22 @@ import io
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
+
+import charset_normalizer
+
+from dashboard.formula import first_visible
 
 QUOTE_CSV_COLUMNS = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
 REQUIRED_COLUMNS = ("treatment", "price")
 MAX_CONTENTS_CHARS = 1_450_000  # base64 of 1 MiB plus the "data:...;base64," prefix
 MAX_FILE_BYTES = 1_048_576
+# The upload component's own limit (dcc.Upload max_size, checked in the browser only). It is above
+# MAX_FILE_BYTES so that a slightly larger file still reaches the server and gets TOO_LARGE, and small
+# enough that its data URL (base64: 4/3 of the bytes) plus the largest quote store fits in a request
+# (security.MAX_REQUEST_BYTES); tests/unit/test_quotes.py checks the sum. A larger file is dropped by
+# the browser without a callback.
+UPLOAD_COMPONENT_MAX_BYTES = 1_250_000
 MAX_DATA_ROWS = 5_000
 MAX_FILENAME_CHARS = 80
 MAX_PRICE = 1_000_000
@@ -25,6 +36,14 @@ MAX_COLUMNS = 20
 MAX_COLUMN_NAME_CHARS = 64
 SNIFF_CHARS = 4096
 DELIMITERS = ",;\t"
+# Encodings a spreadsheet saves "CSV" in when it is not UTF-8 (codec name -> name shown to the user).
+GUESSED_ENCODINGS = {"cp1252": "Windows-1252", "mac-roman": "Mac Roman"}
+CELL_ENDS = ",;\t\r\n\""
+# charset-normalizer's "mess" ratio: a best reading messier than MAX_CHAOS is refused, not guessed (plain
+# text in the right encoding scores 0; stray bytes that decode to letters soup score more); another
+# reading up to OTHER_READING_CHAOS is plausible enough to make the guess worth saying.
+MAX_CHAOS = 0.02
+OTHER_READING_CHAOS = 0.05
 
 # Bounded prefix, so matching is linear whatever follows.
 DATA_URL = re.compile(r"data:[^,]{0,100};base64,")
@@ -35,7 +54,8 @@ NOT_CSV_MAGIC = (
     b"%PDF",
     b"\x89PNG\r\n\x1a\n",
 )
-# Header (case-, space-, hyphen- and underscore-insensitive) -> (column, currency the header implies)
+# Header (case-, space-, hyphen- and underscore-insensitive) -> (column, what the header implies):
+# a price header may name the currency; a quantity header names what it counts, so it sets the unit.
 HEADER_ALIASES = {
     "treatment": ("treatment", None), "procedure": ("treatment", None),
     "clinic": ("clinic", None), "provider": ("clinic", None), "clinic name": ("clinic", None),
@@ -43,8 +63,8 @@ HEADER_ALIASES = {
     "price (usd)": ("price", "USD"), "price (gbp)": ("price", "GBP"), "price (eur)": ("price", "EUR"),
     "currency": ("currency", None),
     "covers": ("covers", None), "unit": ("covers", None), "price covers": ("covers", None),
-    "quantity": ("quantity", None), "sessions": ("quantity", None), "units": ("quantity", None),
-    "syringes": ("quantity", None),
+    "quantity": ("quantity", None), "sessions": ("quantity", "session"), "units": ("quantity", "unit"),
+    "syringes": ("quantity", "syringe"), "vials": ("quantity", "vial"), "areas": ("quantity", "area"),
     "date": ("date", None),
 }  # fmt: skip
 # Currency marks a price may carry, longest first so "US$" wins over "$".
@@ -80,9 +100,11 @@ class UnreadableFile(ValueError):
 
 
 def clean_text(value: str) -> str:
-    """NFC text without control, bidi or surrogate characters, whitespace runs collapsed to one space."""
+    """NFC text without control, bidi or surrogate characters, nor leading invisible format characters
+    (so the first character is the first visible one), whitespace runs collapsed to one space."""
     if not (value.isascii() and value.isprintable()):  # the fast path covers most cells
         value = unicodedata.normalize("NFC", value.translate(_CLEANING))
+        value = value[first_visible(value):]
     return " ".join(value.split())
 
 
@@ -118,8 +140,8 @@ def filename_problem(filename: object) -> str | None:
     return f"'{display_filename(filename)}' is not a CSV file: only .csv files can be uploaded"
 
 
-def decode_contents(contents: object) -> str:
-    """The text of a dcc.Upload data URL; raises UnreadableFile with the reason it cannot be used."""
+def decode_contents(contents: object) -> tuple[str, EncodingGuess | None]:
+    """(text, encoding guess or None) of a dcc.Upload data URL; raises UnreadableFile with the reason."""
     if contents is None:
         raise UnreadableFile("No file was received")
     if not isinstance(contents, str):
@@ -139,32 +161,65 @@ def decode_contents(contents: object) -> str:
         raise UnreadableFile(TOO_LARGE)
     if data.startswith(NOT_CSV_MAGIC):
         raise UnreadableFile(NOT_CSV)
-    text = decode_bytes(data)
+    text, guessed = decode_bytes(data)
     if "\x00" in text:
         raise UnreadableFile(BINARY)
     if not text.strip():
         raise UnreadableFile("The file is empty")
-    return text
+    return text, guessed
 
 
-def decode_bytes(data: bytes) -> str:
-    """UTF-16 only with a BOM; otherwise UTF-8 (BOM optional), then Windows-1252; else UnreadableFile."""
+@dataclass(frozen=True)
+class EncodingGuess:
+    """A non-UTF-8 file read in a guessed encoding, and where a second plausible reading differs."""
+
+    encoding: str  # as shown to the user, e.g. "Mac Roman"
+    line: int | None = None  # first line whose text depends on the guess (None: the readings agree)
+    text: str = ""  # the cell there, as read
+
+    def note(self) -> str | None:
+        """The note to show when the guess matters, else None."""
+        if self.line is None:
+            return None
+        return (f"The file is not UTF-8 and was read as {self.encoding}; check the first text this affects: "
+                f"{shown(self.text)}. If its letters look wrong, save the file as CSV UTF-8 and upload it again")
+
+
+def decode_bytes(data: bytes) -> tuple[str, EncodingGuess | None]:
+    """(text, guess or None when the file says its own encoding): UTF-16 only with a BOM; UTF-8 (BOM
+    optional); else charset-normalizer's pick among the encodings spreadsheets save ("CSV" on
+    Windows, "CSV (Macintosh)" on a Mac); else UnreadableFile."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError:
             raise UnreadableFile(UNREADABLE_TEXT) from None
     if b"\x00" in data:  # UTF-16 without a BOM, UTF-32 or a binary file
         raise UnreadableFile(BINARY)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         if data.startswith(codecs.BOM_UTF8):  # says UTF-8 but is not: do not guess
             raise UnreadableFile(UNREADABLE_TEXT) from None
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise UnreadableFile(UNREADABLE_TEXT) from None
+    results = charset_normalizer.from_bytes(data, cp_isolation=list(GUESSED_ENCODINGS))
+    best = results.best()
+    if best is None or best.chaos > MAX_CHAOS:
+        raise UnreadableFile(UNREADABLE_TEXT)
+    text = str(best)
+    guess = EncodingGuess(GUESSED_ENCODINGS[codecs.lookup(best.encoding).name])
+    for other in results:
+        if other.chaos <= OTHER_READING_CHAOS and str(other) != text:
+            return text, _first_difference(guess, text, str(other))
+    return text, guess
+
+
+def _first_difference(guess: EncodingGuess, text: str, other: str) -> EncodingGuess:
+    """The guess with the line and cell where two single-byte readings of the same bytes first differ."""
+    i = next(i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b)
+    start = max(text.rfind(c, 0, i) for c in CELL_ENDS) + 1
+    ends = [j for j in (text.find(c, i) for c in CELL_ENDS) if j != -1]
+    line = text.count("\n", 0, i) + text.count("\r", 0, i) - text.count("\r\n", 0, i) + 1
+    return EncodingGuess(guess.encoding, line, text[start : min(ends, default=len(text))])
 
 
 def sniff_delimiter(text: str) -> str:
@@ -212,23 +267,36 @@ def read_rows(text: str) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
     return header[0], header[1], rows
 
 
-def map_header(header: list[str]) -> tuple[dict[str, int], str | None, list[str]]:
-    """(quote column -> index, currency the price header implies, ignored names); raises UnreadableFile."""
+@dataclass(frozen=True)
+class Header:
+    """Where each quote column is, and what the header itself says about the values."""
+
+    columns: dict[str, int]  # quote column -> index in the row
+    currency: str | None  # the currency a price header names, e.g. "Price (GBP)"
+    counted: str | None  # the unit a quantity header counts, e.g. "units" -> "unit"
+    counted_name: str | None  # that header as written
+    ignored: list[str]  # header names not used for quotes
+
+
+def map_header(header: list[str]) -> Header:
+    """The quote columns of a header row; raises UnreadableFile."""
     if len(header) > MAX_COLUMNS:
         raise UnreadableFile(f"The file has {len(header):,} columns; at most {MAX_COLUMNS} are allowed")
     if any(len(name) > MAX_COLUMN_NAME_CHARS for name in header):
         raise UnreadableFile(f"A column name is longer than {MAX_COLUMN_NAME_CHARS} characters: is the header missing?")
     found: dict[str, int] = {}
-    implied, ignored = None, []
+    implied: dict[str, str | None] = {"price": None, "quantity": None}
+    ignored = []
     for index, name in enumerate(header):
-        column, currency = HEADER_ALIASES.get(name_key(name), (None, None))
+        column, meaning = HEADER_ALIASES.get(name_key(name), (None, None))
         if column is None:
             ignored += [name] if name.strip() else []
         elif column in found:
             first = shown(header[found[column]])
             raise UnreadableFile(f"The columns {first} and {shown(name)} both give the {column}: keep one")
         else:
-            found[column], implied = index, implied or currency
+            found[column] = index
+            implied[column] = meaning if column in implied else None
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         optional = ", ".join(c for c in QUOTE_CSV_COLUMNS if c not in REQUIRED_COLUMNS)
@@ -236,7 +304,8 @@ def map_header(header: list[str]) -> tuple[dict[str, int], str | None, list[str]
             f"The file has no {' or '.join(missing)} column. Required columns: {', '.join(REQUIRED_COLUMNS)};"
             f" optional: {optional}. Download the template to see the layout"
         )
-    return found, implied, ignored
+    counted = implied["quantity"]
+    return Header(found, implied["price"], counted, header[found["quantity"]].strip() if counted else None, ignored)
 
 
 # Price text (strict and linear: string steps only, no regular expressions).

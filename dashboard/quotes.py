@@ -14,11 +14,13 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from dashboard.quote_dates import file_order, read_date
 from dashboard.quote_upload import (
     DIGITS,
     MAX_PRICE,
     ONLY_USD_GBP,
     QUOTE_CSV_COLUMNS,
+    Header,
     UnreadableFile,
     check_amount,
     clean_text,
@@ -33,11 +35,13 @@ from dashboard.quote_upload import (
 
 FIELDS = ("id", "treatment_id", "clinic", "price", "currency", "covers", "quantity", "date")
 CURRENCIES = ("USD", "GBP")
-COVERS = ("session", "procedure", "syringe", "vial", "area", "course")
+# What a quote's price covers. `quantity` counts sessions (session), sessions in the course
+# (course), or the syringes, vials, areas or units used in one session; a procedure is one.
+COVERS = ("session", "procedure", "syringe", "vial", "area", "unit", "course")
+COUNTED_UNITS = ("syringe", "vial", "area", "unit")
 MAX_QUOTES = 500
 MAX_QUANTITY = 100
 MAX_CELL_CHARS = 200
-EARLIEST_DATE = date(2000, 1, 1)
 NO_CLINIC = "(no clinic name)"
 SUGGESTION_LOOKUPS = 50  # per upload: difflib is the costly step, and only the first problems are read
 
@@ -71,8 +75,10 @@ def _new_id() -> str:
     return secrets.token_hex(6)
 
 
-def suggest(name: str, treatments: Mapping[str, str], n: int = 3) -> list[str]:
-    """Up to n known treatment names closest to `name`: names containing it first, then difflib's picks."""
+def suggest(name: str, treatments: Mapping[str, str], n: int = 3,
+            aliases: Mapping[str, str] | None = None) -> list[str]:
+    """Up to n known names (treatment names, then aliases) closest to `name`: names containing it first,
+    then difflib's picks."""
     key = name_key(name)[:60] if isinstance(name, str) else ""
     if not key or n <= 0:
         return []
@@ -80,20 +86,26 @@ def suggest(name: str, treatments: Mapping[str, str], n: int = 3) -> list[str]:
     for treatment_id, display in treatments.items():
         by_key.setdefault(name_key(display), display)
         by_key.setdefault(name_key(treatment_id), display)
+    for alias, treatment_id in (aliases or {}).items():
+        if treatment_id in treatments:
+            by_key.setdefault(name_key(alias), alias)
     found = [display for k, display in by_key.items() if len(key) >= 3 and key in k]
     found += [by_key[k] for k in difflib.get_close_matches(key, list(by_key), n=2 * n, cutoff=0.5)]
     return list(dict.fromkeys(found))[:n]
 
 
 class _Treatments:
-    """Treatment lookup by id or name for one parse; suggestions are cached and capped."""
+    """Treatment lookup by id, name or alias for one parse; suggestions are cached and capped."""
 
-    def __init__(self, treatments: Mapping[str, str]):
+    def __init__(self, treatments: Mapping[str, str], aliases: Mapping[str, str] | None = None):
         self.treatments = treatments
+        self.aliases = {a: t for a, t in (aliases or {}).items() if t in treatments}
         self.ids: dict[str, str] = {}
         for treatment_id, display in treatments.items():
             self.ids.setdefault(name_key(treatment_id), treatment_id)
             self.ids.setdefault(name_key(display), treatment_id)
+        for alias, treatment_id in self.aliases.items():
+            self.ids.setdefault(name_key(alias), treatment_id)
         self.hints: dict[str, str] = {}
 
     def match(self, value: str) -> tuple[str | None, str | None]:
@@ -103,7 +115,8 @@ class _Treatments:
         if key in self.ids:
             return self.ids[key], None
         if key not in self.hints:
-            names = suggest(value, self.treatments) if len(self.hints) < SUGGESTION_LOOKUPS else []
+            capped = len(self.hints) >= SUGGESTION_LOOKUPS
+            names = [] if capped else suggest(value, self.treatments, aliases=self.aliases)
             self.hints[key] = f" Did you mean: {', '.join(names)}?" if names else ""
         return None, f"Unknown treatment {shown(value)}.{self.hints[key]}"
 
@@ -132,14 +145,19 @@ def _quantity(value: object) -> tuple[int | None, str | None]:
     return number, None
 
 
-def _covers(value: str) -> tuple[str | None, str | None]:
+def _covers(value: str, header: Header | None) -> tuple[str | None, str | None]:
+    """What the price covers: the covers cell, else the unit the quantity header counts, else session."""
+    counted = header.counted if header else None
     key = name_key(value).removeprefix("per ")
     if not key:
-        return "session", None
+        return counted or "session", None
     key = key[:-1] if key.endswith("s") and key[:-1] in COVERS else key
-    if key in COVERS:
-        return key, None
-    return None, f"{shown(value)} is not one of: {', '.join(COVERS)}"
+    if key not in COVERS:
+        return None, f"{shown(value)} is not one of: {', '.join(COVERS)}"
+    if counted and key != counted and not (counted == "session" and key == "course"):
+        return None, (f"{shown(value)} disagrees with the column {shown(header.counted_name)}, which counts "
+                      f"{counted}s: make them agree")
+    return key, None
 
 
 def _currency(value: str) -> tuple[str | None, str | None]:
@@ -149,36 +167,12 @@ def _currency(value: str) -> tuple[str | None, str | None]:
     return CURRENCY_WORDS.get(word), None
 
 
-def _date(value: str, today: date) -> tuple[str | None, str | None]:
-    """'' or an ISO date from "YYYY-MM-DD" or "DD/MM/YYYY", not in the future nor before 2000."""
-    s = value.strip()
-    if not s:
-        return "", None
-    bad = f"{shown(value)} is not a date: use YYYY-MM-DD or DD/MM/YYYY"
-    if len(s) == 10 and s[4] == "-" and s[7] == "-":
-        parts = [s[:4], s[5:7], s[8:]]
-    elif s.count("/") == 2:
-        day, month, year = s.split("/")
-        parts = [year, month, day] if len(year) == 4 and 0 < len(month) <= 2 and 0 < len(day) <= 2 else []
-    else:
-        parts = []
-    if not parts or not all(p and set(p) <= DIGITS for p in parts):
-        return None, bad
-    try:
-        parsed = date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return None, f"{shown(value)} is not a real date"
-    if parsed > today:
-        return None, f"{shown(value)} is in the future"
-    if parsed < EARLIEST_DATE:
-        return None, f"{shown(value)} is before 2000"
-    return parsed.isoformat(), None
-
-
 def _record(
-    cells: Mapping[str, object], lookup: _Treatments, today: date, new_id: Callable[[], str], implied: str | None = None
-) -> tuple[dict | None, list[tuple[str, str]]]:
-    """One quote from its cells (text from a file, or form values), or its (column, problem) pairs."""
+    cells: Mapping[str, object], lookup: _Treatments, today: date, new_id: Callable[[], str],
+    header: Header | None = None, order: str | None = None,
+) -> tuple[dict | None, list[tuple[str, str]], list[tuple[str, str]]]:
+    """One quote from its cells (text from a file, or form values): (record or None, its (column,
+    problem) pairs, its (column, note) pairs). `order` is the file's day/month order."""
     problems: list[tuple[str, str]] = []
     text: dict[str, str] = {}
     for column in QUOTE_CSV_COLUMNS:
@@ -189,13 +183,13 @@ def _record(
             problems.append((column, f"{shown(value)} is not text"))
         text[column] = value if isinstance(value, str) else ""
     if problems:
-        return None, problems
+        return None, problems, []
     treatment_id, problem = lookup.match(text["treatment"])
     problems += [("treatment", problem)] if problem else []
     price, marked, problem = _price(cells.get("price"))
     problems += [("price", problem)] if problem else []
     currency, problem = _currency(text["currency"])
-    named = [c for c in (currency, marked, implied) if c]
+    named = [c for c in (currency, marked, header.currency if header else None) if c]
     if problem:
         problems.append(("currency", problem))
     elif "EUR" in named:
@@ -204,17 +198,19 @@ def _record(
         problems.append(("currency", f"{' and '.join(dict.fromkeys(named))} disagree: give one currency"))
     elif not named and price is not None:
         problems.append(("currency", "currency is required (USD or GBP), or write the price with $ or £"))
-    covers, problem = _covers(text["covers"])
+    covers, problem = _covers(text["covers"], header)
     problems += [("covers", problem)] if problem else []
     quantity, problem = _quantity(cells.get("quantity"))
     problems += [("quantity", problem)] if problem else []
-    when, problem = _date(text["date"], today)
+    if covers == "course" and quantity is not None and cells.get("quantity") in (None, ""):
+        problems.append(("quantity", "a course price needs the number of sessions in the course (quantity)"))
+    when, problem, note = read_date(text["date"], today, order, named[0] if named else None)
     problems += [("date", problem)] if problem else []
     clinic = clean_text(text["clinic"])
     if len(clinic) > MAX_CELL_CHARS:  # NFC can lengthen text
         problems.append(("clinic", f"the clinic name is longer than {MAX_CELL_CHARS} characters"))
     if problems:
-        return None, problems
+        return None, problems, []
     return {
         "id": new_id(),
         "treatment_id": treatment_id,
@@ -224,7 +220,7 @@ def _record(
         "covers": covers,
         "quantity": 1 if covers == "procedure" else quantity,
         "date": when,
-    }, []
+    }, [], ([("date", note)] if note else [])
 
 
 def parse_upload(
@@ -233,49 +229,62 @@ def parse_upload(
     treatments: Mapping[str, str],
     today: date,
     new_id: Callable[[], str] = _new_id,
+    aliases: Mapping[str, str] | None = None,
 ) -> UploadResult:
-    """An uploaded CSV (dcc.Upload data URL) as valid quotes plus every problem; never raises on bad input."""
+    """An uploaded CSV (dcc.Upload data URL) as valid quotes plus every problem and note; never raises on bad input.
+
+    `treatments` maps id -> name; `aliases` maps other names people write (Botox) -> id.
+    """
     problem = filename_problem(filename)
     if problem:
         return UploadResult([], [QuoteProblem(None, None, problem)])
     try:
-        header_line, header, rows = read_rows(decode_contents(contents))
-        columns, implied, ignored = map_header(header)
+        text, guessed = decode_contents(contents)
+        header_line, header_cells, rows = read_rows(text)
+        header = map_header(header_cells)
     except UnreadableFile as err:
         return UploadResult([], [QuoteProblem(err.line, None, err.message)])
     problems = []
-    if ignored:
+    note = guessed.note() if guessed else None
+    if note:
+        problems.append(QuoteProblem(guessed.line, None, note))
+    if header.ignored:
+        ignored = header.ignored
         names = ", ".join(shown(name) for name in ignored[:5]) + (" and others" if len(ignored) > 5 else "")
         problems.append(QuoteProblem(header_line, None, f"Ignored columns not used for quotes: {names}"))
     if not rows:
         return UploadResult([], [*problems, QuoteProblem(None, None, "The file has a header but no quotes")])
+    columns = header.columns
     names = {index: column for column, index in columns.items()}
-    lookup, quotes = _Treatments(treatments), []
+    at = columns.get("date")
+    order = file_order(cells[at] for _, cells in rows if at is not None and at < len(cells))
+    lookup, quotes = _Treatments(treatments, aliases), []
     for line, cells in rows:
-        if len(cells) != len(header):
-            problems.append(QuoteProblem(line, None, f"expected {len(header)} fields, found {len(cells)}"))
+        if len(cells) != len(header_cells):
+            problems.append(QuoteProblem(line, None, f"expected {len(header_cells)} fields, found {len(cells)}"))
             continue
-        long = next((i for i, cell in enumerate(cells) if len(cell) > MAX_CELL_CHARS), None)
+        # only the columns used for quotes are checked: an ignored column never rejects a row
+        long = next((i for i in sorted(names) if len(cells[i]) > MAX_CELL_CHARS), None)
         if long is not None:
-            column = names.get(long) or shown(header[long])
-            problems.append(QuoteProblem(line, column, f"the cell is longer than {MAX_CELL_CHARS} characters"))
+            problems.append(QuoteProblem(line, names[long], f"the cell is longer than {MAX_CELL_CHARS} characters"))
             continue
         values = {column: cells[i] for column, i in columns.items()}
-        record, row_problems = _record(values, lookup, today, new_id, implied)
-        problems += [QuoteProblem(line, column, message) for column, message in row_problems]
+        record, row_problems, notes = _record(values, lookup, today, new_id, header, order)
+        problems += [QuoteProblem(line, column, message) for column, message in row_problems + notes]
         quotes += [record] if record else []
     return UploadResult(quotes, problems)
 
 
 def parse_form(
-    values: Mapping[str, object], treatments: Mapping[str, str], today: date, new_id: Callable[[], str] = _new_id
+    values: Mapping[str, object], treatments: Mapping[str, str], today: date, new_id: Callable[[], str] = _new_id,
+    aliases: Mapping[str, str] | None = None,
 ) -> tuple[dict | None, list[QuoteProblem]]:
-    """One quote from the form's values (any JSON types), or the problems with it."""
+    """One quote from the form's values (any JSON types): (record, notes on it) or (None, the problems)."""
     if not isinstance(values, Mapping):
         return None, [QuoteProblem(None, None, "The form could not be read: please try again")]
     cells = {column: values.get(column) for column in QUOTE_CSV_COLUMNS}
-    record, problems = _record(cells, _Treatments(treatments), today, new_id)
-    return record, [QuoteProblem(None, column, message) for column, message in problems]
+    record, problems, notes = _record(cells, _Treatments(treatments, aliases), today, new_id)
+    return record, [QuoteProblem(None, column, message) for column, message in problems or notes]
 
 
 def _stored_record(item: object, treatment_ids: Collection[str], today: date) -> dict | None:
@@ -292,7 +301,7 @@ def _stored_record(item: object, treatment_ids: Collection[str], today: date) ->
         and item["currency"] in CURRENCIES and item["covers"] in COVERS
         and type(quantity) is int and 1 <= quantity <= MAX_QUANTITY
         and (quantity == 1 or item["covers"] != "procedure")
-        and isinstance(when, str) and (when == "" or (len(when) == 10 and _date(when, today)[0] == when))
+        and isinstance(when, str) and (when == "" or (len(when) == 10 and read_date(when, today)[0] == when))
     )  # fmt: skip
     return {**{k: item[k] for k in FIELDS}, "price": float(price)} if valid else None
 

@@ -97,6 +97,14 @@ SOURCES = (
     Field("note", "text"),
 )
 
+# Names people write for a treatment (brand names, common names): optional file, read when present.
+ALIASES = (
+    Field("alias", "text", required=True),
+    Field("treatment_id", "slug", required=True),
+    Field("note", "text"),
+)
+OPTIONAL_FILES = {"aliases.csv": ALIASES}
+
 FILES = {
     "treatments.csv": TREATMENTS,
     "prices.csv": PRICES,
@@ -133,6 +141,7 @@ PRIMARY_KEYS = {
 FOREIGN_KEYS = {
     "prices.csv": (("treatment_id", "treatments.csv", "id"), ("source_id", "sources.csv", "id")),
     "concerns.csv": (("treatment_id", "treatments.csv", "id"), ("source_id", "sources.csv", "id")),
+    "aliases.csv": (("treatment_id", "treatments.csv", "id"),),
 }
 
 
@@ -157,7 +166,7 @@ def _column(field: Field) -> pa.Column:
 
 def frame_schema(file: str) -> pa.DataFrameSchema:
     """The pandera schema for one file's parsed frame (types are set by the parser)."""
-    fields = FILES[file]
+    fields = FILES.get(file) or OPTIONAL_FILES[file]
     checks = [_ordered_check(lo, hi) for lo, hi in ORDERED.get(file, ())]
     together = UNIQUE_TOGETHER.get(file)
     return pa.DataFrameSchema(

@@ -39,8 +39,8 @@ def callback_request_problem(body, known_outputs) -> str | None:
     output = body.get("output")
     if not isinstance(output, str) or output not in known_outputs:
         return "unknown or missing 'output'"
-    if "callback" not in known_outputs[output]:  # a clientside callback: nothing runs on the server
-        return "this output is computed in the browser"
+    if "callback" not in known_outputs[output]:
+        return "this callback runs in the browser, not on the server"
     if not isinstance(body.get("outputs"), (dict, list)):
         return "'outputs' must be an object or a list"
     for key in ("inputs", "state"):

@@ -1,8 +1,9 @@
-"""Configuration in one place: where the data lives.
+"""Configuration in one place: where the data lives, and which region of a clinic price list to use.
 
 Precedence: the argument (`--data`, `create_app(data_dir)`), then the environment variable
 `DASHBOARD_DATA`, then the bundled `data/` folder. A PostgreSQL URL passes through as text;
-anything else is a folder path.
+anything else is a folder path. The region: `--region` (`create_app(region=)`), then
+`DASHBOARD_REGION`, then none (every region).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 ENV_DATA = "DASHBOARD_DATA"
+ENV_REGION = "DASHBOARD_REGION"
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 DATABASE_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 
@@ -26,3 +28,10 @@ def data_location(argument: str | Path | None = None, environ: Mapping[str, str]
     environ = os.environ if environ is None else environ
     location = str(argument or environ.get(ENV_DATA) or BUNDLED_DATA)
     return location if is_database_url(location) else Path(location)
+
+
+def region_from(argument: str | None = None, environ: Mapping[str, str] | None = None) -> str | None:
+    """The price-list region: `argument`, else $DASHBOARD_REGION, else None (every region)."""
+    environ = os.environ if environ is None else environ
+    region = (argument or environ.get(ENV_REGION) or "").strip()
+    return region or None

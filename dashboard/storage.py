@@ -32,28 +32,29 @@ from dashboard.settings import data_location, is_database_url
 SMALL_FILES = ("treatments.csv", "concerns.csv", "sources.csv")
 
 
-def open_dataset(location: str | Path | None = None, progress: Step = quiet) -> Dataset:
+def open_dataset(location: str | Path | None = None, progress: Step = quiet, region: str | None = None) -> Dataset:
     """Load and validate the data at `location` (default: see dashboard/settings.py); raise DatasetError.
 
     `progress(step)` is called as each long step starts (the command line shows it on a terminal).
+    `region` narrows clinic price lists to one region (see pricelist.py); rows naming no region stay.
     """
     location = data_location(location)
     if is_database_url(location):
         progress("reading the database")
-        return database.read_dataset(location)
+        return database.read_dataset(location, region)
     folder = Path(location)
     if _standard_csv(folder):
         progress("reading the CSV files")
         data = load_dataset(folder)
-        return Dataset(data.treatments, aggregate(data.prices), data.concerns, data.sources)
+        return Dataset(data.treatments, aggregate(data.prices, region), data.concerns, data.sources, data.aliases)
     with duck_session() as conn:
         frames, problems = read_folder(folder, conn, progress)
         if problems:
             raise DatasetError(problems)
         progress("summarising clinic prices")
-        prices = summary_frame(conn.execute(summary_query(price_table(sa.MetaData()))))
+        prices = summary_frame(conn.execute(summary_query(price_table(sa.MetaData()), region=region)))
     progress("checking links between the tables")
-    return assemble(frames, prices)
+    return assemble(frames, prices, folder)
 
 
 def _standard_csv(folder: Path) -> bool:

@@ -7,7 +7,7 @@ from dash import html
 
 from dashboard import display, inflation, vocab
 from dashboard.dataset import Dataset
-from dashboard.pricelist import category_text, spread_text
+from dashboard.pricelist import category_text, region_text, spread_text
 
 _known = display.known
 
@@ -66,6 +66,31 @@ def _links(ids, sources: pd.DataFrame):
     return out
 
 
+def _price_links(row: pd.Series, sources: pd.DataFrame):
+    """The sources of a row's price figures, each with the region its clinics are in when known."""
+    kinds = ("low", "typical", "high")
+    pairs = dict.fromkeys((row.get(f"session_{k}_source"), row.get(f"session_{k}_region")) for k in kinds)
+    out: list = []
+    for sid, region in pairs:
+        if isinstance(sid, str):
+            out += ["; "] if out else []
+            out += [source_link(sid, sources)] + ([region_text(region)] if region_text(region) else [])
+    return out or "none"
+
+
+def results_text(row) -> str:
+    """How long results last in words: a range when periodic, a lower bound when only that is known."""
+    maintenance, low = row["maintenance"], row["results_months_low"]
+    if maintenance == "periodic":
+        return _range(low, row["results_months_high"], "months")
+    if maintenance == "none":
+        return "long-lasting"
+    if maintenance == "as-needed":
+        seen = f"; results still seen at {low:g} months in a study (a lower bound)" if _known(low) else ""
+        return "repeated as needed, no interval published" + seen
+    return "unknown"
+
+
 def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflation.PriceIndex = inflation.EMPTY_INDEX,
                       prices_in: str = "published") -> list[tuple[str, str]]:
     """(attribute, text) pairs for one option, in display order."""
@@ -116,19 +141,6 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflatio
     if isinstance(note, str) and note:
         pairs.insert(2, ("Your quote vs published", note))
     return pairs
-
-
-def results_text(row) -> str:
-    """How long results last in words: a range when periodic, a lower bound when only that is known."""
-    maintenance, low = row["maintenance"], row["results_months_low"]
-    if maintenance == "periodic":
-        return _range(low, row["results_months_high"], "months")
-    if maintenance == "none":
-        return "long-lasting"
-    if maintenance == "as-needed":
-        seen = f"; results still seen at {low:g} months in a study (a lower bound)" if _known(low) else ""
-        return "repeated as needed, no interval published" + seen
-    return "unknown"
 
 
 def published_prices(row: pd.Series, data: Dataset, market: str):
@@ -198,8 +210,8 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
         body.append(html.Tr([html.Th(attribute, scope="row")] + [
             html.Td(v, className="diff-cell" if differs else None) for v in values],
             className="diff-row" if differs else None))
-    price_ids = {t: [table.loc[t, f"session_{k}_source"] for k in ("low", "typical", "high")] for t in chosen}
-    body.append(html.Tr([html.Th("Price sources", scope="row")] + [html.Td(_links(price_ids[t], sources)) for t in chosen]))
+    body.append(html.Tr([html.Th("Price sources", scope="row")]
+                        + [html.Td(_price_links(table.loc[t], sources)) for t in chosen]))
     spreads = {t: price_spread(table.loc[t]) for t in chosen}
     if any(spreads.values()):
         body.append(html.Tr([html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]))

@@ -60,6 +60,7 @@ MALFORMED = {
     "5001-rows": url((HEADER + "Abdominoplasty,A,100,USD\n" * 5001).encode()),
     "900kb-field": url((HEADER + "Abdominoplasty," + "A" * 900_000 + ",100,USD\n").encode()),
     "over-1mib": url(b"a" * (1024 * 1024 + 1)),
+    "1.1-mib-of-valid-rows": url((HEADER + GOOD * (int(1.1 * 1024 * 1024) // len(GOOD))).encode()),
     "150000-empty-rows": url(HEADER.encode() + b",,,\n" * 150_000),
     "quote-storm": url(b'"' * 1000),
     "1mb-line-no-newline": url(b"x" * 1_000_000),
@@ -106,7 +107,8 @@ EXPECTED = {
     "unknown-treatment": "Line 2, treatment: Unknown treatment 'Unicorn facial'. Did you mean",
     "future-date": "Line 2, date: '2999-01-01' is in the future", "bad-date": "Line 2, date: '31/31/2020' is not a real date",
     "5001-rows": "File: The file has more than 5,000 quotes", "900kb-field": "Line 2: " + TOO_LONG,
-    "over-1mib": "File: The file is larger than 1 MiB", "150000-empty-rows": "File: The file has a header but no quotes",
+    "over-1mib": "File: The file is larger than 1 MiB",
+    "1.1-mib-of-valid-rows": "File: The file is larger than 1 MiB: split it into smaller files", "150000-empty-rows": "File: The file has a header but no quotes",
     "quote-storm": "File: A column name is longer than 64 characters", "1mb-line-no-newline": "Line 1: " + TOO_LONG,
     "png": NOT_CSV, "zip-xlsx": NOT_CSV, "pdf": NOT_CSV, "html": "File: A column name is longer than 64 characters",
     "json": "File: The file has no treatment or price column", "not-base64": "File: The upload is damaged",
@@ -118,6 +120,13 @@ KEPT_AS_TEXT = {"lone-surrogate-escape": "\\ud800"}
 
 def test_every_malformed_file_has_an_expected_message():
     assert set(EXPECTED) | set(KEPT_AS_TEXT) == set(MALFORMED)
+
+
+def test_a_1_1_mib_file_of_valid_rows_gets_the_size_message(client):
+    out = quote_request(client, "quote-upload.contents", contents=MALFORMED["1.1-mib-of-valid-rows"],
+                        filename="big.csv", stored=[FILLER])
+    assert out["quotes-store"]["data"] == [FILLER]
+    assert messages(out) == ["0 quotes added from the file.", "File: The file is larger than 1 MiB: split it into smaller files"]
 
 
 @pytest.mark.parametrize("name", list(MALFORMED))

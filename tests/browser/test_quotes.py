@@ -74,3 +74,34 @@ def test_template_download(page, live_url):
     first = Path(info.value.path()).read_text(encoding="utf-8-sig").splitlines()
     assert first[0] == "treatment,clinic,price,currency,covers,quantity,date"
     assert re.match(r"Botulinum toxin injections,", first[1])
+
+
+def test_a_1_1_mib_file_gets_the_size_message(page, live_url, console_errors, tmp_path):
+    # issue 14, kind 2: the upload component used to drop it silently before the server could answer
+    page.goto(live_url + "/?market=US")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    row = "Botulinum toxin injections,Glow Clinic,450,USD\n"
+    path = tmp_path / "big.csv"
+    path.write_text("treatment,clinic,price,currency\n" + row * (int(1.1 * 1024 * 1024) // len(row)), encoding="utf-8")
+    assert 1.09 * 1024 * 1024 < path.stat().st_size < 1.11 * 1024 * 1024
+    page.set_input_files("#quote-upload input[type=file]", str(path))
+    expect(page.locator("#quote-messages")).to_contain_text("The file is larger than 1 MiB: split it into smaller files")
+    expect(page.locator("#quote-list")).to_contain_text("No quotes saved yet.")
+    assert console_errors == []
+
+
+def test_a_per_unit_quote_is_compared_per_unit(page, live_url, console_errors, tmp_path):
+    # issue 14, kinds 1 and 8: "Botox", 40 units for $480, against the published $11-$35 a unit
+    page.goto(live_url + "/?market=US")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    path = tmp_path / "units.csv"
+    path.write_text("treatment,clinic,price,currency,units\nBotox,Unit Clinic,480,USD,40\n", encoding="utf-8")
+    page.set_input_files("#quote-upload input[type=file]", str(path))
+    expect(page.locator("#quote-messages li").first).to_have_text("1 quote added from the file.")
+    saved = saved_quotes(page)
+    expect(saved).to_have_count(1)
+    expect(saved.first).to_contain_text("Unit Clinic: Botulinum toxin injections, 480.00 USD for 40 units.")
+    expect(saved.first).to_contain_text(
+        "Per unit: $12 a unit ($480 for 40 units), within the published per-unit range ($11–$35).")
+    expect(saved.first).to_contain_text("Per session: $480 a session ($480 for 40 units, used in one session)")
+    assert console_errors == []

@@ -4,8 +4,9 @@ RENDER_OUTPUTS = [
     ("results-grid", "rowData"), ("results-grid", "columnDefs"), ("result-count", "children"),
     ("over-budget-note", "children"), ("cost-range-chart", "figure"), ("cost-downtime-chart", "figure"),
     ("cumulative-chart", "figure"), ("crossover-notes", "children"), ("side-by-side", "children"),
-    ("quote-list", "children"), ("result-cards", "children"), ("missing-notes", "children"),
-    ("show-over-budget", "label"), ("assumption-list", "children"),
+    ("quote-list", "children"), ("assumption-list", "children"), ("result-cards", "children"),
+    ("missing-notes", "children"), ("show-over-budget", "label"),
+    ("budget-message", "children"), ("max-downtime-message", "children"), ("daily-earnings-message", "children"),
 ]
 
 
@@ -27,8 +28,17 @@ def request_body(outputs, inputs, state=(), changed=None):
 
 
 def render_body(search, saved_quotes=(), saved_assumptions=()):
-    return request_body(RENDER_OUTPUTS, [("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
-                                         ("assumptions-store", "data", list(saved_assumptions))])
+    """The render request for the controls set as the URL `search` would set them."""
+    from dashboard.callbacks import controls_from_query
+
+    return render_controls_body(controls_from_query(search), saved_quotes, saved_assumptions)
+
+
+def render_controls_body(controls, saved_quotes=(), saved_assumptions=(), changed="budget.value"):
+    """The render request for raw control values keyed by control id."""
+    inputs = [(c, "value", v) for c, v in controls.items()] + [("quotes-store", "data", list(saved_quotes)),
+                                                                ("assumptions-store", "data", list(saved_assumptions))]
+    return request_body(RENDER_OUTPUTS, inputs, changed=[changed])
 
 
 def render(client, search, saved_quotes=(), saved_assumptions=()):

@@ -7,11 +7,10 @@ import io
 import openpyxl
 import pytest
 
-from dashboard.callbacks import CONTROLS, MESSAGE_CONTROLS
-from tests.http.callbacks import render, render_body, request_body
+from dashboard.filters import CONTROLS, Filters, control_values, from_query
+from tests.http.callbacks import render, render_controls_body, request_body
 
-SYNC_OUTPUTS = ([(c, "value") for c in CONTROLS] + [("url", "search")]
-                + [(f"{c}-message", "children") for c in MESSAGE_CONTROLS])
+SYNC_OUTPUTS = [(c, "value") for c in CONTROLS] + [("url", "search")]
 
 
 def test_page_and_dependencies_load(client):
@@ -19,7 +18,9 @@ def test_page_and_dependencies_load(client):
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    assert len(deps) == 8  # url sync, render, details, data links, quotes, assumptions, template, export
+    # render, URL sync (in the browser), details, data links (in the browser), quotes, assumptions, template,
+    # export, the Sources tab on first show
+    assert len(deps) == 9
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -33,31 +34,14 @@ def test_render_filters_rows_and_counts_over_budget(client):
     needling, filler, toxin = out["results-grid"]["rowData"]
     assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, None, 18000)
     assert filler["total_text"] == "$2,000–$18,000" and filler["fit_label"] == "May fit"
-    assert filler["downtime_text"] == "0–7 days" and filler["over"] is False
-    assert (needling["total_low"], needling["total_high"], needling["total_text"]) == (600, None, "at least $600")
-    assert "how often it must be repeated is not published" in needling["budget_reason"]
-    assert toxin["total_low"] is None and toxin["total_text"] == "no price"  # unknown, not 0
-    assert toxin["fit_label"] == "No price" and toxin["missing"].startswith("No published US price: add a clinic's quote")
-    assert "No published US price" in toxin["total_tip"]
+    assert filler["budget_fit"] == "may fit" and filler["downtime_text"] == "0–7 days"
+    assert needling["total_text"] == "at least $600"
     cards = str(out["result-cards"]["children"])
     assert "$2,000–$18,000" in cards and "May fit" in cards and "0–7 days" in cards
-
-
-def test_over_budget_options_come_dimmed_below_when_shown(client):
-    out = render(client, "?market=US&horizon=5&budget=5000&over_budget=1")
-    rows = out["results-grid"]["rowData"]
-    # over budget below the options within budget, options without a price last
-    assert [r["fit_label"] for r in rows] == ["May fit", "May fit", "Over budget", "No price"]
-    assert rows[2]["name"] == "Abdominoplasty" and rows[2]["over"] is True
-    assert out["show-over-budget"]["label"].startswith("Showing 1 option over budget")
-    assert "over-budget-card" in str(out["result-cards"]["children"])
-
-
-def test_compact_columns_and_time_off_only_with_earnings(client):
-    plain = [c["headerName"] for c in render(client, "?horizon=5")["results-grid"]["columnDefs"]]
-    assert plain == ["Option", "Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "Evidence for the concern"]
-    earning = [c["headerName"] for c in render(client, "?horizon=5&earnings=150")["results-grid"]["columnDefs"]]
-    assert earning[-1] == "Incl. time off (lost pay)"
+    assert (needling["total_low"], needling["total_high"]) == (600, None)  # at least $600
+    assert "how often it must be repeated is not published" in needling["budget_reason"]
+    assert toxin["total_low"] is None and toxin["budget_fit"] == "no price"  # unknown, not 0
+    assert toxin["missing"].startswith("No published US price: add a clinic's quote")
 
 
 def test_render_concern_and_side_by_side(client):
@@ -70,66 +54,26 @@ def test_render_concern_and_side_by_side(client):
 def test_crossover_sentence_is_rendered(client):
     out = render(client, "?horizon=10&compare=ha-filler,abdominoplasty")
     notes = out["crossover-notes"]["children"]
-    assert notes[0]["props"]["children"] == (
+    assert notes[0]["props"]["children"].startswith(
         "After about 4 years, Hyaluronic-acid filler has cost more than Abdominoplasty (comparing upper figures). "
-        "The price bases differ: Hyaluronic-acid filler is basis not stated, Abdominoplasty is a surgeon's fee only "
-        "(excludes anaesthesia and facility), so this is not like for like.")
+        "The price bases differ:")
 
 
-def test_sync_sets_controls_from_url_on_load(client):
+def test_url_sync_runs_in_the_browser_only(client):
     values = [None] * len(CONTROLS)
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK&budget=900&horizon=3&over_budget=1")]
-                        + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)], changed=[])
-    out = client.post("/_dash-update-component", json=body).get_json()["response"]
-    assert out["market"]["value"] == "UK" and out["budget"]["value"] == 900 and out["horizon"]["value"] == 3
-    assert out["show-over-budget"]["value"] is True
-
-
-def test_sync_writes_url_from_controls(client):
-    values = {"concern": "stretch-marks", "market": "US", "category": [], "budget": 3000, "horizon": 5,
-              "max-downtime": None, "max-risk": 5, "show-over-budget": False, "daily-earnings": None, "compare": [],
-              "prices-in": "latest"}
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", values[c]) for c in CONTROLS],
-                        changed=["budget.value"])
-    out = client.post("/_dash-update-component", json=body).get_json()["response"]
-    assert out["url"]["search"] == "?concern=stretch-marks&horizon=5&budget=3000"
-
-
-def _sync(client, search, changed, **overrides):
-    from dashboard.filters import control_values, from_query
-
-    values = {**dict(zip(CONTROLS, control_values(from_query(search)), strict=True)), **overrides}
-    body = request_body(SYNC_OUTPUTS, [("url", "search", search)] + [(c, "value", values[c]) for c in CONTROLS],
-                        changed=[f"{changed}.value"])
-    return client.post("/_dash-update-component", json=body).get_json()["response"]
-
-
-@pytest.mark.parametrize("typed, query", [("1234", "budget=1234"), ("155", "budget=155"), ("2.5", "budget=2.5"),
-                                          ("3,500", "budget=3500")])
-def test_any_typed_budget_is_applied_and_shown(client, typed, query):
-    out = _sync(client, "?budget=3000", "budget", budget=typed)
-    assert out["url"]["search"] == "?" + query
-    assert out["budget-message"]["children"] == ""
-
-
-def test_a_refused_budget_keeps_the_applied_one_in_the_field_with_a_message(client):
-    out = _sync(client, "?budget=3000", "budget", budget="-20")
-    assert out["budget"]["value"] == 3000 and out["url"]["search"] == "?budget=3000"
-    assert out["budget-message"]["children"] == "“-20” is not a number from 0 to 10,000,000. Applied: 3,000."
-    downtime = _sync(client, "?budget=3000", "max-downtime", **{"max-downtime": "2.5"})
-    assert downtime["url"]["search"] == "?budget=3000&max_downtime=2.5"
+    body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
+                        state=[("url-fields", "data", [])], changed=["url.search"])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400
+    assert "runs in the browser" in response.get_json()["error"]
 
 
 def _export(client, button, search, saved_quotes=(), controls=None):
     """Export as the browser asks for it: the controls' values at the click are sent along."""
-    from dashboard.callbacks import control_values
-    from dashboard.filters import from_query
-
     shown = controls if controls is not None else dict(zip(CONTROLS, control_values(from_query(search)), strict=True))
     body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
                         state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
-                               ("assumptions-store", "data", [])]
-                        + [(c, "value", shown[c]) for c in CONTROLS],
+                               ("assumptions-store", "data", [])] + [(c, "value", shown[c]) for c in CONTROLS],
                         changed=[f"{button}.n_clicks"])
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
@@ -144,46 +88,70 @@ def test_csv_export_callback(client):
     assert rows[1] == ["Filters", "market US; horizon 5 years"]
 
 
-def test_export_uses_the_budget_typed_just_before_the_click(client):
-    from dashboard.callbacks import control_values
-    from dashboard.filters import from_query
-
-    shown = dict(zip(CONTROLS, control_values(from_query("?market=US&horizon=5")), strict=True))
-    shown["budget"] = "1234"  # typed; the URL has not caught up yet
-    data = _export(client, "export-csv", "?market=US&horizon=5", controls=shown)
-    rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
-    assert rows[1] == ["Filters", "market US; horizon 5 years; budget 1,234 USD"]
-
-
 def test_xlsx_export_callback(client):
     data = _export(client, "export-xlsx", "?market=UK")
     book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(data["content"])))
     assert book.sheetnames == ["Comparison", "Settings", "Sources", "Quotes"]
 
 
-FORGED_SEARCH = [None, 42, ["?market=UK"], {"market": "UK"}, "?" + "x" * 10000, "?budget=NaN&horizon=1e309",
-                 "?compare=" + ",".join(str(i) for i in range(1000)), "?concern=<img src=x onerror=alert(1)>"]
+def test_export_uses_the_budget_typed_just_before_the_click(client):
+    shown = dict(zip(CONTROLS, control_values(from_query("?market=US&horizon=5")), strict=True))
+    shown["budget"] = "1234"  # typed; the URL has not caught up yet
+    data = _export(client, "export-csv", "?market=US&horizon=5", controls=shown)
+    rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
+    assert rows[1][1].endswith("budget 1,234 USD")
 
 
-@pytest.mark.parametrize("search", FORGED_SEARCH)
-def test_forged_render_inputs_fall_back_to_defaults(client, search):
-    body = render_body(search)
-    response = client.post("/_dash-update-component", json=body)
+@pytest.mark.parametrize("typed", ["1234", "155", "2.5", "3,500"])
+def test_any_typed_number_is_applied_without_a_message(client, typed):
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": typed}
+    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    assert out["budget-message"]["children"] == ""
+    assert out["result-count"]["children"] == render(client, f"?budget={typed.replace(',', '')}")["result-count"]["children"]
+
+
+def test_a_refused_number_says_so_beside_the_field(client):
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": "-20", "max-downtime": "x"}
+    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    assert out["budget-message"]["children"] == "“-20” is not a number from 0 to 10,000,000. Applied: no budget."
+    assert out["max-downtime-message"]["children"] == "“x” is not a number of days from 0 to 3,650. Applied: no limit."
+
+
+def test_over_budget_options_come_dimmed_below_when_shown(client):
+    rows = render(client, "?market=US&horizon=5&budget=5000&over_budget=1&prices_in=published")["results-grid"]["rowData"]
+    assert [r["fit_label"] for r in rows] == ["May fit", "May fit", "Over budget", "No price"]
+    assert rows[2]["name"] == "Abdominoplasty" and rows[2]["over"] is True
+
+
+def test_compact_columns_and_time_off_only_with_earnings(client):
+    plain = [c["headerName"] for c in render(client, "?horizon=5")["results-grid"]["columnDefs"]]
+    assert plain == ["Option", "Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "Evidence for the concern"]
+    earning = [c["headerName"] for c in render(client, "?horizon=5&earnings=150")["results-grid"]["columnDefs"]]
+    assert earning[-1] == "Incl. time off (lost pay)"
+
+
+FORGED_CONTROLS = [
+    {"budget": "abc", "horizon": 1e309, "max-risk": float("nan")},
+    {"concern": {"$gt": 1}, "market": ["US"], "category": "<b>surgical</b>", "budget": -5, "horizon": 99, "max-downtime": "x",
+     "max-risk": 0, "show-over-budget": "yes", "daily-earnings": float("inf"), "compare": ["nope"] * 300},
+    {"concern": "<img src=x onerror=alert(1)>", "market": "XX", "compare": ",".join(str(i) for i in range(1000)),
+     "prices-in": {"$ne": 1}},
+    {c: None for c in CONTROLS},
+]
+
+
+@pytest.mark.parametrize("forged", FORGED_CONTROLS)
+def test_forged_control_values_fall_back_to_defaults(client, forged):
+    controls = {c: v for c, v in zip(CONTROLS, control_values(Filters()), strict=True)} | forged
+    response = client.post("/_dash-update-component", json=render_controls_body(controls))
     assert response.status_code == 200
-    assert response.get_json()["response"]["result-count"]["children"].startswith("4 options")
+    assert response.get_json()["response"]["result-count"]["children"] == render(client, "")["result-count"]["children"]
 
 
-@pytest.mark.parametrize("values", [
-    ["all", "US", [], "abc", 1, None, 5, False, None, [], "latest"],
-    [{"$gt": 1}, ["US"], "surgical", -5, 99, "x", 0, "yes", float("inf"), ["nope"] * 300, {"$ne": 1}],
-    [None] * 11,
-])
-def test_forged_control_values_give_a_valid_url(client, values):
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
-                        changed=["budget.value"])
-    response = client.post("/_dash-update-component", json=body)
-    assert response.status_code == 200
-    assert "Traceback" not in response.get_data(as_text=True)
+def test_render_parses_the_controls(client):
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"market": "US", "horizon": 5, "budget": "5000"}
+    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    assert out == render(client, "?market=US&horizon=5&budget=5000")
 
 
 @pytest.mark.parametrize("body, status", [
@@ -242,7 +210,6 @@ def test_assumption_is_added_validated_on_the_server_and_used_by_the_page(client
     page = render(client, "?market=US&horizon=3", saved_assumptions=saved)
     row = next(r for r in page["results-grid"]["rowData"] if r["id"] == "microneedling")
     assert row["assumed"] == "your assumption: repeated every 6–12 months"
-    assert row["total_text"].endswith("(your assumption)")
     assert "your assumption" in str(page["assumption-list"]["children"])
     forged = render(client, "?market=US&horizon=3", saved_assumptions=[{"treatment_id": "microneedling",
                                                                         "field": "price", "low": -5}])

@@ -69,4 +69,4 @@ def test_a_browser_only_callback_posted_to_the_server_is_refused_not_a_500(clien
             "outputs": [{"id": i, "property": "href"} for i in ("link-csv", "link-xlsx", "link-json")],
             "inputs": [{"id": "url", "property": "search", "value": "?market=UK"}], "changedPropIds": ["url.search"]}
     response = client.post("/_dash-update-component", json=body)
-    assert response.status_code == 400 and b"computed in the browser" in response.data
+    assert response.status_code == 400 and b"runs in the browser" in response.data

@@ -84,9 +84,12 @@ def test_forged_store_is_revalidated(client):
 def test_quote_rows_are_compared_and_shown_as_text(client):
     out = render(client, "?market=US&horizon=5", [FILLER])
     row = next(r for r in out["results-grid"]["rowData"] if r["kind"] == "your quote")
-    # one session of 2 syringes for $1,200; published $500-$900 a syringe x 1-2 syringes
+    # one session of 2 syringes for $1,200: $600 a syringe against the published $500-$900 a syringe (2024,
+    # in 2025 dollars by default) first, then per session against that x 1-2 syringes
     assert row["name"] == 'Your quote: =HYPERLINK("http://x") (Hyaluronic-acid filler)'
-    assert row["quote_note"].startswith("Within the published range")
+    assert row["quote_note"].startswith("Per syringe: $600 a syringe ($1,200 for 2 syringes), within the published "
+                                        "per-syringe range ($513–$924, typical $718); $118 (16%) less than the typical")
+    assert "Per session: $1,200 a session ($1,200 for 2 syringes, used in one session), within" in row["quote_note"]
     assert "No quotes saved yet." not in str(out["quote-list"]["children"])
 
 

@@ -56,13 +56,20 @@ def test_a_new_vocabulary_value_or_column_reaches_the_descriptor(monkeypatch):
 
 def test_another_csv_in_the_folder_becomes_a_resource(tmp_path):
     folder = shutil.copytree(BUNDLED_DATA, tmp_path / "data")
-    (folder / "aliases.csv").write_text("alias,treatment_id\nbotox,botulinum-toxin\n", encoding="utf-8")
-    extra = next(r for r in datapackage.descriptor(folder)["resources"] if r["name"] == "aliases")
-    assert extra["path"] == "aliases.csv"  # beside the bundled price_index.csv
+    (folder / "zz-notes.csv").write_text("alias,treatment_id\nbotox,botulinum-toxin\n", encoding="utf-8")
+    extra = next(r for r in datapackage.descriptor(folder)["resources"] if r["name"] == "zz-notes")
+    assert extra["path"] == "zz-notes.csv"  # beside the bundled price_index.csv
     assert extra["schema"]["fields"] == [
         {"name": "alias", "type": "string"},
         {"name": "treatment_id", "type": "string"},
     ]
+
+
+def test_the_aliases_file_is_described_from_the_schema():
+    resources = {r["name"]: r for r in datapackage.descriptor()["resources"]}
+    table = resources["aliases"]["schema"]
+    assert [f["name"] for f in table["fields"]] == ["alias", "treatment_id", "note"]
+    assert table["foreignKeys"] == [{"fields": "treatment_id", "reference": {"resource": "treatments", "fields": "id"}}]
 
 
 def frictionless_validate(descriptor) -> tuple[bool, set[str]]:

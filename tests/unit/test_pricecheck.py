@@ -31,7 +31,7 @@ def problems_of(call, folder) -> set[Problem]:
 @pytest.mark.parametrize("change", [
     dict(low="-1"), dict(low="abc"), dict(high="inf"), dict(year="2024.5"), dict(year="1980"), dict(low="2000000"),
     dict(market="FR"), dict(unit="bottle"), dict(status="sure"), dict(quote="=HYPERLINK(1)"), dict(quote=" @x"),
-    dict(quote="\u200b+1"), dict(low="900", typical="700"), dict(typical="950"), dict(currency="GBP"),
+    dict(quote="\u200b+1"), dict(quote="\u2060=1+1"), dict(quote="\u200d\u00ad@SUM(1)"), dict(low="900", typical="700"), dict(typical="950"), dict(currency="GBP"),
     dict(low="", typical="", high=""), dict(treatment_id="unknown-id"), dict(source_id="nope"),
 ])
 def test_same_problems_as_the_csv_loader(tmp_path, change):

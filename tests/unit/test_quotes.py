@@ -8,6 +8,7 @@ import codecs
 import csv
 import io
 import itertools
+import json
 import time
 from datetime import date
 
@@ -271,11 +272,19 @@ def test_ragged_rows_are_rejected_with_their_lines_and_the_rest_kept():
     ]
 
 
-def test_a_cell_over_200_characters_rejects_its_row():
+def test_a_used_cell_over_200_characters_rejects_its_row():
     header = "treatment,clinic,price,currency,notes\n"
-    result = upload(f"{header}ha-filler,A,1,USD,{'n' * 201}\nha-filler,{'c' * 200},1,USD,\n")
-    assert [(p.line, p.column) for p in result.problems] == [(1, None), (2, "'notes'")]  # the note, the row
-    assert result.quotes[0]["clinic"] == "c" * 200
+    result = upload(f"{header}ha-filler,{'c' * 201},1,USD,\nha-filler,{'c' * 200},1,USD,\n")
+    assert [(p.line, p.column) for p in result.problems] == [(1, None), (2, "clinic")]  # the note, the row
+    assert [q["clinic"] for q in result.quotes] == ["c" * 200]
+
+
+def test_a_long_note_in_an_ignored_column_never_rejects_the_row():
+    # issue 14, kind 3: a 227-character note in a column the message itself calls ignored
+    note = "Includes consultation, " + "n" * 204
+    result = upload(f'treatment,price,currency,notes\nha-filler,700,USD,"{note}"\n')
+    assert len(note) == 227 and len(result.quotes) == 1
+    assert [str(p) for p in result.problems] == ["Line 1: Ignored columns not used for quotes: 'notes'"]
 
 
 def test_unknown_columns_are_ignored_with_a_note_on_line_1():
@@ -458,7 +467,8 @@ def test_bad_covers_or_quantity_rejects_the_row(column, value):
 
 @pytest.mark.parametrize(
     "given, expected",
-    [("", ""), ("2025-01-15", "2025-01-15"), ("15/01/2025", "2025-01-15"), ("5/1/2025", "2025-01-05"),
+    [("", ""), ("2025-01-15", "2025-01-15"), ("15/01/2025", "2025-01-15"), ("5/1/2025", "2025-05-01"),
+     ("2025-1-5", "2025-01-05"), ("01/13/2025", "2025-01-13"), ("15.01.2025", "2025-01-15"),
      ("2024-02-29", "2024-02-29"), (TODAY.isoformat(), TODAY.isoformat()), ("2000-01-01", "2000-01-01")],
 )  # fmt: skip
 def test_dates(given, expected):
@@ -467,8 +477,8 @@ def test_dates(given, expected):
 
 @pytest.mark.parametrize(
     "given, message",
-    [("2023-02-29", "not a real date"), ("01/13/2025", "not a real date"), ("2026-03-02", "in the future"),
-     ("1999-12-31", "before 2000"), ("yesterday", "use YYYY-MM-DD"), ("2025-1-5", "use YYYY-MM-DD"),
+    [("2023-02-29", "not a real date"), ("13/13/2025", "not a real date"), ("2026-03-02", "in the future"),
+     ("1999-12-31", "before 2000"), ("yesterday", "use YYYY-MM-DD"), ("15/01/25", "use YYYY-MM-DD"),
      ("20250115", "use YYYY-MM-DD"), ("2025-01-15T10:00", "use YYYY-MM-DD"), ("١٥/٠١/٢٠٢٥", "use YYYY-MM-DD")],
 )  # fmt: skip
 def test_bad_or_future_dates_reject_the_row(given, message):
@@ -688,7 +698,164 @@ JSON = st.recursive(
 def test_fuzz_forged_store_and_form_never_raise(stored, form):
     kept = validate_stored(stored, TREATMENTS, TODAY)
     assert isinstance(kept, list) and len(kept) <= 500
-    record, problems = parse_form(form, TREATMENTS, TODAY)
-    assert (record is None) == bool(problems)
+    record, problems = parse_form(form, TREATMENTS, TODAY)  # problems, or notes on an accepted record
+    assert record is not None or problems
     if record is not None:
+        assert all(p.column == "date" for p in problems)
         assert validate_stored([record], TREATMENTS, TODAY) == [record]
+
+
+# --- issue 14: quotes read the way clinics write them --------------------------------------------
+
+ALIASES = {"Botox": "botulinum-toxin", "Juvederm": "ha-filler", "tummy tuck": "abdominoplasty", "Gone": "no-such-id"}
+
+
+def upload_with_aliases(text: str) -> UploadResult:
+    return check(parse_upload(data_url(text), "q.csv", TREATMENTS, TODAY, new_id=counter_ids(), aliases=ALIASES))
+
+
+# kind 1: a header that changes what a number means
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("treatment,price,currency,units\nbotulinum toxin,480,USD,40\n", ("unit", 40)),
+     ("treatment,price,currency,syringes\nha-filler,1400,USD,2\n", ("syringe", 2)),
+     ("treatment,price,currency,Sessions\nha-filler,900,USD,3\n", ("session", 3)),
+     ("treatment,price,currency,vials\nha-filler,900,USD,2\n", ("vial", 2)),
+     ("treatment,price,currency,quantity\nha-filler,900,USD,3\n", ("session", 3)),  # a plain count: sessions
+     ("treatment,price,currency,covers,units\nbotulinum toxin,480,USD,per unit,40\n", ("unit", 40)),
+     ("treatment,price,currency,covers,sessions\nha-filler,2400,USD,course,3\n", ("course", 3)),
+     ("treatment,price,currency,covers,quantity\nha-filler,2400,USD,course,3\n", ("course", 3))],
+)  # fmt: skip
+def test_a_quantity_header_names_what_it_counts(text, expected):
+    result = upload(text)
+    assert result.problems == []
+    [got] = result.quotes
+    assert (got["covers"], got["quantity"]) == expected
+
+
+def test_a_covers_cell_that_contradicts_the_quantity_header_is_refused():
+    result = upload("treatment,price,currency,covers,units\nbotulinum toxin,480,USD,session,40\n")
+    [problem] = result.problems
+    assert result.quotes == [] and (problem.line, problem.column) == (2, "covers")
+    assert problem.message == "'session' disagrees with the column 'units', which counts units: make them agree"
+
+
+def test_a_course_price_needs_its_number_of_sessions():
+    result = upload("treatment,price,currency,covers\nha-filler,2400,USD,course\n")
+    [problem] = result.problems
+    assert (problem.column, problem.message) == ("quantity", "a course price needs the number of sessions in the course (quantity)")
+
+
+def test_per_unit_quotes_are_accepted_and_kept_in_the_store():
+    [got] = one_row(treatment="botulinum-toxin", price="$480", covers="unit", quantity="40").quotes
+    assert (got["covers"], got["quantity"], got["price"]) == ("unit", 40, 480.0)
+    assert validate_stored([got], TREATMENTS, TODAY) == [got]
+
+
+# kind 2: the size limit is the server's, with its own message
+
+def test_the_upload_component_lets_a_1_1_mib_file_reach_the_server_and_the_request_fits():
+    from dashboard.quote_upload import MAX_FILE_BYTES, UPLOAD_COMPONENT_MAX_BYTES
+    from dashboard.security import MAX_REQUEST_BYTES
+
+    assert UPLOAD_COMPONENT_MAX_BYTES >= int(1.1 * 1024 * 1024) > MAX_FILE_BYTES
+    data_url_chars = len("data:text/csv;base64,") + 4 * -(-UPLOAD_COMPONENT_MAX_BYTES // 3)
+    # the largest store the server keeps: 500 quotes with 200-character clinic names of 3-byte UTF-8 letters
+    record = quote(clinic="é" * 200, treatment_id="laser-nonablative-fractional", price=999999.99, date="2025-12-31")
+    store_bytes = 500 * len(json.dumps(record, ensure_ascii=False).encode())
+    assert data_url_chars + store_bytes + 10_000 < MAX_REQUEST_BYTES  # 10 kB: the form, filename and envelope
+    text = "treatment,price,currency\n" + "ha-filler,100,USD\n" * (int(1.1 * 1024 * 1024) // 18)
+    [problem] = upload(text).problems
+    assert problem.message == "The file is larger than 1 MiB: split it into smaller files"
+
+
+# kind 4: day and month in the order the file uses
+
+def dates_file(currency: str, *dates: str) -> UploadResult:
+    return upload("treatment,price,currency,date\n" + "".join(f"ha-filler,100,{currency},{d}\n" for d in dates))
+
+
+def test_month_first_dates_in_a_usd_file_are_read_not_refused():
+    result = dates_file("USD", "12/31/2025", "12/01/2025")
+    assert [q["date"] for q in result.quotes] == ["2025-12-31", "2025-12-01"]
+    [note] = result.problems
+    assert (note.line, note.column) == (3, "date")
+    assert note.message == ("'12/01/2025' read as 1 December 2025 (month first, as the other dates in this file); "
+                            "if you meant 12 January 2025, write 2025-01-12")
+
+
+def test_day_first_dates_decide_the_file_whatever_the_currency():
+    result = dates_file("USD", "25/12/2025", "12/01/2025")
+    assert [q["date"] for q in result.quotes] == ["2025-12-25", "2025-01-12"]
+    assert "read as 12 January 2025 (day first, as the other dates in this file)" in messages(result)
+
+
+@pytest.mark.parametrize(
+    "currency, expected, reading",
+    [("USD", "2025-12-01", "month first, as usual in the US"), ("GBP", "2025-01-12", "day first, as usual in the UK")],
+)
+def test_without_evidence_in_the_file_the_currency_decides_and_says_so(currency, expected, reading):
+    result = dates_file(currency, "12/01/2025")
+    assert [q["date"] for q in result.quotes] == [expected]
+    assert reading in messages(result)
+
+
+def test_a_file_with_both_orders_reads_each_unambiguous_date_its_own_way():
+    result = dates_file("GBP", "25/12/2025", "12/25/2025", "03/04/2025", "2025-04-03", "07/07/2025")
+    assert [q["date"] for q in result.quotes] == ["2025-12-25", "2025-12-25", "2025-04-03", "2025-04-03", "2025-07-07"]
+    [note] = result.problems  # only the ambiguous one is flagged; 07/07 and ISO are not ambiguous
+    assert note.line == 4 and "'03/04/2025' read as 3 April 2025 (day first, as usual in the UK)" in note.message
+
+
+def test_an_ambiguous_date_in_the_form_is_added_with_a_note():
+    record, notes = parse_form({"treatment": "ha-filler", "price": "100", "currency": "GBP", "date": "02/03/2025"},
+                               TREATMENTS, TODAY)
+    assert record["date"] == "2025-03-02"
+    assert [str(n) for n in notes] == [
+        "date: '02/03/2025' read as 2 March 2025 (day first, as usual in the UK); if you meant 3 February 2025, "
+        "write 2025-02-03"]
+
+
+# kind 5: encodings are detected, and a guess that matters is named
+
+def test_a_mac_roman_file_with_cr_line_ends_keeps_its_accents_and_says_how_it_was_read():
+    text = "treatment,clinic,price,currency\rha-filler,Clínica Estética,300,USD\rha-filler,Dr Müller,500,USD\r"
+    result = upload(text.encode("mac_roman"))
+    assert [q["clinic"] for q in result.quotes] == ["Clínica Estética", "Dr Müller"]
+    [note] = result.problems
+    assert note.line == 2
+    assert note.message == ("The file is not UTF-8 and was read as Mac Roman; check the first text this affects: "
+                            "'Clínica Estética'. If its letters look wrong, save the file as CSV UTF-8 and upload "
+                            "it again")
+
+
+def test_a_windows_file_is_read_as_windows_1252_without_a_note_when_no_other_reading_fits():
+    text = "treatment,clinic,price,currency\r\nha-filler,Clínica Estética €,300,USD\r\n"
+    result = upload(text.encode("cp1252"))
+    assert result.problems == [] and result.quotes[0]["clinic"] == "Clínica Estética €"
+
+
+# kind 7: invisible characters before a formula
+
+@pytest.mark.parametrize("lead", ["\u2060", "\u200d", "\u00ad", "\ufeff", "\u2060 \u200d"])
+def test_leading_invisible_characters_are_stripped_from_accepted_text(lead):
+    [got] = one_row(treatment="ha-filler", price="$1", clinic=lead + "=HYPERLINK(\"http://example.invalid\")").quotes
+    assert got["clinic"] == "=HYPERLINK(\"http://example.invalid\")"  # the export then sees the "=" and neutralises it
+    assert validate_stored([got], TREATMENTS, TODAY) == [got]
+    assert validate_stored([{**got, "clinic": lead + got["clinic"]}], TREATMENTS, TODAY) == []
+
+
+# kind 8: the names people write
+
+@pytest.mark.parametrize("given, expected", [("Botox", "botulinum-toxin"), ("BOTOX", "botulinum-toxin"),
+                                             ("juvederm", "ha-filler"), ("Tummy-tuck", "abdominoplasty")])
+def test_brand_and_common_names_are_read_through_the_aliases(given, expected):
+    result = upload_with_aliases(f"treatment,price,currency\n{given},300,USD\n")
+    assert result.problems == [] and result.quotes[0]["treatment_id"] == expected
+
+
+def test_unknown_names_still_get_suggestions_including_aliases():
+    result = upload_with_aliases("treatment,price,currency\nBotx,300,USD\nGone,1,USD\n")
+    assert [str(p) for p in result.problems] == ["Line 2, treatment: Unknown treatment 'Botx'. Did you mean: Botox?",
+                                                 "Line 3, treatment: Unknown treatment 'Gone'."]

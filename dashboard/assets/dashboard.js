@@ -1,0 +1,95 @@
+// Page start-up and the browser-side callbacks. Functions are called by name (ClientsideFunction), so no
+// string is compiled at run time: the page's CSP forbids eval.
+(function () {
+  "use strict";
+
+  // The layout request carries the page's own query string, so the server can send the first view with
+  // the results for this URL already in it (no callback round trip before the numbers show).
+  var nativeFetch = window.fetch.bind(window);
+  window.fetch = function (resource, init) {
+    if (typeof resource === "string" && /_dash-layout$/.test(resource)) {
+      resource += "?search=" + encodeURIComponent(window.location.search);
+    }
+    return nativeFetch(resource, init);
+  };
+
+  // dcc.Graph loads plotly.js on demand from window._dashPlotlyJSURL (when window.Plotly is absent), which
+  // the renderer sets to the full 4.8 MB bundle. Point it at the official basic bundle (bar, scatter, line)
+  // served from assets/; the renderer's own assignment is ignored.
+  var here = document.currentScript ? document.currentScript.src : "";
+  var plotly = here.replace(/[^/]*$/, "") + "plotly-basic-4.1.1.min.js";
+  Object.defineProperty(window, "_dashPlotlyJSURL", {
+    configurable: true,
+    get: function () { return plotly; },
+    set: function () {},
+  });
+
+  function isEmpty(value) {
+    return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+  }
+
+  function sameValue(a, b) {
+    if (Array.isArray(a) && Array.isArray(b)) return a.join(",") === b.join(",");
+    return a === b;
+  }
+
+  // A control's value as it stands in the URL; null leaves the parameter out (empty or the default).
+  function toParam(value, field) {
+    if (isEmpty(value) || sameValue(value, field.default)) return null;
+    if (field.kind === "flag") return value ? "1" : "0";
+    if (Array.isArray(value)) return value.join(",");
+    return String(value);
+  }
+
+  // A URL parameter as the control shows it. Only shapes are fixed here: the server parses and checks
+  // the URL itself for every request.
+  function fromParam(text, field) {
+    if (text === null || text === "") return field.default;
+    if (field.kind === "flag") return text === "1";
+    if (field.kind === "list") {
+      var items = text.split(",").filter(function (s) { return s !== ""; });
+      return field.limit ? items.slice(0, field.limit) : items;
+    }
+    if (field.kind === "number") {
+      var number = Number(text);
+      return isFinite(number) ? number : field.default;
+    }
+    return text;
+  }
+
+  function encode(text) {
+    return encodeURIComponent(text).replace(/%2C/g, ",");
+  }
+
+  var ns = (window.dash_clientside = window.dash_clientside || {});
+  ns.dashboard = {
+    // (url.search, ...control values, fields) -> [...control values, url.search]. The URL is the state:
+    // a control change rewrites it; going back or forward sets the controls from it.
+    syncUrl: function () {
+      var args = Array.prototype.slice.call(arguments);
+      var search = args[0], fields = args[args.length - 1], values = args.slice(1, -1);
+      var noUpdate = window.dash_clientside.no_update;
+      var triggered = (window.dash_clientside.callback_context.triggered || []).map(function (t) { return t.prop_id; });
+      if (triggered.indexOf("url.search") >= 0) {
+        var params = new URLSearchParams(search || "");
+        return fields.map(function (f) { return fromParam(params.get(f.param), f); }).concat([noUpdate]);
+      }
+      var fixes = [], parts = [];
+      fields.forEach(function (field, i) {
+        var value = values[i];
+        if (field.limit && Array.isArray(value) && value.length > field.limit) {
+          value = value.slice(0, field.limit);
+          fixes.push(value);
+        } else {
+          fixes.push(noUpdate);
+        }
+        var text = toParam(value, field);
+        if (text !== null) parts.push([field.order, encode(field.param) + "=" + encode(text)]);
+      });
+      parts.sort(function (a, b) { return a[0] - b[0]; });
+      var query = parts.map(function (p) { return p[1]; }).join("&");
+      var next = query ? "?" + query : "";
+      return fixes.concat([next === (search || "") ? noUpdate : next]);
+    },
+  };
+})();

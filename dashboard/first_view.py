@@ -1,0 +1,103 @@
+"""The first view: the page for one request's query, controls set and results filled in.
+
+The browser asks for the layout with the page's own query string (assets/dashboard.js), so the first paint
+shows the numbers for the URL without waiting for a callback. The values come from the same functions as the
+render callback, so the page and a later callback cannot disagree.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, dcc, html, no_update
+from dash.development.base_component import Component
+
+from dashboard.callbacks import CONTROLS, RENDER_OUTPUTS, control_values, page_outputs, url_fields
+from dashboard.comparison import Catalog
+from dashboard.filters import from_query
+from dashboard.layout import page
+
+
+def fill(layout: Component, props: dict[tuple[str, str], object]) -> Component:
+    """Set (component id, property) -> value in the layout tree; a missing id raises KeyError."""
+    by_id = {c.id: c for c in layout._traverse() if isinstance(getattr(c, "id", None), str)}
+    for (component_id, prop), value in props.items():
+        setattr(by_id[component_id], prop, value)
+    return layout
+
+
+def _tab_sets(layout: Component) -> list[dbc.Tabs]:
+    """Every dbc.Tabs in the layout, each given an id (tabs-0, tabs-1, ...) if it has none."""
+    found = [c for c in layout._traverse() if isinstance(c, dbc.Tabs)]
+    for i, tabs in enumerate(found):
+        if getattr(tabs, "id", None) is None:
+            tabs.id = f"tabs-{i}"
+    return found
+
+
+def _placeholder_id(tab: dbc.Tab) -> str:
+    return f"{tab.tab_id}-tab-content"
+
+
+def _ids(component: Component) -> set:
+    ids = (getattr(c, "id", None) for c in [component, *component._traverse()])
+    return {str(i) for i in ids if i is not None}
+
+
+def defer_hidden_tabs(layout: Component, lazy: frozenset[str]) -> dict[str, dbc.Tab]:
+    """Empty the tabs named in `lazy` that are not shown first: each keeps a placeholder to be filled when
+    first shown. Returns {tab_id: tab as it was} for the tabs emptied."""
+    deferred = {}
+    for tabs in _tab_sets(layout):
+        for tab in tabs.children:
+            if isinstance(tab, dbc.Tab) and tab.tab_id in lazy and tab.tab_id != tabs.active_tab:
+                deferred[tab.tab_id] = dbc.Tab(tab.children, tab_id=tab.tab_id)
+                tab.children = html.Div(id=_placeholder_id(tab))
+    return deferred
+
+
+def register_deferred_tabs(app, layout: Component) -> frozenset[str]:
+    """Tabs not shown first whose content no callback reads or writes (a static panel) leave the first view
+    and arrive when first shown, so the page loads and updates less. Returns their tab ids."""
+    callback_ids = {str(d["id"]) for spec in app.callback_map.values() for d in spec["inputs"] + spec["state"]}
+    callback_ids |= {part.rsplit(".", 1)[0] for key in app.callback_map for part in key.strip(".").split("...")}
+    candidates = frozenset(tab.tab_id for tabs in _tab_sets(layout) for tab in tabs.children
+                           if isinstance(tab, dbc.Tab) and tab.tab_id and not (_ids(tab) & callback_ids))
+    tab_sets = [(tabs.id, [t.tab_id for t in tabs.children if isinstance(t, dbc.Tab)]) for tabs in _tab_sets(layout)]
+    content = {tab_id: tab.children for tab_id, tab in defer_hidden_tabs(layout, candidates).items()}
+    if not content:
+        return candidates
+    owners = [(tabs_id, tab_id) for tabs_id, tab_ids in tab_sets for tab_id in tab_ids if tab_id in content]
+    tabs_ids = list(dict.fromkeys(tabs_id for tabs_id, _ in owners))
+
+    @app.callback(
+        [Output(f"{tab_id}-tab-content", "children") for _, tab_id in owners],
+        [Input(tabs_id, "active_tab") for tabs_id in tabs_ids],
+        [State(f"{tab_id}-tab-content", "children") for _, tab_id in owners],
+        prevent_initial_call=True,
+    )
+    def show_deferred_tab(*values):
+        active = dict(zip(tabs_ids, values[: len(tabs_ids)], strict=True))
+        shown = values[len(tabs_ids):]
+        return [content[tab_id] if active.get(tabs_id) == tab_id and not current else no_update
+                for (tabs_id, tab_id), current in zip(owners, shown, strict=True)]
+
+    return candidates
+
+
+def first_view(catalog: Catalog, search: str | None, deferred_tabs: frozenset[str] = frozenset()) -> html.Div:
+    """The whole page for the raw query string `search` ("?a=1&b=2" or ""); None when it is not known.
+
+    When it is not known the page shows the defaults and leaves the URL unset: the browser then fills it in
+    on load, which sets the controls and asks the server for the results as a normal change would.
+    """
+    query = search if isinstance(search, str) else ""
+    filters = from_query(query, catalog.treatment_ids)
+    props: dict[tuple[str, str], object] = {(c, "value"): v for c, v in zip(CONTROLS, control_values(filters), strict=True)}
+    # quotes and assumptions live in the browser: they come back as a change of their store, then the render
+    # callback adds them
+    outputs = page_outputs(catalog, filters, [], [])
+    props.update({RENDER_OUTPUTS[name]: value for name, value in outputs.items()})
+    props[("url", "search")] = search
+    layout = fill(page(catalog), props)
+    defer_hidden_tabs(layout, deferred_tabs)
+    return html.Div([layout, dcc.Store(id="url-fields", data=url_fields())])

@@ -1,0 +1,95 @@
+"""Speed-related behaviour in a real browser: the first view, one request per change, what is loaded when."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.test_journeys import catalog, expected  # noqa: F401  (catalog is a fixture)
+
+CALLBACK = "_dash-update-component"
+
+
+def watch(page):
+    """The URLs the page requests, in order."""
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    return seen
+
+
+def callbacks(seen):
+    return [u for u in seen if CALLBACK in u]
+
+
+def test_first_view_shows_results_without_a_callback(page, live_url, catalog, console_errors):  # noqa: F811
+    seen = watch(page)
+    page.goto(live_url + "/?concern=stretch-marks&market=UK&budget=2000&horizon=5")
+    _, count, _ = expected(catalog, concern="stretch-marks", market="UK", budget=2000, horizon=5)
+    expect(page.locator("#result-count")).to_have_text(count)
+    expect(page.locator("#budget")).to_have_value("2000")
+    page.wait_for_timeout(1000)
+    assert callbacks(seen) == []
+    assert console_errors == []
+
+
+def test_one_server_request_per_filter_change(page, live_url, catalog, console_errors):  # noqa: F811
+    seen = watch(page)
+    page.goto(live_url + "/?concern=stretch-marks")
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks")[1])
+    for budget in (3000, 1000):
+        before = len(callbacks(seen))
+        with page.expect_response(lambda r: CALLBACK in r.url):
+            page.fill("#budget", str(budget))
+            page.press("#budget", "Enter")
+        expect(page).to_have_url(re.compile(rf"budget={budget}"))
+        expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=budget)[1])
+        page.wait_for_timeout(800)
+        assert len(callbacks(seen)) - before == 1
+    # back restores the controls from the URL and asks for those results, once
+    before = len(callbacks(seen))
+    page.go_back()
+    expect(page.locator("#budget")).to_have_value("3000")
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=3000)[1])
+    page.wait_for_timeout(800)
+    assert len(callbacks(seen)) - before == 1
+    assert console_errors == []
+
+
+def test_plotly_basic_bundle_served_locally_and_the_full_one_never(page, live_url, console_errors):
+    seen = watch(page)
+    page.goto(live_url + "/?horizon=5")
+    expect(page.locator("#cost-range-chart .main-svg").first).to_be_attached()
+    bundles = [u for u in seen if "plotly" in u and u.endswith(".js")]
+    assert bundles == [live_url + "/assets/plotly-basic-4.1.1.min.js"]
+    header = page.request.get(bundles[0]).text()[:200]
+    assert "plotly.js (basic - minified) v4.1.1" in header and "MIT license" in header
+    assert console_errors == []
+
+
+def test_hidden_tab_content_arrives_when_first_shown(page, live_url, console_errors):
+    page.goto(live_url)
+    expect(page.locator("#result-count")).to_contain_text("option")
+    assert page.locator("#sources-panel").count() == 0
+    page.click(".nav-link:text-is(\"Sources\")")
+    expect(page.locator("#sources-panel .sources-list li").first).to_be_visible()
+    page.click(".nav-link:text-is(\"Charts\")")
+    page.click(".nav-link:text-is(\"Sources\")")
+    expect(page.locator("#sources-panel")).to_have_count(1)
+    assert console_errors == []
+
+
+def test_saved_quotes_show_after_a_reload(page, live_url, console_errors):
+    page.goto(live_url + "/?concern=fine-lines")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    page.fill("#quote-clinic", "Reload Clinic")
+    page.click("#quote-treatment")
+    page.locator("[role=listbox] [role=option]", has_text="Botulinum toxin injections").first.click()
+    page.keyboard.press("Escape")
+    page.fill("#quote-price", "450")
+    page.click("#quote-add")
+    expect(page.locator("#saved-quotes > li")).to_have_count(1)
+    page.reload()
+    expect(page.locator("#saved-quotes > li")).to_have_count(1)
+    rows = page.evaluate("""() => { const out = []; dash_ag_grid.getApi('results-grid')
+        .forEachNode(n => out.push(n.data.name)); return out; }""")
+    assert any(name.startswith("Your quote: Reload Clinic") for name in rows)
+    assert console_errors == []

@@ -1,0 +1,95 @@
+"""The first view: the layout request carries the page's query and comes back with its results in it."""
+
+from urllib.parse import quote
+
+import pytest
+
+from dashboard.callbacks import CONTROLS, RENDER_OUTPUTS
+from tests.http.callbacks import render
+
+
+def components(node, found=None):
+    """Every component in a layout JSON, by id."""
+    found = {} if found is None else found
+    if isinstance(node, dict):
+        if "props" in node and isinstance(node["props"].get("id"), str):
+            found[node["props"]["id"]] = node["props"]
+        for value in node.values():
+            components(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            components(value, found)
+    return found
+
+
+def layout(client, search=None):
+    url = "/_dash-layout" if search is None else "/_dash-layout?search=" + quote(search, safe="")
+    response = client.get(url)
+    assert response.status_code == 200
+    return components(response.get_json())
+
+
+@pytest.mark.parametrize("search", ["?market=US&horizon=5&budget=5000", "?market=UK&horizon=3&over_budget=1", "",
+                                    "?concern=stretch-marks&compare=abdominoplasty,microneedling"])
+def test_first_view_holds_what_the_render_callback_returns(client, search):
+    page = layout(client, search)
+    expected = render(client, search)
+    for component_id, prop in RENDER_OUTPUTS.values():
+        assert page[component_id][prop] == expected[component_id][prop], (component_id, prop)
+    assert page["url"]["search"] == search
+
+
+def test_first_view_sets_the_controls_from_the_query(client):
+    page = layout(client, "?market=UK&budget=900&horizon=3&over_budget=1&compare=ha-filler,abdominoplasty")
+    assert page["market"]["value"] == "UK" and page["budget"]["value"] == 900 and page["horizon"]["value"] == 3
+    assert page["show-over-budget"]["value"] is True and page["compare"]["value"] == ["ha-filler", "abdominoplasty"]
+    assert page["concern"]["value"] == "all"
+    assert set(CONTROLS) <= set(page)
+
+
+def test_first_view_shows_numbers_not_an_empty_grid(client):
+    page = layout(client, "?market=US&horizon=5&budget=5000")
+    assert page["result-count"]["children"].startswith("3 options")
+    names = {r["name"] for r in page["results-grid"]["rowData"]}
+    assert names == {"Hyaluronic-acid filler", "Botulinum toxin", "Microneedling"}
+    assert any(r["total_high"] for r in page["results-grid"]["rowData"])
+    assert page["cost-range-chart"]["figure"]["data"]
+
+
+@pytest.mark.parametrize("search", ["?concern=nope&market=XX&budget=-1&horizon=99&max_risk=abc", "?" + "x" * 10000,
+                                    "?concern=<img src=x onerror=alert(1)>", "not a query"])
+def test_bad_query_gives_the_default_view(client, search):
+    page = layout(client, search)
+    assert page["result-count"]["children"] == render(client, "")["result-count"]["children"]
+    assert page["market"]["value"] == "US" and page["budget"]["value"] is None
+
+
+def test_without_the_query_the_browser_fills_in_the_url(client):
+    # no query sent (an old script, say): defaults, and the URL left for the browser to set, which asks the
+    # server for the real results as a change
+    page = layout(client)
+    assert page["url"].get("search") is None
+    assert page["result-count"]["children"] == render(client, "")["result-count"]["children"]
+
+
+def test_render_callback_does_not_run_on_load_but_the_index_stays_small(client):
+    deps = client.get("/_dash-dependencies").get_json()
+    render_dep = next(d for d in deps if "result-count.children" in d["output"])
+    assert render_dep["prevent_initial_call"] is True
+    assert [i["id"] for i in render_dep["inputs"]] == [*CONTROLS, "quotes-store", "assumptions-store"]
+    index = client.get("/?market=UK").get_data(as_text=True)
+    assert "validation_layout" not in index and len(index) < 20_000
+
+
+def test_the_browser_sync_knows_every_url_parameter_and_its_default():
+    from dashboard.callbacks import url_fields
+    from dashboard.filters import URL_PARAMETERS
+
+    fields = url_fields()
+    assert [f["control"] for f in fields] == list(CONTROLS)
+    assert sorted(f["param"] for f in fields) == sorted(URL_PARAMETERS)
+    by_param = {f["param"]: f for f in fields}
+    assert by_param["compare"]["kind"] == "list" and by_param["compare"]["limit"] == 4
+    assert by_param["budget"]["kind"] == "number" and by_param["budget"]["default"] is None
+    assert by_param["over_budget"]["kind"] == "flag" and by_param["market"]["default"] == "US"
+    assert [f["param"] for f in sorted(fields, key=lambda f: f["order"])] == list(URL_PARAMETERS)
