@@ -224,7 +224,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         if fmt is None:
             raise PreventUpdate
         applied = from_query(search if isinstance(search, str) else "", ids)
-        filters, _ = apply_controls(dict(zip(CONTROLS.values(), values, strict=True)), applied, ids)
+        # a control the request leaves out (None) keeps the URL's value; "" or [] on screen means cleared
+        shown = [v if v is not None else a for v, a in zip(values, control_values(applied), strict=True)]
+        filters, _ = apply_controls(dict(zip(CONTROLS.values(), shown, strict=True)), applied, ids)
         saved = quotes.validate_stored(stored, ids, dt.date.today())
         assumed = assumptions.validate_stored(stored_assumptions, ids)
         content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved, assumed)

@@ -214,3 +214,9 @@ def test_assumption_is_added_validated_on_the_server_and_used_by_the_page(client
     forged = render(client, "?market=US&horizon=3", saved_assumptions=[{"treatment_id": "microneedling",
                                                                         "field": "price", "low": -5}])
     assert all(not r.get("assumed") for r in forged["results-grid"]["rowData"])
+
+
+def test_export_without_control_values_uses_the_url(client):
+    data = _export(client, "export-csv", "?market=UK&horizon=3", controls={c: None for c in CONTROLS})
+    rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
+    assert rows[1] == ["Filters", "market UK; horizon 3 years"]
