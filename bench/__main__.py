@@ -25,7 +25,7 @@ import requests
 
 from bench.generate import write_folder
 from dashboard.app import create_app
-from dashboard.dataset import BUNDLED_DATA
+from dashboard.dataset.loader import BUNDLED_DATA
 from dashboard.progress import Progress, Step, quiet
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -52,7 +52,7 @@ def _body(dep: dict, values: dict, changed: str) -> dict:
 
 def render_body(search: str) -> dict:
     """The filter-change callback exactly as the browser posts it, the controls set as the URL sets them."""
-    from dashboard.callbacks import controls_from_query
+    from dashboard.web.callbacks import controls_from_query
 
     values = {f"{c}.value": v for c, v in controls_from_query(search).items()}
     return _body(LIVE["render"], {**values, "quotes-store.data": []}, "budget.value")

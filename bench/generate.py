@@ -13,7 +13,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard.dataset import BUNDLED_DATA, load_dataset
+from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
 
 SOURCE_ID = "synthetic-benchmark"
 SOURCE_ROW = (f"{SOURCE_ID},Synthetic benchmark generator (not real prices),"

@@ -8,15 +8,15 @@ from pathlib import Path
 from dash import Dash
 from flask import has_request_context, request
 
-from dashboard.callbacks import register_callbacks
-from dashboard.comparison import build_catalog
-from dashboard.endpoints import register_endpoints
-from dashboard.first_view import first_view, register_deferred_tabs
-from dashboard.inflation import index_location, load_price_index
-from dashboard.layout import page
-from dashboard.security import harden
+from dashboard.dataset.storage import open_dataset
+from dashboard.model.comparison import build_catalog
+from dashboard.model.inflation import index_location, load_price_index
 from dashboard.settings import data_location, region_from
-from dashboard.storage import open_dataset
+from dashboard.web.callbacks import register_callbacks
+from dashboard.web.endpoints import register_endpoints
+from dashboard.web.first_view import first_view, register_deferred_tabs
+from dashboard.web.layout import page
+from dashboard.web.security import harden
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Loaded on demand by dcc.Graph (assets/dashboard.js points it there), never with the page itself.

@@ -7,18 +7,20 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from dashboard import coverage, datapackage, vocab
+from dashboard import vocab
 from dashboard.app import create_app
-from dashboard.comparison import build_catalog
-from dashboard.export import export_file
-from dashboard.filters import FIELDS, parse_fields, rejected_fields
-from dashboard.inflation import index_location, load_price_index
-from dashboard.load import add_load_parser, cmd_load, price_rows, print_left_out
-from dashboard.price_use import left_out
-from dashboard.problems import DatasetError, format_problems
+from dashboard.dataset import datapackage
+from dashboard.dataset.load import add_load_parser, cmd_load, price_rows, print_left_out
+from dashboard.dataset.problems import DatasetError, format_problems
+from dashboard.dataset.storage import open_dataset
+from dashboard.model import coverage
+from dashboard.model.comparison import build_catalog
+from dashboard.model.filters import FIELDS, parse_fields, rejected_fields
+from dashboard.model.inflation import index_location, load_price_index
+from dashboard.model.price_use import left_out
+from dashboard.output.export import export_file
 from dashboard.progress import Progress
 from dashboard.settings import data_location, region_from
-from dashboard.storage import open_dataset
 
 DATA_HELP = "data folder or postgresql:// URL (default: $DASHBOARD_DATA, else the bundled data/)"
 REGION_HELP = "narrow clinic price lists to this region (default: $DASHBOARD_REGION, else every region)"

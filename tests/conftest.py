@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.app import create_app
-from dashboard.dataset import load_dataset
+from dashboard.dataset.loader import load_dataset
 from tests.factory import write_dataset
 
 # Slow tiers by folder (markers registered in pyproject.toml): `pytest -m "not (browser or battery or db or load)"`

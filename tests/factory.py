@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from dashboard import schema
+from dashboard.dataset import schema
 
 SOURCES = [
     dict(id="nhs-fillers", publisher="NHS", title="Face and lip fillers", url="https://www.nhs.uk/fillers", year="", status="primary", note=""),

@@ -7,10 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.comparison import build_catalog, compare
-from dashboard.dataset import load_dataset
-from dashboard.filters import Filters
-from dashboard.inflation import index_location, load_price_index
+from dashboard.dataset.loader import load_dataset
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters
+from dashboard.model.inflation import index_location, load_price_index
 
 QUERY = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&over_budget=1"
 FIGURE = re.compile(r"^(at least )?\$[\d,]+(–\$[\d,]+)?( \(your assumption\))?$")

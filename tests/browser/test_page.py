@@ -10,11 +10,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from dashboard.comparison import build_catalog, compare
-from dashboard.dataset import load_dataset
-from dashboard.filters import Filters
-from dashboard.inflation import index_location, load_price_index
-from dashboard.render import result_text
+from dashboard.dataset.loader import load_dataset
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters
+from dashboard.model.inflation import index_location, load_price_index
+from dashboard.web.render import result_text
 
 FIVE_FACTS = ["Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "Evidence for the concern"]
 STRETCH = "/?concern=stretch-marks&market=US&budget=3000&horizon=5"

@@ -5,11 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.comparison import build_catalog, compare
-from dashboard.dataset import load_dataset
-from dashboard.filters import Filters
-from dashboard.inflation import index_location, load_price_index
-from dashboard.render import result_text
+from dashboard.dataset.loader import load_dataset
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters
+from dashboard.model.inflation import index_location, load_price_index
+from dashboard.web.render import result_text
 
 GRID = "dash_ag_grid.getApi('results-grid')"
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.app import create_app
-from dashboard.quote_upload import clean_text
+from dashboard.quotes.upload import clean_text
 from tests.battery.payloads import XSS
 from tests.browser.conftest import LiveServer
 from tests.factory import CONCERNS, PRICES, TREATMENTS, write_dataset

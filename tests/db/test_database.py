@@ -9,9 +9,9 @@ import sqlalchemy as sa
 
 from bench.generate import SOURCE_ID, write_folder
 from dashboard.app import create_app
-from dashboard.dataset import BUNDLED_DATA
-from dashboard.problems import DatasetError
-from dashboard.storage import open_dataset
+from dashboard.dataset.loader import BUNDLED_DATA
+from dashboard.dataset.problems import DatasetError
+from dashboard.dataset.storage import open_dataset
 from tests.http.callbacks import render
 
 

@@ -29,7 +29,7 @@ def request_body(outputs, inputs, state=(), changed=None):
 
 def render_body(search, saved_quotes=(), saved_assumptions=()):
     """The render request for the controls set as the URL `search` would set them."""
-    from dashboard.callbacks import controls_from_query
+    from dashboard.web.callbacks import controls_from_query
 
     return render_controls_body(controls_from_query(search), saved_quotes, saved_assumptions)
 
@@ -50,8 +50,8 @@ def render(client, search, saved_quotes=(), saved_assumptions=()):
 
 def export_body(button, search, saved_quotes=(), saved_assumptions=()):
     """An export click as the browser sends it: the URL, the stores and every control's value on screen."""
-    from dashboard.callbacks import CONTROLS, control_values
-    from dashboard.filters import from_query
+    from dashboard.model.filters import from_query
+    from dashboard.web.callbacks import CONTROLS, control_values
 
     shown = dict(zip(CONTROLS, control_values(from_query(search if isinstance(search, str) else "")), strict=True))
     return request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],

@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pytest
 
-from dashboard.filters import CONTROLS, Filters, control_values, from_query
+from dashboard.model.filters import CONTROLS, Filters, control_values, from_query
 from tests.http.callbacks import render, render_controls_body, request_body
 
 SYNC_OUTPUTS = [(c, "value") for c in CONTROLS] + [("url", "search")]

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import pytest
 
-from dashboard.callbacks import CONTROLS, RENDER_OUTPUTS
+from dashboard.web.callbacks import CONTROLS, RENDER_OUTPUTS
 from tests.http.callbacks import render
 
 
@@ -82,8 +82,8 @@ def test_render_callback_does_not_run_on_load_but_the_index_stays_small(client):
 
 
 def test_the_browser_sync_knows_every_url_parameter_and_its_default():
-    from dashboard.callbacks import url_fields
-    from dashboard.filters import URL_PARAMETERS
+    from dashboard.model.filters import URL_PARAMETERS
+    from dashboard.web.callbacks import url_fields
 
     fields = url_fields()
     assert [f["control"] for f in fields] == list(CONTROLS)

@@ -4,7 +4,7 @@ import base64
 import csv
 import io
 
-from dashboard.callbacks import QUOTE_FORM
+from dashboard.web.callbacks import QUOTE_FORM
 from tests.http.callbacks import export_body, render, request_body
 
 QUOTE_OUTPUTS = [("quotes-store", "data"), ("quote-messages", "children"), ("quote-upload", "contents")]

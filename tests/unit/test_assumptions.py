@@ -4,10 +4,10 @@ import math
 
 import pytest
 
-from dashboard.assumption_panel import apply_action
-from dashboard.assumptions import parse, validate_stored
-from dashboard.comparison import build_catalog, compare
-from dashboard.filters import Filters
+from dashboard.model.assumptions import parse, validate_stored
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters
+from dashboard.web.assumption_panel import apply_action
 
 IDS = {"microneedling", "ha-filler", "botulinum-toxin", "abdominoplasty"}
 
@@ -89,7 +89,7 @@ def test_panel_actions_add_replace_remove_and_clear():
 def test_an_up_to_price_is_explained():
     import pandas as pd
 
-    from dashboard.explain import missing_inputs
+    from dashboard.model.explain import missing_inputs
     row = pd.Series({"session_low": float("nan"), "session_high": 10000.0, "session_high_open": False,
                      "sessions_low": 1, "maintenance": "none"})
     assert missing_inputs(row, "UK") == "Only an upper figure ('up to') is published: ask the clinic what it would cost you."

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from dashboard.dataset import load_dataset
-from dashboard.views import results_text
+from dashboard.dataset.loader import load_dataset
+from dashboard.output.views import results_text
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard import costs
-from dashboard.dataset import load_dataset
+from dashboard.dataset.loader import load_dataset
+from dashboard.model import costs
 
 ASPS = re.compile(r"\bASPS\b|\bASAPS\b|American Society of Plastic Surgeons|Aesthetic Society", re.I)
 REALSELF_DATA = re.compile(

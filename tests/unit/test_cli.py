@@ -6,12 +6,12 @@ import sys
 
 import openpyxl
 
-from dashboard.callbacks import export_file
 from dashboard.cli import main
-from dashboard.comparison import build_catalog
-from dashboard.dataset import load_dataset
-from dashboard.filters import Filters, from_query
-from dashboard.inflation import index_location, load_price_index
+from dashboard.dataset.loader import load_dataset
+from dashboard.model.comparison import build_catalog
+from dashboard.model.filters import Filters, from_query
+from dashboard.model.inflation import index_location, load_price_index
+from dashboard.web.callbacks import export_file
 from tests import factory
 from tests.factory import changed, write_dataset
 

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.comparison import (
+from dashboard.model.comparison import (
     FITS,
     MAY_FIT,
     NO_PRICE,
@@ -15,7 +15,7 @@ from dashboard.comparison import (
     crossover_sentence,
     pareto_front,
 )
-from dashboard.filters import Filters
+from dashboard.model.filters import Filters
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_crossover_sentence_names_the_year():
 
 
 def test_crossover_year_and_which_option_overtakes():
-    from dashboard.comparison import crossover
+    from dashboard.model.comparison import crossover
 
     assert crossover([0, 1, 2, 3], [100, 200, 300, 400], [250, 250, 250, 250]) == (2, 0)
     assert crossover([0, 1, 2, 3], [250, 250, 250, 250], [100, 200, 300, 400]) == (2, 1)

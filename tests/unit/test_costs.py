@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.costs import combine_prices, cost_table, cumulative_cost, horizon_costs, maintenance_rounds
+from dashboard.model.costs import combine_prices, cost_table, cumulative_cost, horizon_costs, maintenance_rounds
 
 
 @pytest.mark.parametrize(

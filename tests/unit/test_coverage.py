@@ -2,9 +2,9 @@
 
 import pytest
 
-from dashboard import coverage
 from dashboard.cli import main
-from dashboard.dataset import load_dataset
+from dashboard.dataset.loader import load_dataset
+from dashboard.model import coverage
 from dashboard.settings import BUNDLED_DATA
 from tests import factory
 from tests.factory import changed, write_dataset

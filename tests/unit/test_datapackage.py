@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from dashboard import datapackage, schema, vocab
+from dashboard import vocab
+from dashboard.dataset import datapackage, schema
 from dashboard.settings import BUNDLED_DATA
 
 REGENERATE = "run `python -m dashboard datapackage` and commit data/datapackage.json"
@@ -17,7 +18,7 @@ REGENERATE = "run `python -m dashboard datapackage` and commit data/datapackage.
 def test_committed_descriptor_equals_the_generated_one():
     committed = (BUNDLED_DATA / "datapackage.json").read_text(encoding="utf-8")
     assert committed == datapackage.render(), (
-        f"data/datapackage.json is out of step with dashboard/schema.py: {REGENERATE}"
+        f"data/datapackage.json is out of step with dashboard/dataset/schema.py: {REGENERATE}"
     )
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from dashboard.dataset import load_dataset
-from dashboard.problems import DatasetError, Problem
+from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.problems import DatasetError, Problem
 from tests import factory
 from tests.factory import changed, write_dataset
 
@@ -133,7 +133,8 @@ def test_bundled_dataset_is_valid_and_covers_the_field():
 def test_every_vocabulary_value_is_documented_in_the_data_readme():
     from pathlib import Path
 
-    from dashboard import schema, vocab
+    from dashboard import vocab
+    from dashboard.dataset import schema
 
     readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
     for fields in [*schema.FILES.values(), *schema.OPTIONAL_FILES.values()]:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard import display
+from dashboard.output import display
 
 
 @pytest.mark.parametrize("low, high, is_open, expected", [

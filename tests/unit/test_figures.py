@@ -5,9 +5,9 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import figures
-from dashboard.comparison import build_catalog, compare
-from dashboard.filters import Filters
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters
+from dashboard.output import figures
 
 
 def frame(rows):

@@ -2,9 +2,9 @@
 
 import dataclasses
 
-from dashboard import grid, views
-from dashboard.comparison import build_catalog, compare
-from dashboard.filters import Filters
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters
+from dashboard.output import grid, views
 
 SKIN_LASERS = "Skin treatment (combination lasers)"
 
@@ -37,7 +37,7 @@ def test_side_by_side_names_the_category_a_price_covers(small_dataset):
 
 
 def test_export_says_a_category_figure_is_not_the_treatments_own(small_dataset):
-    from dashboard.export import export_frame
+    from dashboard.output.export import export_frame
 
     data = _labelled(small_dataset, SKIN_LASERS)
     table = export_frame(compare(build_catalog(data), Filters(market="US"))).set_index("Option")

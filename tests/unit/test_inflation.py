@@ -10,14 +10,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard import inflation
-from dashboard.callbacks import CONTROLS, control_values, export_file
-from dashboard.comparison import build_catalog, compare
-from dashboard.dataset import BUNDLED_DATA, load_dataset
-from dashboard.export import to_csv_bytes
-from dashboard.filters import Filters, from_query, parse_fields
-from dashboard.grid import grid_rows
-from dashboard.problems import DatasetError
+from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
+from dashboard.dataset.problems import DatasetError
+from dashboard.model import inflation
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters, from_query, parse_fields
+from dashboard.output.export import to_csv_bytes
+from dashboard.output.grid import grid_rows
+from dashboard.web.callbacks import CONTROLS, control_values, export_file
 
 BUNDLED = inflation.load_price_index(BUNDLED_DATA / inflation.INDEX_FILE)
 HEADER = ",".join(inflation.INDEX_COLUMNS) + "\n"
@@ -198,7 +198,7 @@ def test_the_setting_round_trips_through_the_command_line(small_data_dir, tmp_pa
 
 
 def test_side_by_side_shows_the_published_typical_figure(small_dataset):
-    from dashboard.views import side_by_side_rows
+    from dashboard.output.views import side_by_side_rows
 
     row = compare(build_catalog(small_dataset, BUNDLED), Filters(market="US")).table.loc["ha-filler"]
     shown = dict(side_by_side_rows(row, 1, "$", BUNDLED, "latest"))

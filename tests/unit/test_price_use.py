@@ -8,12 +8,12 @@ import sys
 import pandas as pd
 import pytest
 
-from dashboard import costs
-from dashboard.comparison import build_catalog, compare
-from dashboard.filters import Filters
-from dashboard.grid import grid_rows
-from dashboard.price_use import left_out
-from dashboard.storage import open_dataset
+from dashboard.dataset.storage import open_dataset
+from dashboard.model import costs
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters
+from dashboard.model.price_use import left_out
+from dashboard.output.grid import grid_rows
 from tests import factory
 from tests.factory import write_dataset
 from tests.unit.test_pricecheck import as_price_list
@@ -119,7 +119,7 @@ def test_the_region_comes_from_the_argument_then_the_environment(monkeypatch):
 
 
 def test_side_by_side_names_the_region_with_the_price_source(tmp_path):
-    from dashboard.views import side_by_side
+    from dashboard.output.views import side_by_side
 
     data = open_dataset(clinic_list(tmp_path), region="Orange")
     comparison = compare(build_catalog(data), Filters(market="US-FL"))

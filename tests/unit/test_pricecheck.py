@@ -4,10 +4,10 @@ import csv
 
 import pytest
 
-from dashboard import pricecheck
-from dashboard.dataset import load_dataset
-from dashboard.problems import DatasetError, Problem
-from dashboard.storage import open_dataset
+from dashboard.dataset import pricecheck
+from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.problems import DatasetError, Problem
+from dashboard.dataset.storage import open_dataset
 from tests import factory
 from tests.factory import changed, write_dataset
 

@@ -4,8 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.dataset import load_dataset
-from dashboard.pricelist import aggregate, spread_text
+from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.pricelist import aggregate, spread_text
 
 ROW = dict(treatment_id="microneedling", market="US", currency="USD", unit="session", basis="not-stated",
            low=np.nan, typical=np.nan, high=np.nan, year=2024, source_id="clinic-x", status="weak", quote="q",

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.quotes import (
+from dashboard.quotes.records import (
     QUOTE_CSV_COLUMNS,
     QuoteProblem,
     UploadResult,
@@ -756,8 +756,8 @@ def test_per_unit_quotes_are_accepted_and_kept_in_the_store():
 # kind 2: the size limit is the server's, with its own message
 
 def test_the_upload_component_lets_a_1_1_mib_file_reach_the_server_and_the_request_fits():
-    from dashboard.quote_upload import MAX_FILE_BYTES, UPLOAD_COMPONENT_MAX_BYTES
-    from dashboard.security import MAX_REQUEST_BYTES
+    from dashboard.quotes.upload import MAX_FILE_BYTES, UPLOAD_COMPONENT_MAX_BYTES
+    from dashboard.web.security import MAX_REQUEST_BYTES
 
     assert UPLOAD_COMPONENT_MAX_BYTES >= int(1.1 * 1024 * 1024) > MAX_FILE_BYTES
     data_url_chars = len("data:text/csv;base64,") + 4 * -(-UPLOAD_COMPONENT_MAX_BYTES // 3)

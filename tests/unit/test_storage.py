@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from bench.generate import SOURCE_ID, price_rows, write_folder
-from dashboard.dataset import BUNDLED_DATA, load_dataset
-from dashboard.storage import open_dataset
+from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
+from dashboard.dataset.storage import open_dataset
 
 
 def to_parquet(folder: Path, names=("treatments", "prices", "concerns", "sources")) -> Path:

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.views import results_text
+from dashboard.output.views import results_text
 
 
 @pytest.mark.parametrize("maintenance, low, high, expected", [
@@ -28,14 +28,14 @@ def test_results_text_says_what_is_known(maintenance, low, high, expected):
     (math.nan, math.nan, "no price"),
 ])
 def test_money_range_reads_as_a_person_would_say_it(low, high, expected):
-    from dashboard.views import money_range
+    from dashboard.output.views import money_range
     assert money_range(low, high, "$") == expected
 
 
 def test_side_by_side_lists_every_published_price_and_which_were_used(small_dataset):
-    from dashboard.comparison import build_catalog, compare
-    from dashboard.filters import Filters
-    from dashboard.views import published_prices
+    from dashboard.model.comparison import build_catalog, compare
+    from dashboard.model.filters import Filters
+    from dashboard.output.views import published_prices
 
     catalog = build_catalog(small_dataset)
     row = compare(catalog, Filters(market="UK")).table.loc["ha-filler"]

@@ -12,12 +12,13 @@ import re
 import sqlalchemy as sa
 import sqlalchemy.ext.compiler
 
-from dashboard import schema, vocab
-from dashboard.dataset import _SLUG, MAX_TEXT, _short
-from dashboard.dataset import header_problems as header_problems_of
+from dashboard import vocab
+from dashboard.dataset import schema
+from dashboard.dataset.loader import _SLUG, MAX_TEXT, _short
+from dashboard.dataset.loader import header_problems as header_problems_of
+from dashboard.dataset.pricelist import COLUMNS, MAY_BE_ABSENT, price_table
+from dashboard.dataset.problems import Problem
 from dashboard.formula import _INVISIBLE, TRIGGERS
-from dashboard.pricelist import COLUMNS, MAY_BE_ABSENT, price_table
-from dashboard.problems import Problem
 from dashboard.progress import Step, quiet
 
 MAX_PROBLEMS = 50

@@ -8,12 +8,13 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from dashboard import assumptions as assumption_rules
-from dashboard import costs, inflation, vocab
-from dashboard.dataset import Dataset
-from dashboard.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit, budget_reason, missing_inputs  # noqa: F401
-from dashboard.filters import HORIZON_RANGE, Filters
-from dashboard.quote_costs import quote_rows
+from dashboard import vocab
+from dashboard.dataset.loader import Dataset
+from dashboard.model import assumptions as assumption_rules
+from dashboard.model import costs, inflation
+from dashboard.model.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit, budget_reason, missing_inputs  # noqa: F401
+from dashboard.model.filters import HORIZON_RANGE, Filters
+from dashboard.model.quote_costs import quote_rows
 
 
 @dataclass(frozen=True)

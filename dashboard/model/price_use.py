@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import price_combine, vocab
-from dashboard.pricelist import region_text
-from dashboard.problems import Problem
+from dashboard import vocab
+from dashboard.dataset.pricelist import region_text
+from dashboard.dataset.problems import Problem
+from dashboard.model import price_combine
 
 KINDS = price_combine.KINDS
 

@@ -19,8 +19,8 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.dataset import BUNDLED_DATA
-from dashboard.problems import DatasetError, Problem
+from dashboard.dataset.loader import BUNDLED_DATA
+from dashboard.dataset.problems import DatasetError, Problem
 
 INDEX_FILE = "price_index.csv"
 INDEX_COLUMNS = ("currency", "year", "value", "series", "source", "note")

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from dashboard import database
-from dashboard.price_use import left_out
-from dashboard.pricelist import price_table, summary_frame, summary_query
-from dashboard.problems import Problem, format_problems
+from dashboard.dataset import database
+from dashboard.dataset.pricelist import price_table, summary_frame, summary_query
+from dashboard.dataset.problems import Problem, format_problems
+from dashboard.dataset.storage import duck_session, read_folder, read_price_list
+from dashboard.model.price_use import left_out
 from dashboard.progress import Progress
 from dashboard.settings import data_location, is_database_url
-from dashboard.storage import duck_session, read_folder, read_price_list
 
 
 def add_load_parser(commands) -> None:

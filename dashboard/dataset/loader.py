@@ -14,9 +14,10 @@ from urllib.parse import urlparse
 import pandas as pd
 from pandera.errors import SchemaErrors
 
-from dashboard import schema, vocab
+from dashboard import vocab
+from dashboard.dataset import schema
+from dashboard.dataset.problems import DatasetError, Problem
 from dashboard.formula import starts_with_trigger
-from dashboard.problems import DatasetError, Problem
 from dashboard.settings import BUNDLED_DATA
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

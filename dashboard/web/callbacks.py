@@ -8,10 +8,9 @@ from urllib.parse import parse_qs
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import assumption_panel, assumptions, quotes
-from dashboard.comparison import Catalog
-from dashboard.export import export_file
-from dashboard.filters import (
+from dashboard.model import assumptions
+from dashboard.model.comparison import Catalog
+from dashboard.model.filters import (
     CONTROLS,
     FIELDS,
     MAX_COMPARE,
@@ -21,8 +20,11 @@ from dashboard.filters import (
     from_query,
     parse_fields,
 )
-from dashboard.quote_panel import apply_action
-from dashboard.render import details, render
+from dashboard.output.export import export_file
+from dashboard.quotes import records as quotes
+from dashboard.web import assumption_panel
+from dashboard.web.quote_panel import apply_action
+from dashboard.web.render import details, render
 
 __all__ = ["CONTROLS", "control_values", "export_file", "register_callbacks"]
 

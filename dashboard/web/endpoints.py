@@ -7,9 +7,9 @@ import datetime as dt
 
 from flask import Response, abort, request
 
-from dashboard.comparison import Catalog
-from dashboard.export import FORMATS, export_file
-from dashboard.filters import from_query
+from dashboard.model.comparison import Catalog
+from dashboard.model.filters import from_query
+from dashboard.output.export import FORMATS, export_file
 
 
 def comparison_response(catalog: Catalog, fmt: str, query: str, today: dt.date) -> Response:

@@ -1,6 +1,6 @@
 """PostgreSQL: the four tables, loading them in one transaction, and reading a Dataset back.
 
-Tables are declared with SQLAlchemy Core from dashboard/schema.py; prices carry CHECK and
+Tables are declared with SQLAlchemy Core from dashboard/dataset/schema.py; prices carry CHECK and
 foreign-key constraints, so the database itself refuses a row the loader would reject. The
 summary of clinic prices runs in SQL (dashboard/pricelist.summary_query), so app servers fetch
 only summarised rows and any number of them can share one database.
@@ -15,10 +15,10 @@ import pandas as pd
 import psycopg.sql
 import sqlalchemy as sa
 
-from dashboard import schema
-from dashboard.dataset import Dataset, assemble, check_frame, frame_from_rows
-from dashboard.pricelist import COLUMNS, price_table, summary_frame, summary_query
-from dashboard.problems import DatasetError, Problem
+from dashboard.dataset import schema
+from dashboard.dataset.loader import Dataset, assemble, check_frame, frame_from_rows
+from dashboard.dataset.pricelist import COLUMNS, price_table, summary_frame, summary_query
+from dashboard.dataset.problems import DatasetError, Problem
 from dashboard.progress import Step, quiet
 
 _TYPES = {"number": sa.Double, "int": sa.Integer}

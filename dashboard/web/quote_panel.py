@@ -8,9 +8,9 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import quotes as q
-from dashboard.components import labelled
-from dashboard.quote_upload import UPLOAD_COMPONENT_MAX_BYTES
+from dashboard.quotes import records as q
+from dashboard.quotes.upload import UPLOAD_COMPONENT_MAX_BYTES
+from dashboard.web.components import labelled
 
 LOCAL_ONLY = ("Your quotes stay in this browser only (its local storage). They are never saved on the "
               "server; clearing the browser's site data removes them.")

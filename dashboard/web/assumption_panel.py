@@ -6,9 +6,9 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import assumptions as rules
 from dashboard import vocab
-from dashboard.components import labelled
+from dashboard.model import assumptions as rules
+from dashboard.web.components import labelled
 
 HELP = ("Where the data has no figure (how many sessions, how often upkeep is repeated and how many sessions "
         "each time, a price per session), enter your own. It is marked \u201cyour assumption\u201d wherever it "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from dashboard.quote_upload import shown
+from dashboard.quotes.upload import shown
 
 DAY_FIRST, MONTH_FIRST = "day", "month"
 EARLIEST_DATE = date(2000, 1, 1)

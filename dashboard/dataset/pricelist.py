@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import schema
+from dashboard.dataset import schema
 
 OPTIONAL = ("clinic", "region", "date")
 REQUIRED = tuple(f.name for f in schema.PRICES)

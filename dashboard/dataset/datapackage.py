@@ -1,4 +1,4 @@
-"""The dataset as a Frictionless Data Package: `data/datapackage.json`, generated from dashboard/schema.py.
+"""The dataset as a Frictionless Data Package: `data/datapackage.json`, generated from dashboard/dataset/schema.py.
 
 Each table becomes a tabular data resource whose Table Schema (types, required and unique columns,
 ranges, allowed values from dashboard/vocab.py, primary and foreign keys) comes from the same
@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from dashboard import schema
+from dashboard.dataset import schema
 from dashboard.settings import BUNDLED_DATA
 
 NAME = "cosmetic-treatment-costs"

@@ -10,10 +10,11 @@ import math
 
 import pandas as pd
 
-from dashboard import display, inflation
-from dashboard.comparison import Comparison
-from dashboard.dataset import Dataset
-from dashboard.pricelist import category_text, region_text, spread_text
+from dashboard.dataset.loader import Dataset
+from dashboard.dataset.pricelist import category_text, region_text, spread_text
+from dashboard.model import inflation
+from dashboard.model.comparison import Comparison
+from dashboard.output import display
 
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
 UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)

@@ -19,7 +19,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard import costs, vocab
+from dashboard import vocab
+from dashboard.model import costs
 
 QUOTE_BASIS = "your-quote"
 COUNTED_UNITS = ("syringe", "vial", "area", "unit")

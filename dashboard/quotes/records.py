@@ -14,8 +14,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard.quote_dates import file_order, read_date
-from dashboard.quote_upload import (
+from dashboard.quotes.dates import file_order, read_date
+from dashboard.quotes.upload import (
     DIGITS,
     MAX_PRICE,
     ONLY_USD_GBP,

@@ -1,7 +1,7 @@
 """Where the data lives: a folder of CSV or Parquet files, or a PostgreSQL database by URL.
 
 `open_dataset(location)` returns the same validated Dataset from each; prices come summarised
-by the rule in dashboard/pricelist.py, with a `rows` count per price row.
+by the rule in dashboard/dataset/pricelist.py, with a `rows` count per price row.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import duckdb
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import database, pricecheck, schema
-from dashboard.dataset import (
+from dashboard.dataset import database, pricecheck, schema
+from dashboard.dataset.loader import (
     MAX_FILE_BYTES,
     Dataset,
     assemble,
@@ -24,8 +24,8 @@ from dashboard.dataset import (
     load_dataset,
     read_file,
 )
-from dashboard.pricelist import COLUMNS, aggregate, duck_engine, price_table, summary_frame, summary_query
-from dashboard.problems import DatasetError, Problem
+from dashboard.dataset.pricelist import COLUMNS, aggregate, duck_engine, price_table, summary_frame, summary_query
+from dashboard.dataset.problems import DatasetError, Problem
 from dashboard.progress import Step, quiet
 from dashboard.settings import data_location, is_database_url
 

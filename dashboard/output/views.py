@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard import display, inflation, vocab
-from dashboard.dataset import Dataset
-from dashboard.pricelist import category_text, region_text, spread_text
+from dashboard import vocab
+from dashboard.dataset.loader import Dataset
+from dashboard.dataset.pricelist import category_text, region_text, spread_text
+from dashboard.model import inflation
+from dashboard.output import display
 
 _known = display.known
 

@@ -11,13 +11,14 @@ import math
 import pandas as pd
 import xlsxwriter
 
-from dashboard import inflation, vocab
-from dashboard.comparison import Comparison, compare
-from dashboard.dataset import Dataset
-from dashboard.display import money_range
+from dashboard import vocab
+from dashboard.dataset.loader import Dataset
 from dashboard.formula import neutralise
-from dashboard.quote_costs import quotes_left_out
-from dashboard.views import price_category
+from dashboard.model import inflation
+from dashboard.model.comparison import Comparison, compare
+from dashboard.model.quote_costs import quotes_left_out
+from dashboard.output.display import money_range
+from dashboard.output.views import price_category
 
 # (column in the comparison frame, header in the export). Declared once.
 EXPORT_COLUMNS = (

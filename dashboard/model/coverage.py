@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import costs, vocab
-from dashboard.dataset import Dataset
+from dashboard import vocab
+from dashboard.dataset.loader import Dataset
+from dashboard.model import costs
 
 COUNTED_UNITS = tuple(u for u in vocab.PRICE_UNITS if u in vocab.SESSION_UNITS)
 # Markets a country-wide figure is expected for; US states (US-NY, ...) have prices only where a source gives them.

@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard import costs, vocab
+from dashboard import vocab
+from dashboard.model import costs
 
 FIELDS = {
     "sessions": ("Sessions in the initial course", 1, 100),

@@ -11,10 +11,10 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
 
-from dashboard.callbacks import CONTROLS, RENDER_OUTPUTS, control_values, page_outputs, url_fields
-from dashboard.comparison import Catalog
-from dashboard.filters import from_query
-from dashboard.layout import page
+from dashboard.model.comparison import Catalog
+from dashboard.model.filters import from_query
+from dashboard.web.callbacks import CONTROLS, RENDER_OUTPUTS, control_values, page_outputs, url_fields
+from dashboard.web.layout import page
 
 
 def fill(layout: Component, props: dict[tuple[str, str], object]) -> Component:

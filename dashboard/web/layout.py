@@ -6,13 +6,15 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import grid, inflation, vocab
-from dashboard.assumption_panel import assumption_form
-from dashboard.comparison import Catalog
-from dashboard.components import labelled
-from dashboard.filters import HORIZON_RANGE, Filters
-from dashboard.quote_panel import quote_form
-from dashboard.views import sources_panel
+from dashboard import vocab
+from dashboard.model import inflation
+from dashboard.model.comparison import Catalog
+from dashboard.model.filters import HORIZON_RANGE, Filters
+from dashboard.output import grid
+from dashboard.output.views import sources_panel
+from dashboard.web.assumption_panel import assumption_form
+from dashboard.web.components import labelled
+from dashboard.web.quote_panel import quote_form
 
 # No mode bar: its 19 buttons per chart were 57 Tab stops between the tabs and the quotes.
 GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False}

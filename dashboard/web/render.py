@@ -8,11 +8,12 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard import display, figures, grid, vocab
-from dashboard.assumption_panel import assumption_list
-from dashboard.comparison import Catalog, Comparison, compare
-from dashboard.quote_panel import quote_list
-from dashboard.views import option_details, side_by_side
+from dashboard import vocab
+from dashboard.model.comparison import Catalog, Comparison, compare
+from dashboard.output import display, figures, grid
+from dashboard.output.views import option_details, side_by_side
+from dashboard.web.assumption_panel import assumption_list
+from dashboard.web.quote_panel import quote_list
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.comparison import crossover_sentence
+from dashboard.model.comparison import crossover_sentence
 
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
 _AXIS = {"gridcolor": "#e5e5e5", "zerolinecolor": "#cccccc", "automargin": True}
