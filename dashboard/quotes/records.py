@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dashboard.quotes.dates import file_order, read_date
+from dashboard.quotes.encoding import decode_contents
 from dashboard.quotes.upload import (
     DIGITS,
     MAX_PRICE,
@@ -24,7 +25,6 @@ from dashboard.quotes.upload import (
     UnreadableFile,
     check_amount,
     clean_text,
-    decode_contents,
     filename_problem,
     map_header,
     name_key,

@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import vocab
 from dashboard.model.comparison import Catalog, Comparison, compare
-from dashboard.output import display, figures, grid
+from dashboard.output import cumulative, display, figures, grid
 from dashboard.output.views import option_details, side_by_side
 from dashboard.web.assumption_panel import assumption_list
 from dashboard.web.quote_panel import quote_list
@@ -105,7 +105,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
     everything = comparison.table
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
     selected = list(filters.compare)
-    cumulative, sentences = figures.cumulative_figure(everything, selected, filters.horizon, currency,
+    by_year, sentences = cumulative.cumulative_figure(everything, selected, filters.horizon, currency,
                                                       comparison.cumulative, filters.budget)
     records = grid.grid_rows(comparison, catalog.data)
     shown_over = sum(1 for r in records if r["over"])
@@ -116,7 +116,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         over_budget_note=over_budget_text(comparison.hidden_over_budget),
         cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
-        cumulative=cumulative,
+        cumulative=by_year,
         crossover_notes=[html.Li(s) for s in sentences],
         side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market,
                                   catalog.price_index, filters.prices_in),

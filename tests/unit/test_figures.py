@@ -7,7 +7,7 @@ import pytest
 
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
-from dashboard.output import figures
+from dashboard.output import cumulative, figures
 
 
 def frame(rows):
@@ -60,14 +60,14 @@ def test_layout_keeps_the_legend_away_from_the_axis_title():
     ([100, 200, 300], [150, 160, 170], 1), ([100, 110], [150, 160], None), ([100, None, 300], [150, 160, 170], 2),
 ])
 def test_crossover_year(a, b, year):
-    assert figures.crossover_year(list(range(len(a))), a, b) == year
+    assert cumulative.crossover_year(list(range(len(a))), a, b) == year
 
 
 def test_cumulative_band_budget_line_and_bases_named(small_dataset):
     catalog = build_catalog(small_dataset)
     chosen = ("abdominoplasty", "ha-filler", "botulinum-toxin")
     comparison = compare(catalog, Filters(market="US", horizon=5, compare=chosen))
-    fig, sentences = figures.cumulative_figure(comparison.table, list(chosen), 5, "USD", comparison.cumulative, 9000)
+    fig, sentences = cumulative.cumulative_figure(comparison.table, list(chosen), 5, "USD", comparison.cumulative, 9000)
     lows = [t for t in fig["data"] if t.get("fill") == "tonexty"]
     assert [t["name"] for t in lows] == ["Abdominoplasty", "Hyaluronic-acid filler"]
     assert lows[0]["line"]["dash"] != lows[1]["line"]["dash"]
@@ -79,6 +79,6 @@ def test_cumulative_band_budget_line_and_bases_named(small_dataset):
 def test_bases_note_names_both_bases_only_when_they_differ():
     fee = pd.Series({"name": "Face lift", "basis": "surgeon-fee"})
     total = pd.Series({"name": "Filler", "basis": "total-price"})
-    note = figures.bases_note(fee, total)
+    note = cumulative.bases_note(fee, total)
     assert "Face lift is a surgeon's fee only" in note and "Filler is a total price" in note
-    assert figures.bases_note(total, total) == ""
+    assert cumulative.bases_note(total, total) == ""

@@ -1,0 +1,172 @@
+"""The exported table, shared by every format: its columns, the settings block and the sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+
+from dashboard import vocab
+from dashboard.dataset.loader import Dataset
+from dashboard.formula import neutralise
+from dashboard.model import inflation
+from dashboard.model.comparison import Comparison
+from dashboard.output.display import money_range
+from dashboard.output.views import price_category
+
+# (column in the comparison frame, header in the export). Declared once.
+EXPORT_COLUMNS = (
+    ("name", "Option"),
+    ("kind", "Row type"),
+    ("clinic", "Clinic (your quotes)"),
+    ("category", "Category"),
+    ("basis_label", "Price basis"),
+    ("currency", "Currency"),
+    ("initial_low", "Initial course low"),
+    ("initial_high", "Initial course high"),
+    ("total_low", "Total cost low"),
+    ("total_typical", "Total cost typical"),
+    ("total_high", "Total cost high"),
+    ("total_reads", "Total cost reads"),
+    ("first_year_low", "First-year cost low"),
+    ("first_year_high", "First-year cost high"),
+    ("session_low", "Cost per session low"),
+    ("session_typical", "Cost per session typical"),
+    ("session_high", "Cost per session high"),
+    ("as_published_session_low", "Cost per session low as published"),
+    ("as_published_session_typical", "Cost per session typical as published"),
+    ("as_published_session_high", "Cost per session high as published"),
+    ("session_typical_year", "Price year (typical)"),
+    ("price_adjustment", "Inflation adjustment (typical)"),
+    ("sessions_low", "Sessions low"),
+    ("sessions_typical", "Sessions typical"),
+    ("sessions_high", "Sessions high"),
+    ("maintenance", "Maintenance"),
+    ("results_months_low", "Results last months low"),
+    ("results_months_high", "Results last months high"),
+    ("downtime_days_low", "Downtime days low"),
+    ("downtime_days_high", "Downtime days high"),
+    ("downtime_measure", "Downtime measures"),
+    ("risk_tier", "Risk tier"),
+    ("major_complication_rate", "Major complication rate"),
+    ("evidence", "Evidence for concern"),
+    ("budget_fit", "Budget fit"),
+    ("budget_reason", "Budget fit reason"),
+    ("missing", "Missing inputs"),
+    ("assumed_marker", "Your assumption used"),
+    ("assumed", "Your assumptions"),
+    ("price_read", "How the price was read"),
+    ("pareto_label", "Best trade-off"),
+    ("lost_pay_low", "Lost pay low"),
+    ("lost_pay_high", "Lost pay high"),
+    ("with_time_off_low", "Cost including time off low"),
+    ("with_time_off_high", "Cost including time off high"),
+    ("quote_note", "Your quote vs published"),
+    ("price_sources", "Price sources"),
+    ("source_ids", "Fact sources"),
+)
+NUMERIC = {
+    "initial_low", "initial_high", "total_low", "total_typical", "total_high", "first_year_low", "first_year_high", "session_low",
+    "session_typical", "session_high",
+    "as_published_session_low", "as_published_session_typical", "as_published_session_high",
+    "session_typical_year", "sessions_low", "sessions_typical", "sessions_high",
+    "results_months_low", "results_months_high", "downtime_days_low", "downtime_days_high", "risk_tier",
+    "major_complication_rate", "lost_pay_low", "lost_pay_high", "with_time_off_low", "with_time_off_high",
+}
+SOURCE_COLUMNS = ("id", "publisher", "title", "url", "year", "status")
+
+
+def export_frame(comparison: Comparison) -> pd.DataFrame:
+    """The exported table: one row per option, columns as in EXPORT_COLUMNS."""
+    rows = comparison.rows.copy()
+    rows["kind"] = rows["kind"] if "kind" in rows else "published"
+    for column in ("quote_note", "clinic"):
+        if column not in rows:
+            rows[column] = None
+    rows["basis_label"] = rows["basis"].map(vocab.BASIS_LABELS)
+    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
+    rows["total_reads"] = [money_range(lo, hi, bool(o is True or o == 1), symbol)
+                           for lo, hi, o in zip(rows["total_low"], rows["total_high"],
+                                                rows.get("total_open", pd.Series(False, index=rows.index)), strict=True)]
+    for column in ("budget_reason", "missing", "assumed", "price_note", "price_order_note"):
+        if column not in rows:
+            rows[column] = ""
+    rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")
+    covers = [price_category(row) for _, row in rows.iterrows()]
+    rows["price_read"] = [
+        "; ".join(n for n in (a, b, c) if isinstance(n, str) and n)
+        for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers, strict=True)]
+    rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
+    rows["price_sources"] = rows.apply(_price_sources, axis=1)
+    rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
+    _add_published(rows, comparison.price_index, comparison.filters.prices_in)
+    out = pd.DataFrame({header: rows[key] if key in rows else None for key, header in EXPORT_COLUMNS})
+    return out.reset_index(drop=True)
+
+
+def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: str) -> None:
+    """Each per-session figure as its source published it (or as quoted), and how the typical one was adjusted."""
+    currency = rows["currency"] if "currency" in rows else pd.Series(None, index=rows.index, dtype="object")
+    for kind in ("low", "typical", "high"):
+        rows[f"as_published_session_{kind}"] = [
+            inflation.published_value(v, c, y, index, prices_in)
+            for v, c, y in zip(rows[f"session_{kind}"], currency, rows[f"session_{kind}_year"], strict=False)]
+    rows["price_adjustment"] = [
+        inflation.adjustment_text(c, y, index, prices_in) if not pd.isna(v) else ""
+        for v, c, y in zip(rows["session_typical"], currency, rows["session_typical_year"], strict=False)]
+
+
+def _price_sources(row: pd.Series) -> str:
+    ids = [row.get(f"session_{k}_source") for k in ("low", "typical", "high")]
+    return ";".join(dict.fromkeys(i for i in ids if isinstance(i, str)))
+
+
+def about_lines(comparison: Comparison, data: Dataset, today: dt.date,
+                left_out: list[str] = ()) -> list[tuple[str, str]]:
+    """Settings block shown above the table in both formats; `left_out` describes the user's quotes
+    not in the market's currency (a note row, only when there are some)."""
+    years = data.price_years()
+    currency = vocab.MARKET_CURRENCY[comparison.filters.market]
+    years_shown = (comparison.rows.get(f"session_{k}_year", pd.Series(dtype="float64")) for k in ("low", "typical", "high"))
+    used = pd.concat(list(years_shown))
+    note = [(
+        "Your quotes left out",
+        f"{len(left_out)} not in {currency}, the currency of this market: {'; '.join(left_out)}",
+    )] if left_out else []
+    return [
+        ("Comparison", "Cosmetic treatment costs over time (not medical advice)"),
+        ("Filters", comparison.filters.describe()),
+        ("Exported", today.isoformat()),
+        ("Price years in the data", f"{years[0]}-{years[1]}" if years else "unknown"),
+        ("Currency", currency),
+        *inflation.index_lines(comparison.price_index, currency, used, comparison.filters.prices_in),
+        ("Options over budget not shown", str(comparison.hidden_over_budget)),
+        ("Empty cells", "not published; an empty high beside a low means 'at least the low figure'"),
+        *note,
+    ]
+
+
+def sources_frame(comparison: Comparison, data: Dataset) -> pd.DataFrame:
+    """The sources behind the exported rows (prices, facts and concern evidence)."""
+    used: set[str] = set()
+    rows = comparison.rows
+    for k in ("low", "typical", "high"):
+        used |= set(rows.get(f"session_{k}_source", pd.Series(dtype=object)).dropna())
+    for ids in rows["source_ids"].dropna():
+        used |= set(ids)
+    used |= set(rows.get("evidence_source", pd.Series(dtype=object)).dropna())
+    src = data.sources[data.sources["id"].isin(used)][list(SOURCE_COLUMNS)]
+    return src.sort_values("id").reset_index(drop=True)
+
+
+def _cell_text(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    return neutralise(str(value))
+
+
+
+
+
+_NUMERIC_HEADERS = {header for key, header in EXPORT_COLUMNS if key in NUMERIC}
