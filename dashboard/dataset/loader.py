@@ -12,10 +12,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd
-from pandera.errors import SchemaErrors
 
-from dashboard import vocab
 from dashboard.dataset import schema
+from dashboard.dataset.checks import _short, check_frame, check_links
 from dashboard.dataset.problems import DatasetError, Problem
 from dashboard.formula import starts_with_trigger
 from dashboard.settings import BUNDLED_DATA
@@ -224,66 +223,6 @@ def parse_cell(field: schema.Field, cell: str):
     return text, None
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def check_frame(file: str, frame: pd.DataFrame) -> list[Problem]:
-    """Value rules (allowed values, ranges, uniqueness, order) through the pandera schema."""
-    try:
-        schema.frame_schema(file).validate(frame, lazy=True)
-    except SchemaErrors as err:
-        return [_problem_from_failure(file, row) for row in err.failure_cases.itertuples(index=False)]
-    return []
-
-
-def _problem_from_failure(file: str, failure) -> Problem:
-    line = None if pd.isna(failure.index) else int(failure.index)
-    column = None if pd.isna(failure.column) else str(failure.column)
-    check = str(failure.check)
-    value = failure.failure_case
-    if "|" in check:  # a row-level check named "column|message"
-        column, message = check.split("|", 1)
-        return Problem(file, line, column, message)
-    if check == "field_uniqueness":
-        return Problem(file, line, column, f"'{value}' appears more than once; must be unique")
-    if check == "multiple_fields_uniqueness":
-        together = " + ".join(schema.UNIQUE_TOGETHER[file])
-        return Problem(file, line, column, f"the combination {together} appears more than once")
-    if check == "not_nullable":
-        return Problem(file, line, column, "is empty; this column is required")
-    shown = f"{value:g}" if isinstance(value, float) else str(value)
-    return Problem(file, line, column, f"{check} (got '{_short(shown)}')")
-
-
-def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Rules across files: every id referenced exists, currencies match markets."""
-    treatments, prices = frames["treatments.csv"], frames["prices.csv"]
-    concerns, sources = frames["concerns.csv"], frames["sources.csv"]
-    treatment_ids = set(treatments["id"].dropna())
-    source_ids = set(sources["id"].dropna())
-    problems = []
-    for file, frame in (("prices.csv", prices), ("concerns.csv", concerns)):
-        for line, value in frame["treatment_id"].dropna().items():
-            if value not in treatment_ids:
-                problems.append(Problem(file, line, "treatment_id", f"'{value}' is not an id in treatments.csv"))
-        for line, value in frame["source_id"].dropna().items():
-            if value not in source_ids:
-                problems.append(Problem(file, line, "source_id", f"'{value}' is not an id in sources.csv"))
-    for line, ids in treatments["source_ids"].dropna().items():
-        for value in ids:
-            if value not in source_ids:
-                problems.append(Problem("treatments.csv", line, "source_ids", f"'{value}' is not an id in sources.csv"))
-    for line, row in prices.iterrows():
-        expected = vocab.MARKET_CURRENCY.get(row["market"])
-        if expected and row["currency"] and row["currency"] != expected:
-            problems.append(Problem("prices.csv", line, "currency", f"{row['market']} prices must be in {expected}, not {row['currency']}"))
-        if all(pd.isna(row[k]) for k in ("low", "typical", "high")):
-            problems.append(Problem("prices.csv", line, "low", "a price row needs at least one of low, typical, high"))
-    problems += _treatment_rules(treatments)
-    return problems
-
-
 def assemble(frames: dict[str, pd.DataFrame], prices: pd.DataFrame, folder: Path | None = None) -> Dataset:
     """The Dataset from three checked small tables and the (summarised) prices, after the cross-file checks;
     with the folder's aliases.csv, if it has one."""
@@ -293,24 +232,3 @@ def assemble(frames: dict[str, pd.DataFrame], prices: pd.DataFrame, folder: Path
     if problems:
         raise DatasetError(problems)
     return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"], aliases)
-
-
-def _treatment_rules(treatments: pd.DataFrame) -> list[Problem]:
-    problems = []
-    for line, row in treatments.iterrows():
-        periodic = row["maintenance"] == "periodic"
-        has_duration = not (pd.isna(row["results_months_low"]) and pd.isna(row["results_months_high"]))
-        if periodic and not has_duration:
-            problems.append(Problem("treatments.csv", line, "results_months_low", "maintenance is periodic, so how long results last is required"))
-        if row["maintenance"] == "as-needed" and not pd.isna(row["results_months_high"]):
-            problems.append(Problem("treatments.csv", line, "results_months_high",
-                                    "maintenance is as-needed (no interval published), so only results_months_low "
-                                    "may be given: how long results were still seen, a lower bound"))
-        elif row["maintenance"] in ("none", "unknown") and has_duration:
-            problems.append(Problem("treatments.csv", line, "maintenance",
-                                    "results_months is given, so maintenance must be periodic "
-                                    "(or as-needed with a lower bound in results_months_low)"))
-        has_units = any(not pd.isna(row[f"units_per_session_{k}"]) for k in ("low", "typical", "high"))
-        if has_units and row["session_unit"] is None:
-            problems.append(Problem("treatments.csv", line, "session_unit", "units per session are given, so session_unit is required"))
-    return problems

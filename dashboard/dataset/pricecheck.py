@@ -14,7 +14,8 @@ import sqlalchemy.ext.compiler
 
 from dashboard import vocab
 from dashboard.dataset import schema
-from dashboard.dataset.loader import _SLUG, MAX_TEXT, _short
+from dashboard.dataset.checks import _short
+from dashboard.dataset.loader import _SLUG, MAX_TEXT
 from dashboard.dataset.loader import header_problems as header_problems_of
 from dashboard.dataset.pricelist import COLUMNS, MAY_BE_ABSENT, price_table
 from dashboard.dataset.problems import Problem
