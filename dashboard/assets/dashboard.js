@@ -84,6 +84,10 @@
           fixes.push(noUpdate);
         }
         var text = toParam(value, field);
+        // a typed number that is not a number keeps the URL's value in force (the server says why)
+        if (text !== null && field.kind === "number" && !(Number(text.replace(/,/g, "")) >= 0)) {
+          text = new URLSearchParams(search || "").get(field.param);
+        }
         if (text !== null) parts.push([field.order, encode(field.param) + "=" + encode(text)]);
       });
       parts.sort(function (a, b) { return a[0] - b[0]; });

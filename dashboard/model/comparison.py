@@ -165,14 +165,20 @@ def _evidence(data: Dataset, concern: str | None, index: pd.Index):
 
 
 def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
-    """Lost pay from downtime, kept apart from the price; and a labelled sum of the two."""
-    for kind, days in (("low", "downtime_days_low"), ("high", "downtime_days_high")):
-        if daily_earnings is None:
+    """Lost pay from downtime (days x daily earnings), kept apart from the price; and a labelled sum of
+    the two as a range. Downtime known only as "up to N days" gives lost pay from 0; unknown downtime
+    leaves the sum's upper bound open (lost pay is never below 0, so the price stays a lower bound)."""
+    if daily_earnings is None:
+        for kind in ("low", "high"):
             table[f"lost_pay_{kind}"] = np.nan
             table[f"with_time_off_{kind}"] = np.nan
-        else:
-            table[f"lost_pay_{kind}"] = table[days] * daily_earnings
-            table[f"with_time_off_{kind}"] = table[f"total_{kind}"] + table[f"lost_pay_{kind}"]
+        return
+    low_days = table["downtime_days_low"].astype("float64")
+    high_days = table["downtime_days_high"].astype("float64")
+    table["lost_pay_low"] = low_days.where(low_days.notna(), np.where(high_days.notna(), 0.0, np.nan)) * daily_earnings
+    table["lost_pay_high"] = high_days * daily_earnings
+    table["with_time_off_low"] = table["total_low"] + table["lost_pay_low"].fillna(0.0)
+    table["with_time_off_high"] = table["total_high"] + table["lost_pay_high"]
 
 
 def crossover(years: list[int], a: list[float], b: list[float]) -> tuple[int, int] | None:

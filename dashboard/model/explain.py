@@ -46,6 +46,8 @@ def open_reason(row: pd.Series) -> str:
         return "only a 'from' price is published"
     if not any(_known(row.get(f"sessions_{k}")) for k in ("low", "typical", "high")):
         return "the number of sessions is not published"
+    if row.get("maintenance") == "periodic" and not _known(row.get("maintenance_sessions")):
+        return "how many sessions each maintenance round takes is not published"
     return "how often it must be repeated is not published"
 
 

@@ -8,6 +8,7 @@ parameters (`URL_PARAMETERS`), the page's control ids (`CONTROLS`) and the comma
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, make_dataclass, replace
 from typing import Any
@@ -28,7 +29,7 @@ def _number(value: Any, low: float, high: float) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
-        text = value.strip().replace(",", "")
+        text = _plain_number(value.strip())
         if not text or len(text) > 20:
             return None
         try:
@@ -41,6 +42,23 @@ def _number(value: Any, low: float, high: float) -> float | None:
     if not math.isfinite(number) or not low <= number <= high:
         return None
     return number
+
+
+def _plain_number(text: str) -> str:
+    """Number text as Python reads it: thousands separators dropped, a decimal comma made a point.
+
+    '3,000' and '3,000.50' (comma thousands), '3.000,50' (point thousands, decimal comma) and '2,5' (a lone
+    comma followed by one or two digits: a decimal comma) are read as people write them."""
+    if "," in text and "." in text:
+        return text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
+    if text.count(",") == 1 and re.fullmatch(r"-?\d+,\d{1,2}", text):
+        return text.replace(",", ".")
+    return text.replace(",", "")
+
+
+def _amount(value: float) -> str:
+    """A typed amount in words: '3,000', '2.5', '1,000.5' (no rounding of what was typed)."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def _choice(value: Any, allowed) -> Any:
@@ -90,7 +108,7 @@ def _horizon_words(value: int, _filters) -> str:
 
 
 def _money(value: float, filters) -> str:
-    return f"{value:,.0f} {vocab.MARKET_CURRENCY[filters.market]}"
+    return f"{_amount(value)} {vocab.MARKET_CURRENCY[filters.market]}"
 
 
 @dataclass(frozen=True)
@@ -141,7 +159,7 @@ FIELDS = (
     FilterField("compare", (), "compare", "compare", lambda v, ids: _valid(_ids(v, set(ids), MAX_COMPARE)),
                 lambda v, f: None, "comma-separated treatment ids (2-4) for the side-by-side view"),
     FilterField("daily_earnings", None, "earnings", "daily-earnings", lambda v, _: _valid(_number(v, 0, MAX_EARNINGS)),
-                lambda v, f: v is not None and f"daily earnings {v:,.0f}", "daily earnings, for lost pay"),
+                lambda v, f: v is not None and f"daily earnings {_amount(v)}", "daily earnings, for lost pay"),
     FilterField("prices_in", "latest", "prices_in", "prices-in", lambda v, _: _valid(_choice(v, vocab.PRICES_IN)),
                 lambda v, f: v == "published" and "prices as published",
                 "latest (adjusted for inflation to the latest complete index year) or published"),

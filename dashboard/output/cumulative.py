@@ -46,9 +46,12 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
     for n, tid in enumerate(chosen):
         by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in ("low", "typical", "high")}
         low, high = by_kind["low"], by_kind["high"]
-        if all(v is None for v in low):  # no lower bound: like the totals, "no price"
+        up_to = all(v is None for v in low)
+        if up_to and all(v is None for v in high):  # nothing known: like the totals, "no price"
             no_price.append(tid)
             continue
+        if up_to:  # only an upper figure ('up to') is published: draw it as the line
+            low = high
         drawn.append(tid)
         series[tid] = by_kind
         is_open = any(v is None for v in high) and any(v is not None for v in low)
@@ -56,7 +59,8 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
         data.append({"type": "scatter", "mode": "lines", "x": years, "y": high, "legendgroup": tid, "showlegend": False,
                      "line": {"width": 0.5, "color": colour}, "hoverinfo": "skip", "name": name})
         data.append({"type": "scatter", "mode": "lines+markers", "x": years, "y": low, "legendgroup": tid,
-                     "name": name + (" (at least: upper bound open)" if is_open else ""),
+                     "name": name + (" (at least: upper bound open)" if is_open
+                                     else " (up to: no lower figure published)" if up_to else ""),
                      "fill": "tonexty" if not is_open else "none", "fillcolor": _fill(colour),
                      "line": {"color": colour, "dash": DASHES[n % len(DASHES)], "width": 2},
                      "marker": {"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 8},

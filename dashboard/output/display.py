@@ -95,8 +95,9 @@ def total_text(row, symbol: str) -> str:
 
 
 def summary_text(rows: pd.DataFrame, hidden_over_budget: int, has_budget: bool) -> str:
-    """'8 options: 3 fit, 2 may fit, 1 over budget, 2 without a price' (over budget counts the
-    hidden ones too); without a budget: '8 options' and how many have no price."""
+    """'8 options: 3 fit, 2 may fit, 1 over budget, 2 without a price' for the options listed, then
+    '; 4 more over budget, not listed' when some are hidden; without a budget: '8 options' and how many
+    have no price."""
     n = len(rows)
     head = f"{n} option{'s' if n != 1 else ''}"
     fits = rows["budget_fit"].map(fit_key) if "budget_fit" in rows and n else pd.Series(dtype=object)
@@ -105,12 +106,11 @@ def summary_text(rows: pd.DataFrame, hidden_over_budget: int, has_budget: bool) 
         return head + (f", {no_price} without a price" if no_price else "")
     counts = fits.value_counts()
     words = {"fits": "fit", "may fit": "may fit", "over": "over budget", "no price": "without a price"}
-    parts = []
-    for key in FIT_ORDER:
-        count = int(counts.get(key, 0)) + (hidden_over_budget if key == "over" else 0)
-        if count:
-            parts.append(f"{count} {words[key]}")
-    return head + (": " + ", ".join(parts) if parts else "")
+    parts = [f"{int(counts[key])} {words[key]}" for key in FIT_ORDER if counts.get(key, 0)]
+    text = head + (": " + ", ".join(parts) if parts else "")
+    if hidden_over_budget:
+        text += f"; {hidden_over_budget} more over budget, not listed"
+    return text
 
 
 def over_budget_label(hidden: int, shown_over: int, has_budget: bool = True) -> str:

@@ -58,9 +58,14 @@ def _csv_value(header: str, value):
     if header in _NUMERIC_HEADERS:
         if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             return ""
-        number = float(value)
+        number = _rounded(header, float(value))
         return str(int(number)) if number.is_integer() else repr(number)
     return _cell_text(value)
+
+
+def _rounded(column: str, number: float) -> float:
+    """Money and counts to the cent (no float noise such as 2.6999999999999997); rates to 4 places."""
+    return round(number, 4 if column in ("major_complication_rate", "Major complication rate") else 2)
 
 
 # Excel number formats per kind of column.
@@ -99,7 +104,7 @@ def _json_value(key: str, value):
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if key in NUMERIC or key == "year":
-        number = float(value)
+        number = _rounded(key, float(value))
         return int(number) if number.is_integer() else number
     return value.item() if hasattr(value, "item") else str(value) if not isinstance(value, (str, bool)) else value
 

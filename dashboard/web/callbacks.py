@@ -54,6 +54,7 @@ RENDER_OUTPUTS = {
     "cards": ("result-cards", "children"),
     "missing_notes": ("missing-notes", "children"),
     "over_budget_label": ("show-over-budget", "label"),
+    "applied_query": ("applied-query", "data"),
 }
 # Beside each typed number, why a value was refused and what applies instead (computed from the raw value).
 MESSAGE_OUTPUTS = {f"{c}_message": (f"{c}-message", "children") for c in ("budget", "max-downtime", "daily-earnings")}
@@ -102,11 +103,13 @@ def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assum
     return {name: getattr(out, name) for name in RENDER_OUTPUTS}
 
 
-def refusals(controls: dict, treatment_ids) -> dict[str, str]:
-    """MESSAGE_OUTPUTS: for each typed number the server refused, why and what applies instead."""
+def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filters, dict[str, str]]:
+    """The filters in force after a change, and MESSAGE_OUTPUTS: a typed number the server refuses keeps
+    the value in force before the change (`applied_query`), and its message says why and what applies."""
     raw = {CONTROLS[c]: v for c, v in controls.items() if c in CONTROLS}
-    _, messages = apply_controls(raw, Filters(), treatment_ids)
-    return {f"{c}_message": messages.get(CONTROLS[c], "") for c in ("budget", "max-downtime", "daily-earnings")}
+    previous = from_query(applied_query if isinstance(applied_query, str) else "", treatment_ids)
+    filters, messages = apply_controls(raw, previous, treatment_ids)
+    return filters, {f"{c}_message": messages.get(CONTROLS[c], "") for c in ("budget", "max-downtime", "daily-earnings")}
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
@@ -130,12 +133,14 @@ def register_callbacks(app, catalog: Catalog) -> None:
     @app.callback(
         output={name: Output(*target) for name, target in {**RENDER_OUTPUTS, **MESSAGE_OUTPUTS}.items()},
         inputs={"controls": {c: Input(c, "value") for c in CONTROLS},
-                **{name: Input(*source) for name, source in RENDER_INPUTS.items()}},
+                **{name: Input(*source) for name, source in RENDER_INPUTS.items()},
+                "applied_query": State("applied-query", "data")},
         prevent_initial_call=True,
     )
-    def show(controls, **values):
+    def show(controls, applied_query, **values):
         controls = controls if isinstance(controls, dict) else {}
-        return {**page_outputs(catalog, filters_from_controls(controls, ids), **values), **refusals(controls, ids)}
+        filters, messages = applied_filters(controls, applied_query, ids)
+        return {**page_outputs(catalog, filters, **values), **messages}
 
     @app.callback(
         Output("option-details", "children"),

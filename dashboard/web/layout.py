@@ -176,6 +176,7 @@ def page(catalog: Catalog) -> dbc.Container:
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="quotes-store", storage_type="local", data=[]),
             dcc.Store(id="assumptions-store", storage_type="local", data=[]),
+            dcc.Store(id="applied-query", data=""),
             html.Header(
                 [
                     html.A("Skip to your options", href="#results", className="skip-link"),

@@ -32,6 +32,7 @@ class PageOutputs:
     missing_notes: Any = None
     over_budget_label: str = ""
     assumption_list: Any = None
+    applied_query: str = ""  # the filters in force, as a query string: a refused typed value keeps them
 
 
 def result_text(comparison: Comparison) -> str:
@@ -50,7 +51,9 @@ def over_budget_text(hidden: int) -> str:
     return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:/@])")  # ':', '/' and '@' too: no autolinks
+# '/', '.' and '@' too, so no web or e-mail address becomes a link (':' is left alone: the page's
+# Markdown shows an escaped colon as "\:")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~/@])")
 
 
 def md_text(text) -> str:
@@ -117,6 +120,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
         cumulative=by_year,
+        applied_query=filters.to_query(),
         crossover_notes=[html.Li(s) for s in sentences],
         side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market,
                                   catalog.price_index, filters.prices_in),

@@ -5,7 +5,7 @@ RENDER_OUTPUTS = [
     ("over-budget-note", "children"), ("cost-range-chart", "figure"), ("cost-downtime-chart", "figure"),
     ("cumulative-chart", "figure"), ("crossover-notes", "children"), ("side-by-side", "children"),
     ("quote-list", "children"), ("assumption-list", "children"), ("result-cards", "children"),
-    ("missing-notes", "children"), ("show-over-budget", "label"),
+    ("missing-notes", "children"), ("show-over-budget", "label"), ("applied-query", "data"),
     ("budget-message", "children"), ("max-downtime-message", "children"), ("daily-earnings-message", "children"),
 ]
 
@@ -31,14 +31,15 @@ def render_body(search, saved_quotes=(), saved_assumptions=()):
     """The render request for the controls set as the URL `search` would set them."""
     from dashboard.web.callbacks import controls_from_query
 
-    return render_controls_body(controls_from_query(search), saved_quotes, saved_assumptions)
+    return render_controls_body(controls_from_query(search), saved_quotes, saved_assumptions, applied=search)
 
 
-def render_controls_body(controls, saved_quotes=(), saved_assumptions=(), changed="budget.value"):
-    """The render request for raw control values keyed by control id."""
+def render_controls_body(controls, saved_quotes=(), saved_assumptions=(), changed="budget.value", applied=""):
+    """The render request for raw control values keyed by control id; `applied`: the filters in force
+    before the change, as a query string (the page keeps them in the applied-query store)."""
     inputs = [(c, "value", v) for c, v in controls.items()] + [("quotes-store", "data", list(saved_quotes)),
                                                                 ("assumptions-store", "data", list(saved_assumptions))]
-    return request_body(RENDER_OUTPUTS, inputs, changed=[changed])
+    return request_body(RENDER_OUTPUTS, inputs, state=[("applied-query", "data", applied)], changed=[changed])
 
 
 def render(client, search, saved_quotes=(), saved_assumptions=()):

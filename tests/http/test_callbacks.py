@@ -28,7 +28,7 @@ def test_render_filters_rows_and_counts_over_budget(client):
     names = [r["name"] for r in out["results-grid"]["rowData"]]
     # sorted by the lower bound of the total; the option without a price comes last
     assert names == ["Microneedling", "Hyaluronic-acid filler", "Botulinum toxin"]
-    assert out["result-count"]["children"] == "3 options: 2 may fit, 1 over budget, 1 without a price"
+    assert out["result-count"]["children"] == "3 options: 2 may fit, 1 without a price; 1 more over budget, not listed"
     assert out["over-budget-note"]["children"] == "1 more option is over budget"
     assert out["show-over-budget"]["label"] == "Show them (dimmed, below the others)"
     needling, filler, toxin = out["results-grid"]["rowData"]
@@ -115,6 +115,23 @@ def test_a_refused_number_says_so_beside_the_field(client):
     out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
     assert out["budget-message"]["children"] == "“-20” is not a number from 0 to 10,000,000. Applied: no budget."
     assert out["max-downtime-message"]["children"] == "“x” is not a number of days from 0 to 3,650. Applied: no limit."
+
+
+def test_a_refused_number_keeps_the_value_in_force(client):
+    before = "?concern=stretch-marks&budget=3000&horizon=5"
+    controls = dict(zip(CONTROLS, control_values(Filters(concern="stretch-marks", horizon=5)), strict=True)) | {"budget": "abc"}
+    out = client.post("/_dash-update-component", json=render_controls_body(controls, applied=before)).get_json()["response"]
+    assert out["budget-message"]["children"] == "“abc” is not a number from 0 to 10,000,000. Applied: 3,000."
+    assert out["result-count"]["children"] == render(client, before)["result-count"]["children"]
+    assert out["applied-query"]["data"] == "concern=stretch-marks&horizon=5&budget=3000"
+
+
+@pytest.mark.parametrize("typed, budget", [("1.000,50", "1000.5"), ("2,5", "2.5"), ("3,000.50", "3000.5")])
+def test_numbers_written_the_european_or_the_english_way_are_read_right(client, typed, budget):
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": typed}
+    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    assert out["budget-message"]["children"] == ""
+    assert out["applied-query"]["data"] == f"budget={budget}"
 
 
 def test_over_budget_options_come_dimmed_below_when_shown(client):

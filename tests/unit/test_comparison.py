@@ -107,3 +107,15 @@ def test_crossover_year_and_which_option_overtakes():
     assert crossover([0, 1, 2, 3], [100, 200, 300, 400], [250, 250, 250, 250]) == (2, 0)
     assert crossover([0, 1, 2, 3], [250, 250, 250, 250], [100, 200, 300, 400]) == (2, 1)
     assert crossover([0, 1], [1, 1], [float("nan"), 2]) is None
+
+
+def test_lost_pay_from_an_up_to_downtime_and_an_unknown_one(small_dataset):
+    import dataclasses
+
+    t = small_dataset.treatments.copy()
+    t.loc[t["id"] == "microneedling", ["downtime_days_low", "downtime_days_high"]] = [float("nan"), 2.0]
+    data = dataclasses.replace(small_dataset, treatments=t)
+    rows = compare(build_catalog(data), Filters(market="US", horizon=3, daily_earnings=100)).rows
+    needling = rows.loc["microneedling"]  # at least $600; downtime "up to 2 days"
+    assert (needling["lost_pay_low"], needling["lost_pay_high"]) == (0, 200)
+    assert needling["with_time_off_low"] == 600 and math.isnan(needling["with_time_off_high"])

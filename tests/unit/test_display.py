@@ -48,7 +48,8 @@ def _rows(fits, lows):
 def test_summary_line_counts_each_answer_and_the_hidden_over_budget():
     rows = _rows(["fits", "fits", "fits", "may fit", "may fit", "no price", "no price"],
                  [1, 2, 3, 4, 5, None, None])
-    assert display.summary_text(rows, 1, True) == "7 options: 3 fit, 2 may fit, 1 over budget, 2 without a price"
+    # the counts are of the options listed; hidden over-budget options are named apart
+    assert display.summary_text(rows, 1, True) == "7 options: 3 fit, 2 may fit, 2 without a price; 1 more over budget, not listed"
 
 
 def test_summary_line_without_a_budget_counts_options_without_a_price():
