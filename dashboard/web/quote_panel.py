@@ -30,7 +30,8 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
         dbc.Col(labelled("quote-covers", "The price covers", dcc.Dropdown(
             id="quote-covers", options=[{"label": c, "value": c} for c in q.COVERS], value="session", clearable=False)), md=3),
         dbc.Col(labelled("quote-quantity", "How many (sessions, units, syringes…; sessions in a course)", dcc.Input(
-            id="quote-quantity", type="number", min=1, max=q.MAX_QUANTITY, step=1, value=1, className="form-control")), md=3),
+            id="quote-quantity", type="text", inputMode="numeric", maxLength=10, value="1", className="form-control")),
+            md=3),
         dbc.Col(labelled("quote-date", "Date of the quote", dcc.Input(id="quote-date", type="text", maxLength=10,
                                                                         placeholder="YYYY-MM-DD", className="form-control")), md=3),
     ])

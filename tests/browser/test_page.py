@@ -113,8 +113,11 @@ def test_refused_value_is_said_next_to_the_field(page, live_url):
         expect(page).to_have_url(re.compile(rf"max_downtime={re.escape(typed)}"))
     page.fill("#budget", "-40")
     page.press("#budget", "Enter")
-    # the server cannot use it: the message says so and what applies instead
-    expect(page.locator("#budget-message")).to_have_text("“-40” is not a number from 0 to 10,000,000. Applied: no budget.")
+    # the server cannot use it: the message says so, and the budget in force before stays applied
+    expect(page.locator("#budget-message")).to_have_text("“-40” is not a number from 0 to 10,000,000. Applied: 3,000.")
+    expect(page).to_have_url(re.compile(r"budget=3000"))
+    page.reload()
+    expect(page.locator("#budget")).to_have_value("3000")
     page.fill("#budget", "3000")
     page.press("#budget", "Enter")
     expect(page.locator("#budget-message")).to_be_empty()

@@ -1,8 +1,9 @@
 """Quotes through the callbacks: add, upload, remove, clear; shown, compared and exported."""
-
 import base64
 import csv
 import io
+
+import pytest
 
 from dashboard.web.callbacks import QUOTE_FORM
 from tests.http.callbacks import export_body, render, request_body
@@ -113,3 +114,12 @@ def test_template_download(client):
     data = client.post("/_dash-update-component", json=body).get_json()["response"]["template-download"]["data"]
     text = base64.b64decode(data["content"]).decode("utf-8-sig")
     assert text.splitlines()[0] == "treatment,clinic,price,currency,covers,quantity,date"
+
+
+@pytest.mark.parametrize("typed", ["150", "2.5", "0", "two"])
+def test_a_quantity_outside_the_allowed_range_is_refused_with_the_message(client, typed):
+    form = {"treatment": "ha-filler", "clinic": "Clinic", "price": "700", "currency": "USD", "covers": "syringe",
+            "quantity": typed}
+    out = quote_request(client, "quote-add.n_clicks", form=form)
+    assert out["quotes-store"]["data"] == []  # nothing saved, never silently 1
+    assert any("is not a whole number from 1 to 100" in m for m in messages(out)), messages(out)
