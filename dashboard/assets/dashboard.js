@@ -63,6 +63,11 @@
 
   var ns = (window.dash_clientside = window.dash_clientside || {});
   ns.dashboard = {
+    // market -> the currency the quote and assumption forms start in (the user can still change it).
+    marketCurrency: function (market) {
+      var currency = market === "UK" ? "GBP" : "USD";
+      return [currency, currency];
+    },
     // (url.search, ...control values, fields) -> [...control values, url.search]. The URL is the state:
     // a control change rewrites it; going back or forward sets the controls from it.
     syncUrl: function () {

@@ -156,6 +156,14 @@ def register_callbacks(app, catalog: Catalog) -> None:
         assumed = assumptions.validate_stored(stored_assumptions, ids)
         return details(catalog, from_query(search if isinstance(search, str) else "", ids), chosen, saved, assumed)
 
+    # The quote and assumption forms start in the market's currency (a UK patient's quote is in pounds).
+    app.clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="marketCurrency"),
+        Output("quote-currency", "value"),
+        Output("assumption-currency", "value"),
+        Input("market", "value"),
+    )
+
     app.clientside_callback(
         ClientsideFunction(namespace="page", function_name="dataLinks"),
         Output("link-csv", "href"), Output("link-xlsx", "href"), Output("link-json", "href"),

@@ -110,3 +110,12 @@ def test_options_without_a_price_sort_last_both_ways(page, live_url, rows, conso
             lows = [rows.loc[i, "total_low"] for i in group]
             assert lows == sorted(lows, reverse=clicks == 2)
     assert console_errors == []
+
+
+def test_the_quote_and_assumption_forms_start_in_the_markets_currency(page, live_url, console_errors):
+    page.goto(live_url + "/?market=UK&horizon=10")
+    expect(page.locator("#quote-currency")).to_contain_text("GBP")
+    expect(page.locator("#assumption-currency")).to_contain_text("GBP")
+    page.goto(live_url + "/?market=US")
+    expect(page.locator("#quote-currency")).to_contain_text("USD")
+    assert console_errors == []

@@ -18,9 +18,9 @@ def test_page_and_dependencies_load(client):
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    # render, URL sync (in the browser), details, data links (in the browser), quotes, assumptions, template,
-    # export, the Sources tab on first show
-    assert len(deps) == 9
+    # render, URL sync (in the browser), details, data links (in the browser), the forms' currency from the
+    # market (in the browser), quotes, assumptions, template, export, the Sources tab on first show
+    assert len(deps) == 10
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
