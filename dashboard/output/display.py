@@ -71,6 +71,14 @@ def count_range(low, high, unit: str = "") -> str:
     return f"{float(low):g}–{float(high):g}{suffix}"
 
 
+def downtime_range(low, high) -> str:
+    """Downtime in days as a person says it: '2–4 days', 'up to 10 hours' (under a day), 'unknown'."""
+    values = [float(v) for v in (low, high) if known(v)]
+    if values and 0 < max(values) < 1:
+        return count_range(*(round(float(v) * 24) if known(v) else v for v in (low, high)), "hours")
+    return count_range(low, high, "days")
+
+
 def symbol_of(market: str) -> str:
     """The currency symbol of a market ('$', '£')."""
     return vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]

@@ -131,7 +131,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["fit_rank"] = display.FIT_ORDER.index(key) if key in display.FIT_ORDER else None
         record["budget_reason"] = _text(raw.get("budget_reason"), "Set a budget to see which options fit"
                                         if not has_budget else record["fit_label"])
-        record["downtime_text"] = display.count_range(raw.get("downtime_days_low"), raw.get("downtime_days_high"), "days")
+        record["downtime_text"] = display.downtime_range(raw.get("downtime_days_low"), raw.get("downtime_days_high"))
         measure = raw.get("downtime_measure")
         record["downtime_tip"] = (f"Measures: {measure}" if _text(measure)
                                   else "Downtime is not published for this option")

@@ -128,7 +128,7 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflatio
         ("Units per session", _range(row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"]))),
         ("Maintenance", _text(row["maintenance"])),
         ("Results last", results_text(row)),
-        ("Downtime", _range(row["downtime_days_low"], row["downtime_days_high"], "days")),
+        ("Downtime", display.downtime_range(row["downtime_days_low"], row["downtime_days_high"])),
         ("Downtime measures", _text(row["downtime_measure"])),
         ("Risk tier", _text(row["risk_tier"])),
         ("Risk tier rests on", _text(row["risk_basis"])),

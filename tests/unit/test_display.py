@@ -62,3 +62,14 @@ def test_total_text_reads_the_open_flag_of_numpy_booleans():
     row = pd.Series({"total_low": 1002.0, "total_high": np.nan, "total_open": np.bool_(True)})
     assert display.total_text(row, "£") == "at least £1,002"
     assert display.flag(np.bool_(False)) is False and display.flag(float("nan")) is False
+
+
+@pytest.mark.parametrize("low, high, expected", [
+    (None, 10 / 24, "up to 10 hours"),
+    (0.0, 0.5, "0–12 hours"),
+    (2.0, 4.0, "2–4 days"),
+    (None, None, "unknown"),
+    (0.0, 0.0, "0 days"),
+])
+def test_downtime_under_a_day_reads_in_hours(low, high, expected):
+    assert display.downtime_range(low, high) == expected
