@@ -14,7 +14,6 @@ again each time by `validate_stored`, like quotes. Nothing here is written on th
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -22,6 +21,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import costs
+from dashboard.model.filters import read_number
 
 FIELDS = {
     "sessions": ("Sessions in the initial course", 1, 100),
@@ -31,22 +31,6 @@ FIELDS = {
 }
 MAX_ASSUMPTIONS = 200
 ASSUMED = "your assumption"
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, str):
-        text = value.strip().replace(",", "")
-        if not text or len(text) > 20:
-            return None
-        try:
-            value = float(text)
-        except ValueError:
-            return None
-    if not isinstance(value, (int, float)) or not math.isfinite(float(value)):
-        return None
-    return float(value)
 
 
 def parse(raw: Any, treatment_ids) -> tuple[dict | None, str | None]:
@@ -59,8 +43,8 @@ def parse(raw: Any, treatment_ids) -> tuple[dict | None, str | None]:
     if not isinstance(field, str) or field not in FIELDS:
         return None, "Choose what you are assuming (sessions, maintenance interval, sessions per round or price)."
     label, lowest, highest = FIELDS[field]
-    low = _number(raw.get("low"))
-    high = _number(raw.get("high")) if raw.get("high") not in (None, "") else low
+    low = read_number(raw.get("low"))
+    high = read_number(raw.get("high")) if raw.get("high") not in (None, "") else low
     if low is None or high is None:
         return None, f"{label}: enter a number."
     if not (lowest <= low <= highest and lowest <= high <= highest):

@@ -24,8 +24,8 @@ MAX_COMPARE = 4
 MIN_COMPARE = 2
 
 
-def _number(value: Any, low: float, high: float) -> float | None:
-    """A finite number within [low, high], from a number or numeric text; else None."""
+def read_number(value: Any) -> float | None:
+    """A finite number from a number or numeric text as people type it ('3,000', '1.000,50', '2,5'); else None."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
@@ -36,12 +36,15 @@ def _number(value: Any, low: float, high: float) -> float | None:
             value = float(text)
         except ValueError:
             return None
-    if not isinstance(value, (int, float)):
+    if not isinstance(value, (int, float)) or not math.isfinite(float(value)):
         return None
-    number = float(value)
-    if not math.isfinite(number) or not low <= number <= high:
-        return None
-    return number
+    return float(value)
+
+
+def _number(value: Any, low: float, high: float) -> float | None:
+    """A finite number within [low, high], from a number or numeric text; else None."""
+    number = read_number(value)
+    return number if number is not None and low <= number <= high else None
 
 
 def _plain_number(text: str) -> str:

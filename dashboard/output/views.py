@@ -14,11 +14,6 @@ from dashboard.output import display
 _known = display.known
 
 
-def money_range(low, high, symbol: str) -> str:
-    """'$1,002–$1,670', '$167', 'at least $1,002' (upper bound open), 'up to $900' or 'no price'."""
-    return display.money_range(low, high, False, symbol)
-
-
 def _money_range(row: pd.Series, prefix: str, symbol: str, is_open: bool = False) -> str:
     return display.money_range(row.get(f"{prefix}_low"), row.get(f"{prefix}_high"), is_open, symbol)
 
@@ -31,10 +26,6 @@ def _upkeep(row: pd.Series, symbol: str) -> str:
     if not _known(high) and (not _known(low) or float(low) == 0):
         return "not published (how often it must be repeated)"
     return _money_range(row, "maintenance", symbol)
-
-
-def _range(low, high, unit: str = "") -> str:
-    return display.count_range(low, high, unit)
 
 
 def _text(value) -> str:
@@ -84,7 +75,7 @@ def results_text(row) -> str:
     """How long results last in words: a range when periodic, a lower bound when only that is known."""
     maintenance, low = row["maintenance"], row["results_months_low"]
     if maintenance == "periodic":
-        return _range(low, row["results_months_high"], "months")
+        return display.count_range(low, row["results_months_high"], "months")
     if maintenance == "none":
         return "long-lasting"
     if maintenance == "as-needed":
@@ -123,9 +114,9 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflatio
         ("How the price was read", "; ".join(n for n in (row.get("price_note"), row.get("price_order_note"))
                                              if isinstance(n, str) and n) or "as published"),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
-        ("Sessions (initial course)", _range(row["sessions_low"], row["sessions_high"])),
-        ("Weeks between sessions", _range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])),
-        ("Units per session", _range(row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"]))),
+        ("Sessions (initial course)", display.count_range(row["sessions_low"], row["sessions_high"])),
+        ("Weeks between sessions", display.count_range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])),
+        ("Units per session", display.count_range(row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"]))),
         ("Maintenance", _text(row["maintenance"])),
         ("Results last", results_text(row)),
         ("Downtime", display.downtime_range(row["downtime_days_low"], row["downtime_days_high"])),

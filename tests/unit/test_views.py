@@ -28,8 +28,8 @@ def test_results_text_says_what_is_known(maintenance, low, high, expected):
     (math.nan, math.nan, "no price"),
 ])
 def test_money_range_reads_as_a_person_would_say_it(low, high, expected):
-    from dashboard.output.views import money_range
-    assert money_range(low, high, "$") == expected
+    from dashboard.output.display import money_range
+    assert money_range(low, high, symbol="$") == expected
 
 
 def test_side_by_side_lists_every_published_price_and_which_were_used(small_dataset):
