@@ -102,9 +102,9 @@ def total_text(row, symbol: str) -> str:
     return money_range(row.get("total_low"), row.get("total_high"), flag(row.get("total_open")), symbol)
 
 
-def summary_text(rows: pd.DataFrame, hidden_over_budget: int, has_budget: bool) -> str:
-    """'8 options: 3 fit, 2 may fit, 1 over budget, 2 without a price' for the options listed, then
-    '; 4 more over budget, not listed' when some are hidden; without a budget: '8 options' and how many
+def summary_text(rows: pd.DataFrame, has_budget: bool) -> str:
+    """'8 options: 3 fit, 2 may fit, 1 over budget, 2 without a price' for the options listed (hidden
+    over-budget options are counted by the line below it); without a budget: '8 options' and how many
     have no price."""
     n = len(rows)
     head = f"{n} option{'s' if n != 1 else ''}"
@@ -115,10 +115,7 @@ def summary_text(rows: pd.DataFrame, hidden_over_budget: int, has_budget: bool) 
     counts = fits.value_counts()
     words = {"fits": "fit", "may fit": "may fit", "over": "over budget", "no price": "without a price"}
     parts = [f"{int(counts[key])} {words[key]}" for key in FIT_ORDER if counts.get(key, 0)]
-    text = head + (": " + ", ".join(parts) if parts else "")
-    if hidden_over_budget:
-        text += f"; {hidden_over_budget} more over budget, not listed"
-    return text
+    return head + (": " + ", ".join(parts) if parts else "")
 
 
 def over_budget_label(hidden: int, shown_over: int, has_budget: bool = True) -> str:

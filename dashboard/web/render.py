@@ -37,7 +37,7 @@ class PageOutputs:
 
 def result_text(comparison: Comparison) -> str:
     """The summary line above the table: '8 options: 3 fit, 2 may fit, 1 over budget, 2 without a price'."""
-    return display.summary_text(comparison.rows, comparison.hidden_over_budget, comparison.filters.budget is not None)
+    return display.summary_text(comparison.rows, comparison.filters.budget is not None)
 
 
 def count_text(n: int) -> str:

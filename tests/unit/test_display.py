@@ -45,17 +45,17 @@ def _rows(fits, lows):
     return pd.DataFrame({"budget_fit": fits, "total_low": lows})
 
 
-def test_summary_line_counts_each_answer_and_the_hidden_over_budget():
+def test_summary_line_counts_each_answer_of_the_options_listed():
     rows = _rows(["fits", "fits", "fits", "may fit", "may fit", "no price", "no price"],
                  [1, 2, 3, 4, 5, None, None])
-    # the counts are of the options listed; hidden over-budget options are named apart
-    assert display.summary_text(rows, 1, True) == "7 options: 3 fit, 2 may fit, 2 without a price; 1 more over budget, not listed"
+    # the counts are of the options listed; hidden over-budget options have their own line below
+    assert display.summary_text(rows, True) == "7 options: 3 fit, 2 may fit, 2 without a price"
 
 
 def test_summary_line_without_a_budget_counts_options_without_a_price():
     rows = _rows([None, None, None], [100.0, math.nan, 300.0])
-    assert display.summary_text(rows, 0, False) == "3 options, 1 without a price"
-    assert display.summary_text(rows.iloc[:1], 0, False) == "1 option"
+    assert display.summary_text(rows, False) == "3 options, 1 without a price"
+    assert display.summary_text(rows.iloc[:1], False) == "1 option"
 
 
 def test_total_text_reads_the_open_flag_of_numpy_booleans():
