@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from dashboard.dataset.loader import load_dataset
@@ -42,6 +43,23 @@ def names_in_order(page) -> list[str]:
     return page.locator(".ag-pinned-left-cols-container .ag-row").evaluate_all(
         "rows => rows.map(r => [Number(r.getAttribute('row-index')), r.textContent.trim()])"
         ".sort((a, b) => a[0] - b[0]).map(p => p[1])")
+
+
+def pick(page, dropdown_id: str, label: str) -> None:
+    """Choose an option of a dropdown once the page has settled (an update redrawing the page while the
+    list is open can move it out of view: then the list is closed and opened again)."""
+    expect(page.locator("[data-dash-is-loading=true]")).to_have_count(0)
+    for attempt in range(3):
+        page.locator(f"#{dropdown_id}").scroll_into_view_if_needed()
+        page.click(f"#{dropdown_id}")
+        option = page.locator("[role=listbox] [role=option]", has_text=label).first
+        try:
+            option.click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
 
 
 def serious_violations(page) -> list[str]:
@@ -151,12 +169,10 @@ def test_analyst_adds_quotes_and_exports_excel(page, live_url, console_errors):
     page.goto(live_url + "/?market=US&horizon=3")
     expect(page.locator("#result-count")).not_to_be_empty()
     for clinic, price, currency in (("Clinic A", "450", "USD"), ("Clinic B", "300", "GBP")):
-        page.click("#quote-treatment")
-        page.locator("[role=listbox] [role=option]", has_text="Botulinum toxin injections").first.click()
+        pick(page, "quote-treatment", "Botulinum toxin injections")
         page.fill("#quote-clinic", clinic)
         page.fill("#quote-price", price)
-        page.click("#quote-currency")
-        page.locator("[role=listbox] [role=option]", has_text=currency).first.click()
+        pick(page, "quote-currency", currency)
         page.click("#quote-add")
         expect(page.locator("#quote-list")).to_contain_text(clinic)
     with page.expect_download() as info:
