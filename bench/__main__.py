@@ -29,12 +29,25 @@ from dashboard.dataset.loader import BUNDLED_DATA
 from dashboard.progress import Progress, Step, quiet
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-SEARCHES = ["?concern=stretch-marks&budget=3000&horizon=5", "?market=UK&horizon=3", "?max_risk=2&budget=800",
-            "?concern=fine-lines&market=US-CA&horizon=10", "?category=injectable,laser-light&max_downtime=7",
-            "?compare=microneedling,botulinum-toxin&horizon=4"]
+SEARCHES = [
+    "?concern=stretch-marks&budget=3000&horizon=5",
+    "?market=UK&horizon=3",
+    "?max_risk=2&budget=800",
+    "?concern=fine-lines&market=US-CA&horizon=10",
+    "?category=injectable,laser-light&max_downtime=7",
+    "?compare=microneedling,botulinum-toxin&horizon=4",
+]
 CASES = {"bundled": None, "1k": (1_000, "csv"), "100k": (100_000, "csv"), "1M": (1_000_000, "parquet")}
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 # Callback shapes, read from the running app's /_dash-dependencies (other features may add inputs).
 LIVE: dict[str, dict] = {}
 
@@ -42,12 +55,22 @@ LIVE: dict[str, dict] = {}
 def _body(dep: dict, values: dict, changed: str) -> dict:
     outputs = [tuple(o.split(".", 1)) for o in dep["output"].strip(".").split("...")]
     many = dep["output"].startswith("..")
+
     def items(kind):
-        return [{"id": d["id"], "property": d["property"], "value": values.get(f"{d['id']}.{d['property']}")}
-                for d in dep.get(kind, [])]
-    return {"output": dep["output"],
-            "outputs": [{"id": i, "property": p} for i, p in outputs] if many else {"id": outputs[0][0], "property": outputs[0][1]},
-            "inputs": items("inputs"), "state": items("state"), "changedPropIds": [changed]}
+        return [
+            {"id": d["id"], "property": d["property"], "value": values.get(f"{d['id']}.{d['property']}")}
+            for d in dep.get(kind, [])
+        ]
+
+    return {
+        "output": dep["output"],
+        "outputs": [{"id": i, "property": p} for i, p in outputs]
+        if many
+        else {"id": outputs[0][0], "property": outputs[0][1]},
+        "inputs": items("inputs"),
+        "state": items("state"),
+        "changedPropIds": [changed],
+    }
 
 
 def render_body(search: str) -> dict:
@@ -59,7 +82,11 @@ def render_body(search: str) -> dict:
 
 
 def export_body(fmt: str, search: str) -> dict:
-    values = {"url.search": search, "export-csv.n_clicks": int(fmt == "csv"), "export-xlsx.n_clicks": int(fmt == "xlsx")}
+    values = {
+        "url.search": search,
+        "export-csv.n_clicks": int(fmt == "csv"),
+        "export-xlsx.n_clicks": int(fmt == "xlsx"),
+    }
     return _body(LIVE["export"], values, f"export-{fmt}.n_clicks")
 
 
@@ -91,9 +118,26 @@ def start_server(location: str) -> tuple[subprocess.Popen, str, float]:
     port = free_port()
     env = {**os.environ, "DASHBOARD_DATA": location}
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "--preload", "-b", f"127.0.0.1:{port}",
-                             "--error-logfile", "-", "--log-level", "warning", "dashboard.wsgi:server"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            "2",
+            "--preload",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--error-logfile",
+            "-",
+            "--log-level",
+            "warning",
+            "dashboard.wsgi:server",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = started + 300
     while time.perf_counter() < deadline:
@@ -117,19 +161,27 @@ def callback_latency(base: str, n: int) -> dict:
     times, sizes = [], []
     for i in range(n):
         t = time.perf_counter()
-        response = session.post(f"{base}/_dash-update-component", json=render_body(SEARCHES[i % len(SEARCHES)]), timeout=60)
+        response = session.post(
+            f"{base}/_dash-update-component", json=render_body(SEARCHES[i % len(SEARCHES)]), timeout=60
+        )
         times.append((time.perf_counter() - t) * 1000)
         response.raise_for_status()
         sizes.append(len(response.content))
-    return {"http_p50_ms": round(percentile(times, 0.5), 1), "http_p95_ms": round(percentile(times, 0.95), 1),
-            "response_kb_median": round(statistics.median(sizes) / 1024, 1), "response_kb_max": round(max(sizes) / 1024, 1)}
+    return {
+        "http_p50_ms": round(percentile(times, 0.5), 1),
+        "http_p95_ms": round(percentile(times, 0.95), 1),
+        "response_kb_median": round(statistics.median(sizes) / 1024, 1),
+        "response_kb_max": round(max(sizes) / 1024, 1),
+    }
 
 
 def throughput(base: str, total: int, concurrency: int = 8) -> float:
     def worker(count):
         session = requests.Session()
         for i in range(count):
-            session.post(f"{base}/_dash-update-component", json=render_body(SEARCHES[i % len(SEARCHES)]), timeout=60).raise_for_status()
+            session.post(
+                f"{base}/_dash-update-component", json=render_body(SEARCHES[i % len(SEARCHES)]), timeout=60
+            ).raise_for_status()
 
     started = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
@@ -141,7 +193,9 @@ def export_ms(base: str, fmt: str, repeats: int = 5) -> float:
     times = []
     for _ in range(repeats):
         t = time.perf_counter()
-        requests.post(f"{base}/_dash-update-component", json=export_body(fmt, SEARCHES[0]), timeout=60).raise_for_status()
+        requests.post(
+            f"{base}/_dash-update-component", json=export_body(fmt, SEARCHES[0]), timeout=60
+        ).raise_for_status()
         times.append((time.perf_counter() - t) * 1000)
     return round(statistics.median(times), 1)
 
@@ -213,8 +267,19 @@ def run_case(name: str, location: str, args, progress: Step = quiet) -> dict:
     return result
 
 
-COLUMNS = ["case", "server_p50_ms", "http_p50_ms", "http_p95_ms", "response_kb_max", "throughput_c8_per_s",
-           "export_csv_ms", "export_xlsx_ms", "start_s", "memory_mb", "first_render_ms"]
+COLUMNS = [
+    "case",
+    "server_p50_ms",
+    "http_p50_ms",
+    "http_p95_ms",
+    "response_kb_max",
+    "throughput_c8_per_s",
+    "export_csv_ms",
+    "export_xlsx_ms",
+    "start_s",
+    "memory_mb",
+    "first_render_ms",
+]
 
 
 def table(results: list[dict]) -> str:
@@ -229,13 +294,17 @@ def main(argv=None) -> int:
     parser.add_argument("--cases", default=",".join(CASES), help="comma-separated: " + ", ".join(CASES))
     parser.add_argument("--requests", type=int, default=200, help="sequential callback requests per case")
     parser.add_argument("--output", default=str(RESULTS))
-    parser.add_argument("--browser-loads", type=int, default=5, help="first loads per app in the browser part (0: skip it)")
+    parser.add_argument(
+        "--browser-loads", type=int, default=5, help="first loads per app in the browser part (0: skip it)"
+    )
     parser.add_argument("--browser-changes", type=int, default=18, help="budget changes per app in the browser part")
     args = parser.parse_args(argv)
     results = []
     names = args.cases.split(",")
-    with tempfile.TemporaryDirectory(prefix="synthetic-bench-") as temp, \
-            Progress("bench", total=STEPS_PER_CASE * len(names)) as step:
+    with (
+        tempfile.TemporaryDirectory(prefix="synthetic-bench-") as temp,
+        Progress("bench", total=STEPS_PER_CASE * len(names)) as step,
+    ):
         for name in names:
             spec = CASES[name]
             step(f"{name}: writing the price list")

@@ -124,7 +124,7 @@ def run(loads: int = 5, changes: int = 18) -> dict:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS)
             for i in range(loads + 1):
-                for name in (APPS if i % 2 else APPS[::-1]):
+                for name in APPS if i % 2 else APPS[::-1]:
                     count, rows = first_load(browser, bases[name], name)
                     if i:  # the first round warms the servers and the OS file cache
                         measured[name]["first_load_ms"].append(count)
@@ -138,7 +138,7 @@ def run(loads: int = 5, changes: int = 18) -> dict:
                 pages[name].wait_for_timeout(1000)  # the initial callbacks and plotly settle
                 watchers[name].finished = []
             for k in range(changes + 1):
-                for name in (APPS if k % 2 else APPS[::-1]):
+                for name in APPS if k % 2 else APPS[::-1]:
                     elapsed, server, count = change(pages[name], watchers[name], BUDGETS[k % len(BUDGETS)])
                     if k:
                         measured[name]["change_ms"].append(elapsed)
@@ -148,8 +148,11 @@ def run(loads: int = 5, changes: int = 18) -> dict:
     finally:
         for name, proc in servers.items():
             if proc.poll() is not None:
-                print(f"{name} server stopped early:", (logs / f"{name}.log").read_text(errors="replace")[-2000:],
-                      file=sys.stderr)
+                print(
+                    f"{name} server stopped early:",
+                    (logs / f"{name}.log").read_text(errors="replace")[-2000:],
+                    file=sys.stderr,
+                )
             proc.terminate()
             proc.wait(timeout=30)
     summary = {name: {key: median(values) for key, values in figures.items()} for name, figures in measured.items()}

@@ -16,9 +16,11 @@ import pandas as pd
 from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
 
 SOURCE_ID = "synthetic-benchmark"
-SOURCE_ROW = (f"{SOURCE_ID},Synthetic benchmark generator (not real prices),"
-              "Synthetic clinic price list for benchmarks,https://example.invalid/synthetic,,weak,"
-              "made-up numbers from bench/generate.py; never use as data\n")
+SOURCE_ROW = (
+    f"{SOURCE_ID},Synthetic benchmark generator (not real prices),"
+    "Synthetic clinic price list for benchmarks,https://example.invalid/synthetic,,weak,"
+    "made-up numbers from bench/generate.py; never use as data\n"
+)
 REGIONS = ("north", "south", "east", "west", "central")
 
 
@@ -39,15 +41,25 @@ def price_rows(n: int, seed: int = 7) -> pd.DataFrame:
     typical = np.round(pick["centre"].to_numpy() * rng.lognormal(0, 0.35, n), 2)
     days = rng.integers(0, 3 * 365, n)
     dates = pd.Timestamp("2023-01-01") + pd.to_timedelta(days, unit="D")
-    return pd.DataFrame({
-        "treatment_id": pick["treatment_id"], "market": pick["market"], "currency": pick["currency"],
-        "unit": pick["unit"], "basis": pick["basis"], "low": np.nan, "typical": np.minimum(typical, 1_000_000),
-        "high": np.nan, "year": dates.year, "source_id": SOURCE_ID, "status": "weak",
-        "quote": "synthetic benchmark row, not a real price",
-        "clinic": [f"synthetic-clinic-{i:05d}" for i in rng.integers(0, max(n // 20, 1), n)],
-        "region": np.array(REGIONS)[rng.integers(0, len(REGIONS), n)],
-        "date": dates.strftime("%Y-%m-%d"),
-    })
+    return pd.DataFrame(
+        {
+            "treatment_id": pick["treatment_id"],
+            "market": pick["market"],
+            "currency": pick["currency"],
+            "unit": pick["unit"],
+            "basis": pick["basis"],
+            "low": np.nan,
+            "typical": np.minimum(typical, 1_000_000),
+            "high": np.nan,
+            "year": dates.year,
+            "source_id": SOURCE_ID,
+            "status": "weak",
+            "quote": "synthetic benchmark row, not a real price",
+            "clinic": [f"synthetic-clinic-{i:05d}" for i in rng.integers(0, max(n // 20, 1), n)],
+            "region": np.array(REGIONS)[rng.integers(0, len(REGIONS), n)],
+            "date": dates.strftime("%Y-%m-%d"),
+        }
+    )
 
 
 def write_folder(folder: Path, n: int, fmt: str = "csv", seed: int = 7) -> Path:

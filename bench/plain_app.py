@@ -19,29 +19,42 @@ ROWS = 50
 def options(n: int = ROWS, seed: int = 7) -> pd.DataFrame:
     """`n` synthetic options: name, category, cost (USD), downtime (days), risk tier (1-5)."""
     rng = np.random.default_rng(seed)
-    return pd.DataFrame({
-        "name": [f"Option {i + 1}" for i in range(n)],
-        "category": rng.choice(["injectable", "laser-light", "peel", "surgical", "device"], n),
-        "cost": np.round(rng.lognormal(7.5, 1.0, n), 0),
-        "downtime": rng.integers(0, 30, n),
-        "risk": rng.integers(1, 6, n),
-    })
+    return pd.DataFrame(
+        {
+            "name": [f"Option {i + 1}" for i in range(n)],
+            "category": rng.choice(["injectable", "laser-light", "peel", "surgical", "device"], n),
+            "cost": np.round(rng.lognormal(7.5, 1.0, n), 0),
+            "downtime": rng.integers(0, 30, n),
+            "risk": rng.integers(1, 6, n),
+        }
+    )
 
 
 def create_app() -> Dash:
     frame = options()
     app = Dash(__name__, title="Plain Dash app")
-    app.layout = html.Div([
-        html.H1("Options"),
-        dcc.Input(id="budget", type="number", debounce=True, placeholder="Budget"),
-        html.Div(id="result-count"),
-        dcc.Graph(id="chart"),
-        dag.AgGrid(id="results-grid", columnDefs=[{"field": c} for c in frame.columns], rowData=[],
-                   defaultColDef={"sortable": True}, style={"height": "480px"}),
-    ])
+    app.layout = html.Div(
+        [
+            html.H1("Options"),
+            dcc.Input(id="budget", type="number", debounce=True, placeholder="Budget"),
+            html.Div(id="result-count"),
+            dcc.Graph(id="chart"),
+            dag.AgGrid(
+                id="results-grid",
+                columnDefs=[{"field": c} for c in frame.columns],
+                rowData=[],
+                defaultColDef={"sortable": True},
+                style={"height": "480px"},
+            ),
+        ]
+    )
 
-    @app.callback(Output("results-grid", "rowData"), Output("chart", "figure"), Output("result-count", "children"),
-                  Input("budget", "value"))
+    @app.callback(
+        Output("results-grid", "rowData"),
+        Output("chart", "figure"),
+        Output("result-count", "children"),
+        Input("budget", "value"),
+    )
     def update(budget):
         shown = frame if budget is None else frame[frame["cost"] <= budget]
         figure = px.scatter(shown, x="downtime", y="cost", color="category", hover_name="name")

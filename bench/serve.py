@@ -14,6 +14,7 @@ CALLBACK_PATH = "/_dash-update-component"
 
 def timed(wsgi_app):
     """WSGI middleware: the time from request to response headers (the whole callback: Flask, Dash, JSON)."""
+
     def app(environ, start_response):
         if environ.get("PATH_INFO") != CALLBACK_PATH:
             return wsgi_app(environ, start_response)
@@ -22,7 +23,9 @@ def timed(wsgi_app):
         def start(status, headers, exc_info=None):
             headers = list(headers) + [("X-Server-Ms", f"{(time.perf_counter() - started) * 1000:.2f}")]
             return start_response(status, headers, exc_info)
+
         return wsgi_app(environ, start)
+
     return app
 
 

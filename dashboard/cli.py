@@ -48,8 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     package.add_argument("--data", default=None, help="data folder (default: $DASHBOARD_DATA, else the bundled data/)")
     cover = commands.add_parser("coverage", help="list, per treatment, the inputs the data leaves unknown")
     cover.add_argument("--data", default=None, help=DATA_HELP)
-    cover.add_argument("--market", action="append", choices=vocab.MARKETS,
-                       help="check prices in this market (repeatable; default: " + ", ".join(coverage.NATIONAL_MARKETS) + ")")
+    cover.add_argument(
+        "--market",
+        action="append",
+        choices=vocab.MARKETS,
+        help="check prices in this market (repeatable; default: " + ", ".join(coverage.NATIONAL_MARKETS) + ")",
+    )
     cover.add_argument("--markdown", action="store_true", help="print the 'Still unknown' block of data/README.md")
     add_load_parser(commands)
     return parser
@@ -83,8 +87,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     try:
         location = data_location(args.data)
-        catalog = build_catalog(open_dataset(location, region=region_from(args.region)),
-                                load_price_index(index_location(location)))
+        catalog = build_catalog(
+            open_dataset(location, region=region_from(args.region)), load_price_index(index_location(location))
+        )
     except DatasetError as err:
         return _report(err)
     raw = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}
@@ -143,8 +148,14 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": cmd_validate, "serve": cmd_serve, "export": cmd_export, "load": cmd_load,
-            "datapackage": cmd_datapackage, "coverage": cmd_coverage}
+COMMANDS = {
+    "validate": cmd_validate,
+    "serve": cmd_serve,
+    "export": cmd_export,
+    "load": cmd_load,
+    "datapackage": cmd_datapackage,
+    "coverage": cmd_coverage,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

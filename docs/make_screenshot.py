@@ -12,8 +12,16 @@ from werkzeug.serving import make_server
 
 from dashboard.app import create_app
 
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 DOCS = Path(__file__).resolve().parent
 DESKTOP = {"width": 1280, "height": 1100}
 PHONE = {"width": 390, "height": 844}
@@ -27,8 +35,10 @@ def wait_for_results(page) -> None:
 
 def stretch_marks_us(page, base: str) -> None:
     """A US patient with stretch marks and 3,000 over 5 years: the summary, five facts, over budget."""
-    page.goto(base + "/?concern=stretch-marks&market=US&budget=3000&horizon=5"
-                     "&compare=microdermabrasion,microneedling,laser-co2-fractional")
+    page.goto(
+        base + "/?concern=stretch-marks&market=US&budget=3000&horizon=5"
+        "&compare=microdermabrasion,microneedling,laser-co2-fractional"
+    )
     wait_for_results(page)
     page.locator("#results").scroll_into_view_if_needed()
     page.screenshot(path=str(DOCS / "screenshot-stretch-marks.png"))
@@ -37,8 +47,10 @@ def stretch_marks_us(page, base: str) -> None:
 
 def uk_face_ten_years(page, base: str) -> None:
     """A UK patient weighing botulinum toxin, fillers and a face lift over 10 years, with earnings."""
-    page.goto(base + "/?market=UK&horizon=10&earnings=120&budget=5000&compare=botulinum-toxin,ha-filler,facelift"
-                     "&category=injectable,surgical")
+    page.goto(
+        base + "/?market=UK&horizon=10&earnings=120&budget=5000&compare=botulinum-toxin,ha-filler,facelift"
+        "&category=injectable,surgical"
+    )
     wait_for_results(page)
     page.locator("#cumulative-chart").scroll_into_view_if_needed()
     page.wait_for_timeout(500)
@@ -76,8 +88,12 @@ def main() -> None:
     base = f"http://127.0.0.1:{server.server_port}"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=FLAGS)
-        for journey, viewport in ((stretch_marks_us, DESKTOP), (uk_face_ten_years, DESKTOP),
-                                  (analyst_quotes, DESKTOP), (phone, PHONE)):
+        for journey, viewport in (
+            (stretch_marks_us, DESKTOP),
+            (uk_face_ten_years, DESKTOP),
+            (analyst_quotes, DESKTOP),
+            (phone, PHONE),
+        ):
             context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
             journey(context.new_page(), base)
             context.close()

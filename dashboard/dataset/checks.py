@@ -64,7 +64,14 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     for line, row in prices.iterrows():
         expected = vocab.MARKET_CURRENCY.get(row["market"])
         if expected and row["currency"] and row["currency"] != expected:
-            problems.append(Problem("prices.csv", line, "currency", f"{row['market']} prices must be in {expected}, not {row['currency']}"))
+            problems.append(
+                Problem(
+                    "prices.csv",
+                    line,
+                    "currency",
+                    f"{row['market']} prices must be in {expected}, not {row['currency']}",
+                )
+            )
         if all(pd.isna(row[k]) for k in ("low", "typical", "high")):
             problems.append(Problem("prices.csv", line, "low", "a price row needs at least one of low, typical, high"))
     problems += treatment_rules(treatments)
@@ -77,16 +84,39 @@ def treatment_rules(treatments: pd.DataFrame) -> list[Problem]:
         periodic = row["maintenance"] == "periodic"
         has_duration = not (pd.isna(row["results_months_low"]) and pd.isna(row["results_months_high"]))
         if periodic and not has_duration:
-            problems.append(Problem("treatments.csv", line, "results_months_low", "maintenance is periodic, so how long results last is required"))
+            problems.append(
+                Problem(
+                    "treatments.csv",
+                    line,
+                    "results_months_low",
+                    "maintenance is periodic, so how long results last is required",
+                )
+            )
         if row["maintenance"] == "as-needed" and not pd.isna(row["results_months_high"]):
-            problems.append(Problem("treatments.csv", line, "results_months_high",
-                                    "maintenance is as-needed (no interval published), so only results_months_low "
-                                    "may be given: how long results were still seen, a lower bound"))
+            problems.append(
+                Problem(
+                    "treatments.csv",
+                    line,
+                    "results_months_high",
+                    "maintenance is as-needed (no interval published), so only results_months_low "
+                    "may be given: how long results were still seen, a lower bound",
+                )
+            )
         elif row["maintenance"] in ("none", "unknown") and has_duration:
-            problems.append(Problem("treatments.csv", line, "maintenance",
-                                    "results_months is given, so maintenance must be periodic "
-                                    "(or as-needed with a lower bound in results_months_low)"))
+            problems.append(
+                Problem(
+                    "treatments.csv",
+                    line,
+                    "maintenance",
+                    "results_months is given, so maintenance must be periodic "
+                    "(or as-needed with a lower bound in results_months_low)",
+                )
+            )
         has_units = any(not pd.isna(row[f"units_per_session_{k}"]) for k in ("low", "typical", "high"))
         if has_units and row["session_unit"] is None:
-            problems.append(Problem("treatments.csv", line, "session_unit", "units per session are given, so session_unit is required"))
+            problems.append(
+                Problem(
+                    "treatments.csv", line, "session_unit", "units per session are given, so session_unit is required"
+                )
+            )
     return problems

@@ -33,22 +33,31 @@ def engine_for(url: str) -> sa.Engine:
 
 def tables(metadata: sa.MetaData) -> dict[str, sa.Table]:
     """The four tables; list cells are stored as text joined with ';', as in the CSV files."""
+
     def columns(fields, key=()):
-        return [sa.Column(f.name, _TYPES.get(f.kind, sa.Text), nullable=not f.required, primary_key=f.name in key)
-                for f in fields]
+        return [
+            sa.Column(f.name, _TYPES.get(f.kind, sa.Text), nullable=not f.required, primary_key=f.name in key)
+            for f in fields
+        ]
 
     treatments = sa.Table("treatments", metadata, *columns(schema.TREATMENTS, ("id",)))
     sources = sa.Table("sources", metadata, *columns(schema.SOURCES, ("id",)))
-    concerns = sa.Table("concerns", metadata, *columns(schema.CONCERNS, schema.PRIMARY_KEYS["concerns.csv"]),
-                        *_foreign_keys("concerns.csv"))
+    concerns = sa.Table(
+        "concerns",
+        metadata,
+        *columns(schema.CONCERNS, schema.PRIMARY_KEYS["concerns.csv"]),
+        *_foreign_keys("concerns.csv"),
+    )
     prices = price_table(metadata, "prices", *_price_constraints(), identity=True)
     sa.Index("prices_market_treatment", prices.c.market, prices.c.treatment_id)
     return {"treatments": treatments, "sources": sources, "concerns": concerns, "prices": prices}
 
 
 def _foreign_keys(file: str) -> list[sa.ForeignKeyConstraint]:
-    return [sa.ForeignKeyConstraint([column], [f"{Path(other).stem}.{key}"])
-            for column, other, key in schema.FOREIGN_KEYS.get(file, ())]
+    return [
+        sa.ForeignKeyConstraint([column], [f"{Path(other).stem}.{key}"])
+        for column, other, key in schema.FOREIGN_KEYS.get(file, ())
+    ]
 
 
 def _price_constraints() -> list:
@@ -81,10 +90,21 @@ def read_dataset(url: str, region: str | None = None) -> Dataset:
                 raise DatasetError(problems)
             prices = summary_frame(conn.execute(summary_query(t["prices"], region=region)))
     except sa.exc.OperationalError as err:
-        raise DatasetError([Problem("database", None, None, f"cannot connect: {str(err.orig).strip()[:200]}")]) from None
+        raise DatasetError(
+            [Problem("database", None, None, f"cannot connect: {str(err.orig).strip()[:200]}")]
+        ) from None
     except sa.exc.ProgrammingError as err:
-        raise DatasetError([Problem("database", None, None, f"not a dashboard database ({str(err.orig).splitlines()[0]}); "
-                                    "load one with `python -m dashboard load --init DIR`")]) from None
+        raise DatasetError(
+            [
+                Problem(
+                    "database",
+                    None,
+                    None,
+                    f"not a dashboard database ({str(err.orig).splitlines()[0]}); "
+                    "load one with `python -m dashboard load --init DIR`",
+                )
+            ]
+        ) from None
     finally:
         engine.dispose()
     return assemble(frames, prices)
@@ -105,7 +125,11 @@ def init(url: str, frames: dict[str, pd.DataFrame], duck: sa.Connection, progres
             t = tables(metadata)
             metadata.drop_all(conn)
             metadata.create_all(conn)
-            for file, name in (("treatments.csv", "treatments"), ("sources.csv", "sources"), ("concerns.csv", "concerns")):
+            for file, name in (
+                ("treatments.csv", "treatments"),
+                ("sources.csv", "sources"),
+                ("concerns.csv", "concerns"),
+            ):
                 records = [{k: _cell(v) for k, v in row.items()} for row in frames[file].to_dict("records")]
                 if records:
                     conn.execute(t[name].insert(), records)
@@ -128,8 +152,10 @@ def known_ids(url: str) -> tuple[set[str], set[str]]:
     try:
         with engine.connect() as conn:
             t = tables(sa.MetaData())
-            return (set(conn.execute(sa.select(t["treatments"].c.id)).scalars()),
-                    set(conn.execute(sa.select(t["sources"].c.id)).scalars()))
+            return (
+                set(conn.execute(sa.select(t["treatments"].c.id)).scalars()),
+                set(conn.execute(sa.select(t["sources"].c.id)).scalars()),
+            )
     finally:
         engine.dispose()
 
@@ -152,9 +178,12 @@ def _copy_prices(conn: sa.Connection, duck: sa.Connection, progress: Step = quie
     """Stream the typed rows from DuckDB into prices with COPY (file order kept by the identity column)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "prices.csv"
-        duck.connection.driver_connection.table("prices").order("line").select(*COLUMNS).write_csv(str(path), header=False)
+        duck.connection.driver_connection.table("prices").order("line").select(*COLUMNS).write_csv(
+            str(path), header=False
+        )
         statement = psycopg.sql.SQL("COPY prices ({}) FROM STDIN WITH (FORMAT csv)").format(
-            psycopg.sql.SQL(", ").join(psycopg.sql.Identifier(c) for c in COLUMNS))
+            psycopg.sql.SQL(", ").join(psycopg.sql.Identifier(c) for c in COLUMNS)
+        )
         cursor = conn.connection.driver_connection.cursor()
         size, done = path.stat().st_size, 0
         with cursor.copy(statement) as copy, path.open("rb") as source:

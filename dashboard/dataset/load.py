@@ -19,8 +19,10 @@ from dashboard.settings import data_location, is_database_url
 
 def add_load_parser(commands) -> None:
     load = commands.add_parser(
-        "load", help="check a price list (CSV or Parquet) and import it into a PostgreSQL database",
-        description="Loading a price list replaces the rows of the sources it names, in one transaction.")
+        "load",
+        help="check a price list (CSV or Parquet) and import it into a PostgreSQL database",
+        description="Loading a price list replaces the rows of the sources it names, in one transaction.",
+    )
     load.add_argument("--data", default=None, help="postgresql:// URL (default: $DASHBOARD_DATA)")
     load.add_argument("--init", metavar="DIR", help="first replace all four tables with this data folder (e.g. data/)")
     load.add_argument("file", nargs="?", help="price list: prices.csv format plus optional clinic, region, date")
@@ -47,8 +49,11 @@ def cmd_load(args: argparse.Namespace) -> int:
                 return _refuse(args.init, problems)
             added = database.init(url, frames, duck, step)
             notes = left_out(frames["treatments.csv"], _summary(duck))
-        print(f"loaded {args.init}: {len(frames['treatments.csv'])} treatments, {added:,} prices, "
-              f"{len(frames['concerns.csv'])} concern links, {len(frames['sources.csv'])} sources", file=sys.stderr)
+        print(
+            f"loaded {args.init}: {len(frames['treatments.csv'])} treatments, {added:,} prices, "
+            f"{len(frames['concerns.csv'])} concern links, {len(frames['sources.csv'])} sources",
+            file=sys.stderr,
+        )
         print_left_out(notes, sys.stderr)
     if args.file:
         treatment_ids, source_ids = database.known_ids(url)
@@ -59,8 +64,10 @@ def cmd_load(args: argparse.Namespace) -> int:
                 return _refuse(args.file, problems)
             removed, added = database.load_prices(url, duck, step)
             notes = left_out(database.read_dataset(url).treatments, _summary(duck), Path(args.file).name)
-        print(f"loaded {args.file}: {added:,} price rows ({removed:,} earlier rows of the same sources replaced)",
-              file=sys.stderr)
+        print(
+            f"loaded {args.file}: {added:,} price rows ({removed:,} earlier rows of the same sources replaced)",
+            file=sys.stderr,
+        )
         print_left_out(notes, sys.stderr, f" (within {Path(args.file).name})")
     return 0
 
@@ -73,8 +80,10 @@ def _summary(duck):
 def print_left_out(notes: list[Problem], stream, scope: str = "") -> None:
     """Count and list the price rows the cost model does not use (a rule or a tie-break left them out)."""
     if notes:
-        print(f"{len(notes)} price row(s) not used by the cost model{scope}, left out by a rule or a tie-break:",
-              file=stream)
+        print(
+            f"{len(notes)} price row(s) not used by the cost model{scope}, left out by a rule or a tie-break:",
+            file=stream,
+        )
         print(format_problems(notes), file=stream)
 
 

@@ -134,7 +134,9 @@ def read_file(path: Path, fields: tuple[schema.Field, ...]) -> tuple[pd.DataFram
     return frame_from_rows(name, rows, fields)
 
 
-def frame_from_rows(name: str, rows: list[list[str]], fields: tuple[schema.Field, ...]) -> tuple[pd.DataFrame | None, list[Problem]]:
+def frame_from_rows(
+    name: str, rows: list[list[str]], fields: tuple[schema.Field, ...]
+) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Text rows (header first) to a typed frame with the same rules as a CSV; used for Parquet and SQL too."""
     header = [h.strip() for h in rows[0]]
     expected = [f.name for f in fields]
@@ -166,7 +168,9 @@ def frame_from_rows(name: str, rows: list[list[str]], fields: tuple[schema.Field
     return frame, problems
 
 
-def header_problems(name: str, header: list[str], expected: list[str], optional=(), ordered: bool = True) -> list[Problem]:
+def header_problems(
+    name: str, header: list[str], expected: list[str], optional=(), ordered: bool = True
+) -> list[Problem]:
     """Missing, unknown or repeated column names (and, when `ordered`, the wrong order)."""
     if header == expected:
         return []

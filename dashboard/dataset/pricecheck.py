@@ -28,7 +28,8 @@ _DATE = r"\d{4}-\d{2}-\d{2}"
 # NUL cannot occur in DuckDB text, so it is left out of the SQL list.
 _TRIGGER_CHARS = sorted(TRIGGERS - {"\0"})
 FIELDS = {f.name: f for f in schema.PRICES} | {
-    "clinic": schema.Field("clinic", "text"), "region": schema.Field("region", "text"),
+    "clinic": schema.Field("clinic", "text"),
+    "region": schema.Field("region", "text"),
     "date": schema.Field("date", "date"),
 }
 
@@ -101,7 +102,9 @@ def cell_rules(field: schema.Field, cells) -> list[tuple]:
         if field.kind == "choice":
             rules.append((s.not_in(list(field.choices)), "choice"))
         if field.kind == "date":
-            rules.append((sa.or_(sa.not_(sa.func.regexp_full_match(s, _DATE)), sa.try_cast(s, sa.Date).is_(None)), "date"))
+            rules.append(
+                (sa.or_(sa.not_(sa.func.regexp_full_match(s, _DATE)), sa.try_cast(s, sa.Date).is_(None)), "date")
+            )
     return [(sa.and_(given, c) if code != "empty" else c, code) for c, code in rules]
 
 
@@ -140,20 +143,45 @@ def row_rules(raw, treatment_ids, source_ids) -> list[tuple[str, sa.ColumnElemen
     rules = []
     for low, high in schema.ORDERED["prices.csv"]:
         # as the CSV loader: any two parsed finite figures are compared, even out of range
-        rules.append((low, sa.and_(sa.func.isfinite(x[low]), sa.func.isfinite(x[high]), x[low] > x[high]),
-                      f"must not be greater than {high}"))
+        rules.append(
+            (
+                low,
+                sa.and_(sa.func.isfinite(x[low]), sa.func.isfinite(x[high]), x[low] > x[high]),
+                f"must not be greater than {high}",
+            )
+        )
     expected = sa.case(*[(s["market"] == m, c) for m, c in vocab.MARKET_CURRENCY.items()], else_=sa.null())
-    rules.append(("currency", sa.and_(ok["market"], ok["currency"], s["currency"] != expected),
-                  lambda row: f"{row.market} prices must be in {vocab.MARKET_CURRENCY[row.market]}, not {row.value}"))
+    rules.append(
+        (
+            "currency",
+            sa.and_(ok["market"], ok["currency"], s["currency"] != expected),
+            lambda row: f"{row.market} prices must be in {vocab.MARKET_CURRENCY[row.market]}, not {row.value}",
+        )
+    )
     rules.append(("low", sa.not_(sa.or_(*known.values())), "a price row needs at least one of low, typical, high"))
-    rules.append(("treatment_id", sa.and_(ok["treatment_id"], s["treatment_id"].not_in(sorted(treatment_ids))),
-                  lambda row: f"'{row.value}' is not an id in treatments.csv"))
-    rules.append(("source_id", sa.and_(ok["source_id"], s["source_id"].not_in(sorted(source_ids))),
-                  lambda row: f"'{row.value}' is not an id in sources.csv"))
+    rules.append(
+        (
+            "treatment_id",
+            sa.and_(ok["treatment_id"], s["treatment_id"].not_in(sorted(treatment_ids))),
+            lambda row: f"'{row.value}' is not an id in treatments.csv",
+        )
+    )
+    rules.append(
+        (
+            "source_id",
+            sa.and_(ok["source_id"], s["source_id"].not_in(sorted(source_ids))),
+            lambda row: f"'{row.value}' is not an id in sources.csv",
+        )
+    )
     clinic = s["clinic"].is_not(None)
     no_price = sa.not_(sa.or_(known["typical"], sa.and_(known["low"], sa.not_(known["high"]))))
-    rules.append(("typical", sa.and_(clinic, no_price),
-                  "a clinic's row needs its price in typical (or a 'from' price alone in low); a range is not a price"))
+    rules.append(
+        (
+            "typical",
+            sa.and_(clinic, no_price),
+            "a clinic's row needs its price in typical (or a 'from' price alone in low); a range is not a price",
+        )
+    )
     return rules
 
 

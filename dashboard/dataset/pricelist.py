@@ -33,8 +33,7 @@ REQUIRED = tuple(f.name for f in schema.PRICES)
 COLUMNS = REQUIRED + OPTIONAL
 # prices.csv columns a price list may leave out (a clinic's own price is no category's figure)
 MAY_BE_ABSENT = ("category_average",) + OPTIONAL
-KEY = ("treatment_id", "market", "currency", "unit", "basis", "source_id", "status",
-       "category_average")
+KEY = ("treatment_id", "market", "currency", "unit", "basis", "source_id", "status", "category_average")
 FIGURES = ("low", "typical", "high")
 PERCENTILES = {"low": 0.1, "typical": 0.5, "high": 0.9}
 
@@ -43,8 +42,11 @@ _TYPES = {"number": sa.Double, "int": sa.Integer}
 
 def price_table(metadata: sa.MetaData, name: str = "prices", *constraints, identity: bool = False) -> sa.Table:
     """The typed price table; `line` keeps the file order (the cost model's last tie-break)."""
-    line = (sa.Column("line", sa.BigInteger, sa.Identity(), primary_key=True) if identity
-            else sa.Column("line", sa.BigInteger, nullable=False))
+    line = (
+        sa.Column("line", sa.BigInteger, sa.Identity(), primary_key=True)
+        if identity
+        else sa.Column("line", sa.BigInteger, nullable=False)
+    )
     columns = [line]
     for field in schema.PRICES:
         columns.append(sa.Column(field.name, _TYPES.get(field.kind, sa.Text), nullable=not field.required))
@@ -64,8 +66,9 @@ def summary_query(t: sa.Table, market: str | None = None, region: str | None = N
     """
     clinic = t.c.clinic.is_not(None)
     price = row_price(t)
-    narrow = ([t.c.market == market] if market else []) + ([sa.or_(t.c.region.is_(None), t.c.region == region)]
-                                                            if region else [])
+    narrow = ([t.c.market == market] if market else []) + (
+        [sa.or_(t.c.region.is_(None), t.c.region == region)] if region else []
+    )
     where = [clinic] + narrow
     regions = sa.func.count(sa.distinct(t.c.region))
     one_region = sa.and_(regions == 1, sa.func.count(t.c.region) == sa.func.count())
@@ -86,13 +89,21 @@ def summary_query(t: sa.Table, market: str | None = None, region: str | None = N
     g = groups.c
     same_group = sa.and_(*[t.c[k].is_not_distinct_from(g[k]) for k in KEY])  # category_average may be NULL
     kept = (
-        sa.select(*[t.c[c] for c in ("line",) + REQUIRED], sa.literal(1, sa.BigInteger).label("rows"), t.c.region,
-                  sa.case((t.c.region.is_(None), 0), else_=1).label("regions"))
+        sa.select(
+            *[t.c[c] for c in ("line",) + REQUIRED],
+            sa.literal(1, sa.BigInteger).label("rows"),
+            t.c.region,
+            sa.case((t.c.region.is_(None), 0), else_=1).label("regions"),
+        )
         .select_from(t.outerjoin(groups, same_group))
         .where(sa.or_(t.c.clinic.is_(None), g.rows == 1), *narrow)
     )
     summarised = sa.select(
-        g.line, *[g[c] if c in g else _null(t.c[c]) for c in REQUIRED], g.rows, g.region, g.regions,
+        g.line,
+        *[g[c] if c in g else _null(t.c[c]) for c in REQUIRED],
+        g.rows,
+        g.region,
+        g.regions,
     ).where(g.rows > 1)
     union = sa.union_all(kept, summarised).subquery("rows")
     return sa.select(union).order_by(union.c.line)
@@ -174,9 +185,14 @@ def aggregate(prices: pd.DataFrame, region: str | None = None) -> pd.DataFrame:
             source = frame[[c.name for c in table.columns]].astype(_frame_types(table))
             duck.register("incoming", source)
             metadata.create_all(conn)
-            conn.execute(table.insert().from_select(
-                [c.name for c in table.columns],
-                sa.select(*[sa.cast(sa.column(c.name), c.type) for c in table.columns]).select_from(sa.table("incoming"))))
+            conn.execute(
+                table.insert().from_select(
+                    [c.name for c in table.columns],
+                    sa.select(*[sa.cast(sa.column(c.name), c.type) for c in table.columns]).select_from(
+                        sa.table("incoming")
+                    ),
+                )
+            )
             return summary_frame(conn.execute(summary_query(table, region=region)))
     finally:
         engine.dispose()

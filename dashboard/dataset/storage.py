@@ -110,7 +110,9 @@ def _first_line(err: Exception) -> str:
     return str(err).strip().splitlines()[0][:200]
 
 
-def read_folder(folder: Path, conn: sa.Connection, progress: Step = quiet) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def read_folder(
+    folder: Path, conn: sa.Connection, progress: Step = quiet
+) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Validate the three small tables and the price list; typed prices stay in DuckDB."""
     frames: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
@@ -135,7 +137,9 @@ def price_file(folder: Path) -> Path:
     return parquet if parquet.is_file() else folder / "prices.csv"
 
 
-def read_price_list(conn: sa.Connection, path: Path, treatment_ids, source_ids, progress: Step = quiet) -> list[Problem]:
+def read_price_list(
+    conn: sa.Connection, path: Path, treatment_ids, source_ids, progress: Step = quiet
+) -> list[Problem]:
     """Read a price list (CSV or Parquet) into DuckDB, check it, and type it; the problems found."""
     name = path.name
     progress(f"reading {name}")
@@ -160,7 +164,8 @@ def read_price_list(conn: sa.Connection, path: Path, treatment_ids, source_ids, 
     incoming = sa.table("incoming", *[sa.column(c) for c in header])
     # the header line is line 1, so the first data row is line 2 (a Parquet row counts the same)
     values = [(sa.func.row_number().over() + 1).label("line")] + [
-        sa.cast(incoming.c[c], sa.Text) if c in header else sa.cast(sa.null(), sa.Text) for c in COLUMNS]
+        sa.cast(incoming.c[c], sa.Text) if c in header else sa.cast(sa.null(), sa.Text) for c in COLUMNS
+    ]
     progress(f"copying {name} into DuckDB")
     try:
         conn.execute(raw.insert().from_select(["line", *COLUMNS], sa.select(*values)))

@@ -89,8 +89,11 @@ def _range_text(record: dict) -> str:
         text = f"{symbol}{low:,.0f}" if low == high else f"{symbol}{low:,.0f}–{symbol}{high:,.0f}"
         return f"{text} a session"
     text = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-    return {"sessions": f"{text} sessions", "upkeep_months": f"repeated every {text} months",
-            "upkeep_sessions": f"{text} session{'s' if high != 1 else ''} per maintenance round"}[record["field"]]
+    return {
+        "sessions": f"{text} sessions",
+        "upkeep_months": f"repeated every {text} months",
+        "upkeep_sessions": f"{text} session{'s' if high != 1 else ''} per maintenance round",
+    }[record["field"]]
 
 
 def describe(record: dict, row: pd.Series) -> str:
@@ -141,11 +144,19 @@ def apply(table: pd.DataFrame, assumptions: list[dict], market: str, horizon: in
             for kind, value in (("low", low), ("typical", typical), ("high", high)):
                 rows.loc[tid, f"session_{kind}"] = value
                 rows.loc[tid, [f"session_{kind}_source", f"session_{kind}_status", f"session_{kind}_how"]] = [
-                    None, None, "assumed"]
+                    None,
+                    None,
+                    "assumed",
+                ]
                 rows.loc[tid, f"session_{kind}_weak"] = False
                 rows.loc[tid, f"session_{kind}_year"] = np.nan
             rows.loc[tid, ["session_high_open", "basis", "currency", "price_note", "price_order_note"]] = [
-                False, "your-assumption", currency, ASSUMED, ""]
+                False,
+                "your-assumption",
+                currency,
+                ASSUMED,
+                "",
+            ]
     flat = rows.reset_index(drop=True)
     totals = costs.horizon_costs(flat, flat.set_index("id"), horizon)
     first = costs.horizon_costs(flat, flat.set_index("id"), 1)

@@ -52,8 +52,12 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
         by_view[(inflation.LATEST, *key[1:])] = by_view[key]
     for key in [k for k in per_market if k[0] == inflation.PUBLISHED and (inflation.LATEST, k[1]) not in per_market]:
         per_market[(inflation.LATEST, key[1])] = per_market[key]
-    return Catalog(data=data, session_prices=MappingProxyType(per_market), costs_by_view=MappingProxyType(by_view),
-                   price_index=index)
+    return Catalog(
+        data=data,
+        session_prices=MappingProxyType(per_market),
+        costs_by_view=MappingProxyType(by_view),
+        price_index=index,
+    )
 
 
 def _cost_view(data: Dataset, per_session: pd.DataFrame, market: str, horizon: int) -> pd.DataFrame:
@@ -101,7 +105,9 @@ def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tup
     its evidence for the concern, budget fit with its reason and the missing inputs explained."""
     table = catalog.costs_by_view[(filters.prices_in, filters.market, filters.horizon)]
     table = assumption_rules.apply(table, list(assumptions), filters.market, filters.horizon)
-    table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(catalog.data, filters.concern, table.index)
+    table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(
+        catalog.data, filters.concern, table.index
+    )
     _add_answers(table, filters)
     return table
 
@@ -116,8 +122,9 @@ def _add_answers(table: pd.DataFrame, filters: Filters) -> None:
     _add_time_off(table, filters.daily_earnings)
 
 
-def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = (),
-            assumptions: list[dict] | tuple = ()) -> Comparison:
+def compare(
+    catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = (), assumptions: list[dict] | tuple = ()
+) -> Comparison:
     """The comparison frame for the filters: matching options (and the user's quotes in the
     market's currency, as rows of their own) with costs, budget fit and the Pareto front.
 
@@ -125,10 +132,17 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = (),
     known one); options without a price come last."""
     table = full_table(catalog, filters, assumptions)
     if quotes:
-        extra = quote_rows(table, catalog.data.treatments, list(quotes), filters.market, filters.horizon,
-                           inflation.adjust_prices(catalog.data.prices, catalog.price_index, filters.prices_in),
-                           adjust=lambda currency, year: inflation.factor_for(
-                               currency, year, catalog.price_index, filters.prices_in)[0])
+        extra = quote_rows(
+            table,
+            catalog.data.treatments,
+            list(quotes),
+            filters.market,
+            filters.horizon,
+            inflation.adjust_prices(catalog.data.prices, catalog.price_index, filters.prices_in),
+            adjust=lambda currency, year: inflation.factor_for(currency, year, catalog.price_index, filters.prices_in)[
+                0
+            ],
+        )
         if len(extra):
             _add_answers(extra, filters)
             table = pd.concat([table, extra])
@@ -148,13 +162,21 @@ def compare(catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = (),
         hidden = int(over.sum())
         table = table[~over]
     table = table.copy()
-    table["pareto"] = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64"))
+    table["pareto"] = pareto_front(
+        table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64")
+    )
     table = table.assign(_low=table["total_low"], _high=table["total_high"].fillna(np.inf))
     table = table.sort_values(["_low", "_high", "name"], na_position="last").drop(columns=["_low", "_high"])
     chosen = everything[everything.index.isin(filters.compare)]
     cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}
-    return Comparison(rows=table, hidden_over_budget=hidden, filters=filters, table=everything,
-                      cumulative=MappingProxyType(cumulative), price_index=catalog.price_index)
+    return Comparison(
+        rows=table,
+        hidden_over_budget=hidden,
+        filters=filters,
+        table=everything,
+        cumulative=MappingProxyType(cumulative),
+        price_index=catalog.price_index,
+    )
 
 
 def _evidence(data: Dataset, concern: str | None, index: pd.Index):

@@ -80,8 +80,10 @@ def upkeep_sessions(t: pd.DataFrame, months: float) -> dict[str, np.ndarray]:
         "typical": _times(rounds_typ, per_round),
         "high": _times(rounds_high, per_round),
     }
-    return {k: np.where(periodic, v, np.where(none, 0.0, 0.0 if k == "low" else np.nan))
-            for k, v in periodic_sessions.items()}
+    return {
+        k: np.where(periodic, v, np.where(none, 0.0, 0.0 if k == "low" else np.nan))
+        for k, v in periodic_sessions.items()
+    }
 
 
 def horizon_costs(treatments: pd.DataFrame, per_session: pd.DataFrame, horizon_years: float) -> pd.DataFrame:
@@ -139,8 +141,10 @@ def cumulative_costs(rows: pd.DataFrame, years: int) -> dict[str, dict[str, list
     initial = frames[0] if frames else horizon_costs(rows, rows.set_index("id"), 1)
     out: dict[str, dict[str, list[float]]] = {}
     for tid in initial.index:
-        out[tid] = {k: [float(initial.at[tid, f"initial_{k}"])] + [float(f.at[tid, f"total_{k}"]) for f in frames]
-                    for k in KINDS}
+        out[tid] = {
+            k: [float(initial.at[tid, f"initial_{k}"])] + [float(f.at[tid, f"total_{k}"]) for f in frames]
+            for k in KINDS
+        }
     return out
 
 

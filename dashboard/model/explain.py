@@ -16,8 +16,14 @@ import pandas as pd
 
 FITS, MAY_FIT, OVER, NO_PRICE = "fits", "may fit", "over", "no price"
 FIT_ORDER = (FITS, MAY_FIT, OVER, NO_PRICE)
-MARKET_NAMES = {"US": "US", "UK": "UK", "US-FL": "Florida", "US-GA": "Georgia", "US-NY": "New York",
-                "US-CA": "California"}
+MARKET_NAMES = {
+    "US": "US",
+    "UK": "UK",
+    "US-FL": "Florida",
+    "US-GA": "Georgia",
+    "US-NY": "New York",
+    "US-CA": "California",
+}
 ASK = "ask the clinic, or enter your own assumption"
 
 
@@ -79,8 +85,9 @@ def missing_inputs(row: pd.Series, market: str) -> str:
         if not _known(row.get("session_low")) and not _known(row.get("session_high")):
             problem = row.get("price_problem")
             if isinstance(problem, str) and problem:
-                out.append(f"No usable {where} price ({problem}): add a clinic's quote, or enter your own price "
-                           "per session.")
+                out.append(
+                    f"No usable {where} price ({problem}): add a clinic's quote, or enter your own price per session."
+                )
             else:
                 out.append(f"No published {where} price: add a clinic's quote, or enter your own price per session.")
         elif row.get("session_high_open"):
@@ -97,8 +104,12 @@ def missing_inputs(row: pd.Series, market: str) -> str:
             out.append(f"It is repeated as results fade, but how often is not published: {ASK}.")
         elif maintenance == "periodic" and not _known(row.get("results_months_low")):
             out.append(f"How soon results fade is not published: {ASK}.")
-    if (maintenance == "periodic" and "upkeep_sessions" not in assumed
-            and not _known(row.get("maintenance_sessions")) and not _known(row.get("total_high"))):
+    if (
+        maintenance == "periodic"
+        and "upkeep_sessions" not in assumed
+        and not _known(row.get("maintenance_sessions"))
+        and not _known(row.get("total_high"))
+    ):
         out.append(f"How many sessions each maintenance round takes is not published: {ASK}.")
     return " ".join(out)
 

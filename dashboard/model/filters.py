@@ -141,31 +141,109 @@ class FilterField:
 
 # The filter fields, in the order Filters.describe() reads them. One row per field.
 FIELDS = (
-    FilterField("concern", None, "concern", "concern", _concern, _concern_words,
-                "a concern id, e.g. stretch-marks (default: all)", blank="all"),
-    FilterField("market", "US", "market", "market", lambda v, _: _valid(_choice(v, vocab.MARKETS)),
-                lambda v, f: f"market {v}", "US, UK or a US state market, e.g. US-NY"),
-    FilterField("horizon", 1, "horizon", "horizon", lambda v, _: _whole(v, *HORIZON_RANGE), _horizon_words,
-                "time horizon in years, 1-10", old_flags=("--horizon-years",)),
-    FilterField("categories", (), "category", "category", lambda v, _: _valid(_ids(v, vocab.CATEGORIES, len(vocab.CATEGORIES))),
-                lambda v, f: v and "categories " + ", ".join(v), "comma-separated categories, e.g. injectable,surgical"),
-    FilterField("budget", None, "budget", "budget", lambda v, _: _valid(_number(v, 0, MAX_BUDGET)),
-                lambda v, f: v is not None and f"budget {_money(v, f)}", "total budget over the horizon (market currency)"),
-    FilterField("max_downtime", None, "max_downtime", "max-downtime", lambda v, _: _valid(_number(v, 0, MAX_DOWNTIME)),
-                lambda v, f: v is not None and f"downtime at most {v:g} days", "most downtime in days",
-                old_flags=("--max-downtime-days",)),
-    FilterField("max_risk", 5, "max_risk", "max-risk", lambda v, _: _whole(v, 1, 5),
-                lambda v, f: v < 5 and f"risk tier at most {v}", "highest risk tier, 1-5"),
-    FilterField("show_over_budget", False, "over_budget", "show-over-budget", lambda v, _: _switch(v),
-                lambda v, f: v and "over-budget options shown", "show over-budget options too",
-                old_flags=("--include-over-budget",)),
-    FilterField("compare", (), "compare", "compare", lambda v, ids: _valid(_ids(v, set(ids), MAX_COMPARE)),
-                lambda v, f: None, "comma-separated treatment ids (2-4) for the side-by-side view"),
-    FilterField("daily_earnings", None, "earnings", "daily-earnings", lambda v, _: _valid(_number(v, 0, MAX_EARNINGS)),
-                lambda v, f: v is not None and f"daily earnings {_amount(v)}", "daily earnings, for lost pay"),
-    FilterField("prices_in", "latest", "prices_in", "prices-in", lambda v, _: _valid(_choice(v, vocab.PRICES_IN)),
-                lambda v, f: v == "published" and "prices as published",
-                "latest (adjusted for inflation to the latest complete index year) or published"),
+    FilterField(
+        "concern",
+        None,
+        "concern",
+        "concern",
+        _concern,
+        _concern_words,
+        "a concern id, e.g. stretch-marks (default: all)",
+        blank="all",
+    ),
+    FilterField(
+        "market",
+        "US",
+        "market",
+        "market",
+        lambda v, _: _valid(_choice(v, vocab.MARKETS)),
+        lambda v, f: f"market {v}",
+        "US, UK or a US state market, e.g. US-NY",
+    ),
+    FilterField(
+        "horizon",
+        1,
+        "horizon",
+        "horizon",
+        lambda v, _: _whole(v, *HORIZON_RANGE),
+        _horizon_words,
+        "time horizon in years, 1-10",
+        old_flags=("--horizon-years",),
+    ),
+    FilterField(
+        "categories",
+        (),
+        "category",
+        "category",
+        lambda v, _: _valid(_ids(v, vocab.CATEGORIES, len(vocab.CATEGORIES))),
+        lambda v, f: v and "categories " + ", ".join(v),
+        "comma-separated categories, e.g. injectable,surgical",
+    ),
+    FilterField(
+        "budget",
+        None,
+        "budget",
+        "budget",
+        lambda v, _: _valid(_number(v, 0, MAX_BUDGET)),
+        lambda v, f: v is not None and f"budget {_money(v, f)}",
+        "total budget over the horizon (market currency)",
+    ),
+    FilterField(
+        "max_downtime",
+        None,
+        "max_downtime",
+        "max-downtime",
+        lambda v, _: _valid(_number(v, 0, MAX_DOWNTIME)),
+        lambda v, f: v is not None and f"downtime at most {v:g} days",
+        "most downtime in days",
+        old_flags=("--max-downtime-days",),
+    ),
+    FilterField(
+        "max_risk",
+        5,
+        "max_risk",
+        "max-risk",
+        lambda v, _: _whole(v, 1, 5),
+        lambda v, f: v < 5 and f"risk tier at most {v}",
+        "highest risk tier, 1-5",
+    ),
+    FilterField(
+        "show_over_budget",
+        False,
+        "over_budget",
+        "show-over-budget",
+        lambda v, _: _switch(v),
+        lambda v, f: v and "over-budget options shown",
+        "show over-budget options too",
+        old_flags=("--include-over-budget",),
+    ),
+    FilterField(
+        "compare",
+        (),
+        "compare",
+        "compare",
+        lambda v, ids: _valid(_ids(v, set(ids), MAX_COMPARE)),
+        lambda v, f: None,
+        "comma-separated treatment ids (2-4) for the side-by-side view",
+    ),
+    FilterField(
+        "daily_earnings",
+        None,
+        "earnings",
+        "daily-earnings",
+        lambda v, _: _valid(_number(v, 0, MAX_EARNINGS)),
+        lambda v, f: v is not None and f"daily earnings {_amount(v)}",
+        "daily earnings, for lost pay",
+    ),
+    FilterField(
+        "prices_in",
+        "latest",
+        "prices_in",
+        "prices-in",
+        lambda v, _: _valid(_choice(v, vocab.PRICES_IN)),
+        lambda v, f: v == "published" and "prices as published",
+        "latest (adjusted for inflation to the latest complete index year) or published",
+    ),
 )
 
 URL_PARAMETERS = {f.url: f.name for f in FIELDS}  # URL query parameter -> Filters field
@@ -199,7 +277,9 @@ Filters = make_dataclass(
     [(f.name, Any, field(default=f.default)) for f in FIELDS],
     bases=(_FiltersMethods,),
     frozen=True,
-    namespace={"__doc__": "What the user asked to see, one attribute per row of FIELDS; valid once built by the parsers."},
+    namespace={
+        "__doc__": "What the user asked to see, one attribute per row of FIELDS; valid once built by the parsers."
+    },
 )
 Filters.__module__ = __name__
 
@@ -226,7 +306,9 @@ def control_values(filters: Filters) -> list:
     values = []
     for f in FIELDS:
         value = getattr(filters, f.name)
-        values.append(f.blank if value is None and f.blank is not None else list(value) if isinstance(value, tuple) else value)
+        values.append(
+            f.blank if value is None and f.blank is not None else list(value) if isinstance(value, tuple) else value
+        )
     return values
 
 

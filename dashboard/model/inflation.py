@@ -178,9 +178,11 @@ def figure_text(value: float, currency: str, year, index: PriceIndex, prices_in:
         return "unknown"
     factor, _start, _end, year_to, status = factor_for(currency, year, index, prices_in)
     if status == ADJUSTED:
-        return (f"{symbol}{value:,.0f} in {int(year_to)} {MONEY_WORDS.get(currency, currency)} "
-                f"({verb} {symbol}{value / factor:,.0f} in {int(year)}; "
-                f"{index.series[currency]} {int(year)} -> {int(year_to)})")
+        return (
+            f"{symbol}{value:,.0f} in {int(year_to)} {MONEY_WORDS.get(currency, currency)} "
+            f"({verb} {symbol}{value / factor:,.0f} in {int(year)}; "
+            f"{index.series[currency]} {int(year)} -> {int(year_to)})"
+        )
     year_text = f" in {int(year)}" if year is not None and not pd.isna(year) else ""
     return f"{symbol}{value:,.0f}, {verb}{year_text}; {STATUS_TEXT[status]}"
 
@@ -211,8 +213,11 @@ def index_summary(index: PriceIndex) -> str:
     for currency in vocab.CURRENCY_SYMBOL:
         latest = index.latest_year(currency)
         words = f"{'US' if currency == 'USD' else 'UK'} {MONEY_WORDS.get(currency, currency)}"
-        parts.append(f"{words}: {index.series[currency]} annual index, {latest} is the latest complete year"
-                     if latest else f"{words}: no price index bundled, shown as published")
+        parts.append(
+            f"{words}: {index.series[currency]} annual index, {latest} is the latest complete year"
+            if latest
+            else f"{words}: no price index bundled, shown as published"
+        )
     return "; ".join(parts) + "."
 
 

@@ -47,8 +47,16 @@ TEXT_SUFFIXES = ("_source", "_status", "_category", "_region")
 
 # Columns of the per-session price frame: per kind, the value and its provenance; then the range notes.
 PRICE_COLUMNS = [f"session_{k}{suffix}" for k in KINDS for suffix in ("", *(f"_{p}" for p in PROVENANCE))]
-NOTE_COLUMNS = ["session_high_open", "basis", "currency", "price_rows", "price_unit", "price_note",
-                "price_order_note", "price_problem"]
+NOTE_COLUMNS = [
+    "session_high_open",
+    "basis",
+    "currency",
+    "price_rows",
+    "price_unit",
+    "price_note",
+    "price_order_note",
+    "price_problem",
+]
 
 
 def _known(value) -> bool:
@@ -97,11 +105,29 @@ def row_candidates(price: pd.Series, treatment: pd.Series) -> dict[str, tuple[fl
 def empty_price() -> dict:
     out: dict = {}
     for k in KINDS:
-        out.update({f"session_{k}": np.nan, f"session_{k}_source": None, f"session_{k}_year": np.nan,
-                    f"session_{k}_status": None, f"session_{k}_rows": np.nan, f"session_{k}_weak": False,
-                    f"session_{k}_how": None, f"session_{k}_category": None, f"session_{k}_region": None})
-    out.update(session_high_open=False, basis=None, currency=None, price_rows=0, price_unit=None,
-               price_note="", price_order_note="", price_problem="")
+        out.update(
+            {
+                f"session_{k}": np.nan,
+                f"session_{k}_source": None,
+                f"session_{k}_year": np.nan,
+                f"session_{k}_status": None,
+                f"session_{k}_rows": np.nan,
+                f"session_{k}_weak": False,
+                f"session_{k}_how": None,
+                f"session_{k}_category": None,
+                f"session_{k}_region": None,
+            }
+        )
+    out.update(
+        session_high_open=False,
+        basis=None,
+        currency=None,
+        price_rows=0,
+        price_unit=None,
+        price_note="",
+        price_order_note="",
+        price_problem="",
+    )
     return out
 
 
@@ -122,11 +148,15 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
     if table.empty:
         units = sorted(set(rows["unit"]))
         result["price_problem"] = (
-            f"published prices are per {', '.join(units)}, and how many make one session is not published")
+            f"published prices are per {', '.join(units)}, and how many make one session is not published"
+        )
         return result
     # a figure for a whole category (ASPS "combination lasers") is not the treatment's own price
-    category = (table["category_average"].map(lambda c: isinstance(c, str) and c != "")
-                if "category_average" in table else pd.Series(False, index=table.index))
+    category = (
+        table["category_average"].map(lambda c: isinstance(c, str) and c != "")
+        if "category_average" in table
+        else pd.Series(False, index=table.index)
+    )
     if (~category).any():
         table = table[~category]
     strong = table[table["status"] != "weak"]
@@ -183,7 +213,8 @@ def _span(result: dict, table: pd.DataFrame) -> None:
     shown = ", ".join(f"{k} {before[k]:,.0f}" for k in KINDS if _known(before[k]))
     result["price_order_note"] = (
         f"The sources disagree (best figures out of order: {shown}); the range shown spans every source "
-        f"({lowest[0]:,.0f} to {highest[0]:,.0f}).")
+        f"({lowest[0]:,.0f} to {highest[0]:,.0f})."
+    )
 
 
 def price_note(result: dict, table: pd.DataFrame) -> str:
@@ -200,8 +231,10 @@ def price_note(result: dict, table: pd.DataFrame) -> str:
         notes.append(f"from {symbol}{result['session_low']:,.0f} a session: no upper figure is published")
     weak = [k for k in KINDS if result[f"session_{k}_weak"]]
     if weak:
-        notes.append(f"{' and '.join(weak)} figure{'s' if len(weak) > 1 else ''} from a weak source "
-                     "(clinic, vendor or unsourced page)")
+        notes.append(
+            f"{' and '.join(weak)} figure{'s' if len(weak) > 1 else ''} from a weak source "
+            "(clinic, vendor or unsourced page)"
+        )
     return "; ".join(notes)
 
 

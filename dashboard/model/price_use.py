@@ -47,8 +47,11 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
         if not candidates[line]:
             unit = row["unit"]
             counted = unit not in vocab.PER_SESSION_UNITS and unit == treatment.get("session_unit")
-            why = (f"how many {unit}s make one session is not published" if counted
-                   else f"a price per {unit} is shown but never turned into a session price")
+            why = (
+                f"how many {unit}s make one session is not published"
+                if counted
+                else f"a price per {unit} is shown but never turned into a session price"
+            )
             notes.append((line, f"{_where(row)}: not used: {why}"))
     table = rows[[bool(candidates[line]) for line in rows.index]].copy()
     if table.empty or result["basis"] is None:
@@ -57,13 +60,23 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
     category = category.map(lambda c: isinstance(c, str) and c != "")
     if (~category).any():  # a figure for a whole category stands in only when the treatment has none of its own
         for line, row in table[category].iterrows():
-            notes.append((line, f"{_where(row)}: not used: a figure for all of “{row['category_average']}”; this "
-                                f"treatment's own figures (such as {_ref(table.index[~category][0])}) come first"))
+            notes.append(
+                (
+                    line,
+                    f"{_where(row)}: not used: a figure for all of “{row['category_average']}”; this "
+                    f"treatment's own figures (such as {_ref(table.index[~category][0])}) come first",
+                )
+            )
         table = table[~category]
     first_of_basis = table.index[table["basis"] == result["basis"]][0]
     for line, row in table[table["basis"] != result["basis"]].iterrows():
-        notes.append((line, f"{_where(row)}: not used: basis {row['basis']}; {result['basis']} rows such as "
-                            f"{_ref(first_of_basis)} come first"))
+        notes.append(
+            (
+                line,
+                f"{_where(row)}: not used: basis {row['basis']}; {result['basis']} rows such as "
+                f"{_ref(first_of_basis)} come first",
+            )
+        )
     table = table[table["basis"] == result["basis"]].copy()
     if result["price_order_note"]:  # the sources disagree: the range spans every row of the basis
         return notes
@@ -77,8 +90,11 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
         value, source = result[f"session_{kind}"], result[f"session_{kind}_source"]
         if pd.isna(value):
             continue
-        chosen[kind] = next(line for line, row in table.iterrows()
-                            if row["source_id"] == source and candidates[line].get(kind, (None,))[0] == value)
+        chosen[kind] = next(
+            line
+            for line, row in table.iterrows()
+            if row["source_id"] == source and candidates[line].get(kind, (None,))[0] == value
+        )
     for line, row in table.drop(index=list(set(chosen.values()))).iterrows():
         kind = next(k for k in KINDS if k in candidates[line] and k in chosen)
         notes.append((line, f"{_where(row)}: not used: {_lost(row, table.loc[chosen[kind]], chosen[kind], kind)}"))
@@ -95,5 +111,6 @@ def _lost(row: pd.Series, winner: pd.Series, winner_line, kind: str) -> str:
     if winner["_status"] != row["_status"]:
         return f"{ref} gives a {kind} figure of surer status ({winner['status']})"
     year = "no year" if winner["_year"] < 0 else f"year {int(winner['_year'])}"
-    return (f"a tie with {ref} ({year}, status {winner['status']}), settled by file order: {_ref(winner_line)} comes "
-            "first")
+    return (
+        f"a tie with {ref} ({year}, status {winner['status']}), settled by file order: {_ref(winner_line)} comes first"
+    )

@@ -87,12 +87,17 @@ def comparison_sentence(price: float, published: tuple, per: str, symbol: str, c
     diff = price - typical if not pd.isna(typical) else np.nan
     pct = 100 * diff / typical if not pd.isna(diff) and typical else np.nan
     single = sum(not pd.isna(v) for v in published) == 1 or low == high
-    text = (f"Per {per}: {said}, {where} the published per-{per} {'figure' if single else 'range'} "
-            f"({_range(symbol, low, typical, high)})")
+    text = (
+        f"Per {per}: {said}, {where} the published per-{per} {'figure' if single else 'range'} "
+        f"({_range(symbol, low, typical, high)})"
+    )
     if not pd.isna(diff):
         sign = "more" if diff > 0 else "less"
-        text += (f"; {_money(symbol, abs(diff))} ({abs(pct):.0f}%) {sign} than the typical figure" if diff
-                 else "; equal to the typical figure")
+        text += (
+            f"; {_money(symbol, abs(diff))} ({abs(pct):.0f}%) {sign} than the typical figure"
+            if diff
+            else "; equal to the typical figure"
+        )
     return where, diff, pct, text + "."
 
 
@@ -112,8 +117,10 @@ def _range(symbol: str, low: float, typical: float, high: float) -> str:
 def basis_caveat(basis: str | None) -> str:
     """What the published figure leaves out, when the comparison is not like for like."""
     if basis == "surgeon-fee":
-        return (" The published figure is a surgeon's fee only (no anaesthesia or facility); a quote usually "
-                "includes them, so it is not like for like.")
+        return (
+            " The published figure is a surgeon's fee only (no anaesthesia or facility); a quote usually "
+            "includes them, so it is not like for like."
+        )
     if basis == "not-stated":
         return " The published figure does not say what it includes."
     return ""
@@ -127,8 +134,9 @@ def unit_prices(prices: pd.DataFrame, treatment_id: str, market: str, unit: str)
     return costs.combine_prices(rows, counted_once)
 
 
-def place_quote(quote: dict, published_session: pd.Series, prices: pd.DataFrame | None, market: str,
-                symbol: str) -> dict:
+def place_quote(
+    quote: dict, published_session: pd.Series, prices: pd.DataFrame | None, market: str, symbol: str
+) -> dict:
     """Where a quote stands: against its own unit's published figure first, then per session."""
     unit = quote["covers"]
     per_session = quote_session_price(quote)
@@ -136,13 +144,20 @@ def place_quote(quote: dict, published_session: pd.Series, prices: pd.DataFrame 
     if unit in SESSION_UNITS:
         conversion = conversion_text(quote, symbol)
         where, diff, pct, text = comparison_sentence(per_session, session_fig, unit, symbol, conversion)
-        return dict(position=where, diff=diff, pct=pct, compared_per=unit, published=session_fig,
-                    note=text + basis_caveat(published_session["basis"]))
+        return dict(
+            position=where,
+            diff=diff,
+            pct=pct,
+            compared_per=unit,
+            published=session_fig,
+            note=text + basis_caveat(published_session["basis"]),
+        )
     own = unit_prices(prices, quote["treatment_id"], market, unit) if prices is not None else {}
     own_fig = tuple(own.get(f"session_{k}", np.nan) for k in costs.KINDS)
     conversion = f"{_money(symbol, quote['price'])} for {_plural(unit, quote['quantity'])}" if unit != "course" else ""
-    first = comparison_sentence(quote_unit_price(quote), own_fig, unit, symbol,
-                                conversion if quote["quantity"] != 1 else "")
+    first = comparison_sentence(
+        quote_unit_price(quote), own_fig, unit, symbol, conversion if quote["quantity"] != 1 else ""
+    )
     session = comparison_sentence(per_session, session_fig, "session", symbol, conversion_text(quote, symbol))
     if first[0] != "unknown":
         where, diff, pct, text = first
@@ -152,19 +167,35 @@ def place_quote(quote: dict, published_session: pd.Series, prices: pd.DataFrame 
         where, diff, pct, _ = session
         basis, compared, text = published_session["basis"], "session", first[3]
         published = session_fig
-    return dict(position=where, diff=diff, pct=pct, compared_per=compared, published=published,
-                note=f"{text} {session[3]}" + basis_caveat(basis))
+    return dict(
+        position=where,
+        diff=diff,
+        pct=pct,
+        compared_per=compared,
+        published=published,
+        note=f"{text} {session[3]}" + basis_caveat(basis),
+    )
 
 
 def quotes_left_out(quotes: list[dict], market: str, names: dict[str, str]) -> list[str]:
     """The quotes not shown in a market because their currency is not the market's, as short text."""
     currency = vocab.MARKET_CURRENCY[market]
-    return [f"{q['clinic']} ({names.get(q['treatment_id'], q['treatment_id'])}, {q['price']:,.2f} {q['currency']})"
-            for q in quotes if q["currency"] != currency]
+    return [
+        f"{q['clinic']} ({names.get(q['treatment_id'], q['treatment_id'])}, {q['price']:,.2f} {q['currency']})"
+        for q in quotes
+        if q["currency"] != currency
+    ]
 
 
-def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict], market: str, horizon: int,
-               prices: pd.DataFrame | None = None, adjust=None) -> pd.DataFrame:
+def quote_rows(
+    table: pd.DataFrame,
+    treatments: pd.DataFrame,
+    quotes: list[dict],
+    market: str,
+    horizon: int,
+    prices: pd.DataFrame | None = None,
+    adjust=None,
+) -> pd.DataFrame:
     """Rows for the quotes in the market's currency, shaped like the comparison table's rows.
 
     `prices` (the dataset's price rows, adjusted as the table's are) gives the published figures per
@@ -184,8 +215,10 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     quoted = np.array([quote_session_price(q) for q in chosen])
     chosen_adjusted = [{**q, "price": q["price"] * f} for q, f in zip(chosen, factors, strict=True)]
     per_session = np.array([quote_session_price(q) for q in chosen_adjusted])
-    placed = [place_quote(q, row, prices, market, symbol)
-              for q, (_, row) in zip(chosen_adjusted, base.iterrows(), strict=True)]
+    placed = [
+        place_quote(q, row, prices, market, symbol)
+        for q, (_, row) in zip(chosen_adjusted, base.iterrows(), strict=True)
+    ]
     treatments_q = treatments.set_index("id").loc[[q["treatment_id"] for q in chosen]].reset_index()
     treatments_q["id"] = ids
     course = np.array([q["covers"] == "course" for q in chosen])
@@ -201,7 +234,9 @@ def quote_rows(table: pd.DataFrame, treatments: pd.DataFrame, quotes: list[dict]
     out["id"] = ids
     out["kind"] = "your quote"
     out["treatment_id"] = [q["treatment_id"] for q in chosen]
-    out["name"] = [f"Your quote: {q['clinic']} ({row['name']})" for q, (_, row) in zip(chosen, base.iterrows(), strict=True)]
+    out["name"] = [
+        f"Your quote: {q['clinic']} ({row['name']})" for q, (_, row) in zip(chosen, base.iterrows(), strict=True)
+    ]
     out["clinic"] = [q["clinic"] for q in chosen]
     out["quote_date"] = [q["date"] for q in chosen]
     for column in model.columns:

@@ -26,8 +26,14 @@ SYMBOLS = ("circle", "square", "diamond", "triangle-up")
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 
 
-def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, currency: str,
-                      cumulative: dict | None = None, budget: float | None = None) -> tuple[dict, list[str]]:
+def cumulative_figure(
+    rows: pd.DataFrame,
+    selected: list[str],
+    horizon: int,
+    currency: str,
+    cumulative: dict | None = None,
+    budget: float | None = None,
+) -> tuple[dict, list[str]]:
     """Cumulative cost by year per selected option as a low-high band (dotted where the upper bound
     is open), the budget line and the crossover year marked; and sentences naming crossovers (with
     the price bases when they differ).
@@ -44,7 +50,9 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
     drawn, no_price, data = [], [], []
     series: dict[str, dict[str, list]] = {}
     for n, tid in enumerate(chosen):
-        by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in ("low", "typical", "high")}
+        by_kind = {
+            k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in ("low", "typical", "high")
+        }
         low, high = by_kind["low"], by_kind["high"]
         up_to = all(v is None for v in low)
         if up_to and all(v is None for v in high):  # nothing known: like the totals, "no price"
@@ -56,36 +64,80 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
         series[tid] = by_kind
         is_open = any(v is None for v in high) and any(v is not None for v in low)
         name, colour = _names(rows.loc[[tid]])[0], COLOURS[n % len(COLOURS)]
-        data.append({"type": "scatter", "mode": "lines", "x": years, "y": high, "legendgroup": tid, "showlegend": False,
-                     "line": {"width": 0.5, "color": colour}, "hoverinfo": "skip", "name": name})
-        data.append({"type": "scatter", "mode": "lines+markers", "x": years, "y": low, "legendgroup": tid,
-                     "name": name + (" (at least: upper bound open)" if is_open
-                                     else " (up to: no lower figure published)" if up_to else ""),
-                     "fill": "tonexty" if not is_open else "none", "fillcolor": _fill(colour),
-                     "line": {"color": colour, "dash": DASHES[n % len(DASHES)], "width": 2},
-                     "marker": {"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 8},
-                     "customdata": [f"to {symbol}{h:,.0f}" if h is not None else "or more (upper bound open)" for h in high],
-                     "hovertemplate": f"{name}<br>year %{{x}}: {symbol}%{{y:,.0f}} %{{customdata}}<extra></extra>"})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": years,
+                "y": high,
+                "legendgroup": tid,
+                "showlegend": False,
+                "line": {"width": 0.5, "color": colour},
+                "hoverinfo": "skip",
+                "name": name,
+            }
+        )
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "x": years,
+                "y": low,
+                "legendgroup": tid,
+                "name": name
+                + (
+                    " (at least: upper bound open)"
+                    if is_open
+                    else " (up to: no lower figure published)"
+                    if up_to
+                    else ""
+                ),
+                "fill": "tonexty" if not is_open else "none",
+                "fillcolor": _fill(colour),
+                "line": {"color": colour, "dash": DASHES[n % len(DASHES)], "width": 2},
+                "marker": {"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 8},
+                "customdata": [f"to {symbol}{h:,.0f}" if h is not None else "or more (upper bound open)" for h in high],
+                "hovertemplate": f"{name}<br>year %{{x}}: {symbol}%{{y:,.0f}} %{{customdata}}<extra></extra>",
+            }
+        )
     note = _left_out(len(no_price), "no price") if no_price else None
     if not drawn:
         return _empty(title, "None of the chosen options has a price in this market.", note), []
     layout = _layout(title)
     layout["title"] = _title(title, note)
-    layout["xaxis"] = {**_AXIS, "title": {"text": "Years from the first treatment"}, "dtick": 1, "range": [-0.2, horizon + 0.2]}
+    layout["xaxis"] = {
+        **_AXIS,
+        "title": {"text": "Years from the first treatment"},
+        "dtick": 1,
+        "range": [-0.2, horizon + 0.2],
+    }
     layout["yaxis"] = _money_axis(symbol, f"Paid so far ({currency})")
     shapes, annotations = [], []
     if budget is not None:
         shapes.append(_budget_line(budget, "y"))
-        annotations.append({"x": 1, "xref": "paper", "xanchor": "right", "y": budget, "yref": "y", "yanchor": "bottom",
-                            "text": f"budget {symbol}{budget:,.0f}", "showarrow": False, "font": {"color": "#c0392b"}})
+        annotations.append(
+            {
+                "x": 1,
+                "xref": "paper",
+                "xanchor": "right",
+                "y": budget,
+                "yref": "y",
+                "yanchor": "bottom",
+                "text": f"budget {symbol}{budget:,.0f}",
+                "showarrow": False,
+                "font": {"color": "#c0392b"},
+            }
+        )
     sentences = []
     kind = "typical" if all(all(v is not None for v in series[i]["typical"]) for i in drawn) else "high"
     for i, a in enumerate(drawn):
-        for b in drawn[i + 1:]:
+        for b in drawn[i + 1 :]:
             sa, sb = series[a][kind], series[b][kind]
             if sa == sb and any(v is not None for v in sa):
-                sentences.append(f"{rows.loc[a, 'name']} and {rows.loc[b, 'name']} cost the same year by year; "
-                                 "their lines lie on top of each other (different dashes and markers).")
+                sentences.append(
+                    f"{rows.loc[a, 'name']} and {rows.loc[b, 'name']} cost the same year by year; "
+                    "their lines lie on top of each other (different dashes and markers)."
+                )
                 continue
             year = crossover_year(years, sa, sb)
             sentence = crossover_sentence(years, rows.loc[a, "name"], sa, rows.loc[b, "name"], sb)
@@ -94,10 +146,30 @@ def cumulative_figure(rows: pd.DataFrame, selected: list[str], horizon: int, cur
                 figures = "typical figures" if kind == "typical" else "upper figures"
                 sentences.append(f"{sentence[:-1]} (comparing {figures}).{basis}")
                 if year is not None:
-                    shapes.append({"type": "line", "x0": year, "x1": year, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
-                                   "line": {"dash": "dot", "color": "#555"}})
-                    annotations.append({"x": year, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom",
-                                        "text": f"crossover, year {year}", "showarrow": False, "font": {"size": 11}})
+                    shapes.append(
+                        {
+                            "type": "line",
+                            "x0": year,
+                            "x1": year,
+                            "xref": "x",
+                            "y0": 0,
+                            "y1": 1,
+                            "yref": "paper",
+                            "line": {"dash": "dot", "color": "#555"},
+                        }
+                    )
+                    annotations.append(
+                        {
+                            "x": year,
+                            "xref": "x",
+                            "y": 1,
+                            "yref": "paper",
+                            "yanchor": "bottom",
+                            "text": f"crossover, year {year}",
+                            "showarrow": False,
+                            "font": {"size": 11},
+                        }
+                    )
     layout["shapes"], layout["annotations"] = shapes, annotations
     return {"data": data, "layout": layout}, sentences
 
@@ -107,7 +179,7 @@ def _clean(values) -> list:
 
 
 def _fill(colour: str) -> str:
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},0.15)"
 
 
@@ -130,8 +202,10 @@ def bases_note(a: pd.Series, b: pd.Series) -> str:
         return ""
     label_a = vocab.BASIS_LABELS.get(basis_a, basis_a).lower()
     label_b = vocab.BASIS_LABELS.get(basis_b, basis_b).lower()
-    return (f" The price bases differ: {a['name']} is {_article(label_a)}, {b['name']} is {_article(label_b)}, "
-            "so this is not like for like.")
+    return (
+        f" The price bases differ: {a['name']} is {_article(label_a)}, {b['name']} is {_article(label_b)}, "
+        "so this is not like for like."
+    )
 
 
 def _article(label: str) -> str:

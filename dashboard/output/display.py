@@ -13,8 +13,13 @@ import pandas as pd
 from dashboard import vocab
 
 # budget_fit values of the model -> words on the page, and their display order
-FIT_LABELS = {"fits": "Fits", "may fit": "May fit", "over": "Over budget", "no price": "No price",
-              "unknown": "No price"}
+FIT_LABELS = {
+    "fits": "Fits",
+    "may fit": "May fit",
+    "over": "Over budget",
+    "no price": "No price",
+    "unknown": "No price",
+}
 FIT_ORDER = ("fits", "may fit", "over", "no price")
 NO_BUDGET = "No budget set"
 

@@ -27,8 +27,20 @@ from dashboard.output.table import (
 )
 from dashboard.output.xlsx import left_out_quotes, to_xlsx_bytes
 
-__all__ = ["EXPORT_COLUMNS", "NUMERIC", "SOURCE_COLUMNS", "about_lines", "export_file", "export_filename",
-           "export_frame", "left_out_quotes", "sources_frame", "to_csv_bytes", "to_json_bytes", "to_xlsx_bytes"]
+__all__ = [
+    "EXPORT_COLUMNS",
+    "NUMERIC",
+    "SOURCE_COLUMNS",
+    "about_lines",
+    "export_file",
+    "export_filename",
+    "export_frame",
+    "left_out_quotes",
+    "sources_frame",
+    "to_csv_bytes",
+    "to_json_bytes",
+    "to_xlsx_bytes",
+]
 
 
 def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> bytes:
@@ -52,8 +64,6 @@ def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out
     return buffer.getvalue().encode("utf-8-sig")
 
 
-
-
 def _csv_value(header: str, value):
     if header in _NUMERIC_HEADERS:
         if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
@@ -69,6 +79,7 @@ def _rounded(column: str, number: float) -> float:
 
 
 # Excel number formats per kind of column.
+
 
 def export_filename(extension: str, today: dt.date) -> str:
     return f"treatment-comparison-{today:%Y%m%d}.{extension}"
@@ -95,7 +106,10 @@ def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_ou
         "quotes_left_out": list(left_out),
         "columns": [{"key": key, "header": header} for key, header in EXPORT_COLUMNS],
         "rows": rows,
-        "sources": [{k: _json_value(k, v) for k, v in zip(SOURCE_COLUMNS, r, strict=True)} for r in sources.itertuples(index=False)],
+        "sources": [
+            {k: _json_value(k, v) for k, v in zip(SOURCE_COLUMNS, r, strict=True)}
+            for r in sources.itertuples(index=False)
+        ],
     }
     return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -116,8 +130,9 @@ FORMATS = {
 }
 
 
-def export_file(catalog, filters, fmt: str, today: dt.date, saved_quotes=(),
-                saved_assumptions=()) -> tuple[bytes, str, str]:
+def export_file(
+    catalog, filters, fmt: str, today: dt.date, saved_quotes=(), saved_assumptions=()
+) -> tuple[bytes, str, str]:
     """The export for the filters: (bytes, file name, MIME type). One path for the page's buttons,
     the /comparison.* addresses and the command line."""
     comparison = compare(catalog, filters, list(saved_quotes), list(saved_assumptions))

@@ -25,28 +25,80 @@ EVIDENCE_WORDS = {"A": "A: trials", "B": "B: smaller studies", "C": "C: case rep
 def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[dict]:
     """AG Grid columns: Option, total, budget fit, downtime, risk tier, evidence (+ time off when set)."""
     columns = [
-        dict(field="name", headerName="Option", pinned="left", minWidth=250, flex=2.5, filter="agTextColumnFilter",
-             tooltipField="name_tip", comparator=UNKNOWN_LAST, wrapText=True, autoHeight=True,
-             cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}),
-        dict(field="total_low", headerName=f"Total over {horizon_label}", minWidth=170, flex=1.5,
-             valueFormatter={"function": "params.data.total_text"}, tooltipField="total_tip", type="rightAligned",
-             comparator={"function": "totalOrder"}, cellClass={"function": "assumedClass(params)"}),
-        dict(field="fit_rank", headerName="Budget fit", minWidth=130, flex=1,
-             valueFormatter={"function": "params.data.fit_label"}, tooltipField="budget_reason",
-             comparator=UNKNOWN_LAST),
-        dict(field="downtime_days_high", headerName="Downtime", minWidth=120, flex=1,
-             valueFormatter={"function": "params.data.downtime_text"}, tooltipField="downtime_tip",
-             comparator=UNKNOWN_LAST),
-        dict(field="risk_tier", headerName="Risk tier (1–5)", minWidth=110, flex=0.8, tooltipField="risk_basis",
-             valueFormatter=SHOW, comparator=UNKNOWN_LAST),
-        dict(field="evidence", headerName="Evidence for the concern", minWidth=150, flex=1,
-             valueFormatter={"function": "params.data.evidence_text"}, tooltipField="evidence_note",
-             comparator=UNKNOWN_LAST),
+        dict(
+            field="name",
+            headerName="Option",
+            pinned="left",
+            minWidth=250,
+            flex=2.5,
+            filter="agTextColumnFilter",
+            tooltipField="name_tip",
+            comparator=UNKNOWN_LAST,
+            wrapText=True,
+            autoHeight=True,
+            cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"},
+        ),
+        dict(
+            field="total_low",
+            headerName=f"Total over {horizon_label}",
+            minWidth=170,
+            flex=1.5,
+            valueFormatter={"function": "params.data.total_text"},
+            tooltipField="total_tip",
+            type="rightAligned",
+            comparator={"function": "totalOrder"},
+            cellClass={"function": "assumedClass(params)"},
+        ),
+        dict(
+            field="fit_rank",
+            headerName="Budget fit",
+            minWidth=130,
+            flex=1,
+            valueFormatter={"function": "params.data.fit_label"},
+            tooltipField="budget_reason",
+            comparator=UNKNOWN_LAST,
+        ),
+        dict(
+            field="downtime_days_high",
+            headerName="Downtime",
+            minWidth=120,
+            flex=1,
+            valueFormatter={"function": "params.data.downtime_text"},
+            tooltipField="downtime_tip",
+            comparator=UNKNOWN_LAST,
+        ),
+        dict(
+            field="risk_tier",
+            headerName="Risk tier (1–5)",
+            minWidth=110,
+            flex=0.8,
+            tooltipField="risk_basis",
+            valueFormatter=SHOW,
+            comparator=UNKNOWN_LAST,
+        ),
+        dict(
+            field="evidence",
+            headerName="Evidence for the concern",
+            minWidth=150,
+            flex=1,
+            valueFormatter={"function": "params.data.evidence_text"},
+            tooltipField="evidence_note",
+            comparator=UNKNOWN_LAST,
+        ),
     ]
     if with_time_off:
-        columns.append(dict(field="with_time_off_low", headerName="Incl. time off (lost pay)", minWidth=170, flex=1.2,
-                            valueFormatter={"function": "params.data.time_off_text"}, tooltipField="lost_pay_text",
-                            type="rightAligned", comparator=UNKNOWN_LAST))
+        columns.append(
+            dict(
+                field="with_time_off_low",
+                headerName="Incl. time off (lost pay)",
+                minWidth=170,
+                flex=1.2,
+                valueFormatter={"function": "params.data.time_off_text"},
+                tooltipField="lost_pay_text",
+                type="rightAligned",
+                comparator=UNKNOWN_LAST,
+            )
+        )
     return columns
 
 
@@ -62,8 +114,9 @@ def _clean(value):
     return value
 
 
-def source_text(row, publishers: dict[str, str], index: inflation.PriceIndex = inflation.EMPTY_INDEX,
-                prices_in: str = "published") -> str:
+def source_text(
+    row, publishers: dict[str, str], index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published"
+) -> str:
     """Per figure: the price in the chosen money beside the published figure and year, and its source."""
     parts = []
     for kind in ("low", "typical", "high"):
@@ -74,17 +127,26 @@ def source_text(row, publishers: dict[str, str], index: inflation.PriceIndex = i
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
             category = category_text(row.get(f"session_{kind}_category"))
             how = {"average": ", the published average", "span": ", the range the sources span"}.get(
-                row.get(f"session_{kind}_how"), "")
+                row.get(f"session_{kind}_how"), ""
+            )
             money = inflation.figure_text(row.get(f"session_{kind}"), row.get("currency"), year, index, prices_in)
-            parts.append(f"{kind}: {money} — {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{how})"
-                         + (f", {spread} (10th–90th percentile)" if spread else "")
-                         + (f", {category}" if category else "")
-                         + region_text(row.get(f"session_{kind}_region")))
+            parts.append(
+                f"{kind}: {money} — {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{how})"
+                + (f", {spread} (10th–90th percentile)" if spread else "")
+                + (f", {category}" if category else "")
+                + region_text(row.get(f"session_{kind}_region"))
+            )
     if row.get("session_low_how") == "assumed":
         return "Price per session: your assumption"
     if row.get("kind") == "your quote":
-        return "Your quote: " + inflation.figure_text(row.get("session_typical"), row.get("currency"),
-                                                      row.get("session_typical_year"), index, prices_in, verb="quoted")
+        return "Your quote: " + inflation.figure_text(
+            row.get("session_typical"),
+            row.get("currency"),
+            row.get("session_typical_year"),
+            index,
+            prices_in,
+            verb="quoted",
+        )
     if not parts:
         return "No published price for this market"
     return "Price sources — " + "; ".join(parts)
@@ -96,15 +158,36 @@ def _text(value, default: str = "") -> str:
 
 def total_tip(row, sources: str) -> str:
     """The total cell's tooltip: what is missing, how the price was read, and its sources."""
-    parts = [_text(row.get("missing")), _text(row.get("price_note")), _text(row.get("price_order_note")),
-             _text(row.get("assumed")), sources]
+    parts = [
+        _text(row.get("missing")),
+        _text(row.get("price_note")),
+        _text(row.get("price_order_note")),
+        _text(row.get("assumed")),
+        sources,
+    ]
     return " ".join(p if p.endswith(".") else p + "." for p in parts if p)
 
 
 GRID_FIELDS = (
-    "id", "name", "kind", "total_low", "total_high", "total_typical", "downtime_days_low", "downtime_days_high",
-    "risk_tier", "risk_basis", "evidence", "evidence_note", "budget_fit", "budget_reason", "missing",
-    "with_time_off_low", "with_time_off_high", "assumed", "quote_note",
+    "id",
+    "name",
+    "kind",
+    "total_low",
+    "total_high",
+    "total_typical",
+    "downtime_days_low",
+    "downtime_days_high",
+    "risk_tier",
+    "risk_basis",
+    "evidence",
+    "evidence_note",
+    "budget_fit",
+    "budget_reason",
+    "missing",
+    "with_time_off_low",
+    "with_time_off_high",
+    "assumed",
+    "quote_note",
 )
 
 
@@ -122,32 +205,38 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
         assumed = raw.get("assumed")
         record["total_text"] = display.total_text(raw, symbol) + (
-            " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else "")
+            " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else ""
+        )
         record["price_source_text"] = source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
         record["total_tip"] = total_tip(raw, record["price_source_text"])
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None
         record["budget_fit"] = key
         record["fit_label"] = display.fit_label(key)
         record["fit_rank"] = display.FIT_ORDER.index(key) if key in display.FIT_ORDER else None
-        record["budget_reason"] = _text(raw.get("budget_reason"), "Set a budget to see which options fit"
-                                        if not has_budget else record["fit_label"])
+        record["budget_reason"] = _text(
+            raw.get("budget_reason"), "Set a budget to see which options fit" if not has_budget else record["fit_label"]
+        )
         record["downtime_text"] = display.downtime_range(raw.get("downtime_days_low"), raw.get("downtime_days_high"))
         measure = raw.get("downtime_measure")
-        record["downtime_tip"] = (f"Measures: {measure}" if _text(measure)
-                                  else "Downtime is not published for this option")
+        record["downtime_tip"] = (
+            f"Measures: {measure}" if _text(measure) else "Downtime is not published for this option"
+        )
         if comparison.filters.concern:
             level = raw.get("evidence")
             record["evidence_text"] = EVIDENCE_WORDS.get(level, "unknown")
         else:
             record["evidence"] = None
             record["evidence_text"] = "choose a concern"
-        record["time_off_text"] = display.money_range(raw.get("with_time_off_low"), raw.get("with_time_off_high"),
-                                                     display.flag(raw.get("total_open")), symbol)
+        record["time_off_text"] = display.money_range(
+            raw.get("with_time_off_low"), raw.get("with_time_off_high"), display.flag(raw.get("total_open")), symbol
+        )
         lost = raw.get("lost_pay_high")
         record["lost_pay_text"] = (
             f"Price plus lost pay ({display.money_range(raw.get('lost_pay_low'), lost, False, symbol)} of "
-            "downtime at your daily earnings), kept apart from the price" if display.known(lost)
-            else "Downtime is not published, so lost pay is unknown")
+            "downtime at your daily earnings), kept apart from the price"
+            if display.known(lost)
+            else "Downtime is not published, so lost pay is unknown"
+        )
         record["over"] = key == "over"
         out.append(record)
     return sorted(out, key=row_group)  # stable: the model's order within each group

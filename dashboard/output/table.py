@@ -67,12 +67,33 @@ EXPORT_COLUMNS = (
     ("source_ids", "Fact sources"),
 )
 NUMERIC = {
-    "initial_low", "initial_high", "total_low", "total_typical", "total_high", "first_year_low", "first_year_high", "session_low",
-    "session_typical", "session_high",
-    "as_published_session_low", "as_published_session_typical", "as_published_session_high",
-    "session_typical_year", "sessions_low", "sessions_typical", "sessions_high",
-    "results_months_low", "results_months_high", "downtime_days_low", "downtime_days_high", "risk_tier",
-    "major_complication_rate", "lost_pay_low", "lost_pay_high", "with_time_off_low", "with_time_off_high",
+    "initial_low",
+    "initial_high",
+    "total_low",
+    "total_typical",
+    "total_high",
+    "first_year_low",
+    "first_year_high",
+    "session_low",
+    "session_typical",
+    "session_high",
+    "as_published_session_low",
+    "as_published_session_typical",
+    "as_published_session_high",
+    "session_typical_year",
+    "sessions_low",
+    "sessions_typical",
+    "sessions_high",
+    "results_months_low",
+    "results_months_high",
+    "downtime_days_low",
+    "downtime_days_high",
+    "risk_tier",
+    "major_complication_rate",
+    "lost_pay_low",
+    "lost_pay_high",
+    "with_time_off_low",
+    "with_time_off_high",
 }
 SOURCE_COLUMNS = ("id", "publisher", "title", "url", "year", "status")
 
@@ -86,9 +107,15 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
             rows[column] = None
     rows["basis_label"] = rows["basis"].map(vocab.BASIS_LABELS)
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
-    rows["total_reads"] = [money_range(lo, hi, bool(o is True or o == 1), symbol)
-                           for lo, hi, o in zip(rows["total_low"], rows["total_high"],
-                                                rows.get("total_open", pd.Series(False, index=rows.index)), strict=True)]
+    rows["total_reads"] = [
+        money_range(lo, hi, bool(o is True or o == 1), symbol)
+        for lo, hi, o in zip(
+            rows["total_low"],
+            rows["total_high"],
+            rows.get("total_open", pd.Series(False, index=rows.index)),
+            strict=True,
+        )
+    ]
     for column in ("budget_reason", "missing", "assumed", "price_note", "price_order_note"):
         if column not in rows:
             rows[column] = ""
@@ -96,7 +123,8 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     covers = [price_category(row) for _, row in rows.iterrows()]
     rows["price_read"] = [
         "; ".join(n for n in (a, b, c) if isinstance(n, str) and n)
-        for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers, strict=True)]
+        for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers, strict=True)
+    ]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
@@ -111,10 +139,12 @@ def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: s
     for kind in ("low", "typical", "high"):
         rows[f"as_published_session_{kind}"] = [
             inflation.published_value(v, c, y, index, prices_in)
-            for v, c, y in zip(rows[f"session_{kind}"], currency, rows[f"session_{kind}_year"], strict=False)]
+            for v, c, y in zip(rows[f"session_{kind}"], currency, rows[f"session_{kind}_year"], strict=False)
+        ]
     rows["price_adjustment"] = [
         inflation.adjustment_text(c, y, index, prices_in) if not pd.isna(v) else ""
-        for v, c, y in zip(rows["session_typical"], currency, rows["session_typical_year"], strict=False)]
+        for v, c, y in zip(rows["session_typical"], currency, rows["session_typical_year"], strict=False)
+    ]
 
 
 def _price_sources(row: pd.Series) -> str:
@@ -122,18 +152,27 @@ def _price_sources(row: pd.Series) -> str:
     return ";".join(dict.fromkeys(i for i in ids if isinstance(i, str)))
 
 
-def about_lines(comparison: Comparison, data: Dataset, today: dt.date,
-                left_out: list[str] = ()) -> list[tuple[str, str]]:
+def about_lines(
+    comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()
+) -> list[tuple[str, str]]:
     """Settings block shown above the table in both formats; `left_out` describes the user's quotes
     not in the market's currency (a note row, only when there are some)."""
     years = data.price_years()
     currency = vocab.MARKET_CURRENCY[comparison.filters.market]
-    years_shown = (comparison.rows.get(f"session_{k}_year", pd.Series(dtype="float64")) for k in ("low", "typical", "high"))
+    years_shown = (
+        comparison.rows.get(f"session_{k}_year", pd.Series(dtype="float64")) for k in ("low", "typical", "high")
+    )
     used = pd.concat(list(years_shown))
-    note = [(
-        "Your quotes left out",
-        f"{len(left_out)} not in {currency}, the currency of this market: {'; '.join(left_out)}",
-    )] if left_out else []
+    note = (
+        [
+            (
+                "Your quotes left out",
+                f"{len(left_out)} not in {currency}, the currency of this market: {'; '.join(left_out)}",
+            )
+        ]
+        if left_out
+        else []
+    )
     return [
         ("Comparison", "Cosmetic treatment costs over time (not medical advice)"),
         ("Filters", comparison.filters.describe()),
@@ -164,9 +203,6 @@ def _cell_text(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
     return neutralise(str(value))
-
-
-
 
 
 _NUMERIC_HEADERS = {header for key, header in EXPORT_COLUMNS if key in NUMERIC}

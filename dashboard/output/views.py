@@ -40,11 +40,18 @@ def source_link(sid: str, sources: pd.DataFrame) -> html.Span:
         return html.Span(sid)
     s = sources.loc[sid]
     year = f", {int(s['year'])}" if _known(s["year"]) else ""
-    return html.Span([
-        html.A(f"{s['publisher']}{year}", href=s["url"], target="_blank", rel="noopener noreferrer",
-               title=f"{s['title']} — {vocab.STATUS_LABELS[s['status']]}"),
-        f" ({s['status']})",
-    ])
+    return html.Span(
+        [
+            html.A(
+                f"{s['publisher']}{year}",
+                href=s["url"],
+                target="_blank",
+                rel="noopener noreferrer",
+                title=f"{s['title']} — {vocab.STATUS_LABELS[s['status']]}",
+            ),
+            f" ({s['status']})",
+        ]
+    )
 
 
 def _links(ids, sources: pd.DataFrame):
@@ -84,8 +91,13 @@ def results_text(row) -> str:
     return "unknown"
 
 
-def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflation.PriceIndex = inflation.EMPTY_INDEX,
-                      prices_in: str = "published") -> list[tuple[str, str]]:
+def side_by_side_rows(
+    row: pd.Series,
+    horizon: int,
+    symbol: str,
+    index: inflation.PriceIndex = inflation.EMPTY_INDEX,
+    prices_in: str = "published",
+) -> list[tuple[str, str]]:
     """(attribute, text) pairs for one option, in display order."""
     years = f"{horizon} year{'s' if horizon != 1 else ''}"
     flag = display.flag
@@ -94,8 +106,14 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflatio
     pairs = [
         (f"Total cost over {years}", display.total_text(row, symbol)),
         ("Budget fit", reason if fit and isinstance(reason, str) and reason else display.fit_label(fit)),
-        ("What is missing", row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing"),
-        ("Your assumptions", row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none"),
+        (
+            "What is missing",
+            row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing",
+        ),
+        (
+            "Your assumptions",
+            row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none",
+        ),
         ("Category", _text(row["category"])),
         ("Invasiveness", _text(row["invasiveness"])),
         ("Performed by", _text(row["performed_by"])),
@@ -104,31 +122,65 @@ def side_by_side_rows(row: pd.Series, horizon: int, symbol: str, index: inflatio
         (f"Upkeep over {years}", _upkeep(row, symbol)),
         (f"Typical total over {years}", display.money(row.get("total_typical"), symbol)),
         ("First-year cost", _money_range(row, "first_year", symbol, flag(row.get("first_year_open")))),
-        ("Cost per month", _money_range(row, "per_month", symbol, flag(row.get("per_month_open")))
-         if "per_month_low" in row.index else "unknown"),
+        (
+            "Cost per month",
+            _money_range(row, "per_month", symbol, flag(row.get("per_month_open")))
+            if "per_month_low" in row.index
+            else "unknown",
+        ),
         ("Cost per session", _money_range(row, "session", symbol, not _known(row.get("session_high")))),
-        ("Typical per session: published figure", "your assumption, used as entered"
-         if row.get("session_low_how") == "assumed" else inflation.figure_text(
-            row["session_typical"], row.get("currency"), row.get("session_typical_year"), index, prices_in,
-            verb="quoted" if row.get("kind") == "your quote" else "published")),
-        ("How the price was read", "; ".join(n for n in (row.get("price_note"), row.get("price_order_note"))
-                                             if isinstance(n, str) and n) or "as published"),
+        (
+            "Typical per session: published figure",
+            "your assumption, used as entered"
+            if row.get("session_low_how") == "assumed"
+            else inflation.figure_text(
+                row["session_typical"],
+                row.get("currency"),
+                row.get("session_typical_year"),
+                index,
+                prices_in,
+                verb="quoted" if row.get("kind") == "your quote" else "published",
+            ),
+        ),
+        (
+            "How the price was read",
+            "; ".join(n for n in (row.get("price_note"), row.get("price_order_note")) if isinstance(n, str) and n)
+            or "as published",
+        ),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
         ("Sessions (initial course)", display.count_range(row["sessions_low"], row["sessions_high"])),
-        ("Weeks between sessions", display.count_range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])),
-        ("Units per session", display.count_range(row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"]))),
+        (
+            "Weeks between sessions",
+            display.count_range(row["session_interval_weeks_low"], row["session_interval_weeks_high"]),
+        ),
+        (
+            "Units per session",
+            display.count_range(
+                row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"])
+            ),
+        ),
         ("Maintenance", _text(row["maintenance"])),
         ("Results last", results_text(row)),
         ("Downtime", display.downtime_range(row["downtime_days_low"], row["downtime_days_high"])),
         ("Downtime measures", _text(row["downtime_measure"])),
         ("Risk tier", _text(row["risk_tier"])),
         ("Risk tier rests on", _text(row["risk_basis"])),
-        ("Major complication rate", f"{row['major_complication_rate']:.1%}" if _known(row["major_complication_rate"]) else "unknown"),
+        (
+            "Major complication rate",
+            f"{row['major_complication_rate']:.1%}" if _known(row["major_complication_rate"]) else "unknown",
+        ),
         ("Side effects", _text(row["side_effects"])),
         ("Serious risks", _text(row["serious_risks"])),
-        ("Evidence for the concern", _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else "")),
-        ("Lost pay (downtime x daily earnings)", _money_range(row, "lost_pay", symbol)
-         if _known(row.get("lost_pay_high")) else "enter your daily earnings to see it"),
+        (
+            "Evidence for the concern",
+            _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else ""),
+        ),
+        (
+            "Lost pay (downtime x daily earnings)",
+            _money_range(row, "lost_pay", symbol)
+            if _known(row.get("lost_pay_high"))
+            else "enter your daily earnings to see it",
+        ),
     ]
     note = row.get("quote_note")
     if isinstance(note, str) and note:
@@ -151,13 +203,23 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
         year = f", {int(p['year'])}" if _known(p["year"]) else ", year not stated"
         kinds = [k for k in ("low", "typical", "high") if row.get(f"session_{k}_source") == p["source_id"]]
         note = f" — used for {', '.join(kinds)}" if kinds else " — not used"
-        items.append(html.Li(f"{figures} per {p['unit']} ({vocab.BASIS_LABELS.get(p['basis'], p['basis'])}; "
-                             f"{publishers.get(p['source_id'], p['source_id'])}{year}; {p['status']}){note}"))
+        items.append(
+            html.Li(
+                f"{figures} per {p['unit']} ({vocab.BASIS_LABELS.get(p['basis'], p['basis'])}; "
+                f"{publishers.get(p['source_id'], p['source_id'])}{year}; {p['status']}){note}"
+            )
+        )
     return html.Ul(items, className="mb-0 ps-3")
 
 
-def option_details(row: pd.Series, data: Dataset, horizon: int, market: str,
-                   index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published") -> html.Div:
+def option_details(
+    row: pd.Series,
+    data: Dataset,
+    horizon: int,
+    market: str,
+    index: inflation.PriceIndex = inflation.EMPTY_INDEX,
+    prices_in: str = "published",
+) -> html.Div:
     """Everything about one option, as a definition list with its sources linked."""
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
@@ -166,28 +228,43 @@ def option_details(row: pd.Series, data: Dataset, horizon: int, market: str,
         items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
     price_ids = [row.get(f"session_{k}_source") for k in ("low", "typical", "high")]
     items += [html.Dt("Price sources", className="col-sm-4"), html.Dd(_links(price_ids, sources), className="col-sm-8")]
-    items += [html.Dt("Every published price in this market", className="col-sm-4"),
-              html.Dd(published_prices(row, data, market), className="col-sm-8")]
+    items += [
+        html.Dt("Every published price in this market", className="col-sm-4"),
+        html.Dd(published_prices(row, data, market), className="col-sm-8"),
+    ]
     other = list(row.get("source_ids") or ()) + [row.get("evidence_source")]
     items += [html.Dt("Other sources", className="col-sm-4"), html.Dd(_links(other, sources), className="col-sm-8")]
-    return html.Section([
-        html.H3(f"Details: {row['name']}", className="h6"),
-        html.Dl(items, className="row small mb-0"),
-    ], className="card card-body mt-2", **{"aria-label": f"Details of {row['name']}"})
+    return html.Section(
+        [
+            html.H3(f"Details: {row['name']}", className="h6"),
+            html.Dl(items, className="row small mb-0"),
+        ],
+        className="card card-body mt-2",
+        **{"aria-label": f"Details of {row['name']}"},
+    )
 
 
 def price_spread(row: pd.Series) -> str:
     """'median of N clinic prices; low/high: 10th/90th percentile' when figures summarise clinic prices."""
     parts = [spread_text(k, row.get(f"session_{k}_rows")) for k in ("low", "typical", "high")]
     return "; ".join(p for p in parts if p)
+
+
 def price_category(row: pd.Series) -> str:
     """'figure for all of "X", not this treatment's own price' when a figure is a category's figure."""
     texts = (category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
     return "; ".join(t for t in dict.fromkeys(texts) if t)
 
 
-def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizon: int, market: str,
-                 index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published") -> html.Div:
+def side_by_side(
+    table: pd.DataFrame,
+    selected: list[str],
+    data: Dataset,
+    horizon: int,
+    market: str,
+    index: inflation.PriceIndex = inflation.EMPTY_INDEX,
+    prices_in: str = "published",
+) -> html.Div:
     """Every attribute in rows, one column per option, differences highlighted, sources linked."""
     chosen = [i for i in selected if i in table.index]
     if len(chosen) < 2:
@@ -195,33 +272,67 @@ def side_by_side(table: pd.DataFrame, selected: list[str], data: Dataset, horizo
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
     columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol, index, prices_in) for tid in chosen}
-    header = html.Thead(html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen]))
+    header = html.Thead(
+        html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen])
+    )
     body = []
     for i, (attribute, _) in enumerate(columns[chosen[0]]):
         values = [columns[t][i][1] for t in chosen]
         differs = len(set(values)) > 1
-        body.append(html.Tr([html.Th(attribute, scope="row")] + [
-            html.Td(v, className="diff-cell" if differs else None) for v in values],
-            className="diff-row" if differs else None))
-    body.append(html.Tr([html.Th("Price sources", scope="row")]
-                        + [html.Td(_price_links(table.loc[t], sources)) for t in chosen]))
+        body.append(
+            html.Tr(
+                [html.Th(attribute, scope="row")]
+                + [html.Td(v, className="diff-cell" if differs else None) for v in values],
+                className="diff-row" if differs else None,
+            )
+        )
+    body.append(
+        html.Tr(
+            [html.Th("Price sources", scope="row")] + [html.Td(_price_links(table.loc[t], sources)) for t in chosen]
+        )
+    )
     spreads = {t: price_spread(table.loc[t]) for t in chosen}
     if any(spreads.values()):
-        body.append(html.Tr([html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]))
+        body.append(
+            html.Tr(
+                [html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]
+            )
+        )
     published = {t: published_prices(table.loc[t], data, market) for t in chosen}
-    body.append(html.Tr([html.Th("Every published price in this market", scope="row")]
-                        + [html.Td(published[t]) for t in chosen]))
+    body.append(
+        html.Tr(
+            [html.Th("Every published price in this market", scope="row")] + [html.Td(published[t]) for t in chosen]
+        )
+    )
     categories = {t: price_category(table.loc[t]) for t in chosen}
     if any(categories.values()):
-        body.append(html.Tr([html.Th("Price covers", scope="row")] + [
-            html.Td(categories[t] or "this treatment alone") for t in chosen]))
-    body.append(html.Tr([html.Th("Other sources", scope="row")] + [
-        html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources)) for t in chosen]))
-    return html.Div([
-        html.P([html.Span("Highlighted", className="diff-key"), " rows differ between the options."], className="small text-muted"),
-        html.Div(html.Table([header, html.Tbody(body)], className="table table-sm table-bordered bg-white"),
-                 className="table-responsive"),
-    ])
+        body.append(
+            html.Tr(
+                [html.Th("Price covers", scope="row")]
+                + [html.Td(categories[t] or "this treatment alone") for t in chosen]
+            )
+        )
+    body.append(
+        html.Tr(
+            [html.Th("Other sources", scope="row")]
+            + [
+                html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources))
+                for t in chosen
+            ]
+        )
+    )
+    return html.Div(
+        [
+            html.P(
+                [html.Span("Highlighted", className="diff-key"), " rows differ between the options."],
+                className="small text-muted",
+            ),
+            html.Div(
+                html.Table([header, html.Tbody(body)], className="table table-sm table-bordered bg-white"),
+                className="table-responsive",
+            ),
+        ]
+    )
 
 
 def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_INDEX) -> html.Div:
@@ -230,19 +341,38 @@ def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_I
     items = []
     for _, s in sources.iterrows():
         year = f" ({int(s['year'])})" if _known(s["year"]) else ""
-        items.append(html.Li([
-            html.A(f"{s['publisher']}: {s['title']}{year}", href=s["url"], target="_blank", rel="noopener noreferrer"),
-            html.Span(f" — {vocab.STATUS_LABELS[s['status']]}", className="text-muted"),
-        ]))
+        items.append(
+            html.Li(
+                [
+                    html.A(
+                        f"{s['publisher']}: {s['title']}{year}",
+                        href=s["url"],
+                        target="_blank",
+                        rel="noopener noreferrer",
+                    ),
+                    html.Span(f" — {vocab.STATUS_LABELS[s['status']]}", className="text-muted"),
+                ]
+            )
+        )
     counts = data.sources["status"].value_counts()
     summary = ", ".join(f"{counts.get(s, 0)} {s}" for s in vocab.STATUSES)
-    index_items = [html.Li([html.A(f"{index.series[c]} ({c})", href=url, target="_blank", rel="noopener noreferrer"),
-                            f" — annual index {min(y for k, y in index.values if k == c)}–{index.latest_year(c)}"])
-                   for c, url in index.sources.items()]
-    return html.Div([
-        html.P(f"{len(sources)} sources: {summary}.", className="mt-2"),
-        html.Ul(items, className="sources-list"),
-        html.P(["Price index for inflation: ", inflation.index_summary(index)], className="mt-2",
-               id="price-index-note"),
-        html.Ul(index_items),
-    ], id="sources-panel")
+    index_items = [
+        html.Li(
+            [
+                html.A(f"{index.series[c]} ({c})", href=url, target="_blank", rel="noopener noreferrer"),
+                f" — annual index {min(y for k, y in index.values if k == c)}–{index.latest_year(c)}",
+            ]
+        )
+        for c, url in index.sources.items()
+    ]
+    return html.Div(
+        [
+            html.P(f"{len(sources)} sources: {summary}.", className="mt-2"),
+            html.Ul(items, className="sources-list"),
+            html.P(
+                ["Price index for inflation: ", inflation.index_summary(index)], className="mt-2", id="price-index-note"
+            ),
+            html.Ul(index_items),
+        ],
+        id="sources-panel",
+    )

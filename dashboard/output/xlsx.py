@@ -25,9 +25,26 @@ from dashboard.output.table import (
 )
 
 PERCENT = {"major_complication_rate"}
-COUNTS = NUMERIC - PERCENT - {k for k in NUMERIC if k.startswith(("initial_", "total_", "first_year_", "session_",
-                                                                  "lost_pay_", "with_time_off_", "maintenance_",
-                                                                  "per_month_"))}
+COUNTS = (
+    NUMERIC
+    - PERCENT
+    - {
+        k
+        for k in NUMERIC
+        if k.startswith(
+            (
+                "initial_",
+                "total_",
+                "first_year_",
+                "session_",
+                "lost_pay_",
+                "with_time_off_",
+                "maintenance_",
+                "per_month_",
+            )
+        )
+    }
+)
 MONEY_FORMATS = {"USD": '"$"#,##0', "GBP": '"£"#,##0'}
 
 
@@ -37,12 +54,21 @@ def left_out_quotes(comparison: Comparison, saved_quotes) -> list[dict]:
     return [q for q in saved_quotes if q.get("currency") != currency]
 
 
-QUOTE_SHEET_COLUMNS = (("clinic", "Clinic"), ("treatment", "Treatment"), ("price", "Price"), ("currency", "Currency"),
-                       ("covers", "Price covers"), ("quantity", "Quantity"), ("date", "Date"), ("status", "In this comparison"))
+QUOTE_SHEET_COLUMNS = (
+    ("clinic", "Clinic"),
+    ("treatment", "Treatment"),
+    ("price", "Price"),
+    ("currency", "Currency"),
+    ("covers", "Price covers"),
+    ("quantity", "Quantity"),
+    ("date", "Date"),
+    ("status", "In this comparison"),
+)
 
 
-def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = (),
-                  saved_quotes=()) -> bytes:
+def to_xlsx_bytes(
+    comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = (), saved_quotes=()
+) -> bytes:
     """XLSX: Comparison (header in row 1, number formats, frozen header, filter), Settings, Sources, Quotes.
 
     No formulas and no links: every text cell is written as a neutralised string.
@@ -52,10 +78,12 @@ def to_xlsx_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_ou
     currency = vocab.MARKET_CURRENCY[comparison.filters.market]
     with xlsxwriter.Workbook(buffer, options) as book:
         bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#eef1f6", "border": 1})
-        formats = {"money": book.add_format({"num_format": MONEY_FORMATS[currency]}),
-                   "percent": book.add_format({"num_format": "0.0%"}),
-                   "count": book.add_format({"num_format": "#,##0.##"}),
-                   "text": book.add_format({"text_wrap": False})}
+        formats = {
+            "money": book.add_format({"num_format": MONEY_FORMATS[currency]}),
+            "percent": book.add_format({"num_format": "0.0%"}),
+            "count": book.add_format({"num_format": "#,##0.##"}),
+            "text": book.add_format({"text_wrap": False}),
+        }
         sheet = book.add_worksheet("Comparison")
         table = export_frame(comparison)
         keys = [key for key, _ in EXPORT_COLUMNS]
@@ -96,8 +124,11 @@ def _quotes_sheet(book, bold, comparison: Comparison, data: Dataset, saved_quote
     names = dict(zip(data.treatments["id"], data.treatments["name"], strict=True))
     left_out = {q["id"] for q in left_out_quotes(comparison, saved_quotes)}
     for r, quote in enumerate(saved_quotes, start=1):
-        values = {**quote, "treatment": names.get(quote["treatment_id"], quote["treatment_id"]),
-                  "status": "left out: currency is not the market's" if quote["id"] in left_out else "included"}
+        values = {
+            **quote,
+            "treatment": names.get(quote["treatment_id"], quote["treatment_id"]),
+            "status": "left out: currency is not the market's" if quote["id"] in left_out else "included",
+        }
         for col, (key, _) in enumerate(QUOTE_SHEET_COLUMNS):
             value = values.get(key)
             if key in ("price", "quantity") and isinstance(value, (int, float)):
@@ -137,5 +168,3 @@ def _write_cell(sheet, row: int, col: int, header: str, value, cell_format=None)
         sheet.write_number(row, col, float(value), cell_format)
     else:
         sheet.write_string(row, col, _cell_text(value))
-
-

@@ -57,8 +57,9 @@ def _real(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def read_date(value: str, today: date, order: str | None = None,
-              currency: str | None = None) -> tuple[str | None, str | None, str | None]:
+def read_date(
+    value: str, today: date, order: str | None = None, currency: str | None = None
+) -> tuple[str | None, str | None, str | None]:
     """(ISO date or "" or None, problem or None, note or None) for a quote's date cell.
 
     `order` is the file's order (file_order); without it an ambiguous date is read by `currency`.
@@ -82,8 +83,10 @@ def read_date(value: str, today: date, order: str | None = None,
                 reading, why = CURRENCY_ORDER.get(currency or "", (DAY_FIRST, "the usual order outside the US"))
             parsed = day_first if reading == DAY_FIRST else month_first
             other = month_first if reading == DAY_FIRST else day_first
-            note = (f"{shown(s)} read as {_words(parsed)} ({reading} first, {why}); if you meant "
-                    f"{_words(other)}, write {other.isoformat()}")
+            note = (
+                f"{shown(s)} read as {_words(parsed)} ({reading} first, {why}); if you meant "
+                f"{_words(other)}, write {other.isoformat()}"
+            )
         else:
             parsed = day_first or month_first
     if parsed is None:

@@ -70,8 +70,10 @@ class EncodingGuess:
         """The note to show when the guess matters, else None."""
         if self.line is None:
             return None
-        return (f"The file is not UTF-8 and was read as {self.encoding}; check the first text this affects: "
-                f"{shown(self.text)}. If its letters look wrong, save the file as CSV UTF-8 and upload it again")
+        return (
+            f"The file is not UTF-8 and was read as {self.encoding}; check the first text this affects: "
+            f"{shown(self.text)}. If its letters look wrong, save the file as CSV UTF-8 and upload it again"
+        )
 
 
 def decode_bytes(data: bytes) -> tuple[str, EncodingGuess | None]:
@@ -109,4 +111,3 @@ def _first_difference(guess: EncodingGuess, text: str, other: str) -> EncodingGu
     ends = [j for j in (text.find(c, i) for c in CELL_ENDS) if j != -1]
     line = text.count("\n", 0, i) + text.count("\r", 0, i) - text.count("\r\n", 0, i) + 1
     return EncodingGuess(guess.encoding, line, text[start : min(ends, default=len(text))])
-

@@ -75,8 +75,9 @@ def _new_id() -> str:
     return secrets.token_hex(6)
 
 
-def suggest(name: str, treatments: Mapping[str, str], n: int = 3,
-            aliases: Mapping[str, str] | None = None) -> list[str]:
+def suggest(
+    name: str, treatments: Mapping[str, str], n: int = 3, aliases: Mapping[str, str] | None = None
+) -> list[str]:
     """Up to n known names (treatment names, then aliases) closest to `name`: names containing it first,
     then difflib's picks."""
     key = name_key(name)[:60] if isinstance(name, str) else ""
@@ -155,8 +156,10 @@ def _covers(value: str, header: Header | None) -> tuple[str | None, str | None]:
     if key not in COVERS:
         return None, f"{shown(value)} is not one of: {', '.join(COVERS)}"
     if counted and key != counted and not (counted == "session" and key == "course"):
-        return None, (f"{shown(value)} disagrees with the column {shown(header.counted_name)}, which counts "
-                      f"{counted}s: make them agree")
+        return None, (
+            f"{shown(value)} disagrees with the column {shown(header.counted_name)}, which counts "
+            f"{counted}s: make them agree"
+        )
     return key, None
 
 
@@ -168,8 +171,12 @@ def _currency(value: str) -> tuple[str | None, str | None]:
 
 
 def _record(
-    cells: Mapping[str, object], lookup: _Treatments, today: date, new_id: Callable[[], str],
-    header: Header | None = None, order: str | None = None,
+    cells: Mapping[str, object],
+    lookup: _Treatments,
+    today: date,
+    new_id: Callable[[], str],
+    header: Header | None = None,
+    order: str | None = None,
 ) -> tuple[dict | None, list[tuple[str, str]], list[tuple[str, str]]]:
     """One quote from its cells (text from a file, or form values): (record or None, its (column,
     problem) pairs, its (column, note) pairs). `order` is the file's day/month order."""
@@ -211,16 +218,20 @@ def _record(
         problems.append(("clinic", f"the clinic name is longer than {MAX_CELL_CHARS} characters"))
     if problems:
         return None, problems, []
-    return {
-        "id": new_id(),
-        "treatment_id": treatment_id,
-        "clinic": clinic or NO_CLINIC,
-        "price": price,
-        "currency": named[0],
-        "covers": covers,
-        "quantity": 1 if covers == "procedure" else quantity,
-        "date": when,
-    }, [], ([("date", note)] if note else [])
+    return (
+        {
+            "id": new_id(),
+            "treatment_id": treatment_id,
+            "clinic": clinic or NO_CLINIC,
+            "price": price,
+            "currency": named[0],
+            "covers": covers,
+            "quantity": 1 if covers == "procedure" else quantity,
+            "date": when,
+        },
+        [],
+        ([("date", note)] if note else []),
+    )
 
 
 def parse_upload(
@@ -276,7 +287,10 @@ def parse_upload(
 
 
 def parse_form(
-    values: Mapping[str, object], treatments: Mapping[str, str], today: date, new_id: Callable[[], str] = _new_id,
+    values: Mapping[str, object],
+    treatments: Mapping[str, str],
+    today: date,
+    new_id: Callable[[], str] = _new_id,
     aliases: Mapping[str, str] | None = None,
 ) -> tuple[dict | None, list[QuoteProblem]]:
     """One quote from the form's values (any JSON types): (record, notes on it) or (None, the problems)."""
@@ -334,8 +348,24 @@ def template_csv(treatments: Mapping[str, str] | None = None) -> bytes:
     names = treatments or {}
     rows = [
         QUOTE_CSV_COLUMNS,
-        (names.get("botulinum-toxin", "Botulinum toxin"), "Example Clinic, London", "250", "GBP", "area", "3", "2025-01-15"),
-        (names.get("ha-filler", "Hyaluronic-acid filler"), "Example Clinic, New York", "$1,400", "USD", "syringe", "2", ""),
+        (
+            names.get("botulinum-toxin", "Botulinum toxin"),
+            "Example Clinic, London",
+            "250",
+            "GBP",
+            "area",
+            "3",
+            "2025-01-15",
+        ),
+        (
+            names.get("ha-filler", "Hyaluronic-acid filler"),
+            "Example Clinic, New York",
+            "$1,400",
+            "USD",
+            "syringe",
+            "2",
+            "",
+        ),
     ]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(rows)

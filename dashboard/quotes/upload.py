@@ -34,7 +34,7 @@ SNIFF_CHARS = 4096
 DELIMITERS = ",;\t"
 # Encodings a spreadsheet saves "CSV" in when it is not UTF-8 (codec name -> name shown to the user).
 GUESSED_ENCODINGS = {"cp1252": "Windows-1252", "mac-roman": "Mac Roman"}
-CELL_ENDS = ",;\t\r\n\""
+CELL_ENDS = ',;\t\r\n"'
 # charset-normalizer's "mess" ratio: a best reading messier than MAX_CHAOS is refused, not guessed (plain
 # text in the right encoding scores 0; stray bytes that decode to letters soup score more); another
 # reading up to OTHER_READING_CHAOS is plausible enough to make the guess worth saying.
@@ -100,7 +100,7 @@ def clean_text(value: str) -> str:
     (so the first character is the first visible one), whitespace runs collapsed to one space."""
     if not (value.isascii() and value.isprintable()):  # the fast path covers most cells
         value = unicodedata.normalize("NFC", value.translate(_CLEANING))
-        value = value[first_visible(value):]
+        value = value[first_visible(value) :]
     return " ".join(value.split())
 
 

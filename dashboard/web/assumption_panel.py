@@ -10,39 +10,92 @@ from dashboard import vocab
 from dashboard.model import assumptions as rules
 from dashboard.web.components import labelled
 
-HELP = ("Where the data has no figure (how many sessions, how often upkeep is repeated and how many sessions "
-        "each time, a price per session), enter your own. It is marked \u201cyour assumption\u201d wherever it "
-        "is used, stays in this browser only, and clearing it returns the published figures.")
+HELP = (
+    "Where the data has no figure (how many sessions, how often upkeep is repeated and how many sessions "
+    "each time, a price per session), enter your own. It is marked \u201cyour assumption\u201d wherever it "
+    "is used, stays in this browser only, and clearing it returns the published figures."
+)
 
 
 def assumption_form(treatments: pd.DataFrame) -> dbc.Card:
     names = treatments.sort_values("name")
     options = [{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)]
     fields = [{"label": label, "value": f} for f, (label, _, _) in rules.FIELDS.items()]
-    row = dbc.Row([
-        dbc.Col(labelled("assumption-treatment", "Treatment", dcc.Dropdown(id="assumption-treatment", options=options)),
-                md=4),
-        dbc.Col(labelled("assumption-field", "What you assume", dcc.Dropdown(
-            id="assumption-field", options=fields, value="upkeep_months", clearable=False)), md=4),
-        dbc.Col(labelled("assumption-low", "From", dcc.Input(id="assumption-low", type="text", inputMode="decimal",
-                                                              maxLength=20, className="form-control",
-                                                              placeholder="e.g. 6")), md=2),
-        dbc.Col(labelled("assumption-high", "To (optional)", dcc.Input(
-            id="assumption-high", type="text", inputMode="decimal", maxLength=20, className="form-control",
-            placeholder="e.g. 12")), md=2),
-        dbc.Col(labelled("assumption-currency", "Currency (prices only)", dcc.Dropdown(
-            id="assumption-currency", options=[{"label": c, "value": c} for c in vocab.CURRENCY_SYMBOL], value="USD",
-            clearable=False)), md=3),
-    ])
-    return dbc.Card(dbc.CardBody([
-        html.H2("Your assumptions", className="h5"),
-        html.P(HELP, className="small text-muted"),
-        row,
-        html.Button("Add assumption", id="assumption-add", n_clicks=0, className="btn btn-primary me-2"),
-        html.Button("Clear all assumptions", id="assumption-clear", n_clicks=0, className="btn btn-outline-danger"),
-        html.Ul(id="assumption-messages", className="mt-2 small", **{"aria-live": "polite"}),
-        html.Div(id="assumption-list", className="mt-2"),
-    ]), className="mb-3")
+    row = dbc.Row(
+        [
+            dbc.Col(
+                labelled("assumption-treatment", "Treatment", dcc.Dropdown(id="assumption-treatment", options=options)),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "assumption-field",
+                    "What you assume",
+                    dcc.Dropdown(id="assumption-field", options=fields, value="upkeep_months", clearable=False),
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "assumption-low",
+                    "From",
+                    dcc.Input(
+                        id="assumption-low",
+                        type="text",
+                        inputMode="decimal",
+                        maxLength=20,
+                        className="form-control",
+                        placeholder="e.g. 6",
+                    ),
+                ),
+                md=2,
+            ),
+            dbc.Col(
+                labelled(
+                    "assumption-high",
+                    "To (optional)",
+                    dcc.Input(
+                        id="assumption-high",
+                        type="text",
+                        inputMode="decimal",
+                        maxLength=20,
+                        className="form-control",
+                        placeholder="e.g. 12",
+                    ),
+                ),
+                md=2,
+            ),
+            dbc.Col(
+                labelled(
+                    "assumption-currency",
+                    "Currency (prices only)",
+                    dcc.Dropdown(
+                        id="assumption-currency",
+                        options=[{"label": c, "value": c} for c in vocab.CURRENCY_SYMBOL],
+                        value="USD",
+                        clearable=False,
+                    ),
+                ),
+                md=3,
+            ),
+        ]
+    )
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2("Your assumptions", className="h5"),
+                html.P(HELP, className="small text-muted"),
+                row,
+                html.Button("Add assumption", id="assumption-add", n_clicks=0, className="btn btn-primary me-2"),
+                html.Button(
+                    "Clear all assumptions", id="assumption-clear", n_clicks=0, className="btn btn-outline-danger"
+                ),
+                html.Ul(id="assumption-messages", className="mt-2 small", **{"aria-live": "polite"}),
+                html.Div(id="assumption-list", className="mt-2"),
+            ]
+        ),
+        className="mb-3",
+    )
 
 
 def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Div | html.P:
@@ -53,16 +106,26 @@ def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Div | html
     for index, record in enumerate(saved):
         name = names.get(record["treatment_id"], record["treatment_id"])
         text = f"{name}: {rules.ASSUMED}, {rules.describe_value(record)}"
-        items.append(html.Li([
-            html.Span(text, className="assumed-text"),
-            html.Button("Remove", id={"type": "remove-assumption", "index": index}, n_clicks=0,
-                        className="btn btn-link btn-sm", **{"aria-label": f"Remove assumption for {name}"}),
-        ]))
+        items.append(
+            html.Li(
+                [
+                    html.Span(text, className="assumed-text"),
+                    html.Button(
+                        "Remove",
+                        id={"type": "remove-assumption", "index": index},
+                        n_clicks=0,
+                        className="btn btn-link btn-sm",
+                        **{"aria-label": f"Remove assumption for {name}"},
+                    ),
+                ]
+            )
+        )
     return html.Ul(items, className="small", id="saved-assumptions")
 
 
-def apply_action(action: str, saved: list[dict], treatment_ids, form: dict | None = None,
-                 remove_index: object = None) -> tuple[list[dict], list[str]]:
+def apply_action(
+    action: str, saved: list[dict], treatment_ids, form: dict | None = None, remove_index: object = None
+) -> tuple[list[dict], list[str]]:
     """The saved list after an action (add, remove, clear) and the messages to show.
 
     `saved` has been validated already; bad input leaves it unchanged and says why.
@@ -79,7 +142,7 @@ def apply_action(action: str, saved: list[dict], treatment_ids, form: dict | Non
         return kept + [record], ["Assumption replaced." if replaced else "Assumption added."]
     if action == "remove":
         if isinstance(remove_index, int) and not isinstance(remove_index, bool) and 0 <= remove_index < len(saved):
-            return saved[:remove_index] + saved[remove_index + 1:], ["Assumption removed."]
+            return saved[:remove_index] + saved[remove_index + 1 :], ["Assumption removed."]
         return saved, []
     if action == "clear":
         return [], (["All assumptions cleared: the published figures are back."] if saved else [])

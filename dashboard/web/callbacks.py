@@ -74,8 +74,17 @@ def url_fields() -> list[dict]:
     """For the browser's URL <-> controls sync, in CONTROLS order: each control's URL parameter, its place in
     the query string, the control's default value, the kind (text, number, flag, list) and list limit."""
     defaults = dict(zip(CONTROLS, control_values(Filters()), strict=True))
-    return [{"control": f.control, "param": f.url, "order": i, "default": defaults[f.control], "kind": _kind(f),
-             "limit": LIST_LIMITS.get(f.name)} for i, f in enumerate(FIELDS)]
+    return [
+        {
+            "control": f.control,
+            "param": f.url,
+            "order": i,
+            "default": defaults[f.control],
+            "kind": _kind(f),
+            "limit": LIST_LIMITS.get(f.name),
+        }
+        for i, f in enumerate(FIELDS)
+    ]
 
 
 def controls_from_query(search) -> dict[str, object]:
@@ -109,7 +118,9 @@ def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filte
     raw = {CONTROLS[c]: v for c, v in controls.items() if c in CONTROLS}
     previous = from_query(applied_query if isinstance(applied_query, str) else "", treatment_ids)
     filters, messages = apply_controls(raw, previous, treatment_ids)
-    return filters, {f"{c}_message": messages.get(CONTROLS[c], "") for c in ("budget", "max-downtime", "daily-earnings")}
+    return filters, {
+        f"{c}_message": messages.get(CONTROLS[c], "") for c in ("budget", "max-downtime", "daily-earnings")
+    }
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
@@ -132,9 +143,11 @@ def register_callbacks(app, catalog: Catalog) -> None:
     # kept in the browser arrive as a change of the store and come here. The server parses every value.
     @app.callback(
         output={name: Output(*target) for name, target in {**RENDER_OUTPUTS, **MESSAGE_OUTPUTS}.items()},
-        inputs={"controls": {c: Input(c, "value") for c in CONTROLS},
-                **{name: Input(*source) for name, source in RENDER_INPUTS.items()},
-                "applied_query": State("applied-query", "data")},
+        inputs={
+            "controls": {c: Input(c, "value") for c in CONTROLS},
+            **{name: Input(*source) for name, source in RENDER_INPUTS.items()},
+            "applied_query": State("applied-query", "data"),
+        },
         prevent_initial_call=True,
     )
     def show(controls, applied_query, **values):
@@ -151,7 +164,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def show_details(selected, search, stored, stored_assumptions):
-        chosen = selected[0].get("id") if isinstance(selected, list) and selected and isinstance(selected[0], dict) else None
+        chosen = (
+            selected[0].get("id") if isinstance(selected, list) and selected and isinstance(selected[0], dict) else None
+        )
         saved = quotes.validate_stored(stored, ids, dt.date.today())
         assumed = assumptions.validate_stored(stored_assumptions, ids)
         return details(catalog, from_query(search if isinstance(search, str) else "", ids), chosen, saved, assumed)
@@ -166,7 +181,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
 
     app.clientside_callback(
         ClientsideFunction(namespace="page", function_name="dataLinks"),
-        Output("link-csv", "href"), Output("link-xlsx", "href"), Output("link-json", "href"),
+        Output("link-csv", "href"),
+        Output("link-xlsx", "href"),
+        Output("link-json", "href"),
         Input("url", "search"),
     )
 
@@ -181,7 +198,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def update_assumptions(_add, _removes, _clear, *rest):
-        form = dict(zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)], strict=True))
+        form = dict(
+            zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)], strict=True)
+        )
         action, index = _list_action(ctx.triggered_id, ctx.triggered, "assumption")
         if action is None:
             raise PreventUpdate
@@ -207,14 +226,22 @@ def register_callbacks(app, catalog: Catalog) -> None:
     )
     def update_quotes(_add, contents, _removes, _clear, *rest):
         form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)], strict=True))
-        filename, stored = rest[len(QUOTE_FORM):]
+        filename, stored = rest[len(QUOTE_FORM) :]
         action, remove_id = _quote_action(ctx.triggered_id, ctx.triggered)
         if action is None:
             raise PreventUpdate
         saved = quotes.validate_stored(stored, ids, dt.date.today())
         form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
-        new, messages = apply_action(action, saved, names, dt.date.today(), form=form,
-                                     upload=(contents, filename), remove_id=remove_id, aliases=aliases)
+        new, messages = apply_action(
+            action,
+            saved,
+            names,
+            dt.date.today(),
+            form=form,
+            upload=(contents, filename),
+            remove_id=remove_id,
+            aliases=aliases,
+        )
         return new, [html.Li(m) for m in messages], None
 
     @app.callback(Output("template-download", "data"), Input("quote-template", "n_clicks"), prevent_initial_call=True)

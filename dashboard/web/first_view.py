@@ -60,8 +60,12 @@ def register_deferred_tabs(app, layout: Component) -> frozenset[str]:
     and arrive when first shown, so the page loads and updates less. Returns their tab ids."""
     callback_ids = {str(d["id"]) for spec in app.callback_map.values() for d in spec["inputs"] + spec["state"]}
     callback_ids |= {part.rsplit(".", 1)[0] for key in app.callback_map for part in key.strip(".").split("...")}
-    candidates = frozenset(tab.tab_id for tabs in _tab_sets(layout) for tab in tabs.children
-                           if isinstance(tab, dbc.Tab) and tab.tab_id and not (_ids(tab) & callback_ids))
+    candidates = frozenset(
+        tab.tab_id
+        for tabs in _tab_sets(layout)
+        for tab in tabs.children
+        if isinstance(tab, dbc.Tab) and tab.tab_id and not (_ids(tab) & callback_ids)
+    )
     tab_sets = [(tabs.id, [t.tab_id for t in tabs.children if isinstance(t, dbc.Tab)]) for tabs in _tab_sets(layout)]
     content = {tab_id: tab.children for tab_id, tab in defer_hidden_tabs(layout, candidates).items()}
     if not content:
@@ -77,9 +81,11 @@ def register_deferred_tabs(app, layout: Component) -> frozenset[str]:
     )
     def show_deferred_tab(*values):
         active = dict(zip(tabs_ids, values[: len(tabs_ids)], strict=True))
-        shown = values[len(tabs_ids):]
-        return [content[tab_id] if active.get(tabs_id) == tab_id and not current else no_update
-                for (tabs_id, tab_id), current in zip(owners, shown, strict=True)]
+        shown = values[len(tabs_ids) :]
+        return [
+            content[tab_id] if active.get(tabs_id) == tab_id and not current else no_update
+            for (tabs_id, tab_id), current in zip(owners, shown, strict=True)
+        ]
 
     return candidates
 
@@ -92,7 +98,9 @@ def first_view(catalog: Catalog, search: str | None, deferred_tabs: frozenset[st
     """
     query = search if isinstance(search, str) else ""
     filters = from_query(query, catalog.treatment_ids)
-    props: dict[tuple[str, str], object] = {(c, "value"): v for c, v in zip(CONTROLS, control_values(filters), strict=True)}
+    props: dict[tuple[str, str], object] = {
+        (c, "value"): v for c, v in zip(CONTROLS, control_values(filters), strict=True)
+    }
     # quotes and assumptions live in the browser: they come back as a change of their store, then the render
     # callback adds them
     outputs = page_outputs(catalog, filters, [], [])

@@ -32,11 +32,20 @@ MARKET_LABELS = {
 def number_input(control_id: str, placeholder: str) -> html.Div:
     """A number field that takes any number as typed (the server checks it) and a message line
     under it saying when a value was refused and which one applies."""
-    return html.Div([
-        dcc.Input(id=control_id, type="text", inputMode="decimal", debounce=True, placeholder=placeholder,
-                  maxLength=20, className="form-control"),
-        html.Div(id=f"{control_id}-message", className="input-message", role="status", **{"aria-live": "polite"}),
-    ])
+    return html.Div(
+        [
+            dcc.Input(
+                id=control_id,
+                type="text",
+                inputMode="decimal",
+                debounce=True,
+                placeholder=placeholder,
+                maxLength=20,
+                className="form-control",
+            ),
+            html.Div(id=f"{control_id}-message", className="input-message", role="status", **{"aria-live": "polite"}),
+        ]
+    )
 
 
 def controls(catalog: Catalog) -> dbc.Card:
@@ -48,33 +57,127 @@ def controls(catalog: Catalog) -> dbc.Card:
     names = catalog.data.treatments.sort_values("name")
     body = dbc.Row(
         [
-            dbc.Col(labelled("concern", "Concern", dcc.Dropdown(id="concern", options=concern_options, value="all", clearable=False)), md=4),
-            dbc.Col(labelled("market", "Market", dcc.Dropdown(
-                id="market", options=[{"label": MARKET_LABELS[m], "value": m} for m in vocab.MARKETS],
-                value=d.market, clearable=False)), md=4),
-            dbc.Col(labelled("category", "Categories", dcc.Dropdown(
-                id="category", options=[{"label": c.replace("-", " "), "value": c} for c in vocab.CATEGORIES],
-                value=[], multi=True, placeholder="All categories")), md=4),
-            dbc.Col(labelled("budget", "Budget", number_input("budget", "No budget"),
-                "Total over the time horizon: the initial course plus maintenance."), md=4),
-            dbc.Col(labelled("horizon", "Time horizon (years)", dcc.Slider(
-                id="horizon", min=HORIZON_RANGE[0], max=HORIZON_RANGE[1], step=1, value=d.horizon,
-                marks={i: str(i) for i in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1)})), md=4),
-            dbc.Col(labelled("max-downtime", "Most downtime (days)", number_input("max-downtime", "Any"),
-                "Options with unknown downtime stay listed."), md=4),
-            dbc.Col(labelled("max-risk", "Highest risk tier", dcc.Slider(
-                id="max-risk", min=1, max=5, step=1, value=d.max_risk, marks={i: str(i) for i in range(1, 6)}),
-                "1 = transient redness only … 5 = deaths documented."), md=4),
-            dbc.Col(labelled("daily-earnings", "Your daily earnings (optional)", number_input("daily-earnings", "Not set"),
-                "Downtime days become lost pay, shown apart from the price."), md=4),
-            dbc.Col(labelled("prices-in", "Prices in", dcc.RadioItems(
-                id="prices-in", value=d.prices_in, inline=True, inputClassName="me-1", labelClassName="me-3",
-                options=[{"label": f"{_latest_label(catalog)} money (adjusted for inflation)", "value": "latest"},
-                         {"label": "As published", "value": "published"}]),
-                inflation.index_summary(catalog.price_index)), md=4),
-            dbc.Col(labelled("compare", "Compare side by side (2–4 options)", dcc.Dropdown(
-                id="compare", options=[{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)],
-                value=[], multi=True, placeholder="Choose options")), md=4),
+            dbc.Col(
+                labelled(
+                    "concern",
+                    "Concern",
+                    dcc.Dropdown(id="concern", options=concern_options, value="all", clearable=False),
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "market",
+                    "Market",
+                    dcc.Dropdown(
+                        id="market",
+                        options=[{"label": MARKET_LABELS[m], "value": m} for m in vocab.MARKETS],
+                        value=d.market,
+                        clearable=False,
+                    ),
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "category",
+                    "Categories",
+                    dcc.Dropdown(
+                        id="category",
+                        options=[{"label": c.replace("-", " "), "value": c} for c in vocab.CATEGORIES],
+                        value=[],
+                        multi=True,
+                        placeholder="All categories",
+                    ),
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "budget",
+                    "Budget",
+                    number_input("budget", "No budget"),
+                    "Total over the time horizon: the initial course plus maintenance.",
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "horizon",
+                    "Time horizon (years)",
+                    dcc.Slider(
+                        id="horizon",
+                        min=HORIZON_RANGE[0],
+                        max=HORIZON_RANGE[1],
+                        step=1,
+                        value=d.horizon,
+                        marks={i: str(i) for i in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1)},
+                    ),
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "max-downtime",
+                    "Most downtime (days)",
+                    number_input("max-downtime", "Any"),
+                    "Options with unknown downtime stay listed.",
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "max-risk",
+                    "Highest risk tier",
+                    dcc.Slider(
+                        id="max-risk", min=1, max=5, step=1, value=d.max_risk, marks={i: str(i) for i in range(1, 6)}
+                    ),
+                    "1 = transient redness only … 5 = deaths documented.",
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "daily-earnings",
+                    "Your daily earnings (optional)",
+                    number_input("daily-earnings", "Not set"),
+                    "Downtime days become lost pay, shown apart from the price.",
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "prices-in",
+                    "Prices in",
+                    dcc.RadioItems(
+                        id="prices-in",
+                        value=d.prices_in,
+                        inline=True,
+                        inputClassName="me-1",
+                        labelClassName="me-3",
+                        options=[
+                            {"label": f"{_latest_label(catalog)} money (adjusted for inflation)", "value": "latest"},
+                            {"label": "As published", "value": "published"},
+                        ],
+                    ),
+                    inflation.index_summary(catalog.price_index),
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "compare",
+                    "Compare side by side (2–4 options)",
+                    dcc.Dropdown(
+                        id="compare",
+                        options=[{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)],
+                        value=[],
+                        multi=True,
+                        placeholder="Choose options",
+                    ),
+                ),
+                md=4,
+            ),
         ]
     )
     return dbc.Card(dbc.CardBody([html.H2("Filters", className="h5"), body]), className="mb-3")
@@ -95,39 +198,60 @@ def results(catalog: Catalog) -> html.Div:
                     html.H2("Your options", className="h5 mb-1", id="results-heading"),
                     html.P(id="result-count", className="result-count mb-1", **{"aria-live": "polite"}),
                     html.Span(id="over-budget-note", className="text-muted small"),
-                    dbc.Switch(id="show-over-budget", label="Show options over budget", value=False,
-                               className="over-budget-switch mt-1"),
+                    dbc.Switch(
+                        id="show-over-budget",
+                        label="Show options over budget",
+                        value=False,
+                        className="over-budget-switch mt-1",
+                    ),
                 ],
                 className="mb-2",
             ),
             dcc.Loading(
-                html.Div([
-                    dag.AgGrid(
-                        id="results-grid",
-                        columnDefs=grid.column_defs(),
-                        rowData=[],
-                        getRowId="params.data.id",
-                        defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True,
-                                       "autoHeaderHeight": True},
-                        dashGridOptions={
-                            "tooltipShowDelay": 200, "enableCellTextSelection": True, "ensureDomOrder": True,
-                            "domLayout": "autoHeight",
-                            "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
-                            "getRowClass": {"function": "rowClass(params)"},
-                            "postSortRows": {"function": "overBudgetLast(params)"},
-                            "tabToNextCell": {"function": "leaveGrid(params)"},
-                            "tabToNextHeader": {"function": "leaveGrid(params)"},
-                        },
-                        style={"width": "100%"},
-                        className="ag-theme-alpine results-grid",
-                    ),
-                    html.Div(id="result-cards", className="result-cards"),
-                ]),
-                id="results-loading", delay_show=150, overlay_style={"visibility": "visible", "opacity": 0.45},
-                type="circle", parent_className="results-busy",
+                html.Div(
+                    [
+                        dag.AgGrid(
+                            id="results-grid",
+                            columnDefs=grid.column_defs(),
+                            rowData=[],
+                            getRowId="params.data.id",
+                            defaultColDef={
+                                "sortable": True,
+                                "resizable": True,
+                                "wrapHeaderText": True,
+                                "autoHeaderHeight": True,
+                            },
+                            dashGridOptions={
+                                "tooltipShowDelay": 200,
+                                "enableCellTextSelection": True,
+                                "ensureDomOrder": True,
+                                "domLayout": "autoHeight",
+                                "rowSelection": {
+                                    "mode": "singleRow",
+                                    "checkboxes": False,
+                                    "enableClickSelection": True,
+                                },
+                                "getRowClass": {"function": "rowClass(params)"},
+                                "postSortRows": {"function": "overBudgetLast(params)"},
+                                "tabToNextCell": {"function": "leaveGrid(params)"},
+                                "tabToNextHeader": {"function": "leaveGrid(params)"},
+                            },
+                            style={"width": "100%"},
+                            className="ag-theme-alpine results-grid",
+                        ),
+                        html.Div(id="result-cards", className="result-cards"),
+                    ]
+                ),
+                id="results-loading",
+                delay_show=150,
+                overlay_style={"visibility": "visible", "opacity": 0.45},
+                type="circle",
+                parent_className="results-busy",
             ),
-            html.P("Select a row (click it, or press Space on it) to see everything about that option.",
-                   className="small text-muted mt-1 mb-1 grid-hint"),
+            html.P(
+                "Select a row (click it, or press Space on it) to see everything about that option.",
+                className="small text-muted mt-1 mb-1 grid-hint",
+            ),
             html.Div(id="option-details", className="option-details", **{"aria-live": "polite"}),
             html.Div(id="missing-notes", className="missing-notes"),
             html.Div(
@@ -135,8 +259,10 @@ def results(catalog: Catalog) -> html.Div:
                     html.Button("Export CSV", id="export-csv", className="btn btn-outline-primary me-2", n_clicks=0),
                     html.Button("Export Excel", id="export-xlsx", className="btn btn-outline-primary me-2", n_clicks=0),
                     dcc.Download(id="download"),
-                    html.Span("The same table at a link (published figures, without your quotes): ",
-                              className="small text-muted ms-1"),
+                    html.Span(
+                        "The same table at a link (published figures, without your quotes): ",
+                        className="small text-muted ms-1",
+                    ),
                     html.A("CSV", id="link-csv", href="/comparison.csv", className="small me-2"),
                     html.A("Excel", id="link-xlsx", href="/comparison.xlsx", className="small me-2"),
                     html.A("JSON", id="link-json", href="/comparison.json", className="small"),
@@ -153,12 +279,18 @@ def view_tabs(catalog: Catalog) -> dbc.Tabs:
     """Charts, side by side and sources; assets/page.js makes them a keyboard tab list."""
     return dbc.Tabs(
         [
-            dbc.Tab(html.Div([
-                dcc.Graph(id="cost-range-chart", config=GRAPH_CONFIG),
-                dcc.Graph(id="cost-downtime-chart", config=GRAPH_CONFIG),
-                dcc.Graph(id="cumulative-chart", config=GRAPH_CONFIG),
-                html.Ul(id="crossover-notes"),
-            ]), label="Charts", tab_id="charts"),
+            dbc.Tab(
+                html.Div(
+                    [
+                        dcc.Graph(id="cost-range-chart", config=GRAPH_CONFIG),
+                        dcc.Graph(id="cost-downtime-chart", config=GRAPH_CONFIG),
+                        dcc.Graph(id="cumulative-chart", config=GRAPH_CONFIG),
+                        html.Ul(id="crossover-notes"),
+                    ]
+                ),
+                label="Charts",
+                tab_id="charts",
+            ),
             dbc.Tab(html.Div(id="side-by-side", className="side-by-side mt-2"), label="Side by side", tab_id="side"),
             dbc.Tab(sources_panel(catalog.data, catalog.price_index), label="Sources", tab_id="sources"),
         ],
@@ -181,26 +313,36 @@ def page(catalog: Catalog) -> dbc.Container:
                 [
                     html.A("Skip to your options", href="#results", className="skip-link"),
                     html.H1("What cosmetic treatments really cost", className="h3"),
-                    html.P("Total cost over time including repeat sessions and maintenance, downtime and risk, "
-                           "from cited public sources. Where a figure is not published, the page says which one "
-                           "and what to ask.", className="mb-1 intro"),
+                    html.P(
+                        "Total cost over time including repeat sessions and maintenance, downtime and risk, "
+                        "from cited public sources. Where a figure is not published, the page says which one "
+                        "and what to ask.",
+                        className="mb-1 intro",
+                    ),
                     dbc.Alert(
-                        [html.Strong("Not medical advice. "),
-                         f"Use this to prepare questions for a clinic. {vintage}; "
-                         "US surgical figures are surgeons' fees only (no anaesthesia or facility)."],
-                        color="warning", className="disclaimer py-2", id="disclaimer"),
+                        [
+                            html.Strong("Not medical advice. "),
+                            f"Use this to prepare questions for a clinic. {vintage}; "
+                            "US surgical figures are surgeons' fees only (no anaesthesia or facility).",
+                        ],
+                        color="warning",
+                        className="disclaimer py-2",
+                        id="disclaimer",
+                    ),
                 ],
                 className="app-header",
             ),
-            html.Main([
-                controls(catalog),
-                results(catalog),
-                view_tabs(catalog),
-                quote_form(catalog.data.treatments),
-                assumption_form(catalog.data.treatments),
-                # not html.Footer: Dash's page template already has a <footer> (for its scripts)
-                html.P("Figures: see the Sources tab and data/README.md.", className="text-muted small mt-3"),
-            ]),
+            html.Main(
+                [
+                    controls(catalog),
+                    results(catalog),
+                    view_tabs(catalog),
+                    quote_form(catalog.data.treatments),
+                    assumption_form(catalog.data.treatments),
+                    # not html.Footer: Dash's page template already has a <footer> (for its scripts)
+                    html.P("Figures: see the Sources tab and data/README.md.", className="text-muted small mt-3"),
+                ]
+            ),
         ],
         fluid=True,
         className="pb-4",

@@ -12,62 +12,149 @@ from dashboard.quotes import records as q
 from dashboard.quotes.upload import UPLOAD_COMPONENT_MAX_BYTES
 from dashboard.web.components import labelled
 
-LOCAL_ONLY = ("Your quotes stay in this browser only (its local storage). They are never saved on the "
-              "server; clearing the browser's site data removes them.")
+LOCAL_ONLY = (
+    "Your quotes stay in this browser only (its local storage). They are never saved on the "
+    "server; clearing the browser's site data removes them."
+)
 
 
 def quote_form(treatments: pd.DataFrame) -> dbc.Card:
     names = treatments.sort_values("name")
     options = [{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)]
-    row = dbc.Row([
-        dbc.Col(labelled("quote-treatment", "Treatment", dcc.Dropdown(id="quote-treatment", options=options)), md=4),
-        dbc.Col(labelled("quote-clinic", "Clinic name", dcc.Input(id="quote-clinic", type="text", maxLength=200,
-                                                                    className="form-control")), md=4),
-        dbc.Col(labelled("quote-price", "Price quoted", dcc.Input(id="quote-price", type="text", maxLength=40,
-                                                                    className="form-control", placeholder="e.g. 1,200")), md=4),
-        dbc.Col(labelled("quote-currency", "Currency", dcc.Dropdown(
-            id="quote-currency", options=[{"label": c, "value": c} for c in q.CURRENCIES], value="USD", clearable=False)), md=3),
-        dbc.Col(labelled("quote-covers", "The price covers", dcc.Dropdown(
-            id="quote-covers", options=[{"label": c, "value": c} for c in q.COVERS], value="session", clearable=False)), md=3),
-        dbc.Col(labelled("quote-quantity", "How many (sessions, units, syringes…; sessions in a course)", dcc.Input(
-            id="quote-quantity", type="text", inputMode="numeric", maxLength=10, value="1", className="form-control")),
-            md=3),
-        dbc.Col(labelled("quote-date", "Date of the quote", dcc.Input(id="quote-date", type="text", maxLength=10,
-                                                                        placeholder="YYYY-MM-DD", className="form-control")), md=3),
-    ])
-    return dbc.Card(dbc.CardBody([
-        html.H2("Your quotes", className="h5"),
-        html.P(LOCAL_ONLY, className="small text-muted", id="quotes-local-note"),
-        row,
-        html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
-        html.Span(" or ", className="mx-1"),
-        dcc.Upload(id="quote-upload", children=html.Button("Upload a CSV of quotes", className="btn btn-outline-primary"),
-                   accept=".csv,text/csv", max_size=UPLOAD_COMPONENT_MAX_BYTES,
-                   multiple=False, style={"display": "inline-block"}),
-        html.Button("Download the CSV template", id="quote-template", n_clicks=0, className="btn btn-link"),
-        dcc.Download(id="template-download"),
-        html.Ul(id="quote-messages", className="mt-2 small", **{"aria-live": "polite"}),
-        html.Div(id="quote-list", className="mt-2"),
-        html.Button("Clear all quotes", id="quote-clear", n_clicks=0, className="btn btn-outline-danger btn-sm mt-2"),
-    ]), className="mb-3")
+    row = dbc.Row(
+        [
+            dbc.Col(
+                labelled("quote-treatment", "Treatment", dcc.Dropdown(id="quote-treatment", options=options)), md=4
+            ),
+            dbc.Col(
+                labelled(
+                    "quote-clinic",
+                    "Clinic name",
+                    dcc.Input(id="quote-clinic", type="text", maxLength=200, className="form-control"),
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "quote-price",
+                    "Price quoted",
+                    dcc.Input(
+                        id="quote-price", type="text", maxLength=40, className="form-control", placeholder="e.g. 1,200"
+                    ),
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "quote-currency",
+                    "Currency",
+                    dcc.Dropdown(
+                        id="quote-currency",
+                        options=[{"label": c, "value": c} for c in q.CURRENCIES],
+                        value="USD",
+                        clearable=False,
+                    ),
+                ),
+                md=3,
+            ),
+            dbc.Col(
+                labelled(
+                    "quote-covers",
+                    "The price covers",
+                    dcc.Dropdown(
+                        id="quote-covers",
+                        options=[{"label": c, "value": c} for c in q.COVERS],
+                        value="session",
+                        clearable=False,
+                    ),
+                ),
+                md=3,
+            ),
+            dbc.Col(
+                labelled(
+                    "quote-quantity",
+                    "How many (sessions, units, syringes…; sessions in a course)",
+                    dcc.Input(
+                        id="quote-quantity",
+                        type="text",
+                        inputMode="numeric",
+                        maxLength=10,
+                        value="1",
+                        className="form-control",
+                    ),
+                ),
+                md=3,
+            ),
+            dbc.Col(
+                labelled(
+                    "quote-date",
+                    "Date of the quote",
+                    dcc.Input(
+                        id="quote-date", type="text", maxLength=10, placeholder="YYYY-MM-DD", className="form-control"
+                    ),
+                ),
+                md=3,
+            ),
+        ]
+    )
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2("Your quotes", className="h5"),
+                html.P(LOCAL_ONLY, className="small text-muted", id="quotes-local-note"),
+                row,
+                html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
+                html.Span(" or ", className="mx-1"),
+                dcc.Upload(
+                    id="quote-upload",
+                    children=html.Button("Upload a CSV of quotes", className="btn btn-outline-primary"),
+                    accept=".csv,text/csv",
+                    max_size=UPLOAD_COMPONENT_MAX_BYTES,
+                    multiple=False,
+                    style={"display": "inline-block"},
+                ),
+                html.Button("Download the CSV template", id="quote-template", n_clicks=0, className="btn btn-link"),
+                dcc.Download(id="template-download"),
+                html.Ul(id="quote-messages", className="mt-2 small", **{"aria-live": "polite"}),
+                html.Div(id="quote-list", className="mt-2"),
+                html.Button(
+                    "Clear all quotes", id="quote-clear", n_clicks=0, className="btn btn-outline-danger btn-sm mt-2"
+                ),
+            ]
+        ),
+        className="mb-3",
+    )
 
 
 def quote_list(rows: pd.DataFrame, saved: list[dict], names: dict[str, str]) -> html.Div:
     """Saved quotes with where each stands in the current market, and a remove button each."""
     if not saved:
         return html.P("No quotes saved yet.", className="text-muted small")
-    notes = dict(zip(rows.get("id", pd.Series(dtype=object)), rows.get("quote_note", pd.Series(dtype=object)), strict=False))
+    notes = dict(
+        zip(rows.get("id", pd.Series(dtype=object)), rows.get("quote_note", pd.Series(dtype=object)), strict=False)
+    )
     items = []
     for quote in saved:
         note = notes.get(f"quote-{quote['id']}", "Not in this market's currency, or filtered out.")
-        text = (f"{quote['clinic']}: {names.get(quote['treatment_id'], quote['treatment_id'])}, "
-                f"{quote['price']:,.2f} {quote['currency']} for {covered(quote)}"
-                f"{', ' + quote['date'] if quote['date'] else ''}. {note}")
-        items.append(html.Li([
-            html.Span(text),
-            html.Button("Remove", id={"type": "remove-quote", "index": quote["id"]}, n_clicks=0,
-                        className="btn btn-link btn-sm", **{"aria-label": f"Remove quote from {quote['clinic']}"}),
-        ]))
+        text = (
+            f"{quote['clinic']}: {names.get(quote['treatment_id'], quote['treatment_id'])}, "
+            f"{quote['price']:,.2f} {quote['currency']} for {covered(quote)}"
+            f"{', ' + quote['date'] if quote['date'] else ''}. {note}"
+        )
+        items.append(
+            html.Li(
+                [
+                    html.Span(text),
+                    html.Button(
+                        "Remove",
+                        id={"type": "remove-quote", "index": quote["id"]},
+                        n_clicks=0,
+                        className="btn btn-link btn-sm",
+                        **{"aria-label": f"Remove quote from {quote['clinic']}"},
+                    ),
+                ]
+            )
+        )
     return html.Ul(items, className="small", id="saved-quotes")
 
 
@@ -81,9 +168,16 @@ def covered(quote: dict) -> str:
     return f"{n} {unit}{'s' if n != 1 else ''}"
 
 
-def apply_action(action: str, saved: list[dict], treatments: dict[str, str], today: dt.date,
-                 form: dict | None = None, upload: tuple | None = None, remove_id: object = None,
-                 aliases: dict[str, str] | None = None) -> tuple[list[dict], list[str]]:
+def apply_action(
+    action: str,
+    saved: list[dict],
+    treatments: dict[str, str],
+    today: dt.date,
+    form: dict | None = None,
+    upload: tuple | None = None,
+    remove_id: object = None,
+    aliases: dict[str, str] | None = None,
+) -> tuple[list[dict], list[str]]:
     """The saved list after an action (add, upload, remove, clear) and the messages to show.
 
     `saved` has been validated already; bad input leaves it unchanged. `aliases`: name -> treatment id.

@@ -64,8 +64,13 @@ def md_text(text) -> str:
 
 def _card(r: dict) -> str:
     risk = "unknown" if r.get("risk_tier") is None else f"{r['risk_tier']} of 5"
-    facts = [("Total", r["total_text"]), ("Budget", r["fit_label"]), ("Downtime", r["downtime_text"]),
-             ("Risk tier", risk), ("Evidence", r["evidence_text"])]
+    facts = [
+        ("Total", r["total_text"]),
+        ("Budget", r["fit_label"]),
+        ("Downtime", r["downtime_text"]),
+        ("Risk tier", risk),
+        ("Evidence", r["evidence_text"]),
+    ]
     lines = [f"### {md_text(r['name'])}", ""] + [f"- **{label}:** {md_text(value)}" for label, value in facts]
     if r.get("missing"):
         lines += ["", md_text(r["missing"])]
@@ -93,10 +98,15 @@ def missing_notes(comparison: Comparison) -> html.Details | None:
     notes = [(n, m) for n, m in zip(rows["name"], rows["missing"], strict=True) if isinstance(m, str) and m]
     if not notes:
         return None
-    return html.Details([
-        html.Summary(f"What is missing, and what to do: {len(notes)} option{'s' if len(notes) != 1 else ''}"),
-        dcc.Markdown("\n".join(f"- **{md_text(name)}:** {md_text(text)}" for name, text in notes), className="small mb-0"),
-    ], className="mt-2")
+    return html.Details(
+        [
+            html.Summary(f"What is missing, and what to do: {len(notes)} option{'s' if len(notes) != 1 else ''}"),
+            dcc.Markdown(
+                "\n".join(f"- **{md_text(name)}:** {md_text(text)}" for name, text in notes), className="small mb-0"
+            ),
+        ],
+        className="mt-2",
+    )
 
 
 def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = ()) -> PageOutputs:
@@ -108,8 +118,9 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
     everything = comparison.table
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
     selected = list(filters.compare)
-    by_year, sentences = cumulative.cumulative_figure(everything, selected, filters.horizon, currency,
-                                                      comparison.cumulative, filters.budget)
+    by_year, sentences = cumulative.cumulative_figure(
+        everything, selected, filters.horizon, currency, comparison.cumulative, filters.budget
+    )
     records = grid.grid_rows(comparison, catalog.data)
     shown_over = sum(1 for r in records if r["over"])
     return PageOutputs(
@@ -122,13 +133,16 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         cumulative=by_year,
         applied_query=filters.to_query(),
         crossover_notes=[html.Li(s) for s in sentences],
-        side_by_side=side_by_side(everything, selected, catalog.data, filters.horizon, filters.market,
-                                  catalog.price_index, filters.prices_in),
+        side_by_side=side_by_side(
+            everything, selected, catalog.data, filters.horizon, filters.market, catalog.price_index, filters.prices_in
+        ),
         quote_list=quote_list(rows, list(saved_quotes), names),
         cards=cards(records),
         missing_notes=missing_notes(comparison),
         assumption_list=assumption_list(list(assumptions), names),
-        over_budget_label=display.over_budget_label(comparison.hidden_over_budget, shown_over, filters.budget is not None),
+        over_budget_label=display.over_budget_label(
+            comparison.hidden_over_budget, shown_over, filters.budget is not None
+        ),
     )
 
 
@@ -138,5 +152,6 @@ def details(catalog: Catalog, filters, option_id, saved_quotes: list[dict] = (),
     table = comparison.table
     if not isinstance(option_id, str) or option_id not in table.index:
         return None
-    return option_details(table.loc[option_id], catalog.data, filters.horizon, filters.market,
-                          catalog.price_index, filters.prices_in)
+    return option_details(
+        table.loc[option_id], catalog.data, filters.horizon, filters.market, catalog.price_index, filters.prices_in
+    )

@@ -26,11 +26,21 @@ class Gunicorn:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"gunicorn-{self.port}.log"
-        command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
-                   "--bind", f"127.0.0.1:{self.port}", *flags, "dashboard.wsgi:server"]
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            *flags,
+            "dashboard.wsgi:server",
+        ]
         self._log_file = self.log.open("w")
-        self.process = subprocess.Popen(command, cwd=ROOT, stdout=self._log_file, stderr=subprocess.STDOUT,
-                                        env={**os.environ, **(env or {})})
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, stdout=self._log_file, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
 
     def wait_ready(self, timeout: float = 60) -> "Gunicorn":
         deadline = time.monotonic() + timeout
@@ -62,4 +72,3 @@ def gunicorn_4_workers():
     server = Gunicorn("--workers", "4").wait_ready()
     yield server
     server.stop()
-

@@ -43,8 +43,9 @@ class Visitor(HttpUser):
 
     @task(11)
     def filter_change(self):
-        with self.client.post("/_dash-update-component", json=render_body(random_search()), name="filter change",
-                              catch_response=True) as response:
+        with self.client.post(
+            "/_dash-update-component", json=render_body(random_search()), name="filter change", catch_response=True
+        ) as response:
             if response.status_code != 200 or '"response"' not in response.text:
                 response.failure(f"status {response.status_code}")
 
@@ -52,7 +53,8 @@ class Visitor(HttpUser):
     def export(self):
         button = random.choice(["export-csv", "export-xlsx"])
         body = export_body(button, random_search())
-        with self.client.post("/_dash-update-component", json=body, name=f"export {button[7:]}",
-                              catch_response=True) as response:
+        with self.client.post(
+            "/_dash-update-component", json=body, name=f"export {button[7:]}", catch_response=True
+        ) as response:
             if response.status_code != 200 or '"content"' not in response.text:
                 response.failure(f"status {response.status_code}")

@@ -45,8 +45,16 @@ def with_dataset_text(small, payload) -> tuple:
 
 def with_quote(small, payload) -> tuple:
     data, catalog = small
-    quote = {"id": "0123456789ab", "treatment_id": "ha-filler", "clinic": payload, "price": 700.0, "currency": "USD",
-             "covers": "session", "quantity": 1, "date": ""}
+    quote = {
+        "id": "0123456789ab",
+        "treatment_id": "ha-filler",
+        "clinic": payload,
+        "price": 700.0,
+        "currency": "USD",
+        "covers": "session",
+        "quantity": 1,
+        "date": "",
+    }
     return data, compare(catalog, Filters(market="US", horizon=5), [quote])
 
 

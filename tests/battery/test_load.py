@@ -22,10 +22,30 @@ def test_load_30_users_60_seconds_without_failures(tmp_path, capsys):
     try:
         prefix = tmp_path / "load"
         result = subprocess.run(
-            [sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless", "-u", str(USERS),
-             "-r", "10", "-t", f"{SECONDS}s", "--host", server.url, "--csv", str(prefix), "--only-summary",
-             "--stop-timeout", "10"],
-            capture_output=True, text=True, timeout=SECONDS + 120,
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(HERE / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(USERS),
+                "-r",
+                "10",
+                "-t",
+                f"{SECONDS}s",
+                "--host",
+                server.url,
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--stop-timeout",
+                "10",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=SECONDS + 120,
         )
     finally:
         log = server.stop()
@@ -34,7 +54,9 @@ def test_load_30_users_60_seconds_without_failures(tmp_path, capsys):
         print(f"\nload: {USERS} users, {SECONDS} s against gunicorn -w 4")
         print(f"{'action':<28}{'requests':>10}{'failures':>10}{'p50 ms':>9}{'p95 ms':>9}")
         for row in rows:
-            print(f"{row['Name']:<28}{row['Request Count']:>10}{row['Failure Count']:>10}{row['50%']:>9}{row['95%']:>9}")
+            print(
+                f"{row['Name']:<28}{row['Request Count']:>10}{row['Failure Count']:>10}{row['50%']:>9}{row['95%']:>9}"
+            )
     total = next(r for r in rows if r["Name"] == "Aggregated")
     assert int(total["Request Count"]) > 0
     assert int(total["Failure Count"]) == 0, result.stdout[-2000:] + result.stderr[-2000:]

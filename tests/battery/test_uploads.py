@@ -86,33 +86,56 @@ UNREADABLE = "File: Could not read the text: save the file as CSV UTF-8"
 TOO_LONG = "This line could not be read as CSV"
 # What the user is told about each file: the line (or the file) and the reason.
 EXPECTED = {
-    "utf16-no-bom": BINARY, "utf32": BINARY, "nul-bytes": BINARY, "bom-only": "File: The file is empty",
-    "invalid-utf8-and-cp1252": UNREADABLE, "odd-utf16": UNREADABLE, "mixed-encodings": UNREADABLE,
-    "empty": "File: The file is empty", "header-only": "File: The file has a header but no quotes",
-    "blank-lines-only": "File: The file is empty", "ragged-short": "Line 2: expected 4 fields, found 2",
-    "ragged-long": "Line 2: expected 4 fields, found 6", "trailing-delimiter": "Line 2: expected 4 fields, found 5",
-    "unbalanced-quote": "Line 2: expected 4 fields, found 2", "quote-in-unquoted": "Line 2, price: '70\"0' is not a price",
-    "cr-only": "Line 2, price: 'x' is not a price", "1000-columns": "File: The file has 1,000 columns; at most 20",
+    "utf16-no-bom": BINARY,
+    "utf32": BINARY,
+    "nul-bytes": BINARY,
+    "bom-only": "File: The file is empty",
+    "invalid-utf8-and-cp1252": UNREADABLE,
+    "odd-utf16": UNREADABLE,
+    "mixed-encodings": UNREADABLE,
+    "empty": "File: The file is empty",
+    "header-only": "File: The file has a header but no quotes",
+    "blank-lines-only": "File: The file is empty",
+    "ragged-short": "Line 2: expected 4 fields, found 2",
+    "ragged-long": "Line 2: expected 4 fields, found 6",
+    "trailing-delimiter": "Line 2: expected 4 fields, found 5",
+    "unbalanced-quote": "Line 2: expected 4 fields, found 2",
+    "quote-in-unquoted": "Line 2, price: '70\"0' is not a price",
+    "cr-only": "Line 2, price: 'x' is not a price",
+    "1000-columns": "File: The file has 1,000 columns; at most 20",
     "duplicate-headers": "File: The columns 'treatment' and 'Treatment' both give the treatment",
-    "formula-header": "File: The file has no treatment column", "proto-headers": "File: The file has no treatment or price column",
+    "formula-header": "File: The file has no treatment column",
+    "proto-headers": "File: The file has no treatment or price column",
     "missing-price-column": "File: The file has no price column",
     "negative-price": "Line 2, price: '-5': a price must be more than 0",
-    "zero-price": "Line 2, price: '0': a price must be more than 0", "nan-price": "Line 2, price: 'NaN' is not a price",
-    "inf-price": "Line 2, price: 'inf' is not a price", "1e309-price": "Line 2, price: '1e309' is not a price",
+    "zero-price": "Line 2, price: '0': a price must be more than 0",
+    "nan-price": "Line 2, price: 'NaN' is not a price",
+    "inf-price": "Line 2, price: 'inf' is not a price",
+    "1e309-price": "Line 2, price: '1e309' is not a price",
     "absurd-price": "Line 2, price: '999999999' is more than 1,000,000",
     "letters-in-price": "Line 2, price: '12abc' is not a price",
     "euro": "Line 2, currency: Only USD and GBP quotes can be compared",
-    "unknown-currency": "Line 2, currency: 'XYZ' is not a currency", "currency-conflict": "Line 2, currency: USD and GBP disagree",
+    "unknown-currency": "Line 2, currency: 'XYZ' is not a currency",
+    "currency-conflict": "Line 2, currency: USD and GBP disagree",
     "long-label": "Line 2, clinic: the cell is longer than 200 characters",
     "unknown-treatment": "Line 2, treatment: Unknown treatment 'Unicorn facial'. Did you mean",
-    "future-date": "Line 2, date: '2999-01-01' is in the future", "bad-date": "Line 2, date: '31/31/2020' is not a real date",
-    "5001-rows": "File: The file has more than 5,000 quotes", "900kb-field": "Line 2: " + TOO_LONG,
+    "future-date": "Line 2, date: '2999-01-01' is in the future",
+    "bad-date": "Line 2, date: '31/31/2020' is not a real date",
+    "5001-rows": "File: The file has more than 5,000 quotes",
+    "900kb-field": "Line 2: " + TOO_LONG,
     "over-1mib": "File: The file is larger than 1 MiB",
-    "1.1-mib-of-valid-rows": "File: The file is larger than 1 MiB: split it into smaller files", "150000-empty-rows": "File: The file has a header but no quotes",
-    "quote-storm": "File: A column name is longer than 64 characters", "1mb-line-no-newline": "Line 1: " + TOO_LONG,
-    "png": NOT_CSV, "zip-xlsx": NOT_CSV, "pdf": NOT_CSV, "html": "File: A column name is longer than 64 characters",
-    "json": "File: The file has no treatment or price column", "not-base64": "File: The upload is damaged",
-    "not-a-data-url": "File: The upload could not be read", "wrong-type": "File: The upload could not be read",
+    "1.1-mib-of-valid-rows": "File: The file is larger than 1 MiB: split it into smaller files",
+    "150000-empty-rows": "File: The file has a header but no quotes",
+    "quote-storm": "File: A column name is longer than 64 characters",
+    "1mb-line-no-newline": "Line 1: " + TOO_LONG,
+    "png": NOT_CSV,
+    "zip-xlsx": NOT_CSV,
+    "pdf": NOT_CSV,
+    "html": "File: A column name is longer than 64 characters",
+    "json": "File: The file has no treatment or price column",
+    "not-base64": "File: The upload is damaged",
+    "not-a-data-url": "File: The upload could not be read",
+    "wrong-type": "File: The upload could not be read",
 }
 # Text that merely looks like an escape sequence is a valid clinic name, kept as written.
 KEPT_AS_TEXT = {"lone-surrogate-escape": "\\ud800"}
@@ -123,17 +146,26 @@ def test_every_malformed_file_has_an_expected_message():
 
 
 def test_a_1_1_mib_file_of_valid_rows_gets_the_size_message(client):
-    out = quote_request(client, "quote-upload.contents", contents=MALFORMED["1.1-mib-of-valid-rows"],
-                        filename="big.csv", stored=[FILLER])
+    out = quote_request(
+        client,
+        "quote-upload.contents",
+        contents=MALFORMED["1.1-mib-of-valid-rows"],
+        filename="big.csv",
+        stored=[FILLER],
+    )
     assert out["quotes-store"]["data"] == [FILLER]
-    assert messages(out) == ["0 quotes added from the file.", "File: The file is larger than 1 MiB: split it into smaller files"]
+    assert messages(out) == [
+        "0 quotes added from the file.",
+        "File: The file is larger than 1 MiB: split it into smaller files",
+    ]
 
 
 @pytest.mark.parametrize("name", list(MALFORMED))
 def test_malformed_upload_gets_a_clear_message_and_keeps_saved_quotes(client, name):
     start = time.process_time()
-    out = quote_request(client, "quote-upload.contents", contents=MALFORMED[name], filename=f"{name}.csv",
-                        stored=[FILLER])
+    out = quote_request(
+        client, "quote-upload.contents", contents=MALFORMED[name], filename=f"{name}.csv", stored=[FILLER]
+    )
     elapsed = time.process_time() - start
     assert elapsed < 1.0, f"{name} took {elapsed:.2f}s"
     saved, text = out["quotes-store"]["data"], messages(out)

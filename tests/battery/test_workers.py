@@ -31,8 +31,12 @@ def test_worker_rotation_loses_no_request():
     try:
         session = requests.Session()
         with ThreadPoolExecutor(max_workers=4) as pool:
-            statuses = list(pool.map(lambda _: session.post(server.url + "/_dash-update-component", json=BODY,
-                                                            timeout=30).status_code, range(400)))
+            statuses = list(
+                pool.map(
+                    lambda _: session.post(server.url + "/_dash-update-component", json=BODY, timeout=30).status_code,
+                    range(400),
+                )
+            )
     finally:
         log = server.stop()
     assert statuses.count(200) == 400

@@ -19,8 +19,9 @@ FIGURE = re.compile(r"^(at least )?\$[\d,]+(–\$[\d,]+)?( \(your assumption\))?
 @pytest.fixture(scope="module")
 def rows():
     catalog = build_catalog(load_dataset(), load_price_index(index_location(None)))  # as the live app
-    return compare(catalog, Filters(concern="stretch-marks", market="US", budget=3000, horizon=5,
-                                    show_over_budget=True)).rows
+    return compare(
+        catalog, Filters(concern="stretch-marks", market="US", budget=3000, horizon=5, show_over_budget=True)
+    ).rows
 
 
 def total_cell(page, tid):
@@ -101,11 +102,11 @@ def test_options_without_a_price_sort_last_both_ways(page, live_url, rows, conso
     for clicks in (1, 2):
         header.click()
         order = _order(page)
-        assert set(order[len(order) - len(no_price):]) == no_price, (clicks, order)
+        assert set(order[len(order) - len(no_price) :]) == no_price, (clicks, order)
         # over budget (shown with over_budget=1) stays dimmed below the options within budget
         priced = order[: len(order) - len(no_price)]
         over = [i for i in priced if rows.loc[i, "budget_fit"] == "over"]
-        assert priced[len(priced) - len(over):] == over
+        assert priced[len(priced) - len(over) :] == over
         for group in (priced[: len(priced) - len(over)], over):
             lows = [rows.loc[i, "total_low"] for i in group]
             assert lows == sorted(lows, reverse=clicks == 2)

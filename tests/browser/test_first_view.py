@@ -69,10 +69,10 @@ def test_hidden_tab_content_arrives_when_first_shown(page, live_url, console_err
     page.goto(live_url)
     expect(page.locator("#result-count")).to_contain_text("option")
     assert page.locator("#sources-panel").count() == 0
-    page.click(".nav-link:text-is(\"Sources\")")
+    page.click('.nav-link:text-is("Sources")')
     expect(page.locator("#sources-panel .sources-list li").first).to_be_visible()
-    page.click(".nav-link:text-is(\"Charts\")")
-    page.click(".nav-link:text-is(\"Sources\")")
+    page.click('.nav-link:text-is("Charts")')
+    page.click('.nav-link:text-is("Sources")')
     expect(page.locator("#sources-panel")).to_have_count(1)
     assert console_errors == []
 

@@ -76,14 +76,14 @@ def test_side_by_side_selection(page, live_url, catalog, console_errors):
     choose(page, "compare", names["abdominoplasty"])
     choose(page, "compare", names["microneedling"])
     expect(page).to_have_url(re.compile(r"compare=abdominoplasty,microneedling"))
-    page.click(".nav-link:text-is(\"Side by side\")")
+    page.click('.nav-link:text-is("Side by side")')
     table = page.locator("#side-by-side table")
     expect(table).to_be_visible()
     expect(table.locator("thead th")).to_have_text(["Attribute", names["abdominoplasty"], names["microneedling"]])
     assert table.locator("td.diff-cell").count() > 0
     hrefs = table.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
-    page.click(".nav-link:text-is(\"Charts\")")
+    page.click('.nav-link:text-is("Charts")')
     legend = page.locator("#cumulative-chart .legendtext")
     expect(legend.filter(has_text=names["abdominoplasty"]).first).to_be_visible()
     # microneedling's upkeep interval is not published: its band is drawn with an open upper bound
@@ -102,7 +102,7 @@ def test_csv_and_excel_downloads(page, live_url, catalog, console_errors):
     rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
     assert rows[1] == ["Filters", "concern Stretch marks; market UK; horizon 3 years"]
     start = next(i for i, r in enumerate(rows) if r and r[0] == "Option")
-    names = [r[0] for r in rows[start + 1:] if r][: len(c.rows)]
+    names = [r[0] for r in rows[start + 1 :] if r][: len(c.rows)]
     assert names == list(c.rows["name"])
     with page.expect_download() as info:
         page.click("#export-xlsx")

@@ -36,13 +36,15 @@ def grid_column(page, col_id: str) -> list[str]:
     """The texts of one grid column in display order (every row: the grid is laid out at full height)."""
     return page.locator(f".ag-center-cols-container .ag-row .ag-cell[col-id='{col_id}']").evaluate_all(
         "cells => cells.map(c => [Number(c.closest('.ag-row').getAttribute('row-index')), c.textContent.trim()])"
-        ".sort((a, b) => a[0] - b[0]).map(p => p[1])")
+        ".sort((a, b) => a[0] - b[0]).map(p => p[1])"
+    )
 
 
 def names_in_order(page) -> list[str]:
     return page.locator(".ag-pinned-left-cols-container .ag-row").evaluate_all(
         "rows => rows.map(r => [Number(r.getAttribute('row-index')), r.textContent.trim()])"
-        ".sort((a, b) => a[0] - b[0]).map(p => p[1])")
+        ".sort((a, b) => a[0] - b[0]).map(p => p[1])"
+    )
 
 
 def pick(page, dropdown_id: str, label: str) -> None:
@@ -66,8 +68,11 @@ def serious_violations(page) -> list[str]:
     page.mouse.move(0, 0)  # no hover fade under the pointer while colours are measured
     page.wait_for_timeout(300)
     results = Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def test_desktop_stretch_marks_us_3000(page, live_url, catalog, console_errors):
@@ -89,15 +94,16 @@ def test_desktop_stretch_marks_us_3000(page, live_url, catalog, console_errors):
     # over budget: one click shows them, dimmed, below the others
     hidden = c.hidden_over_budget
     assert hidden > 0
-    expect(page.locator("#over-budget-note")).to_have_text(f"{hidden} more option{'s' if hidden != 1 else ''} "
-                                                           f"{'are' if hidden != 1 else 'is'} over budget")
+    expect(page.locator("#over-budget-note")).to_have_text(
+        f"{hidden} more option{'s' if hidden != 1 else ''} {'are' if hidden != 1 else 'is'} over budget"
+    )
     page.click("label[for=show-over-budget]")
     expect(page).to_have_url(re.compile("over_budget=1"))
     expect(page.locator(".ag-center-cols-container .over-budget-row")).to_have_count(hidden)
     fits = grid_column(page, "fit_rank")
     over_at = [i for i, f in enumerate(fits) if f == "Over budget"]
     assert len(over_at) == hidden and over_at == list(range(over_at[0], over_at[0] + hidden))
-    assert all(f == "No price" for f in fits[over_at[-1] + 1:])  # below the others, above the unpriced
+    assert all(f == "No price" for f in fits[over_at[-1] + 1 :])  # below the others, above the unpriced
     # sorting the total either way keeps options without a price last, over budget below all
     header = page.locator(".ag-header-cell[col-id='total_low']")
     for _ in range(2):
@@ -106,7 +112,7 @@ def test_desktop_stretch_marks_us_3000(page, live_url, catalog, console_errors):
         first_unpriced = totals.index("no price") if "no price" in totals else len(totals)
         assert all(t == "no price" for t in totals[first_unpriced:]), totals
         fits = grid_column(page, "fit_rank")
-        assert all(f == "Over budget" for f in fits[first_unpriced - hidden:first_unpriced]), fits
+        assert all(f == "Over budget" for f in fits[first_unpriced - hidden : first_unpriced]), fits
     # a budget typed as 1234 is applied as typed and goes into the URL; Export straight away uses it
     page.fill("#budget", "1234")
     with page.expect_download() as info:
@@ -243,8 +249,17 @@ def test_keyboard_only_filters_grid_tabs_and_export(page, live_url):
     expect(page.locator(".nav-link.active")).to_have_text("Sources")
     expect(page.locator("#sources-panel")).to_be_visible()
     # every control has a visible label
-    for control in ("concern", "market", "category", "budget", "horizon", "max-downtime", "max-risk",
-                    "daily-earnings", "compare"):
+    for control in (
+        "concern",
+        "market",
+        "category",
+        "budget",
+        "horizon",
+        "max-downtime",
+        "max-risk",
+        "daily-earnings",
+        "compare",
+    ):
         expect(page.locator(f"#{control}-label")).to_be_visible()
 
 

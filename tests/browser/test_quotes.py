@@ -9,11 +9,13 @@ from playwright.sync_api import expect
 
 from tests.browser.test_journeys import choose
 
-UPLOAD = ("treatment,clinic,price,currency,covers,quantity\n"
-          "Botulinum toxin injections,Glow Clinic,$450,USD,session,1\n"
-          "botox please,Bad Row Clinic,400,USD,session,1\n"
-          "Microneedling,<img src=x onerror=window.__xss=1>,\"2,400\",USD,course,3\n"
-          "Microneedling,Too Cheap,-5,USD,session,1\n")
+UPLOAD = (
+    "treatment,clinic,price,currency,covers,quantity\n"
+    "Botulinum toxin injections,Glow Clinic,$450,USD,session,1\n"
+    "botox please,Bad Row Clinic,400,USD,session,1\n"
+    'Microneedling,<img src=x onerror=window.__xss=1>,"2,400",USD,course,3\n'
+    "Microneedling,Too Cheap,-5,USD,session,1\n"
+)
 
 
 def saved_quotes(page):
@@ -55,7 +57,11 @@ def test_add_upload_reload_export(page, live_url, console_errors, tmp_path):
         page.click("#export-csv")
     rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
     header = next(r for r in rows if r and r[0] == "Option")
-    kinds = [dict(zip(header, r, strict=True)).get("Row type") for r in rows[rows.index(header) + 1:] if r and len(r) == len(header)]
+    kinds = [
+        dict(zip(header, r, strict=True)).get("Row type")
+        for r in rows[rows.index(header) + 1 :]
+        if r and len(r) == len(header)
+    ]
     assert "your quote" in kinds
     # remove one, then clear all
     saved_quotes(page).first.locator("button").click()
@@ -85,7 +91,9 @@ def test_a_1_1_mib_file_gets_the_size_message(page, live_url, console_errors, tm
     path.write_text("treatment,clinic,price,currency\n" + row * (int(1.1 * 1024 * 1024) // len(row)), encoding="utf-8")
     assert 1.09 * 1024 * 1024 < path.stat().st_size < 1.11 * 1024 * 1024
     page.set_input_files("#quote-upload input[type=file]", str(path))
-    expect(page.locator("#quote-messages")).to_contain_text("The file is larger than 1 MiB: split it into smaller files")
+    expect(page.locator("#quote-messages")).to_contain_text(
+        "The file is larger than 1 MiB: split it into smaller files"
+    )
     expect(page.locator("#quote-list")).to_contain_text("No quotes saved yet.")
     assert console_errors == []
 
@@ -102,6 +110,7 @@ def test_a_per_unit_quote_is_compared_per_unit(page, live_url, console_errors, t
     expect(saved).to_have_count(1)
     expect(saved.first).to_contain_text("Unit Clinic: Botulinum toxin injections, 480.00 USD for 40 units.")
     expect(saved.first).to_contain_text(
-        "Per unit: $12 a unit ($480 for 40 units), within the published per-unit range ($11–$35).")
+        "Per unit: $12 a unit ($480 for 40 units), within the published per-unit range ($11–$35)."
+    )
     expect(saved.first).to_contain_text("Per session: $480 a session ($480 for 40 units, used in one session)")
     assert console_errors == []

@@ -52,8 +52,19 @@ def postgres_server():
         return subprocess.run(prefix + list(args), check=True, capture_output=True, text=True, timeout=120)
 
     run(f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync")
-    run(f"{bindir}/pg_ctl", "-D", data, "-l", os.path.join(home, "log"), "-w", "-t", "60", "start",
-        "-o", f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off")
+    run(
+        f"{bindir}/pg_ctl",
+        "-D",
+        data,
+        "-l",
+        os.path.join(home, "log"),
+        "-w",
+        "-t",
+        "60",
+        "start",
+        "-o",
+        f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off",
+    )
     try:
         yield "127.0.0.1", port
     finally:

@@ -16,8 +16,9 @@ from tests.http.callbacks import render
 
 
 def load(url, *args):
-    return subprocess.run([sys.executable, "-m", "dashboard", "load", "--data", url, *args],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", "load", "--data", url, *args], capture_output=True, text=True, timeout=300
+    )
 
 
 def price_count(url):
@@ -32,8 +33,12 @@ def test_init_then_read_gives_the_bundled_dataset(database_url):
     result = load(database_url, "--init", str(BUNDLED_DATA))
     assert result.returncode == 0, result.stderr
     # the rows the cost model leaves out are counted and listed, as validate lists them
-    validate = subprocess.run([sys.executable, "-m", "dashboard", "validate", "--data", str(BUNDLED_DATA)],
-                              capture_output=True, text=True, timeout=120).stdout.splitlines()[1:]
+    validate = subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate", "--data", str(BUNDLED_DATA)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout.splitlines()[1:]
     assert validate and result.stderr.splitlines()[1:] == validate
     expected, found = open_dataset(BUNDLED_DATA), open_dataset(database_url)
     for name in ("treatments", "concerns", "sources", "prices"):
@@ -71,14 +76,19 @@ def test_a_bad_price_list_is_refused_and_nothing_is_written(database_url, tmp_pa
     bad.write_text("\n".join([text[0], text[1], text[2].replace(",USD,", ",GBP,", 1)]) + "\n", encoding="utf-8")
     result = load(database_url, str(bad))
     assert result.returncode == 1
-    assert "nothing loaded" in result.stderr and "line 3, column currency: US prices must be in USD, not GBP" in result.stderr
+    assert (
+        "nothing loaded" in result.stderr
+        and "line 3, column currency: US prices must be in USD, not GBP" in result.stderr
+    )
     assert price_count(database_url) == before
 
 
 def test_the_app_serves_from_the_database(database_url):
     assert load(database_url, "--init", str(BUNDLED_DATA)).returncode == 0
     from_db = render(create_app(database_url).server.test_client(), "?concern=stretch-marks&budget=3000&horizon=5")
-    from_files = render(create_app(str(BUNDLED_DATA)).server.test_client(), "?concern=stretch-marks&budget=3000&horizon=5")
+    from_files = render(
+        create_app(str(BUNDLED_DATA)).server.test_client(), "?concern=stretch-marks&budget=3000&horizon=5"
+    )
     assert from_db["results-grid"]["rowData"] == from_files["results-grid"]["rowData"]
 
 

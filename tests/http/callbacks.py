@@ -1,12 +1,24 @@
 """Build callback requests exactly as the browser sends them."""
 
 RENDER_OUTPUTS = [
-    ("results-grid", "rowData"), ("results-grid", "columnDefs"), ("result-count", "children"),
-    ("over-budget-note", "children"), ("cost-range-chart", "figure"), ("cost-downtime-chart", "figure"),
-    ("cumulative-chart", "figure"), ("crossover-notes", "children"), ("side-by-side", "children"),
-    ("quote-list", "children"), ("assumption-list", "children"), ("result-cards", "children"),
-    ("missing-notes", "children"), ("show-over-budget", "label"), ("applied-query", "data"),
-    ("budget-message", "children"), ("max-downtime-message", "children"), ("daily-earnings-message", "children"),
+    ("results-grid", "rowData"),
+    ("results-grid", "columnDefs"),
+    ("result-count", "children"),
+    ("over-budget-note", "children"),
+    ("cost-range-chart", "figure"),
+    ("cost-downtime-chart", "figure"),
+    ("cumulative-chart", "figure"),
+    ("crossover-notes", "children"),
+    ("side-by-side", "children"),
+    ("quote-list", "children"),
+    ("assumption-list", "children"),
+    ("result-cards", "children"),
+    ("missing-notes", "children"),
+    ("show-over-budget", "label"),
+    ("applied-query", "data"),
+    ("budget-message", "children"),
+    ("max-downtime-message", "children"),
+    ("daily-earnings-message", "children"),
 ]
 
 
@@ -19,7 +31,8 @@ def output_string(outputs):
 def request_body(outputs, inputs, state=(), changed=None):
     return {
         "output": output_string(outputs),
-        "outputs": [{"id": i, "property": p} for i, p in outputs] if len(outputs) > 1
+        "outputs": [{"id": i, "property": p} for i, p in outputs]
+        if len(outputs) > 1
         else {"id": outputs[0][0], "property": outputs[0][1]},
         "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
         "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
@@ -37,8 +50,10 @@ def render_body(search, saved_quotes=(), saved_assumptions=()):
 def render_controls_body(controls, saved_quotes=(), saved_assumptions=(), changed="budget.value", applied=""):
     """The render request for raw control values keyed by control id; `applied`: the filters in force
     before the change, as a query string (the page keeps them in the applied-query store)."""
-    inputs = [(c, "value", v) for c, v in controls.items()] + [("quotes-store", "data", list(saved_quotes)),
-                                                                ("assumptions-store", "data", list(saved_assumptions))]
+    inputs = [(c, "value", v) for c, v in controls.items()] + [
+        ("quotes-store", "data", list(saved_quotes)),
+        ("assumptions-store", "data", list(saved_assumptions)),
+    ]
     return request_body(RENDER_OUTPUTS, inputs, state=[("applied-query", "data", applied)], changed=[changed])
 
 
@@ -55,8 +70,14 @@ def export_body(button, search, saved_quotes=(), saved_assumptions=()):
     from dashboard.web.callbacks import CONTROLS, control_values
 
     shown = dict(zip(CONTROLS, control_values(from_query(search if isinstance(search, str) else "")), strict=True))
-    return request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
-                        state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
-                               ("assumptions-store", "data", list(saved_assumptions))]
-                        + [(c, "value", shown[c]) for c in CONTROLS],
-                        changed=[f"{button}.n_clicks"])
+    return request_body(
+        [("download", "data")],
+        [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
+        state=[
+            ("url", "search", search),
+            ("quotes-store", "data", list(saved_quotes)),
+            ("assumptions-store", "data", list(saved_assumptions)),
+        ]
+        + [(c, "value", shown[c]) for c in CONTROLS],
+        changed=[f"{button}.n_clicks"],
+    )

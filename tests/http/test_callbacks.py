@@ -56,13 +56,18 @@ def test_crossover_sentence_is_rendered(client):
     notes = out["crossover-notes"]["children"]
     assert notes[0]["props"]["children"].startswith(
         "After about 4 years, Hyaluronic-acid filler has cost more than Abdominoplasty (comparing upper figures). "
-        "The price bases differ:")
+        "The price bases differ:"
+    )
 
 
 def test_url_sync_runs_in_the_browser_only(client):
     values = [None] * len(CONTROLS)
-    body = request_body(SYNC_OUTPUTS, [("url", "search", "?market=UK")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
-                        state=[("url-fields", "data", [])], changed=["url.search"])
+    body = request_body(
+        SYNC_OUTPUTS,
+        [("url", "search", "?market=UK")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
+        state=[("url-fields", "data", [])],
+        changed=["url.search"],
+    )
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400
     assert "runs in the browser" in response.get_json()["error"]
@@ -71,10 +76,17 @@ def test_url_sync_runs_in_the_browser_only(client):
 def _export(client, button, search, saved_quotes=(), controls=None):
     """Export as the browser asks for it: the controls' values at the click are sent along."""
     shown = controls if controls is not None else dict(zip(CONTROLS, control_values(from_query(search)), strict=True))
-    body = request_body([("download", "data")], [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
-                        state=[("url", "search", search), ("quotes-store", "data", list(saved_quotes)),
-                               ("assumptions-store", "data", [])] + [(c, "value", shown[c]) for c in CONTROLS],
-                        changed=[f"{button}.n_clicks"])
+    body = request_body(
+        [("download", "data")],
+        [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
+        state=[
+            ("url", "search", search),
+            ("quotes-store", "data", list(saved_quotes)),
+            ("assumptions-store", "data", []),
+        ]
+        + [(c, "value", shown[c]) for c in CONTROLS],
+        changed=[f"{button}.n_clicks"],
+    )
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     return response.get_json()["response"]["download"]["data"]
@@ -107,7 +119,10 @@ def test_any_typed_number_is_applied_without_a_message(client, typed):
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": typed}
     out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
     assert out["budget-message"]["children"] == ""
-    assert out["result-count"]["children"] == render(client, f"?budget={typed.replace(',', '')}")["result-count"]["children"]
+    assert (
+        out["result-count"]["children"]
+        == render(client, f"?budget={typed.replace(',', '')}")["result-count"]["children"]
+    )
 
 
 def test_a_refused_number_says_so_beside_the_field(client):
@@ -119,8 +134,12 @@ def test_a_refused_number_says_so_beside_the_field(client):
 
 def test_a_refused_number_keeps_the_value_in_force(client):
     before = "?concern=stretch-marks&budget=3000&horizon=5"
-    controls = dict(zip(CONTROLS, control_values(Filters(concern="stretch-marks", horizon=5)), strict=True)) | {"budget": "abc"}
-    out = client.post("/_dash-update-component", json=render_controls_body(controls, applied=before)).get_json()["response"]
+    controls = dict(zip(CONTROLS, control_values(Filters(concern="stretch-marks", horizon=5)), strict=True)) | {
+        "budget": "abc"
+    }
+    out = client.post("/_dash-update-component", json=render_controls_body(controls, applied=before)).get_json()[
+        "response"
+    ]
     assert out["budget-message"]["children"] == "“abc” is not a number from 0 to 10,000,000. Applied: 3,000."
     assert out["result-count"]["children"] == render(client, before)["result-count"]["children"]
     assert out["applied-query"]["data"] == "concern=stretch-marks&horizon=5&budget=3000"
@@ -135,24 +154,47 @@ def test_numbers_written_the_european_or_the_english_way_are_read_right(client, 
 
 
 def test_over_budget_options_come_dimmed_below_when_shown(client):
-    rows = render(client, "?market=US&horizon=5&budget=5000&over_budget=1&prices_in=published")["results-grid"]["rowData"]
+    rows = render(client, "?market=US&horizon=5&budget=5000&over_budget=1&prices_in=published")["results-grid"][
+        "rowData"
+    ]
     assert [r["fit_label"] for r in rows] == ["May fit", "May fit", "Over budget", "No price"]
     assert rows[2]["name"] == "Abdominoplasty" and rows[2]["over"] is True
 
 
 def test_compact_columns_and_time_off_only_with_earnings(client):
     plain = [c["headerName"] for c in render(client, "?horizon=5")["results-grid"]["columnDefs"]]
-    assert plain == ["Option", "Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "Evidence for the concern"]
+    assert plain == [
+        "Option",
+        "Total over 5 years",
+        "Budget fit",
+        "Downtime",
+        "Risk tier (1–5)",
+        "Evidence for the concern",
+    ]
     earning = [c["headerName"] for c in render(client, "?horizon=5&earnings=150")["results-grid"]["columnDefs"]]
     assert earning[-1] == "Incl. time off (lost pay)"
 
 
 FORGED_CONTROLS = [
     {"budget": "abc", "horizon": 1e309, "max-risk": float("nan")},
-    {"concern": {"$gt": 1}, "market": ["US"], "category": "<b>surgical</b>", "budget": -5, "horizon": 99, "max-downtime": "x",
-     "max-risk": 0, "show-over-budget": "yes", "daily-earnings": float("inf"), "compare": ["nope"] * 300},
-    {"concern": "<img src=x onerror=alert(1)>", "market": "XX", "compare": ",".join(str(i) for i in range(1000)),
-     "prices-in": {"$ne": 1}},
+    {
+        "concern": {"$gt": 1},
+        "market": ["US"],
+        "category": "<b>surgical</b>",
+        "budget": -5,
+        "horizon": 99,
+        "max-downtime": "x",
+        "max-risk": 0,
+        "show-over-budget": "yes",
+        "daily-earnings": float("inf"),
+        "compare": ["nope"] * 300,
+    },
+    {
+        "concern": "<img src=x onerror=alert(1)>",
+        "market": "XX",
+        "compare": ",".join(str(i) for i in range(1000)),
+        "prices-in": {"$ne": 1},
+    },
     {c: None for c in CONTROLS},
 ]
 
@@ -166,20 +208,30 @@ def test_forged_control_values_fall_back_to_defaults(client, forged):
 
 
 def test_render_parses_the_controls(client):
-    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"market": "US", "horizon": 5, "budget": "5000"}
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {
+        "market": "US",
+        "horizon": 5,
+        "budget": "5000",
+    }
     out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
     assert out == render(client, "?market=US&horizon=5&budget=5000")
 
 
-@pytest.mark.parametrize("body, status", [
-    ("not json", 400),
-    ("[1, 2]", 400),
-    ('{"output": "nope.children", "outputs": {}, "inputs": []}', 400),
-    ('{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": "x"}', 400),
-    ('{"output": "download.data", "outputs": 5, "inputs": []}', 400),
-    ('{"output": "download.data", "outputs": {}, "inputs": [], "changedPropIds": [1]}', 400),
-    ('{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": [], "state": []}', 400),
-])
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ("not json", 400),
+        ("[1, 2]", 400),
+        ('{"output": "nope.children", "outputs": {}, "inputs": []}', 400),
+        ('{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": "x"}', 400),
+        ('{"output": "download.data", "outputs": 5, "inputs": []}', 400),
+        ('{"output": "download.data", "outputs": {}, "inputs": [], "changedPropIds": [1]}', 400),
+        (
+            '{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": [], "state": []}',
+            400,
+        ),
+    ],
+)
 def test_malformed_callback_requests_get_400(client, body, status):
     response = client.post("/_dash-update-component", data=body, content_type="application/json")
     assert response.status_code == status
@@ -187,8 +239,9 @@ def test_malformed_callback_requests_get_400(client, body, status):
 
 
 def test_oversized_request_gets_413(client):
-    response = client.post("/_dash-update-component", data=b"{" + b" " * (3 * 1024 * 1024) + b"}",
-                           content_type="application/json")
+    response = client.post(
+        "/_dash-update-component", data=b"{" + b" " * (3 * 1024 * 1024) + b"}", content_type="application/json"
+    )
     assert response.status_code == 413
 
 
@@ -207,9 +260,13 @@ ASSUMPTION_OUTPUTS = [("assumptions-store", "data"), ("assumption-messages", "ch
 
 def _assume(client, form, stored=()):
     fields = ("treatment", "field", "low", "high", "currency")
-    body = request_body(ASSUMPTION_OUTPUTS, [("assumption-add", "n_clicks", 1), ("assumption-clear", "n_clicks", 0)],
-                        state=[(f"assumption-{f}", "value", form.get(f)) for f in fields]
-                        + [("assumptions-store", "data", list(stored))], changed=["assumption-add.n_clicks"])
+    body = request_body(
+        ASSUMPTION_OUTPUTS,
+        [("assumption-add", "n_clicks", 1), ("assumption-clear", "n_clicks", 0)],
+        state=[(f"assumption-{f}", "value", form.get(f)) for f in fields]
+        + [("assumptions-store", "data", list(stored))],
+        changed=["assumption-add.n_clicks"],
+    )
     body["inputs"].insert(1, [])  # the pattern-matching remove buttons: none drawn yet
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
@@ -219,8 +276,9 @@ def _assume(client, form, stored=()):
 def test_assumption_is_added_validated_on_the_server_and_used_by_the_page(client):
     out = _assume(client, {"treatment": "microneedling", "field": "upkeep_months", "low": "6", "high": "12"})
     saved = out["assumptions-store"]["data"]
-    assert saved == [{"treatment_id": "microneedling", "field": "upkeep_months", "low": 6.0, "high": 12.0,
-                      "currency": None}]
+    assert saved == [
+        {"treatment_id": "microneedling", "field": "upkeep_months", "low": 6.0, "high": 12.0, "currency": None}
+    ]
     refused = _assume(client, {"treatment": "microneedling", "field": "sessions", "low": "2.5"}, saved)
     assert refused["assumptions-store"]["data"] == saved  # nothing changed
     assert "whole sessions" in str(refused["assumption-messages"]["children"])
@@ -228,8 +286,11 @@ def test_assumption_is_added_validated_on_the_server_and_used_by_the_page(client
     row = next(r for r in page["results-grid"]["rowData"] if r["id"] == "microneedling")
     assert row["assumed"] == "your assumption: repeated every 6–12 months"
     assert "your assumption" in str(page["assumption-list"]["children"])
-    forged = render(client, "?market=US&horizon=3", saved_assumptions=[{"treatment_id": "microneedling",
-                                                                        "field": "price", "low": -5}])
+    forged = render(
+        client,
+        "?market=US&horizon=3",
+        saved_assumptions=[{"treatment_id": "microneedling", "field": "price", "low": -5}],
+    )
     assert all(not r.get("assumed") for r in forged["results-grid"]["rowData"])
 
 

@@ -8,7 +8,9 @@ from dashboard.app import create_app
 
 def test_dash_config_has_dev_tools_off(client):
     page = client.get("/").get_data(as_text=True)
-    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S).group(1))
+    config = json.loads(
+        re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S).group(1)
+    )
     assert config["ui"] is False and config["props_check"] is False
     assert ".dev.js" not in page
 

@@ -8,14 +8,32 @@ import sys
 import openpyxl
 import pytest
 
-CLI_QUERY = ("?concern=stretch-marks&budget=5000&horizon=5",
-             ["--concern", "stretch-marks", "--budget", "5000", "--horizon-years", "5"])
+CLI_QUERY = (
+    "?concern=stretch-marks&budget=5000&horizon=5",
+    ["--concern", "stretch-marks", "--budget", "5000", "--horizon-years", "5"],
+)
 
 
 def cli_export(data_dir, fmt, flags, tmp_path):
     out = tmp_path / f"c.{fmt}"
-    result = subprocess.run([sys.executable, "-m", "dashboard", "export", "--data", str(data_dir), *flags,
-                             "--format", fmt, "--output", str(out)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dashboard",
+            "export",
+            "--data",
+            str(data_dir),
+            *flags,
+            "--format",
+            fmt,
+            "--output",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return out.read_bytes()
 
@@ -49,8 +67,15 @@ def test_json_rows_are_the_page_rows(client):
     assert body["filters"] == "market US; horizon 5 years; budget 5,000 USD; over-budget options shown"
 
 
-@pytest.mark.parametrize("query", ["?budget=-1&horizon=99&market=XX", "?concern=<script>", "?" + "x" * 5000,
-                                   "?compare=" + ",".join(str(i) for i in range(500))])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?budget=-1&horizon=99&market=XX",
+        "?concern=<script>",
+        "?" + "x" * 5000,
+        "?compare=" + ",".join(str(i) for i in range(500)),
+    ],
+)
 def test_bad_parameters_fall_back_as_the_page_does(client, query):
     response = client.get(f"/comparison.json{query}")
     assert response.status_code == 200
@@ -65,8 +90,11 @@ def test_unknown_format_is_404_and_headers_are_set(client):
 
 
 def test_a_browser_only_callback_posted_to_the_server_is_refused_not_a_500(client):
-    body = {"output": "..link-csv.href...link-xlsx.href...link-json.href..",
-            "outputs": [{"id": i, "property": "href"} for i in ("link-csv", "link-xlsx", "link-json")],
-            "inputs": [{"id": "url", "property": "search", "value": "?market=UK"}], "changedPropIds": ["url.search"]}
+    body = {
+        "output": "..link-csv.href...link-xlsx.href...link-json.href..",
+        "outputs": [{"id": i, "property": "href"} for i in ("link-csv", "link-xlsx", "link-json")],
+        "inputs": [{"id": "url", "property": "search", "value": "?market=UK"}],
+        "changedPropIds": ["url.search"],
+    }
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400 and b"runs in the browser" in response.data

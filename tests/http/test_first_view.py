@@ -29,8 +29,15 @@ def layout(client, search=None):
     return components(response.get_json())
 
 
-@pytest.mark.parametrize("search", ["?market=US&horizon=5&budget=5000", "?market=UK&horizon=3&over_budget=1", "",
-                                    "?concern=stretch-marks&compare=abdominoplasty,microneedling"])
+@pytest.mark.parametrize(
+    "search",
+    [
+        "?market=US&horizon=5&budget=5000",
+        "?market=UK&horizon=3&over_budget=1",
+        "",
+        "?concern=stretch-marks&compare=abdominoplasty,microneedling",
+    ],
+)
 def test_first_view_holds_what_the_render_callback_returns(client, search):
     page = layout(client, search)
     expected = render(client, search)
@@ -56,8 +63,15 @@ def test_first_view_shows_numbers_not_an_empty_grid(client):
     assert page["cost-range-chart"]["figure"]["data"]
 
 
-@pytest.mark.parametrize("search", ["?concern=nope&market=XX&budget=-1&horizon=99&max_risk=abc", "?" + "x" * 10000,
-                                    "?concern=<img src=x onerror=alert(1)>", "not a query"])
+@pytest.mark.parametrize(
+    "search",
+    [
+        "?concern=nope&market=XX&budget=-1&horizon=99&max_risk=abc",
+        "?" + "x" * 10000,
+        "?concern=<img src=x onerror=alert(1)>",
+        "not a query",
+    ],
+)
 def test_bad_query_gives_the_default_view(client, search):
     page = layout(client, search)
     assert page["result-count"]["children"] == render(client, "")["result-count"]["children"]

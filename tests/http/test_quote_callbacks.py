@@ -1,4 +1,5 @@
 """Quotes through the callbacks: add, upload, remove, clear; shown, compared and exported."""
+
 import base64
 import csv
 import io
@@ -9,8 +10,16 @@ from dashboard.web.callbacks import QUOTE_FORM
 from tests.http.callbacks import export_body, render, request_body
 
 QUOTE_OUTPUTS = [("quotes-store", "data"), ("quote-messages", "children"), ("quote-upload", "contents")]
-FILLER = {"id": "0123456789ab", "treatment_id": "ha-filler", "clinic": "=HYPERLINK(\"http://x\")", "price": 1200.0,
-          "currency": "USD", "covers": "syringe", "quantity": 2, "date": "2026-01-05"}
+FILLER = {
+    "id": "0123456789ab",
+    "treatment_id": "ha-filler",
+    "clinic": '=HYPERLINK("http://x")',
+    "price": 1200.0,
+    "currency": "USD",
+    "covers": "syringe",
+    "quantity": 2,
+    "date": "2026-01-05",
+}
 
 
 def quote_request(client, changed, form=None, contents=None, filename=None, stored=(), removes=()):
@@ -22,8 +31,7 @@ def quote_request(client, changed, form=None, contents=None, filename=None, stor
     state += [("quote-upload", "filename", filename), ("quotes-store", "data", list(stored))]
     body = request_body(QUOTE_OUTPUTS, inputs, state, changed=[changed])
     # the remove buttons are one pattern-matching input: a list of {id, property, value}
-    body["inputs"] = [body["inputs"][0], body["inputs"][1],
-                      [i for i in body["inputs"][2:-1]], body["inputs"][-1]]
+    body["inputs"] = [body["inputs"][0], body["inputs"][1], [i for i in body["inputs"][2:-1]], body["inputs"][-1]]
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code in (200, 204), response.data
     return response.get_json()["response"] if response.status_code == 200 else None
@@ -34,8 +42,15 @@ def messages(out):
 
 
 def test_add_by_form(client):
-    form = {"treatment": "ha-filler", "clinic": "Smile Clinic", "price": "1,400", "currency": "USD",
-            "covers": "syringe", "quantity": 2, "date": "2026-02-01"}
+    form = {
+        "treatment": "ha-filler",
+        "clinic": "Smile Clinic",
+        "price": "1,400",
+        "currency": "USD",
+        "covers": "syringe",
+        "quantity": 2,
+        "date": "2026-02-01",
+    }
     out = quote_request(client, "quote-add.n_clicks", form=form)
     saved = out["quotes-store"]["data"]
     assert len(saved) == 1 and saved[0]["price"] == 1400 and saved[0]["clinic"] == "Smile Clinic"
@@ -51,11 +66,13 @@ def test_bad_form_keeps_saved_quotes_and_says_why(client):
 
 
 def test_upload_keeps_valid_rows_and_lists_rejected_lines(client):
-    text = ("treatment,clinic,price,currency\n"
-            "Hyaluronic-acid filler,A,700,USD\n"
-            "Botox,B,abc,USD\n"
-            "Abdominoplasty,C,£9,000,GBP\n"
-            "Abdominoplasty,D,\"9,000\",GBP\n")
+    text = (
+        "treatment,clinic,price,currency\n"
+        "Hyaluronic-acid filler,A,700,USD\n"
+        "Botox,B,abc,USD\n"
+        "Abdominoplasty,C,£9,000,GBP\n"
+        'Abdominoplasty,D,"9,000",GBP\n'
+    )
     contents = "data:text/csv;base64," + base64.b64encode(text.encode()).decode()
     out = quote_request(client, "quote-upload.contents", contents=contents, filename="q.csv", stored=[FILLER])
     saved = out["quotes-store"]["data"]
@@ -68,8 +85,12 @@ def test_upload_keeps_valid_rows_and_lists_rejected_lines(client):
 
 def test_remove_and_clear(client):
     other = {**FILLER, "id": "ba9876543210"}
-    out = quote_request(client, "{\"index\":\"0123456789ab\",\"type\":\"remove-quote\"}.n_clicks",
-                        stored=[FILLER, other], removes=[("0123456789ab", 1), ("ba9876543210", 0)])
+    out = quote_request(
+        client,
+        '{"index":"0123456789ab","type":"remove-quote"}.n_clicks',
+        stored=[FILLER, other],
+        removes=[("0123456789ab", 1), ("ba9876543210", 0)],
+    )
     assert out["quotes-store"]["data"] == [other]
     out = quote_request(client, "quote-clear.n_clicks", stored=[other])
     assert out["quotes-store"]["data"] == []
@@ -88,8 +109,10 @@ def test_quote_rows_are_compared_and_shown_as_text(client):
     # one session of 2 syringes for $1,200: $600 a syringe against the published $500-$900 a syringe (2024,
     # in 2025 dollars by default) first, then per session against that x 1-2 syringes
     assert row["name"] == 'Your quote: =HYPERLINK("http://x") (Hyaluronic-acid filler)'
-    assert row["quote_note"].startswith("Per syringe: $600 a syringe ($1,200 for 2 syringes), within the published "
-                                        "per-syringe range ($513–$924, typical $718); $118 (16%) less than the typical")
+    assert row["quote_note"].startswith(
+        "Per syringe: $600 a syringe ($1,200 for 2 syringes), within the published "
+        "per-syringe range ($513–$924, typical $718); $118 (16%) less than the typical"
+    )
     assert "Per session: $1,200 a session ($1,200 for 2 syringes, used in one session), within" in row["quote_note"]
     assert "No quotes saved yet." not in str(out["quote-list"]["children"])
 
@@ -118,8 +141,14 @@ def test_template_download(client):
 
 @pytest.mark.parametrize("typed", ["150", "2.5", "0", "two"])
 def test_a_quantity_outside_the_allowed_range_is_refused_with_the_message(client, typed):
-    form = {"treatment": "ha-filler", "clinic": "Clinic", "price": "700", "currency": "USD", "covers": "syringe",
-            "quantity": typed}
+    form = {
+        "treatment": "ha-filler",
+        "clinic": "Clinic",
+        "price": "700",
+        "currency": "USD",
+        "covers": "syringe",
+        "quantity": typed,
+    }
     out = quote_request(client, "quote-add.n_clicks", form=form)
     assert out["quotes-store"]["data"] == []  # nothing saved, never silently 1
     assert any("is not a whole number from 1 to 100" in m for m in messages(out)), messages(out)

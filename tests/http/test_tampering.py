@@ -5,17 +5,36 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-HOSTILE_TEXT = st.sampled_from([
-    "", "?", "?market=UK", "<script>alert(1)</script>", "__proto__", "constructor", "x" * 20000,
-    "?compare=" + ",".join(["ha-filler"] * 2000), "\u202egnp.exe", "NaN", "Infinity", "-1e309", "ha-filler",
-])
+HOSTILE_TEXT = st.sampled_from(
+    [
+        "",
+        "?",
+        "?market=UK",
+        "<script>alert(1)</script>",
+        "__proto__",
+        "constructor",
+        "x" * 20000,
+        "?compare=" + ",".join(["ha-filler"] * 2000),
+        "\u202egnp.exe",
+        "NaN",
+        "Infinity",
+        "-1e309",
+        "ha-filler",
+    ]
+)
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
-    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=50), HOSTILE_TEXT,
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=50),
+    HOSTILE_TEXT,
 )
 VALUES = st.recursive(
     SCALARS,
-    lambda children: st.one_of(st.lists(children, max_size=8), st.dictionaries(st.text(max_size=10), children, max_size=5)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=8), st.dictionaries(st.text(max_size=10), children, max_size=5)
+    ),
     max_leaves=30,
 ) | st.lists(st.sampled_from(["ha-filler", "abdominoplasty", "nope"]), min_size=0, max_size=3000)
 
@@ -42,8 +61,12 @@ def test_every_callback_is_covered(client):
     assert len(callbacks(client)) >= 3
 
 
-@settings(max_examples=150, deadline=10000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-          derandomize=True)
+@settings(
+    max_examples=150,
+    deadline=10000,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,
+)
 @given(data=st.data())
 def test_tampered_callbacks_never_fail_with_5xx(client, caplog, data):
     deps = callbacks(client)

@@ -12,30 +12,36 @@ from dashboard.web.assumption_panel import apply_action
 IDS = {"microneedling", "ha-filler", "botulinum-toxin", "abdominoplasty"}
 
 
-@pytest.mark.parametrize("raw, message", [
-    ({"treatment_id": "nope", "field": "sessions", "low": 3}, "Choose a treatment"),
-    ({"treatment_id": "microneedling", "field": "colour", "low": 3}, "Choose what you are assuming"),
-    ({"treatment_id": "microneedling", "field": "sessions", "low": "three"}, "enter a number"),
-    ({"treatment_id": "microneedling", "field": "sessions", "low": 0}, "from 1 to 100"),
-    ({"treatment_id": "microneedling", "field": "sessions", "low": 2.5}, "whole sessions"),
-    ({"treatment_id": "microneedling", "field": "sessions", "low": 6, "high": 3}, "must not be above"),
-    ({"treatment_id": "microneedling", "field": "upkeep_months", "low": float("nan")}, "enter a number"),
-    ({"treatment_id": "microneedling", "field": "upkeep_sessions", "low": 1, "high": 2}, "one number"),
-    ({"treatment_id": "microneedling", "field": "price", "low": 100, "currency": "EUR"}, "currency"),
-    ("not a record", "must be a record"),
-])
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ({"treatment_id": "nope", "field": "sessions", "low": 3}, "Choose a treatment"),
+        ({"treatment_id": "microneedling", "field": "colour", "low": 3}, "Choose what you are assuming"),
+        ({"treatment_id": "microneedling", "field": "sessions", "low": "three"}, "enter a number"),
+        ({"treatment_id": "microneedling", "field": "sessions", "low": 0}, "from 1 to 100"),
+        ({"treatment_id": "microneedling", "field": "sessions", "low": 2.5}, "whole sessions"),
+        ({"treatment_id": "microneedling", "field": "sessions", "low": 6, "high": 3}, "must not be above"),
+        ({"treatment_id": "microneedling", "field": "upkeep_months", "low": float("nan")}, "enter a number"),
+        ({"treatment_id": "microneedling", "field": "upkeep_sessions", "low": 1, "high": 2}, "one number"),
+        ({"treatment_id": "microneedling", "field": "price", "low": 100, "currency": "EUR"}, "currency"),
+        ("not a record", "must be a record"),
+    ],
+)
 def test_bad_assumptions_are_refused_with_a_reason(raw, message):
     record, problem = parse(raw, IDS)
     assert record is None and message in problem
 
 
 def test_stored_assumptions_are_checked_again_and_later_ones_win():
-    stored = [{"treatment_id": "microneedling", "field": "upkeep_months", "low": 6, "high": 12},
-              {"treatment_id": "microneedling", "field": "upkeep_months", "low": 3, "high": 3},
-              {"treatment_id": "forged", "field": "sessions", "low": 1},
-              {"__proto__": 1}]
+    stored = [
+        {"treatment_id": "microneedling", "field": "upkeep_months", "low": 6, "high": 12},
+        {"treatment_id": "microneedling", "field": "upkeep_months", "low": 3, "high": 3},
+        {"treatment_id": "forged", "field": "sessions", "low": 1},
+        {"__proto__": 1},
+    ]
     assert validate_stored(stored, IDS) == [
-        {"treatment_id": "microneedling", "field": "upkeep_months", "low": 3.0, "high": 3.0, "currency": None}]
+        {"treatment_id": "microneedling", "field": "upkeep_months", "low": 3.0, "high": 3.0, "currency": None}
+    ]
     assert validate_stored("nonsense", IDS) == []
 
 
@@ -43,14 +49,17 @@ def test_an_assumption_turns_at_least_into_a_range_and_is_marked(small_dataset):
     catalog = build_catalog(small_dataset)
     before = compare(catalog, Filters(market="US", horizon=3)).rows.loc["microneedling"]
     assert before["total_low"] == 600 and math.isnan(before["total_high"])
-    assumed = [{"treatment_id": "microneedling", "field": "upkeep_months", "low": 6, "high": 12, "currency": None},
-               {"treatment_id": "microneedling", "field": "upkeep_sessions", "low": 1, "high": 1, "currency": None}]
+    assumed = [
+        {"treatment_id": "microneedling", "field": "upkeep_months", "low": 6, "high": 12, "currency": None},
+        {"treatment_id": "microneedling", "field": "upkeep_sessions", "low": 1, "high": 1, "currency": None},
+    ]
     row = compare(catalog, Filters(market="US", horizon=3), assumptions=assumed).rows.loc["microneedling"]
     # $200-$700 a session, 3-6 sessions; repeated every 6-12 months over 36 months, 1 session each time:
     # low: lasts 12 -> 2 rounds x $200 = $400 + $600; high: lasts 6 -> 5 rounds x $700 = $3,500 + $4,200
     assert (row["total_low"], row["total_high"]) == (1000, 7700)
-    assert row["assumed"] == ("your assumption: repeated every 6–12 months; "
-                              "your assumption: 1 session per maintenance round")
+    assert row["assumed"] == (
+        "your assumption: repeated every 6–12 months; your assumption: 1 session per maintenance round"
+    )
     assert "how often" not in row["missing"].lower()
 
 
@@ -90,6 +99,17 @@ def test_an_up_to_price_is_explained():
     import pandas as pd
 
     from dashboard.model.explain import missing_inputs
-    row = pd.Series({"session_low": float("nan"), "session_high": 10000.0, "session_high_open": False,
-                     "sessions_low": 1, "maintenance": "none"})
-    assert missing_inputs(row, "UK") == "Only an upper figure ('up to') is published: ask the clinic what it would cost you."
+
+    row = pd.Series(
+        {
+            "session_low": float("nan"),
+            "session_high": 10000.0,
+            "session_high_open": False,
+            "sessions_low": 1,
+            "maintenance": "none",
+        }
+    )
+    assert (
+        missing_inputs(row, "UK")
+        == "Only an upper figure ('up to') is published: ask the clinic what it would cost you."
+    )

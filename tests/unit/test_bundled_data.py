@@ -69,17 +69,32 @@ def test_breast_implants_are_not_lifetime_devices(treatments):
     assert "fda-breast-implants-consider" in row["source_ids"]
 
 
-@pytest.mark.parametrize("tid", [
-    "facelift", "neck-lift", "brachioplasty", "breast-lift", "breast-reduction", "buttock-fat-grafting",
-    "otoplasty", "liposuction-submental",
-])
+@pytest.mark.parametrize(
+    "tid",
+    [
+        "facelift",
+        "neck-lift",
+        "brachioplasty",
+        "breast-lift",
+        "breast-reduction",
+        "buttock-fat-grafting",
+        "otoplasty",
+        "liposuction-submental",
+    ],
+)
 def test_operations_with_long_lasting_results_need_no_maintenance(treatments, tid):
     assert treatments.loc[tid, "maintenance"] == "none"
 
 
-@pytest.mark.parametrize("tid, months", [
-    ("microneedling", 6), ("microneedling-rf", 6), ("laser-co2-fractional", 12), ("laser-hair-removal", 12),
-])
+@pytest.mark.parametrize(
+    "tid, months",
+    [
+        ("microneedling", 6),
+        ("microneedling-rf", 6),
+        ("laser-co2-fractional", 12),
+        ("laser-hair-removal", 12),
+    ],
+)
 def test_study_follow_up_is_kept_as_a_lower_bound_not_a_repeat_interval(treatments, tid, months):
     row = treatments.loc[tid]
     assert row["maintenance"] == "as-needed"

@@ -10,7 +10,8 @@ from dashboard.model import costs
 
 ASPS = re.compile(r"\bASPS\b|\bASAPS\b|American Society of Plastic Surgeons|Aesthetic Society", re.I)
 REALSELF_DATA = re.compile(
-    r"RealSelf (?:data|figures)|reviews from RealSelf members|patient reviews|self-reported cost", re.I)
+    r"RealSelf (?:data|figures)|reviews from RealSelf members|patient reviews|self-reported cost", re.I
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,17 +66,31 @@ def test_one_average_quoted_for_several_treatments_is_labelled_a_category_averag
     assert lasers["category_average"].str.startswith("Skin treatment (combination lasers)").all()
 
 
-@pytest.mark.parametrize("treatment, source, year, low, typical, high", [
-    ("laser-tattoo-removal", "carecredit-tattoo-removal", 2024, 272, 353, 659),   # range in a cited source
-    ("abdominoplasty", "floridaindependent-asps-2020", 2020, None, 6154, None),   # the 2020 figure of the better source
-    ("facelift", "floridaindependent-asps-2020", 2020, None, 8005, None),
-    ("chemical-peel-light", "aedit-chemical-peel", 2020, None, 519, None),       # 2020, not "2023"
-    ("abdominoplasty", "domanski-2012", 2011, None, 8400, None),                 # patient-reported total
-    ("facelift", "realself-facelift-cost", None, 5000, 12625, 32000),
-])
+@pytest.mark.parametrize(
+    "treatment, source, year, low, typical, high",
+    [
+        ("laser-tattoo-removal", "carecredit-tattoo-removal", 2024, 272, 353, 659),  # range in a cited source
+        (
+            "abdominoplasty",
+            "floridaindependent-asps-2020",
+            2020,
+            None,
+            6154,
+            None,
+        ),  # the 2020 figure of the better source
+        ("facelift", "floridaindependent-asps-2020", 2020, None, 8005, None),
+        ("chemical-peel-light", "aedit-chemical-peel", 2020, None, 519, None),  # 2020, not "2023"
+        ("abdominoplasty", "domanski-2012", 2011, None, 8400, None),  # patient-reported total
+        ("facelift", "realself-facelift-cost", None, 5000, 12625, 32000),
+    ],
+)
 def test_captured_figures_are_present(rows, treatment, source, year, low, typical, high):
-    found = rows[(rows["treatment_id"] == treatment) & (rows["source_id"] == source) & (rows["market"] == "US")
-                 & (rows["typical"] == typical)]
+    found = rows[
+        (rows["treatment_id"] == treatment)
+        & (rows["source_id"] == source)
+        & (rows["market"] == "US")
+        & (rows["typical"] == typical)
+    ]
     assert len(found) == 1
     row = found.iloc[0]
     assert (_known(row["low"]), _known(row["high"]), _known(row["year"])) == (low, high, year)

@@ -24,8 +24,12 @@ def cli(capsys, *args) -> tuple[int, str, str]:
 
 
 def test_validate_prints_one_line_summary_on_good_data(small_data_dir):
-    result = subprocess.run([sys.executable, "-m", "dashboard", "validate", "--data", str(small_data_dir)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate", "--data", str(small_data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "OK: 4 treatments, 5 prices, 5 concern links, 4 sources, price years 2024-2024"
 
@@ -47,12 +51,32 @@ def test_validate_on_missing_folder(tmp_path, capsys):
 
 def test_export_writes_the_same_file_as_the_dashboard(small_data_dir, tmp_path, capsys):
     out = tmp_path / "c.csv"
-    status, _, err = cli(capsys, "export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
-                         "--budget", "5000", "--horizon-years", "5", "--format", "csv", "--output", str(out))
+    status, _, err = cli(
+        capsys,
+        "export",
+        "--data",
+        str(small_data_dir),
+        "--concern",
+        "stretch-marks",
+        "--market",
+        "US",
+        "--budget",
+        "5000",
+        "--horizon-years",
+        "5",
+        "--format",
+        "csv",
+        "--output",
+        str(out),
+    )
     assert status == 0, err
     index = load_price_index(index_location(small_data_dir))  # the bundled index: the folder has none
-    expected, _, _ = export_file(build_catalog(load_dataset(small_data_dir), index),
-                                 Filters(concern="stretch-marks", budget=5000, horizon=5), "csv", dt.date.today())
+    expected, _, _ = export_file(
+        build_catalog(load_dataset(small_data_dir), index),
+        Filters(concern="stretch-marks", budget=5000, horizon=5),
+        "csv",
+        dt.date.today(),
+    )
     assert out.read_bytes() == expected
 
 
@@ -60,27 +84,74 @@ def test_export_xlsx_and_invalid_flags(small_data_dir, tmp_path, capsys):
     out = tmp_path / "c.xlsx"
     assert cli(capsys, "export", "--data", str(small_data_dir), "--format", "xlsx", "--output", str(out))[0] == 0
     assert openpyxl.load_workbook(out).sheetnames == ["Comparison", "Settings", "Sources", "Quotes"]
-    status, _, err = cli(capsys, "export", "--data", str(small_data_dir), "--budget", "lots", "--horizon-years", "40",
-                         "--format", "csv", "--output", str(out))
+    status, _, err = cli(
+        capsys,
+        "export",
+        "--data",
+        str(small_data_dir),
+        "--budget",
+        "lots",
+        "--horizon-years",
+        "40",
+        "--format",
+        "csv",
+        "--output",
+        str(out),
+    )
     assert status == 2
-    assert err.splitlines() == ["error: invalid value for --horizon: '40' (expected time horizon in years, 1-10)",
-                                "error: invalid value for --budget: 'lots' (expected total budget over the horizon "
-                                "(market currency))"]
+    assert err.splitlines() == [
+        "error: invalid value for --horizon: '40' (expected time horizon in years, 1-10)",
+        "error: invalid value for --budget: 'lots' (expected total budget over the horizon (market currency))",
+    ]
 
 
 def test_every_page_filter_has_a_flag_and_old_flags_still_work(small_data_dir, tmp_path):
-    query = ("concern=stretch-marks&market=US&horizon=5&category=surgical,microneedling&budget=20000&max_downtime=30"
-             "&max_risk=4&over_budget=1&compare=abdominoplasty,microneedling&earnings=150&prices_in=published")
+    query = (
+        "concern=stretch-marks&market=US&horizon=5&category=surgical,microneedling&budget=20000&max_downtime=30"
+        "&max_risk=4&over_budget=1&compare=abdominoplasty,microneedling&earnings=150&prices_in=published"
+    )
     catalog = build_catalog(load_dataset(small_data_dir), load_price_index(index_location(small_data_dir)))
     expected, _, _ = export_file(catalog, from_query(query, catalog.treatment_ids), "csv", dt.date.today())
     new, old = tmp_path / "new.csv", tmp_path / "old.csv"
-    common = ("export", "--data", str(small_data_dir), "--concern", "stretch-marks", "--market", "US",
-              "--category", "surgical,microneedling", "--budget", "20000", "--max-risk", "4",
-              "--compare", "abdominoplasty,microneedling", "--earnings", "150", "--prices-in", "published",
-              "--format", "csv")
+    common = (
+        "export",
+        "--data",
+        str(small_data_dir),
+        "--concern",
+        "stretch-marks",
+        "--market",
+        "US",
+        "--category",
+        "surgical,microneedling",
+        "--budget",
+        "20000",
+        "--max-risk",
+        "4",
+        "--compare",
+        "abdominoplasty,microneedling",
+        "--earnings",
+        "150",
+        "--prices-in",
+        "published",
+        "--format",
+        "csv",
+    )
     assert main([*common, "--horizon", "5", "--max-downtime", "30", "--over-budget", "--output", str(new)]) == 0
-    assert main([*common, "--horizon-years", "5", "--max-downtime-days", "30", "--include-over-budget",
-                 "--output", str(old)]) == 0
+    assert (
+        main(
+            [
+                *common,
+                "--horizon-years",
+                "5",
+                "--max-downtime-days",
+                "30",
+                "--include-over-budget",
+                "--output",
+                str(old),
+            ]
+        )
+        == 0
+    )
     assert new.read_bytes() == expected == old.read_bytes()
     assert b"categories surgical, microneedling" in expected and b"daily earnings 150" in expected
     assert b"prices as published" in expected

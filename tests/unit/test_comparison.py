@@ -39,8 +39,6 @@ def test_budget_fit(low, high, budget, expected):
     assert fit.iloc[0] == expected
 
 
-
-
 def test_no_budget_means_no_fit():
     assert budget_fit(pd.Series([1.0]), pd.Series([2.0]), None).isna().all()
 
@@ -51,7 +49,13 @@ def test_pareto_front():
     downtime = pd.Series([14, 0, 7, 0, 30], index=idx, dtype="float64")
     risk = pd.Series([2, 2, 3, 1, 1], index=idx, dtype="float64")
     front = pareto_front(cost, downtime, risk)
-    assert front.to_dict() == {"cheap-slow": True, "dear-quick": True, "dominated": False, "unknown": False, "safest": True}
+    assert front.to_dict() == {
+        "cheap-slow": True,
+        "dear-quick": True,
+        "dominated": False,
+        "unknown": False,
+        "safest": True,
+    }
 
 
 def test_equal_options_are_both_on_the_front():
@@ -95,9 +99,11 @@ def test_crossover_sentence_names_the_year():
     toxin = [435, 1740, 3045, 4350, 5655, 6960]
     brow = [5000] * 6
     assert crossover_sentence(years, "Botulinum toxin", toxin, "Brow lift", brow) == (
-        "After about 4 years, Botulinum toxin has cost more than Brow lift.")
+        "After about 4 years, Botulinum toxin has cost more than Brow lift."
+    )
     assert crossover_sentence(years, "Brow lift", brow, "Botulinum toxin", toxin) == (
-        "After about 4 years, Botulinum toxin has cost more than Brow lift.")
+        "After about 4 years, Botulinum toxin has cost more than Brow lift."
+    )
     assert crossover_sentence(years, "A", [1] * 6, "B", [2] * 6) is None
 
 

@@ -74,12 +74,30 @@ def test_botox_uk_first_year(small_dataset):
 
 
 def _prices(*rows):
-    cols = ["treatment_id", "market", "currency", "unit", "basis", "low", "typical", "high", "year", "source_id", "status"]
+    cols = [
+        "treatment_id",
+        "market",
+        "currency",
+        "unit",
+        "basis",
+        "low",
+        "typical",
+        "high",
+        "year",
+        "source_id",
+        "status",
+    ]
     return pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
 
 
-TREATMENT = pd.Series({"session_unit": None, "units_per_session_low": np.nan,
-                       "units_per_session_typical": np.nan, "units_per_session_high": np.nan})
+TREATMENT = pd.Series(
+    {
+        "session_unit": None,
+        "units_per_session_low": np.nan,
+        "units_per_session_typical": np.nan,
+        "units_per_session_high": np.nan,
+    }
+)
 
 
 def test_newest_figure_of_each_kind_is_used_with_its_source():
@@ -108,11 +126,23 @@ def test_total_price_is_preferred_over_surgeon_fee_and_never_mixed():
 
 def test_lone_average_times_a_session_range():
     # microdermabrasion: a published average of $167 a session (2020), 6-10 sessions, no typical count
-    treatments = pd.DataFrame([{"id": "m", "sessions_low": 6, "sessions_typical": np.nan, "sessions_high": 10,
-                                "maintenance": "none", "maintenance_sessions": np.nan,
-                                "results_months_low": np.nan, "results_months_high": np.nan}])
-    price = combine_prices(_prices(("m", "US", "USD", "session", "not-stated", np.nan, 167, np.nan, 2020, "a",
-                                    "secondary")), TREATMENT)
+    treatments = pd.DataFrame(
+        [
+            {
+                "id": "m",
+                "sessions_low": 6,
+                "sessions_typical": np.nan,
+                "sessions_high": 10,
+                "maintenance": "none",
+                "maintenance_sessions": np.nan,
+                "results_months_low": np.nan,
+                "results_months_high": np.nan,
+            }
+        ]
+    )
+    price = combine_prices(
+        _prices(("m", "US", "USD", "session", "not-stated", np.nan, 167, np.nan, 2020, "a", "secondary")), TREATMENT
+    )
     per_session = pd.DataFrame([price], index=["m"])
     out = horizon_costs(treatments, per_session, 5).loc["m"]
     assert (out["initial_low"], out["initial_high"]) == (1002, 1670)  # 6 x 167, 10 x 167
@@ -121,8 +151,9 @@ def test_lone_average_times_a_session_range():
 
 
 def test_from_price_leaves_the_upper_bound_open():
-    out = combine_prices(_prices(("t", "UK", "GBP", "session", "not-stated", 150, np.nan, np.nan, 2025, "a",
-                                  "weak")), TREATMENT)
+    out = combine_prices(
+        _prices(("t", "UK", "GBP", "session", "not-stated", 150, np.nan, np.nan, 2025, "a", "weak")), TREATMENT
+    )
     assert out["session_low"] == 150 and math.isnan(out["session_high"]) and out["session_high_open"]
     assert "from £150 a session" in out["price_note"]
 
@@ -159,8 +190,16 @@ def test_course_price_cannot_become_a_session_price():
 
 
 def _treatment(**fields):
-    base = {"id": "t", "sessions_low": 1, "sessions_typical": 1, "sessions_high": 1, "maintenance": "periodic",
-            "maintenance_sessions": 1, "results_months_low": 6, "results_months_high": 12}
+    base = {
+        "id": "t",
+        "sessions_low": 1,
+        "sessions_typical": 1,
+        "sessions_high": 1,
+        "maintenance": "periodic",
+        "maintenance_sessions": 1,
+        "results_months_low": 6,
+        "results_months_high": 12,
+    }
     return pd.DataFrame([{**base, **fields}])
 
 
@@ -185,8 +224,9 @@ def test_unknown_sessions_per_round_counts_at_least_one():
 
 
 def test_unpublished_session_count_is_at_least_one_session():
-    out = horizon_costs(_treatment(sessions_low=np.nan, sessions_typical=np.nan, sessions_high=np.nan,
-                                   maintenance="none"), PRICE, 2).loc["t"]
+    out = horizon_costs(
+        _treatment(sessions_low=np.nan, sessions_typical=np.nan, sessions_high=np.nan, maintenance="none"), PRICE, 2
+    ).loc["t"]
     assert out["initial_low"] == 100 and math.isnan(out["initial_high"]) and out["total_open"]
 
 
@@ -223,10 +263,14 @@ def _with_category(rows, *categories):
 
 
 def test_a_category_figure_stands_in_only_when_the_treatment_has_none_of_its_own():
-    rows = _with_category(_prices(
-        ("ipl", "US", "USD", "session", "surgeon-fee", np.nan, 697, np.nan, 2023, "asps-2023", "secondary"),
-        ("ipl", "US", "USD", "session", "surgeon-fee", np.nan, 389, np.nan, 2020, "asps-2020", "secondary"),
-    ), "Skin treatment (combination lasers)", None)
+    rows = _with_category(
+        _prices(
+            ("ipl", "US", "USD", "session", "surgeon-fee", np.nan, 697, np.nan, 2023, "asps-2023", "secondary"),
+            ("ipl", "US", "USD", "session", "surgeon-fee", np.nan, 389, np.nan, 2020, "asps-2020", "secondary"),
+        ),
+        "Skin treatment (combination lasers)",
+        None,
+    )
     out = combine_prices(rows, TREATMENT)
     # the newer 2023 figure is for all skin lasers together: the 2020 figure of the treatment itself wins
     typical = (out["session_typical"], out["session_typical_source"], out["session_typical_category"])
@@ -245,10 +289,14 @@ def test_a_category_figure_keeps_its_label_through_the_cost_table(small_dataset)
 
 
 def test_a_treatments_own_weak_figure_beats_a_category_figure():
-    rows = _with_category(_prices(
-        ("deep", "US", "USD", "session", "surgeon-fee", np.nan, 519, np.nan, 2020, "asps-2020", "secondary"),
-        ("deep", "US", "USD", "session", "not-stated", 3000, np.nan, np.nan, np.nan, "magazine", "weak"),
-    ), "Chemical peel (all depths)", None)
+    rows = _with_category(
+        _prices(
+            ("deep", "US", "USD", "session", "surgeon-fee", np.nan, 519, np.nan, 2020, "asps-2020", "secondary"),
+            ("deep", "US", "USD", "session", "not-stated", 3000, np.nan, np.nan, np.nan, "magazine", "weak"),
+        ),
+        "Chemical peel (all depths)",
+        None,
+    )
     out = combine_prices(rows, TREATMENT)
     assert (out["session_low"], out["session_low_source"], out["basis"]) == (3000, "magazine", "not-stated")
     assert math.isnan(out["session_typical"])

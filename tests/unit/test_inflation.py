@@ -22,8 +22,10 @@ from dashboard.web.callbacks import CONTROLS, control_values, export_file
 BUNDLED = inflation.load_price_index(BUNDLED_DATA / inflation.INDEX_FILE)
 HEADER = ",".join(inflation.INDEX_COLUMNS) + "\n"
 # A GBP index for the hand-worked pound example: test values, not ONS figures.
-GBP_TEST_INDEX = HEADER + ("GBP,2020,100.0,CPIH,https://www.ons.gov.uk/l522,test value\n"
-                           "GBP,2025,125.0,CPIH,https://www.ons.gov.uk/l522,test value\n")
+GBP_TEST_INDEX = HEADER + (
+    "GBP,2020,100.0,CPIH,https://www.ons.gov.uk/l522,test value\n"
+    "GBP,2025,125.0,CPIH,https://www.ons.gov.uk/l522,test value\n"
+)
 
 
 def index_from(text: str, tmp_path) -> inflation.PriceIndex:
@@ -65,7 +67,8 @@ def test_pounds_hand_worked_2016_to_2023():
     assert out["low"] == pytest.approx(259.1857, abs=1e-4) and out["high"] == pytest.approx(518.3714, abs=1e-4)
     assert (out["index_from"], out["index_to"], out["index_year_to"]) == (100.7, 130.5, 2023)
     assert inflation.figure_text(out["low"], "GBP", 2016, BUNDLED, "latest") == (
-        "£259 in 2023 pounds (published £200 in 2016; ONS CPI 2016 -> 2023)")
+        "£259 in 2023 pounds (published £200 in 2016; ONS CPI 2016 -> 2023)"
+    )
     late = inflation.adjust_prices(prices(("GBP", 200.0, np.nan, 400.0, 2024)), BUNDLED, "latest").iloc[0]
     assert late["low"] == 200.0 and late["adjustment"] == "after index"  # 2024: after the latest GBP year
 
@@ -95,20 +98,25 @@ def test_as_published_changes_nothing():
 
 def test_figure_text_names_both_figures():
     assert inflation.figure_text(185.1118, "USD", 2016.0, BUNDLED, "latest") == (
-        "$185 in 2025 dollars (published $138 in 2016; CPI-U 2016 -> 2025)")
+        "$185 in 2025 dollars (published $138 in 2016; CPI-U 2016 -> 2025)"
+    )
     assert inflation.figure_text(138.0, "USD", 2016.0, BUNDLED, "published") == (
-        "$138, published in 2016; shown as published")
+        "$138, published in 2016; shown as published"
+    )
     assert inflation.adjustment_text("USD", 2016, BUNDLED, "latest") == "CPI-U 2016 -> 2025 (240.007 -> 321.943)"
 
 
-@pytest.mark.parametrize("row, message", [
-    ("USD,2020,-1,CPI-U,https://bls.gov/x,", "value: must be a positive number"),
-    ("USD,20x0,1,CPI-U,https://bls.gov/x,", "year: must be a year"),
-    ("EUR,2020,1,HICP,https://ec.europa.eu/x,", "currency: must be one of USD, GBP"),
-    ("USD,2020,1,CPI-U,ftp://bls.gov/x,", "source: must be the http(s) address"),
-    ("USD,2023,1,CPI-W,https://bls.gov/x,", "series: one series per currency"),
-    ("USD,2024,2,CPI-U,https://bls.gov/x,", "year: this currency and year appear more than once"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("USD,2020,-1,CPI-U,https://bls.gov/x,", "value: must be a positive number"),
+        ("USD,20x0,1,CPI-U,https://bls.gov/x,", "year: must be a year"),
+        ("EUR,2020,1,HICP,https://ec.europa.eu/x,", "currency: must be one of USD, GBP"),
+        ("USD,2020,1,CPI-U,ftp://bls.gov/x,", "source: must be the http(s) address"),
+        ("USD,2023,1,CPI-W,https://bls.gov/x,", "series: one series per currency"),
+        ("USD,2024,2,CPI-U,https://bls.gov/x,", "year: this currency and year appear more than once"),
+    ],
+)
 def test_a_bad_index_file_is_refused_with_its_line_and_column(tmp_path, row, message):
     text = HEADER + "USD,2024,1,CPI-U,https://bls.gov/x,\n" + row + "\n"
     with pytest.raises(DatasetError) as err:
@@ -138,8 +146,16 @@ def test_switching_prices_in_changes_totals(small_dataset):
 @pytest.mark.parametrize("date, expected", [("2023-05-01", 528.2916), ("", 500.0)])
 def test_a_quote_is_adjusted_from_its_date(small_dataset, date, expected):
     # 500 x 321.943 / 304.702 = 528.2916; an undated quote stays as quoted
-    quote = {"id": "0123456789ab", "treatment_id": "abdominoplasty", "clinic": "Clinic A", "price": 500.0,
-             "currency": "USD", "covers": "procedure", "quantity": 1, "date": date}
+    quote = {
+        "id": "0123456789ab",
+        "treatment_id": "abdominoplasty",
+        "clinic": "Clinic A",
+        "price": 500.0,
+        "currency": "USD",
+        "covers": "procedure",
+        "quantity": 1,
+        "date": date,
+    }
     catalog = build_catalog(small_dataset, BUNDLED)
     row = compare(catalog, Filters(market="US"), [quote]).table.loc["quote-0123456789ab"]
     assert row["session_typical"] == pytest.approx(expected, abs=1e-4)
@@ -185,15 +201,18 @@ def run(*args):
 
 def test_the_setting_round_trips_through_the_command_line(small_data_dir, tmp_path):
     out = tmp_path / "c.csv"
-    result = run("export", "--data", str(small_data_dir), "--prices-in", "published", "--format", "csv",
-                 "--output", str(out))
+    result = run(
+        "export", "--data", str(small_data_dir), "--prices-in", "published", "--format", "csv", "--output", str(out)
+    )
     assert result.returncode == 0, result.stderr
-    expected, _, _ = export_file(build_catalog(load_dataset(small_data_dir), BUNDLED), Filters(prices_in="published"),
-                                 "csv", dt.date.today())
+    expected, _, _ = export_file(
+        build_catalog(load_dataset(small_data_dir), BUNDLED), Filters(prices_in="published"), "csv", dt.date.today()
+    )
     assert out.read_bytes() == expected
     assert b"Prices in,as published" in expected and b"prices as published" in expected
-    bad = run("export", "--data", str(small_data_dir), "--prices-in", "yesterday", "--format", "csv",
-              "--output", str(out))
+    bad = run(
+        "export", "--data", str(small_data_dir), "--prices-in", "yesterday", "--format", "csv", "--output", str(out)
+    )
     assert bad.returncode == 2 and "--prices-in" in bad.stderr and "Traceback" not in bad.stderr
 
 
@@ -204,4 +223,5 @@ def test_side_by_side_shows_the_published_typical_figure(small_dataset):
     shown = dict(side_by_side_rows(row, 1, "$", BUNDLED, "latest"))
     # 700 a syringe x 1 syringe, 2024: 700 x 321.943 / 313.689 = 718.42
     assert shown["Typical per session: published figure"] == (
-        "$718 in 2025 dollars (published $700 in 2024; CPI-U 2024 -> 2025)")
+        "$718 in 2025 dollars (published $700 in 2024; CPI-U 2024 -> 2025)"
+    )

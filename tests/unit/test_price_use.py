@@ -19,8 +19,18 @@ from tests.factory import write_dataset
 from tests.unit.test_pricecheck import as_price_list
 
 _P = {f: "" for f in factory.PRICES[0]}
-FL = dict(_P, treatment_id="microneedling", market="US-FL", currency="USD", unit="session", basis="not-stated",
-          year="2024", source_id="clinic-x", status="weak", quote="q")
+FL = dict(
+    _P,
+    treatment_id="microneedling",
+    market="US-FL",
+    currency="USD",
+    unit="session",
+    basis="not-stated",
+    year="2024",
+    source_id="clinic-x",
+    status="weak",
+    quote="q",
+)
 
 
 def test_rows_left_out_change_nothing_and_every_other_row_is_used():
@@ -35,7 +45,11 @@ def test_rows_left_out_change_nothing_and_every_other_row_is_used():
         whole = costs.combine_prices(rows, treatment)
         kept = costs.combine_prices(rows.drop(index=[i for i in rows.index if i in dropped]), treatment)
         for column in [*costs.PRICE_COLUMNS, "basis", "session_high_open", "price_note", "price_order_note"]:
-            assert (whole[column] == kept[column]) or (pd.isna(whole[column]) and pd.isna(kept[column])), (tid, market, column)
+            assert (whole[column] == kept[column]) or (pd.isna(whole[column]) and pd.isna(kept[column])), (
+                tid,
+                market,
+                column,
+            )
         if whole["price_order_note"]:  # the sources disagree: the range spans every row of the basis
             continue
         for line in rows.index.difference(list(dropped)):  # each row kept gives a figure to the result
@@ -48,22 +62,45 @@ def test_a_tie_settled_by_file_order_is_named(tmp_path):
     data = open_dataset(write_dataset(tmp_path / "d", prices=rows))
     notes = [n for n in left_out(data.treatments, data.prices) if "US-FL" in n.message]
     assert [(n.row, n.message) for n in notes] == [
-        (8, "microneedling in US-FL: not used: a tie with line 7 (year 2024, status weak), settled by file order: "
-            "line 7 comes first")]
+        (
+            8,
+            "microneedling in US-FL: not used: a tie with line 7 (year 2024, status weak), settled by file order: "
+            "line 7 comes first",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
     "extra, message",
-    [([dict(FL, low="150", high="300", year="2023"), dict(FL, low="180", high="320")],
-      "microneedling in US-FL: not used: line 8 gives a newer low figure"),
-     ([dict(FL, low="150", high="300"), dict(FL, low="180", high="320", status="primary", source_id="nhs-botox")],
-      "microneedling in US-FL: not used: a weak figure, and line 8 (better sourced) gives the low figure"),
-     ([dict(FL, unit="course", low="900")], "microneedling in US-FL: not used: a price per course is shown but never "
-                                            "turned into a session price"),
-     ([dict(FL, low="150", high="300", status="primary", source_id="nhs-botox", category_average="Skin treatments"),
-       dict(FL, low="180", high="320")],
-      "microneedling in US-FL: not used: a figure for all of “Skin treatments”; this treatment's own figures (such as "
-      "line 8) come first")],
+    [
+        (
+            [dict(FL, low="150", high="300", year="2023"), dict(FL, low="180", high="320")],
+            "microneedling in US-FL: not used: line 8 gives a newer low figure",
+        ),
+        (
+            [dict(FL, low="150", high="300"), dict(FL, low="180", high="320", status="primary", source_id="nhs-botox")],
+            "microneedling in US-FL: not used: a weak figure, and line 8 (better sourced) gives the low figure",
+        ),
+        (
+            [dict(FL, unit="course", low="900")],
+            "microneedling in US-FL: not used: a price per course is shown but never turned into a session price",
+        ),
+        (
+            [
+                dict(
+                    FL,
+                    low="150",
+                    high="300",
+                    status="primary",
+                    source_id="nhs-botox",
+                    category_average="Skin treatments",
+                ),
+                dict(FL, low="180", high="320"),
+            ],
+            "microneedling in US-FL: not used: a figure for all of “Skin treatments”; this treatment's own figures (such as "
+            "line 8) come first",
+        ),
+    ],
 )
 def test_each_rule_that_leaves_a_row_out_is_named(tmp_path, extra, message):
     data = open_dataset(write_dataset(tmp_path / "d", prices=factory.PRICES + extra))
@@ -72,13 +109,18 @@ def test_each_rule_that_leaves_a_row_out_is_named(tmp_path, extra, message):
 
 def test_validate_counts_and_lists_the_rows_left_out(tmp_path):
     folder = write_dataset(tmp_path / "d", prices=factory.PRICES + [dict(FL, low="150", high="300"), dict(FL, low="1")])
-    result = subprocess.run([sys.executable, "-m", "dashboard", "validate", "--data", str(folder)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate", "--data", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0
     assert result.stdout.splitlines()[1:] == [
         "1 price row(s) not used by the cost model, left out by a rule or a tie-break:",
         "1. prices.csv, line 8: microneedling in US-FL: not used: a tie with line 7 (year 2024, status weak), "
-        "settled by file order: line 7 comes first"]
+        "settled by file order: line 7 comes first",
+    ]
 
 
 # --- region: shown with the source, and usable to narrow the summary ------------------------------
@@ -87,9 +129,12 @@ CLINIC = dict(FL, clinic="c")
 
 
 def clinic_list(tmp_path):
-    rows = factory.PRICES + [dict(CLINIC, typical=str(p), region=r, clinic=f"c{i}")
-                             for i, (p, r) in enumerate([(100, "Miami-Dade"), (200, "Miami-Dade"), (300, "Miami-Dade"),
-                                                         (1000, "Orange"), (2000, "Orange")])]
+    rows = factory.PRICES + [
+        dict(CLINIC, typical=str(p), region=r, clinic=f"c{i}")
+        for i, (p, r) in enumerate(
+            [(100, "Miami-Dade"), (200, "Miami-Dade"), (300, "Miami-Dade"), (1000, "Orange"), (2000, "Orange")]
+        )
+    ]
     return as_price_list(write_dataset(tmp_path / "d"), rows)
 
 
@@ -101,7 +146,9 @@ def test_a_summary_carries_its_region_and_the_grid_tooltip_says_it(tmp_path):
     narrowed = open_dataset(folder, region="Miami-Dade")
     fl = narrowed.prices[narrowed.prices["market"] == "US-FL"]
     assert (fl["rows"].tolist(), fl["typical"].tolist(), fl["region"].tolist()) == ([3], [200.0], ["Miami-Dade"])
-    assert len(narrowed.prices[narrowed.prices["market"] == "US"]) == len(everywhere.prices[everywhere.prices["market"] == "US"])
+    assert len(narrowed.prices[narrowed.prices["market"] == "US"]) == len(
+        everywhere.prices[everywhere.prices["market"] == "US"]
+    )
     comparison = compare(build_catalog(narrowed), Filters(market="US-FL"))
     [row] = [r for r in grid_rows(comparison, narrowed) if r["id"] == "microneedling"]
     text = row["price_source_text"]

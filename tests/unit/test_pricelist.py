@@ -7,9 +7,21 @@ import pytest
 from dashboard.dataset.loader import load_dataset
 from dashboard.dataset.pricelist import aggregate, spread_text
 
-ROW = dict(treatment_id="microneedling", market="US", currency="USD", unit="session", basis="not-stated",
-           low=np.nan, typical=np.nan, high=np.nan, year=2024, source_id="clinic-x", status="weak", quote="q",
-           category_average=np.nan)
+ROW = dict(
+    treatment_id="microneedling",
+    market="US",
+    currency="USD",
+    unit="session",
+    basis="not-stated",
+    low=np.nan,
+    typical=np.nan,
+    high=np.nan,
+    year=2024,
+    source_id="clinic-x",
+    status="weak",
+    quote="q",
+    category_average=np.nan,
+)
 
 
 def frame(*rows):
@@ -42,9 +54,17 @@ def test_a_row_price_is_typical_else_a_from_price_alone():
     assert summarised.iloc[0]["typical"] == pytest.approx(200.0)  # median of 100 and 300: low/high of row a ignored
 
 
-@pytest.mark.parametrize("other", [dict(market="UK", currency="GBP"), dict(source_id="nhs-botox"), dict(status="primary"),
-                                   dict(basis="total-price"), dict(unit="procedure"),
-                                   dict(category_average="Skin treatment (combination lasers)")])
+@pytest.mark.parametrize(
+    "other",
+    [
+        dict(market="UK", currency="GBP"),
+        dict(source_id="nhs-botox"),
+        dict(status="primary"),
+        dict(basis="total-price"),
+        dict(unit="procedure"),
+        dict(category_average="Skin treatment (combination lasers)"),
+    ],
+)
 def test_groups_do_not_mix_markets_sources_statuses_bases_units_or_categories(other):
     summarised = aggregate(frame(dict(clinic="a", typical=1.0), dict(clinic="b", typical=2.0, **other)))
     assert list(summarised["rows"]) == [1, 1]
@@ -54,13 +74,21 @@ def test_groups_do_not_mix_markets_sources_statuses_bases_units_or_categories(ot
 def test_single_clinic_row_and_published_rows_stay_as_they_are():
     rows = frame(dict(clinic="a", low=90.0, typical=100.0, high=110.0), dict(low=5.0, high=9.0), dict(typical=7.0))
     summarised = aggregate(rows)
-    pd.testing.assert_frame_equal(summarised.drop(columns=["rows", "region", "regions"]), rows.drop(columns="clinic"),
-                                  check_dtype=False)
+    pd.testing.assert_frame_equal(
+        summarised.drop(columns=["rows", "region", "regions"]), rows.drop(columns="clinic"), check_dtype=False
+    )
 
 
-@pytest.mark.parametrize("kind, rows, text", [
-    ("typical", 40, "median of 40 clinic prices"), ("low", 1200, "10th percentile of 1,200 clinic prices"),
-    ("high", 2, "90th percentile of 2 clinic prices"), ("typical", 1, ""), ("low", float("nan"), ""), ("high", None, ""),
-])
+@pytest.mark.parametrize(
+    "kind, rows, text",
+    [
+        ("typical", 40, "median of 40 clinic prices"),
+        ("low", 1200, "10th percentile of 1,200 clinic prices"),
+        ("high", 2, "90th percentile of 2 clinic prices"),
+        ("typical", 1, ""),
+        ("low", float("nan"), ""),
+        ("high", None, ""),
+    ],
+)
 def test_spread_text(kind, rows, text):
     assert spread_text(kind, rows) == text

@@ -223,7 +223,7 @@ GOOD_FILES = [
     ("blank row of delimiters", b"treatment,clinic,price,currency\n,,,\nha-filler,Clinic A,1234.5,GBP\n"),
     ("trailing delimiter on every row", b"treatment,clinic,price,currency,\nha-filler,Clinic A,1234.5,GBP,\n"),
     ("aliases and spacing", b" Procedure ,Clinic Name,Price (GBP)\nHyaluronic acid filler,Clinic A,1234.5\n"),
-    ("Provider and Cost", b"PROCEDURE,provider,cost,Currency\nHYALURONIC-ACID  FILLER,Clinic A,\"1,234.50\",gbp\n"),
+    ("Provider and Cost", b'PROCEDURE,provider,cost,Currency\nHYALURONIC-ACID  FILLER,Clinic A,"1,234.50",gbp\n'),
     ("quoted cell with newline and comma", b'treatment,clinic,price,currency\nha-filler,"Clinic\nA",1234.5,GBP\n'),
 ]
 
@@ -413,6 +413,7 @@ def test_values_in_messages_are_cut_to_40_characters():
 
 # --- treatments, covers, quantities, dates, clinic names --------------------------------------
 
+
 @pytest.mark.parametrize(
     "given, expected",
     [("ha-filler", "ha-filler"), ("Hyaluronic-acid filler", "ha-filler"), ("  hyaluronic ACID   filler ", "ha-filler"),
@@ -502,6 +503,7 @@ def test_clinic_names_are_kept_as_literal_cleaned_text(given, expected):
 
 # --- the form -----------------------------------------------------------------------------------
 
+
 def test_form_gives_a_record():
     values = {"treatment": "ha-filler", "clinic": " Clinic\u202e C ", "price": 950, "currency": "GBP",
               "covers": "syringe", "quantity": 2, "date": "2025-06-01", "unexpected": "ignored"}  # fmt: skip
@@ -544,6 +546,7 @@ def test_form_accepts_typed_text_with_symbols():
 
 
 # --- records coming back from the browser -------------------------------------------------------
+
 
 def test_valid_stored_records_are_kept_and_json_integers_become_floats():
     surgery = quote(id="0123456789ac", price=950, covers="procedure", quantity=1, date="", clinic="(no clinic name)")
@@ -615,6 +618,7 @@ def test_duplicate_stored_ids_are_dropped():
 
 # --- merge, template ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "existing, new, limit, kept, dropped",
     [(2, 3, 500, 5, 0), (499, 1, 500, 500, 0), (499, 3, 500, 500, 2), (500, 5, 500, 500, 5), (0, 0, 500, 0, 0),
@@ -645,8 +649,10 @@ def test_template_round_trip_gives_two_valid_quotes():
 WORST_CASES = [
     ("1 MiB of blank lines", "treatment,price\n" + "\n" * 1_048_000),
     ("1 MiB of delimiters", "treatment,price\n" + ",\n" * 524_000),
-    ("5,000 unknown treatments",
-     "treatment,price,currency\n" + "".join(f"t{i:06d}{'q' * 170},1,USD\n" for i in range(5000))),
+    (
+        "5,000 unknown treatments",
+        "treatment,price,currency\n" + "".join(f"t{i:06d}{'q' * 170},1,USD\n" for i in range(5000)),
+    ),
     ("5,000 long bad prices", "treatment,price,currency\n" + ("ha-filler," + "$" * 190 + "1,USD\n") * 5000),
     ("5,000 non-ASCII clinics", "treatment,clinic,price\n" + ("ha-filler," + "é\u202eß " * 45 + ",$1\n") * 5000),
     ("sniffer trap", ',"x' * 1400 + "\n" + "a,b\n" * 200_000),
@@ -716,6 +722,7 @@ def upload_with_aliases(text: str) -> UploadResult:
 
 # kind 1: a header that changes what a number means
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [("treatment,price,currency,units\nbotulinum toxin,480,USD,40\n", ("unit", 40)),
@@ -744,7 +751,10 @@ def test_a_covers_cell_that_contradicts_the_quantity_header_is_refused():
 def test_a_course_price_needs_its_number_of_sessions():
     result = upload("treatment,price,currency,covers\nha-filler,2400,USD,course\n")
     [problem] = result.problems
-    assert (problem.column, problem.message) == ("quantity", "a course price needs the number of sessions in the course (quantity)")
+    assert (problem.column, problem.message) == (
+        "quantity",
+        "a course price needs the number of sessions in the course (quantity)",
+    )
 
 
 def test_per_unit_quotes_are_accepted_and_kept_in_the_store():
@@ -754,6 +764,7 @@ def test_per_unit_quotes_are_accepted_and_kept_in_the_store():
 
 
 # kind 2: the size limit is the server's, with its own message
+
 
 def test_the_upload_component_lets_a_1_1_mib_file_reach_the_server_and_the_request_fits():
     from dashboard.quotes.upload import MAX_FILE_BYTES, UPLOAD_COMPONENT_MAX_BYTES
@@ -772,6 +783,7 @@ def test_the_upload_component_lets_a_1_1_mib_file_reach_the_server_and_the_reque
 
 # kind 4: day and month in the order the file uses
 
+
 def dates_file(currency: str, *dates: str) -> UploadResult:
     return upload("treatment,price,currency,date\n" + "".join(f"ha-filler,100,{currency},{d}\n" for d in dates))
 
@@ -781,8 +793,10 @@ def test_month_first_dates_in_a_usd_file_are_read_not_refused():
     assert [q["date"] for q in result.quotes] == ["2025-12-31", "2025-12-01"]
     [note] = result.problems
     assert (note.line, note.column) == (3, "date")
-    assert note.message == ("'12/01/2025' read as 1 December 2025 (month first, as the other dates in this file); "
-                            "if you meant 12 January 2025, write 2025-01-12")
+    assert note.message == (
+        "'12/01/2025' read as 1 December 2025 (month first, as the other dates in this file); "
+        "if you meant 12 January 2025, write 2025-01-12"
+    )
 
 
 def test_day_first_dates_decide_the_file_whatever_the_currency():
@@ -809,15 +823,18 @@ def test_a_file_with_both_orders_reads_each_unambiguous_date_its_own_way():
 
 
 def test_an_ambiguous_date_in_the_form_is_added_with_a_note():
-    record, notes = parse_form({"treatment": "ha-filler", "price": "100", "currency": "GBP", "date": "02/03/2025"},
-                               TREATMENTS, TODAY)
+    record, notes = parse_form(
+        {"treatment": "ha-filler", "price": "100", "currency": "GBP", "date": "02/03/2025"}, TREATMENTS, TODAY
+    )
     assert record["date"] == "2025-03-02"
     assert [str(n) for n in notes] == [
         "date: '02/03/2025' read as 2 March 2025 (day first, as usual in the UK); if you meant 3 February 2025, "
-        "write 2025-02-03"]
+        "write 2025-02-03"
+    ]
 
 
 # kind 5: encodings are detected, and a guess that matters is named
+
 
 def test_a_mac_roman_file_with_cr_line_ends_keeps_its_accents_and_says_how_it_was_read():
     text = "treatment,clinic,price,currency\rha-filler,Clínica Estética,300,USD\rha-filler,Dr Müller,500,USD\r"
@@ -825,9 +842,11 @@ def test_a_mac_roman_file_with_cr_line_ends_keeps_its_accents_and_says_how_it_wa
     assert [q["clinic"] for q in result.quotes] == ["Clínica Estética", "Dr Müller"]
     [note] = result.problems
     assert note.line == 2
-    assert note.message == ("The file is not UTF-8 and was read as Mac Roman; check the first text this affects: "
-                            "'Clínica Estética'. If its letters look wrong, save the file as CSV UTF-8 and upload "
-                            "it again")
+    assert note.message == (
+        "The file is not UTF-8 and was read as Mac Roman; check the first text this affects: "
+        "'Clínica Estética'. If its letters look wrong, save the file as CSV UTF-8 and upload "
+        "it again"
+    )
 
 
 def test_a_windows_file_is_read_as_windows_1252_without_a_note_when_no_other_reading_fits():
@@ -838,18 +857,27 @@ def test_a_windows_file_is_read_as_windows_1252_without_a_note_when_no_other_rea
 
 # kind 7: invisible characters before a formula
 
+
 @pytest.mark.parametrize("lead", ["\u2060", "\u200d", "\u00ad", "\ufeff", "\u2060 \u200d"])
 def test_leading_invisible_characters_are_stripped_from_accepted_text(lead):
-    [got] = one_row(treatment="ha-filler", price="$1", clinic=lead + "=HYPERLINK(\"http://example.invalid\")").quotes
-    assert got["clinic"] == "=HYPERLINK(\"http://example.invalid\")"  # the export then sees the "=" and neutralises it
+    [got] = one_row(treatment="ha-filler", price="$1", clinic=lead + '=HYPERLINK("http://example.invalid")').quotes
+    assert got["clinic"] == '=HYPERLINK("http://example.invalid")'  # the export then sees the "=" and neutralises it
     assert validate_stored([got], TREATMENTS, TODAY) == [got]
     assert validate_stored([{**got, "clinic": lead + got["clinic"]}], TREATMENTS, TODAY) == []
 
 
 # kind 8: the names people write
 
-@pytest.mark.parametrize("given, expected", [("Botox", "botulinum-toxin"), ("BOTOX", "botulinum-toxin"),
-                                             ("juvederm", "ha-filler"), ("Tummy-tuck", "abdominoplasty")])
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("Botox", "botulinum-toxin"),
+        ("BOTOX", "botulinum-toxin"),
+        ("juvederm", "ha-filler"),
+        ("Tummy-tuck", "abdominoplasty"),
+    ],
+)
 def test_brand_and_common_names_are_read_through_the_aliases(given, expected):
     result = upload_with_aliases(f"treatment,price,currency\n{given},300,USD\n")
     assert result.problems == [] and result.quotes[0]["treatment_id"] == expected
@@ -857,5 +885,7 @@ def test_brand_and_common_names_are_read_through_the_aliases(given, expected):
 
 def test_unknown_names_still_get_suggestions_including_aliases():
     result = upload_with_aliases("treatment,price,currency\nBotx,300,USD\nGone,1,USD\n")
-    assert [str(p) for p in result.problems] == ["Line 2, treatment: Unknown treatment 'Botx'. Did you mean: Botox?",
-                                                 "Line 3, treatment: Unknown treatment 'Gone'."]
+    assert [str(p) for p in result.problems] == [
+        "Line 2, treatment: Unknown treatment 'Botx'. Did you mean: Botox?",
+        "Line 3, treatment: Unknown treatment 'Gone'.",
+    ]

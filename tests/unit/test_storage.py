@@ -15,7 +15,9 @@ def to_parquet(folder: Path, names=("treatments", "prices", "concerns", "sources
     con = duckdb.connect()
     for name in names:
         # test paths only: the folder is pytest's tmp_path
-        con.execute(f"COPY (SELECT * FROM read_csv('{folder / name}.csv', all_varchar=true)) TO '{folder / name}.parquet' (FORMAT parquet)")
+        con.execute(
+            f"COPY (SELECT * FROM read_csv('{folder / name}.csv', all_varchar=true)) TO '{folder / name}.parquet' (FORMAT parquet)"
+        )
         (folder / f"{name}.csv").unlink()
     con.close()
     return folder

@@ -6,29 +6,40 @@ import pytest
 from dashboard.output.views import results_text
 
 
-@pytest.mark.parametrize("maintenance, low, high, expected", [
-    ("periodic", 6.0, 18.0, "6–18 months"),
-    ("periodic", math.nan, 24.0, "up to 24 months"),
-    ("none", math.nan, math.nan, "long-lasting"),
-    ("as-needed", math.nan, math.nan, "repeated as needed, no interval published"),
-    ("as-needed", 12.0, math.nan,
-     "repeated as needed, no interval published; results still seen at 12 months in a study (a lower bound)"),
-    ("unknown", math.nan, math.nan, "unknown"),
-])
+@pytest.mark.parametrize(
+    "maintenance, low, high, expected",
+    [
+        ("periodic", 6.0, 18.0, "6–18 months"),
+        ("periodic", math.nan, 24.0, "up to 24 months"),
+        ("none", math.nan, math.nan, "long-lasting"),
+        ("as-needed", math.nan, math.nan, "repeated as needed, no interval published"),
+        (
+            "as-needed",
+            12.0,
+            math.nan,
+            "repeated as needed, no interval published; results still seen at 12 months in a study (a lower bound)",
+        ),
+        ("unknown", math.nan, math.nan, "unknown"),
+    ],
+)
 def test_results_text_says_what_is_known(maintenance, low, high, expected):
     row = pd.Series({"maintenance": maintenance, "results_months_low": low, "results_months_high": high})
     assert results_text(row) == expected
 
 
-@pytest.mark.parametrize("low, high, expected", [
-    (1002.0, 1670.0, "$1,002–$1,670"),
-    (167.0, 167.0, "$167"),
-    (1002.0, math.nan, "at least $1,002"),
-    (math.nan, 900.0, "up to $900"),
-    (math.nan, math.nan, "no price"),
-])
+@pytest.mark.parametrize(
+    "low, high, expected",
+    [
+        (1002.0, 1670.0, "$1,002–$1,670"),
+        (167.0, 167.0, "$167"),
+        (1002.0, math.nan, "at least $1,002"),
+        (math.nan, 900.0, "up to $900"),
+        (math.nan, math.nan, "no price"),
+    ],
+)
 def test_money_range_reads_as_a_person_would_say_it(low, high, expected):
     from dashboard.output.display import money_range
+
     assert money_range(low, high, symbol="$") == expected
 
 
@@ -41,6 +52,9 @@ def test_side_by_side_lists_every_published_price_and_which_were_used(small_data
     row = compare(catalog, Filters(market="UK")).table.loc["ha-filler"]
     items = published_prices(row, small_dataset, "UK").children
     assert [i.children for i in items] == [
-        "low £200 / high £400 per session (Basis not stated; NHS, year not stated; primary) — used for low, high"]
-    assert published_prices(compare(catalog, Filters(market="US")).table.loc["botulinum-toxin"], small_dataset,
-                            "US") == "none"
+        "low £200 / high £400 per session (Basis not stated; NHS, year not stated; primary) — used for low, high"
+    ]
+    assert (
+        published_prices(compare(catalog, Filters(market="US")).table.loc["botulinum-toxin"], small_dataset, "US")
+        == "none"
+    )
