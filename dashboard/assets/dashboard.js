@@ -61,6 +61,10 @@
     return encodeURIComponent(text).replace(/%2C/g, ",");
   }
 
+  // The query string the page itself last wrote to the URL (or read from it): the page's own state in
+  // this tab, never sent anywhere.
+  var written = window.location.search;
+
   var ns = (window.dash_clientside = window.dash_clientside || {});
   ns.dashboard = {
     // market -> the currency the quote and assumption forms start in (the user can still change it).
@@ -68,26 +72,16 @@
       var currency = market === "UK" ? "GBP" : "USD";
       return [currency, currency];
     },
-    // (url.search, ...control values, fields) -> [...control values, url.search]. The URL is the state:
-    // a control change rewrites it; going back or forward sets the controls from it.
-    syncUrl: function () {
+    // The URL is the state, kept in step by two callbacks so that a change's request to the server is
+    // never held back behind them (Dash waits for a callback whose outputs are another's inputs).
+    // (...control values, url.search, fields) -> url.search: a control change rewrites the URL.
+    controlsToUrl: function () {
       var args = Array.prototype.slice.call(arguments);
-      var search = args[0], fields = args[args.length - 1], values = args.slice(1, -1);
-      var noUpdate = window.dash_clientside.no_update;
-      var triggered = (window.dash_clientside.callback_context.triggered || []).map(function (t) { return t.prop_id; });
-      if (triggered.indexOf("url.search") >= 0) {
-        var params = new URLSearchParams(search || "");
-        return fields.map(function (f) { return fromParam(params.get(f.param), f); }).concat([noUpdate]);
-      }
-      var fixes = [], parts = [];
+      var fields = args[args.length - 1], search = args[args.length - 2], values = args.slice(0, -2);
+      var parts = [];
       fields.forEach(function (field, i) {
         var value = values[i];
-        if (field.limit && Array.isArray(value) && value.length > field.limit) {
-          value = value.slice(0, field.limit);
-          fixes.push(value);
-        } else {
-          fixes.push(noUpdate);
-        }
+        if (field.limit && Array.isArray(value)) value = value.slice(0, field.limit);
         var text = toParam(value, field);
         // a typed number that is not a number keeps the URL's value in force (the server says why)
         if (text !== null && field.kind === "number" && !(Number(text.replace(/,/g, "")) >= 0)) {
@@ -98,7 +92,28 @@
       parts.sort(function (a, b) { return a[0] - b[0]; });
       var query = parts.map(function (p) { return p[1]; }).join("&");
       var next = query ? "?" + query : "";
-      return fixes.concat([next === (search || "") ? noUpdate : next]);
+      written = next;
+      return next === (search || "") ? window.dash_clientside.no_update : next;
+    },
+    // (url.search, fields) -> [...control values]: going back or forward sets the controls from the URL.
+    // The URL this page wrote itself changes nothing.
+    urlToControls: function (search, fields) {
+      var noUpdate = window.dash_clientside.no_update;
+      if ((search || "") === written) return fields.map(function () { return noUpdate; });
+      written = search || "";
+      var params = new URLSearchParams(search || "");
+      return fields.map(function (f) { return fromParam(params.get(f.param), f); });
+    },
+    // (value, fields) -> value: a list control keeps at most its limit of items, trimmed at once where the
+    // person sees it.
+    trimList: function (value, fields) {
+      var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
+      var control = String(triggered.prop_id || "").split(".")[0];
+      var field = fields.filter(function (f) { return f.control === control; })[0];
+      if (field && field.limit && Array.isArray(value) && value.length > field.limit) {
+        return value.slice(0, field.limit);
+      }
+      return window.dash_clientside.no_update;
     },
   };
 })();

@@ -127,16 +127,32 @@ def register_callbacks(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
 
-    # The URL is the state, kept in step in the browser (no round trip): a control change rewrites the URL;
-    # going back or forward sets the controls, which then ask for the results like any change.
+    # The URL is the state, kept in step in the browser (no round trip) by callbacks that never hold back
+    # the render request: a control change rewrites the URL; going back or forward sets the controls,
+    # which then ask for the results like any change; a list control is trimmed to its limit at once.
     app.clientside_callback(
-        ClientsideFunction(namespace="dashboard", function_name="syncUrl"),
-        [Output(c, "value") for c in CONTROLS] + [Output("url", "search")],
-        Input("url", "search"),
+        ClientsideFunction(namespace="dashboard", function_name="controlsToUrl"),
+        Output("url", "search"),
         [Input(c, "value") for c in CONTROLS],
+        State("url", "search"),
         State("url-fields", "data"),
         prevent_initial_call=True,
     )
+    app.clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="urlToControls"),
+        [Output(c, "value", allow_duplicate=True) for c in CONTROLS],
+        Input("url", "search"),
+        State("url-fields", "data"),
+        prevent_initial_call=True,
+    )
+    for control in (c for c, name in CONTROLS.items() if name in LIST_LIMITS):
+        app.clientside_callback(
+            ClientsideFunction(namespace="dashboard", function_name="trimList"),
+            Output(control, "value", allow_duplicate=True),
+            Input(control, "value"),
+            State("url-fields", "data"),
+            prevent_initial_call=True,
+        )
 
     # One request per change, for everything the view shows, sent straight from the control (not chained
     # behind the URL). Not on load: the first view already holds the results for the page's query; quotes

@@ -10,17 +10,16 @@ import pytest
 from dashboard.model.filters import CONTROLS, Filters, control_values, from_query
 from tests.http.callbacks import render, render_controls_body, request_body
 
-SYNC_OUTPUTS = [(c, "value") for c in CONTROLS] + [("url", "search")]
-
 
 def test_page_and_dependencies_load(client):
     page = client.get("/")
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    # render, URL sync (in the browser), details, data links (in the browser), the forms' currency from the
-    # market (in the browser), quotes, assumptions, template, export, the Sources tab on first show
-    assert len(deps) == 10
+    # render, URL sync both ways and the compare list's limit (in the browser), details, data links (in the
+    # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, export,
+    # the Sources tab on first show
+    assert len(deps) == 12
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -61,12 +60,11 @@ def test_crossover_sentence_is_rendered(client):
 
 
 def test_url_sync_runs_in_the_browser_only(client):
-    values = [None] * len(CONTROLS)
     body = request_body(
-        SYNC_OUTPUTS,
-        [("url", "search", "?market=UK")] + [(c, "value", v) for c, v in zip(CONTROLS, values, strict=True)],
-        state=[("url-fields", "data", [])],
-        changed=["url.search"],
+        [("url", "search")],
+        [(c, "value", None) for c in CONTROLS],
+        state=[("url", "search", "?market=UK"), ("url-fields", "data", [])],
+        changed=["market.value"],
     )
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400
