@@ -16,19 +16,15 @@ from datetime import date
 
 from dashboard.quotes.dates import file_order, read_date
 from dashboard.quotes.encoding import decode_contents
+from dashboard.quotes.prices import DIGITS, MAX_PRICE, ONLY_USD_GBP, check_amount, parse_price
 from dashboard.quotes.upload import (
-    DIGITS,
-    MAX_PRICE,
-    ONLY_USD_GBP,
     QUOTE_CSV_COLUMNS,
     Header,
     UnreadableFile,
-    check_amount,
     clean_text,
     filename_problem,
     map_header,
     name_key,
-    parse_price,
     read_rows,
     shown,
 )
