@@ -4,6 +4,8 @@ Flask's development server, driven by headless Debian chromium in one run, inter
 Reported per app, as medians: first load (goto until the result count and a grid row show, fresh browser
 context each time), per budget change the time until the last callback answered, and the server time per
 change (the `X-Server-Ms` of every callback the change triggered, summed); and the ratios project / plain.
+
+Also `first_render_ms`: the first render of the dashboard under gunicorn, for each case of `python -m bench`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 
 import requests
 
+from bench.server import free_port
+
 APPS = ("project", "plain")
 # what each app shows on first load; the plain app has no URL state
 FIRST_URL = {"project": "/?concern=stretch-marks&budget=3000&horizon=5", "plain": "/"}
@@ -25,6 +29,16 @@ BUDGETS = [1500, 5000, 800, 10000, 2000, 3000]
 CALLBACK = "_dash-update-component"
 COUNT = re.compile(r"\d+ options?")
 QUIET_MS = 300
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 KEYS = ["first_load_ms", "first_rows_ms", "change_ms", "server_ms", "callbacks_per_change"]
 
 
@@ -109,11 +123,30 @@ def median(values: list[float]) -> float:
     return round(statistics.median(values), 1)
 
 
+def first_render_ms(base: str, repeats: int = 3) -> float | None:
+    """goto -> '#result-count' shows 'N options' in headless Debian chromium (median)."""
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS)
+        for _ in range(repeats + 1):
+            page = browser.new_page()
+            t = time.perf_counter()
+            page.goto(f"{base}/?concern=stretch-marks&budget=3000&horizon=5")
+            # a locator wait: the page's CSP forbids the eval that wait_for_function needs
+            page.locator("#result-count").filter(has_text=re.compile(r"\d+ options?")).wait_for(timeout=30000)
+            times.append((time.perf_counter() - t) * 1000)
+            page.close()
+        browser.close()
+    return round(statistics.median(times[1:]), 1)  # the first page load warms the browser's cache
+
+
 def run(loads: int = 5, changes: int = 18) -> dict:
     """Both apps side by side; returns medians per app and the ratios project / plain."""
     from playwright.sync_api import sync_playwright
-
-    from bench.__main__ import CHROMIUM_FLAGS, free_port
 
     logs = Path(tempfile.mkdtemp(prefix="bench-browser-"))
     ports = {name: free_port() for name in APPS}

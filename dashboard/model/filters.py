@@ -7,14 +7,13 @@ parameters (`URL_PARAMETERS`), the page's control ids (`CONTROLS`) and the comma
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, make_dataclass, replace
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from dashboard import vocab
+from dashboard.model.value_parsers import INVALID, choice, id_list, number_in, switch, valid, whole_number
 
 HORIZON_RANGE = (1, 10)
 MAX_BUDGET = 10_000_000
@@ -24,82 +23,13 @@ MAX_COMPARE = 4
 MIN_COMPARE = 2
 
 
-def read_number(value: Any) -> float | None:
-    """A finite number from a number or numeric text as people type it ('3,000', '1.000,50', '2,5'); else None."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, str):
-        text = _plain_number(value.strip())
-        if not text or len(text) > 20:
-            return None
-        try:
-            value = float(text)
-        except ValueError:
-            return None
-    if not isinstance(value, (int, float)) or not math.isfinite(float(value)):
-        return None
-    return float(value)
-
-
-def _number(value: Any, low: float, high: float) -> float | None:
-    """A finite number within [low, high], from a number or numeric text; else None."""
-    number = read_number(value)
-    return number if number is not None and low <= number <= high else None
-
-
-def _plain_number(text: str) -> str:
-    """Number text as Python reads it: thousands separators dropped, a decimal comma made a point.
-
-    '3,000' and '3,000.50' (comma thousands), '3.000,50' (point thousands, decimal comma) and '2,5' (a lone
-    comma followed by one or two digits: a decimal comma) are read as people write them."""
-    if "," in text and "." in text:
-        return text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
-    if text.count(",") == 1 and re.fullmatch(r"-?\d+,\d{1,2}", text):
-        return text.replace(",", ".")
-    return text.replace(",", "")
-
-
 def _amount(value: float) -> str:
     """A typed amount in words: '3,000', '2.5', '1,000.5' (no rounding of what was typed)."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _choice(value: Any, allowed) -> Any:
-    return value if isinstance(value, str) and value in allowed else None
-
-
-def _ids(value: Any, allowed, limit: int) -> tuple[str, ...] | None:
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, (list, tuple)) or len(value) > 100:
-        return None
-    out: list[str] = []
-    for item in value:
-        if isinstance(item, str) and item in allowed and item not in out:
-            out.append(item)
-    return tuple(out[:limit])
-
-
-INVALID = object()  # a parser's answer for a value it does not accept
-
-
-def _valid(value: Any) -> Any:
-    return INVALID if value is None else value
-
-
-def _whole(value: Any, low: int, high: int) -> Any:
-    number = _number(value, low, high)
-    return int(number) if number is not None and number == int(number) else INVALID
-
-
-def _switch(value: Any) -> Any:
-    if isinstance(value, bool):
-        return value
-    return {"1": True, "0": False}.get(value, INVALID) if isinstance(value, str) else INVALID
-
-
 def _concern(value: Any, _ids) -> Any:
-    return None if value in (None, "", "all") else _valid(_choice(value, vocab.CONCERNS))
+    return None if value in (None, "", "all") else valid(choice(value, vocab.CONCERNS))
 
 
 def _concern_words(value: Any, _filters) -> str | None:
@@ -156,7 +86,7 @@ FIELDS = (
         "US",
         "market",
         "market",
-        lambda v, _: _valid(_choice(v, vocab.MARKETS)),
+        lambda v, _: valid(choice(v, vocab.MARKETS)),
         lambda v, f: f"market {v}",
         "US, UK or a US state market, e.g. US-NY",
     ),
@@ -165,7 +95,7 @@ FIELDS = (
         1,
         "horizon",
         "horizon",
-        lambda v, _: _whole(v, *HORIZON_RANGE),
+        lambda v, _: whole_number(v, *HORIZON_RANGE),
         _horizon_words,
         "time horizon in years, 1-10",
         old_flags=("--horizon-years",),
@@ -175,7 +105,7 @@ FIELDS = (
         (),
         "category",
         "category",
-        lambda v, _: _valid(_ids(v, vocab.CATEGORIES, len(vocab.CATEGORIES))),
+        lambda v, _: valid(id_list(v, vocab.CATEGORIES, len(vocab.CATEGORIES))),
         lambda v, f: v and "categories " + ", ".join(v),
         "comma-separated categories, e.g. injectable,surgical",
     ),
@@ -184,7 +114,7 @@ FIELDS = (
         None,
         "budget",
         "budget",
-        lambda v, _: _valid(_number(v, 0, MAX_BUDGET)),
+        lambda v, _: valid(number_in(v, 0, MAX_BUDGET)),
         lambda v, f: v is not None and f"budget {_money(v, f)}",
         "total budget over the horizon (market currency)",
     ),
@@ -193,7 +123,7 @@ FIELDS = (
         None,
         "max_downtime",
         "max-downtime",
-        lambda v, _: _valid(_number(v, 0, MAX_DOWNTIME)),
+        lambda v, _: valid(number_in(v, 0, MAX_DOWNTIME)),
         lambda v, f: v is not None and f"downtime at most {v:g} days",
         "most downtime in days",
         old_flags=("--max-downtime-days",),
@@ -203,7 +133,7 @@ FIELDS = (
         5,
         "max_risk",
         "max-risk",
-        lambda v, _: _whole(v, 1, 5),
+        lambda v, _: whole_number(v, 1, 5),
         lambda v, f: v < 5 and f"risk tier at most {v}",
         "highest risk tier, 1-5",
     ),
@@ -212,7 +142,7 @@ FIELDS = (
         False,
         "over_budget",
         "show-over-budget",
-        lambda v, _: _switch(v),
+        lambda v, _: switch(v),
         lambda v, f: v and "over-budget options shown",
         "show over-budget options too",
         old_flags=("--include-over-budget",),
@@ -222,7 +152,7 @@ FIELDS = (
         (),
         "compare",
         "compare",
-        lambda v, ids: _valid(_ids(v, set(ids), MAX_COMPARE)),
+        lambda v, ids: valid(id_list(v, set(ids), MAX_COMPARE)),
         lambda v, f: None,
         "comma-separated treatment ids (2-4) for the side-by-side view",
     ),
@@ -231,7 +161,7 @@ FIELDS = (
         None,
         "earnings",
         "daily-earnings",
-        lambda v, _: _valid(_number(v, 0, MAX_EARNINGS)),
+        lambda v, _: valid(number_in(v, 0, MAX_EARNINGS)),
         lambda v, f: v is not None and f"daily earnings {_amount(v)}",
         "daily earnings, for lost pay",
     ),
@@ -240,7 +170,7 @@ FIELDS = (
         "latest",
         "prices_in",
         "prices-in",
-        lambda v, _: _valid(_choice(v, vocab.PRICES_IN)),
+        lambda v, _: valid(choice(v, vocab.PRICES_IN)),
         lambda v, f: v == "published" and "prices as published",
         "latest (adjusted for inflation to the latest complete index year) or published",
     ),

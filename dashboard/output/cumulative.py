@@ -9,16 +9,16 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model.comparison import crossover_sentence
-from dashboard.output.figures import (  # noqa: E501
-    _AXIS,
-    _budget_line,
-    _empty,
-    _layout,
-    _left_out,
-    _money_axis,
-    _names,
-    _title,
-    _years,
+from dashboard.output.chart_parts import (
+    AXIS,
+    base_layout,
+    budget_line,
+    empty_figure,
+    left_out_note,
+    money_axis,
+    option_names,
+    title_with_note,
+    years_text,
 )
 
 DASHES = ("solid", "dash", "dot", "dashdot")
@@ -41,11 +41,11 @@ def cumulative_figure(
     `cumulative`: id -> {"low"|"typical"|"high": cost by the end of year 0..horizon}, from the model.
     """
     symbol = vocab.CURRENCY_SYMBOL[currency]
-    title = f"Cumulative cost over {_years(horizon)} ({currency}): low to high band per option"
+    title = f"Cumulative cost over {years_text(horizon)} ({currency}): low to high band per option"
     cumulative = cumulative or {}
     chosen = [i for i in selected if i in rows.index]
     if not chosen:
-        return _empty(title, "Choose options in “Compare side by side” to see their cost year by year."), []
+        return empty_figure(title, "Choose options in “Compare side by side” to see their cost year by year."), []
     years = list(range(horizon + 1))
     drawn, no_price, data = [], [], []
     series: dict[str, dict[str, list]] = {}
@@ -63,7 +63,7 @@ def cumulative_figure(
         drawn.append(tid)
         series[tid] = by_kind
         is_open = any(v is None for v in high) and any(v is not None for v in low)
-        name, colour = _names(rows.loc[[tid]])[0], COLOURS[n % len(COLOURS)]
+        name, colour = option_names(rows.loc[[tid]])[0], COLOURS[n % len(COLOURS)]
         data.append(
             {
                 "type": "scatter",
@@ -100,21 +100,21 @@ def cumulative_figure(
                 "hovertemplate": f"{name}<br>year %{{x}}: {symbol}%{{y:,.0f}} %{{customdata}}<extra></extra>",
             }
         )
-    note = _left_out(len(no_price), "no price") if no_price else None
+    note = left_out_note(len(no_price), "no price") if no_price else None
     if not drawn:
-        return _empty(title, "None of the chosen options has a price in this market.", note), []
-    layout = _layout(title)
-    layout["title"] = _title(title, note)
+        return empty_figure(title, "None of the chosen options has a price in this market.", note), []
+    layout = base_layout(title)
+    layout["title"] = title_with_note(title, note)
     layout["xaxis"] = {
-        **_AXIS,
+        **AXIS,
         "title": {"text": "Years from the first treatment"},
         "dtick": 1,
         "range": [-0.2, horizon + 0.2],
     }
-    layout["yaxis"] = _money_axis(symbol, f"Paid so far ({currency})")
+    layout["yaxis"] = money_axis(symbol, f"Paid so far ({currency})")
     shapes, annotations = [], []
     if budget is not None:
-        shapes.append(_budget_line(budget, "y"))
+        shapes.append(budget_line(budget, "y"))
         annotations.append(
             {
                 "x": 1,

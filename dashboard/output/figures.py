@@ -1,4 +1,6 @@
-"""Plotly figures built from a comparison frame, as plain figure dicts.
+"""The charts of the options shown, built from a comparison frame as plain figure dicts: total cost
+low to high (`cost_range_figure`) and cost against downtime (`cost_downtime_figure`). Their shared
+parts are in `chart_parts`; the cost year by year of the chosen options is `cumulative`.
 
 Plain dicts skip plotly.py's validation, which took most of a callback's time on small data;
 plotly.js validates them in the browser anyway.
@@ -6,104 +8,27 @@ plotly.js validates them in the browser anyway.
 
 from __future__ import annotations
 
-import html
-import math
-
 import pandas as pd
 
 from dashboard import vocab
+from dashboard.output.chart_parts import (
+    AXIS,
+    assumption_patterns,
+    base_layout,
+    budget_line,
+    empty_figure,
+    json_numbers,
+    left_out_note,
+    money_axis,
+    open_ended,
+    option_names,
+    padded_range,
+    title_with_note,
+    years_text,
+)
 
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
-_AXIS = {"gridcolor": "#e5e5e5", "zerolinecolor": "#cccccc", "automargin": True}
-
-
-def _label(text) -> str:
-    """Data text is escaped before plotly renders its pseudo-HTML."""
-    return html.escape(str(text), quote=True)
-
-
-def _numbers(series: pd.Series) -> list:
-    """JSON-safe numbers: unknown becomes null."""
-    return [None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in series.tolist()]
-
-
-def _layout(title: str, **extra) -> dict:
-    layout = {
-        "title": {"text": title, "font": {"size": 14}, "x": 0, "xanchor": "left"},
-        "margin": {"l": 10, "r": 10, "t": 100, "b": 50},
-        "height": 420,
-        "font": {"size": 12},
-        "paper_bgcolor": "white",
-        "plot_bgcolor": "white",
-        "xaxis": dict(_AXIS),
-        "yaxis": dict(_AXIS),
-        # legend above the plot, under the title: it never meets the x axis title
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-    }
-    layout.update(extra)
-    return layout
-
-
-def _empty(title: str, message: str, note: str | None = None) -> dict:
-    layout = _layout(title, xaxis={"visible": False}, yaxis={"visible": False})
-    layout["title"] = _title(title, note)
-    layout["annotations"] = [
-        {"text": _label(message), "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper"}
-    ]
-    return {"data": [], "layout": layout}
-
-
-def _years(horizon: int) -> str:
-    return f"{horizon} year{'s' if horizon != 1 else ''}"
-
-
-def _names(frame: pd.DataFrame) -> list[str]:
-    """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one."""
-    assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
-    return [
-        _label(n) + (" (your assumption)" if isinstance(a, str) and a else "")
-        for n, a in zip(frame["name"], assumed, strict=True)
-    ]
-
-
-def _patterns(frame: pd.DataFrame) -> list[str]:
-    """A hatched bar where the figure rests on the user's own assumption."""
-    assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
-    return ["/" if isinstance(a, str) and a else "" for a in assumed]
-
-
-def _title(title: str, note: str | None = None) -> dict:
-    text = title if not note else f"{title}<br><span style='font-size:11px;color:#555'>{_label(note)}</span>"
-    return {
-        "text": text,
-        "font": {"size": 14},
-        "x": 0,
-        "xanchor": "left",
-        "y": 1,
-        "yanchor": "top",
-        "yref": "container",
-        "pad": {"t": 12, "l": 4},
-    }
-
-
-def _left_out(n: int, why: str = "no price") -> str | None:
-    """'2 options shown in the table are not drawn: no price.'"""
-    if not n:
-        return None
-    return f"{n} option{'s' if n != 1 else ''} in the table {'are' if n != 1 else 'is'} not drawn: {why}."
-
-
-def _money_axis(symbol: str, title: str) -> dict:
-    return {**_AXIS, "title": {"text": title}, "tickprefix": symbol, "tickformat": ",.0f", "rangemode": "tozero"}
-
-
-def _is_open(frame: pd.DataFrame) -> pd.Series:
-    """Totals with a known lower bound and an open upper bound ("at least")."""
-    flag = frame["total_open"].fillna(False).astype(bool) if "total_open" in frame else False
-    return frame["total_low"].notna() & (frame["total_high"].isna() | flag)
-
-
-FADE = (0.55, 0.3, 0.12)
+FADE = (0.55, 0.3, 0.12)  # opacity of the steps of an open-ended ("at least") bar
 
 
 def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> dict:
@@ -113,26 +38,26 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     bar ending in an arrow, labelled "at least". Options without any price are counted in a note.
     """
     symbol = vocab.CURRENCY_SYMBOL[currency]
-    title = f"Total cost over {_years(horizon)}: low to high, typical marked"
-    is_open = _is_open(rows)
+    title = f"Total cost over {years_text(horizon)}: low to high, typical marked"
+    is_open = open_ended(rows)
     closed = rows[rows["total_low"].notna() & rows["total_high"].notna() & ~is_open]
     open_ = rows[is_open]
-    note = _left_out(len(rows) - len(closed) - len(open_))
+    note = left_out_note(len(rows) - len(closed) - len(open_))
     if closed.empty and open_.empty:
-        return _empty(title, "No option shown has a price for these filters.", note)
-    names = _names(rows.loc[closed.index.union(open_.index, sort=False)])
+        return empty_figure(title, "No option shown has a price for these filters.", note)
+    names = option_names(rows.loc[closed.index.union(open_.index, sort=False)])
     top = max([*closed["total_high"].tolist(), *open_["total_low"].tolist(), budget or 0])
     end = top * 1.25 if top > 0 else 1
     data = []
     if not closed.empty:
-        lows, highs = _numbers(closed["total_low"]), _numbers(closed["total_high"])
+        lows, highs = json_numbers(closed["total_low"]), json_numbers(closed["total_high"])
         data.append(
             {
                 "type": "bar",
                 "orientation": "h",
                 "name": "total: low to high",
-                "marker": {"color": "#4a6fa5", "pattern": {"shape": _patterns(closed)}},
-                "y": _names(closed),
+                "marker": {"color": "#4a6fa5", "pattern": {"shape": assumption_patterns(closed)}},
+                "y": option_names(closed),
                 "base": lows,
                 "x": [max(h - lo, top * 0.004) for lo, h in zip(lows, highs, strict=True)],
                 "customdata": [[lo, h] for lo, h in zip(lows, highs, strict=True)],
@@ -140,8 +65,8 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
             }
         )
     if not open_.empty:
-        lows = _numbers(open_["total_low"])
-        ys = _names(open_)
+        lows = json_numbers(open_["total_low"])
+        ys = option_names(open_)
         step = [(end - lo) / len(FADE) for lo in lows]
         for k, opacity in enumerate(FADE):
             data.append(
@@ -181,24 +106,24 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
                 "type": "scatter",
                 "mode": "markers",
                 "name": "typical",
-                "y": _names(typical),
-                "x": _numbers(typical["total_typical"]),
+                "y": option_names(typical),
+                "x": json_numbers(typical["total_typical"]),
                 "marker": {"symbol": "line-ns-open", "size": 18, "color": "#222", "line": {"width": 3}},
                 "hovertemplate": f"%{{y}}<br>typical {symbol}%{{x:,.0f}}<extra></extra>",
             }
         )
-    layout = _layout(title, height=max(320, 34 * len(names) + 190), barmode="overlay")
-    layout["title"] = _title(title, note)
+    layout = base_layout(title, height=max(320, 34 * len(names) + 190), barmode="overlay")
+    layout["title"] = title_with_note(title, note)
     layout["yaxis"] = {
-        **_AXIS,
+        **AXIS,
         "autorange": "reversed",
         "type": "category",
         "categoryorder": "array",
         "categoryarray": names,
     }
-    layout["xaxis"] = {**_money_axis(symbol, f"Total over {_years(horizon)} ({currency})"), "range": [0, end * 1.02]}
+    layout["xaxis"] = {**money_axis(symbol, f"Total over {years_text(horizon)} ({currency})"), "range": [0, end * 1.02]}
     if budget is not None:
-        layout["shapes"] = [_budget_line(budget, "x")]
+        layout["shapes"] = [budget_line(budget, "x")]
         layout["annotations"] = [
             {
                 "x": budget,
@@ -212,36 +137,6 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
             }
         ]
     return {"data": data, "layout": layout}
-
-
-def _budget_line(budget: float, axis: str) -> dict:
-    if axis == "x":
-        return {
-            "type": "line",
-            "x0": budget,
-            "x1": budget,
-            "xref": "x",
-            "y0": 0,
-            "y1": 1,
-            "yref": "paper",
-            "line": {"dash": "dash", "color": "#c0392b"},
-        }
-    return {
-        "type": "line",
-        "y0": budget,
-        "y1": budget,
-        "yref": "y",
-        "x0": 0,
-        "x1": 1,
-        "xref": "paper",
-        "line": {"dash": "dash", "color": "#c0392b"},
-    }
-
-
-def _padded(values: list[float]) -> list[float]:
-    """An axis range from 0 that leaves room around the points, even for one point or equal values."""
-    top = max([v for v in values if v is not None] or [0])
-    return [0, top * 1.2 if top > 0 else 1]
 
 
 def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
@@ -267,19 +162,19 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
         else None
     )
     if known.empty:
-        return _empty(title, "No option shown has both a price and a published downtime.", note)
-    is_open = _is_open(known)
+        return empty_figure(title, "No option shown has both a price and a published downtime.", note)
+    is_open = open_ended(known)
     data = []
     for tier, group in known.groupby(known["risk_tier"].astype(int)):
         opened = is_open.loc[group.index]
-        lows, highs = _numbers(group["total_low"]), _numbers(group["total_high"])
+        lows, highs = json_numbers(group["total_low"]), json_numbers(group["total_high"])
         data.append(
             {
                 "type": "scatter",
                 "mode": "markers",
                 "name": f"risk tier {tier}",
                 "x": lows,
-                "y": _numbers(group["downtime_days_high"]),
+                "y": json_numbers(group["downtime_days_high"]),
                 "error_x": {
                     "type": "data",
                     "symmetric": False,
@@ -302,7 +197,7 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
                         )
                     ],
                 },
-                "text": _names(group),
+                "text": option_names(group),
                 "customdata": ["at least " if o else "from " for o in opened],
                 "hovertemplate": f"%{{text}}<br>%{{customdata}}{symbol}%{{x:,.0f}}<br>downtime up to %{{y}} days<extra></extra>",
             }
@@ -314,25 +209,25 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
             "mode": "markers+text",
             "name": "best trade-off",
             "hoverinfo": "skip",
-            "x": _numbers(front["total_low"]),
-            "y": _numbers(front["downtime_days_high"]),
+            "x": json_numbers(front["total_low"]),
+            "y": json_numbers(front["downtime_days_high"]),
             "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2, "color": "#000"}},
-            "text": _names(front),
+            "text": option_names(front),
             "textposition": "top center",
         }
     )
-    layout = _layout(title)
-    layout["title"] = _title(title, subtitle + (" " + note if note else ""))
-    x_values = _numbers(known["total_low"]) + [
-        h for h, o in zip(_numbers(known["total_high"]), is_open, strict=True) if not o
+    layout = base_layout(title)
+    layout["title"] = title_with_note(title, subtitle + (" " + note if note else ""))
+    x_values = json_numbers(known["total_low"]) + [
+        h for h, o in zip(json_numbers(known["total_high"]), is_open, strict=True) if not o
     ]
     layout["xaxis"] = {
-        **_money_axis(symbol, f"Total over {_years(horizon)}, lower bound; bar to the upper ({currency})"),
-        "range": _padded(x_values),
+        **money_axis(symbol, f"Total over {years_text(horizon)}, lower bound; bar to the upper ({currency})"),
+        "range": padded_range(x_values),
     }
     layout["yaxis"] = {
-        **_AXIS,
+        **AXIS,
         "title": {"text": "Downtime, longest (days)"},
-        "range": _padded(_numbers(known["downtime_days_high"])),
+        "range": padded_range(json_numbers(known["downtime_days_high"])),
     }
     return {"data": data, "layout": layout}

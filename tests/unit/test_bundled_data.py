@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard.dataset.loader import load_dataset
-from dashboard.output.views import results_text
+from dashboard.output.option_attributes import results_text
 
 
 @pytest.fixture(scope="module")

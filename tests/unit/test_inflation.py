@@ -217,7 +217,7 @@ def test_the_setting_round_trips_through_the_command_line(small_data_dir, tmp_pa
 
 
 def test_side_by_side_shows_the_published_typical_figure(small_dataset):
-    from dashboard.output.views import side_by_side_rows
+    from dashboard.output.option_attributes import side_by_side_rows
 
     row = compare(build_catalog(small_dataset, BUNDLED), Filters(market="US")).table.loc["ha-filler"]
     shown = dict(side_by_side_rows(row, 1, "$", BUNDLED, "latest"))

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.quotes.cells import suggest
 from dashboard.quotes.records import (
     QUOTE_CSV_COLUMNS,
     QuoteProblem,
@@ -23,7 +24,6 @@ from dashboard.quotes.records import (
     merge,
     parse_form,
     parse_upload,
-    suggest,
     template_csv,
     validate_stored,
 )

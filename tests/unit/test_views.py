@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.output.views import results_text
+from dashboard.output.option_attributes import results_text
 
 
 @pytest.mark.parametrize(

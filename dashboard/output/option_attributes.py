@@ -1,0 +1,144 @@
+"""One option's attributes in words, as (attribute, text) pairs in display order: the rows of the
+side-by-side table and of an option's details (both in `views`). Money in the market's currency,
+written with its symbol; durations in days, weeks or months as the row says.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import vocab
+from dashboard.model import inflation
+from dashboard.output import display
+
+_known = display.known
+
+
+def _money_range(row: pd.Series, prefix: str, symbol: str, is_open: bool = False) -> str:
+    return display.money_range(row.get(f"{prefix}_low"), row.get(f"{prefix}_high"), is_open, symbol)
+
+
+def _upkeep(row: pd.Series, symbol: str) -> str:
+    """Upkeep cost over the horizon; 'not published' rather than 'at least $0' when how often is unknown."""
+    if row.get("maintenance") == "none":
+        return "none (long-lasting)"
+    low, high = row.get("maintenance_low"), row.get("maintenance_high")
+    if not _known(high) and (not _known(low) or float(low) == 0):
+        return "not published (how often it must be repeated)"
+    return _money_range(row, "maintenance", symbol)
+
+
+def _text(value) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value) if value else "unknown"
+    return str(value) if _known(value) and value != "" else "unknown"
+
+
+def results_text(row) -> str:
+    """How long results last in words: a range when periodic, a lower bound when only that is known."""
+    maintenance, low = row["maintenance"], row["results_months_low"]
+    if maintenance == "periodic":
+        return display.count_range(low, row["results_months_high"], "months")
+    if maintenance == "none":
+        return "long-lasting"
+    if maintenance == "as-needed":
+        seen = f"; results still seen at {low:g} months in a study (a lower bound)" if _known(low) else ""
+        return "repeated as needed, no interval published" + seen
+    return "unknown"
+
+
+def side_by_side_rows(
+    row: pd.Series,
+    horizon: int,
+    symbol: str,
+    index: inflation.PriceIndex = inflation.EMPTY_INDEX,
+    prices_in: str = "published",
+) -> list[tuple[str, str]]:
+    """(attribute, text) pairs for one option, in display order."""
+    years = f"{horizon} year{'s' if horizon != 1 else ''}"
+    flag = display.flag
+    fit = display.fit_key(row.get("budget_fit"))
+    reason = row.get("budget_reason")  # the model's sentence starts with the answer ("May fit: …")
+    pairs = [
+        (f"Total cost over {years}", display.total_text(row, symbol)),
+        ("Budget fit", reason if fit and isinstance(reason, str) and reason else display.fit_label(fit)),
+        (
+            "What is missing",
+            row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing",
+        ),
+        (
+            "Your assumptions",
+            row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none",
+        ),
+        ("Category", _text(row["category"])),
+        ("Invasiveness", _text(row["invasiveness"])),
+        ("Performed by", _text(row["performed_by"])),
+        ("Anaesthesia", _text(row["anaesthesia"])),
+        ("Initial course", _money_range(row, "initial", symbol)),
+        (f"Upkeep over {years}", _upkeep(row, symbol)),
+        (f"Typical total over {years}", display.money(row.get("total_typical"), symbol)),
+        ("First-year cost", _money_range(row, "first_year", symbol, flag(row.get("first_year_open")))),
+        (
+            "Cost per month",
+            _money_range(row, "per_month", symbol, flag(row.get("per_month_open")))
+            if "per_month_low" in row.index
+            else "unknown",
+        ),
+        ("Cost per session", _money_range(row, "session", symbol, not _known(row.get("session_high")))),
+        (
+            "Typical per session: published figure",
+            "your assumption, used as entered"
+            if row.get("session_low_how") == "assumed"
+            else inflation.figure_text(
+                row["session_typical"],
+                row.get("currency"),
+                row.get("session_typical_year"),
+                index,
+                prices_in,
+                verb="quoted" if row.get("kind") == "your quote" else "published",
+            ),
+        ),
+        (
+            "How the price was read",
+            "; ".join(n for n in (row.get("price_note"), row.get("price_order_note")) if isinstance(n, str) and n)
+            or "as published",
+        ),
+        ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
+        ("Sessions (initial course)", display.count_range(row["sessions_low"], row["sessions_high"])),
+        (
+            "Weeks between sessions",
+            display.count_range(row["session_interval_weeks_low"], row["session_interval_weeks_high"]),
+        ),
+        (
+            "Units per session",
+            display.count_range(
+                row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"])
+            ),
+        ),
+        ("Maintenance", _text(row["maintenance"])),
+        ("Results last", results_text(row)),
+        ("Downtime", display.downtime_range(row["downtime_days_low"], row["downtime_days_high"])),
+        ("Downtime measures", _text(row["downtime_measure"])),
+        ("Risk tier", _text(row["risk_tier"])),
+        ("Risk tier rests on", _text(row["risk_basis"])),
+        (
+            "Major complication rate",
+            f"{row['major_complication_rate']:.1%}" if _known(row["major_complication_rate"]) else "unknown",
+        ),
+        ("Side effects", _text(row["side_effects"])),
+        ("Serious risks", _text(row["serious_risks"])),
+        (
+            "Evidence for the concern",
+            _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else ""),
+        ),
+        (
+            "Lost pay (downtime x daily earnings)",
+            _money_range(row, "lost_pay", symbol)
+            if _known(row.get("lost_pay_high"))
+            else "enter your daily earnings to see it",
+        ),
+    ]
+    note = row.get("quote_note")
+    if isinstance(note, str) and note:
+        pairs.insert(2, ("Your quote vs published", note))
+    return pairs
