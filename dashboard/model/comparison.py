@@ -12,7 +12,7 @@ from dashboard import vocab
 from dashboard.dataset.loader import Dataset
 from dashboard.model import assumptions as assumption_rules
 from dashboard.model import costs, inflation
-from dashboard.model.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit, budget_reason, missing_inputs  # noqa: F401
+from dashboard.model.explain import OVER, budget_fit, budget_reasons, missing_inputs
 from dashboard.model.filters import HORIZON_RANGE, Filters
 from dashboard.model.quote_costs import quote_rows
 
@@ -67,7 +67,10 @@ def _cost_view(data: Dataset, per_session: pd.DataFrame, market: str, horizon: i
     table["assumed"] = ""
     table["assumed_fields"] = [() for _ in range(len(table))]
     table["missing"] = [missing_inputs(r, market) for _, r in table.iterrows()]
-    return table
+    # Text columns as plain objects: one block for all of them, so each per-request row selection copies
+    # one array instead of one per column (the same values; missing stays missing).
+    text = [c for c, dtype in table.dtypes.items() if isinstance(dtype, pd.StringDtype)]
+    return table.astype({c: object for c in text})
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tup
 def _add_answers(table: pd.DataFrame, filters: Filters) -> None:
     """Budget fit, its reason, the missing inputs and lost pay, in place."""
     table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget)
-    table["budget_reason"] = [budget_reason(r, filters.budget) for _, r in table.iterrows()]
+    table["budget_reason"] = budget_reasons(table, filters.budget)
     redo = table["assumed_fields"].map(bool) | (table["kind"] != "published")
     if redo.any():
         table.loc[redo, "missing"] = [missing_inputs(r, filters.market) for _, r in table[redo].iterrows()]
@@ -155,18 +158,20 @@ def compare(
     if filters.max_downtime is not None:
         mask &= table["downtime_days_high"].isna() | (table["downtime_days_high"] <= filters.max_downtime)
     mask &= table["risk_tier"].astype("float64") <= filters.max_risk
-    table = table[mask]
-    over = table["budget_fit"] == OVER
+    over = mask & (table["budget_fit"] == OVER)
     hidden = 0
     if not filters.show_over_budget:
         hidden = int(over.sum())
-        table = table[~over]
-    table = table.copy()
+        mask &= ~over
+    # the order on the matching rows alone, then one selection of the wide table in that order
+    keys = pd.DataFrame(
+        {"_low": table["total_low"], "_high": table["total_high"].fillna(np.inf), "name": table["name"]}
+    )[mask.to_numpy()]
+    order = keys.sort_values(["_low", "_high", "name"], na_position="last").index
+    table = everything.loc[order]
     table["pareto"] = pareto_front(
         table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64")
     )
-    table = table.assign(_low=table["total_low"], _high=table["total_high"].fillna(np.inf))
-    table = table.sort_values(["_low", "_high", "name"], na_position="last").drop(columns=["_low", "_high"])
     chosen = everything[everything.index.isin(filters.compare)]
     cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}
     return Comparison(

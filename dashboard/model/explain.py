@@ -44,7 +44,7 @@ def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None
     return pd.Series(fit, index=total_low.index, dtype="object")
 
 
-def open_reason(row: pd.Series) -> str:
+def open_reason(row: pd.Series | dict) -> str:
     """Why the upper bound of the total is open or unknown, in a few words ('' when it is known)."""
     if _known(row.get("total_high")) or not _known(row.get("total_low")):
         return ""
@@ -57,7 +57,7 @@ def open_reason(row: pd.Series) -> str:
     return "how often it must be repeated is not published"
 
 
-def budget_reason(row: pd.Series, budget: float | None) -> str:
+def budget_reason(row: pd.Series | dict, budget: float | None) -> str:
     """One sentence on why the option fits, may fit, is over or has no price."""
     fit = row.get("budget_fit")
     if budget is None or not isinstance(fit, str):
@@ -74,6 +74,26 @@ def budget_reason(row: pd.Series, budget: float | None) -> str:
     if reason:
         return f"May fit: the lowest estimate is within your budget, but {reason}, so the total has no upper bound."
     return "May fit: the range straddles your budget."
+
+
+# What budget_reason reads of a row (open_reason included).
+REASON_FIELDS = (
+    "budget_fit",
+    "total_low",
+    "total_high",
+    "session_high_open",
+    "sessions_low",
+    "sessions_typical",
+    "sessions_high",
+    "maintenance",
+    "maintenance_sessions",
+)
+
+
+def budget_reasons(table: pd.DataFrame, budget: float | None) -> list[str]:
+    """budget_reason for every row of `table`, in order (reading only REASON_FIELDS)."""
+    fields = [f for f in REASON_FIELDS if f in table]
+    return [budget_reason(row, budget) for row in table[fields].to_dict("records")]
 
 
 def missing_inputs(row: pd.Series, market: str) -> str:

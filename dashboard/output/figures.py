@@ -27,6 +27,20 @@ from dashboard.output.chart_parts import (
     years_text,
 )
 
+# The columns the charts read: each chart works on these alone, so its row selections copy a few columns, not
+# the whole comparison.
+CHART_COLUMNS = (
+    "name",
+    "assumed",
+    "kind",
+    "total_low",
+    "total_typical",
+    "total_high",
+    "total_open",
+    "downtime_days_high",
+    "risk_tier",
+    "pareto",
+)
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
 FADE = (0.55, 0.3, 0.12)  # opacity of the steps of an open-ended ("at least") bar
 
@@ -37,6 +51,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     An open-ended total ("at least" its lower bound) is drawn from its lower bound as a fading
     bar ending in an arrow, labelled "at least". Options without any price are counted in a note.
     """
+    rows = rows[[c for c in CHART_COLUMNS if c in rows]]
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = f"Total cost over {years_text(horizon)}: low to high, typical marked"
     is_open = open_ended(rows)
@@ -142,6 +157,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
 def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
     """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
     tier; open-ended totals drawn as right-pointing triangles; Pareto front ringed."""
+    rows = rows[[c for c in CHART_COLUMNS if c in rows]]
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = "Cost against downtime, by risk tier"
     subtitle = "Ringed: no other option is cheaper, quicker and safer at once."

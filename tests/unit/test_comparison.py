@@ -4,17 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.model.comparison import (
-    FITS,
-    MAY_FIT,
-    NO_PRICE,
-    OVER,
-    budget_fit,
-    build_catalog,
-    compare,
-    crossover_sentence,
-    pareto_front,
-)
+from dashboard.model.comparison import build_catalog, compare, crossover, crossover_sentence, pareto_front
+from dashboard.model.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit
 from dashboard.model.filters import Filters
 
 
@@ -108,7 +99,6 @@ def test_crossover_sentence_names_the_year():
 
 
 def test_crossover_year_and_which_option_overtakes():
-    from dashboard.model.comparison import crossover
 
     assert crossover([0, 1, 2, 3], [100, 200, 300, 400], [250, 250, 250, 250]) == (2, 0)
     assert crossover([0, 1, 2, 3], [250, 250, 250, 250], [100, 200, 300, 400]) == (2, 1)
