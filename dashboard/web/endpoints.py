@@ -22,8 +22,20 @@ def comparison_response(catalog: Catalog, fmt: str, query: str, today: dt.date) 
     return response
 
 
+FAVICON_PATH = "/_favicon.ico"
+# The page links the icon with Dash's version in its URL, so a browser may keep it for a year. Without this,
+# Chromium asks for it again each time the page rewrites its URL, that is on every change of a filter.
+FAVICON_CACHE = "public, max-age=31536000, immutable"
+
+
 def register_endpoints(server, catalog: Catalog) -> None:
-    """Add the /comparison.<format> routes to the Flask server."""
+    """Add the /comparison.<format> routes to the Flask server, and let browsers keep the icon."""
+
+    @server.after_request
+    def keep_icon(response: Response) -> Response:
+        if request.path == FAVICON_PATH and response.status_code == 200:
+            response.headers["Cache-Control"] = FAVICON_CACHE
+        return response
 
     @server.route("/comparison.<fmt>", methods=["GET"])
     def comparison_file(fmt: str):
