@@ -21,7 +21,7 @@ MAX_FILE_BYTES = 1_048_576
 # The upload component's own limit (dcc.Upload max_size, checked in the browser only). It is above
 # MAX_FILE_BYTES so that a slightly larger file still reaches the server and gets TOO_LARGE, and small
 # enough that its data URL (base64: 4/3 of the bytes) plus the largest quote store fits in a request
-# (security.MAX_REQUEST_BYTES); tests/unit/test_quotes.py checks the sum. A larger file is dropped by
+# (security.MAX_REQUEST_BYTES); tests/unit/test_quote_files.py checks the sum. A larger file is dropped by
 # the browser without a callback.
 UPLOAD_COMPONENT_MAX_BYTES = 1_250_000
 MAX_DATA_ROWS = 5_000

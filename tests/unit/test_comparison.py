@@ -4,9 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.dataset.loader import load_dataset
 from dashboard.model.comparison import build_catalog, compare, crossover, crossover_sentence, pareto_front
 from dashboard.model.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit
 from dashboard.model.filters import Filters
+from tests.factory import TREATMENTS, changed, write_dataset
 
 
 @pytest.mark.parametrize(
@@ -105,12 +107,9 @@ def test_crossover_year_and_which_option_overtakes():
     assert crossover([0, 1], [1, 1], [float("nan"), 2]) is None
 
 
-def test_lost_pay_from_an_up_to_downtime_and_an_unknown_one(small_dataset):
-    import dataclasses
-
-    t = small_dataset.treatments.copy()
-    t.loc[t["id"] == "microneedling", ["downtime_days_low", "downtime_days_high"]] = [float("nan"), 2.0]
-    data = dataclasses.replace(small_dataset, treatments=t)
+def test_lost_pay_from_an_up_to_downtime_and_an_unknown_one(tmp_path):
+    up_to_2_days = changed(TREATMENTS, 3, downtime_days_low="", downtime_days_high="2")  # microneedling
+    data = load_dataset(write_dataset(tmp_path, treatments=up_to_2_days))
     rows = compare(build_catalog(data), Filters(market="US", horizon=3, daily_earnings=100)).rows
     needling = rows.loc["microneedling"]  # at least $600; downtime "up to 2 days"
     assert (needling["lost_pay_low"], needling["lost_pay_high"]) == (0, 200)

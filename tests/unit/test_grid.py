@@ -1,23 +1,21 @@
 """What the grid tooltip, the side-by-side view and the export say about where a price comes from."""
 
-import dataclasses
-
+from dashboard.dataset.loader import load_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.output import grid, views
+from tests.factory import PRICES, changed, write_dataset
 
 SKIN_LASERS = "Skin treatment (combination lasers)"
 
 
-def _labelled(dataset, category):
-    prices = dataset.prices.copy()
-    prices["category_average"] = None
-    prices.loc[prices["treatment_id"] == "abdominoplasty", "category_average"] = category
-    return dataclasses.replace(dataset, prices=prices)
+def _labelled(folder, category):
+    """The small dataset with the abdominoplasty price given as a figure for all of `category`."""
+    return load_dataset(write_dataset(folder, prices=changed(PRICES, 3, category_average=category)))
 
 
-def test_tooltip_says_a_category_figure_is_not_the_treatments_own(small_dataset):
-    data = _labelled(small_dataset, SKIN_LASERS)
+def test_tooltip_says_a_category_figure_is_not_the_treatments_own(tmp_path):
+    data = _labelled(tmp_path, SKIN_LASERS)
     comparison = compare(build_catalog(data), Filters(market="US"))
     rows = {r["id"]: r for r in grid.grid_rows(comparison, data)}
     said = f"figure for all of “{SKIN_LASERS}”, not this treatment's own price"
@@ -25,8 +23,8 @@ def test_tooltip_says_a_category_figure_is_not_the_treatments_own(small_dataset)
     assert "figure for all of" not in rows["ha-filler"]["price_source_text"]
 
 
-def test_side_by_side_names_the_category_a_price_covers(small_dataset):
-    data = _labelled(small_dataset, SKIN_LASERS)
+def test_side_by_side_names_the_category_a_price_covers(tmp_path):
+    data = _labelled(tmp_path, SKIN_LASERS)
     catalog = build_catalog(data)
     table = compare(catalog, Filters(market="US")).rows
     said = f"figure for all of “{SKIN_LASERS}”, not this treatment's own price"
@@ -36,10 +34,10 @@ def test_side_by_side_names_the_category_a_price_covers(small_dataset):
     assert "Price covers" in html and "this treatment alone" in html
 
 
-def test_export_says_a_category_figure_is_not_the_treatments_own(small_dataset):
+def test_export_says_a_category_figure_is_not_the_treatments_own(tmp_path):
     from dashboard.output.export import export_frame
 
-    data = _labelled(small_dataset, SKIN_LASERS)
+    data = _labelled(tmp_path, SKIN_LASERS)
     table = export_frame(compare(build_catalog(data), Filters(market="US"))).set_index("Option")
     assert f"figure for all of “{SKIN_LASERS}”" in table.loc["Abdominoplasty", "How the price was read"]
     assert "figure for all of" not in table.loc["Hyaluronic-acid filler", "How the price was read"]

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard import vocab
 from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
 from dashboard.dataset.problems import DatasetError
 from dashboard.model import inflation
@@ -18,6 +19,7 @@ from dashboard.model.filters import Filters, from_query, parse_fields
 from dashboard.output.export import to_csv_bytes
 from dashboard.output.grid import grid_rows
 from dashboard.web.callbacks import CONTROLS, control_values, export_file
+from tests.factory import price, write_dataset
 
 BUNDLED = inflation.load_price_index(BUNDLED_DATA / inflation.INDEX_FILE)
 HEADER = ",".join(inflation.INDEX_COLUMNS) + "\n"
@@ -34,10 +36,14 @@ def index_from(text: str, tmp_path) -> inflation.PriceIndex:
     return inflation.load_price_index(path)
 
 
-def prices(*rows) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=["currency", "low", "typical", "high", "year"])
-    frame["year"] = frame["year"].astype("Int64")
-    return frame
+def prices(tmp_path, *rows) -> pd.DataFrame:
+    """Filler prices (currency, low, typical, high, year) in the currency's market, as the loader reads prices.csv."""
+    market = {currency: m for m, currency in vocab.MARKET_CURRENCY.items()}
+    written = [
+        price("ha-filler", market=market[c], currency=c, low=low, typical=typical, high=high, year=year)
+        for c, low, typical, high, year in rows
+    ]
+    return load_dataset(write_dataset(tmp_path / "data", prices=written)).prices
 
 
 def test_bundled_index_cpi_u_to_2025_and_ons_cpi_to_2023_with_a_source_for_every_value():
@@ -51,9 +57,9 @@ def test_bundled_index_cpi_u_to_2025_and_ons_cpi_to_2023_with_a_source_for_every
     assert rows and all(r["source"].startswith("https://") and series_id[r["currency"]] in r["note"] for r in rows)
 
 
-def test_dollars_hand_worked_2016_to_2025():
+def test_dollars_hand_worked_2016_to_2025(tmp_path):
     # 138 x 321.943 / 240.007 = 185.1118
-    out = inflation.adjust_prices(prices(("USD", 100.0, 138.0, np.nan, 2016)), BUNDLED, "latest").iloc[0]
+    out = inflation.adjust_prices(prices(tmp_path, ("USD", 100.0, 138.0, np.nan, 2016)), BUNDLED, "latest").iloc[0]
     assert out["typical"] == pytest.approx(185.1118, abs=1e-4)
     assert out["low"] == pytest.approx(134.1390, abs=1e-4) and np.isnan(out["high"])
     used = (out["published_typical"], out["index_from"], out["index_to"], out["index_year_to"])
@@ -61,37 +67,38 @@ def test_dollars_hand_worked_2016_to_2025():
     assert out["adjusted"] and out["adjustment"] == "adjusted"
 
 
-def test_pounds_hand_worked_2016_to_2023():
+def test_pounds_hand_worked_2016_to_2023(tmp_path):
     # 200 x 130.5 / 100.7 = 259.1857; pounds use the ONS CPI, never the dollar index
-    out = inflation.adjust_prices(prices(("GBP", 200.0, np.nan, 400.0, 2016)), BUNDLED, "latest").iloc[0]
+    out = inflation.adjust_prices(prices(tmp_path, ("GBP", 200.0, np.nan, 400.0, 2016)), BUNDLED, "latest").iloc[0]
     assert out["low"] == pytest.approx(259.1857, abs=1e-4) and out["high"] == pytest.approx(518.3714, abs=1e-4)
     assert (out["index_from"], out["index_to"], out["index_year_to"]) == (100.7, 130.5, 2023)
     assert inflation.figure_text(out["low"], "GBP", 2016, BUNDLED, "latest") == (
         "£259 in 2023 pounds (published £200 in 2016; ONS CPI 2016 -> 2023)"
     )
-    late = inflation.adjust_prices(prices(("GBP", 200.0, np.nan, 400.0, 2024)), BUNDLED, "latest").iloc[0]
+    late = inflation.adjust_prices(prices(tmp_path / "late", ("GBP", 200.0, np.nan, 400.0, 2024)), BUNDLED, "latest")
+    late = late.iloc[0]
     assert late["low"] == 200.0 and late["adjustment"] == "after index"  # 2024: after the latest GBP year
 
 
 def test_each_currency_uses_only_its_own_index(tmp_path):
     index = index_from(GBP_TEST_INDEX, tmp_path)
-    frame = prices(("GBP", 200.0, 240.0, 400.0, 2020), ("USD", 200.0, 240.0, 400.0, 2020))
-    out = inflation.adjust_prices(frame, index, "latest")
-    assert out.loc[0, ["low", "typical", "high"]].tolist() == [250.0, 300.0, 500.0]  # x 125 / 100
-    assert out.loc[1, ["low", "typical", "high"]].tolist() == [200.0, 240.0, 400.0]  # no USD index in this file
-    assert out.loc[1, "adjustment"] == "no index" and not out.loc[1, "adjusted"]
+    frame = prices(tmp_path, ("GBP", 200.0, 240.0, 400.0, 2020), ("USD", 200.0, 240.0, 400.0, 2020))
+    pounds, dollars = inflation.adjust_prices(frame, index, "latest").to_dict("records")
+    assert [pounds[k] for k in ("low", "typical", "high")] == [250.0, 300.0, 500.0]  # x 125 / 100
+    assert [dollars[k] for k in ("low", "typical", "high")] == [200.0, 240.0, 400.0]  # no USD index in this file
+    assert dollars["adjustment"] == "no index" and not dollars["adjusted"]
 
 
 @pytest.mark.parametrize("year, status", [(None, "no year"), (2026, "after index"), (1990, "no index")])
-def test_figures_that_cannot_be_adjusted_stay_as_published_and_say_why(year, status):
-    out = inflation.adjust_prices(prices(("USD", 100.0, 150.0, 200.0, year)), BUNDLED, "latest").iloc[0]
+def test_figures_that_cannot_be_adjusted_stay_as_published_and_say_why(year, status, tmp_path):
+    out = inflation.adjust_prices(prices(tmp_path, ("USD", 100.0, 150.0, 200.0, year)), BUNDLED, "latest").iloc[0]
     assert out[["low", "typical", "high"]].tolist() == [100.0, 150.0, 200.0]
     assert out["adjustment"] == status and not out["adjusted"]
     assert inflation.STATUS_TEXT[status] in inflation.figure_text(150.0, "USD", year, BUNDLED, "latest")
 
 
-def test_as_published_changes_nothing():
-    frame = prices(("USD", 100.0, 138.0, 200.0, 2016))
+def test_as_published_changes_nothing(tmp_path):
+    frame = prices(tmp_path, ("USD", 100.0, 138.0, 200.0, 2016))
     out = inflation.adjust_prices(frame, BUNDLED, "published")
     assert out["typical"].iloc[0] == 138.0 and out["adjustment"].iloc[0] == "as published"
 
