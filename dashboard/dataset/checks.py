@@ -113,7 +113,7 @@ def treatment_rules(treatments: pd.DataFrame) -> list[Problem]:
                 )
             )
         has_units = any(not pd.isna(row[f"units_per_session_{k}"]) for k in ("low", "typical", "high"))
-        if has_units and row["session_unit"] is None:
+        if has_units and pd.isna(row["session_unit"]):
             problems.append(
                 Problem(
                     "treatments.csv", line, "session_unit", "units per session are given, so session_unit is required"

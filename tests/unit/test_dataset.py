@@ -111,6 +111,12 @@ def test_small_dataset_loads_with_types(small_dataset):
             {"basis": "fee"},
             ("prices.csv", 4, "basis", "must be one of: total-price, not-stated, surgeon-fee"),
         ),
+        (
+            "treatments",
+            0,
+            {"session_unit": ""},
+            ("treatments.csv", 2, "session_unit", "units per session are given, so session_unit is required"),
+        ),
         ("concerns", 0, {"evidence": "D"}, ("concerns.csv", 2, "evidence", "must be one of: A, B, C")),
         (
             "concerns",
