@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import numpy as np
@@ -25,6 +25,8 @@ class Catalog:
     session_prices: MappingProxyType  # (prices_in, market) -> frame indexed by treatment id
     costs_by_view: MappingProxyType  # (prices_in, market, horizon years) -> every option with its costs
     price_index: inflation.PriceIndex = inflation.EMPTY_INDEX
+    # concern id (None: no concern chosen) -> EVIDENCE_COLUMNS for every option, indexed by treatment id
+    evidence_by_concern: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def treatment_ids(self) -> frozenset[str]:
@@ -52,11 +54,14 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
         by_view[(inflation.LATEST, *key[1:])] = by_view[key]
     for key in [k for k in per_market if k[0] == inflation.PUBLISHED and (inflation.LATEST, k[1]) not in per_market]:
         per_market[(inflation.LATEST, key[1])] = per_market[key]
+    ids = pd.Index(data.treatments["id"])
+    concerns = [None, *dict.fromkeys(data.concerns["concern"])]
     return Catalog(
         data=data,
         session_prices=MappingProxyType(per_market),
         costs_by_view=MappingProxyType(by_view),
         price_index=index,
+        evidence_by_concern=MappingProxyType({c: _evidence(data, c, ids) for c in concerns}),
     )
 
 
@@ -91,16 +96,15 @@ def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Se
     An option is beaten when another is no worse on all three and better on at least one.
     Options with an unknown figure are not compared (False).
     """
-    known = cost.notna() & downtime.notna() & risk.notna()
+    known = (cost.notna() & downtime.notna() & risk.notna()).to_numpy()
     values = np.column_stack([cost[known], downtime[known], risk[known]]).astype("float64")
-    front = np.ones(len(values), dtype=bool)
-    for i, v in enumerate(values):
-        no_worse = (values <= v).all(axis=1)
-        better = (values < v).any(axis=1)
-        front[i] = not (no_worse & better).any()
-    out = pd.Series(False, index=cost.index)
-    out[known[known].index] = front
-    return out
+    # [i, j]: option j is no worse than option i on every figure, and better on one
+    no_worse = (values[None, :, :] <= values[:, None, :]).all(axis=2)
+    better = (values[None, :, :] < values[:, None, :]).any(axis=2)
+    front = ~(no_worse & better).any(axis=1)
+    out = np.zeros(len(cost), dtype=bool)
+    out[known] = front
+    return pd.Series(out, index=cost.index)
 
 
 def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tuple = ()) -> pd.DataFrame:
@@ -108,9 +112,13 @@ def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tup
     its evidence for the concern, budget fit with its reason and the missing inputs explained."""
     table = catalog.costs_by_view[(filters.prices_in, filters.market, filters.horizon)]
     table = assumption_rules.apply(table, list(assumptions), filters.market, filters.horizon)
-    table["evidence"], table["evidence_note"], table["evidence_source"] = _evidence(
-        catalog.data, filters.concern, table.index
-    )
+    evidence = catalog.evidence_by_concern.get(filters.concern)
+    if evidence is None:  # a concern no option is linked to
+        evidence = _evidence(catalog.data, filters.concern, table.index)
+    elif not evidence.index.equals(table.index):
+        evidence = evidence.reindex(table.index)
+    for column, source in EVIDENCE_COLUMNS.items():
+        table[column] = evidence[source].to_numpy()
     _add_answers(table, filters)
     return table
 
@@ -169,10 +177,9 @@ def compare(
     )[mask.to_numpy()]
     order = keys.sort_values(["_low", "_high", "name"], na_position="last").index
     table = everything.loc[order]
-    table["pareto"] = pareto_front(
-        table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64")
-    )
-    chosen = everything[everything.index.isin(filters.compare)]
+    pareto = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64"))
+    table = pd.concat([table, pareto.rename("pareto")], axis=1)
+    chosen = everything[everything.index.isin(filters.compare)] if filters.compare else everything.iloc[0:0]
     cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}
     return Comparison(
         rows=table,
@@ -184,11 +191,18 @@ def compare(
     )
 
 
-def _evidence(data: Dataset, concern: str | None, index: pd.Index):
+# comparison column -> concerns.csv column
+EVIDENCE_COLUMNS = {"evidence": "evidence", "evidence_note": "note", "evidence_source": "source_id"}
+
+
+def _evidence(data: Dataset, concern: str | None, index: pd.Index) -> pd.DataFrame:
+    """The evidence grade, note and source of each option in `index` for the concern (all missing without
+    one), as object columns named as in concerns.csv."""
+    columns = list(EVIDENCE_COLUMNS.values())
     if not concern:
-        return [pd.Series(None, index=index, dtype="object")] * 3
+        return pd.DataFrame({c: pd.Series(None, index=index, dtype="object") for c in columns})
     rows = data.concerns[data.concerns["concern"] == concern].set_index("treatment_id")
-    return [rows[c].reindex(index).astype("object") for c in ("evidence", "note", "source_id")]
+    return pd.DataFrame({c: rows[c].reindex(index).astype("object") for c in columns})
 
 
 def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:

@@ -57,17 +57,21 @@ def open_reason(row: pd.Series | dict) -> str:
     return "how often it must be repeated is not published"
 
 
+# The reasons that do not depend on the option's figures.
+FIXED_REASONS = {
+    FITS: "Fits: even the highest estimate is within your budget.",
+    OVER: "Over: even the lowest estimate is above your budget.",
+    NO_PRICE: "No price: no published price in this market.",
+}
+
+
 def budget_reason(row: pd.Series | dict, budget: float | None) -> str:
     """One sentence on why the option fits, may fit, is over or has no price."""
     fit = row.get("budget_fit")
     if budget is None or not isinstance(fit, str):
         return ""
-    if fit == FITS:
-        return "Fits: even the highest estimate is within your budget."
-    if fit == OVER:
-        return "Over: even the lowest estimate is above your budget."
-    if fit == NO_PRICE:
-        return "No price: no published price in this market."
+    if fit in FIXED_REASONS:
+        return FIXED_REASONS[fit]
     if not _known(row.get("total_low")):
         return "May fit: only an upper figure is known, and it is above your budget."
     reason = open_reason(row)
@@ -91,9 +95,18 @@ REASON_FIELDS = (
 
 
 def budget_reasons(table: pd.DataFrame, budget: float | None) -> list[str]:
-    """budget_reason for every row of `table`, in order (reading only REASON_FIELDS)."""
-    fields = [f for f in REASON_FIELDS if f in table]
-    return [budget_reason(row, budget) for row in table[fields].to_dict("records")]
+    """budget_reason for every row of `table`, in order: the same sentences, with only the rows that may fit
+    read one by one (their reason depends on the row's figures; REASON_FIELDS)."""
+    fit = table["budget_fit"]
+    if budget is None:
+        return [""] * len(table)
+    out = [FIXED_REASONS.get(f, "") if isinstance(f, str) else "" for f in fit]
+    may = (fit == MAY_FIT).to_numpy()
+    if may.any():
+        columns = {f: table[f].to_numpy() for f in REASON_FIELDS if f in table}
+        for i in np.flatnonzero(may):
+            out[i] = budget_reason({f: values[i] for f, values in columns.items()}, budget)
+    return out
 
 
 def missing_inputs(row: pd.Series, market: str) -> str:

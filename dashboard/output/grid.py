@@ -189,6 +189,23 @@ GRID_FIELDS = (
     "assumed",
     "quote_note",
 )
+# Every column grid_rows reads (GRID_FIELDS, and those its texts and tooltips are made from): the rows are
+# read as dicts of these alone.
+GRID_READS = (
+    *GRID_FIELDS,
+    "currency",
+    "total_open",
+    "downtime_measure",
+    "lost_pay_low",
+    "lost_pay_high",
+    "price_note",
+    "price_order_note",
+    *(
+        f"session_{kind}{part}"
+        for kind in ("low", "typical", "high")
+        for part in ("", "_source", "_year", "_rows", "_category", "_how", "_status", "_region")
+    ),
+)
 
 
 def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
@@ -198,7 +215,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
     symbol = display.symbol_of(comparison.filters.market)
     has_budget = comparison.filters.budget is not None
     out = []
-    for raw in rows.to_dict("records"):
+    for raw in rows[[c for c in dict.fromkeys(GRID_READS) if c in rows]].to_dict("records"):
         record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
         record["total_open"] = display.flag(raw.get("total_open"))
         note = raw.get("quote_note")  # a quote: where it stands against the published figures
