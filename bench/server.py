@@ -20,7 +20,7 @@ from pathlib import Path
 import requests
 
 from dashboard.app import create_app
-from dashboard.web.callbacks import controls_from_query
+from dashboard.web.page_state import controls_from_query
 
 SEARCHES = [
     "?concern=stretch-marks&budget=3000&horizon=5",

@@ -12,9 +12,9 @@ from dash import Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
 
 from dashboard.model.comparison import Catalog
-from dashboard.model.filters import from_query
-from dashboard.web.callbacks import CONTROLS, RENDER_OUTPUTS, control_values, page_outputs, url_fields
+from dashboard.model.filters import CONTROLS, control_values, from_query
 from dashboard.web.layout import page
+from dashboard.web.page_state import RENDER_OUTPUTS, page_outputs, url_fields
 
 
 def fill(layout: Component, props: dict[tuple[str, str], object]) -> Component:

@@ -1,4 +1,5 @@
-"""The page: small builder functions that take data and return components."""
+"""The page: the results, the view tabs and the whole page assembled from its panels (filters, quotes,
+assumptions); small builder functions that take data and return components."""
 
 from __future__ import annotations
 
@@ -6,187 +7,15 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import vocab
-from dashboard.model import inflation
 from dashboard.model.comparison import Catalog
-from dashboard.model.filters import HORIZON_RANGE, Filters
 from dashboard.output import grid
 from dashboard.output.views import sources_panel
 from dashboard.web.assumption_panel import assumption_form
-from dashboard.web.components import labelled
+from dashboard.web.filter_panel import controls
 from dashboard.web.quote_panel import quote_form
 
 # No mode bar: its 19 buttons per chart were 57 Tab stops between the tabs and the quotes.
 GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False}
-
-MARKET_LABELS = {
-    "US": "United States (USD)",
-    "UK": "United Kingdom (GBP)",
-    "US-FL": "Florida, US (USD)",
-    "US-GA": "Georgia, US (USD)",
-    "US-NY": "New York, US (USD)",
-    "US-CA": "California, US (USD)",
-}
-
-
-def number_input(control_id: str, placeholder: str) -> html.Div:
-    """A number field that takes any number as typed (the server checks it) and a message line
-    under it saying when a value was refused and which one applies."""
-    return html.Div(
-        [
-            dcc.Input(
-                id=control_id,
-                type="text",
-                inputMode="decimal",
-                debounce=True,
-                placeholder=placeholder,
-                maxLength=20,
-                className="form-control",
-            ),
-            html.Div(id=f"{control_id}-message", className="input-message", role="status", **{"aria-live": "polite"}),
-        ]
-    )
-
-
-def controls(catalog: Catalog) -> dbc.Card:
-    d = Filters()
-    used = set(catalog.data.concerns["concern"])
-    concern_options = [{"label": "All concerns", "value": "all"}] + [
-        {"label": vocab.CONCERN_LABELS[c], "value": c} for c in vocab.CONCERNS if c in used
-    ]
-    names = catalog.data.treatments.sort_values("name")
-    body = dbc.Row(
-        [
-            dbc.Col(
-                labelled(
-                    "concern",
-                    "Concern",
-                    dcc.Dropdown(id="concern", options=concern_options, value="all", clearable=False),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "market",
-                    "Market",
-                    dcc.Dropdown(
-                        id="market",
-                        options=[{"label": MARKET_LABELS[m], "value": m} for m in vocab.MARKETS],
-                        value=d.market,
-                        clearable=False,
-                    ),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "category",
-                    "Categories",
-                    dcc.Dropdown(
-                        id="category",
-                        options=[{"label": c.replace("-", " "), "value": c} for c in vocab.CATEGORIES],
-                        value=[],
-                        multi=True,
-                        placeholder="All categories",
-                    ),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "budget",
-                    "Budget",
-                    number_input("budget", "No budget"),
-                    "Total over the time horizon: the initial course plus maintenance.",
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "horizon",
-                    "Time horizon (years)",
-                    dcc.Slider(
-                        id="horizon",
-                        min=HORIZON_RANGE[0],
-                        max=HORIZON_RANGE[1],
-                        step=1,
-                        value=d.horizon,
-                        marks={i: str(i) for i in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1)},
-                    ),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "max-downtime",
-                    "Most downtime (days)",
-                    number_input("max-downtime", "Any"),
-                    "Options with unknown downtime stay listed.",
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "max-risk",
-                    "Highest risk tier",
-                    dcc.Slider(
-                        id="max-risk", min=1, max=5, step=1, value=d.max_risk, marks={i: str(i) for i in range(1, 6)}
-                    ),
-                    "1 = transient redness only … 5 = deaths documented.",
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "daily-earnings",
-                    "Your daily earnings (optional)",
-                    number_input("daily-earnings", "Not set"),
-                    "Downtime days become lost pay, shown apart from the price.",
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "prices-in",
-                    "Prices in",
-                    dcc.RadioItems(
-                        id="prices-in",
-                        value=d.prices_in,
-                        inline=True,
-                        inputClassName="me-1",
-                        labelClassName="me-3",
-                        options=[
-                            {"label": f"{_latest_label(catalog)} money (adjusted for inflation)", "value": "latest"},
-                            {"label": "As published", "value": "published"},
-                        ],
-                    ),
-                    inflation.index_summary(catalog.price_index),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "compare",
-                    "Compare side by side (2–4 options)",
-                    dcc.Dropdown(
-                        id="compare",
-                        options=[{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)],
-                        value=[],
-                        multi=True,
-                        placeholder="Choose options",
-                    ),
-                ),
-                md=4,
-            ),
-        ]
-    )
-    return dbc.Card(dbc.CardBody([html.H2("Filters", className="h5"), body]), className="mb-3")
-
-
-def _latest_label(catalog: Catalog) -> str:
-    """'2025' when every currency's index ends that year; else 'Latest index year' (the help text gives each)."""
-    years = {y for y in (catalog.price_index.latest_year(c) for c in vocab.CURRENCY_SYMBOL) if y}
-    return str(years.pop()) if len(years) == 1 else "Latest index year's"
 
 
 def results(catalog: Catalog) -> html.Div:

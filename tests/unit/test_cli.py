@@ -11,7 +11,7 @@ from dashboard.dataset.loader import load_dataset
 from dashboard.model.comparison import build_catalog
 from dashboard.model.filters import Filters, from_query
 from dashboard.model.inflation import index_location, load_price_index
-from dashboard.web.callbacks import export_file
+from dashboard.output.export import export_file
 from tests import factory
 from tests.factory import changed, write_dataset
 

@@ -15,10 +15,9 @@ from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
 from dashboard.dataset.problems import DatasetError
 from dashboard.model import inflation
 from dashboard.model.comparison import build_catalog, compare
-from dashboard.model.filters import Filters, from_query, parse_fields
-from dashboard.output.export import to_csv_bytes
+from dashboard.model.filters import CONTROLS, Filters, control_values, from_query, parse_fields
+from dashboard.output.export import export_file, to_csv_bytes
 from dashboard.output.grid import grid_rows
-from dashboard.web.callbacks import CONTROLS, control_values, export_file
 from tests.factory import price, write_dataset
 
 BUNDLED = inflation.load_price_index(BUNDLED_DATA / inflation.INDEX_FILE)

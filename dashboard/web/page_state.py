@@ -1,0 +1,187 @@
+"""The page's state and the one render: the URL and the controls kept in step in the browser, the filters
+in force after a change, and everything the view shows for them (the first view fills the same outputs).
+
+In: raw control values, the URL query and the stored quotes and assumptions, parsed and checked here.
+Out: RENDER_OUTPUTS and MESSAGE_OUTPUTS, and the callbacks that send them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import parse_qs
+
+from dash import ClientsideFunction, Input, Output, State
+
+from dashboard.model import assumptions
+from dashboard.model.comparison import Catalog
+from dashboard.model.filters import (
+    CONTROLS,
+    FIELDS,
+    MAX_COMPARE,
+    Filters,
+    apply_controls,
+    control_values,
+    from_query,
+    parse_fields,
+)
+from dashboard.quotes import records as quotes
+from dashboard.web.render import details, render
+
+# List-valued fields and how many items they keep; the browser trims a control to this at once.
+LIST_LIMITS = {"compare": MAX_COMPARE}
+
+# What the one render callback reads besides the controls (every CONTROLS value, as `controls`): argument
+# name -> (component id, property). To feed the render one more value, add a line here and a parameter of
+# the same name to `page_outputs`.
+RENDER_INPUTS = {
+    "stored_quotes": ("quotes-store", "data"),
+    "stored_assumptions": ("assumptions-store", "data"),
+}
+# What it returns: PageOutputs field -> (component id, property). The first view fills the same properties.
+RENDER_OUTPUTS = {
+    "row_data": ("results-grid", "rowData"),
+    "column_defs": ("results-grid", "columnDefs"),
+    "result_count": ("result-count", "children"),
+    "over_budget_note": ("over-budget-note", "children"),
+    "cost_range": ("cost-range-chart", "figure"),
+    "cost_downtime": ("cost-downtime-chart", "figure"),
+    "cumulative": ("cumulative-chart", "figure"),
+    "crossover_notes": ("crossover-notes", "children"),
+    "side_by_side": ("side-by-side", "children"),
+    "quote_list": ("quote-list", "children"),
+    "assumption_list": ("assumption-list", "children"),
+    "cards": ("result-cards", "children"),
+    "missing_notes": ("missing-notes", "children"),
+    "over_budget_label": ("show-over-budget", "label"),
+    "applied_query": ("applied-query", "data"),
+}
+# Beside each typed number, why a value was refused and what applies instead (computed from the raw value).
+MESSAGE_OUTPUTS = {f"{c}_message": (f"{c}-message", "children") for c in ("budget", "max-downtime", "daily-earnings")}
+
+
+def _kind(field) -> str:
+    """How the browser reads a field's URL text: list, flag, number or text."""
+    if isinstance(field.default, tuple):
+        return "list"
+    if isinstance(field.default, bool):
+        return "flag"
+    sample = field.parse("1", ())
+    return "number" if isinstance(field.default, (int, float)) or type(sample) in (int, float) else "text"
+
+
+def url_fields() -> list[dict]:
+    """For the browser's URL <-> controls sync, in CONTROLS order: each control's URL parameter, its place in
+    the query string, the control's default value, the kind (text, number, flag, list) and list limit."""
+    defaults = dict(zip(CONTROLS, control_values(Filters()), strict=True))
+    return [
+        {
+            "control": f.control,
+            "param": f.url,
+            "order": i,
+            "default": defaults[f.control],
+            "kind": _kind(f),
+            "limit": LIST_LIMITS.get(f.name),
+        }
+        for i, f in enumerate(FIELDS)
+    ]
+
+
+def controls_from_query(search) -> dict[str, object]:
+    """The control values, by control id, that the browser sets from a URL query: raw text as in the URL
+    (the server parses them like any control value), defaults for what the query leaves out."""
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True))
+    by_param = {f.url: f.control for f in FIELDS}
+    raw = parse_qs(search.lstrip("?"), max_num_fields=50) if isinstance(search, str) and len(search) <= 4000 else {}
+    controls.update({by_param[p]: v[-1] for p, v in raw.items() if p in by_param})
+    return controls
+
+
+def filters_from_controls(values: dict, treatment_ids) -> Filters:
+    """Filters from raw control values keyed by control id (as the browser sent them); invalid -> default."""
+    return parse_fields({CONTROLS[c]: v for c, v in values.items() if c in CONTROLS}, treatment_ids)
+
+
+def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assumptions) -> dict[str, object]:
+    """Everything the view shows for valid filters and the raw stored quotes and assumptions, keyed as
+    RENDER_OUTPUTS. Quotes and assumptions come from the browser: they are checked here, every time.
+    """
+    saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, dt.date.today())
+    assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
+    out = render(catalog, filters, saved, assumed)
+    return {name: getattr(out, name) for name in RENDER_OUTPUTS}
+
+
+def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filters, dict[str, str]]:
+    """The filters in force after a change, and MESSAGE_OUTPUTS: a typed number the server refuses keeps
+    the value in force before the change (`applied_query`), and its message says why and what applies."""
+    raw = {CONTROLS[c]: v for c, v in controls.items() if c in CONTROLS}
+    previous = from_query(applied_query if isinstance(applied_query, str) else "", treatment_ids)
+    filters, messages = apply_controls(raw, previous, treatment_ids)
+    return filters, {
+        f"{c}_message": messages.get(CONTROLS[c], "") for c in ("budget", "max-downtime", "daily-earnings")
+    }
+
+
+def register_page_updates(app, catalog: Catalog) -> None:
+    """The URL <-> controls sync in the browser, the render on every change and an option's details."""
+    ids = catalog.treatment_ids
+
+    # The URL is the state, kept in step in the browser (no round trip) by callbacks that never hold back
+    # the render request: a control change rewrites the URL; going back or forward sets the controls,
+    # which then ask for the results like any change; a list control is trimmed to its limit at once.
+    app.clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="controlsToUrl"),
+        Output("url", "search"),
+        [Input(c, "value") for c in CONTROLS],
+        State("url", "search"),
+        State("url-fields", "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="urlToControls"),
+        [Output(c, "value", allow_duplicate=True) for c in CONTROLS],
+        Input("url", "search"),
+        State("url-fields", "data"),
+        prevent_initial_call=True,
+    )
+    for control in (c for c, name in CONTROLS.items() if name in LIST_LIMITS):
+        app.clientside_callback(
+            ClientsideFunction(namespace="dashboard", function_name="trimList"),
+            Output(control, "value", allow_duplicate=True),
+            Input(control, "value"),
+            State("url-fields", "data"),
+            prevent_initial_call=True,
+        )
+
+    # One request per change, for everything the view shows, sent straight from the control (not chained
+    # behind the URL). Not on load: the first view already holds the results for the page's query; quotes
+    # kept in the browser arrive as a change of the store and come here. The server parses every value.
+    @app.callback(
+        output={name: Output(*target) for name, target in {**RENDER_OUTPUTS, **MESSAGE_OUTPUTS}.items()},
+        inputs={
+            "controls": {c: Input(c, "value") for c in CONTROLS},
+            **{name: Input(*source) for name, source in RENDER_INPUTS.items()},
+            "applied_query": State("applied-query", "data"),
+        },
+        prevent_initial_call=True,
+    )
+    def show(controls, applied_query, **values):
+        controls = controls if isinstance(controls, dict) else {}
+        filters, messages = applied_filters(controls, applied_query, ids)
+        return {**page_outputs(catalog, filters, **values), **messages}
+
+    @app.callback(
+        Output("option-details", "children"),
+        Input("results-grid", "selectedRows"),
+        State("url", "search"),
+        State("quotes-store", "data"),
+        State("assumptions-store", "data"),
+        prevent_initial_call=True,
+    )
+    def show_details(selected, search, stored, stored_assumptions):
+        chosen = (
+            selected[0].get("id") if isinstance(selected, list) and selected and isinstance(selected[0], dict) else None
+        )
+        saved = quotes.validate_stored(stored, ids, dt.date.today())
+        assumed = assumptions.validate_stored(stored_assumptions, ids)
+        return details(catalog, from_query(search if isinstance(search, str) else "", ids), chosen, saved, assumed)
