@@ -1,12 +1,11 @@
 """The parts every chart shares, as plain figure-dict pieces: the base layout and axis style, a title
 with a note under it, an empty chart with a message, escaped option names (marked where they rest on
-the user's assumption), "not drawn" notes, money axes, the budget line and open-ended totals.
+the user's assumption), "not drawn" notes, money axes and the budget line.
 """
 
 from __future__ import annotations
 
 import html
-import math
 
 import pandas as pd
 
@@ -16,11 +15,6 @@ AXIS = {"gridcolor": "#e5e5e5", "zerolinecolor": "#cccccc", "automargin": True}
 def escaped(text) -> str:
     """Data text is escaped before plotly renders its pseudo-HTML."""
     return html.escape(str(text), quote=True)
-
-
-def json_numbers(series: pd.Series) -> list:
-    """JSON-safe numbers: unknown becomes null."""
-    return [None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in series.tolist()]
 
 
 def base_layout(title: str, **extra) -> dict:
@@ -65,12 +59,6 @@ def option_names(frame: pd.DataFrame) -> list[str]:
     ]
 
 
-def assumption_patterns(frame: pd.DataFrame) -> list[str]:
-    """A hatched bar where the figure rests on the user's own assumption."""
-    assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
-    return ["/" if isinstance(a, str) and a else "" for a in assumed]
-
-
 def title_with_note(title: str, note: str | None = None) -> dict:
     """The title, with `note` (escaped) under it in small grey type, at the top left."""
     text = title if not note else f"{title}<br><span style='font-size:11px;color:#555'>{escaped(note)}</span>"
@@ -96,12 +84,6 @@ def left_out_note(n: int, why: str = "no price") -> str | None:
 def money_axis(symbol: str, title: str) -> dict:
     """An axis of amounts from 0, ticks with the currency symbol and thousands separators."""
     return {**AXIS, "title": {"text": title}, "tickprefix": symbol, "tickformat": ",.0f", "rangemode": "tozero"}
-
-
-def open_ended(frame: pd.DataFrame) -> pd.Series:
-    """Totals with a known lower bound and an open upper bound ("at least")."""
-    flag = frame["total_open"].fillna(False).astype(bool) if "total_open" in frame else False
-    return frame["total_low"].notna() & (frame["total_high"].isna() | flag)
 
 
 def budget_line(budget: float, axis: str) -> dict:

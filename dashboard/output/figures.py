@@ -8,27 +8,26 @@ plotly.js validates them in the browser anyway.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from dashboard import vocab
 from dashboard.output.chart_parts import (
     AXIS,
-    assumption_patterns,
     base_layout,
     budget_line,
     empty_figure,
-    json_numbers,
+    escaped,
     left_out_note,
     money_axis,
-    open_ended,
-    option_names,
     padded_range,
     title_with_note,
     years_text,
 )
 
-# The columns the charts read: each chart works on these alone, so its row selections copy a few columns, not
-# the whole comparison.
+# The columns the charts read. A chart reads each option once, as a dict of these, and works on plain values:
+# a few options, where every pandas selection would cost more than the chart itself.
 CHART_COLUMNS = (
     "name",
     "assumed",
@@ -45,43 +44,80 @@ RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73
 FADE = (0.55, 0.3, 0.12)  # opacity of the steps of an open-ended ("at least") bar
 
 
+def _options(rows: pd.DataFrame) -> list[dict]:
+    """The options in `rows`, in order, as dicts of CHART_COLUMNS (those present)."""
+    columns = {c: rows[c].tolist() for c in CHART_COLUMNS if c in rows}
+    return [{c: values[i] for c, values in columns.items()} for i in range(len(rows))]
+
+
+def _number(value) -> float | None:
+    """A JSON-safe number: unknown becomes None."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def _numbers(options: list[dict], column: str) -> list[float | None]:
+    return [_number(o[column]) for o in options]
+
+
+def _assumed(option: dict) -> bool:
+    assumed = option.get("assumed")
+    return isinstance(assumed, str) and bool(assumed)
+
+
+def _names(options: list[dict]) -> list[str]:
+    """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one."""
+    return [escaped(o["name"]) + (" (your assumption)" if _assumed(o) else "") for o in options]
+
+
+def _open(option: dict) -> bool:
+    """A total with a known lower bound and an open upper bound ("at least")."""
+    flag = option.get("total_open")
+    flagged = _number(flag) is not None and bool(flag)
+    return _number(option["total_low"]) is not None and (_number(option["total_high"]) is None or flagged)
+
+
 def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> dict:
     """Low-high bar of the total cost per option, the typical marked, the budget as a line.
 
     An open-ended total ("at least" its lower bound) is drawn from its lower bound as a fading
     bar ending in an arrow, labelled "at least". Options without any price are counted in a note.
     """
-    rows = rows[[c for c in CHART_COLUMNS if c in rows]]
+    options = _options(rows)
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = f"Total cost over {years_text(horizon)}: low to high, typical marked"
-    is_open = open_ended(rows)
-    closed = rows[rows["total_low"].notna() & rows["total_high"].notna() & ~is_open]
-    open_ = rows[is_open]
-    note = left_out_note(len(rows) - len(closed) - len(open_))
-    if closed.empty and open_.empty:
+    open_ = [o for o in options if _open(o)]
+    closed = [
+        o
+        for o in options
+        if _number(o["total_low"]) is not None and _number(o["total_high"]) is not None and not _open(o)
+    ]
+    note = left_out_note(len(options) - len(closed) - len(open_))
+    if not closed and not open_:
         return empty_figure(title, "No option shown has a price for these filters.", note)
-    names = option_names(rows.loc[closed.index.union(open_.index, sort=False)])
-    top = max([*closed["total_high"].tolist(), *open_["total_low"].tolist(), budget or 0])
+    names = _names(closed + open_)
+    top = max([*(o["total_high"] for o in closed), *(o["total_low"] for o in open_), budget or 0])
     end = top * 1.25 if top > 0 else 1
     data = []
-    if not closed.empty:
-        lows, highs = json_numbers(closed["total_low"]), json_numbers(closed["total_high"])
+    if closed:
+        lows, highs = _numbers(closed, "total_low"), _numbers(closed, "total_high")
         data.append(
             {
                 "type": "bar",
                 "orientation": "h",
                 "name": "total: low to high",
-                "marker": {"color": "#4a6fa5", "pattern": {"shape": assumption_patterns(closed)}},
-                "y": option_names(closed),
+                "marker": {"color": "#4a6fa5", "pattern": {"shape": ["/" if _assumed(o) else "" for o in closed]}},
+                "y": _names(closed),
                 "base": lows,
                 "x": [max(h - lo, top * 0.004) for lo, h in zip(lows, highs, strict=True)],
                 "customdata": [[lo, h] for lo, h in zip(lows, highs, strict=True)],
                 "hovertemplate": f"%{{y}}<br>{symbol}%{{customdata[0]:,.0f}} to {symbol}%{{customdata[1]:,.0f}}<extra></extra>",
             }
         )
-    if not open_.empty:
-        lows = json_numbers(open_["total_low"])
-        ys = option_names(open_)
+    if open_:
+        lows = _numbers(open_, "total_low")
+        ys = _names(open_)
         step = [(end - lo) / len(FADE) for lo in lows]
         for k, opacity in enumerate(FADE):
             data.append(
@@ -114,15 +150,15 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
                 "textfont": {"size": 11, "color": "#1f3a60"},
             }
         )
-    typical = closed[closed["total_typical"].notna()]
-    if not typical.empty:
+    typical = [o for o in closed if _number(o["total_typical"]) is not None]
+    if typical:
         data.append(
             {
                 "type": "scatter",
                 "mode": "markers",
                 "name": "typical",
-                "y": option_names(typical),
-                "x": json_numbers(typical["total_typical"]),
+                "y": _names(typical),
+                "x": _numbers(typical, "total_typical"),
                 "marker": {"symbol": "line-ns-open", "size": 18, "color": "#222", "line": {"width": 3}},
                 "hovertemplate": f"%{{y}}<br>typical {symbol}%{{x:,.0f}}<extra></extra>",
             }
@@ -157,13 +193,14 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
 def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
     """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
     tier; open-ended totals drawn as right-pointing triangles; Pareto front ringed."""
-    rows = rows[[c for c in CHART_COLUMNS if c in rows]]
+    options = _options(rows)
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = "Cost against downtime, by risk tier"
     subtitle = "Ringed: no other option is cheaper, quicker and safer at once."
-    known = rows[rows["total_low"].notna() & rows["downtime_days_high"].notna()]
-    no_price = int(rows["total_low"].isna().sum())
-    no_downtime = int((rows["total_low"].notna() & rows["downtime_days_high"].isna()).sum())
+    priced = [o for o in options if _number(o["total_low"]) is not None]
+    known = [o for o in priced if _number(o["downtime_days_high"]) is not None]
+    no_price = len(options) - len(priced)
+    no_downtime = len(priced) - len(known)
     why = "; ".join(
         p
         for p in (
@@ -177,20 +214,20 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
         if why
         else None
     )
-    if known.empty:
+    if not known:
         return empty_figure(title, "No option shown has both a price and a published downtime.", note)
-    is_open = open_ended(known)
     data = []
-    for tier, group in known.groupby(known["risk_tier"].astype(int)):
-        opened = is_open.loc[group.index]
-        lows, highs = json_numbers(group["total_low"]), json_numbers(group["total_high"])
+    for tier in sorted({int(o["risk_tier"]) for o in known}):
+        group = [o for o in known if int(o["risk_tier"]) == tier]
+        opened = [_open(o) for o in group]
+        lows, highs = _numbers(group, "total_low"), _numbers(group, "total_high")
         data.append(
             {
                 "type": "scatter",
                 "mode": "markers",
                 "name": f"risk tier {tier}",
                 "x": lows,
-                "y": json_numbers(group["downtime_days_high"]),
+                "y": _numbers(group, "downtime_days_high"),
                 "error_x": {
                     "type": "data",
                     "symmetric": False,
@@ -207,36 +244,34 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
                     "color": RISK_COLOURS[tier],
                     "line": {"width": 1, "color": "#333"},
                     "symbol": [
-                        "triangle-right" if o else ("star" if k == "your quote" else "circle")
-                        for o, k in zip(
-                            opened, group.get("kind", pd.Series("published", index=group.index)), strict=True
-                        )
+                        "triangle-right"
+                        if o
+                        else ("star" if option.get("kind", "published") == "your quote" else "circle")
+                        for o, option in zip(opened, group, strict=True)
                     ],
                 },
-                "text": option_names(group),
+                "text": _names(group),
                 "customdata": ["at least " if o else "from " for o in opened],
                 "hovertemplate": f"%{{text}}<br>%{{customdata}}{symbol}%{{x:,.0f}}<br>downtime up to %{{y}} days<extra></extra>",
             }
         )
-    front = known[known["pareto"]] if "pareto" in known else known.iloc[0:0]
+    front = [o for o in known if o.get("pareto") is True]
     data.append(
         {
             "type": "scatter",
             "mode": "markers+text",
             "name": "best trade-off",
             "hoverinfo": "skip",
-            "x": json_numbers(front["total_low"]),
-            "y": json_numbers(front["downtime_days_high"]),
+            "x": _numbers(front, "total_low"),
+            "y": _numbers(front, "downtime_days_high"),
             "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2, "color": "#000"}},
-            "text": option_names(front),
+            "text": _names(front),
             "textposition": "top center",
         }
     )
     layout = base_layout(title)
     layout["title"] = title_with_note(title, subtitle + (" " + note if note else ""))
-    x_values = json_numbers(known["total_low"]) + [
-        h for h, o in zip(json_numbers(known["total_high"]), is_open, strict=True) if not o
-    ]
+    x_values = _numbers(known, "total_low") + [_number(o["total_high"]) for o in known if not _open(o)]
     layout["xaxis"] = {
         **money_axis(symbol, f"Total over {years_text(horizon)}, lower bound; bar to the upper ({currency})"),
         "range": padded_range(x_values),
@@ -244,6 +279,6 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
     layout["yaxis"] = {
         **AXIS,
         "title": {"text": "Downtime, longest (days)"},
-        "range": padded_range(json_numbers(known["downtime_days_high"])),
+        "range": padded_range(_numbers(known, "downtime_days_high")),
     }
     return {"data": data, "layout": layout}
