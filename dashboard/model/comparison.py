@@ -42,14 +42,15 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
     """
     index = index or inflation.EMPTY_INDEX
     per_market, by_view = {}, {}
+    treatments = _plain_text(data.treatments.set_index("id", drop=False))
     for setting in inflation.PRICES_IN:
         prices = inflation.adjust_prices(data.prices, index, setting)
         if setting == inflation.LATEST and not prices["adjusted"].any():
             continue  # nothing to adjust: the latest-year views are the published ones (filled in below)
         for m in vocab.MARKETS:
-            per_market[(setting, m)] = costs.session_prices(data.treatments, prices, m)
+            per_market[(setting, m)] = _plain_text(costs.session_prices(data.treatments, prices, m))
             for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1):
-                by_view[(setting, m, h)] = _cost_view(data, per_market[(setting, m)], m, h)
+                by_view[(setting, m, h)] = _cost_view(data, treatments, per_market[(setting, m)], m, h)
     for key in [k for k in by_view if k[0] == inflation.PUBLISHED and (inflation.LATEST, *k[1:]) not in by_view]:
         by_view[(inflation.LATEST, *key[1:])] = by_view[key]
     for key in [k for k in per_market if k[0] == inflation.PUBLISHED and (inflation.LATEST, k[1]) not in per_market]:
@@ -65,17 +66,29 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
     )
 
 
-def _cost_view(data: Dataset, per_session: pd.DataFrame, market: str, horizon: int) -> pd.DataFrame:
-    """Every option with its costs in one market over one horizon, and its missing inputs explained."""
-    table = data.treatments.set_index("id", drop=False).join(costs.cost_view(data.treatments, per_session, horizon))
+def _plain_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as plain objects: one block for all of them, so each per-request row selection copies
+    one array instead of one per column (the same values; missing stays missing)."""
+    text = [c for c, dtype in frame.dtypes.items() if isinstance(dtype, pd.StringDtype)]
+    if not text:
+        return frame
+    plain = frame.copy()
+    for column in text:
+        plain[column] = plain[column].astype(object)
+    return plain.copy()  # one block per kind again
+
+
+def _cost_view(
+    data: Dataset, treatments: pd.DataFrame, per_session: pd.DataFrame, market: str, horizon: int
+) -> pd.DataFrame:
+    """Every option (`treatments`: data.treatments indexed by id) with its costs in one market over one
+    horizon, and its missing inputs explained."""
+    table = treatments.join(costs.cost_view(data.treatments, per_session, horizon))
     table["kind"] = "published"
     table["assumed"] = ""
     table["assumed_fields"] = [() for _ in range(len(table))]
     table["missing"] = [missing_inputs(r, market) for _, r in table.iterrows()]
-    # Text columns as plain objects: one block for all of them, so each per-request row selection copies
-    # one array instead of one per column (the same values; missing stays missing).
-    text = [c for c, dtype in table.dtypes.items() if isinstance(dtype, pd.StringDtype)]
-    return table.astype({c: object for c in text})
+    return _plain_text(table)
 
 
 @dataclass(frozen=True)

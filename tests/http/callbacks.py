@@ -1,5 +1,8 @@
 """Build callback requests exactly as the browser sends them."""
 
+from dashboard.model.filters import CONTROLS, control_values, from_query
+from dashboard.web.page_state import controls_from_query
+
 RENDER_OUTPUTS = [
     ("results-grid", "rowData"),
     ("results-grid", "columnDefs"),
@@ -42,7 +45,6 @@ def request_body(outputs, inputs, state=(), changed=None):
 
 def render_body(search, saved_quotes=(), saved_assumptions=()):
     """The render request for the controls set as the URL `search` would set them."""
-    from dashboard.web.page_state import controls_from_query
 
     return render_controls_body(controls_from_query(search), saved_quotes, saved_assumptions, applied=search)
 
@@ -66,7 +68,6 @@ def render(client, search, saved_quotes=(), saved_assumptions=()):
 
 def export_body(button, search, saved_quotes=(), saved_assumptions=()):
     """An export click as the browser sends it: the URL, the stores and every control's value on screen."""
-    from dashboard.model.filters import CONTROLS, control_values, from_query
 
     shown = dict(zip(CONTROLS, control_values(from_query(search if isinstance(search, str) else "")), strict=True))
     return request_body(

@@ -8,6 +8,8 @@ import sys
 import openpyxl
 import pytest
 
+from tests.http.callbacks import render
+
 CLI_QUERY = (
     "?concern=stretch-marks&budget=5000&horizon=5",
     ["--concern", "stretch-marks", "--budget", "5000", "--horizon-years", "5"],
@@ -59,7 +61,6 @@ def test_xlsx_url_gives_the_same_rows_as_the_cli(client, small_data_dir, tmp_pat
 
 
 def test_json_rows_are_the_page_rows(client):
-    from tests.http.callbacks import render
 
     body = client.get("/comparison.json?market=US&horizon=5&budget=5000&over_budget=1").get_json()
     page = render(client, "?market=US&horizon=5&budget=5000&over_budget=1")["results-grid"]["rowData"]

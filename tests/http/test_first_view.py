@@ -4,8 +4,8 @@ from urllib.parse import quote
 
 import pytest
 
-from dashboard.model.filters import CONTROLS
-from dashboard.web.page_state import RENDER_OUTPUTS
+from dashboard.model.filters import CONTROLS, URL_PARAMETERS
+from dashboard.web.page_state import RENDER_OUTPUTS, url_fields
 from tests.http.callbacks import render
 
 
@@ -97,8 +97,6 @@ def test_render_callback_does_not_run_on_load_but_the_index_stays_small(client):
 
 
 def test_the_browser_sync_knows_every_url_parameter_and_its_default():
-    from dashboard.model.filters import URL_PARAMETERS
-    from dashboard.web.page_state import url_fields
 
     fields = url_fields()
     assert [f["control"] for f in fields] == list(CONTROLS)

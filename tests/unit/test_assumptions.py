@@ -2,10 +2,12 @@
 
 import math
 
+import pandas as pd
 import pytest
 
 from dashboard.model.assumptions import parse, validate_stored
 from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.explain import missing_inputs
 from dashboard.model.filters import Filters
 from dashboard.web.assumption_panel import apply_action
 
@@ -96,9 +98,6 @@ def test_panel_actions_add_replace_remove_and_clear():
 
 
 def test_an_up_to_price_is_explained():
-    import pandas as pd
-
-    from dashboard.model.explain import missing_inputs
 
     row = pd.Series(
         {

@@ -1,7 +1,11 @@
 """The loader: one test per kind of defect, each on a small broken copy made here."""
 
+from pathlib import Path
+
 import pytest
 
+from dashboard import vocab
+from dashboard.dataset import schema
 from dashboard.dataset.loader import load_dataset
 from dashboard.dataset.problems import DatasetError, Problem
 from tests import factory
@@ -229,10 +233,6 @@ def test_bundled_dataset_is_valid_and_covers_the_field():
 
 
 def test_every_vocabulary_value_is_documented_in_the_data_readme():
-    from pathlib import Path
-
-    from dashboard import vocab
-    from dashboard.dataset import schema
 
     readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
     for fields in [*schema.FILES.values(), *schema.OPTIONAL_FILES.values()]:

@@ -2,7 +2,17 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.model.filters import URL_PARAMETERS, Filters, from_query, parse_fields, rejected_fields
+from dashboard.cli import build_parser
+from dashboard.model.filters import (
+    CONTROLS,
+    FIELDS,
+    URL_PARAMETERS,
+    Filters,
+    apply_controls,
+    from_query,
+    parse_fields,
+    rejected_fields,
+)
 
 IDS = {"ha-filler", "abdominoplasty", "botulinum-toxin"}
 
@@ -110,8 +120,6 @@ def test_every_url_parameter_is_documented_in_the_readme():
 
 
 def test_url_parameters_controls_and_flags_come_from_one_table():
-    from dashboard.cli import build_parser
-    from dashboard.model.filters import CONTROLS, FIELDS
 
     assert list(URL_PARAMETERS.values()) == list(CONTROLS.values()) == [f.name for f in FIELDS]
     assert [f.name for f in FIELDS] == list(Filters.__dataclass_fields__)
@@ -126,7 +134,6 @@ def test_url_parameters_controls_and_flags_come_from_one_table():
     "typed, applied", [("1234", 1234.0), ("155", 155.0), ("2.5", 2.5), ("3,000", 3000.0), (1234, 1234.0), ("", None)]
 )
 def test_any_typed_number_is_applied_as_typed(typed, applied):
-    from dashboard.model.filters import apply_controls
 
     filters, messages = apply_controls({"budget": typed}, Filters(budget=3000))
     assert filters.budget == applied and messages == {}
@@ -142,7 +149,6 @@ def test_any_typed_number_is_applied_as_typed(typed, applied):
     ],
 )
 def test_a_refused_number_keeps_the_applied_value_and_says_so(field, typed, message):
-    from dashboard.model.filters import apply_controls
 
     previous = Filters(budget=3000, max_downtime=7)
     filters, messages = apply_controls({field: typed}, previous)

@@ -4,6 +4,7 @@ from dashboard.dataset.loader import load_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.output import grid, views
+from dashboard.output.export import export_frame
 from tests.factory import PRICES, changed, write_dataset
 
 SKIN_LASERS = "Skin treatment (combination lasers)"
@@ -35,7 +36,6 @@ def test_side_by_side_names_the_category_a_price_covers(tmp_path):
 
 
 def test_export_says_a_category_figure_is_not_the_treatments_own(tmp_path):
-    from dashboard.output.export import export_frame
 
     data = _labelled(tmp_path, SKIN_LASERS)
     table = export_frame(compare(build_catalog(data), Filters(market="US"))).set_index("Option")

@@ -18,6 +18,7 @@ from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import CONTROLS, Filters, control_values, from_query, parse_fields
 from dashboard.output.export import export_file, to_csv_bytes
 from dashboard.output.grid import grid_rows
+from dashboard.output.option_attributes import side_by_side_rows
 from tests.factory import price, write_dataset
 
 BUNDLED = inflation.load_price_index(BUNDLED_DATA / inflation.INDEX_FILE)
@@ -223,7 +224,6 @@ def test_the_setting_round_trips_through_the_command_line(small_data_dir, tmp_pa
 
 
 def test_side_by_side_shows_the_published_typical_figure(small_dataset):
-    from dashboard.output.option_attributes import side_by_side_rows
 
     row = compare(build_catalog(small_dataset, BUNDLED), Filters(market="US")).table.loc["ha-filler"]
     shown = dict(side_by_side_rows(row, 1, "$", BUNDLED, "latest"))

@@ -14,6 +14,8 @@ from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.price_use import left_out
 from dashboard.output.grid import grid_rows
+from dashboard.output.views import side_by_side
+from dashboard.settings import region_from
 from tests import factory
 from tests.factory import write_dataset
 from tests.unit.test_pricecheck import as_price_list
@@ -157,7 +159,6 @@ def test_a_summary_carries_its_region_and_the_grid_tooltip_says_it(tmp_path):
 
 
 def test_the_region_comes_from_the_argument_then_the_environment(monkeypatch):
-    from dashboard.settings import region_from
 
     monkeypatch.setenv("DASHBOARD_REGION", " Orange ")
     assert (region_from("Miami-Dade"), region_from(None)) == ("Miami-Dade", "Orange")
@@ -166,7 +167,6 @@ def test_the_region_comes_from_the_argument_then_the_environment(monkeypatch):
 
 
 def test_side_by_side_names_the_region_with_the_price_source(tmp_path):
-    from dashboard.output.views import side_by_side
 
     data = open_dataset(clinic_list(tmp_path), region="Orange")
     comparison = compare(build_catalog(data), Filters(market="US-FL"))

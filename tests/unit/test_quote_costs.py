@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 
+import openpyxl
 import pytest
 
 from dashboard.dataset.loader import load_dataset
@@ -188,7 +189,6 @@ def test_exports_name_the_quotes_left_out_for_their_currency(catalog):
     table = rows[rows.index(header) + 1 :]
     assert all(len(r) == len(header) for r in table[: table.index([])])  # the table is still a table
     assert [r[0] for r in table if r and r[0].startswith("Your quote")] == ["Your quote: Clinic A (Botulinum toxin)"]
-    import openpyxl
 
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(comparison, catalog.data, TODAY, left_out)))
     cells = [(r[0].value, r[1].value) for r in book["Settings"].iter_rows(max_col=2) if r[0].value]

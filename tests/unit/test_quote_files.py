@@ -10,6 +10,8 @@ import json
 import pytest
 
 from dashboard.quotes.records import QUOTE_CSV_COLUMNS, parse_upload, template_csv
+from dashboard.quotes.upload import MAX_FILE_BYTES, UPLOAD_COMPONENT_MAX_BYTES
+from dashboard.web.security import MAX_REQUEST_BYTES
 from tests.unit.quote_helpers import HEADER, TODAY, TREATMENTS, check, data_url, quote, upload
 
 # --- whole-file problems: nothing is imported ---------------------------------------------------
@@ -227,8 +229,6 @@ def test_header_only_with_unknown_column_keeps_the_note():
 
 
 def test_the_upload_component_lets_a_1_1_mib_file_reach_the_server_and_the_request_fits():
-    from dashboard.quotes.upload import MAX_FILE_BYTES, UPLOAD_COMPONENT_MAX_BYTES
-    from dashboard.web.security import MAX_REQUEST_BYTES
 
     assert UPLOAD_COMPONENT_MAX_BYTES >= int(1.1 * 1024 * 1024) > MAX_FILE_BYTES
     data_url_chars = len("data:text/csv;base64,") + 4 * -(-UPLOAD_COMPONENT_MAX_BYTES // 3)

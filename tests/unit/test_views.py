@@ -3,7 +3,11 @@ import math
 import pandas as pd
 import pytest
 
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters
+from dashboard.output.display import money_range
 from dashboard.output.option_attributes import results_text
+from dashboard.output.views import published_prices
 
 
 @pytest.mark.parametrize(
@@ -38,15 +42,11 @@ def test_results_text_says_what_is_known(maintenance, low, high, expected):
     ],
 )
 def test_money_range_reads_as_a_person_would_say_it(low, high, expected):
-    from dashboard.output.display import money_range
 
     assert money_range(low, high, symbol="$") == expected
 
 
 def test_side_by_side_lists_every_published_price_and_which_were_used(small_dataset):
-    from dashboard.model.comparison import build_catalog, compare
-    from dashboard.model.filters import Filters
-    from dashboard.output.views import published_prices
 
     catalog = build_catalog(small_dataset)
     row = compare(catalog, Filters(market="UK")).table.loc["ha-filler"]
