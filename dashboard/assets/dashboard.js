@@ -24,23 +24,6 @@
     set: function () {},
   });
 
-  function isEmpty(value) {
-    return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
-  }
-
-  function sameValue(a, b) {
-    if (Array.isArray(a) && Array.isArray(b)) return a.join(",") === b.join(",");
-    return a === b;
-  }
-
-  // A control's value as it stands in the URL; null leaves the parameter out (empty or the default).
-  function toParam(value, field) {
-    if (isEmpty(value) || sameValue(value, field.default)) return null;
-    if (field.kind === "flag") return value ? "1" : "0";
-    if (Array.isArray(value)) return value.join(",");
-    return String(value);
-  }
-
   // A URL parameter as the control shows it. Only shapes are fixed here: the server parses and checks
   // the URL itself for every request.
   function fromParam(text, field) {
@@ -57,10 +40,6 @@
     return text;
   }
 
-  function encode(text) {
-    return encodeURIComponent(text).replace(/%2C/g, ",");
-  }
-
   // The query string the page itself last wrote to the URL (or read from it): the page's own state in
   // this tab, never sent anywhere.
   var written = window.location.search;
@@ -72,26 +51,10 @@
       var currency = market === "UK" ? "GBP" : "USD";
       return [currency, currency];
     },
-    // The URL is the state, kept in step by two callbacks so that a change's request to the server is
-    // never held back behind them (Dash waits for a callback whose outputs are another's inputs).
-    // (...control values, url.search, fields) -> url.search: a control change rewrites the URL.
-    controlsToUrl: function () {
-      var args = Array.prototype.slice.call(arguments);
-      var fields = args[args.length - 1], search = args[args.length - 2], values = args.slice(0, -2);
-      var parts = [];
-      fields.forEach(function (field, i) {
-        var value = values[i];
-        if (field.limit && Array.isArray(value)) value = value.slice(0, field.limit);
-        var text = toParam(value, field);
-        // a typed number that is not a number keeps the URL's value in force (the server says why)
-        if (text !== null && field.kind === "number" && !(Number(text.replace(/,/g, "")) >= 0)) {
-          text = new URLSearchParams(search || "").get(field.param);
-        }
-        if (text !== null) parts.push([field.order, encode(field.param) + "=" + encode(text)]);
-      });
-      parts.sort(function (a, b) { return a[0] - b[0]; });
-      var query = parts.map(function (p) { return p[1]; }).join("&");
-      var next = query ? "?" + query : "";
+    // The URL is the state. (applied query, url.search) -> url.search: once the results of a change are
+    // in, the URL takes the filters the server applied ("a=1&b=2", defaults left out).
+    appliedToUrl: function (applied, search) {
+      var next = applied ? "?" + applied : "";
       written = next;
       return next === (search || "") ? window.dash_clientside.no_update : next;
     },

@@ -127,14 +127,15 @@ def register_page_updates(app, catalog: Catalog) -> None:
     ids = catalog.treatment_ids
 
     # The URL is the state, kept in step in the browser (no round trip) by callbacks that never hold back
-    # the render request: a control change rewrites the URL; going back or forward sets the controls,
-    # which then ask for the results like any change; a list control is trimmed to its limit at once.
+    # the render request: once the results of a change are in, the URL takes the filters in force (so a
+    # refused typed value never reaches it, and the page's own work on the URL does not compete with the
+    # request); going back or forward sets the controls, which then ask for the results like any change;
+    # a list control is trimmed to its limit at once.
     app.clientside_callback(
-        ClientsideFunction(namespace="dashboard", function_name="controlsToUrl"),
+        ClientsideFunction(namespace="dashboard", function_name="appliedToUrl"),
         Output("url", "search"),
-        [Input(c, "value") for c in CONTROLS],
+        Input("applied-query", "data"),
         State("url", "search"),
-        State("url-fields", "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

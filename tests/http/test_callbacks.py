@@ -62,9 +62,9 @@ def test_crossover_sentence_is_rendered(client):
 def test_url_sync_runs_in_the_browser_only(client):
     body = request_body(
         [("url", "search")],
-        [(c, "value", None) for c in CONTROLS],
-        state=[("url", "search", "?market=UK"), ("url-fields", "data", [])],
-        changed=["market.value"],
+        [("applied-query", "data", "market=UK")],
+        state=[("url", "search", "")],
+        changed=["applied-query.data"],
     )
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400
