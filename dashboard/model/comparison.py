@@ -103,14 +103,20 @@ class Comparison:
     price_index: inflation.PriceIndex = inflation.EMPTY_INDEX  # the index the prices were adjusted with
 
 
+def _floats(column: pd.Series) -> np.ndarray:
+    """A column's values as float64, unknown as NaN."""
+    return column.to_numpy(dtype="float64", na_value=np.nan)
+
+
 def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Series:
     """True for options that no other option beats on cost, downtime and risk at once.
 
     An option is beaten when another is no worse on all three and better on at least one.
     Options with an unknown figure are not compared (False).
     """
-    known = (cost.notna() & downtime.notna() & risk.notna()).to_numpy()
-    values = np.column_stack([cost[known], downtime[known], risk[known]]).astype("float64")
+    values = np.column_stack([_floats(cost), _floats(downtime), _floats(risk)])
+    known = ~np.isnan(values).any(axis=1)
+    values = values[known]
     # [i, j]: option j is no worse than option i on every figure, and better on one
     no_worse = (values[None, :, :] <= values[:, None, :]).all(axis=2)
     better = (values[None, :, :] < values[:, None, :]).any(axis=2)
@@ -171,26 +177,35 @@ def compare(
             _add_answers(extra, filters)
             table = pd.concat([table, extra])
     everything = table
-    mask = pd.Series(True, index=table.index)
+    low, high = _floats(table["total_low"]), _floats(table["total_high"])
+    downtime, risk = _floats(table["downtime_days_high"]), _floats(table["risk_tier"])
+    mask = np.ones(len(table), dtype=bool)
     if filters.concern:
-        mask &= table["evidence"].notna()
+        mask &= table["evidence"].notna().to_numpy()
     if filters.categories:
-        mask &= table["category"].isin(filters.categories)
+        mask &= table["category"].isin(filters.categories).to_numpy()
     if filters.max_downtime is not None:
-        mask &= table["downtime_days_high"].isna() | (table["downtime_days_high"] <= filters.max_downtime)
-    mask &= table["risk_tier"].astype("float64") <= filters.max_risk
-    over = mask & (table["budget_fit"] == OVER)
+        mask &= np.isnan(downtime) | (downtime <= filters.max_downtime)
+    mask &= risk <= filters.max_risk
+    over = mask & (table["budget_fit"] == OVER).to_numpy()
     hidden = 0
     if not filters.show_over_budget:
         hidden = int(over.sum())
         mask &= ~over
-    # the order on the matching rows alone, then one selection of the wide table in that order
-    keys = pd.DataFrame(
-        {"_low": table["total_low"], "_high": table["total_high"].fillna(np.inf), "name": table["name"]}
-    )[mask.to_numpy()]
-    order = keys.sort_values(["_low", "_high", "name"], na_position="last").index
-    table = everything.loc[order]
-    pareto = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"].astype("float64"))
+    # the order on the matching rows alone (lower bound, unknown last; upper bound, open last; name; then
+    # the table's order), then one selection of the wide table in that order
+    names = table["name"].tolist()
+    order = sorted(
+        np.flatnonzero(mask),
+        key=lambda i: (
+            bool(np.isnan(low[i])),
+            0.0 if np.isnan(low[i]) else low[i],
+            np.nan_to_num(high[i], nan=np.inf),
+            names[i],
+        ),
+    )
+    table = everything.iloc[order]
+    pareto = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"])
     table = pd.concat([table, pareto.rename("pareto")], axis=1)
     chosen = everything[everything.index.isin(filters.compare)] if filters.compare else everything.iloc[0:0]
     cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}

@@ -35,9 +35,10 @@ def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None
     """fits / may fit / over / no price per option (see the module docstring); None without a budget."""
     if budget is None:
         return pd.Series(None, index=total_low.index, dtype="object")
-    low, high = total_low.astype("float64"), total_high.astype("float64")
+    low = total_low.to_numpy(dtype="float64", na_value=np.nan)
+    high = total_high.to_numpy(dtype="float64", na_value=np.nan)
     fit = np.select(
-        [low.isna() & high.isna(), high <= budget, low > budget],
+        [np.isnan(low) & np.isnan(high), high <= budget, low > budget],
         [NO_PRICE, FITS, OVER],
         default=MAY_FIT,
     )

@@ -24,6 +24,16 @@ FIT_ORDER = ("fits", "may fit", "over", "no price")
 NO_BUDGET = "No budget set"
 
 
+def plain_records(frame: pd.DataFrame, columns) -> list[dict]:
+    """The rows of `frame`, in order, as dicts of `columns` (those present) holding plain Python values:
+    numbers as int or float (unknown as NaN), text as str, a missing whole number as None.
+
+    The same values as `frame.to_dict("records")`, read column by column (a few times faster)."""
+    present = [c for c in dict.fromkeys(columns) if c in frame]
+    values = {c: [None if v is pd.NA else v for v in frame[c].tolist()] for c in present}
+    return [{c: values[c][i] for c in present} for i in range(len(frame))]
+
+
 def known(value) -> bool:
     """False for None, pd.NA and NaN."""
     if value is None or value is pd.NA:

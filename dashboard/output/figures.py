@@ -13,6 +13,7 @@ import math
 import pandas as pd
 
 from dashboard import vocab
+from dashboard.output import display
 from dashboard.output.chart_parts import (
     AXIS,
     base_layout,
@@ -42,12 +43,6 @@ CHART_COLUMNS = (
 )
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
 FADE = (0.55, 0.3, 0.12)  # opacity of the steps of an open-ended ("at least") bar
-
-
-def _options(rows: pd.DataFrame) -> list[dict]:
-    """The options in `rows`, in order, as dicts of CHART_COLUMNS (those present)."""
-    columns = {c: rows[c].tolist() for c in CHART_COLUMNS if c in rows}
-    return [{c: values[i] for c, values in columns.items()} for i in range(len(rows))]
 
 
 def _number(value) -> float | None:
@@ -84,7 +79,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     An open-ended total ("at least" its lower bound) is drawn from its lower bound as a fading
     bar ending in an arrow, labelled "at least". Options without any price are counted in a note.
     """
-    options = _options(rows)
+    options = display.plain_records(rows, CHART_COLUMNS)
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = f"Total cost over {years_text(horizon)}: low to high, typical marked"
     open_ = [o for o in options if _open(o)]
@@ -193,7 +188,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
 def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
     """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
     tier; open-ended totals drawn as right-pointing triangles; Pareto front ringed."""
-    options = _options(rows)
+    options = display.plain_records(rows, CHART_COLUMNS)
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = "Cost against downtime, by risk tier"
     subtitle = "Ringed: no other option is cheaper, quicker and safer at once."

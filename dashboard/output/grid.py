@@ -215,7 +215,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
     symbol = display.symbol_of(comparison.filters.market)
     has_budget = comparison.filters.budget is not None
     out = []
-    for raw in rows[[c for c in dict.fromkeys(GRID_READS) if c in rows]].to_dict("records"):
+    for raw in display.plain_records(rows, GRID_READS):
         record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
         record["total_open"] = display.flag(raw.get("total_open"))
         note = raw.get("quote_note")  # a quote: where it stands against the published figures

@@ -92,3 +92,18 @@ def test_total_text_reads_the_open_flag_of_numpy_booleans():
 )
 def test_downtime_under_a_day_reads_in_hours(low, high, expected):
     assert display.downtime_range(low, high) == expected
+
+
+def test_plain_records_hold_the_same_values_as_to_dict(small_dataset):
+    rows = small_dataset.treatments.set_index("id", drop=False).copy()
+    rows.loc[rows.index[0], "sessions_low"] = pd.NA  # a whole number not published
+    columns = ["name", "sessions_low", "results_months_high", "maintenance", "missing column"]
+    expected = rows[[c for c in columns if c in rows]].to_dict("records")
+    got = display.plain_records(rows, columns)
+    assert got == expected or all(
+        a.keys() == b.keys() and all(x == y or (x != x and y != y) for x, y in zip(a.values(), b.values(), strict=True))
+        for a, b in zip(got, expected, strict=True)
+    )
+    assert [type(v) for r in got for v in r.values()] == [type(v) for r in expected for v in r.values()]
+    assert "missing column" not in got[0]
+    assert got[0]["sessions_low"] is None and isinstance(got[1]["sessions_low"], int)
