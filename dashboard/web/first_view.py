@@ -106,6 +106,7 @@ def first_view(catalog: Catalog, search: str | None, deferred_tabs: frozenset[st
     outputs = page_outputs(catalog, filters, [], [])
     props.update({RENDER_OUTPUTS[name]: value for name, value in outputs.items()})
     props[("url", "search")] = search
-    layout = fill(page(catalog), props)
+    # the deferred tabs' content is sent when first shown (register_deferred_tabs): not built here
+    layout = fill(page(catalog, deferred_tabs), props)
     defer_hidden_tabs(layout, deferred_tabs)
     return html.Div([layout, dcc.Store(id="url-fields", data=url_fields())])

@@ -104,8 +104,16 @@ def results(catalog: Catalog) -> html.Div:
     )
 
 
-def view_tabs(catalog: Catalog) -> dbc.Tabs:
-    """Charts, side by side and sources; assets/page.js makes them a keyboard tab list."""
+FIRST_TAB = "charts"
+
+
+def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Tabs:
+    """Charts, side by side and sources; assets/page.js makes them a keyboard tab list. A tab named in
+    `unbuilt` (not the first one shown) is left empty: its content is sent when it is first shown."""
+
+    def sources():
+        return html.Div() if "sources" in unbuilt else sources_panel(catalog.data, catalog.price_index)
+
     return dbc.Tabs(
         [
             dbc.Tab(
@@ -121,15 +129,16 @@ def view_tabs(catalog: Catalog) -> dbc.Tabs:
                 tab_id="charts",
             ),
             dbc.Tab(html.Div(id="side-by-side", className="side-by-side mt-2"), label="Side by side", tab_id="side"),
-            dbc.Tab(sources_panel(catalog.data, catalog.price_index), label="Sources", tab_id="sources"),
+            dbc.Tab(sources(), label="Sources", tab_id="sources"),
         ],
-        active_tab="charts",
+        active_tab=FIRST_TAB,
         id="view-tabs",
         className="mt-3 view-tabs",
     )
 
 
-def page(catalog: Catalog) -> dbc.Container:
+def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Container:
+    """The whole page, empty of results; tabs named in `unbuilt` are left empty (see view_tabs)."""
     years = catalog.data.price_years()
     vintage = f"Prices published {years[0]}–{years[1]}" if years else "Price years unknown"
     return dbc.Container(
@@ -165,7 +174,7 @@ def page(catalog: Catalog) -> dbc.Container:
                 [
                     controls(catalog),
                     results(catalog),
-                    view_tabs(catalog),
+                    view_tabs(catalog, unbuilt - {FIRST_TAB}),
                     quote_form(catalog.data.treatments),
                     assumption_form(catalog.data.treatments),
                     # not html.Footer: Dash's page template already has a <footer> (for its scripts)

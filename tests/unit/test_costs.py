@@ -15,7 +15,8 @@ from dashboard.model.costs import (
     maintenance_rounds,
     session_prices,
 )
-from tests.factory import PRICES, TREATMENTS, changed, price, treatment, write_dataset, write_with
+from tests.factory import PRICES, TREATMENTS, changed, write_dataset
+from tests.rows import price, treatment, write_with
 
 
 @pytest.mark.parametrize(

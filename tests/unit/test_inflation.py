@@ -19,7 +19,8 @@ from dashboard.model.filters import CONTROLS, Filters, control_values, from_quer
 from dashboard.output.export import export_file, to_csv_bytes
 from dashboard.output.grid import grid_rows
 from dashboard.output.option_attributes import side_by_side_rows
-from tests.factory import price, write_dataset
+from tests.factory import write_dataset
+from tests.rows import price
 
 BUNDLED = inflation.load_price_index(BUNDLED_DATA / inflation.INDEX_FILE)
 HEADER = ",".join(inflation.INDEX_COLUMNS) + "\n"
