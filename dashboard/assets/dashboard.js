@@ -46,10 +46,11 @@
 
   var ns = (window.dash_clientside = window.dash_clientside || {});
   ns.dashboard = {
-    // market -> the currency the quote and assumption forms start in (the user can still change it).
+    // market -> the currency the quote and assumption forms start in (the user can still change it), and
+    // the budget's currency as its label shows it.
     marketCurrency: function (market) {
       var currency = market === "UK" ? "GBP" : "USD";
-      return [currency, currency];
+      return [currency, currency, "(" + currency + ")"];
     },
     // The URL is the state. (applied query, url.search) -> url.search: once the results of a change are
     // in, the URL takes the filters the server applied ("a=1&b=2", defaults left out).

@@ -25,11 +25,13 @@ def register_callbacks(app, catalog: Catalog) -> None:
     register_page_updates(app, catalog)
     ids = catalog.treatment_ids
 
-    # The quote and assumption forms start in the market's currency (a UK patient's quote is in pounds).
+    # The budget is in the market's currency, and its label says which; the quote and assumption forms start
+    # in it (a UK patient's quote is in pounds).
     app.clientside_callback(
         ClientsideFunction(namespace="dashboard", function_name="marketCurrency"),
         Output("quote-currency", "value"),
         Output("assumption-currency", "value"),
+        Output("budget-currency", "children"),
         Input("market", "value"),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import html
 
 
-def labelled(control_id: str, label: str, control, help_text: str | None = None) -> html.Div:
+def labelled(control_id: str, label: str | list, control, help_text: str | None = None) -> html.Div:
     """A control under a visible label bound to it, with optional help text."""
     children = [html.Label(label, htmlFor=control_id, className="control-label", id=f"{control_id}-label"), control]
     if help_text:

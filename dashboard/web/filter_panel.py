@@ -41,6 +41,11 @@ def number_input(control_id: str, placeholder: str) -> html.Div:
     )
 
 
+def budget_currency(market: str) -> str:
+    """The budget's currency as its label shows it: '(USD)', '(GBP)' (the market's currency)."""
+    return f"({vocab.MARKET_CURRENCY[market]})"
+
+
 def controls(catalog: Catalog) -> dbc.Card:
     d = Filters()
     used = set(catalog.data.concerns["concern"])
@@ -88,9 +93,9 @@ def controls(catalog: Catalog) -> dbc.Card:
             dbc.Col(
                 labelled(
                     "budget",
-                    "Budget",
+                    ["Budget ", html.Span(budget_currency(d.market), id="budget-currency")],
                     number_input("budget", "No budget"),
-                    "Total over the time horizon: the initial course plus maintenance.",
+                    "Total over the time horizon, in the market's currency: the initial course plus maintenance.",
                 ),
                 md=4,
             ),

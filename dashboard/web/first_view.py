@@ -13,6 +13,7 @@ from dash.development.base_component import Component
 
 from dashboard.model.comparison import Catalog
 from dashboard.model.filters import CONTROLS, control_values, from_query
+from dashboard.web.filter_panel import budget_currency
 from dashboard.web.layout import page
 from dashboard.web.page_state import RENDER_OUTPUTS, page_outputs, url_fields
 
@@ -106,6 +107,7 @@ def first_view(catalog: Catalog, search: str | None, deferred_tabs: frozenset[st
     outputs = page_outputs(catalog, filters, [], [])
     props.update({RENDER_OUTPUTS[name]: value for name, value in outputs.items()})
     props[("url", "search")] = search
+    props[("budget-currency", "children")] = budget_currency(filters.market)
     # the deferred tabs' content is sent when first shown (register_deferred_tabs): not built here
     layout = fill(page(catalog, deferred_tabs), props)
     defer_hidden_tabs(layout, deferred_tabs)

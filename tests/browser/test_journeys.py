@@ -119,6 +119,12 @@ def test_url_restores_the_view(page, live_url, catalog, console_errors):
     expect(page.locator("#budget")).to_have_value("2000")
     expect(page.locator("#concern")).to_contain_text("Stretch marks")
     expect(page.locator("#market")).to_contain_text("United Kingdom")
+    expect(page.locator("#budget-label")).to_have_text("Budget (GBP)")
+    # the same budget number in another market is in that market's currency, and the label says so
+    choose(page, "market", "United States")
+    expect(page.locator("#budget-label")).to_have_text("Budget (USD)")
+    expect(page).to_have_url(re.compile(r"budget=2000"))
+    expect(page).not_to_have_url(re.compile(r"market=UK"))
     assert console_errors == []
 
 

@@ -55,6 +55,12 @@ def test_first_view_sets_the_controls_from_the_query(client):
     assert set(CONTROLS) <= set(page)
 
 
+def test_the_budget_label_names_the_markets_currency(client):
+    assert layout(client, "?market=UK&budget=900")["budget-currency"]["children"] == "(GBP)"
+    assert layout(client, "?market=US-CA")["budget-currency"]["children"] == "(USD)"
+    assert layout(client)["budget-currency"]["children"] == "(USD)"
+
+
 def test_first_view_shows_numbers_not_an_empty_grid(client):
     page = layout(client, "?market=US&horizon=5&budget=5000")
     assert page["result-count"]["children"].startswith("3 options")
