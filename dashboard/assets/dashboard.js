@@ -68,16 +68,22 @@
       var params = new URLSearchParams(search || "");
       return fields.map(function (f) { return fromParam(params.get(f.param), f); });
     },
-    // (value, fields) -> value: a list control keeps at most its limit of items, trimmed at once where the
-    // person sees it.
+    // (value, fields) -> [value, message]: a list control keeps at most its limit of items, trimmed at once
+    // where the person sees it, and the line under it says what was left out.
     trimList: function (value, fields) {
+      var noUpdate = window.dash_clientside.no_update;
       var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
       var control = String(triggered.prop_id || "").split(".")[0];
       var field = fields.filter(function (f) { return f.control === control; })[0];
       if (field && field.limit && Array.isArray(value) && value.length > field.limit) {
-        return value.slice(0, field.limit);
+        var left = value.length - field.limit;
+        return [
+          value.slice(0, field.limit),
+          "At most " + field.limit + " options can be compared: the first " + field.limit + " chosen are kept, " +
+            left + " left out.",
+        ];
       }
-      return window.dash_clientside.no_update;
+      return [noUpdate, ""];
     },
   };
 })();

@@ -166,12 +166,25 @@ def controls(catalog: Catalog) -> dbc.Card:
                 labelled(
                     "compare",
                     "Compare side by side (2–4 options)",
-                    dcc.Dropdown(
-                        id="compare",
-                        options=[{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)],
-                        value=[],
-                        multi=True,
-                        placeholder="Choose options",
+                    html.Div(
+                        [
+                            dcc.Dropdown(
+                                id="compare",
+                                options=[
+                                    {"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)
+                                ],
+                                value=[],
+                                multi=True,
+                                placeholder="Choose options",
+                            ),
+                            # says when options beyond the limit were left out (assets/dashboard.js trimList)
+                            html.Div(
+                                id="compare-message",
+                                className="input-message",
+                                role="status",
+                                **{"aria-live": "polite"},
+                            ),
+                        ]
                     ),
                 ),
                 md=4,

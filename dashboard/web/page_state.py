@@ -149,6 +149,7 @@ def register_page_updates(app, catalog: Catalog) -> None:
         app.clientside_callback(
             ClientsideFunction(namespace="dashboard", function_name="trimList"),
             Output(control, "value", allow_duplicate=True),
+            Output(f"{control}-message", "children"),
             Input(control, "value"),
             State("url-fields", "data"),
             prevent_initial_call=True,

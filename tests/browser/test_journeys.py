@@ -112,6 +112,23 @@ def test_csv_and_excel_downloads(page, live_url, catalog, console_errors):
     assert console_errors == []
 
 
+def test_compare_keeps_four_options_and_says_so(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?market=US&horizon=5")
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, horizon=5)[1])
+    names = catalog.data.treatments.set_index("id")["name"]
+    chosen = ["abdominoplasty", "microneedling", "ha-filler", "botulinum-toxin", "microdermabrasion"]
+    for option in chosen[:4]:
+        choose(page, "compare", names[option])
+    expect(page).to_have_url(re.compile("compare=" + ",".join(chosen[:4])))
+    expect(page.locator("#compare-message")).to_be_empty()
+    choose(page, "compare", names[chosen[4]])
+    expect(page.locator("#compare-message")).to_have_text(
+        "At most 4 options can be compared: the first 4 chosen are kept, 1 left out."
+    )
+    expect(page).to_have_url(re.compile("compare=" + ",".join(chosen[:4]) + "(&|$)"))
+    assert console_errors == []
+
+
 def test_url_restores_the_view(page, live_url, catalog, console_errors):
     page.goto(live_url + "/?concern=stretch-marks&market=UK&budget=2000&horizon=5&max_risk=3")
     _, count, _ = expected(catalog, concern="stretch-marks", market="UK", budget=2000, horizon=5, max_risk=3)
