@@ -24,25 +24,10 @@
     set: function () {},
   });
 
-  // A URL parameter as the control shows it. Only shapes are fixed here: the server parses and checks
-  // the URL itself for every request.
-  function fromParam(text, field) {
-    if (text === null || text === "") return field.default;
-    if (field.kind === "flag") return text === "1";
-    if (field.kind === "list") {
-      var items = text.split(",").filter(function (s) { return s !== ""; });
-      return field.limit ? items.slice(0, field.limit) : items;
-    }
-    if (field.kind === "number") {
-      var number = Number(text);
-      return isFinite(number) ? number : field.default;
-    }
-    return text;
-  }
-
   // The query string the page itself last wrote to the URL (or read from it): the page's own state in
   // this tab, never sent anywhere.
   var written = window.location.search;
+  var steps = 0;
 
   var ns = (window.dash_clientside = window.dash_clientside || {});
   ns.dashboard = {
@@ -59,14 +44,15 @@
       written = next;
       return next === (search || "") ? window.dash_clientside.no_update : next;
     },
-    // (url.search, fields) -> [...control values]: going back or forward sets the controls from the URL.
-    // The URL this page wrote itself changes nothing.
-    urlToControls: function (search, fields) {
-      var noUpdate = window.dash_clientside.no_update;
-      if ((search || "") === written) return fields.map(function () { return noUpdate; });
-      written = search || "";
-      var params = new URLSearchParams(search || "");
-      return fields.map(function (f) { return fromParam(params.get(f.param), f); });
+    // url.search -> the history-search store: a URL the page did not write itself (going back or forward)
+    // goes to the server, which sets the controls and the results from it as it does for the first view.
+    // Numbered, so that going back to a URL seen before is a change too.
+    historyStep: function (search) {
+      var current = search || "";
+      if (current === written) return window.dash_clientside.no_update;
+      written = current;
+      steps += 1;
+      return { search: current, step: steps };
     },
     // (value, fields) -> [value, message]: a list control keeps at most its limit of items, trimmed at once
     // where the person sees it, and the line under it says what was left out.

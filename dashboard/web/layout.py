@@ -147,6 +147,8 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
             dcc.Store(id="quotes-store", storage_type="local", data=[]),
             dcc.Store(id="assumptions-store", storage_type="local", data=[]),
             dcc.Store(id="applied-query", data=""),
+            # a URL reached by going back or forward, for the render to read (assets/dashboard.js historyStep)
+            dcc.Store(id="history-search", data=""),
             html.Header(
                 [
                     html.A("Skip to your options", href="#results", className="skip-link"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import parse_qs
 
-from dash import ClientsideFunction, Input, Output, State
+from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 
 from dashboard.model import assumptions
 from dashboard.model.comparison import Catalog
@@ -55,6 +55,9 @@ RENDER_OUTPUTS = {
     "over_budget_label": ("show-over-budget", "label"),
     "applied_query": ("applied-query", "data"),
 }
+# The controls themselves, set by the render only when the person goes back or forward: the server reads the URL
+# as it reads it for the first view, so the controls, the results and the URL always agree.
+CONTROL_OUTPUTS = {f"control_{c.replace('-', '_')}": (c, "value") for c in CONTROLS}
 # Beside each typed number, why a value was refused and what applies instead (computed from the raw value).
 MESSAGE_OUTPUTS = {f"{c}_message": (f"{c}-message", "children") for c in ("budget", "max-downtime", "daily-earnings")}
 
@@ -70,8 +73,9 @@ def _kind(field) -> str:
 
 
 def url_fields() -> list[dict]:
-    """For the browser's URL <-> controls sync, in CONTROLS order: each control's URL parameter, its place in
-    the query string, the control's default value, the kind (text, number, flag, list) and list limit."""
+    """What the browser knows of each control (assets/dashboard.js trimList reads the list limits), in CONTROLS
+    order: its URL parameter, its place in the query string, its default value, the kind (text, number, flag,
+    list) and the list limit."""
     defaults = dict(zip(CONTROLS, control_values(Filters()), strict=True))
     return [
         {
@@ -122,15 +126,31 @@ def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filte
     }
 
 
+def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions) -> dict[str, object]:
+    """What the render returns when the person goes back or forward (`step`: {"search": raw query string,
+    "step": n}, from assets/dashboard.js): the controls and the results as the first view shows them for that
+    URL, no messages, and the URL kept as it is (its own text as the filters in force, so the browser writes
+    no new history entry)."""
+    search = step.get("search") if isinstance(step, dict) else None
+    query = search if isinstance(search, str) and len(search) <= 4000 else ""
+    filters = from_query(query, catalog.treatment_ids)
+    out = page_outputs(catalog, filters, stored_quotes, stored_assumptions)
+    out["applied_query"] = query.lstrip("?")
+    return {
+        **out,
+        **dict.fromkeys(MESSAGE_OUTPUTS, ""),
+        **dict(zip(CONTROL_OUTPUTS, control_values(filters), strict=True)),
+    }
+
+
 def register_page_updates(app, catalog: Catalog) -> None:
     """The URL <-> controls sync in the browser, the render on every change and an option's details."""
     ids = catalog.treatment_ids
 
-    # The URL is the state, kept in step in the browser (no round trip) by callbacks that never hold back
-    # the render request: once the results of a change are in, the URL takes the filters in force (so a
-    # refused typed value never reaches it, and the page's own work on the URL does not compete with the
-    # request); going back or forward sets the controls, which then ask for the results like any change;
-    # a list control is trimmed to its limit at once.
+    # The URL is the state. Once the results of a change are in, the URL takes the filters in force (so a refused
+    # typed value never reaches it, and the page's own work on the URL does not compete with the request). Going
+    # back or forward hands the URL to the render, which sets the controls and the results from it in one request
+    # and leaves the URL as it was (no new history entry). A list control is trimmed to its limit at once.
     app.clientside_callback(
         ClientsideFunction(namespace="dashboard", function_name="appliedToUrl"),
         Output("url", "search"),
@@ -139,10 +159,9 @@ def register_page_updates(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     app.clientside_callback(
-        ClientsideFunction(namespace="dashboard", function_name="urlToControls"),
-        [Output(c, "value", allow_duplicate=True) for c in CONTROLS],
+        ClientsideFunction(namespace="dashboard", function_name="historyStep"),
+        Output("history-search", "data"),
         Input("url", "search"),
-        State("url-fields", "data"),
         prevent_initial_call=True,
     )
     for control in (c for c, name in CONTROLS.items() if name in LIST_LIMITS):
@@ -159,18 +178,23 @@ def register_page_updates(app, catalog: Catalog) -> None:
     # behind the URL). Not on load: the first view already holds the results for the page's query; quotes
     # kept in the browser arrive as a change of the store and come here. The server parses every value.
     @app.callback(
-        output={name: Output(*target) for name, target in {**RENDER_OUTPUTS, **MESSAGE_OUTPUTS}.items()},
+        output={
+            name: Output(*target) for name, target in {**RENDER_OUTPUTS, **MESSAGE_OUTPUTS, **CONTROL_OUTPUTS}.items()
+        },
         inputs={
             "controls": {c: Input(c, "value") for c in CONTROLS},
             **{name: Input(*source) for name, source in RENDER_INPUTS.items()},
+            "history": Input("history-search", "data"),  # {"search": ..., "step": n} after back or forward
             "applied_query": State("applied-query", "data"),
         },
         prevent_initial_call=True,
     )
-    def show(controls, applied_query, **values):
+    def show(controls, history, applied_query, **values):
+        if ctx.triggered_id == "history-search":
+            return history_outputs(catalog, history, **values)
         controls = controls if isinstance(controls, dict) else {}
         filters, messages = applied_filters(controls, applied_query, ids)
-        return {**page_outputs(catalog, filters, **values), **messages}
+        return {**page_outputs(catalog, filters, **values), **messages, **dict.fromkeys(CONTROL_OUTPUTS, no_update)}
 
     @app.callback(
         Output("option-details", "children"),

@@ -54,6 +54,40 @@ def test_one_server_request_per_filter_change(page, live_url, catalog, console_e
     assert console_errors == []
 
 
+def test_back_and_forward_keep_the_history_whatever_the_url_looks_like(page, live_url, catalog, console_errors):  # noqa: F811
+    seen = watch(page)
+    page.goto(live_url + "/health")
+    # a URL written by hand: parameters in another order, a thousands separator
+    landing = live_url + "/?horizon=5&budget=3,000&concern=stretch-marks&market=US"
+    page.goto(landing)
+    at_3000 = expected(catalog, concern="stretch-marks", budget=3000, horizon=5)[1]
+    expect(page.locator("#result-count")).to_have_text(at_3000)
+    page.fill("#budget", "2000")
+    page.press("#budget", "Enter")
+    expect(page).to_have_url(re.compile(r"budget=2000"))
+    at_2000 = expected(catalog, concern="stretch-marks", budget=2000, horizon=5)[1]
+    expect(page.locator("#result-count")).to_have_text(at_2000)
+    entries = page.evaluate("history.length")
+    # back: the controls and results of the landing URL, read as the first view reads it, in one request;
+    # the URL stays as it was and no history entry is added
+    before = len(callbacks(seen))
+    page.go_back()
+    expect(page.locator("#budget")).to_have_value("3000")
+    expect(page.locator("#result-count")).to_have_text(at_3000)
+    page.wait_for_timeout(800)
+    assert page.url == landing
+    assert page.evaluate("history.length") == entries
+    assert len(callbacks(seen)) - before == 1
+    page.go_forward()
+    expect(page.locator("#budget")).to_have_value("2000")
+    expect(page.locator("#result-count")).to_have_text(at_2000)
+    page.go_back()
+    expect(page.locator("#result-count")).to_have_text(at_3000)
+    page.go_back()
+    expect(page).to_have_url(live_url + "/health")
+    assert console_errors == []
+
+
 def test_plotly_basic_bundle_served_locally_and_the_full_one_never(page, live_url, console_errors):
     seen = watch(page)
     page.goto(live_url + "/?horizon=5")

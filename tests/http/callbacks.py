@@ -22,7 +22,7 @@ RENDER_OUTPUTS = [
     ("budget-message", "children"),
     ("max-downtime-message", "children"),
     ("daily-earnings-message", "children"),
-]
+] + [(c, "value") for c in CONTROLS]  # the controls, set by the render on going back or forward
 
 
 def output_string(outputs):
@@ -55,8 +55,22 @@ def render_controls_body(controls, saved_quotes=(), saved_assumptions=(), change
     inputs = [(c, "value", v) for c, v in controls.items()] + [
         ("quotes-store", "data", list(saved_quotes)),
         ("assumptions-store", "data", list(saved_assumptions)),
+        ("history-search", "data", ""),
     ]
     return request_body(RENDER_OUTPUTS, inputs, state=[("applied-query", "data", applied)], changed=[changed])
+
+
+def history_body(search, shown="", saved_quotes=()):
+    """The render request when the person goes back or forward to the raw query `search`, from a page showing
+    the raw query `shown`."""
+    inputs = [(c, "value", v) for c, v in controls_from_query(shown).items()] + [
+        ("quotes-store", "data", list(saved_quotes)),
+        ("assumptions-store", "data", []),
+        ("history-search", "data", {"search": search, "step": 1}),
+    ]
+    return request_body(
+        RENDER_OUTPUTS, inputs, state=[("applied-query", "data", shown.lstrip("?"))], changed=["history-search.data"]
+    )
 
 
 def render(client, search, saved_quotes=(), saved_assumptions=()):

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from dashboard.model.filters import CONTROLS, Filters, control_values, from_query
-from tests.http.callbacks import render, render_controls_body, request_body
+from tests.http.callbacks import history_body, render, render_controls_body, request_body
 
 
 def test_page_and_dependencies_load(client):
@@ -296,3 +296,37 @@ def test_export_without_control_values_uses_the_url(client):
     data = _export(client, "export-csv", "?market=UK&horizon=3", controls={c: None for c in CONTROLS})
     rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
     assert rows[1] == ["Filters", "market UK; horizon 3 years"]
+
+
+@pytest.mark.parametrize(
+    "search",
+    ["?budget=3,000&concern=stretch-marks", "?horizon=3&market=UK&budget=900", "?budget=3000&budget=500", ""],
+)
+def test_going_back_sets_the_controls_and_results_as_the_first_view_and_keeps_the_url(client, search):
+    response = client.post("/_dash-update-component", json=history_body(search, shown="?budget=2000&horizon=7"))
+    assert response.status_code == 200, response.data
+    out = response.get_json()["response"]
+    filters = from_query(search)
+    # the server reads the URL as it does for the first view: controls, results and URL agree
+    assert [out[c]["value"] for c in CONTROLS] == list(control_values(filters))
+    assert out["result-count"]["children"] == render(client, search)["result-count"]["children"]
+    # the URL is kept as it was (no new history entry), and no message is left from before
+    assert out["applied-query"]["data"] == search.lstrip("?")
+    assert out["budget-message"]["children"] == ""
+
+
+def test_a_change_leaves_the_controls_as_the_person_set_them(client):
+    out = render(client, "?budget=1,500")
+    assert all("value" not in out.get(c, {}) for c in CONTROLS)
+    assert out["applied-query"]["data"] == "budget=1500"
+
+
+@pytest.mark.parametrize("forged", [None, 7, "text", ["?market=UK"], {"search": 5}, {"search": "?" + "a" * 5000}])
+def test_a_forged_history_step_gives_the_default_view(client, forged):
+    body = history_body("", shown="?budget=2000")
+    body["inputs"][-1]["value"] = forged
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.data
+    out = response.get_json()["response"]
+    assert [out[c]["value"] for c in CONTROLS] == list(control_values(Filters()))
+    assert out["applied-query"]["data"] == ""
