@@ -74,14 +74,14 @@ def _open(option: dict) -> bool:
 
 
 def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> dict:
-    """Low-high bar of the total cost per option, the typical marked, the budget as a line.
+    """Low-high bar of the total cost per option, the typical marked where there is one, the budget as a line.
 
     An open-ended total ("at least" its lower bound) is drawn from its lower bound as a fading
     bar ending in an arrow, labelled "at least". Options without any price are counted in a note.
     """
     options = display.plain_records(rows, CHART_COLUMNS)
     symbol = vocab.CURRENCY_SYMBOL[currency]
-    title = f"Total cost over {years_text(horizon)}: low to high, typical marked"
+    title = f"Total cost over {years_text(horizon)}: low to high"
     open_ = [o for o in options if _open(o)]
     closed = [
         o
@@ -147,6 +147,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
         )
     typical = [o for o in closed if _number(o["total_typical"]) is not None]
     if typical:
+        title += ", typical marked"  # said only where a typical figure is drawn
         data.append(
             {
                 "type": "scatter",

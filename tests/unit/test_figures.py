@@ -95,3 +95,12 @@ def test_bases_note_names_both_bases_only_when_they_differ():
     note = cumulative.bases_note(fee, total)
     assert "Face lift is a surgeon's fee only" in note and "Filler is a total price" in note
     assert cumulative.bases_note(total, total) == ""
+
+
+def test_the_cost_title_says_typical_marked_only_where_a_typical_figure_is_drawn():
+    with_typical = figures.cost_range_figure(ROWS, 5, "USD", None)
+    assert with_typical["layout"]["title"]["text"].startswith("Total cost over 5 years: low to high, typical marked")
+    assert any(t["name"] == "typical" for t in with_typical["data"])
+    without = figures.cost_range_figure(ROWS.assign(total_typical=math.nan), 5, "USD", None)
+    assert without["layout"]["title"]["text"].startswith("Total cost over 5 years: low to high<br>")
+    assert not any(t["name"] == "typical" for t in without["data"])
