@@ -37,12 +37,15 @@
       var currency = market === "UK" ? "GBP" : "USD";
       return [currency, currency, "(" + currency + ")"];
     },
-    // The URL is the state. (applied query, url.search) -> url.search: once the results of a change are
-    // in, the URL takes the filters the server applied ("a=1&b=2", defaults left out).
-    appliedToUrl: function (applied, search) {
-      var next = applied ? "?" + applied : "";
+    // The URL is the state. ({query, step}, url.search) -> url.search: once the results of a change are in,
+    // the URL takes the filters the server applied ("a=1&b=2", defaults left out), unless the person went
+    // back or forward after the change was sent (the answer is then not theirs to write).
+    appliedToUrl: function (target, search) {
+      var noUpdate = window.dash_clientside.no_update;
+      if (!target || typeof target !== "object" || target.step !== steps) return noUpdate;
+      var next = target.query ? "?" + target.query : "";
       written = next;
-      return next === (search || "") ? window.dash_clientside.no_update : next;
+      return next === (search || "") ? noUpdate : next;
     },
     // url.search -> the history-search store: a URL the page did not write itself (going back or forward)
     // goes to the server, which sets the controls and the results from it as it does for the first view.

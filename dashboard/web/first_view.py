@@ -12,10 +12,10 @@ from dash import Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
 
 from dashboard.model.comparison import Catalog
-from dashboard.model.filters import CONTROLS, control_values, from_query
+from dashboard.model.filters import CONTROLS, from_query
 from dashboard.web.filter_panel import budget_currency
 from dashboard.web.layout import page
-from dashboard.web.page_state import RENDER_OUTPUTS, page_outputs, url_fields
+from dashboard.web.page_state import RENDER_OUTPUTS, page_outputs, shown_values, url_fields
 
 
 def fill(layout: Component, props: dict[tuple[str, str], object]) -> Component:
@@ -100,7 +100,7 @@ def first_view(catalog: Catalog, search: str | None, deferred_tabs: frozenset[st
     query = search if isinstance(search, str) else ""
     filters = from_query(query, catalog.treatment_ids)
     props: dict[tuple[str, str], object] = {
-        (c, "value"): v for c, v in zip(CONTROLS, control_values(filters), strict=True)
+        (c, "value"): v for c, v in zip(CONTROLS, shown_values(filters), strict=True)
     }
     # quotes and assumptions live in the browser: they come back as a change of their store, then the render
     # callback adds them

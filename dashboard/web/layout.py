@@ -149,6 +149,8 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
             dcc.Store(id="applied-query", data=""),
             # a URL reached by going back or forward, for the render to read (assets/dashboard.js historyStep)
             dcc.Store(id="history-search", data=""),
+            # after a change, the URL to write (assets/dashboard.js appliedToUrl)
+            dcc.Store(id="url-query", data=""),
             html.Header(
                 [
                     html.A("Skip to your options", href="#results", className="skip-link"),

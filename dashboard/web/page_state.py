@@ -55,6 +55,28 @@ RENDER_OUTPUTS = {
     "over_budget_label": ("show-over-budget", "label"),
     "applied_query": ("applied-query", "data"),
 }
+# After a change, the URL to write ({"query": the filters in force, "step": the Back/Forward step the request
+# was sent at}); an answer to going back or forward leaves the URL alone.
+URL_OUTPUT = {"url_query": ("url-query", "data")}
+
+# The typed-number fields: the page shows their values as text, as a person types them.
+TEXT_CONTROLS = ("budget", "max-downtime", "daily-earnings")
+
+
+def shown_values(filters: Filters) -> list:
+    """The controls' values for `filters` as the page shows them, in CONTROLS order: control_values, with the
+    typed-number fields as the text a field holds ("3000", "2.5", None when empty), so that leaving a field
+    unchanged is not a change."""
+    values = control_values(filters)
+    return [_as_typed(v) if c in TEXT_CONTROLS else v for c, v in zip(CONTROLS, values, strict=True)]
+
+
+def _as_typed(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 # The controls themselves, set by the render only when the person goes back or forward: the server reads the URL
 # as it reads it for the first view, so the controls, the results and the URL always agree.
 CONTROL_OUTPUTS = {f"control_{c.replace('-', '_')}": (c, "value") for c in CONTROLS}
@@ -139,7 +161,8 @@ def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions) -
     return {
         **out,
         **dict.fromkeys(MESSAGE_OUTPUTS, ""),
-        **dict(zip(CONTROL_OUTPUTS, control_values(filters), strict=True)),
+        "url_query": no_update,
+        **dict(zip(CONTROL_OUTPUTS, shown_values(filters), strict=True)),
     }
 
 
@@ -154,7 +177,7 @@ def register_page_updates(app, catalog: Catalog) -> None:
     app.clientside_callback(
         ClientsideFunction(namespace="dashboard", function_name="appliedToUrl"),
         Output("url", "search"),
-        Input("applied-query", "data"),
+        Input("url-query", "data"),
         State("url", "search"),
         prevent_initial_call=True,
     )
@@ -179,7 +202,8 @@ def register_page_updates(app, catalog: Catalog) -> None:
     # kept in the browser arrive as a change of the store and come here. The server parses every value.
     @app.callback(
         output={
-            name: Output(*target) for name, target in {**RENDER_OUTPUTS, **MESSAGE_OUTPUTS, **CONTROL_OUTPUTS}.items()
+            name: Output(*target)
+            for name, target in {**RENDER_OUTPUTS, **MESSAGE_OUTPUTS, **URL_OUTPUT, **CONTROL_OUTPUTS}.items()
         },
         inputs={
             "controls": {c: Input(c, "value") for c in CONTROLS},
@@ -194,7 +218,14 @@ def register_page_updates(app, catalog: Catalog) -> None:
             return history_outputs(catalog, history, **values)
         controls = controls if isinstance(controls, dict) else {}
         filters, messages = applied_filters(controls, applied_query, ids)
-        return {**page_outputs(catalog, filters, **values), **messages, **dict.fromkeys(CONTROL_OUTPUTS, no_update)}
+        # the URL to write once this answer is in, tagged with the Back/Forward step the request was sent at
+        target = {"query": filters.to_query(), "step": history.get("step", 0) if isinstance(history, dict) else 0}
+        return {
+            **page_outputs(catalog, filters, **values),
+            **messages,
+            "url_query": target,
+            **dict.fromkeys(CONTROL_OUTPUTS, no_update),
+        }
 
     @app.callback(
         Output("option-details", "children"),

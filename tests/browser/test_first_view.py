@@ -88,6 +88,37 @@ def test_back_and_forward_keep_the_history_whatever_the_url_looks_like(page, liv
     assert console_errors == []
 
 
+def test_an_unchanged_field_and_a_change_overtaken_by_back_add_no_history(page, live_url, catalog, console_errors):  # noqa: F811
+    seen = watch(page)
+    page.goto(live_url + "/health")
+    landing = live_url + "/?horizon=5&budget=3,000&concern=stretch-marks&market=US"
+    page.goto(landing)
+    at_3000 = expected(catalog, concern="stretch-marks", budget=3000, horizon=5)[1]
+    expect(page.locator("#result-count")).to_have_text(at_3000)
+    # clicking into the budget and leaving it as it is changes nothing
+    before = len(callbacks(seen))
+    page.click("#budget")
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(800)
+    assert page.url == landing and len(callbacks(seen)) == before
+    page.fill("#budget", "2000")
+    page.press("#budget", "Enter")
+    expect(page).to_have_url(re.compile(r"budget=2000"))
+    entries = page.evaluate("history.length")
+    # a change sent just before going back: its answer does not write its URL over the one gone back to
+    page.fill("#budget", "1000")
+    page.press("#budget", "Enter")
+    page.go_back()
+    expect(page.locator("#result-count")).to_have_text(at_3000)
+    page.wait_for_timeout(1000)
+    assert page.url == landing
+    assert page.evaluate("history.length") == entries
+    page.go_forward()
+    expect(page.locator("#budget")).to_have_value("2000")
+    expect(page).to_have_url(re.compile(r"budget=2000"))
+    assert console_errors == []
+
+
 def test_plotly_basic_bundle_served_locally_and_the_full_one_never(page, live_url, console_errors):
     seen = watch(page)
     page.goto(live_url + "/?horizon=5")

@@ -22,6 +22,7 @@ RENDER_OUTPUTS = [
     ("budget-message", "children"),
     ("max-downtime-message", "children"),
     ("daily-earnings-message", "children"),
+    ("url-query", "data"),
 ] + [(c, "value") for c in CONTROLS]  # the controls, set by the render on going back or forward
 
 

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from dashboard.model.filters import CONTROLS, Filters, control_values, from_query
+from dashboard.web.page_state import shown_values
 from tests.http.callbacks import history_body, render, render_controls_body, request_body
 
 
@@ -62,9 +63,9 @@ def test_crossover_sentence_is_rendered(client):
 def test_url_sync_runs_in_the_browser_only(client):
     body = request_body(
         [("url", "search")],
-        [("applied-query", "data", "market=UK")],
+        [("url-query", "data", {"query": "market=UK", "step": 0})],
         state=[("url", "search", "")],
-        changed=["applied-query.data"],
+        changed=["url-query.data"],
     )
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400
@@ -308,7 +309,7 @@ def test_going_back_sets_the_controls_and_results_as_the_first_view_and_keeps_th
     out = response.get_json()["response"]
     filters = from_query(search)
     # the server reads the URL as it does for the first view: controls, results and URL agree
-    assert [out[c]["value"] for c in CONTROLS] == list(control_values(filters))
+    assert [out[c]["value"] for c in CONTROLS] == shown_values(filters)
     assert out["result-count"]["children"] == render(client, search)["result-count"]["children"]
     # the URL is kept as it was (no new history entry), and no message is left from before
     assert out["applied-query"]["data"] == search.lstrip("?")
@@ -319,6 +320,16 @@ def test_a_change_leaves_the_controls_as_the_person_set_them(client):
     out = render(client, "?budget=1,500")
     assert all("value" not in out.get(c, {}) for c in CONTROLS)
     assert out["applied-query"]["data"] == "budget=1500"
+    # the URL to write, tagged with the Back/Forward step the request was sent at (none yet)
+    assert out["url-query"]["data"] == {"query": "budget=1500", "step": 0}
+    # an answer to going back or forward writes no URL
+    back = client.post("/_dash-update-component", json=history_body("?budget=900")).get_json()["response"]
+    assert "url-query" not in back
+
+
+def test_typed_number_fields_are_set_as_the_text_a_field_holds():
+    shown = dict(zip(CONTROLS, shown_values(Filters(budget=3000.0, max_downtime=2.5)), strict=True))
+    assert shown["budget"] == "3000" and shown["max-downtime"] == "2.5" and shown["daily-earnings"] is None
 
 
 @pytest.mark.parametrize("forged", [None, 7, "text", ["?market=UK"], {"search": 5}, {"search": "?" + "a" * 5000}])
@@ -328,5 +339,5 @@ def test_a_forged_history_step_gives_the_default_view(client, forged):
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
     out = response.get_json()["response"]
-    assert [out[c]["value"] for c in CONTROLS] == list(control_values(Filters()))
+    assert [out[c]["value"] for c in CONTROLS] == shown_values(Filters())
     assert out["applied-query"]["data"] == ""

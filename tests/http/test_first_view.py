@@ -49,7 +49,7 @@ def test_first_view_holds_what_the_render_callback_returns(client, search):
 
 def test_first_view_sets_the_controls_from_the_query(client):
     page = layout(client, "?market=UK&budget=900&horizon=3&over_budget=1&compare=ha-filler,abdominoplasty")
-    assert page["market"]["value"] == "UK" and page["budget"]["value"] == 900 and page["horizon"]["value"] == 3
+    assert page["market"]["value"] == "UK" and page["budget"]["value"] == "900" and page["horizon"]["value"] == 3
     assert page["show-over-budget"]["value"] is True and page["compare"]["value"] == ["ha-filler", "abdominoplasty"]
     assert page["concern"]["value"] == "all"
     assert set(CONTROLS) <= set(page)
