@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from bench import browser
+from bench.chromium import CHROMIUM
 from bench.generate import write_folder
 from bench.server import callback_latency, export_ms, live_outputs, rss_mb, server_time_ms, start_server, throughput
 from dashboard.dataset.loader import BUNDLED_DATA
@@ -96,7 +97,7 @@ def main(argv=None) -> int:
             results.append(run_case(name, location, args, step))
     print(table(results))
     report = {"machine": {"cores": os.cpu_count()}, "results": results}
-    if args.browser_loads and Path("/usr/bin/chromium").exists():
+    if args.browser_loads and Path(CHROMIUM).exists():
         print("running the browser comparison ...", file=sys.stderr, flush=True)
         report["browser"] = browser.run(args.browser_loads, args.browser_changes)
         print()

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import requests
 
+from bench.chromium import CHROMIUM, launch_args
 from bench.server import free_port
 
 APPS = ("project", "plain")
@@ -29,16 +30,6 @@ BUDGETS = [1500, 5000, 800, 10000, 2000, 3000]
 CALLBACK = "_dash-update-component"
 COUNT = re.compile(r"\d+ options?")
 QUIET_MS = 300
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 KEYS = ["first_load_ms", "first_rows_ms", "change_ms", "server_ms", "callbacks_per_change"]
 
 
@@ -125,13 +116,13 @@ def median(values: list[float]) -> float:
 
 def first_render_ms(base: str, repeats: int = 3) -> float | None:
     """goto -> '#result-count' shows 'N options' in headless Debian chromium (median)."""
-    if not Path("/usr/bin/chromium").exists():
+    if not Path(CHROMIUM).exists():
         return None
     from playwright.sync_api import sync_playwright
 
     times = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS)
+        browser = p.chromium.launch(**launch_args())
         for _ in range(repeats + 1):
             page = browser.new_page()
             t = time.perf_counter()
@@ -155,7 +146,7 @@ def run(loads: int = 5, changes: int = 18) -> dict:
     measured: dict[str, dict[str, list[float]]] = {n: {key: [] for key in KEYS} for n in APPS}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS)
+            browser = p.chromium.launch(**launch_args())
             for i in range(loads + 1):
                 for name in APPS if i % 2 else APPS[::-1]:
                     count, rows = first_load(browser, bases[name], name)

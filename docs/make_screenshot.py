@@ -1,4 +1,4 @@
-"""Regenerate the screenshots in docs/: `.venv/bin/python docs/make_screenshot.py`.
+"""Regenerate the screenshots in docs/: `.venv/bin/python -m docs.make_screenshot` (from the repository root).
 
 One per person of the page's journeys, each from a fresh browser, plus the README's
 (`screenshot-stretch-marks.png`, the first journey).
@@ -10,18 +10,9 @@ from pathlib import Path
 from playwright.sync_api import expect, sync_playwright
 from werkzeug.serving import make_server
 
+from bench.chromium import launch_args
 from dashboard.app import create_app
 
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 DOCS = Path(__file__).resolve().parent
 DESKTOP = {"width": 1280, "height": 1100}
 PHONE = {"width": 390, "height": 844}
@@ -87,7 +78,7 @@ def main() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=FLAGS)
+        browser = p.chromium.launch(**launch_args())
         for journey, viewport in (
             (stretch_marks_us, DESKTOP),
             (uk_face_ten_years, DESKTOP),

@@ -6,20 +6,8 @@ import pytest
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
+from bench.chromium import launch_args
 from dashboard.app import create_app
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-
 
 # The machine is shared and noisy: wait up to 15 s for the page before calling it a failure.
 expect.set_options(timeout=15_000)
@@ -27,7 +15,7 @@ expect.set_options(timeout=15_000)
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": FLAGS}
+    return {**browser_type_launch_args, **launch_args()}
 
 
 @pytest.fixture(scope="session")
