@@ -12,7 +12,8 @@ from dashboard import vocab
 from dashboard.dataset.loader import Dataset
 from dashboard.model import assumptions as assumption_rules
 from dashboard.model import costs, inflation
-from dashboard.model.explain import OVER, budget_fit, budget_reasons, missing_inputs
+from dashboard.model.decision import hinge_frame
+from dashboard.model.explain import OVER, budget_fit, missing_inputs
 from dashboard.model.filters import HORIZON_RANGE, Filters
 from dashboard.model.quote_costs import quote_rows
 
@@ -138,18 +139,19 @@ def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tup
         evidence = evidence.reindex(table.index)
     for column, source in EVIDENCE_COLUMNS.items():
         table[column] = evidence[source].to_numpy()
-    _add_answers(table, filters)
-    return table
+    return _add_answers(table, filters)
 
 
-def _add_answers(table: pd.DataFrame, filters: Filters) -> None:
-    """Budget fit, its reason, the missing inputs and lost pay, in place."""
+def _add_answers(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The table with budget fit, what it hinges on and its margin, the missing inputs and lost pay."""
     table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget)
-    table["budget_reason"] = budget_reasons(table, filters.budget)
+    hinges = hinge_frame(table, filters.budget, filters.horizon)
+    table = pd.concat([table.drop(columns=[c for c in hinges if c in table]), hinges], axis=1)
     redo = table["assumed_fields"].map(bool) | (table["kind"] != "published")
     if redo.any():
         table.loc[redo, "missing"] = [missing_inputs(r, filters.market) for _, r in table[redo].iterrows()]
     _add_time_off(table, filters.daily_earnings)
+    return table
 
 
 def compare(
@@ -174,7 +176,7 @@ def compare(
             ],
         )
         if len(extra):
-            _add_answers(extra, filters)
+            extra = _add_answers(extra, filters)
             table = pd.concat([table, extra])
     everything = table
     low, high = _floats(table["total_low"]), _floats(table["total_high"])

@@ -3,7 +3,7 @@
 Budget fit, for a total range [low, high] (high may be open) and a budget B:
 - fits: the upper bound is known and within B;
 - over: the lower bound is above B;
-- may fit: the lower bound is within B and the upper is above B or open (the reason says which);
+- may fit: the lower bound is within B and the upper is above B or open (`decision` says what it hinges on);
 - no price: no price at all is known for the option in this market.
 """
 
@@ -43,71 +43,6 @@ def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None
         default=MAY_FIT,
     )
     return pd.Series(fit, index=total_low.index, dtype="object")
-
-
-def open_reason(row: pd.Series | dict) -> str:
-    """Why the upper bound of the total is open or unknown, in a few words ('' when it is known)."""
-    if _known(row.get("total_high")) or not _known(row.get("total_low")):
-        return ""
-    if row.get("session_high_open"):
-        return "only a 'from' price is published"
-    if not any(_known(row.get(f"sessions_{k}")) for k in ("low", "typical", "high")):
-        return "the number of sessions is not published"
-    if row.get("maintenance") == "periodic" and not _known(row.get("maintenance_sessions")):
-        return "how many sessions each maintenance round takes is not published"
-    return "how often it must be repeated is not published"
-
-
-# The reasons that do not depend on the option's figures.
-FIXED_REASONS = {
-    FITS: "Fits: even the highest estimate is within your budget.",
-    OVER: "Over: even the lowest estimate is above your budget.",
-    NO_PRICE: "No price: no published price in this market.",
-}
-
-
-def budget_reason(row: pd.Series | dict, budget: float | None) -> str:
-    """One sentence on why the option fits, may fit, is over or has no price."""
-    fit = row.get("budget_fit")
-    if budget is None or not isinstance(fit, str):
-        return ""
-    if fit in FIXED_REASONS:
-        return FIXED_REASONS[fit]
-    if not _known(row.get("total_low")):
-        return "May fit: only an upper figure is known, and it is above your budget."
-    reason = open_reason(row)
-    if reason:
-        return f"May fit: the lowest estimate is within your budget, but {reason}, so the total has no upper bound."
-    return "May fit: the range straddles your budget."
-
-
-# What budget_reason reads of a row (open_reason included).
-REASON_FIELDS = (
-    "budget_fit",
-    "total_low",
-    "total_high",
-    "session_high_open",
-    "sessions_low",
-    "sessions_typical",
-    "sessions_high",
-    "maintenance",
-    "maintenance_sessions",
-)
-
-
-def budget_reasons(table: pd.DataFrame, budget: float | None) -> list[str]:
-    """budget_reason for every row of `table`, in order: the same sentences, with only the rows that may fit
-    read one by one (their reason depends on the row's figures; REASON_FIELDS)."""
-    fit = table["budget_fit"]
-    if budget is None:
-        return [""] * len(table)
-    out = [FIXED_REASONS.get(f, "") if isinstance(f, str) else "" for f in fit]
-    may = (fit == MAY_FIT).to_numpy()
-    if may.any():
-        columns = {f: table[f].to_numpy() for f in REASON_FIELDS if f in table}
-        for i in np.flatnonzero(may):
-            out[i] = budget_reason({f: values[i] for f, values in columns.items()}, budget)
-    return out
 
 
 def missing_inputs(row: pd.Series, market: str) -> str:

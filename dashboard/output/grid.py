@@ -14,11 +14,14 @@ from dashboard.dataset.loader import Dataset
 from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
-from dashboard.output import display
+from dashboard.model.decision import HINGE_COLUMNS
+from dashboard.output import decision_words, display
 
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
 UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
 SHOW = {"function": "shown(params)"}
+# a cell of two lines (the total, then the course beside the upkeep; the answer, then what it hinges on)
+TWO_LINES = {"whiteSpace": "pre-line", "lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}
 EVIDENCE_WORDS = {"A": "A: trials", "B": "B: smaller studies", "C": "C: case reports"}
 
 
@@ -48,15 +51,21 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
             type="rightAligned",
             comparator={"function": "totalOrder"},
             cellClass={"function": "assumedClass(params)"},
+            wrapText=True,
+            autoHeight=True,
+            cellStyle=TWO_LINES,
         ),
         dict(
             field="fit_rank",
             headerName="Budget fit",
-            minWidth=130,
-            flex=1,
-            valueFormatter={"function": "params.data.fit_label"},
+            minWidth=190,
+            flex=1.6,
+            valueFormatter={"function": "params.data.fit_text"},
             tooltipField="budget_reason",
             comparator=UNKNOWN_LAST,
+            wrapText=True,
+            autoHeight=True,
+            cellStyle=TWO_LINES,
         ),
         dict(
             field="downtime_days_high",
@@ -200,6 +209,19 @@ GRID_READS = (
     "lost_pay_high",
     "price_note",
     "price_order_note",
+    "initial_low",
+    "initial_high",
+    "initial_open",
+    "maintenance",
+    "maintenance_low",
+    "maintenance_high",
+    "maintenance_sessions_low",
+    "maintenance_sessions_high",
+    "category",
+    "session_unit",
+    "assumed_fields",
+    "quote_covers",
+    *HINGE_COLUMNS,
     *(
         f"session_{kind}{part}"
         for kind in ("low", "typical", "high")
@@ -221,7 +243,8 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         note = raw.get("quote_note")  # a quote: where it stands against the published figures
         record["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
         assumed = raw.get("assumed")
-        record["total_text"] = display.total_text(raw, symbol) + (
+        horizon = comparison.filters.horizon
+        record["total_text"] = decision_words.cost_cell(raw, symbol, horizon) + (
             " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else ""
         )
         record["price_source_text"] = source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
@@ -230,9 +253,10 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["budget_fit"] = key
         record["fit_label"] = display.fit_label(key)
         record["fit_rank"] = display.FIT_ORDER.index(key) if key in display.FIT_ORDER else None
-        record["budget_reason"] = _text(
-            raw.get("budget_reason"), "Set a budget to see which options fit" if not has_budget else record["fit_label"]
-        )
+        answer = decision_words.budget_answer(raw, comparison.filters.budget, symbol, horizon)
+        record["budget_reason"] = _text(answer, "Set a budget to see which options fit")
+        short = decision_words.hinge_short(raw, comparison.filters.budget, symbol, horizon)
+        record["fit_text"] = f"{record['fit_label']}\n{short}" if short else record["fit_label"]
         record["downtime_text"] = display.downtime_range(raw.get("downtime_days_low"), raw.get("downtime_days_high"))
         measure = raw.get("downtime_measure")
         record["downtime_tip"] = (

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import inflation
-from dashboard.output import display
+from dashboard.output import decision_words, display
 
 _known = display.known
 
@@ -53,15 +53,20 @@ def side_by_side_rows(
     symbol: str,
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
+    budget: float | None = None,
 ) -> list[tuple[str, str]]:
-    """(attribute, text) pairs for one option, in display order."""
+    """(attribute, text) pairs for one option, in display order; `budget` (market currency) for the answer."""
     years = f"{horizon} year{'s' if horizon != 1 else ''}"
     flag = display.flag
     fit = display.fit_key(row.get("budget_fit"))
-    reason = row.get("budget_reason")  # the model's sentence starts with the answer ("May fit: …")
+    reason = decision_words.budget_answer(row, budget, symbol, horizon)  # starts with the answer ("May fit: …")
     pairs = [
         (f"Total cost over {years}", display.total_text(row, symbol)),
-        ("Budget fit", reason if fit and isinstance(reason, str) and reason else display.fit_label(fit)),
+        (
+            f"Initial {decision_words.course_word(row)} and upkeep",
+            decision_words.cost_cell(row, symbol, horizon).partition("\n")[2] or "unknown",
+        ),
+        ("Budget fit", reason if fit and reason else display.fit_label(fit)),
         (
             "What is missing",
             row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing",

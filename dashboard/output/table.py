@@ -12,7 +12,8 @@ from dashboard.dataset.loader import Dataset
 from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
-from dashboard.output.display import money_range
+from dashboard.output import decision_words
+from dashboard.output.display import money_range, plain_records
 from dashboard.output.views import price_category
 
 # (column in the comparison frame, header in the export). Declared once.
@@ -25,6 +26,9 @@ EXPORT_COLUMNS = (
     ("currency", "Currency"),
     ("initial_low", "Initial course low"),
     ("initial_high", "Initial course high"),
+    ("maintenance_low", "Upkeep over the horizon low"),
+    ("maintenance_high", "Upkeep over the horizon high"),
+    ("parts_reads", "Initial course and upkeep reads"),
     ("total_low", "Total cost low"),
     ("total_typical", "Total cost typical"),
     ("total_high", "Total cost high"),
@@ -53,6 +57,11 @@ EXPORT_COLUMNS = (
     ("evidence", "Evidence for concern"),
     ("budget_fit", "Budget fit"),
     ("budget_reason", "Budget fit reason"),
+    ("hinge_text", "Budget answer hinges on"),
+    ("budget_margin", "Budget margin (under if fits, over if over)"),
+    ("hinge_price", "Fits if a session costs at most"),
+    ("hinge_sessions", "Fits if sessions in all at most"),
+    ("hinge_extra_sessions", "Sessions beyond the course the budget leaves room for"),
     ("missing", "Missing inputs"),
     ("assumed_marker", "Your assumption used"),
     ("assumed", "Your assumptions"),
@@ -69,6 +78,12 @@ EXPORT_COLUMNS = (
 NUMERIC = {
     "initial_low",
     "initial_high",
+    "maintenance_low",
+    "maintenance_high",
+    "budget_margin",
+    "hinge_price",
+    "hinge_sessions",
+    "hinge_extra_sessions",
     "total_low",
     "total_typical",
     "total_high",
@@ -116,7 +131,12 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
             strict=True,
         )
     ]
-    for column in ("budget_reason", "missing", "assumed", "price_note", "price_order_note"):
+    budget, horizon = comparison.filters.budget, comparison.filters.horizon
+    records = plain_records(rows, rows.columns)
+    rows["parts_reads"] = [decision_words.cost_cell(r, symbol, horizon).partition("\n")[2] for r in records]
+    rows["budget_reason"] = [decision_words.budget_answer(r, budget, symbol, horizon) for r in records]
+    rows["hinge_text"] = [decision_words.hinge_short(r, budget, symbol, horizon) for r in records]
+    for column in ("missing", "assumed", "price_note", "price_order_note"):
         if column not in rows:
             rows[column] = ""
     rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")

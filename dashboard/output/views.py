@@ -93,12 +93,14 @@ def option_details(
     market: str,
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
+    budget: float | None = None,
 ) -> html.Div:
-    """Everything about one option, as a definition list with its sources linked."""
+    """Everything about one option, as a definition list with its sources linked (`budget` in the market's
+    currency, for the budget answer)."""
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
     items = []
-    for attribute, value in side_by_side_rows(row, horizon, symbol, index, prices_in):
+    for attribute, value in side_by_side_rows(row, horizon, symbol, index, prices_in, budget):
         items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
     price_ids = [row.get(f"session_{k}_source") for k in ("low", "typical", "high")]
     items += [html.Dt("Price sources", className="col-sm-4"), html.Dd(_links(price_ids, sources), className="col-sm-8")]
@@ -138,14 +140,16 @@ def side_by_side(
     market: str,
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
+    budget: float | None = None,
 ) -> html.Div:
-    """Every attribute in rows, one column per option, differences highlighted, sources linked."""
+    """Every attribute in rows, one column per option, differences highlighted, sources linked (`budget` in
+    the market's currency, for the budget answer)."""
     chosen = [i for i in selected if i in table.index]
     if len(chosen) < 2:
         return html.P("Choose 2 to 4 options in “Compare side by side” to see them here.", className="text-muted")
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
-    columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol, index, prices_in) for tid in chosen}
+    columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol, index, prices_in, budget) for tid in chosen}
     header = html.Thead(
         html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen])
     )

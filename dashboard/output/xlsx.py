@@ -41,6 +41,8 @@ COUNTS = (
                 "with_time_off_",
                 "maintenance_",
                 "per_month_",
+                "budget_margin",
+                "hinge_price",
             )
         )
     }

@@ -64,9 +64,11 @@ def md_text(text) -> str:
 
 def _card(r: dict) -> str:
     risk = "unknown" if r.get("risk_tier") is None else f"{r['risk_tier']} of 5"
+    total, _, parts = r["total_text"].partition("\n")
     facts = [
-        ("Total", r["total_text"]),
-        ("Budget", r["fit_label"]),
+        ("Total", total),
+        *([("Of which", parts)] if parts else []),
+        ("Budget", r["budget_reason"] if r.get("budget_fit") else r["fit_label"]),
         ("Downtime", r["downtime_text"]),
         ("Risk tier", risk),
         ("Evidence", r["evidence_text"]),
@@ -134,7 +136,14 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         applied_query=filters.to_query(),
         crossover_notes=[html.Li(s) for s in sentences],
         side_by_side=side_by_side(
-            everything, selected, catalog.data, filters.horizon, filters.market, catalog.price_index, filters.prices_in
+            everything,
+            selected,
+            catalog.data,
+            filters.horizon,
+            filters.market,
+            catalog.price_index,
+            filters.prices_in,
+            filters.budget,
         ),
         quote_list=quote_list(rows, list(saved_quotes), names),
         cards=cards(records),
@@ -153,5 +162,11 @@ def details(catalog: Catalog, filters, option_id, saved_quotes: list[dict] = (),
     if not isinstance(option_id, str) or option_id not in table.index:
         return None
     return option_details(
-        table.loc[option_id], catalog.data, filters.horizon, filters.market, catalog.price_index, filters.prices_in
+        table.loc[option_id],
+        catalog.data,
+        filters.horizon,
+        filters.market,
+        catalog.price_index,
+        filters.prices_in,
+        filters.budget,
     )

@@ -33,9 +33,11 @@ def test_render_filters_rows_and_counts_over_budget(client):
     assert out["show-over-budget"]["label"] == "Show them (dimmed, below the others)"
     needling, filler, toxin = out["results-grid"]["rowData"]
     assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, None, 18000)
-    assert filler["total_text"] == "$2,000–$18,000" and filler["fit_label"] == "May fit"
+    assert filler["total_text"] == "$2,000–$18,000\ncourse $500–$1,800 + upkeep $1,500–$16,200"
+    assert filler["fit_label"] == "May fit"
     assert filler["budget_fit"] == "may fit" and filler["downtime_text"] == "0–7 days"
-    assert needling["total_text"] == "at least $600"
+    assert needling["total_text"] == "at least $600\ncourse $600–$4,200 + upkeep not published"
+    assert needling["fit_text"] == "May fit\ncourse fits; if at most 1 more session at up to $700"
     cards = str(out["result-cards"]["children"])
     assert "$2,000–$18,000" in cards and "May fit" in cards and "0–7 days" in cards
     assert (needling["total_low"], needling["total_high"]) == (600, None)  # at least $600
