@@ -244,9 +244,10 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
         assumed = raw.get("assumed")
         horizon = comparison.filters.horizon
-        record["total_text"] = decision_words.cost_cell(raw, symbol, horizon) + (
-            " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else ""
-        )
+        total, _, parts = decision_words.cost_cell(raw, symbol, horizon).partition("\n")
+        if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):
+            total += " (your assumption)"
+        record["total_text"] = f"{total}\n{parts}" if parts else total
         record["price_source_text"] = source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
         record["total_tip"] = total_tip(raw, record["price_source_text"])
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None

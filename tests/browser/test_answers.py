@@ -13,7 +13,8 @@ from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
 
 QUERY = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&over_budget=1"
-FIGURE = re.compile(r"^(at least )?\$[\d,]+(–\$[\d,]+)?( \(your assumption\))?$")
+# the total, then the course beside the upkeep on a line of its own
+FIGURE = re.compile(r"^(at least )?\$[\d,]+(–\$[\d,]+)?( \(your assumption\))?\s+(course|procedure) .+$")
 
 
 @pytest.fixture(scope="module")
@@ -55,11 +56,36 @@ def test_every_option_shows_a_figure_or_says_why_not(page, live_url, rows, conso
     assert console_errors == []
 
 
+def test_the_course_and_what_the_answer_hinges_on_show_in_the_row(page, live_url, rows, console_errors):
+    """Microdermabrasion for the seed's person: the course fits, and her budget leaves room for a few more
+    sessions; both show in its row, the full sentence in its details and on a phone card."""
+    micro = rows.loc["microdermabrasion"]
+    low, high, extra = (f"{micro['initial_low']:,.0f}", f"{micro['initial_high']:,.0f}", micro["hinge_extra_sessions"])
+    page.goto(live_url + QUERY)
+    expect(total_cell(page, "microdermabrasion")).to_have_text(
+        re.compile(rf"^at least \${low}\s+course \${low}–\${high} \+ upkeep not published$")
+    )
+    fit = page.locator('.ag-center-cols-container .ag-row[row-id="microdermabrasion"] [col-id="fit_rank"]')
+    expect(fit).to_have_text(
+        re.compile(rf"^May fit\s+course fits; if at most {extra:.0f} more sessions at up to \$[\d,]+$")
+    )
+    fit.click()
+    expect(page.locator("#option-details")).to_contain_text(
+        f"May fit: the course (${low}–${high}) fits. It stays within $3,000 over 5 years if you need at most "
+        f"{extra:.0f} more sessions"
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    card = page.locator(".option-cards h3", has_text="Microdermabrasion").locator("xpath=following-sibling::ul[1]")
+    expect(card).to_contain_text(f"course ${low}–${high} + upkeep not published")
+    expect(card).to_contain_text(f"at most {extra:.0f} more sessions")
+    assert console_errors == []
+
+
 def test_an_assumption_for_upkeep_turns_at_least_into_a_marked_range(page, live_url, rows, console_errors):
     assert rows.loc["microdermabrasion", "total_open"]  # how often it is repeated is not published
     page.goto(live_url + QUERY)
     cell = total_cell(page, "microdermabrasion")
-    expect(cell).to_have_text(re.compile(r"^at least \$[\d,]+$"))
+    expect(cell).to_have_text(re.compile(r"^at least \$[\d,]+\s+course \$[\d,]+–\$[\d,]+ \+ upkeep not published$"))
     choose(page, "assumption-treatment", "Microdermabrasion")
     page.fill("#assumption-low", "6")
     page.fill("#assumption-high", "12")
@@ -69,7 +95,9 @@ def test_an_assumption_for_upkeep_turns_at_least_into_a_marked_range(page, live_
     page.fill("#assumption-low", "1")
     page.fill("#assumption-high", "")
     page.click("#assumption-add")
-    expect(cell).to_have_text(re.compile(r"^\$[\d,]+–\$[\d,]+ \(your assumption\)$"))
+    expect(cell).to_have_text(
+        re.compile(r"^\$[\d,]+–\$[\d,]+ \(your assumption\)\s+course .+ \+ upkeep \$[\d,]+–\$[\d,]+$")
+    )
     expect(cell).to_have_class(re.compile("assumed-cell"))
     expect(page.locator("#saved-assumptions li")).to_have_count(2)
     with page.expect_download() as info:
@@ -83,9 +111,9 @@ def test_an_assumption_for_upkeep_turns_at_least_into_a_marked_range(page, live_
     assert "repeated every 6–12 months" in micro["Your assumptions"]
     # the assumption survives a reload, and clearing it returns the published state
     page.reload()
-    expect(cell).to_have_text(re.compile(r"\(your assumption\)$"))
+    expect(cell).to_have_text(re.compile(r"\(your assumption\)\s+course "))
     page.click("#assumption-clear")
-    expect(cell).to_have_text(re.compile(r"^at least \$[\d,]+$"))
+    expect(cell).to_have_text(re.compile(r"^at least \$[\d,]+\s+course "))
     assert console_errors == []
 
 
