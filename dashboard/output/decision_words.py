@@ -131,6 +131,16 @@ def sessions_published(row) -> str:
     return text
 
 
+def _session_span(row) -> tuple[int, int | str]:
+    """The fewest and the most sessions in all the condition counts (an open upkeep at its minimum)."""
+    upkeep_low, upkeep_high = row.get("maintenance_sessions_low"), row.get("maintenance_sessions_high")
+    upkeep_low = float(upkeep_low) if known(upkeep_low) else 0.0
+    upkeep_high = float(upkeep_high) if known(upkeep_high) else upkeep_low
+    course_high = row.get("course_sessions_high")
+    high = _int(float(course_high) + upkeep_high) if known(course_high) else "open"
+    return _int(float(row.get("course_sessions_low")) + upkeep_low), high
+
+
 def _upkeep_clause(row) -> str:
     """What a price condition assumes of an upkeep whose upper bound is open."""
     if not flag(row.get("hinge_upkeep_open")):
@@ -204,9 +214,10 @@ def hinge_sentence(row, budget: float, symbol: str, horizon: int) -> str:
         text = f"It fits if {_a_session(row)} costs at most {price} ({published_price})"
         fewest = row.get("hinge_price_fewest")
         if known(fewest):
+            low, high = _session_span(row)
             text += (
-                f" at the most sessions{clause}; with fewer it can cost more: up to {money(fewest, symbol)} "
-                f"at the fewest ({sessions_published(row)})"
+                f" at the most sessions ({high}){clause}; with fewer it can cost more: up to {money(fewest, symbol)} "
+                f"at the fewest ({low}; {sessions_published(row)})"
             )
         else:
             text += clause
