@@ -29,9 +29,9 @@ from dashboard.output.chart_parts import (
     years_text,
 )
 
-DASHES = ("solid", "dash", "dot", "dashdot")
+DASHES = ("solid", "dot", "dashdot", "longdashdot")  # "dash" is kept for floors ("at least")
 SYMBOLS = ("circle", "square", "diamond", "cross")
-COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
+COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#8c564b")  # no red: the budget line is red
 DODGE = 0.08  # years: a line identical to an earlier one is drawn this far to the right, so both show
 LABEL_GAP = 15  # px between the labels at the line ends
 PLOT_PX = 300  # px of the plot's height
@@ -143,9 +143,7 @@ def cumulative_figure(
             if p
         )
     layout = base_layout(title)
-    set_title(layout, title, note, above_plot=18)
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
-    layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + PLOT_PX
     layout["xaxis"] = {
         **AXIS,
         "title": {"text": "Years from the first treatment"},
@@ -201,6 +199,8 @@ def cumulative_figure(
                         }
                     )
     layout["shapes"], layout["annotations"] = shapes, annotations
+    set_title(layout, title, note, above_plot=18 if len(shapes) > (budget is not None) else 0)  # crossover labels
+    layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + PLOT_PX
     return {"data": data, "layout": layout}, sentences
 
 

@@ -12,6 +12,7 @@ from dashboard.output import display
 from dashboard.output.chart_parts import (
     AXIS,
     CHART_COLUMNS,
+    QUOTE_COLOUR,
     base_layout,
     bottom_margin,
     empty_figure,
@@ -75,7 +76,8 @@ def cost_downtime_key(rows: pd.DataFrame, currency: str) -> list[str]:
 
 def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
     """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
-    tier; open-ended totals drawn as right-pointing triangles, quotes as stars; Pareto front ringed. Every
+    tier; open-ended totals drawn as right-pointing triangles, quotes outlined (stars where closed); Pareto
+    front ringed. Every
     point is numbered: `cost_downtime_key` names them in the same order; the hover gives the full name."""
     known, no_price, no_downtime = _downtime_points(rows)
     symbol = vocab.CURRENCY_SYMBOL[currency]
@@ -123,7 +125,10 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
                 "marker": {
                     "size": 12,
                     "color": RISK_COLOURS[tier],
-                    "line": {"width": 1, "color": "#333"},
+                    "line": {
+                        "width": [3 if is_quote(o) else 1 for o in group],
+                        "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
+                    },
                     "symbol": [
                         "triangle-right" if o else ("star" if is_quote(option) else "circle")
                         for o, option in zip(opened, group, strict=True)
@@ -156,7 +161,8 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
             legend_entry("at least: no upper figure published", marker={"symbol": "triangle-right", "color": "#888"})
         )
     if any(is_quote(o) for o in known):
-        data.append(legend_entry("your quote", marker={"symbol": "star", "color": "#888", "size": 10}))
+        quote = {"symbol": "star", "color": "#fff", "size": 12, "line": {"color": QUOTE_COLOUR, "width": 3}}
+        data.append(legend_entry("your quote (outlined; a star where its total is known)", marker=quote))
     if any(is_fee(o) for o in known):
         data.append(surgeon_fee_entry())
     layout = base_layout(title)

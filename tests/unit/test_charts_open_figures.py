@@ -152,7 +152,10 @@ def test_every_point_of_the_cost_against_downtime_chart_is_numbered_and_listed()
     for number, hover in points:  # the hover names the point as the list does
         assert hover.startswith(f"{number}. ") and key[int(number) - 1].startswith(hover.split(". ", 1)[1])
     names = [t["name"] for t in fig["data"] if t.get("showlegend", True)]
-    assert {"your quote", chart_parts.SURGEON_FEE_ENTRY, "at least: no upper figure published"} <= set(names)
+    assert {chart_parts.SURGEON_FEE_ENTRY, "at least: no upper figure published"} <= set(names)
+    assert "your quote (outlined; a star where its total is known)" in names
+    tier2 = fig["data"][0]
+    assert tier2["marker"]["line"]["color"][2] == chart_parts.QUOTE_COLOUR and tier2["marker"]["symbol"][2] == "star"
 
 
 def cumulative_rows():
