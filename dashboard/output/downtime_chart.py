@@ -109,6 +109,7 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
                 "type": "scatter",
                 "mode": "markers+text",
                 "name": f"risk tier {tier}",
+                "cliponaxis": False,  # a point at 0 days is drawn whole
                 "x": lows,
                 "y": _numbers(group, "downtime_days_high"),
                 "error_x": {
@@ -150,6 +151,7 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
             "type": "scatter",
             "mode": "markers",
             "name": "best trade-off (ringed)",
+            "cliponaxis": False,
             "hoverinfo": "skip",
             "x": _numbers(front, "total_low"),
             "y": _numbers(front, "downtime_days_high"),
