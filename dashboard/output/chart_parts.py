@@ -1,15 +1,46 @@
 """The parts every chart shares, as plain figure-dict pieces: the base layout and axis style, a title
-with a note under it, an empty chart with a message, escaped option names (marked where they rest on
-the user's assumption), "not drawn" notes, money axes and the budget line.
+with a note under it (wrapped to fit a phone), the legend below the plot, an empty chart with a message,
+escaped option names (marked where they rest on the user's assumption or are a surgeon's fee), short
+labels, "not drawn" notes, money axes, the budget line and legend-only entries.
 """
 
 from __future__ import annotations
 
 import html
+import math
+import textwrap
 
 import pandas as pd
 
 AXIS = {"gridcolor": "#e5e5e5", "zerolinecolor": "#cccccc", "automargin": True}
+# Plotly titles do not wrap: lines are broken at these widths (characters), which fit a 390 px phone.
+TITLE_WIDTH, NOTE_WIDTH = 44, 58
+TITLE_LINE, NOTE_LINE, LEGEND_ROW = 19, 15, 20  # px per title line, note line, legend entry
+AXIS_ROOM = 62  # px under the plot for the x tick labels and the axis title, above the legend
+# The columns the charts read. A chart reads each option once, as a dict of these, and works on plain values:
+# a few options, where every pandas selection would cost more than the chart itself.
+CHART_COLUMNS = (
+    "id",
+    "name",
+    "assumed",
+    "kind",
+    "basis",
+    "total_low",
+    "total_typical",
+    "total_high",
+    "total_open",
+    "initial_low",
+    "initial_high",
+    "initial_open",
+    "maintenance_low",
+    "maintenance_high",
+    "downtime_days_high",
+    "risk_tier",
+    "pareto",
+)
+SURGEON_FEE_MARK = "†"
+SURGEON_FEE_ENTRY = f"{SURGEON_FEE_MARK} surgeon's fee only: excludes anaesthesia and facility"
+QUOTE_COLOUR = "#8e44ad"
 
 
 def escaped(text) -> str:
@@ -18,18 +49,18 @@ def escaped(text) -> str:
 
 
 def base_layout(title: str, **extra) -> dict:
-    """A chart's layout: title, margins, white background, light grid, legend above the plot; `extra` overrides."""
+    """A chart's layout: title (wrapped, with room above the plot for its lines), margins, white background,
+    light grid, the legend below the plot (see `legend_below`); `extra` overrides."""
     layout = {
-        "title": {"text": title, "font": {"size": 14}, "x": 0, "xanchor": "left"},
-        "margin": {"l": 10, "r": 10, "t": 100, "b": 50},
+        "title": title_with_note(title),
+        "margin": {"l": 10, "r": 10, "t": top_margin(title), "b": AXIS_ROOM + 10},
         "height": 420,
         "font": {"size": 12},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "xaxis": dict(AXIS),
         "yaxis": dict(AXIS),
-        # legend above the plot, under the title: it never meets the x axis title
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "legend": legend_below(),
     }
     layout.update(extra)
     return layout
@@ -38,7 +69,7 @@ def base_layout(title: str, **extra) -> dict:
 def empty_figure(title: str, message: str, note: str | None = None) -> dict:
     """A chart with no data and no axes, saying `message` in its middle."""
     layout = base_layout(title, xaxis={"visible": False}, yaxis={"visible": False})
-    layout["title"] = title_with_note(title, note)
+    set_title(layout, title, note)
     layout["annotations"] = [
         {"text": escaped(message), "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper"}
     ]
@@ -50,18 +81,104 @@ def years_text(horizon: int) -> str:
     return f"{horizon} year{'s' if horizon != 1 else ''}"
 
 
+def plain_name(name, assumed=None, basis=None) -> str:
+    """An option's name as charts show it (not escaped): '(your assumption)' where a figure rests on one,
+    '†' where the price is a surgeon's fee only."""
+    text = str(name) + (" (your assumption)" if isinstance(assumed, str) and assumed else "")
+    return text + (f" {SURGEON_FEE_MARK}" if basis == "surgeon-fee" else "")
+
+
 def option_names(frame: pd.DataFrame) -> list[str]:
-    """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one."""
-    assumed = frame["assumed"] if "assumed" in frame else pd.Series("", index=frame.index)
-    return [
-        escaped(n) + (" (your assumption)" if isinstance(a, str) and a else "")
-        for n, a in zip(frame["name"], assumed, strict=True)
-    ]
+    """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one, '†' for a
+    surgeon's fee."""
+    blank = pd.Series("", index=frame.index)
+    assumed = frame["assumed"] if "assumed" in frame else blank
+    basis = frame["basis"] if "basis" in frame else blank
+    return [escaped(plain_name(n, a, b)) for n, a, b in zip(frame["name"], assumed, basis, strict=True)]
+
+
+def legend_below() -> dict:
+    """A one-column legend under the plot, in the figure's bottom margin (never over a title); the figure's
+    bottom margin must be `bottom_margin(entries)`."""
+    return {
+        "orientation": "v",
+        "yref": "container",
+        "y": 0,
+        "yanchor": "bottom",
+        "x": 0,
+        "xanchor": "left",
+        "font": {"size": 11},
+        "tracegroupgap": 0,
+    }
+
+
+def bottom_margin(entries: int) -> int:
+    """The bottom margin in px for the x axis and a legend of `entries` one-line entries."""
+    return AXIS_ROOM + LEGEND_ROW * entries + 8
+
+
+def legend_entry(name: str, **style) -> dict:
+    """A trace drawn nowhere, for a legend entry of its own (`style`: mode, marker, line)."""
+    return {"type": "scatter", "x": [None], "y": [None], "name": name, "hoverinfo": "skip", "mode": "markers", **style}
+
+
+def budget_entry(budget: float, symbol: str) -> dict:
+    """The budget as a legend entry (a dashed red line), so its label never sits on the markers."""
+    return legend_entry(
+        f"your budget {symbol}{budget:,.0f}", mode="lines", line={"dash": "dash", "color": "#c0392b", "width": 2}
+    )
+
+
+def surgeon_fee_entry() -> dict:
+    """The legend entry that explains the '†' on a surgeon's fee."""
+    return legend_entry(SURGEON_FEE_ENTRY, marker={"color": "rgba(0,0,0,0)", "size": 1})
+
+
+def quote_entry() -> dict:
+    """The legend entry for the user's quotes (drawn in QUOTE_COLOUR)."""
+    return legend_entry("your quote", marker={"color": QUOTE_COLOUR, "symbol": "square", "size": 10})
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """`text` broken into lines of at most `width` characters (a longer word keeps its own line), escaped."""
+    return [escaped(line) for line in textwrap.wrap(str(text), width, break_on_hyphens=False)] or [""]
+
+
+def short_label(name: str, width: int = 18, lines: int = 2) -> str:
+    """An option name for an axis or a legend: at most `lines` lines of `width` characters joined by <br>,
+    cut with '…' where longer (the full name goes in the hover text); escaped."""
+    parts = textwrap.wrap(str(name), width, break_on_hyphens=False) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1].rstrip() + "…"
+    return "<br>".join(escaped(p) for p in parts)
+
+
+def title_lines(title: str, note: str | None = None) -> tuple[int, int]:
+    """How many lines the wrapped title and note take."""
+    return len(wrapped(title, TITLE_WIDTH)), len(wrapped(note, NOTE_WIDTH)) if note else 0
+
+
+def top_margin(title: str, note: str | None = None, above_plot: int = 0) -> int:
+    """The top margin in px: the title's and the note's lines, and `above_plot` px for labels on the plot's top."""
+    n_title, n_note = title_lines(title, note)
+    return 16 + TITLE_LINE * n_title + NOTE_LINE * n_note + 8 + above_plot
+
+
+def set_title(layout: dict, title: str, note: str | None = None, above_plot: int = 0) -> None:
+    """Put the wrapped title and note in `layout`, with the top margin grown to their lines."""
+    layout["title"] = title_with_note(title, note)
+    layout["margin"] = {**layout["margin"], "t": top_margin(title, note, above_plot)}
 
 
 def title_with_note(title: str, note: str | None = None) -> dict:
-    """The title, with `note` (escaped) under it in small grey type, at the top left."""
-    text = title if not note else f"{title}<br><span style='font-size:11px;color:#555'>{escaped(note)}</span>"
+    """The title, with `note` (escaped) under it in small grey type, at the top left; both wrapped with <br>
+    at widths that fit a phone (plotly titles do not wrap on their own)."""
+    text = "<br>".join(wrapped(title, TITLE_WIDTH))
+    if note:
+        text += "".join(
+            f"<br><span style='font-size:11px;color:#555'>{line}</span>" for line in wrapped(note, NOTE_WIDTH)
+        )
     return {
         "text": text,
         "font": {"size": 14},
@@ -115,3 +232,55 @@ def padded_range(values: list[float]) -> list[float]:
     """An axis range from 0 that leaves room around the points, even for one point or equal values."""
     top = max([v for v in values if v is not None] or [0])
     return [0, top * 1.2 if top > 0 else 1]
+
+
+# An option as the charts read it: a dict of CHART_COLUMNS as plain values (display.plain_records).
+
+
+def number(value) -> float | None:
+    """A JSON-safe number: unknown (None, NA, NaN) becomes None."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def flag(value) -> bool:
+    """A true/false column that may be unknown: unknown is False."""
+    return number(value) is not None and bool(value)
+
+
+def is_open(option: dict) -> bool:
+    """A total with a known lower bound and an open upper bound ("at least")."""
+    return number(option["total_low"]) is not None and (
+        number(option["total_high"]) is None or flag(option.get("total_open"))
+    )
+
+
+def is_quote(option: dict) -> bool:
+    return option.get("kind") == "your quote"
+
+
+def is_fee(option: dict) -> bool:
+    """The price is a surgeon's fee only."""
+    return option.get("basis") == "surgeon-fee"
+
+
+def is_assumed(option: dict) -> bool:
+    assumed = option.get("assumed")
+    return isinstance(assumed, str) and bool(assumed)
+
+
+def full_name(option: dict) -> str:
+    """The option's full name for hover text, escaped, marked as `plain_name` marks it."""
+    return escaped(plain_name(option["name"], option.get("assumed"), option.get("basis")))
+
+
+def short_name(option: dict, width: int = 18, lines: int = 2) -> str:
+    """The option's short label (see `short_label`), '†' after it for a surgeon's fee; escaped."""
+    label = short_label(plain_name(option["name"], option.get("assumed")), width, lines)
+    return label + (f" {SURGEON_FEE_MARK}" if is_fee(option) else "")
+
+
+def shown_entries(data: list[dict]) -> int:
+    """How many legend entries the traces of `data` show."""
+    return sum(1 for t in data if t.get("showlegend", True))

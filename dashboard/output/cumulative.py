@@ -1,5 +1,6 @@
-"""The cumulative-cost chart: a low-high band per chosen option by year, the budget line, the
-crossover year, and sentences that name crossovers and the price bases compared."""
+"""The cumulative-cost chart: a low-high band per chosen option by year (an open total as a rising floor),
+each line named at its end, the budget line, the crossover year, and sentences that name crossovers, the
+price bases compared and lines that lie on top of each other."""
 
 from __future__ import annotations
 
@@ -12,18 +13,28 @@ from dashboard.model.comparison import crossover_sentence
 from dashboard.output.chart_parts import (
     AXIS,
     base_layout,
+    bottom_margin,
+    budget_entry,
     budget_line,
     empty_figure,
+    full_name,
+    is_fee,
+    is_quote,
     left_out_note,
     money_axis,
-    option_names,
-    title_with_note,
+    set_title,
+    short_name,
+    shown_entries,
+    surgeon_fee_entry,
     years_text,
 )
 
-DASHES = ("solid", "dash", "dot", "dashdot")
-SYMBOLS = ("circle", "square", "diamond", "triangle-up")
-COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
+DASHES = ("solid", "dot", "dashdot", "longdashdot")  # "dash" is kept for floors ("at least")
+SYMBOLS = ("circle", "square", "diamond", "cross")
+COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#8c564b")  # no red: the budget line is red
+DODGE = 0.08  # years: a line identical to an earlier one is drawn this far to the right, so both show
+LABEL_GAP = 15  # px between the labels at the line ends
+PLOT_PX = 300  # px of the plot's height
 
 
 def cumulative_figure(
@@ -34,9 +45,14 @@ def cumulative_figure(
     cumulative: dict | None = None,
     budget: float | None = None,
 ) -> tuple[dict, list[str]]:
-    """Cumulative cost by year per selected option as a low-high band (dotted where the upper bound
-    is open), the budget line and the crossover year marked; and sentences naming crossovers (with
-    the price bases when they differ).
+    """Cumulative cost by year per selected option as a low-high band, the budget line (with a legend
+    entry) and the crossover year marked; and sentences naming crossovers (with the price bases when
+    they differ) and lines that lie on top of each other.
+
+    An open total ("at least") is drawn as a floor: dashed, with up-pointing markers, the initial
+    course's range as a bar where it is known, and "at least $X" at its end; never a flat band that reads
+    "nothing more to pay". Each line is named at its end (labels kept apart); a line identical to an
+    earlier one is drawn DODGE years to the right. Names in the legend are short.
 
     `cumulative`: id -> {"low"|"typical"|"high": cost by the end of year 0..horizon}, from the model.
     """
@@ -47,8 +63,9 @@ def cumulative_figure(
     if not chosen:
         return empty_figure(title, "Choose options in “Compare side by side” to see their cost year by year."), []
     years = list(range(horizon + 1))
-    drawn, no_price, data = [], [], []
+    drawn, no_price, data, ends = [], [], [], []
     series: dict[str, dict[str, list]] = {}
+    any_open = any_fee = False
     for n, tid in enumerate(chosen):
         by_kind = {
             k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in ("low", "typical", "high")
@@ -60,83 +77,94 @@ def cumulative_figure(
             continue
         if up_to:  # only an upper figure ('up to') is published: draw it as the line
             low = high
+        same = [d for d in drawn if (series[d]["low"], series[d]["high"]) == (low, high)]
         drawn.append(tid)
-        series[tid] = by_kind
-        is_open = any(v is None for v in high) and any(v is not None for v in low)
-        name, colour = option_names(rows.loc[[tid]])[0], COLOURS[n % len(COLOURS)]
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": years,
-                "y": high,
-                "legendgroup": tid,
-                "showlegend": False,
-                "line": {"width": 0.5, "color": colour},
-                "hoverinfo": "skip",
-                "name": name,
-            }
-        )
+        series[tid] = {**by_kind, "low": low}
+        row = rows.loc[tid]
+        option = {c: row.get(c) for c in ("name", "assumed", "basis", "kind")}
+        is_open_ = any(v is None for v in high) and any(v is not None for v in low)
+        any_open, any_fee = any_open or is_open_, any_fee or is_fee(option)
+        name, short = full_name(option), short_name(option, width=32, lines=1)
+        colour = COLOURS[n % len(COLOURS)]
+        xs = [y + DODGE * len(same) for y in years]
+        if not is_open_:
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "lines",
+                    "x": xs,
+                    "y": high,
+                    "legendgroup": tid,
+                    "showlegend": False,
+                    "line": {"width": 0.5, "color": colour},
+                    "hoverinfo": "skip",
+                    "name": short,
+                }
+            )
+        marker = "triangle-up" if is_open_ else "star" if is_quote(option) else SYMBOLS[n % len(SYMBOLS)]
         data.append(
             {
                 "type": "scatter",
                 "mode": "lines+markers",
-                "x": years,
+                "x": xs,
                 "y": low,
                 "legendgroup": tid,
-                "name": name
-                + (
-                    " (at least: upper bound open)"
-                    if is_open
-                    else " (up to: no lower figure published)"
-                    if up_to
-                    else ""
-                ),
-                "fill": "tonexty" if not is_open else "none",
+                "name": short + (" (at least)" if is_open_ else " (up to)" if up_to else ""),
+                "fill": "none" if is_open_ else "tonexty",
                 "fillcolor": _fill(colour),
-                "line": {"color": colour, "dash": DASHES[n % len(DASHES)], "width": 2},
-                "marker": {"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 8},
-                "customdata": [f"to {symbol}{h:,.0f}" if h is not None else "or more (upper bound open)" for h in high],
-                "hovertemplate": f"{name}<br>year %{{x}}: {symbol}%{{y:,.0f}} %{{customdata}}<extra></extra>",
+                "line": {"color": colour, "dash": "dash" if is_open_ else DASHES[n % len(DASHES)], "width": 2},
+                "marker": {"symbol": marker, "size": 10 if is_open_ or is_quote(option) else 8},
+                "customdata": [
+                    [y, _hover_range(lo, h, is_open_, symbol)] for y, lo, h in zip(years, low, high, strict=True)
+                ],
+                "hovertemplate": f"{name}<br>year %{{customdata[0]}}: %{{customdata[1]}}<extra></extra>",
+                **({"error_y": _course_bars(low, high, colour)} if is_open_ else {}),
             }
         )
+        last = next((i for i in range(len(years) - 1, -1, -1) if low[i] is not None), None)
+        if last is not None:
+            text = f"{short}: at least {symbol}{low[last]:,.0f}" if is_open_ else short
+            ends.append({"x": xs[last], "y": low[last], "text": text, "colour": colour})
     note = left_out_note(len(no_price), "no price") if no_price else None
     if not drawn:
         return empty_figure(title, "None of the chosen options has a price in this market.", note), []
+    if any_fee:
+        data.append(surgeon_fee_entry())
+    if budget is not None:
+        data.append(budget_entry(budget, symbol))
+    if any_open:
+        note = " ".join(
+            p
+            for p in (
+                "Dashed with ▲: at least that much, and it can only go up (upkeep or a price not published); "
+                "the bar at year 0 is the initial course.",
+                note,
+            )
+            if p
+        )
     layout = base_layout(title)
-    layout["title"] = title_with_note(title, note)
+    layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["xaxis"] = {
         **AXIS,
         "title": {"text": "Years from the first treatment"},
         "dtick": 1,
         "range": [-0.2, horizon + 0.2],
     }
-    layout["yaxis"] = money_axis(symbol, f"Paid so far ({currency})")
-    shapes, annotations = [], []
+    top = max([v for s in series.values() for k in ("low", "high") for v in s[k] if v is not None] + [budget or 0])
+    layout["yaxis"] = {**money_axis(symbol, f"Paid so far ({currency})"), "range": [0, top * 1.15 if top > 0 else 1]}
+    shapes, annotations = [], end_labels(ends, layout["yaxis"]["range"][1])
     if budget is not None:
         shapes.append(budget_line(budget, "y"))
-        annotations.append(
-            {
-                "x": 1,
-                "xref": "paper",
-                "xanchor": "right",
-                "y": budget,
-                "yref": "y",
-                "yanchor": "bottom",
-                "text": f"budget {symbol}{budget:,.0f}",
-                "showarrow": False,
-                "font": {"color": "#c0392b"},
-            }
-        )
     sentences = []
     kind = "typical" if all(all(v is not None for v in series[i]["typical"]) for i in drawn) else "high"
     for i, a in enumerate(drawn):
         for b in drawn[i + 1 :]:
             sa, sb = series[a][kind], series[b][kind]
-            if sa == sb and any(v is not None for v in sa):
+            if (series[a]["low"], series[a]["high"]) == (series[b]["low"], series[b]["high"]):
                 sentences.append(
                     f"{rows.loc[a, 'name']} and {rows.loc[b, 'name']} cost the same year by year; "
-                    "their lines lie on top of each other (different dashes and markers)."
+                    f"their lines would lie on top of each other, so {rows.loc[b, 'name']}'s is drawn a little "
+                    "to the right, and each is named at its end."
                 )
                 continue
             year = crossover_year(years, sa, sb)
@@ -171,7 +199,57 @@ def cumulative_figure(
                         }
                     )
     layout["shapes"], layout["annotations"] = shapes, annotations
+    set_title(layout, title, note, above_plot=18 if len(shapes) > (budget is not None) else 0)  # crossover labels
+    layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + PLOT_PX
     return {"data": data, "layout": layout}, sentences
+
+
+def _hover_range(low, high, is_open_: bool, symbol: str) -> str:
+    if low is None:
+        return "not known"
+    if high is not None and high != low:
+        return f"{symbol}{low:,.0f} to {symbol}{high:,.0f}"
+    return f"at least {symbol}{low:,.0f} (more not published)" if is_open_ else f"{symbol}{low:,.0f}"
+
+
+def _course_bars(low: list, high: list, colour: str) -> dict:
+    """Error bars from the floor up to the upper figure in the years where one is known (the initial course)."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": [h - lo if h is not None and lo is not None else 0 for lo, h in zip(low, high, strict=True)],
+        "arrayminus": [0] * len(low),
+        "color": colour,
+        "thickness": 2,
+        "width": 6,
+    }
+
+
+def end_labels(ends: list[dict], y_top: float, plot_px: int = PLOT_PX) -> list[dict]:
+    """Annotations naming each line at its end ({"x", "y", "text", "colour"} each), right-aligned above
+    the line and moved apart to at least LABEL_GAP px (`y_top`: the axis's top; `plot_px`: the plot's height)."""
+    px = [e["y"] / y_top * plot_px if y_top else 0 for e in ends]
+    placed: dict[int, float] = {}
+    floor = -math.inf
+    for i in sorted(range(len(ends)), key=lambda i: px[i]):
+        placed[i] = max(px[i], floor + LABEL_GAP)
+        floor = placed[i]
+    return [
+        {
+            "x": e["x"],
+            "xref": "x",
+            "xanchor": "right",
+            "y": e["y"],
+            "yref": "y",
+            "yanchor": "bottom",
+            "yshift": 2 + placed[i] - px[i],
+            "text": e["text"],
+            "showarrow": False,
+            "font": {"size": 11, "color": e["colour"]},
+            "bgcolor": "rgba(255,255,255,0.7)",
+        }
+        for i, e in enumerate(ends)
+    ]
 
 
 def _clean(values) -> list:

@@ -1,6 +1,7 @@
 """The charts of the options shown, built from a comparison frame as plain figure dicts: total cost
-low to high (`cost_range_figure`) and cost against downtime (`cost_downtime_figure`). Their shared
-parts are in `chart_parts`; the cost year by year of the chosen options is `cumulative`.
+low to high (`cost_range_figure`) and cost against downtime (`cost_downtime_figure`, its numbered points
+named in `cost_downtime_key`). Their shared parts are in `chart_parts`; the cost year by year of the
+chosen options is `cumulative`.
 
 Plain dicts skip plotly.py's validation, which took most of a callback's time on small data;
 plotly.js validates them in the browser anyway.
@@ -8,92 +9,108 @@ plotly.js validates them in the browser anyway.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from dashboard import vocab
 from dashboard.output import display
 from dashboard.output.chart_parts import (
     AXIS,
+    CHART_COLUMNS,
+    QUOTE_COLOUR,
     base_layout,
+    bottom_margin,
+    budget_entry,
     budget_line,
     empty_figure,
-    escaped,
+    flag,
+    full_name,
+    is_assumed,
+    is_fee,
+    is_open,
+    is_quote,
     left_out_note,
     money_axis,
-    padded_range,
-    title_with_note,
+    number,
+    quote_entry,
+    set_title,
+    short_name,
+    shown_entries,
+    surgeon_fee_entry,
     years_text,
 )
+from dashboard.output.downtime_chart import cost_downtime_figure, cost_downtime_key
 
-# The columns the charts read. A chart reads each option once, as a dict of these, and works on plain values:
-# a few options, where every pandas selection would cost more than the chart itself.
-CHART_COLUMNS = (
-    "name",
-    "assumed",
-    "kind",
-    "total_low",
-    "total_typical",
-    "total_high",
-    "total_open",
-    "downtime_days_high",
-    "risk_tier",
-    "pareto",
-)
-RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
-FADE = (0.55, 0.3, 0.12)  # opacity of the steps of an open-ended ("at least") bar
+__all__ = ["cost_downtime_figure", "cost_downtime_key", "cost_range_figure", "known_part"]
 
-
-def _number(value) -> float | None:
-    """A JSON-safe number: unknown becomes None."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return float(value)
+BAR, OPEN_PART = "#4a6fa5", "rgba(74,111,165,0.3)"
+# The length of the marker after an open ("at least") bar, as a share of the largest known figure: the
+# same for every open bar, so "at least $90" and "at least $2,509" end where their known parts end.
+OPEN_MARK = 0.08
+OPEN_ENTRY = "more not published: the total is at least"
+ROW_PX = 44  # px per option in the cost chart (labels take two lines)
 
 
 def _numbers(options: list[dict], column: str) -> list[float | None]:
-    return [_number(o[column]) for o in options]
+    return [number(o.get(column)) for o in options]
 
 
-def _assumed(option: dict) -> bool:
-    assumed = option.get("assumed")
-    return isinstance(assumed, str) and bool(assumed)
+def _key(option: dict) -> str:
+    """The option's category on an axis: its id (unique, even where two short labels are alike)."""
+    return option["id"] if isinstance(option.get("id"), str) else str(option["name"])
 
 
-def _names(options: list[dict]) -> list[str]:
-    """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one."""
-    return [escaped(o["name"]) + (" (your assumption)" if _assumed(o) else "") for o in options]
+def known_part(option: dict) -> tuple[float, float, bool]:
+    """(from, to, course) in money: the known part of an open total. Where the initial course's range is
+    known, from the total's lower bound to the course's upper figure plus the least upkeep, and `course`
+    True; otherwise the lower bound alone (from == to)."""
+    low = number(option["total_low"])
+    course_low, course_high = number(option.get("initial_low")), number(option.get("initial_high"))
+    if course_low is None or course_high is None or flag(option.get("initial_open")):
+        return low, low, False
+    return low, max(low, course_high + (number(option.get("maintenance_low")) or 0.0)), True
 
 
-def _open(option: dict) -> bool:
-    """A total with a known lower bound and an open upper bound ("at least")."""
-    flag = option.get("total_open")
-    flagged = _number(flag) is not None and bool(flag)
-    return _number(option["total_low"]) is not None and (_number(option["total_high"]) is None or flagged)
+def _open_words(option: dict, symbol: str) -> str:
+    """Hover text of an open bar: what is known and what is not published."""
+    low, _, course = known_part(option)
+    if not course:
+        return f"at least {symbol}{low:,.0f}: no upper figure is published"
+    course_text = (
+        f"course {symbol}{number(option['initial_low']):,.0f} to {symbol}{number(option['initial_high']):,.0f}"
+    )
+    more = "upkeep not published" if number(option.get("maintenance_high")) is None else "more not published"
+    return f"at least {symbol}{low:,.0f}: {course_text}, + {more}"
 
 
 def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> dict:
-    """Low-high bar of the total cost per option, the typical marked where there is one, the budget as a line.
+    """Low-high bar of the total cost per option, the typical marked where there is one, the budget as a
+    line with a legend entry.
 
-    An open-ended total ("at least" its lower bound) is drawn from its lower bound as a fading
-    bar ending in an arrow, labelled "at least". Options without any price are counted in a note.
+    An open total ("at least" its lower bound) is drawn as its known part (the initial course where its
+    range is known) and then a marker of fixed length (OPEN_MARK of the largest figure) ending in an
+    arrow, labelled "at least $X": never stretched to the axis end. Quotes are drawn in their own colour,
+    a surgeon's fee is marked '†', each with a legend entry. Labels are short (two lines), full names in
+    the hover text. Options without any price are counted in a note.
     """
     options = display.plain_records(rows, CHART_COLUMNS)
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = f"Total cost over {years_text(horizon)}: low to high"
-    open_ = [o for o in options if _open(o)]
+    open_ = [o for o in options if is_open(o)]
     closed = [
         o
         for o in options
-        if _number(o["total_low"]) is not None and _number(o["total_high"]) is not None and not _open(o)
+        if number(o["total_low"]) is not None and number(o["total_high"]) is not None and not is_open(o)
     ]
     note = left_out_note(len(options) - len(closed) - len(open_))
     if not closed and not open_:
         return empty_figure(title, "No option shown has a price for these filters.", note)
-    names = _names(closed + open_)
-    top = max([*(o["total_high"] for o in closed), *(o["total_low"] for o in open_), budget or 0])
-    end = top * 1.25 if top > 0 else 1
+    shown = {id(o) for o in closed + open_}
+    drawn = [o for o in options if id(o) in shown]  # the table's order
+    parts = [known_part(o) for o in open_]
+    largest = max([*(o["total_high"] for o in closed), *(to for _, to, _ in parts), budget or 0, 1])
+    mark = OPEN_MARK * largest
+    # room right of the arrows for "at least $X": about 100 px of a phone's 230 px plot
+    end = max([largest * 1.05, *((to + mark) * 1.75 for _, to, _ in parts)])
     data = []
     if closed:
         lows, highs = _numbers(closed, "total_low"), _numbers(closed, "total_high")
@@ -101,51 +118,70 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
             {
                 "type": "bar",
                 "orientation": "h",
-                "name": "total: low to high",
-                "marker": {"color": "#4a6fa5", "pattern": {"shape": ["/" if _assumed(o) else "" for o in closed]}},
-                "y": _names(closed),
+                "name": "known: low to high",
+                "marker": {
+                    "color": [QUOTE_COLOUR if is_quote(o) else BAR for o in closed],
+                    "pattern": {"shape": ["/" if is_assumed(o) else "" for o in closed]},
+                },
+                "y": [_key(o) for o in closed],
                 "base": lows,
-                "x": [max(h - lo, top * 0.004) for lo, h in zip(lows, highs, strict=True)],
-                "customdata": [[lo, h] for lo, h in zip(lows, highs, strict=True)],
-                "hovertemplate": f"%{{y}}<br>{symbol}%{{customdata[0]:,.0f}} to {symbol}%{{customdata[1]:,.0f}}<extra></extra>",
+                "x": [max(h - lo, largest * 0.004) for lo, h in zip(lows, highs, strict=True)],
+                "customdata": [[full_name(o), lo, h] for o, lo, h in zip(closed, lows, highs, strict=True)],
+                "hovertemplate": f"%{{customdata[0]}}<br>{symbol}%{{customdata[1]:,.0f}} to {symbol}%{{customdata[2]:,.0f}}<extra></extra>",
             }
         )
     if open_:
-        lows = _numbers(open_, "total_low")
-        ys = _names(open_)
-        step = [(end - lo) / len(FADE) for lo in lows]
-        for k, opacity in enumerate(FADE):
-            data.append(
-                {
-                    "type": "bar",
-                    "orientation": "h",
-                    "name": "at least (upper bound not known)",
-                    "legendgroup": "open",
-                    "showlegend": k == 0,
-                    "marker": {"color": f"rgba(74,111,165,{opacity})"},
-                    "y": ys,
-                    "base": [lo + k * st for lo, st in zip(lows, step, strict=True)],
-                    "x": step,
-                    "customdata": lows,
-                    "hovertemplate": f"%{{y}}<br>at least {symbol}%{{customdata:,.0f}}<extra></extra>",
-                }
-            )
+        keys = [_key(o) for o in open_]
+        words = [[full_name(o), _open_words(o, symbol)] for o in open_]
+        data.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": "known: low to high",
+                "showlegend": not closed,
+                "marker": {
+                    "color": [QUOTE_COLOUR if is_quote(o) else BAR for o in open_],
+                    "pattern": {"shape": ["/" if is_assumed(o) else "" for o in open_]},
+                },
+                "y": keys,
+                "base": [lo for lo, _, _ in parts],
+                "x": [max(to - lo, largest * 0.004) for lo, to, _ in parts],
+                "customdata": words,
+                "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+            }
+        )
+        data.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": OPEN_ENTRY,
+                "legendgroup": "open",
+                "showlegend": False,
+                "marker": {"color": OPEN_PART, "line": {"width": 0}},
+                "y": keys,
+                "base": [to for _, to, _ in parts],
+                "x": [mark] * len(open_),
+                "customdata": words,
+                "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+            }
+        )
         data.append(
             {
                 "type": "scatter",
                 "mode": "markers+text",
-                "name": "at least",
-                "showlegend": False,
-                "hoverinfo": "skip",
-                "y": ys,
-                "x": [end] * len(ys),
-                "marker": {"symbol": "triangle-right", "size": 12, "color": "rgba(74,111,165,0.5)"},
-                "text": [f"at least {symbol}{lo:,.0f}" for lo in lows],
-                "textposition": "middle left",
+                "name": OPEN_ENTRY,
+                "legendgroup": "open",
+                "y": keys,
+                "x": [to + mark for _, to, _ in parts],
+                "marker": {"symbol": "triangle-right", "size": 11, "color": "rgba(74,111,165,0.8)"},
+                "text": [f"at least {symbol}{lo:,.0f}" for lo, _, _ in parts],
+                "textposition": "middle right",
                 "textfont": {"size": 11, "color": "#1f3a60"},
+                "customdata": words,
+                "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             }
         )
-    typical = [o for o in closed if _number(o["total_typical"]) is not None]
+    typical = [o for o in closed if number(o["total_typical"]) is not None]
     if typical:
         title += ", typical marked"  # said only where a typical figure is drawn
         data.append(
@@ -153,128 +189,34 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
                 "type": "scatter",
                 "mode": "markers",
                 "name": "typical",
-                "y": _names(typical),
+                "y": [_key(o) for o in typical],
                 "x": _numbers(typical, "total_typical"),
                 "marker": {"symbol": "line-ns-open", "size": 18, "color": "#222", "line": {"width": 3}},
-                "hovertemplate": f"%{{y}}<br>typical {symbol}%{{x:,.0f}}<extra></extra>",
+                "customdata": [full_name(o) for o in typical],
+                "hovertemplate": f"%{{customdata}}<br>typical {symbol}%{{x:,.0f}}<extra></extra>",
             }
         )
-    layout = base_layout(title, height=max(320, 34 * len(names) + 190), barmode="overlay")
-    layout["title"] = title_with_note(title, note)
+    if any(is_quote(o) for o in drawn):
+        data.append(quote_entry())
+    if any(is_fee(o) for o in drawn):
+        data.append(surgeon_fee_entry())
+    if budget is not None:
+        data.append(budget_entry(budget, symbol))
+    layout = base_layout(title, barmode="overlay")
+    set_title(layout, title, note)
+    layout["margin"]["b"] = bottom_margin(shown_entries(data))
+    layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + max(160, ROW_PX * len(drawn))
     layout["yaxis"] = {
         **AXIS,
-        "autorange": "reversed",
+        "range": [len(drawn) - 0.5, -0.5],  # top to bottom in the table's order, no padding
         "type": "category",
         "categoryorder": "array",
-        "categoryarray": names,
+        "categoryarray": [_key(o) for o in drawn],
+        "tickmode": "array",
+        "tickvals": [_key(o) for o in drawn],
+        "ticktext": [short_name(o) for o in drawn],
     }
-    layout["xaxis"] = {**money_axis(symbol, f"Total over {years_text(horizon)} ({currency})"), "range": [0, end * 1.02]}
+    layout["xaxis"] = {**money_axis(symbol, f"Total over {years_text(horizon)} ({currency})"), "range": [0, end]}
     if budget is not None:
         layout["shapes"] = [budget_line(budget, "x")]
-        layout["annotations"] = [
-            {
-                "x": budget,
-                "y": 1,
-                "xref": "x",
-                "yref": "paper",
-                "text": f"budget {symbol}{budget:,.0f}",
-                "showarrow": False,
-                "yanchor": "bottom",
-                "font": {"color": "#c0392b"},
-            }
-        ]
-    return {"data": data, "layout": layout}
-
-
-def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
-    """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
-    tier; open-ended totals drawn as right-pointing triangles; Pareto front ringed."""
-    options = display.plain_records(rows, CHART_COLUMNS)
-    symbol = vocab.CURRENCY_SYMBOL[currency]
-    title = "Cost against downtime, by risk tier"
-    subtitle = "Ringed: no other option is cheaper, quicker and safer at once."
-    priced = [o for o in options if _number(o["total_low"]) is not None]
-    known = [o for o in priced if _number(o["downtime_days_high"]) is not None]
-    no_price = len(options) - len(priced)
-    no_downtime = len(priced) - len(known)
-    why = "; ".join(
-        p
-        for p in (
-            f"{no_price} without a price" if no_price else "",
-            f"{no_downtime} without a published downtime" if no_downtime else "",
-        )
-        if p
-    )
-    note = (
-        f"{no_price + no_downtime} option{'s' if no_price + no_downtime != 1 else ''} in the table not drawn ({why})."
-        if why
-        else None
-    )
-    if not known:
-        return empty_figure(title, "No option shown has both a price and a published downtime.", note)
-    data = []
-    for tier in sorted({int(o["risk_tier"]) for o in known}):
-        group = [o for o in known if int(o["risk_tier"]) == tier]
-        opened = [_open(o) for o in group]
-        lows, highs = _numbers(group, "total_low"), _numbers(group, "total_high")
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": f"risk tier {tier}",
-                "x": lows,
-                "y": _numbers(group, "downtime_days_high"),
-                "error_x": {
-                    "type": "data",
-                    "symmetric": False,
-                    "array": [
-                        (h - lo) if h is not None and not o else 0 for lo, h, o in zip(lows, highs, opened, strict=True)
-                    ],
-                    "arrayminus": [0] * len(lows),
-                    "color": "#888",
-                    "thickness": 1.5,
-                    "width": 4,
-                },
-                "marker": {
-                    "size": 12,
-                    "color": RISK_COLOURS[tier],
-                    "line": {"width": 1, "color": "#333"},
-                    "symbol": [
-                        "triangle-right"
-                        if o
-                        else ("star" if option.get("kind", "published") == "your quote" else "circle")
-                        for o, option in zip(opened, group, strict=True)
-                    ],
-                },
-                "text": _names(group),
-                "customdata": ["at least " if o else "from " for o in opened],
-                "hovertemplate": f"%{{text}}<br>%{{customdata}}{symbol}%{{x:,.0f}}<br>downtime up to %{{y}} days<extra></extra>",
-            }
-        )
-    front = [o for o in known if o.get("pareto") is True]
-    data.append(
-        {
-            "type": "scatter",
-            "mode": "markers+text",
-            "name": "best trade-off",
-            "hoverinfo": "skip",
-            "x": _numbers(front, "total_low"),
-            "y": _numbers(front, "downtime_days_high"),
-            "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2, "color": "#000"}},
-            "text": _names(front),
-            "textposition": "top center",
-        }
-    )
-    layout = base_layout(title)
-    layout["title"] = title_with_note(title, subtitle + (" " + note if note else ""))
-    x_values = _numbers(known, "total_low") + [_number(o["total_high"]) for o in known if not _open(o)]
-    layout["xaxis"] = {
-        **money_axis(symbol, f"Total over {years_text(horizon)}, lower bound; bar to the upper ({currency})"),
-        "range": padded_range(x_values),
-    }
-    layout["yaxis"] = {
-        **AXIS,
-        "title": {"text": "Downtime, longest (days)"},
-        "range": padded_range(_numbers(known, "downtime_days_high")),
-    }
     return {"data": data, "layout": layout}

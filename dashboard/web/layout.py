@@ -121,6 +121,11 @@ def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Ta
                     [
                         dcc.Graph(id="cost-range-chart", config=GRAPH_CONFIG),
                         dcc.Graph(id="cost-downtime-chart", config=GRAPH_CONFIG),
+                        html.Ol(
+                            id="cost-downtime-key",
+                            className="chart-key small",
+                            **{"aria-label": "The points of the cost against downtime chart"},
+                        ),
                         dcc.Graph(id="cumulative-chart", config=GRAPH_CONFIG),
                         html.Ul(id="crossover-notes"),
                     ]

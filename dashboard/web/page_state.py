@@ -45,6 +45,7 @@ RENDER_OUTPUTS = {
     "over_budget_note": ("over-budget-note", "children"),
     "cost_range": ("cost-range-chart", "figure"),
     "cost_downtime": ("cost-downtime-chart", "figure"),
+    "cost_downtime_key": ("cost-downtime-key", "children"),
     "cumulative": ("cumulative-chart", "figure"),
     "crossover_notes": ("crossover-notes", "children"),
     "side_by_side": ("side-by-side", "children"),

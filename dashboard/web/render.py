@@ -33,6 +33,7 @@ class PageOutputs:
     over_budget_label: str = ""
     assumption_list: Any = None
     applied_query: str = ""  # the filters in force, as a query string: a refused typed value keeps them
+    cost_downtime_key: Any = None  # the numbered points of the cost-against-downtime chart, named
 
 
 def result_text(comparison: Comparison) -> str:
@@ -132,6 +133,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         over_budget_note=over_budget_text(comparison.hidden_over_budget),
         cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
+        cost_downtime_key=[html.Li(text) for text in figures.cost_downtime_key(rows, currency)],
         cumulative=by_year,
         applied_query=filters.to_query(),
         crossover_notes=[html.Li(s) for s in sentences],

@@ -10,6 +10,7 @@ RENDER_OUTPUTS = [
     ("over-budget-note", "children"),
     ("cost-range-chart", "figure"),
     ("cost-downtime-chart", "figure"),
+    ("cost-downtime-key", "children"),
     ("cumulative-chart", "figure"),
     ("crossover-notes", "children"),
     ("side-by-side", "children"),

@@ -31,13 +31,11 @@ ROWS = frame(
 )
 
 
-def test_cost_range_draws_open_totals_as_fading_bars_labelled_at_least():
+def test_cost_range_draws_open_totals_as_a_known_part_and_a_marker_labelled_at_least():
     fig = figures.cost_range_figure(ROWS, 5, "USD", 3000)
     names = {t["name"] for t in fig["data"]}
-    assert "total: low to high" in names and "at least (upper bound not known)" in names
-    fading = [t for t in fig["data"] if t.get("legendgroup") == "open"]
-    assert len(fading) == len(figures.FADE) and fading[0]["base"] == [1002.0]
-    arrow = next(t for t in fig["data"] if t["name"] == "at least")
+    assert "known: low to high" in names and figures.OPEN_ENTRY in names
+    arrow = next(t for t in fig["data"] if t["name"] == figures.OPEN_ENTRY and t["type"] == "scatter")
     assert arrow["marker"]["symbol"] == "triangle-right" and arrow["text"] == ["at least $1,002"]
     assert fig["layout"]["xaxis"]["tickprefix"] == "$"
     assert "1 option in the table is not drawn: no price." in fig["layout"]["title"]["text"]
@@ -59,9 +57,16 @@ def test_cost_downtime_axes_start_at_zero_with_room_for_a_single_point():
     assert zero["data"][0]["marker"]["symbol"] == ["triangle-right"]
 
 
-def test_layout_keeps_the_legend_away_from_the_axis_title():
-    layout = figures.cost_range_figure(ROWS, 5, "USD", None)["layout"]
-    assert layout["legend"]["y"] > 1 and layout["legend"]["yanchor"] == "bottom"
+def test_the_legend_is_below_the_plot_in_a_bottom_margin_that_holds_it():
+    for fig in (
+        figures.cost_range_figure(ROWS, 5, "USD", 3000),
+        figures.cost_downtime_figure(ROWS, 5, "USD"),
+    ):
+        layout = fig["layout"]
+        legend = layout["legend"]
+        assert (legend["yref"], legend["y"], legend["yanchor"]) == ("container", 0, "bottom")
+        entries = sum(1 for t in fig["data"] if t.get("showlegend", True))
+        assert layout["margin"]["b"] >= 60 + 20 * entries
 
 
 @pytest.mark.parametrize(
@@ -82,7 +87,8 @@ def test_cumulative_band_budget_line_and_bases_named(small_dataset):
     comparison = compare(catalog, Filters(market="US", horizon=5, compare=chosen))
     fig, sentences = cumulative.cumulative_figure(comparison.table, list(chosen), 5, "USD", comparison.cumulative, 9000)
     lows = [t for t in fig["data"] if t.get("fill") == "tonexty"]
-    assert [t["name"] for t in lows] == ["Abdominoplasty", "Hyaluronic-acid filler"]
+    assert [t["name"] for t in lows] == ["Abdominoplasty †", "Hyaluronic-acid filler"]  # † a surgeon's fee
+    assert any(t["name"] == "your budget $9,000" for t in fig["data"])  # a legend entry, not a label on the lines
     assert lows[0]["line"]["dash"] != lows[1]["line"]["dash"]
     assert "1 option in the table is not drawn: no price." in fig["layout"]["title"]["text"]
     assert any(s["type"] == "line" and s.get("y0") == 9000 for s in fig["layout"]["shapes"])
@@ -99,8 +105,12 @@ def test_bases_note_names_both_bases_only_when_they_differ():
 
 def test_the_cost_title_says_typical_marked_only_where_a_typical_figure_is_drawn():
     with_typical = figures.cost_range_figure(ROWS, 5, "USD", None)
-    assert with_typical["layout"]["title"]["text"].startswith("Total cost over 5 years: low to high, typical marked")
+    assert (
+        with_typical["layout"]["title"]["text"]
+        .replace("<br>", " ")
+        .startswith("Total cost over 5 years: low to high, typical marked")
+    )
     assert any(t["name"] == "typical" for t in with_typical["data"])
     without = figures.cost_range_figure(ROWS.assign(total_typical=math.nan), 5, "USD", None)
-    assert without["layout"]["title"]["text"].startswith("Total cost over 5 years: low to high<br>")
+    assert without["layout"]["title"]["text"].startswith("Total cost over 5 years: low to high<br><span")
     assert not any(t["name"] == "typical" for t in without["data"])

@@ -1,0 +1,184 @@
+"""The cost-against-downtime chart of the options shown: each priced option with a published downtime
+as a numbered point (total cost's lower bound, a bar to the upper, against the longest downtime), coloured
+by risk tier, the best trade-offs ringed; `cost_downtime_key` names the numbered points in a list.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import vocab
+from dashboard.output import display
+from dashboard.output.chart_parts import (
+    AXIS,
+    CHART_COLUMNS,
+    QUOTE_COLOUR,
+    base_layout,
+    bottom_margin,
+    empty_figure,
+    full_name,
+    is_fee,
+    is_open,
+    is_quote,
+    legend_entry,
+    money_axis,
+    number,
+    padded_range,
+    plain_name,
+    set_title,
+    shown_entries,
+    surgeon_fee_entry,
+    years_text,
+)
+
+RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
+
+
+def _numbers(options: list[dict], column: str) -> list[float | None]:
+    return [number(o.get(column)) for o in options]
+
+
+def _downtime_points(rows: pd.DataFrame) -> tuple[list[dict], int, int]:
+    """(the options drawn in the cost-against-downtime chart, in the table's order; how many have no price;
+    how many have a price but no published downtime)."""
+    options = display.plain_records(rows, CHART_COLUMNS)
+    priced = [o for o in options if number(o["total_low"]) is not None]
+    known = [o for o in priced if number(o["downtime_days_high"]) is not None]
+    return known, len(options) - len(priced), len(priced) - len(known)
+
+
+def _days(value: float) -> str:
+    return f"{value:,.1f}".rstrip("0").rstrip(".") + (" day" if value == 1 else " days")
+
+
+def cost_downtime_key(rows: pd.DataFrame, currency: str) -> list[str]:
+    """The numbered points of `cost_downtime_figure`, in its order (point n is item n): name (marked as on
+    the chart), total, longest downtime, risk tier and whether it is ringed. Plain text."""
+    symbol = vocab.CURRENCY_SYMBOL[currency]
+    known, _, _ = _downtime_points(rows)
+    out = []
+    for o in known:
+        low, high = number(o["total_low"]), number(o["total_high"])
+        total = (
+            f"at least {symbol}{low:,.0f}"
+            if is_open(o)
+            else f"{symbol}{low:,.0f}"
+            if high is None or high == low
+            else f"{symbol}{low:,.0f} to {symbol}{high:,.0f}"
+        )
+        ring = "; ringed: best trade-off" if o.get("pareto") is True else ""
+        out.append(
+            f"{plain_name(o['name'], o.get('assumed'), o.get('basis'))}: {total}; "
+            f"downtime up to {_days(number(o['downtime_days_high']))}; risk tier {int(o['risk_tier'])}{ring}"
+        )
+    return out
+
+
+def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
+    """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
+    tier; open-ended totals drawn as right-pointing triangles, quotes outlined (stars where closed); Pareto
+    front ringed. Every
+    point is numbered: `cost_downtime_key` names them in the same order; the hover gives the full name."""
+    known, no_price, no_downtime = _downtime_points(rows)
+    symbol = vocab.CURRENCY_SYMBOL[currency]
+    title = "Cost against downtime, by risk tier"
+    subtitle = "Numbered as in the list under the chart. Ringed: no other option is cheaper, quicker and safer at once."
+    why = "; ".join(
+        p
+        for p in (
+            f"{no_price} without a price" if no_price else "",
+            f"{no_downtime} without a published downtime" if no_downtime else "",
+        )
+        if p
+    )
+    note = (
+        f"{no_price + no_downtime} option{'s' if no_price + no_downtime != 1 else ''} in the table not drawn ({why})."
+        if why
+        else None
+    )
+    if not known:
+        return empty_figure(title, "No option shown has both a price and a published downtime.", note)
+    numbered = {id(o): n for n, o in enumerate(known, start=1)}
+    data = []
+    for tier in sorted({int(o["risk_tier"]) for o in known}):
+        group = [o for o in known if int(o["risk_tier"]) == tier]
+        opened = [is_open(o) for o in group]
+        lows, highs = _numbers(group, "total_low"), _numbers(group, "total_high")
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": f"risk tier {tier}",
+                "cliponaxis": False,  # a point at 0 days is drawn whole
+                "x": lows,
+                "y": _numbers(group, "downtime_days_high"),
+                "error_x": {
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [
+                        (h - lo) if h is not None and not o else 0 for lo, h, o in zip(lows, highs, opened, strict=True)
+                    ],
+                    "arrayminus": [0] * len(lows),
+                    "color": "#888",
+                    "thickness": 1.5,
+                    "width": 4,
+                },
+                "marker": {
+                    "size": 12,
+                    "color": RISK_COLOURS[tier],
+                    "line": {
+                        "width": [3 if is_quote(o) else 1 for o in group],
+                        "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
+                    },
+                    "symbol": [
+                        "triangle-right" if o else ("star" if is_quote(option) else "circle")
+                        for o, option in zip(opened, group, strict=True)
+                    ],
+                },
+                "text": [str(numbered[id(o)]) for o in group],
+                "textposition": "top right",
+                "textfont": {"size": 11, "color": "#222"},
+                "customdata": [
+                    [f"{numbered[id(o)]}. {full_name(o)}", "at least " if op else "from "]
+                    for o, op in zip(group, opened, strict=True)
+                ],
+                "hovertemplate": f"%{{customdata[0]}}<br>%{{customdata[1]}}{symbol}%{{x:,.0f}}<br>downtime up to %{{y}} days<extra></extra>",
+            }
+        )
+    front = [o for o in known if o.get("pareto") is True]
+    data.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "best trade-off (ringed)",
+            "cliponaxis": False,
+            "hoverinfo": "skip",
+            "x": _numbers(front, "total_low"),
+            "y": _numbers(front, "downtime_days_high"),
+            "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2, "color": "#000"}},
+        }
+    )
+    if any(is_open(o) for o in known):
+        data.append(
+            legend_entry("at least: no upper figure published", marker={"symbol": "triangle-right", "color": "#888"})
+        )
+    if any(is_quote(o) for o in known):
+        quote = {"symbol": "star", "color": "#fff", "size": 12, "line": {"color": QUOTE_COLOUR, "width": 3}}
+        data.append(legend_entry("your quote (outlined; a star where its total is known)", marker=quote))
+    if any(is_fee(o) for o in known):
+        data.append(surgeon_fee_entry())
+    layout = base_layout(title)
+    set_title(layout, title, subtitle + (" " + note if note else ""))
+    layout["margin"]["b"] = bottom_margin(shown_entries(data))
+    layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 300
+    x_values = _numbers(known, "total_low") + [number(o["total_high"]) for o in known if not is_open(o)]
+    layout["xaxis"] = {
+        **money_axis(symbol, f"Total over {years_text(horizon)} ({currency}): lowest, bar to highest"),
+        "range": padded_range(x_values),
+    }
+    layout["yaxis"] = {
+        **AXIS,
+        "title": {"text": "Downtime, longest (days)"},
+        "range": padded_range(_numbers(known, "downtime_days_high")),
+    }
+    return {"data": data, "layout": layout}
