@@ -14,7 +14,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
-from dashboard.output import display
+from dashboard.output import display, words
 
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
 UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
@@ -66,6 +66,9 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
             valueFormatter={"function": "params.data.downtime_text"},
             tooltipField="downtime_tip",
             comparator=UNKNOWN_LAST,
+            wrapText=True,  # the figure with what it counts: "7–14 days until the skin has healed"
+            autoHeight=True,
+            cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"},
         ),
         dict(
             field="risk_tier",
@@ -156,16 +159,24 @@ def _text(value, default: str = "") -> str:
     return value if isinstance(value, str) and value else default
 
 
-def total_tip(row, sources: str) -> str:
-    """The total cell's tooltip: what is missing, how the price was read, and its sources."""
+def total_tip(row) -> str:
+    """The total cell's tooltip: what is missing, how the price was read and what it includes; the
+    publishers, statuses and spreads stay in the details and the sources view."""
+    basis = row.get("basis")
     parts = [
         _text(row.get("missing")),
         _text(row.get("price_note")),
         _text(row.get("price_order_note")),
+        *dict.fromkeys(category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high")),
         _text(row.get("assumed")),
-        sources,
+        f"What the price includes: {words.BASIS_WORDS[basis]}" if basis in words.BASIS_WORDS else "",
+        "Sources: select the row for its details" if display.known(row.get("total_low")) else "",
     ]
-    return " ".join(p if p.endswith(".") else p + "." for p in parts if p)
+    return " ".join(_capital(p) if p.endswith(".") else _capital(p) + "." for p in parts if p)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 GRID_FIELDS = (
@@ -200,6 +211,7 @@ GRID_READS = (
     "lost_pay_high",
     "price_note",
     "price_order_note",
+    "basis",
     *(
         f"session_{kind}{part}"
         for kind in ("low", "typical", "high")
@@ -225,7 +237,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
             " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else ""
         )
         record["price_source_text"] = source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
-        record["total_tip"] = total_tip(raw, record["price_source_text"])
+        record["total_tip"] = total_tip(raw)
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None
         record["budget_fit"] = key
         record["fit_label"] = display.fit_label(key)
@@ -233,11 +245,11 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["budget_reason"] = _text(
             raw.get("budget_reason"), "Set a budget to see which options fit" if not has_budget else record["fit_label"]
         )
-        record["downtime_text"] = display.downtime_range(raw.get("downtime_days_low"), raw.get("downtime_days_high"))
         measure = raw.get("downtime_measure")
-        record["downtime_tip"] = (
-            f"Measures: {measure}" if _text(measure) else "Downtime is not published for this option"
+        record["downtime_text"] = words.downtime_text(
+            raw.get("downtime_days_low"), raw.get("downtime_days_high"), measure
         )
+        record["downtime_tip"] = words.downtime_tip(measure)
         if comparison.filters.concern:
             level = raw.get("evidence")
             record["evidence_text"] = EVIDENCE_WORDS.get(level, "unknown")

@@ -34,7 +34,7 @@ def test_render_filters_rows_and_counts_over_budget(client):
     needling, filler, toxin = out["results-grid"]["rowData"]
     assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, None, 18000)
     assert filler["total_text"] == "$2,000–$18,000" and filler["fit_label"] == "May fit"
-    assert filler["budget_fit"] == "may fit" and filler["downtime_text"] == "0–7 days"
+    assert filler["budget_fit"] == "may fit" and filler["downtime_text"] == "0–7 days of visible side effects"
     assert needling["total_text"] == "at least $600"
     cards = str(out["result-cards"]["children"])
     assert "$2,000–$18,000" in cards and "May fit" in cards and "0–7 days" in cards
