@@ -135,8 +135,9 @@ def downtime_tip(measure) -> str:
 
 
 def downtime_counts(measure) -> str:
-    """What the downtime figure counts: 'The days off work after the treatment'; 'Not published'."""
-    return _capital(DOWNTIME_MEASURE_MEANS.get(_code(measure) or "", NOT_PUBLISHED))
+    """What the downtime figure counts: 'The days off work after the treatment'; 'not published'."""
+    code = _code(measure)
+    return _capital(DOWNTIME_MEASURE_MEANS[code]) if code in DOWNTIME_MEASURE_MEANS else NOT_PUBLISHED
 
 
 def maintenance_text(row: Mapping) -> str:
@@ -156,32 +157,37 @@ def maintenance_text(row: Mapping) -> str:
 
 
 def invasiveness_text(value) -> str:
-    """'Non-invasive: nothing goes through the skin'; 'Not published' when unknown."""
-    return _capital(INVASIVENESS_WORDS.get(_code(value) or "", NOT_PUBLISHED))
+    """'Non-invasive: nothing goes through the skin'; 'not published' when unknown."""
+    code = _code(value)
+    return _capital(INVASIVENESS_WORDS[code]) if code in INVASIVENESS_WORDS else NOT_PUBLISHED
 
 
 def performed_by_text(value) -> str:
-    """Who performs it: 'A plastic surgeon', 'A nurse or a doctor'; 'Not published' when no source says."""
+    """Who performs it: 'A plastic surgeon', 'A nurse or a doctor'; 'not published' when no source says."""
     words = [PERFORMER_WORDS.get(c, c) for c in _codes(value)]
-    return _capital(_one_of(words)) if words else _capital(NOT_PUBLISHED)
+    return _capital(_one_of(words)) if words else NOT_PUBLISHED
 
 
 def anaesthesia_text(value) -> str:
     """The anaesthesia used, mildest first: 'Local anaesthetic (…) or general anaesthetic (…)'."""
     codes = sorted(_codes(value), key=lambda c: vocab.ANAESTHESIA.index(c) if c in vocab.ANAESTHESIA else 99)
     words = [ANAESTHESIA_WORDS.get(c, c) for c in codes]
-    return _capital(_one_of(words)) if words else _capital(NOT_PUBLISHED)
+    return _capital(_one_of(words)) if words else NOT_PUBLISHED
 
 
 def category_text(value) -> str:
-    """'Laser or light treatment'; 'Not published' when unknown."""
-    return _capital(CATEGORY_WORDS.get(_code(value) or "", NOT_PUBLISHED))
+    """'Laser or light treatment'; 'not published' when unknown."""
+    code = _code(value)
+    return _capital(CATEGORY_WORDS[code]) if code in CATEGORY_WORDS else NOT_PUBLISHED
 
 
 # The price bases as the banner counts them, in the order it names them.
 _BASIS_COUNTED = {
     "total-price": ("is priced as a total price", "are priced as total prices"),
-    "not-stated": ("does not say what the price includes", "do not say what the price includes"),
+    "not-stated": (
+        "has a price whose source does not say what it includes",
+        "have prices whose sources do not say what they include",
+    ),
     "your-quote": ("is your quote", "are your quotes"),
     "your-assumption": ("uses your price per session", "use your price per session"),
 }

@@ -12,7 +12,7 @@ def test_banner_names_the_surgeons_fee_shown(client):
     # the small dataset: the abdominoplasty's price is a surgeon's fee, the filler's and microneedling's are not stated
     note = render(client, "?market=US&horizon=5")[NOTE[0]][NOTE[1]]
     assert "surgeon's fee only (no anaesthesia or facility): Abdominoplasty." in note
-    assert "2 do not say what the price includes" in note
+    assert "2 have prices whose sources do not say what they include" in note
 
 
 @pytest.mark.parametrize("search", ["?market=US&category=injectable", "?market=US&category=microneedling"])

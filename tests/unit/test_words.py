@@ -82,7 +82,7 @@ def test_maintenance_in_words(maintenance, low, high, expected):
         (words.invasiveness_text, "non-invasive", "Non-invasive: nothing goes through the skin"),
         (words.performed_by_text, ("plastic-surgeon",), "A plastic surgeon"),
         (words.performed_by_text, ("nurse", "physician"), "A nurse or a doctor"),
-        (words.performed_by_text, (), "Not published"),
+        (words.performed_by_text, (), "not published"),
         (words.anaesthesia_text, ("topical",), "Numbing cream"),
         (
             words.anaesthesia_text,
@@ -90,7 +90,7 @@ def test_maintenance_in_words(maintenance, low, high, expected):
             "Local anaesthetic (the area is numbed; you stay awake), sedation (drowsy and relaxed, not fully "
             "asleep) or general anaesthetic (fully asleep)",
         ),
-        (words.anaesthesia_text, math.nan, "Not published"),
+        (words.anaesthesia_text, math.nan, "not published"),
         (words.category_text, "laser-light", "Laser or light treatment"),
     ],
 )
@@ -115,8 +115,8 @@ def _rows(*pairs):
                 ("Filler", "total-price"),
             ],
             "2 of the 6 options shown are priced from a surgeon's fee only (no anaesthesia or facility): "
-            "Microdermabrasion, Intense pulsed light. Of the rest, 3 are priced as total prices and 1 does not say what "
-            "the price includes.",
+            "Microdermabrasion, Intense pulsed light. Of the rest, 3 are priced as total prices and 1 has a price whose "
+            "source does not say what it includes.",
         ),
         (
             [("Tummy tuck", "total-price"), ("Peel", "total-price")],
@@ -124,7 +124,8 @@ def _rows(*pairs):
         ),
         (
             [("Tummy tuck", "total-price"), ("Filler", "not-stated"), ("Toxin", None)],
-            "Of the 2 options shown with a price, 1 is priced as a total price and 1 does not say what the price includes.",
+            "Of the 2 options shown with a price, 1 is priced as a total price and 1 has a price whose source does "
+            "not say what it includes.",
         ),
         (
             [("Facelift", "surgeon-fee")],
