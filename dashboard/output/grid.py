@@ -10,6 +10,7 @@ import math
 
 import pandas as pd
 
+from dashboard import vocab
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
@@ -159,9 +160,35 @@ def _text(value, default: str = "") -> str:
     return value if isinstance(value, str) and value else default
 
 
-def total_tip(row) -> str:
-    """The total cell's tooltip: what is missing, how the price was read and what it includes; the
-    publishers, statuses and spreads stay in the details and the sources view."""
+def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published") -> str:
+    """The price per session in the chosen money beside the published figure and year, without its
+    publisher: 'Price per session: $208 in 2025 dollars (published $167 in 2020; CPI-U 2020 -> 2025)',
+    'Price per session: $15–$25, published; year not stated, so not adjusted for inflation'."""
+    if row.get("session_low_how") == "assumed" or row.get("kind") == "your quote":
+        return source_text(row, {}, index, prices_in)
+    groups: dict[tuple[bool, str], list[tuple[str, float]]] = {}  # what is said -> (kind, value) it is said of
+    for kind in ("low", "typical", "high"):
+        value = row.get(f"session_{kind}")
+        if display.known(value):
+            text = inflation.figure_text(value, row.get("currency"), row.get(f"session_{kind}_year"), index, prices_in)
+            money, comma, rest = text.partition(", ")  # "$15, published; …": the figure, then how it was kept
+            # figures kept as published share what is said of them ("$15–$25, published; …"); adjusted ones
+            # each say their own published figure and year
+            key = (True, rest) if comma and " " not in money else (False, text)
+            groups.setdefault(key, []).append((kind, float(value)))
+    symbol = vocab.CURRENCY_SYMBOL.get(row.get("currency"), "")
+    said = []
+    for (shared, text), figures in groups.items():
+        values = [v for _, v in figures]
+        said.append(f"{display.money_range(min(values), max(values), False, symbol)}, {text}" if shared else text)
+        if len(groups) > 1:
+            said[-1] = " and ".join(k for k, _ in figures) + ": " + said[-1]
+    return "Price per session: " + "; ".join(said) if said else ""
+
+
+def total_tip(row, figures: str = "") -> str:
+    """The total cell's tooltip: what is missing, how the price was read, the figures (`price_figures`)
+    and what the price includes; the publishers, statuses and spreads stay in the details and the sources."""
     basis = row.get("basis")
     parts = [
         _text(row.get("missing")),
@@ -169,6 +196,7 @@ def total_tip(row) -> str:
         _text(row.get("price_order_note")),
         *dict.fromkeys(category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high")),
         _text(row.get("assumed")),
+        figures,
         f"What the price includes: {words.BASIS_WORDS[basis]}" if basis in words.BASIS_WORDS else "",
         "Sources: select the row for its details" if display.known(row.get("total_low")) else "",
     ]
@@ -237,7 +265,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
             " (your assumption)" if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")) else ""
         )
         record["price_source_text"] = source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
-        record["total_tip"] = total_tip(raw)
+        record["total_tip"] = total_tip(raw, price_figures(raw, comparison.price_index, comparison.filters.prices_in))
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None
         record["budget_fit"] = key
         record["fit_label"] = display.fit_label(key)

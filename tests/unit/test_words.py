@@ -1,6 +1,7 @@
 """Plain words for the dataset's codes, and the banner's sentence about the price bases shown."""
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -9,6 +10,7 @@ from dashboard import vocab
 from dashboard.dataset.loader import load_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
+from dashboard.model.inflation import index_location, load_price_index
 from dashboard.output import grid, words
 from dashboard.output.option_attributes import side_by_side_rows
 
@@ -155,8 +157,8 @@ def test_banner_without_surgeons_fees_says_nothing_about_them():
 
 @pytest.fixture(scope="module")
 def bundled():
-    data = load_dataset("data")
-    return data, build_catalog(data)
+    data = load_dataset()
+    return data, build_catalog(data, load_price_index(index_location(None)))
 
 
 def test_no_code_of_the_bundled_data_reaches_the_details(bundled):
@@ -179,6 +181,10 @@ def test_grid_says_what_each_downtime_counts_and_keeps_publishers_out_of_the_tot
     assert rows["microdermabrasion"]["downtime_text"] == "0 days until back to normal activities"
     tip = rows["microdermabrasion"]["total_tip"]
     assert "the surgeon's fee only; anaesthesia and the facility are extra" in tip
+    assert re.search(
+        r"Price per session: \$\d+ in \d{4} dollars \(published \$167 in 2020; CPI-U 2020 -> \d{4}\)\.", tip
+    )
+    assert "Price per session: $15–$25, published; year not stated" in rows["topical-tretinoin"]["total_tip"]
     publishers = set(data.sources["publisher"])
     for record in rows.values():
         assert not [p for p in publishers if p in record["total_tip"]], record["id"]
