@@ -6,6 +6,7 @@ Pure text from numbers and the comparison's columns (see the cost model's contra
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -87,11 +88,11 @@ def count_range(low, high, unit: str = "") -> str:
 
 
 def downtime_range(low, high) -> str:
-    """Downtime in days as a person says it: '2–4 days', 'up to 10 hours' (under a day), 'unknown'."""
+    """Downtime in days as a person says it: '2–4 days', '1 day', 'up to 10 hours' (under a day), 'unknown'."""
     values = [float(v) for v in (low, high) if known(v)]
     if values and 0 < max(values) < 1:
         return count_range(*(round(float(v) * 24) if known(v) else v for v in (low, high)), "hours")
-    return count_range(low, high, "days")
+    return re.sub(r"(^|[^\d.–])1 days$", r"\g<1>1 day", count_range(low, high, "days"))
 
 
 def symbol_of(market: str) -> str:

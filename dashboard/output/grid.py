@@ -10,12 +10,13 @@ import math
 
 import pandas as pd
 
+from dashboard import vocab
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
-from dashboard.output import decision_words, display
+from dashboard.output import decision_words, display, words
 
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
 UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
@@ -75,6 +76,9 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
             valueFormatter={"function": "params.data.downtime_text"},
             tooltipField="downtime_tip",
             comparator=UNKNOWN_LAST,
+            wrapText=True,  # the figure with what it counts: "7–14 days until the skin has healed"
+            autoHeight=True,
+            cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"},
         ),
         dict(
             field="risk_tier",
@@ -165,16 +169,51 @@ def _text(value, default: str = "") -> str:
     return value if isinstance(value, str) and value else default
 
 
-def total_tip(row, sources: str) -> str:
-    """The total cell's tooltip: what is missing, how the price was read, and its sources."""
+def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published") -> str:
+    """The price per session in the chosen money beside the published figure and year, without its
+    publisher: 'Price per session: $208 in 2025 dollars (published $167 in 2020; CPI-U 2020 -> 2025)',
+    'Price per session: $15–$25, published; year not stated, so not adjusted for inflation'."""
+    if row.get("session_low_how") == "assumed" or row.get("kind") == "your quote":
+        return source_text(row, {}, index, prices_in)
+    groups: dict[tuple[bool, str], list[tuple[str, float]]] = {}  # what is said -> (kind, value) it is said of
+    for kind in ("low", "typical", "high"):
+        value = row.get(f"session_{kind}")
+        if display.known(value):
+            text = inflation.figure_text(value, row.get("currency"), row.get(f"session_{kind}_year"), index, prices_in)
+            money, comma, rest = text.partition(", ")  # "$15, published; …": the figure, then how it was kept
+            # figures kept as published share what is said of them ("$15–$25, published; …"); adjusted ones
+            # each say their own published figure and year
+            key = (True, rest) if comma and " " not in money else (False, text)
+            groups.setdefault(key, []).append((kind, float(value)))
+    symbol = vocab.CURRENCY_SYMBOL.get(row.get("currency"), "")
+    said = []
+    for (shared, text), figures in groups.items():
+        values = [v for _, v in figures]
+        said.append(f"{display.money_range(min(values), max(values), False, symbol)}, {text}" if shared else text)
+        if len(groups) > 1:
+            said[-1] = " and ".join(k for k, _ in figures) + ": " + said[-1]
+    return "Price per session: " + "; ".join(said) if said else ""
+
+
+def total_tip(row, figures: str = "") -> str:
+    """The total cell's tooltip: what is missing, how the price was read, the figures (`price_figures`)
+    and what the price includes; the publishers, statuses and spreads stay in the details and the sources."""
+    basis = row.get("basis")
     parts = [
         _text(row.get("missing")),
         _text(row.get("price_note")),
         _text(row.get("price_order_note")),
+        *dict.fromkeys(category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high")),
         _text(row.get("assumed")),
-        sources,
+        figures,
+        f"What the price includes: {words.BASIS_WORDS[basis]}" if basis in words.BASIS_WORDS else "",
+        "Sources: select the row for its details" if display.known(row.get("total_low")) else "",
     ]
-    return " ".join(p if p.endswith(".") else p + "." for p in parts if p)
+    return " ".join(_capital(p) if p.endswith(".") else _capital(p) + "." for p in parts if p)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 GRID_FIELDS = (
@@ -222,6 +261,7 @@ GRID_READS = (
     "assumed_fields",
     "quote_covers",
     *HINGE_COLUMNS,
+    "basis",
     *(
         f"session_{kind}{part}"
         for kind in ("low", "typical", "high")
@@ -249,7 +289,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
             total += " (your assumption)"
         record["total_text"] = f"{total}\n{parts}" if parts else total
         record["price_source_text"] = source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
-        record["total_tip"] = total_tip(raw, record["price_source_text"])
+        record["total_tip"] = total_tip(raw, price_figures(raw, comparison.price_index, comparison.filters.prices_in))
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None
         record["budget_fit"] = key
         record["fit_label"] = display.fit_label(key)
@@ -258,11 +298,11 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["budget_reason"] = _text(answer, "Set a budget to see which options fit")
         short = decision_words.hinge_short(raw, comparison.filters.budget, symbol, horizon)
         record["fit_text"] = f"{record['fit_label']}\n{short}" if short else record["fit_label"]
-        record["downtime_text"] = display.downtime_range(raw.get("downtime_days_low"), raw.get("downtime_days_high"))
         measure = raw.get("downtime_measure")
-        record["downtime_tip"] = (
-            f"Measures: {measure}" if _text(measure) else "Downtime is not published for this option"
+        record["downtime_text"] = words.downtime_text(
+            raw.get("downtime_days_low"), raw.get("downtime_days_high"), measure
         )
+        record["downtime_tip"] = words.downtime_tip(measure)
         if comparison.filters.concern:
             level = raw.get("evidence")
             record["evidence_text"] = EVIDENCE_WORDS.get(level, "unknown")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import inflation
-from dashboard.output import decision_words, display
+from dashboard.output import decision_words, display, words
 
 _known = display.known
 
@@ -21,7 +21,7 @@ def _money_range(row: pd.Series, prefix: str, symbol: str, is_open: bool = False
 def _upkeep(row: pd.Series, symbol: str) -> str:
     """Upkeep cost over the horizon; 'not published' rather than 'at least $0' when how often is unknown."""
     if row.get("maintenance") == "none":
-        return "none (long-lasting)"
+        return "none (long-lasting: no upkeep)"
     low, high = row.get("maintenance_low"), row.get("maintenance_high")
     if not _known(high) and (not _known(low) or float(low) == 0):
         return "not published (how often it must be repeated)"
@@ -42,9 +42,9 @@ def results_text(row) -> str:
     if maintenance == "none":
         return "long-lasting"
     if maintenance == "as-needed":
-        seen = f"; results still seen at {low:g} months in a study (a lower bound)" if _known(low) else ""
-        return "repeated as needed, no interval published" + seen
-    return "unknown"
+        seen = f"; results were still seen at {low:g} months in a study (a lower bound)" if _known(low) else ""
+        return "not published" + seen
+    return "not published"
 
 
 def side_by_side_rows(
@@ -75,10 +75,10 @@ def side_by_side_rows(
             "Your assumptions",
             row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none",
         ),
-        ("Category", _text(row["category"])),
-        ("Invasiveness", _text(row["invasiveness"])),
-        ("Performed by", _text(row["performed_by"])),
-        ("Anaesthesia", _text(row["anaesthesia"])),
+        ("Category", words.category_text(row["category"])),
+        ("Invasiveness", words.invasiveness_text(row["invasiveness"])),
+        ("Performed by", words.performed_by_text(row["performed_by"])),
+        ("Anaesthesia", words.anaesthesia_text(row["anaesthesia"])),
         ("Initial course", _money_range(row, "initial", symbol)),
         (f"Upkeep over {years}", _upkeep(row, symbol)),
         (f"Typical total over {years}", display.money(row.get("total_typical"), symbol)),
@@ -120,10 +120,10 @@ def side_by_side_rows(
                 row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"])
             ),
         ),
-        ("Maintenance", _text(row["maintenance"])),
+        ("Maintenance", words.maintenance_text(row)),
         ("Results last", results_text(row)),
-        ("Downtime", display.downtime_range(row["downtime_days_low"], row["downtime_days_high"])),
-        ("Downtime measures", _text(row["downtime_measure"])),
+        ("Downtime", words.downtime_text(row["downtime_days_low"], row["downtime_days_high"], row["downtime_measure"])),
+        ("What the downtime counts", words.downtime_counts(row["downtime_measure"])),
         ("Risk tier", _text(row["risk_tier"])),
         ("Risk tier rests on", _text(row["risk_basis"])),
         (

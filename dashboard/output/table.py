@@ -12,7 +12,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
-from dashboard.output import decision_words
+from dashboard.output import decision_words, words
 from dashboard.output.display import money_range, plain_records
 from dashboard.output.views import price_category
 
@@ -47,11 +47,13 @@ EXPORT_COLUMNS = (
     ("sessions_typical", "Sessions typical"),
     ("sessions_high", "Sessions high"),
     ("maintenance", "Maintenance"),
+    ("maintenance_words", "Maintenance in words"),
     ("results_months_low", "Results last months low"),
     ("results_months_high", "Results last months high"),
     ("downtime_days_low", "Downtime days low"),
     ("downtime_days_high", "Downtime days high"),
     ("downtime_measure", "Downtime measures"),
+    ("downtime_words", "Downtime in words"),
     ("risk_tier", "Risk tier"),
     ("major_complication_rate", "Major complication rate"),
     ("evidence", "Evidence for concern"),
@@ -146,6 +148,13 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
         for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers, strict=True)
     ]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
+    rows["maintenance_words"] = [words.maintenance_text(row) for _, row in rows.iterrows()]
+    rows["downtime_words"] = [
+        words.downtime_text(lo, hi, m)
+        for lo, hi, m in zip(
+            rows["downtime_days_low"], rows["downtime_days_high"], rows["downtime_measure"], strict=True
+        )
+    ]
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
     _add_published(rows, comparison.price_index, comparison.filters.prices_in)

@@ -169,8 +169,9 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
                     dbc.Alert(
                         [
                             html.Strong("Not medical advice. "),
-                            f"Use this to prepare questions for a clinic. {vintage}; "
-                            "US surgical figures are surgeons' fees only (no anaesthesia or facility).",
+                            f"Use this to prepare questions for a clinic. {vintage}. ",
+                            # what the prices shown include, from their bases (output/words.price_basis_note)
+                            html.Span(id="price-basis-note"),
                         ],
                         color="warning",
                         className="disclaimer py-2",

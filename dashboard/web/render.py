@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import vocab
 from dashboard.model.comparison import Catalog, Comparison, compare
-from dashboard.output import cumulative, display, figures, grid
+from dashboard.output import cumulative, display, figures, grid, words
 from dashboard.output.views import option_details, side_by_side
 from dashboard.web.assumption_panel import assumption_list
 from dashboard.web.quote_panel import quote_list
@@ -34,6 +34,7 @@ class PageOutputs:
     assumption_list: Any = None
     applied_query: str = ""  # the filters in force, as a query string: a refused typed value keeps them
     cost_downtime_key: Any = None  # the numbered points of the cost-against-downtime chart, named
+    price_basis_note: str = ""  # the banner: what the prices shown include
 
 
 def result_text(comparison: Comparison) -> str:
@@ -136,6 +137,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         cost_downtime_key=[html.Li(text) for text in figures.cost_downtime_key(rows, currency)],
         cumulative=by_year,
         applied_query=filters.to_query(),
+        price_basis_note=words.price_basis_note(rows),
         crossover_notes=[html.Li(s) for s in sentences],
         side_by_side=side_by_side(
             everything,

@@ -20,6 +20,7 @@ RENDER_OUTPUTS = [
     ("missing-notes", "children"),
     ("show-over-budget", "label"),
     ("applied-query", "data"),
+    ("price-basis-note", "children"),
     ("budget-message", "children"),
     ("max-downtime-message", "children"),
     ("daily-earnings-message", "children"),

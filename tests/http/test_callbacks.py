@@ -35,7 +35,7 @@ def test_render_filters_rows_and_counts_over_budget(client):
     assert (filler["total_low"], filler["total_typical"], filler["total_high"]) == (2000, None, 18000)
     assert filler["total_text"] == "$2,000–$18,000\ncourse $500–$1,800 + upkeep $1,500–$16,200"
     assert filler["fit_label"] == "May fit"
-    assert filler["budget_fit"] == "may fit" and filler["downtime_text"] == "0–7 days"
+    assert filler["budget_fit"] == "may fit" and filler["downtime_text"] == "0–7 days of visible side effects"
     assert needling["total_text"] == "at least $600\ncourse $600–$4,200 + upkeep not published"
     assert needling["fit_text"] == "May fit\ncourse fits; if at most 1 more session at up to $700"
     cards = str(out["result-cards"]["children"])

@@ -100,7 +100,7 @@ def test_study_follow_up_is_kept_as_a_lower_bound_not_a_repeat_interval(treatmen
     assert row["maintenance"] == "as-needed"
     assert row["results_months_low"] == months and pd.isna(row["results_months_high"])
     assert "lower bound" in row["notes"]
-    assert results_text(row).startswith("repeated as needed") and f"{months} months" in results_text(row)
+    assert results_text(row).startswith("not published") and f"still seen at {months} months" in results_text(row)
 
 
 def test_every_downtime_figure_says_what_it_measures(treatments):

@@ -16,14 +16,14 @@ from dashboard.output.views import published_prices
         ("periodic", 6.0, 18.0, "6–18 months"),
         ("periodic", math.nan, 24.0, "up to 24 months"),
         ("none", math.nan, math.nan, "long-lasting"),
-        ("as-needed", math.nan, math.nan, "repeated as needed, no interval published"),
+        ("as-needed", math.nan, math.nan, "not published"),
         (
             "as-needed",
             12.0,
             math.nan,
-            "repeated as needed, no interval published; results still seen at 12 months in a study (a lower bound)",
+            "not published; results were still seen at 12 months in a study (a lower bound)",
         ),
-        ("unknown", math.nan, math.nan, "unknown"),
+        ("unknown", math.nan, math.nan, "not published"),
     ],
 )
 def test_results_text_says_what_is_known(maintenance, low, high, expected):
