@@ -13,6 +13,7 @@ from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.output.display import money_range
+from dashboard.output.questions import option_questions
 from dashboard.output.views import price_category
 
 # (column in the comparison frame, header in the export). Declared once.
@@ -54,6 +55,7 @@ EXPORT_COLUMNS = (
     ("budget_fit", "Budget fit"),
     ("budget_reason", "Budget fit reason"),
     ("missing", "Missing inputs"),
+    ("clinic_questions", "Questions for the clinic"),
     ("assumed_marker", "Your assumption used"),
     ("assumed", "Your assumptions"),
     ("price_read", "How the price was read"),
@@ -126,6 +128,7 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
         for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers, strict=True)
     ]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
+    rows["clinic_questions"] = [" ".join(option_questions(row, symbol)) for _, row in rows.iterrows()]
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
     _add_published(rows, comparison.price_index, comparison.filters.prices_in)

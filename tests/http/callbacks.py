@@ -19,6 +19,7 @@ RENDER_OUTPUTS = [
     ("missing-notes", "children"),
     ("show-over-budget", "label"),
     ("applied-query", "data"),
+    ("clinic-questions", "children"),
     ("budget-message", "children"),
     ("max-downtime-message", "children"),
     ("daily-earnings-message", "children"),
