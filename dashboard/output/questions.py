@@ -201,7 +201,9 @@ def _included_questions(row, symbol: str) -> list[str]:
     out = []
     if basis == "surgeon-fee" and not quote and known(row.get("session_low")):
         out.append(f"The published {published} a session is labelled a surgeon's fee: what is the total price?")
-    numbing = "" if row.get("anaesthesia") == "none" else "numbing cream, "
+    anaesthesia = row.get("anaesthesia")  # a tuple of kinds ('none',), or a single value
+    kinds = set(anaesthesia) if isinstance(anaesthesia, (tuple, list)) else {anaesthesia}
+    numbing = "" if kinds == {"none"} else "numbing cream, "
     out.append(f"Does {the_price} include {numbing}aftercare and follow-up visits?")
     return out
 
@@ -302,26 +304,52 @@ def _generic(question: str) -> bool:
     return not any(ch.isdigit() for ch in question)
 
 
+# Questions that only one kind of option raises: said once for all of that kind, under this heading, when
+# options of another kind are listed too.
+SCOPES = {
+    "Are anaesthesia and the facility included in the price?": ("For surgery", lambda row: _surgical(row)),
+    "Does the price include numbing cream, aftercare and follow-up visits?": (
+        "For treatments other than surgery",
+        lambda row: not _surgical(row),
+    ),
+}
+
+
+def _shared(question: str, options: list[tuple]) -> str | None:
+    """The question as said once for every clinic, or None when it stays with each option that raises it: it
+    has no option's own figures, and every option it concerns (all, or those of its kind: SCOPES) raises it but
+    at most MAX_EXCEPTIONS (named)."""
+    if not _generic(question):
+        return None
+    label, concerns = SCOPES.get(question, ("", lambda row: True))
+    scope = [(name, questions) for name, row, questions in options if concerns(row)]
+    askers = [name for name, questions in scope if question in questions]
+    others = [name for name, questions in scope if question not in questions]
+    if len(askers) < 2 or len(others) > min(MAX_EXCEPTIONS, len(askers) - 1):
+        return None
+    text = f"{question.removesuffix('?')} (not for {_names(others)})?" if others else question
+    return f"{label}: {text[0].lower()}{text[1:]}" if label and len(scope) < len(options) else text
+
+
 def clinic_questions(rows: pd.DataFrame, symbol: str) -> list[Group]:
     """The questions for the options in `rows`, grouped by option in their order, none said twice where it
-    need not be: a question without figures that every option (quotes aside) raises goes once under "For every
-    clinic" (first), as does one that all but at most MAX_EXCEPTIONS of them raise (naming those); a quote's
-    questions that its own option (listed too) raises are left to that option's group. Options with nothing
-    left to ask are left out."""
-    listed = [(str(r.get("name")), _treatment(r), is_quote(r), option_questions(r, symbol)) for _, r in rows.iterrows()]
-    options = [(name, set(questions)) for name, _, quote, questions in listed if not quote]
+    need not be: a question without figures that every option (quotes aside) raises, or every option of its
+    kind (SCOPES), goes once under "For every clinic" (first), also when all but at most MAX_EXCEPTIONS of them
+    raise it (naming those); a quote's questions that its own option (listed too) raises are left to that
+    option's group. Options with nothing left to ask are left out."""
+    listed = [(str(r.get("name")), _treatment(r), r, option_questions(r, symbol)) for _, r in rows.iterrows()]
+    options = [(name, row, set(questions)) for name, _, row, questions in listed if not is_quote(row)]
     common, moved = [], set()
-    for q in dict.fromkeys(q for _, questions in options for q in questions):
-        askers = [name for name, questions in options if q in questions]
-        others = [name for name, questions in options if q not in questions]
-        if _generic(q) and len(askers) > 1 and len(others) <= min(MAX_EXCEPTIONS, len(askers) - 1):
-            common.append(f"{q.removesuffix('?')} (not for {_names(others)})?" if others else q)
+    for q in dict.fromkeys(q for *_, questions in options for q in questions):
+        shared = _shared(q, options)
+        if shared:
+            common.append(shared)
             moved.add(q)
-    names = {tid: name for name, tid, quote, _ in listed if not quote}
-    own = {tid: set(q) - moved for _, tid, quote, q in listed if not quote}
+    names = {tid: name for name, tid, row, _ in listed if not is_quote(row)}
+    own = {tid: set(q) - moved for _, tid, row, q in listed if not is_quote(row)}
     groups = [Group(EVERY_CLINIC, tuple(common))] if common else []
-    for name, tid, quote, questions in listed:
-        left = {q for q in questions if quote and q in own.get(tid, ())}
+    for name, tid, row, questions in listed:
+        left = {q for q in questions if is_quote(row) and q in own.get(tid, ())}
         mine = tuple(q for q in questions if q not in moved and q not in left)
         note = f"Also ask the questions for {names[tid]}." if left else ""
         if mine or note:

@@ -131,7 +131,7 @@ GAPS = [
         dict(basis="surgeon-fee"),
         "The published $100 a session is labelled a surgeon's fee: what is the total price?",
     ),
-    (dict(anaesthesia="none"), "Does the price include aftercare and follow-up visits?"),
+    (dict(anaesthesia=("none",)), "Does the price include aftercare and follow-up visits?"),
 ]
 
 
@@ -332,3 +332,29 @@ def test_the_export_has_each_options_questions(small_dataset):
     assert exported["Questions for the clinic"].tolist() == expected
     needling = exported.set_index("Option").loc["Microneedling", "Questions for the clinic"]
     assert "Will I need top-up sessions to keep the results, and how many a year?" in needling
+
+
+def test_a_question_of_one_kind_of_option_is_said_once_for_that_kind():
+    rows = frame(
+        row(id="a", name="A"),
+        row(id="b", name="B"),
+        row(id="s", name="Facelift", category="surgical", sessions_low=1, sessions_high=1),
+        row(id="t", name="Tummy tuck", category="surgical", sessions_low=1, sessions_high=1),
+    )
+    assert clinic_questions(rows, "$") == [
+        Group(
+            EVERY_CLINIC,
+            (
+                "For treatments other than surgery: does the price include numbing cream, aftercare and follow-up visits?",
+                "For surgery: are anaesthesia and the facility included in the price?",
+            ),
+        )
+    ]
+
+
+def test_a_question_with_an_options_own_figures_stays_with_that_option():
+    rows = frame(
+        row(id="a", name="A", sessions_low=6, sessions_high=10), row(id="b", name="B", sessions_low=6, sessions_high=10)
+    )
+    groups = clinic_questions(rows, "$")
+    assert [g.questions for g in groups[1:]] == [("How many sessions will I need (published 6–10)?",)] * 2
