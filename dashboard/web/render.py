@@ -54,15 +54,16 @@ def over_budget_text(hidden: int) -> str:
     return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
 
 
-# '/', '.' and '@' too, so no web or e-mail address becomes a link (':' is left alone: the page's
-# Markdown shows an escaped colon as "\:")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~/@])")
+# '.' too, and '/' and '@' as character references (the page's Markdown shows a backslash before them, as
+# before ':' and '<'), so no web or e-mail address becomes a link
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+_NOT_ESCAPABLE = str.maketrans({"/": "&#47;", "@": "&#64;", "<": "&lt;"})
 
 
 def md_text(text) -> str:
     """Text shown literally in Markdown: every character Markdown could read as markup is escaped,
     and URLs are not turned into links (clinic names in quotes are the user's own text)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split())).translate(_NOT_ESCAPABLE)
 
 
 def _card(r: dict) -> str:

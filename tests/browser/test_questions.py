@@ -56,3 +56,15 @@ def test_on_a_phone_the_questions_fit_the_screen(page, live_url, console_errors)
         box = element.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, element.inner_text()
     assert console_errors == []
+
+
+def test_names_read_as_published(page, live_url, console_errors):
+    """A name with a slash shows no Markdown escape (the UK person comparing botulinum toxin with a facelift)."""
+    page.goto(live_url + "/?market=UK&horizon=10&budget=5000&compare=botulinum-toxin,facelift")
+    expect(page.locator("#clinic-questions h3", has_text="Chemical peel (light")).to_have_text(
+        "Chemical peel (light / superficial)"
+    )
+    expect(page.locator("#clinic-questions li", has_text="For surgery:")).to_have_text(
+        "For surgery: are anaesthesia and the facility included in the price?"
+    )
+    assert console_errors == []
