@@ -200,7 +200,7 @@ def _included_questions(row, symbol: str) -> list[str]:
         return [f"Are anaesthesia and the facility included in {the_price}?"]
     out = []
     if basis == "surgeon-fee" and not quote and known(row.get("session_low")):
-        out.append(f"The published {published} a session is labelled a surgeon's fee: what is the total price?")
+        out.append(f"The published {published} {per_unit(row)} is labelled a surgeon's fee: what is the total price?")
     anaesthesia = row.get("anaesthesia")  # a tuple of kinds ('none',), or a single value
     kinds = set(anaesthesia) if isinstance(anaesthesia, (tuple, list)) else {anaesthesia}
     numbing = "" if kinds == {"none"} else "numbing cream, "
