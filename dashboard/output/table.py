@@ -14,6 +14,7 @@ from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.output import decision_words, words
 from dashboard.output.display import money_range, plain_records
+from dashboard.output.questions import option_questions
 from dashboard.output.views import price_category
 
 # (column in the comparison frame, header in the export). Declared once.
@@ -65,6 +66,7 @@ EXPORT_COLUMNS = (
     ("hinge_sessions", "Fits if sessions in all at most"),
     ("hinge_extra_sessions", "Sessions beyond the course the budget leaves room for"),
     ("missing", "Missing inputs"),
+    ("clinic_questions", "Questions for the clinic"),
     ("assumed_marker", "Your assumption used"),
     ("assumed", "Your assumptions"),
     ("price_read", "How the price was read"),
@@ -155,6 +157,7 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
             rows["downtime_days_low"], rows["downtime_days_high"], rows["downtime_measure"], strict=True
         )
     ]
+    rows["clinic_questions"] = [" ".join(option_questions(row, symbol)) for _, row in rows.iterrows()]
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
     _add_published(rows, comparison.price_index, comparison.filters.prices_in)

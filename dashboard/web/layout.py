@@ -12,6 +12,7 @@ from dashboard.output import grid
 from dashboard.output.views import sources_panel
 from dashboard.web.assumption_panel import assumption_form
 from dashboard.web.filter_panel import controls
+from dashboard.web.questions_panel import questions_section
 from dashboard.web.quote_panel import quote_form
 
 # No mode bar: its 19 buttons per chart were 57 Tab stops between the tabs and the quotes.
@@ -184,6 +185,7 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
                 [
                     controls(catalog),
                     results(catalog),
+                    questions_section(),
                     view_tabs(catalog, unbuilt - {FIRST_TAB}),
                     quote_form(catalog.data.treatments),
                     assumption_form(catalog.data.treatments),

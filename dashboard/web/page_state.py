@@ -56,6 +56,7 @@ RENDER_OUTPUTS = {
     "over_budget_label": ("show-over-budget", "label"),
     "applied_query": ("applied-query", "data"),
     "price_basis_note": ("price-basis-note", "children"),
+    "clinic_questions": ("clinic-questions", "children"),
 }
 # After a change, the URL to write ({"query": the filters in force, "step": the Back/Forward step the request
 # was sent at}); an answer to going back or forward leaves the URL alone.

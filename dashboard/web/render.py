@@ -11,6 +11,8 @@ from dash import dcc, html
 from dashboard import vocab
 from dashboard.model.comparison import Catalog, Comparison, compare
 from dashboard.output import cumulative, display, figures, grid, words
+from dashboard.output.gaps import gap_note
+from dashboard.output.questions import clinic_questions
 from dashboard.output.views import option_details, side_by_side
 from dashboard.web.assumption_panel import assumption_list
 from dashboard.web.quote_panel import quote_list
@@ -35,6 +37,7 @@ class PageOutputs:
     applied_query: str = ""  # the filters in force, as a query string: a refused typed value keeps them
     cost_downtime_key: Any = None  # the numbered points of the cost-against-downtime chart, named
     price_basis_note: str = ""  # the banner: what the prices shown include
+    clinic_questions: Any = None
 
 
 def result_text(comparison: Comparison) -> str:
@@ -53,15 +56,16 @@ def over_budget_text(hidden: int) -> str:
     return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
 
 
-# '/', '.' and '@' too, so no web or e-mail address becomes a link (':' is left alone: the page's
-# Markdown shows an escaped colon as "\:")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~/@])")
+# '.' too, and '/' and '@' as character references (the page's Markdown shows a backslash before them, as
+# before ':' and '<'), so no web or e-mail address becomes a link
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+_NOT_ESCAPABLE = str.maketrans({"/": "&#47;", "@": "&#64;", "<": "&lt;"})
 
 
 def md_text(text) -> str:
     """Text shown literally in Markdown: every character Markdown could read as markup is escaped,
     and URLs are not turned into links (clinic names in quotes are the user's own text)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split())).translate(_NOT_ESCAPABLE)
 
 
 def _card(r: dict) -> str:
@@ -95,22 +99,54 @@ def cards(records: list[dict]) -> list:
 
 
 def missing_notes(comparison: Comparison) -> html.Details | None:
-    """'Why some figures are missing': one line per shown option with a missing input."""
+    """'What is missing, and what to do': one line per shown option with a missing input, with its own figures
+    (output.gaps), and once what to do about them."""
     rows = comparison.rows
     if "missing" not in rows:
         return None
-    notes = [(n, m) for n, m in zip(rows["name"], rows["missing"], strict=True) if isinstance(m, str) and m]
+    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
+    notes = [
+        (r["name"], gap_note(r, symbol) or r["missing"])
+        for _, r in rows.iterrows()
+        if isinstance(r["missing"], str) and r["missing"]
+    ]
     if not notes:
         return None
     return html.Details(
         [
             html.Summary(f"What is missing, and what to do: {len(notes)} option{'s' if len(notes) != 1 else ''}"),
+            html.P(
+                "Ask the clinic the questions under “Questions for the clinic”, or enter your own assumption "
+                "for a missing figure (“Your assumptions”, below the charts).",
+                className="small mb-1",
+            ),
             dcc.Markdown(
                 "\n".join(f"- **{md_text(name)}:** {md_text(text)}" for name, text in notes), className="small mb-0"
             ),
         ],
         className="mt-2",
     )
+
+
+def questions_list(comparison: Comparison) -> list:
+    """The questions for the clinic, grouped by option (output.questions), as the page shows them: the settings
+    they are for, then one heading and list per group. Markdown, one component: a list per option in components
+    made the page slow to draw."""
+    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
+    groups = clinic_questions(comparison.rows, symbol)
+    if not groups:
+        return [html.P("No options listed: nothing to ask yet.", className="small")]
+    parts = []
+    for group in groups:
+        parts.append(f"### {md_text(group.title)}\n")
+        parts += [f"- {md_text(q)}" for q in group.questions]
+        if group.note:
+            parts.append(f"\n{md_text(group.note)}")
+        parts.append("")
+    return [
+        html.P(f"For: {comparison.filters.describe()}", className="small text-muted mb-1 questions-for"),
+        dcc.Markdown("\n".join(parts), className="questions-list"),
+    ]
 
 
 def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = ()) -> PageOutputs:
@@ -152,6 +188,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
         quote_list=quote_list(rows, list(saved_quotes), names),
         cards=cards(records),
         missing_notes=missing_notes(comparison),
+        clinic_questions=questions_list(comparison),
         assumption_list=assumption_list(list(assumptions), names),
         over_budget_label=display.over_budget_label(
             comparison.hidden_over_budget, shown_over, filters.budget is not None

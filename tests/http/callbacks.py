@@ -21,6 +21,7 @@ RENDER_OUTPUTS = [
     ("show-over-budget", "label"),
     ("applied-query", "data"),
     ("price-basis-note", "children"),
+    ("clinic-questions", "children"),
     ("budget-message", "children"),
     ("max-downtime-message", "children"),
     ("daily-earnings-message", "children"),

@@ -19,8 +19,8 @@ def test_page_and_dependencies_load(client):
     deps = client.get("/_dash-dependencies").get_json()
     # render, URL sync both ways and the compare list's limit (in the browser), details, data links (in the
     # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, export,
-    # the Sources tab on first show
-    assert len(deps) == 12
+    # the Sources tab on first show, the questions' print (in the browser) and download
+    assert len(deps) == 14
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
