@@ -8,137 +8,29 @@ them (sessions and prices down, months between sessions up).
 from __future__ import annotations
 
 from dashboard.model import decision
-from dashboard.output.display import flag, known, money, money_range
-
-
-def _int(value) -> int:
-    return int(round(float(value)))
-
-
-def _plural(n, word: str) -> str:
-    return f"{_int(n)} {word}{'' if _int(n) == 1 else 's'}"
-
-
-def _years(horizon: int) -> str:
-    return f"{horizon} year{'s' if horizon != 1 else ''}"
-
-
-def _monthly(row) -> bool:
-    """A daily treatment (topical tretinoin) counts a session as one month of use."""
-    return row.get("session_unit") == "month"
-
-
-def _surgical(row) -> bool:
-    return row.get("category") == "surgical"
-
-
-def _noun(row) -> str:
-    """What one session is called: 'session', 'procedure' (surgery), 'month' (a daily treatment)."""
-    return "month" if _monthly(row) else "procedure" if _surgical(row) else "session"
-
-
-def _sessions(n, row, more: bool = False) -> str:
-    """'4 sessions', '1 more procedure', '54 more months of use'."""
-    return _plural(n, ("more " if more else "") + _noun(row)) + (" of use" if _monthly(row) else "")
-
-
-def _a_session(row) -> str:
-    return "a month" if _monthly(row) else "the procedure" if _surgical(row) else "a session"
-
-
-def _no_upkeep(row) -> bool:
-    """No upkeep over the horizon: the course is the total."""
-    high = row.get("maintenance_high")
-    return row.get("maintenance") == "none" or (known(high) and float(high) == 0)
+from dashboard.output.course_words import (
+    a_session,
+    course_text,
+    course_word,
+    is_monthly,
+    no_upkeep,
+    plural,
+    price_published,
+    session_noun,
+    session_span,
+    sessions_published,
+    sessions_text,
+    upkeep_text,
+    whole,
+    years_text,
+)
+from dashboard.output.display import flag, known, money
 
 
 def _monthly_room(row, horizon: int) -> bool:
     """A daily treatment whose budget room covers use every month of the horizon."""
     left = horizon * 12 - float(row.get("course_sessions_high"))
-    return _monthly(row) and known(row.get("hinge_extra_sessions")) and row.get("hinge_extra_sessions") >= left
-
-
-def course_word(row) -> str:
-    """'procedure' for surgery, else 'course' (the initial course)."""
-    return "procedure" if _surgical(row) else "course"
-
-
-def course_text(row, symbol: str) -> str:
-    """The initial course as a range: '$1,246–$2,077', 'at least $90'."""
-    return money_range(row.get("initial_low"), row.get("initial_high"), flag(row.get("initial_open")), symbol)
-
-
-def upkeep_text(row, symbol: str, horizon: int) -> str:
-    """The upkeep over the horizon: 'no upkeep', 'no top-up within 1 year', '$1,200–$7,200',
-    'upkeep not published'."""
-    if row.get("maintenance") == "none":
-        return "no upkeep"
-    low, high = row.get("maintenance_low"), row.get("maintenance_high")
-    if known(high):
-        if float(high) == 0:
-            return f"no top-up within {_years(horizon)}"
-        return f"upkeep {money_range(low, high, False, symbol)}"
-    if known(low) and float(low) > 0:
-        return f"upkeep at least {money(low, symbol)} (how much more is not published)"
-    return "upkeep not published"
-
-
-def cost_cell(row, symbol: str, horizon: int) -> str:
-    """The table's cost cell on two lines: the total, then the course beside the upkeep
-    ('at least $1,246' / 'course $1,246–$2,077 + upkeep not published')."""
-    total = money_range(row.get("total_low"), row.get("total_high"), flag(row.get("total_open")), symbol)
-    if not known(row.get("initial_low")) and not known(row.get("initial_high")):
-        return total
-    return f"{total}\n{course_word(row)} {course_text(row, symbol)} + {upkeep_text(row, symbol, horizon)}"
-
-
-def price_published(row, symbol: str) -> str:
-    """Where the price per session comes from, with its range: 'published $15–$25', 'only a 'from' price
-    of $500 is published', 'your quote: $750', 'your assumption: $150–$200'."""
-    low, high = row.get("session_low"), row.get("session_high")
-    figure = money_range(low, high, False, symbol)
-    if row.get("kind") == "your quote":
-        return f"your quote: {figure}"
-    if row.get("session_low_how") == "assumed":
-        return f"your assumption: {figure}"
-    if known(low) and not known(high):
-        return f"only a 'from' price of {money(low, symbol)} is published"
-    if known(high) and not known(low):
-        return f"only 'up to {money(high, symbol)}' is published"
-    if round(float(low)) == round(float(high)):
-        return f"the published figure is {figure}"
-    return f"published {figure}"
-
-
-def sessions_published(row) -> str:
-    """The course's sessions as published: 'published 6–10 for the course', 'the number of sessions is not
-    published', 'your assumption: 4–6'."""
-    low, high = row.get("course_sessions_low"), row.get("course_sessions_high")
-    if not known(high):
-        return "the number of sessions is not published"
-    text = f"{_int(low)}" if _int(low) == _int(high) else f"{_int(low)}–{_int(high)}"
-    assumed = row.get("assumed_fields") or ()
-    if "sessions" in assumed:
-        text = f"your assumption: {text} for the course"
-    elif row.get("kind") == "your quote" and row.get("quote_covers") == "course":
-        text = f"your quote: {text} for the course"
-    else:
-        text = f"published {text} for the course"
-    up_low, up_high = row.get("maintenance_sessions_low"), row.get("maintenance_sessions_high")
-    if known(up_high) and float(up_high) > 0:
-        span = f"{_int(up_low)}" if _int(up_low) == _int(up_high) else f"{_int(up_low)}–{_int(up_high)}"
-        text += f" and {span} in top-ups"
-    return text
-
-
-def _session_span(row) -> tuple[int, int | str]:
-    """The fewest and the most sessions in all the condition counts (an open upkeep at its minimum)."""
-    upkeep_low, upkeep_high = row.get("maintenance_sessions_low"), row.get("maintenance_sessions_high")
-    upkeep_low = float(upkeep_low) if known(upkeep_low) else 0.0
-    upkeep_high = float(upkeep_high) if known(upkeep_high) else upkeep_low
-    course_high = row.get("course_sessions_high")
-    high = _int(float(course_high) + upkeep_high) if known(course_high) else "open"
-    return _int(float(row.get("course_sessions_low")) + upkeep_low), high
+    return is_monthly(row) and known(row.get("hinge_extra_sessions")) and row.get("hinge_extra_sessions") >= left
 
 
 def _upkeep_clause(row) -> str:
@@ -147,7 +39,7 @@ def _upkeep_clause(row) -> str:
         return ""
     minimum = row.get("hinge_upkeep_min")
     if known(minimum) and float(minimum) > 0:
-        return f", with one session in each of the {_plural(minimum, 'top-up round')}"
+        return f", with one session in each of the {plural(minimum, 'top-up round')}"
     return ", and no top-up is needed"
 
 
@@ -163,31 +55,31 @@ def upkeep_gap(row) -> str:
 
 
 def _upkeep_room(row, budget: float, symbol: str, horizon: int) -> str:
-    within = f"within {money(budget, symbol)} over {_years(horizon)}"
+    within = f"within {money(budget, symbol)} over {years_text(horizon)}"
     extra, price = row.get("hinge_extra_sessions"), money(row.get("hinge_at_price"), symbol)
     course = f"The {course_word(row)} ({course_text(row, symbol)}) fits"
-    if _int(extra) == 0:
+    if whole(extra) == 0:
         spare = money(budget - float(row.get("initial_high")), symbol)
         return (
-            f"{course}, leaving {spare}: less than one more {_noun(row)} at up to {price}. "
+            f"{course}, leaving {spare}: less than one more {session_noun(row)} at up to {price}. "
             f"It stays {within} only if no top-up is needed{_because(row)}."
         )
     if _monthly_room(row, horizon):
-        return f"{course}, and it stays {within} even if you use it every month of the {_years(horizon)}."
+        return f"{course}, and it stays {within} even if you use it every month of the {years_text(horizon)}."
     minimum = row.get("hinge_upkeep_min")
     rounds = (
-        f" (at least {_plural(minimum, 'top-up round')} of at least one session each)"
+        f" (at least {plural(minimum, 'top-up round')} of at least one session each)"
         if known(minimum) and float(minimum) > 0
         else ""
     )
     every = row.get("hinge_every_months")
     often = (
-        f" (about one every {_plural(every, 'month')})"
-        if known(every) and not _monthly(row) and _int(extra) > 1
+        f" (about one every {plural(every, 'month')})"
+        if known(every) and not is_monthly(row) and whole(extra) > 1
         else ""
     )
     return (
-        f"{course}. It stays {within} if you need at most {_sessions(extra, row, more=True)}{often} "
+        f"{course}. It stays {within} if you need at most {sessions_text(extra, row, more=True)}{often} "
         f"at up to {price} each{rounds}{_because(row)}."
     )
 
@@ -203,18 +95,18 @@ def hinge_sentence(row, budget: float, symbol: str, horizon: int) -> str:
     if code == decision.UPKEEP_ROOM:
         return _upkeep_room(row, budget, symbol, horizon)
     lead = ""
-    if row.get("course_fit") == "may fit" and not _no_upkeep(row):
+    if row.get("course_fit") == "may fit" and not no_upkeep(row):
         lead = f"The {course_word(row)} alone ({course_text(row, symbol)}) may exceed your budget. "
     price = money(row.get("hinge_price"), symbol)
     published_price = price_published(row, symbol)
-    count = _sessions(row.get("hinge_sessions"), row) if known(row.get("hinge_sessions")) else ""
+    count = sessions_text(row.get("hinge_sessions"), row) if known(row.get("hinge_sessions")) else ""
     top_ups = ", top-ups included" if row.get("maintenance") != "none" else ""
     clause = _upkeep_clause(row)
     if code == decision.PRICE:
-        text = f"It fits if {_a_session(row)} costs at most {price} ({published_price})"
+        text = f"It fits if {a_session(row)} costs at most {price} ({published_price})"
         fewest = row.get("hinge_price_fewest")
         if known(fewest):
-            low, high = _session_span(row)
+            low, high = session_span(row)
             text += (
                 f" at the most sessions ({high}){clause}; with fewer it can cost more: up to {money(fewest, symbol)} "
                 f"at the fewest ({low}; {sessions_published(row)})"
@@ -228,25 +120,25 @@ def hinge_sentence(row, budget: float, symbol: str, horizon: int) -> str:
             f"{money(row.get('hinge_at_price'), symbol)} each"
         )
         cheapest = row.get("hinge_sessions_cheapest")
-        if known(cheapest) and _int(cheapest) > _int(row.get("hinge_sessions")):
-            text += f"; at a lower price more fit: up to {_sessions(cheapest, row)} at {money(row.get('session_low'), symbol)}"
+        if known(cheapest) and whole(cheapest) > whole(row.get("hinge_sessions")):
+            text += f"; at a lower price more fit: up to {sessions_text(cheapest, row)} at {money(row.get('session_low'), symbol)}"
         return f"{lead}{text}."
     if code == decision.PRICE_OR_SESSIONS:
         return (
-            f"{lead}Two inputs decide: it fits if {_a_session(row)} costs at most {price} ({published_price}) even at "
+            f"{lead}Two inputs decide: it fits if {a_session(row)} costs at most {price} ({published_price}) even at "
             f"the most sessions{clause}, or if you need at most {count} in all{top_ups} ({sessions_published(row)}) "
             f"even at the highest price ({money(row.get('hinge_at_price'), symbol)})."
         )
     if code == decision.PRICE_AND_SESSIONS:
         if known(row.get("hinge_price")):
             return (
-                f"{lead}Two inputs decide together: it fits only if {_a_session(row)} costs at most {price} "
+                f"{lead}Two inputs decide together: it fits only if {a_session(row)} costs at most {price} "
                 f"({published_price}) and you need no more than the fewest sessions "
-                f"({_int(row.get('hinge_sessions'))}){clause}."
+                f"({whole(row.get('hinge_sessions'))}){clause}."
             )
         return (
             f"{lead}Two inputs decide together: it fits only if both are near the low end: at "
-            f"{money(row.get('hinge_at_price'), symbol)} {_a_session(row)} ({published_price}), if you need at most "
+            f"{money(row.get('hinge_at_price'), symbol)} {a_session(row)} ({published_price}), if you need at most "
             f"{count} in all{top_ups} ({sessions_published(row)})."
         )
     return ""
@@ -264,7 +156,7 @@ def budget_answer(row, budget: float | None, symbol: str, horizon: int) -> str:
         margin = money(row.get("budget_margin"), symbol)
         if not known(row.get("total_low")):
             return f"Fits: even the highest figure is {margin} under your budget (only an 'up to' price is published)."
-        if _no_upkeep(row):
+        if no_upkeep(row):
             return f"Fits: the {course_word(row)} ({course}), with {upkeep}, stays {margin} under your budget at the high figure."
         return (
             f"Fits: the {course_word(row)} ({course}) and {upkeep} together stay {margin} under your budget "
@@ -272,7 +164,7 @@ def budget_answer(row, budget: float | None, symbol: str, horizon: int) -> str:
         )
     if fit == "over":
         margin = money(row.get("budget_margin"), symbol)
-        if row.get("course_fit") == "over" or _no_upkeep(row):
+        if row.get("course_fit") == "over" or no_upkeep(row):
             return (
                 f"Over: the {course_word(row)} alone ({course}) is above your budget, by {margin} even at the "
                 "low figure."
@@ -298,29 +190,29 @@ def hinge_short(row, budget: float | None, symbol: str, horizon: int) -> str:
     if fit == "fits" and known(row.get("budget_margin")):
         return f"{money(row.get('budget_margin'), symbol)} to spare"
     if fit == "over" and known(row.get("budget_margin")):
-        part = f"the {course_word(row)} alone is " if row.get("course_fit") == "over" and not _no_upkeep(row) else ""
+        part = f"the {course_word(row)} alone is " if row.get("course_fit") == "over" and not no_upkeep(row) else ""
         return f"{part}{money(row.get('budget_margin'), symbol)} over at the low figure"
     code = row.get("hinge")
     word = course_word(row)
-    course = "" if _no_upkeep(row) else f"{word} fits; " if row.get("course_fit") == "fits" else f"{word} may not fit; "
+    course = "" if no_upkeep(row) else f"{word} fits; " if row.get("course_fit") == "fits" else f"{word} may not fit; "
     price = money(row.get("hinge_price"), symbol)
-    count = _sessions(row.get("hinge_sessions"), row) if known(row.get("hinge_sessions")) else ""
+    count = sessions_text(row.get("hinge_sessions"), row) if known(row.get("hinge_sessions")) else ""
     if code == decision.UPKEEP_ROOM:
         extra = row.get("hinge_extra_sessions")
-        if _int(extra) == 0:
+        if whole(extra) == 0:
             return f"{course}only if no top-up (up to {money(row.get('hinge_at_price'), symbol)}) is needed"
         if _monthly_room(row, horizon):
             return f"{course}even with use every month at up to {money(row.get('hinge_at_price'), symbol)}"
-        more = _sessions(extra, row, more=True)
+        more = sessions_text(extra, row, more=True)
         return f"{course}if at most {more} at up to {money(row.get('hinge_at_price'), symbol)}"
     if code == decision.PRICE:
-        return f"{course}if {_a_session(row)} costs at most {price}"
+        return f"{course}if {a_session(row)} costs at most {price}"
     if code == decision.SESSIONS:
         return f"{course}if at most {count} in all"
     if code == decision.PRICE_OR_SESSIONS:
-        return f"{course}if {_a_session(row)} costs at most {price} or at most {count} in all"
+        return f"{course}if {a_session(row)} costs at most {price} or at most {count} in all"
     if code == decision.PRICE_AND_SESSIONS:
         if known(row.get("hinge_price")):
-            return f"{course}only if {_a_session(row)} costs at most {price}"
+            return f"{course}only if {a_session(row)} costs at most {price}"
         return f"{course}only if at most {count} at {money(row.get('hinge_at_price'), symbol)}"
     return ""

@@ -1,7 +1,8 @@
-"""The results grid: the compact columns a choice rests on, and the JSON-safe rows sent to the browser.
+"""The results grid's rows: JSON-safe, one per option, with the texts its columns (`grid_columns`) show.
 
-Five facts per option (total over the horizon, budget fit, downtime, risk tier, evidence for the
-concern); everything else is in the details panel and the side-by-side view.
+Five facts per option (total over the horizon with the course beside the upkeep, the budget answer with
+what it hinges on, downtime, risk tier, evidence for the concern); everything else is in the details panel
+and the side-by-side view.
 """
 
 from __future__ import annotations
@@ -16,103 +17,9 @@ from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
-from dashboard.output import decision_words, display, words
+from dashboard.output import course_words, decision_words, display, words
 
-# Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
-UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
-SHOW = {"function": "shown(params)"}
-# a cell of two lines (the total, then the course beside the upkeep; the answer, then what it hinges on)
-TWO_LINES = {"whiteSpace": "pre-line", "lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}
 EVIDENCE_WORDS = {"A": "A: trials", "B": "B: smaller studies", "C": "C: case reports"}
-
-
-def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[dict]:
-    """AG Grid columns: Option, total, budget fit, downtime, risk tier, evidence (+ time off when set)."""
-    columns = [
-        dict(
-            field="name",
-            headerName="Option",
-            pinned="left",
-            minWidth=250,
-            flex=2.5,
-            filter="agTextColumnFilter",
-            tooltipField="name_tip",
-            comparator=UNKNOWN_LAST,
-            wrapText=True,
-            autoHeight=True,
-            cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"},
-        ),
-        dict(
-            field="total_low",
-            headerName=f"Total over {horizon_label}",
-            minWidth=170,
-            flex=1.5,
-            valueFormatter={"function": "params.data.total_text"},
-            tooltipField="total_tip",
-            type="rightAligned",
-            comparator={"function": "totalOrder"},
-            cellClass={"function": "assumedClass(params)"},
-            wrapText=True,
-            autoHeight=True,
-            cellStyle=TWO_LINES,
-        ),
-        dict(
-            field="fit_rank",
-            headerName="Budget fit",
-            minWidth=190,
-            flex=1.6,
-            valueFormatter={"function": "params.data.fit_text"},
-            tooltipField="budget_reason",
-            comparator=UNKNOWN_LAST,
-            wrapText=True,
-            autoHeight=True,
-            cellStyle=TWO_LINES,
-        ),
-        dict(
-            field="downtime_days_high",
-            headerName="Downtime",
-            minWidth=120,
-            flex=1,
-            valueFormatter={"function": "params.data.downtime_text"},
-            tooltipField="downtime_tip",
-            comparator=UNKNOWN_LAST,
-            wrapText=True,  # the figure with what it counts: "7–14 days until the skin has healed"
-            autoHeight=True,
-            cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"},
-        ),
-        dict(
-            field="risk_tier",
-            headerName="Risk tier (1–5)",
-            minWidth=110,
-            flex=0.8,
-            tooltipField="risk_basis",
-            valueFormatter=SHOW,
-            comparator=UNKNOWN_LAST,
-        ),
-        dict(
-            field="evidence",
-            headerName="Evidence for the concern",
-            minWidth=150,
-            flex=1,
-            valueFormatter={"function": "params.data.evidence_text"},
-            tooltipField="evidence_note",
-            comparator=UNKNOWN_LAST,
-        ),
-    ]
-    if with_time_off:
-        columns.append(
-            dict(
-                field="with_time_off_low",
-                headerName="Incl. time off (lost pay)",
-                minWidth=170,
-                flex=1.2,
-                valueFormatter={"function": "params.data.time_off_text"},
-                tooltipField="lost_pay_text",
-                type="rightAligned",
-                comparator=UNKNOWN_LAST,
-            )
-        )
-    return columns
 
 
 def _clean(value):
@@ -284,7 +191,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
         assumed = raw.get("assumed")
         horizon = comparison.filters.horizon
-        total, _, parts = decision_words.cost_cell(raw, symbol, horizon).partition("\n")
+        total, _, parts = course_words.cost_cell(raw, symbol, horizon).partition("\n")
         if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):
             total += " (your assumption)"
         record["total_text"] = f"{total}\n{parts}" if parts else total

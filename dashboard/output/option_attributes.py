@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import inflation
-from dashboard.output import decision_words, display, words
+from dashboard.output import course_words, decision_words, display, words
 
 _known = display.known
 
@@ -63,8 +63,8 @@ def side_by_side_rows(
     pairs = [
         (f"Total cost over {years}", display.total_text(row, symbol)),
         (
-            f"Initial {decision_words.course_word(row)} and upkeep",
-            decision_words.cost_cell(row, symbol, horizon).partition("\n")[2] or "unknown",
+            f"Initial {course_words.course_word(row)} and upkeep",
+            course_words.cost_cell(row, symbol, horizon).partition("\n")[2] or "unknown",
         ),
         ("Budget fit", reason if fit and reason else display.fit_label(fit)),
         (

@@ -12,7 +12,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
-from dashboard.output import decision_words, words
+from dashboard.output import course_words, decision_words, words
 from dashboard.output.display import money_range, plain_records
 from dashboard.output.questions import option_questions
 from dashboard.output.views import price_category
@@ -137,7 +137,7 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     ]
     budget, horizon = comparison.filters.budget, comparison.filters.horizon
     records = plain_records(rows, rows.columns)
-    rows["parts_reads"] = [decision_words.cost_cell(r, symbol, horizon).partition("\n")[2] for r in records]
+    rows["parts_reads"] = [course_words.cost_cell(r, symbol, horizon).partition("\n")[2] for r in records]
     rows["budget_reason"] = [decision_words.budget_answer(r, budget, symbol, horizon) for r in records]
     rows["hinge_text"] = [decision_words.hinge_short(r, budget, symbol, horizon) for r in records]
     for column in ("missing", "assumed", "price_note", "price_order_note"):

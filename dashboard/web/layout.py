@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.model.comparison import Catalog
-from dashboard.output import grid
+from dashboard.output import grid_columns
 from dashboard.output.views import sources_panel
 from dashboard.web.assumption_panel import assumption_form
 from dashboard.web.filter_panel import controls
@@ -42,7 +42,7 @@ def results(catalog: Catalog) -> html.Div:
                     [
                         dag.AgGrid(
                             id="results-grid",
-                            columnDefs=grid.column_defs(),
+                            columnDefs=grid_columns.column_defs(),
                             rowData=[],
                             getRowId="params.data.id",
                             defaultColDef={

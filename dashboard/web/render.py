@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import vocab
 from dashboard.model.comparison import Catalog, Comparison, compare
-from dashboard.output import cumulative, display, figures, grid, words
+from dashboard.output import cumulative, display, figures, grid, grid_columns, words
 from dashboard.output.gaps import gap_note
 from dashboard.output.questions import clinic_questions
 from dashboard.output.views import option_details, side_by_side
@@ -165,7 +165,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
     shown_over = sum(1 for r in records if r["over"])
     return PageOutputs(
         row_data=records,
-        column_defs=grid.column_defs(horizon_label, filters.daily_earnings is not None),
+        column_defs=grid_columns.column_defs(horizon_label, filters.daily_earnings is not None),
         result_count=result_text(comparison),
         over_budget_note=over_budget_text(comparison.hidden_over_budget),
         cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),

@@ -8,7 +8,8 @@ import pytest
 from dashboard.model import decision
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
-from dashboard.output.decision_words import budget_answer, cost_cell, hinge_short
+from dashboard.output.course_words import cost_cell
+from dashboard.output.decision_words import budget_answer, hinge_short
 
 NAN = math.nan
 

@@ -1,0 +1,101 @@
+"""The results grid's columns: Option, the total over the horizon (with the course beside the upkeep), the budget
+answer (with what it hinges on), downtime, risk tier and evidence for the concern, and lost pay when earnings
+are given. The rows they show are made in `grid`.
+"""
+
+from __future__ import annotations
+
+# Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
+UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
+SHOW = {"function": "shown(params)"}
+# a cell of two lines (the total, then the course beside the upkeep; the answer, then what it hinges on)
+TWO_LINES = {"whiteSpace": "pre-line", "lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}
+
+
+def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[dict]:
+    """AG Grid columns: Option, total, budget fit, downtime, risk tier, evidence (+ time off when set)."""
+    columns = [
+        dict(
+            field="name",
+            headerName="Option",
+            pinned="left",
+            minWidth=250,
+            flex=2.5,
+            filter="agTextColumnFilter",
+            tooltipField="name_tip",
+            comparator=UNKNOWN_LAST,
+            wrapText=True,
+            autoHeight=True,
+            cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"},
+        ),
+        dict(
+            field="total_low",
+            headerName=f"Total over {horizon_label}",
+            minWidth=170,
+            flex=1.5,
+            valueFormatter={"function": "params.data.total_text"},
+            tooltipField="total_tip",
+            type="rightAligned",
+            comparator={"function": "totalOrder"},
+            cellClass={"function": "assumedClass(params)"},
+            wrapText=True,
+            autoHeight=True,
+            cellStyle=TWO_LINES,
+        ),
+        dict(
+            field="fit_rank",
+            headerName="Budget fit",
+            minWidth=190,
+            flex=1.6,
+            valueFormatter={"function": "params.data.fit_text"},
+            tooltipField="budget_reason",
+            comparator=UNKNOWN_LAST,
+            wrapText=True,
+            autoHeight=True,
+            cellStyle=TWO_LINES,
+        ),
+        dict(
+            field="downtime_days_high",
+            headerName="Downtime",
+            minWidth=120,
+            flex=1,
+            valueFormatter={"function": "params.data.downtime_text"},
+            tooltipField="downtime_tip",
+            comparator=UNKNOWN_LAST,
+            wrapText=True,  # the figure with what it counts: "7–14 days until the skin has healed"
+            autoHeight=True,
+            cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"},
+        ),
+        dict(
+            field="risk_tier",
+            headerName="Risk tier (1–5)",
+            minWidth=110,
+            flex=0.8,
+            tooltipField="risk_basis",
+            valueFormatter=SHOW,
+            comparator=UNKNOWN_LAST,
+        ),
+        dict(
+            field="evidence",
+            headerName="Evidence for the concern",
+            minWidth=150,
+            flex=1,
+            valueFormatter={"function": "params.data.evidence_text"},
+            tooltipField="evidence_note",
+            comparator=UNKNOWN_LAST,
+        ),
+    ]
+    if with_time_off:
+        columns.append(
+            dict(
+                field="with_time_off_low",
+                headerName="Incl. time off (lost pay)",
+                minWidth=170,
+                flex=1.2,
+                valueFormatter={"function": "params.data.time_off_text"},
+                tooltipField="lost_pay_text",
+                type="rightAligned",
+                comparator=UNKNOWN_LAST,
+            )
+        )
+    return columns
