@@ -141,7 +141,8 @@ def _price_questions(row, symbol: str) -> list[str]:
         )
     if _per_course_unclear(row) and _sessions_known(row):
         out.append(f"Is your price for {_one(row)} or for the whole course of {course_text(row)}?")
-    if not out and known(low) and known(high) and float(high) > float(low):
+    # a surgeon's fee is asked about with what it leaves out (_included_questions)
+    if not out and known(low) and known(high) and float(high) > float(low) and row.get("basis") != "surgeon-fee":
         what = "your total price for the procedure" if _surgical(row) else f"your price {per_unit(row)}"
         out.append(f"What is {what} (published {price})?")
     return out
