@@ -10,6 +10,7 @@ from dashboard import vocab
 from dashboard.model import inflation
 from dashboard.model.comparison import Catalog
 from dashboard.model.filters import HORIZON_RANGE, Filters
+from dashboard.output import words
 from dashboard.web.components import labelled
 
 MARKET_LABELS = {
@@ -82,7 +83,7 @@ def controls(catalog: Catalog) -> dbc.Card:
                     "Categories",
                     dcc.Dropdown(
                         id="category",
-                        options=[{"label": c.replace("-", " "), "value": c} for c in vocab.CATEGORIES],
+                        options=[{"label": words.category_text(c), "value": c} for c in vocab.CATEGORIES],
                         value=[],
                         multi=True,
                         placeholder="All categories",
