@@ -19,12 +19,13 @@ from dashboard.quotes import records as quotes
 from dashboard.web import assumption_panel
 from dashboard.web.page_state import register_page_updates
 from dashboard.web.questions_panel import register_questions
-from dashboard.web.quote_panel import apply_action
+from dashboard.web.quote_panel import apply_action, register_upload_refused
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
     register_page_updates(app, catalog)
     register_questions(app, catalog)
+    register_upload_refused(app)
     ids = catalog.treatment_ids
 
     # The budget is in the market's currency, and its label says which; the quote and assumption forms start

@@ -18,10 +18,10 @@ def test_page_and_dependencies_load(client):
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
     # render, URL sync both ways and the compare list's limit (in the browser), details, data links (in the
-    # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, the
-    # exports (one each: CSV, Excel), the Sources tab on first show, the questions' print (in the browser)
-    # and download
-    assert len(deps) == 15
+    # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, a file too
+    # large to upload, the exports (one each: CSV, Excel), the Sources tab on first show, the questions' print
+    # (in the browser) and download
+    assert len(deps) == 16
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
