@@ -19,12 +19,13 @@ from dashboard.quotes import records as quotes
 from dashboard.web import assumption_panel
 from dashboard.web.page_state import register_page_updates
 from dashboard.web.questions_panel import register_questions
-from dashboard.web.quote_panel import apply_action
+from dashboard.web.quote_panel import apply_action, register_upload_refused
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
     register_page_updates(app, catalog)
     register_questions(app, catalog)
+    register_upload_refused(app)
     ids = catalog.treatment_ids
 
     # The budget is in the market's currency, and its label says which; the quote and assumption forms start
@@ -108,21 +109,8 @@ def register_callbacks(app, catalog: Catalog) -> None:
             raise PreventUpdate
         return dcc.send_bytes(quotes.template_csv(names), "quotes-template.csv", type="text/csv")
 
-    @app.callback(
-        Output("download", "data"),
-        Input("export-csv", "n_clicks"),
-        Input("export-xlsx", "n_clicks"),
-        State("url", "search"),
-        State("quotes-store", "data"),
-        State("assumptions-store", "data"),
-        [State(c, "value") for c in CONTROLS],
-        prevent_initial_call=True,
-    )
-    def download(_csv_clicks, _xlsx_clicks, search, stored, stored_assumptions, *values):
+    def export(fmt: str, search, stored, stored_assumptions, values):
         """The filters on screen at the click (a value typed just before counts), not the last URL."""
-        fmt = {"export-csv": "csv", "export-xlsx": "xlsx"}.get(ctx.triggered_id)
-        if fmt is None:
-            raise PreventUpdate
         applied = from_query(search if isinstance(search, str) else "", ids)
         # a control the request leaves out (None) keeps the URL's value; "" or [] on screen means cleared
         shown = [v if v is not None else a for v, a in zip(values, control_values(applied), strict=True)]
@@ -132,7 +120,31 @@ def register_callbacks(app, catalog: Catalog) -> None:
         content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved, assumed)
         return dcc.send_bytes(content, name, type=mime)
 
+    # One callback and one download per button: a click on Excel while the CSV is still being prepared
+    # would otherwise replace the CSV request, and the CSV would never arrive. Each button says
+    # "Preparing…" and is disabled until its own file is sent.
+    for fmt, label in EXPORT_BUTTONS.items():
 
+        @app.callback(
+            Output(f"download-{fmt}", "data"),
+            Input(f"export-{fmt}", "n_clicks"),
+            State("url", "search"),
+            State("quotes-store", "data"),
+            State("assumptions-store", "data"),
+            [State(c, "value") for c in CONTROLS],
+            running=[
+                (Output(f"export-{fmt}", "disabled"), True, False),
+                (Output(f"export-{fmt}", "children"), f"Preparing {label}…", f"Export {label}"),
+            ],
+            prevent_initial_call=True,
+        )
+        def download(n_clicks, search, stored, stored_assumptions, *values, fmt=fmt):
+            if not n_clicks:
+                raise PreventUpdate
+            return export(fmt, search, stored, stored_assumptions, values)
+
+
+EXPORT_BUTTONS = {"csv": "CSV", "xlsx": "Excel"}  # format -> the button's word; ids export-<format>
 QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
 ASSUMPTION_FORM = ("treatment", "field", "low", "high", "currency")
 

@@ -88,7 +88,8 @@ def results(catalog: Catalog) -> html.Div:
                 [
                     html.Button("Export CSV", id="export-csv", className="btn btn-outline-primary me-2", n_clicks=0),
                     html.Button("Export Excel", id="export-xlsx", className="btn btn-outline-primary me-2", n_clicks=0),
-                    dcc.Download(id="download"),
+                    dcc.Download(id="download-csv"),
+                    dcc.Download(id="download-xlsx"),
                     html.Span(
                         "The same table at a link (published figures, without your quotes): ",
                         className="small text-muted ms-1",

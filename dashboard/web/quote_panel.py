@@ -6,10 +6,10 @@ import datetime as dt
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import Input, Output, dcc, html
 
 from dashboard.quotes import records as q
-from dashboard.quotes.upload import UPLOAD_COMPONENT_MAX_BYTES
+from dashboard.quotes.upload import TOO_LARGE, UPLOAD_COMPONENT_MAX_BYTES
 from dashboard.web.components import labelled
 
 LOCAL_ONLY = (
@@ -105,14 +105,7 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
                 row,
                 html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Span(" or ", className="mx-1"),
-                dcc.Upload(
-                    id="quote-upload",
-                    children=html.Button("Upload a CSV of quotes", className="btn btn-outline-primary"),
-                    accept=".csv,text/csv",
-                    max_size=UPLOAD_COMPONENT_MAX_BYTES,
-                    multiple=False,
-                    style={"display": "inline-block"},
-                ),
+                upload_button(),
                 html.Button("Download the CSV template", id="quote-template", n_clicks=0, className="btn btn-link"),
                 dcc.Download(id="template-download"),
                 html.Ul(id="quote-messages", className="mt-2 small", **{"aria-live": "polite"}),
@@ -124,6 +117,51 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
         ),
         className="mb-3",
     )
+
+
+# What spreadsheets save a table as: CSV, "Text (tab-delimited)" or "Unicode Text" (.txt), TSV.
+UPLOAD_ACCEPT = ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+
+
+def upload_button() -> html.Div:
+    """The upload (dcc.Upload, id quote-upload) in a box that tells assets/upload.js the size limit.
+
+    dcc.Upload drops a file over its max_size in the browser without a callback; upload.js sees the
+    file's size first and sets quote-upload-refused, so the page says the file is too large.
+    """
+    return html.Div(
+        [
+            dcc.Upload(
+                id="quote-upload",
+                children=html.Button("Upload a CSV of quotes", className="btn btn-outline-primary"),
+                accept=UPLOAD_ACCEPT,
+                max_size=UPLOAD_COMPONENT_MAX_BYTES,
+                multiple=False,
+                style={"display": "inline-block"},
+            ),
+            dcc.Store(id="quote-upload-refused", storage_type="memory"),
+        ],
+        className="d-inline-block quote-upload-box",
+        **{"data-max-bytes": str(UPLOAD_COMPONENT_MAX_BYTES)},
+    )
+
+
+def register_upload_refused(app) -> None:
+    """A file too large to send (quote-upload-refused set by assets/upload.js) gets the size message. The
+    store's value only triggers this; nothing in it is used."""
+
+    @app.callback(
+        Output("quote-messages", "children", allow_duplicate=True),
+        Input("quote-upload-refused", "data"),
+        prevent_initial_call=True,
+    )
+    def upload_refused(_refused):
+        return [html.Li(m) for m in refused_messages()]
+
+
+def refused_messages() -> list[str]:
+    """The messages for a file over the size limit: the same as for any file over it."""
+    return ["0 quotes added from the file.", str(q.QuoteProblem(None, None, TOO_LARGE))]
 
 
 def quote_list(rows: pd.DataFrame, saved: list[dict], names: dict[str, str]) -> html.Div:

@@ -18,9 +18,10 @@ def test_page_and_dependencies_load(client):
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
     # render, URL sync both ways and the compare list's limit (in the browser), details, data links (in the
-    # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, export,
-    # the Sources tab on first show, the questions' print (in the browser) and download
-    assert len(deps) == 14
+    # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, a file too
+    # large to upload, the exports (one each: CSV, Excel), the Sources tab on first show, the questions' print
+    # (in the browser) and download
+    assert len(deps) == 16
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -77,9 +78,10 @@ def test_url_sync_runs_in_the_browser_only(client):
 def _export(client, button, search, saved_quotes=(), controls=None):
     """Export as the browser asks for it: the controls' values at the click are sent along."""
     shown = controls if controls is not None else dict(zip(CONTROLS, control_values(from_query(search)), strict=True))
+    fmt = button.removeprefix("export-")
     body = request_body(
-        [("download", "data")],
-        [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
+        [(f"download-{fmt}", "data")],
+        [(button, "n_clicks", 1)],
         state=[
             ("url", "search", search),
             ("quotes-store", "data", list(saved_quotes)),
@@ -90,7 +92,7 @@ def _export(client, button, search, saved_quotes=(), controls=None):
     )
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
-    return response.get_json()["response"]["download"]["data"]
+    return response.get_json()["response"][f"download-{fmt}"]["data"]
 
 
 def test_csv_export_callback(client):
@@ -224,11 +226,11 @@ def test_render_parses_the_controls(client):
         ("not json", 400),
         ("[1, 2]", 400),
         ('{"output": "nope.children", "outputs": {}, "inputs": []}', 400),
-        ('{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": "x"}', 400),
-        ('{"output": "download.data", "outputs": 5, "inputs": []}', 400),
-        ('{"output": "download.data", "outputs": {}, "inputs": [], "changedPropIds": [1]}', 400),
+        ('{"output": "download-csv.data", "outputs": {"id": "download-csv", "property": "data"}, "inputs": "x"}', 400),
+        ('{"output": "download-csv.data", "outputs": 5, "inputs": []}', 400),
+        ('{"output": "download-csv.data", "outputs": {}, "inputs": [], "changedPropIds": [1]}', 400),
         (
-            '{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": [], "state": []}',
+            '{"output": "download-csv.data", "outputs": {"id": "download-csv", "property": "data"}, "inputs": [], "state": []}',
             400,
         ),
     ],
