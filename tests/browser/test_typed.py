@@ -1,0 +1,86 @@
+"""What the person types, read as she means it: the names people use in every list, a number's reading
+beside its field, Enter in the horizon box, and a quote dated her own today in a time zone ahead of the
+server's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+LISTBOX = "[role=listbox] [role=option]"
+
+
+def typed_in(page, control_id, text):
+    """The options a list shows once `text` is typed in it."""
+    page.click(f"#{control_id}")
+    page.keyboard.type(text)
+    return page.locator(LISTBOX)
+
+
+@pytest.mark.parametrize(
+    "control_id, typed, found",
+    [
+        ("quote-treatment", "Botox", "Botulinum toxin"),
+        ("assumption-treatment", "Morpheus8", "Microneedling with radiofrequency"),
+        ("compare", "Morpheus8", "Microneedling with radiofrequency"),
+        ("compare", "Botox", "Botulinum toxin"),
+        ("concern", "acné", "Acne scars"),
+    ],
+)
+def test_the_names_people_use_find_their_option(page, live_url, console_errors, control_id, typed, found):
+    page.goto(live_url + "/?market=UK")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    options = typed_in(page, control_id, typed)
+    expect(options.first).to_be_visible()
+    expect(options.filter(has_text=found).first).to_be_visible()
+    options.filter(has_text=found).first.click()
+    page.keyboard.press("Escape")
+
+
+def test_enter_in_the_horizon_box_applies_it(page, live_url, console_errors):
+    page.goto(live_url + "/?market=US&horizon=5")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    box = page.locator("#horizon input[type=number]").first
+    box.fill("8")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"horizon=8"))
+    expect(box).to_be_focused()
+
+
+def test_a_numbers_reading_is_said_beside_its_field(page, live_url, console_errors):
+    page.goto(live_url + "/?market=US")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    page.fill("#budget", "3.000")
+    page.press("#budget", "Enter")
+    expect(page.locator("#budget-message")).to_contain_text("did you mean 3,000 or 3?")
+    page.fill("#budget", "3,000")
+    page.press("#budget", "Enter")
+    expect(page.locator("#budget-message")).to_have_text("Read as 3,000.")
+    page.fill("#quote-price", "3.000")
+    expect(page.locator("#quote-price-reading")).to_have_text("Did you mean 3,000 or 3? Write 3000 or 3.")
+    page.fill("#assumption-low", "1.000,5")
+    expect(page.locator("#assumption-low-reading")).to_have_text("Read as 1,000.5.")
+
+
+@pytest.mark.browser_context_args(timezone_id="Pacific/Kiritimati")
+def test_a_quote_dated_her_own_today_is_added_where_the_day_starts_first(page, live_url, console_errors):
+    her_today = page.evaluate(
+        "() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }"
+    )
+    assert dt.date(*her_today) == dt.datetime.now(ZoneInfo("Pacific/Kiritimati")).date()
+    page.goto(live_url + "/?market=US")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    page.click("#quote-treatment")
+    page.keyboard.type("Botox")
+    page.locator(LISTBOX, has_text="Botulinum toxin").first.click()
+    page.keyboard.press("Escape")
+    page.fill("#quote-clinic", "Island Clinic")
+    page.fill("#quote-price", "400")
+    page.fill("#quote-date", dt.date(*her_today).isoformat())
+    page.click("#quote-add")
+    expect(page.locator("#quote-messages")).to_contain_text("Quote added.")
+    expect(page.locator("#saved-quotes")).to_contain_text(dt.date(*her_today).isoformat())
