@@ -90,7 +90,7 @@ def test_a_quote_dated_her_own_today_is_added_where_the_day_starts_first(
     page.goto(live_url + "/?market=US")
     expect(page.locator("#result-count")).to_contain_text("option")
     page.wait_for_load_state("networkidle")
-    typed_in(page, "quote-treatment", "Botox").filter(has_text="Botulinum toxin").first.click()
+    typed_in(page, "quote-treatment", "Botulinum").filter(has_text="Botulinum toxin").first.click()
     page.keyboard.press("Escape")
     page.fill("#quote-clinic", "Island Clinic")
     page.fill("#quote-price", "400")
