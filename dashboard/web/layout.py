@@ -188,8 +188,8 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
                     results(catalog),
                     questions_section(),
                     view_tabs(catalog, unbuilt - {FIRST_TAB}),
-                    quote_form(catalog.data.treatments),
-                    assumption_form(catalog.data.treatments),
+                    quote_form(catalog.data.treatments, catalog.data.alias_map()),
+                    assumption_form(catalog.data.treatments, catalog.data.alias_map()),
                     # not html.Footer: Dash's page template already has a <footer> (for its scripts)
                     html.P("Figures: see the Sources tab and data/README.md.", className="text-muted small mt-3"),
                 ]

@@ -8,9 +8,11 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, dcc, html
 
+from dashboard.model.name_search import treatment_options
 from dashboard.quotes import records as q
 from dashboard.quotes.upload import TOO_LARGE, UPLOAD_COMPONENT_MAX_BYTES
 from dashboard.web.components import labelled
+from dashboard.web.typed_input import reading_line
 
 LOCAL_ONLY = (
     "Your quotes stay in this browser only (its local storage). They are never saved on the "
@@ -18,9 +20,9 @@ LOCAL_ONLY = (
 )
 
 
-def quote_form(treatments: pd.DataFrame) -> dbc.Card:
-    names = treatments.sort_values("name")
-    options = [{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)]
+def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) -> dbc.Card:
+    """The form; its treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
+    options = treatment_options(treatments, aliases)
     row = dbc.Row(
         [
             dbc.Col(
@@ -38,8 +40,17 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
                 labelled(
                     "quote-price",
                     "Price quoted",
-                    dcc.Input(
-                        id="quote-price", type="text", maxLength=40, className="form-control", placeholder="e.g. 1,200"
+                    html.Div(
+                        [
+                            dcc.Input(
+                                id="quote-price",
+                                type="text",
+                                maxLength=40,
+                                className="form-control",
+                                placeholder="e.g. 1,200",
+                            ),
+                            reading_line("quote-price"),
+                        ]
                     ),
                 ),
                 md=4,

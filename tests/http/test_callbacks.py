@@ -20,8 +20,9 @@ def test_page_and_dependencies_load(client):
     # render, URL sync both ways and the compare list's limit (in the browser), details, data links (in the
     # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, a file too
     # large to upload, the exports (one each: CSV, Excel), the Sources tab on first show, the questions' print
-    # (in the browser) and download
-    assert len(deps) == 16
+    # (in the browser) and download; the readings beside the quote price and the assumption's two numbers; the
+    # accent-folded search of the four name lists (in the browser)
+    assert len(deps) == 23
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -117,11 +118,13 @@ def test_export_uses_the_budget_typed_just_before_the_click(client):
     assert rows[1][1].endswith("budget 1,234 USD")
 
 
-@pytest.mark.parametrize("typed", ["1234", "155", "2.5", "3,500"])
-def test_any_typed_number_is_applied_without_a_message(client, typed):
+@pytest.mark.parametrize(
+    "typed, said", [("1234", ""), ("155", ""), ("2.5", "Read as 2.5."), ("3,500", "Read as 3,500.")]
+)
+def test_any_typed_number_is_applied_with_its_reading_beside_it(client, typed, said):
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": typed}
     out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
-    assert out["budget-message"]["children"] == ""
+    assert out["budget-message"]["children"] == said
     assert (
         out["result-count"]["children"]
         == render(client, f"?budget={typed.replace(',', '')}")["result-count"]["children"]
@@ -152,7 +155,7 @@ def test_a_refused_number_keeps_the_value_in_force(client):
 def test_numbers_written_the_european_or_the_english_way_are_read_right(client, typed, budget):
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": typed}
     out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
-    assert out["budget-message"]["children"] == ""
+    assert out["budget-message"]["children"] == f"Read as {float(budget):,.10g}."
     assert out["applied-query"]["data"] == f"budget={budget}"
 
 

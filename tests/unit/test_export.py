@@ -34,7 +34,7 @@ def test_csv_has_settings_table_and_sources(small_dataset):
     rows = parse_csv(to_csv_bytes(comparison, small_dataset, TODAY))
     assert rows[0] == ["Comparison", "Cosmetic treatment costs over time (not medical advice)"]
     assert rows[1] == ["Filters", "market US; horizon 5 years; budget 5,000 USD"]
-    assert rows[2] == ["Exported", "2026-11-25"]
+    assert rows[2] == ["Exported", "2026-11-25 (UTC)"]
     assert rows[3] == ["Price years in the data", "2024-2024"]
     assert rows[5] == ["Prices in", "as published"]  # no index given to build_catalog
     assert rows[7] == ["Options over budget not shown", "1"]

@@ -100,4 +100,4 @@ def test_counts_and_years_on_other_sheets_are_numbers(book):
     assert given and all(isinstance(c.value, int) and c.number_format == "0" for c in given)
     quantity = columns(book["Quotes"])["Quantity"][0]
     assert quantity.value == 3 and quantity.number_format == "#,##0"
-    assert settings["Exported"].value == "2026-11-25"  # text that is not a whole number stays text
+    assert settings["Exported"].value == "2026-11-25 (UTC)"  # text that is not a whole number stays text
