@@ -19,7 +19,7 @@ from dashboard.quotes import records as quotes
 from dashboard.web import assumption_panel
 from dashboard.web.page_state import register_page_updates
 from dashboard.web.questions_panel import register_questions
-from dashboard.web.quote_panel import apply_action
+from dashboard.web.quote_panel import apply_action, register_quote_panel
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
@@ -68,6 +68,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
 
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=False))
     aliases = catalog.data.alias_map()
+    register_quote_panel(app, names)
 
     @app.callback(
         Output("quotes-store", "data"),
@@ -89,6 +90,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         if action is None:
             raise PreventUpdate
         saved = quotes.validate_stored(stored, ids, dt.date.today())
+        attention = quotes.needs_attention(stored, ids, dt.date.today())
         form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
         new, messages = apply_action(
             action,
@@ -99,6 +101,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
             upload=(contents, filename),
             remove_id=remove_id,
             aliases=aliases,
+            attention=attention,
         )
         return new, [html.Li(m) for m in messages], None
 
@@ -133,7 +136,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         return dcc.send_bytes(content, name, type=mime)
 
 
-QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
+QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date", "per")
 ASSUMPTION_FORM = ("treatment", "field", "low", "high", "currency")
 
 

@@ -150,7 +150,7 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
     return dbc.Container(
         [
             dcc.Location(id="url", refresh=False),
-            dcc.Store(id="quotes-store", storage_type="local", data=[]),
+            dcc.Store(id="quotes-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="assumptions-store", storage_type="local", data=[]),
             dcc.Store(id="applied-query", data=""),
             # a URL reached by going back or forward, for the render to read (assets/dashboard.js historyStep)

@@ -136,7 +136,8 @@ def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assum
     """
     saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, dt.date.today())
     assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
-    out = render(catalog, filters, saved, assumed)
+    attention = quotes.needs_attention(stored_quotes, catalog.treatment_ids, dt.date.today())
+    out = render(catalog, filters, saved, assumed, attention)
     return {name: getattr(out, name) for name in RENDER_OUTPUTS}
 
 

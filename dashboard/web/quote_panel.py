@@ -6,8 +6,12 @@ import datetime as dt
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
 
+from dashboard.model.explain import OVER
+from dashboard.model.quote_listing import why_not_listed
+from dashboard.output.quote_words import arithmetic, nearest_text, not_listed_text, price_of_question, reading_line
 from dashboard.quotes import records as q
 from dashboard.quotes.upload import UPLOAD_COMPONENT_MAX_BYTES
 from dashboard.web.components import labelled
@@ -73,7 +77,7 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
             dbc.Col(
                 labelled(
                     "quote-quantity",
-                    "How many (sessions, units, syringes…; sessions in a course)",
+                    "How many sessions (or units, syringes…) does the quote count?",
                     dcc.Input(
                         id="quote-quantity",
                         type="text",
@@ -95,6 +99,22 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
                 ),
                 md=3,
             ),
+            dbc.Col(
+                labelled(
+                    "quote-per",
+                    price_of_question("session"),
+                    dbc.RadioItems(
+                        id="quote-per",
+                        options=[
+                            {"label": "The price of one (each)", "value": "one"},
+                            {"label": "The price of all of them (the total)", "value": "all"},
+                        ],
+                        value=None,
+                        inline=True,
+                    ),
+                ),
+                md=12,
+            ),
         ]
     )
     return dbc.Card(
@@ -103,6 +123,7 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
                 html.H2("Your quotes", className="h5"),
                 html.P(LOCAL_ONLY, className="small text-muted", id="quotes-local-note"),
                 row,
+                html.P(id="quote-reading", className="quote-reading fw-semibold", **{"aria-live": "polite"}),
                 html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Span(" or ", className="mx-1"),
                 dcc.Upload(
@@ -114,7 +135,10 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
                     style={"display": "inline-block"},
                 ),
                 html.Button("Download the CSV template", id="quote-template", n_clicks=0, className="btn btn-link"),
+                html.Button("Download my quotes", id="quote-download", n_clicks=0, className="btn btn-link"),
                 dcc.Download(id="template-download"),
+                dcc.Download(id="my-quotes-download"),
+                html.P(id="quote-storage-note", className="alert alert-warning small mt-2 mb-0", role="alert"),
                 html.Ul(id="quote-messages", className="mt-2 small", **{"aria-live": "polite"}),
                 html.Div(id="quote-list", className="mt-2"),
                 html.Button(
@@ -126,36 +150,57 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
     )
 
 
-def quote_list(rows: pd.DataFrame, saved: list[dict], names: dict[str, str]) -> html.Div:
-    """Saved quotes with where each stands in the current market, and a remove button each."""
-    if not saved:
+def quote_list(comparison, saved: list[dict], names: dict[str, str], attention: list[dict] = ()) -> html.Div:
+    """Saved quotes, each read with its arithmetic and placed in the current market (or why it is not listed),
+    with a remove button each and a "Compare" button for side by side; then the quotes needing attention."""
+    if not saved and not attention:
         return html.P("No quotes saved yet.", className="text-muted small")
-    notes = dict(
-        zip(rows.get("id", pd.Series(dtype=object)), rows.get("quote_note", pd.Series(dtype=object)), strict=False)
-    )
+    rows, filters = comparison.rows, comparison.filters
+    column = rows["quote_note"] if "quote_note" in rows else pd.Series(dtype=object)
+    nearest = rows["quote_nearest"] if "quote_nearest" in rows else pd.Series(dtype=object)
     items = []
     for quote in saved:
-        note = notes.get(f"quote-{quote['id']}", "Not in this market's currency, or filtered out.")
+        row_id = f"quote-{quote['id']}"
+        code = why_not_listed(quote, rows, comparison.table, filters)
+        note = column.get(row_id) if not code else not_listed_text(code, quote, filters.market)
+        near = nearest_text(nearest.get(row_id), names) if not code else ""
+        over = not code and rows.loc[row_id, "budget_fit"] == OVER
         text = (
             f"{quote['clinic']}: {names.get(quote['treatment_id'], quote['treatment_id'])}, "
-            f"{quote['price']:,.2f} {quote['currency']} for {covered(quote)}"
-            f"{', ' + quote['date'] if quote['date'] else ''}. {note}"
+            f"{arithmetic(quote)}{', dated ' + quote['date'] if quote['date'] else ''}. "
+            f"{'Over budget. ' if over else ''}{note or ''}{' ' + near if near else ''}"
         )
-        items.append(
-            html.Li(
-                [
-                    html.Span(text),
-                    html.Button(
-                        "Remove",
-                        id={"type": "remove-quote", "index": quote["id"]},
-                        n_clicks=0,
-                        className="btn btn-link btn-sm",
-                        **{"aria-label": f"Remove quote from {quote['clinic']}"},
-                    ),
-                ]
+        buttons = [_remove_button(quote)]
+        if not code:
+            buttons.insert(
+                0,
+                html.Button(
+                    "Compare side by side",
+                    id={"type": "compare-quote", "index": quote["id"]},
+                    n_clicks=0,
+                    className="btn btn-link btn-sm",
+                    **{"aria-label": f"Compare the quote from {quote['clinic']} side by side"},
+                ),
             )
+        items.append(html.Li([html.Span(text), *buttons], className="quote-over-budget" if over else None))
+    for quote in attention:
+        text = (
+            f"Needs attention: {quote['clinic']}, {arithmetic(quote)}. Its treatment “{quote['treatment_id']}” is "
+            "no longer in the data (it may have been renamed): add the quote again with the treatment chosen, "
+            "then remove this one. It is kept until you do."
         )
+        items.append(html.Li([html.Span(text), _remove_button(quote)], className="quote-needs-attention"))
     return html.Ul(items, className="small", id="saved-quotes")
+
+
+def _remove_button(quote: dict) -> html.Button:
+    return html.Button(
+        "Remove",
+        id={"type": "remove-quote", "index": quote["id"]},
+        n_clicks=0,
+        className="btn btn-link btn-sm",
+        **{"aria-label": f"Remove quote from {quote['clinic']}"},
+    )
 
 
 def covered(quote: dict) -> str:
@@ -177,11 +222,22 @@ def apply_action(
     upload: tuple | None = None,
     remove_id: object = None,
     aliases: dict[str, str] | None = None,
+    attention: list[dict] = (),
 ) -> tuple[list[dict], list[str]]:
     """The saved list after an action (add, upload, remove, clear) and the messages to show.
 
     `saved` has been validated already; bad input leaves it unchanged. `aliases`: name -> treatment id.
+    `attention`: stored quotes whose treatment is no longer in the data; kept after the saved ones until
+    removed one by one or cleared, never dropped by another action.
     """
+    kept = [] if action == "clear" else [x for x in attention if x["id"] != remove_id]
+    new, messages = _apply(action, saved, treatments, today, form, upload, remove_id, aliases)
+    if action == "remove" and len(kept) < len(attention):
+        messages = ["Quote removed."]
+    return [*new, *kept], messages
+
+
+def _apply(action, saved, treatments, today, form, upload, remove_id, aliases) -> tuple[list[dict], list[str]]:
     if action == "add":
         record, problems = q.parse_form(form or {}, treatments, today, aliases=aliases)
         if record is None:
@@ -189,13 +245,15 @@ def apply_action(
         merged, dropped = q.merge(saved, [record])
         if dropped:
             return merged, [f"Not added: at most {q.MAX_QUOTES} quotes can be kept."]
-        return merged, ["Quote added.", *(str(p) for p in problems)]
+        return merged, ["Quote added.", reading_line(record, treatments.get(record["treatment_id"], "")),
+                        *(str(p) for p in problems)]  # fmt: skip
     if action == "upload":
         contents, filename = upload or (None, None)
         result = q.parse_upload(contents, filename, treatments, today, aliases=aliases)
         merged, dropped = q.merge(saved, result.quotes)
         added = len(result.quotes) - dropped
         messages = [f"{added} quote{'s' if added != 1 else ''} added from the file."]
+        messages += [reading_line(x, treatments.get(x["treatment_id"], "")) for x in result.quotes[:added][:50]]
         if dropped:
             messages.append(f"{dropped} not added: at most {q.MAX_QUOTES} quotes can be kept.")
         shown = result.problems[:50]
@@ -209,3 +267,85 @@ def apply_action(
     if action == "clear":
         return [], (["All quotes cleared."] if saved else [])
     return saved, []
+
+
+def form_reading(form: dict, treatments: dict[str, str], today: dt.date) -> str:
+    """The live line under the form: how the quote will be read, with its arithmetic, or what is still needed."""
+    price = form.get("price")
+    if price in (None, "") or not treatments:
+        return ""
+    values = {**form, "treatment": form.get("treatment") or next(iter(treatments))}
+    record, problems = q.parse_form(values, treatments, today, new_id=lambda: "0" * 12)
+    if record is None:
+        shown = [p for p in problems if p.column in ("price", "quantity", "per", "covers", "currency")]
+        return str(shown[0]) if shown else ""
+    return f"Reads as: {arithmetic(record)}."
+
+
+def register_quote_panel(app, names: dict[str, str]) -> None:
+    """The live reading under the form, the quotes kept in local storage (assets/quotes.js) with a note when they
+    cannot be, "Download my quotes", and a quote put side by side."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="quotes", function_name="load"),
+        Output("quotes-store", "data", allow_duplicate=True),
+        Output("quote-storage-note", "children", allow_duplicate=True),
+        Input("quote-storage-note", "id"),
+        prevent_initial_call="initial_duplicate",
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="quotes", function_name="save"),
+        Output("quote-storage-note", "children"),
+        Input("quotes-store", "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output("quote-reading", "children"),
+        Output("quote-per-label", "children"),
+        [Input(f"quote-{f}", "value") for f in ("treatment", "price", "currency", "covers", "quantity", "per")],
+    )
+    def reading(*values):
+        form = dict(zip(("treatment", "price", "currency", "covers", "quantity", "per"), values, strict=True))
+        form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
+        return form_reading(form, names, dt.date.today()), price_of_question(form.get("covers"))
+
+    @app.callback(
+        Output("my-quotes-download", "data"),
+        Input("quote-download", "n_clicks"),
+        State("quotes-store", "data"),
+        prevent_initial_call=True,
+    )
+    def download_mine(n_clicks, stored):
+        if not n_clicks:
+            raise PreventUpdate
+        today = dt.date.today()
+        saved = q.validate_stored(stored, names, today) + q.needs_attention(stored, names, today)
+        return dcc.send_bytes(q.quotes_csv(saved, names), "my-quotes.csv", type="text/csv")
+
+    @app.callback(
+        Output("compare", "value", allow_duplicate=True),
+        Input({"type": "compare-quote", "index": ALL}, "n_clicks"),
+        State("compare", "value"),
+        prevent_initial_call=True,
+    )
+    def compare_quote(_clicks, chosen):
+        clicked = any(isinstance(t, dict) and t.get("value") for t in ctx.triggered or [])
+        index = ctx.triggered_id.get("index") if isinstance(ctx.triggered_id, dict) else None
+        if not clicked or not isinstance(index, str):
+            raise PreventUpdate
+        chosen = [c for c in (chosen if isinstance(chosen, list) else []) if isinstance(c, str)]
+        return list(dict.fromkeys([*chosen, f"quote-{index}"]))
+
+    @app.callback(
+        Output("compare", "options", allow_duplicate=True),
+        Input("quotes-store", "data"),
+        State("compare", "options"),
+        prevent_initial_call=True,
+    )
+    def compare_options(stored, options):
+        base = [o for o in (options or []) if isinstance(o, dict) and not str(o.get("value", "")).startswith("quote-")]
+        saved = q.validate_stored(stored, names, dt.date.today())
+        return base + [
+            {"label": f"Your quote: {x['clinic']} ({names.get(x['treatment_id'], '')})", "value": f"quote-{x['id']}"}
+            for x in saved
+        ]

@@ -19,8 +19,10 @@ def test_page_and_dependencies_load(client):
     deps = client.get("/_dash-dependencies").get_json()
     # render, URL sync both ways and the compare list's limit (in the browser), details, data links (in the
     # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, export,
-    # the Sources tab on first show, the questions' print (in the browser) and download
-    assert len(deps) == 14
+    # the Sources tab on first show, the questions' print (in the browser) and download; the quotes kept in local
+    # storage (load and save, in the browser), the quote form's reading, "Download my quotes", a quote put side
+    # by side and the compare list's quote options
+    assert len(deps) == 20
 
 
 def test_render_filters_rows_and_counts_over_budget(client):

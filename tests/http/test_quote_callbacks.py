@@ -50,11 +50,15 @@ def test_add_by_form(client):
         "covers": "syringe",
         "quantity": 2,
         "date": "2026-02-01",
+        "per": "all",
     }
     out = quote_request(client, "quote-add.n_clicks", form=form)
     saved = out["quotes-store"]["data"]
     assert len(saved) == 1 and saved[0]["price"] == 1400 and saved[0]["clinic"] == "Smile Clinic"
-    assert messages(out) == ["Quote added."]
+    assert messages(out) == [
+        "Quote added.",
+        "Read as: Smile Clinic, Hyaluronic-acid filler: $700 × 2 syringes = $1,400 for one session ($700 a syringe).",
+    ]
 
 
 def test_bad_form_keeps_saved_quotes_and_says_why(client):

@@ -1,0 +1,62 @@
+// The saved quotes in the browser's local storage, kept by hand (the quotes store itself is in memory):
+// when the storage is full, blocked or private, the page says so instead of failing without a word, and
+// the quotes of this visit stay listed once. Called by name (ClientsideFunction): the page's CSP forbids eval.
+(function () {
+  "use strict";
+  var KEY = "quotes-store";  // the key the earlier local dcc.Store used: quotes saved before still load
+  var CANNOT_KEEP = "Your quotes cannot be kept in this browser (its storage is full, blocked or private): " +
+    "download them with “Download my quotes” before you leave, and upload the file next time.";
+
+  function storage() {
+    try {
+      return window.localStorage || null;  // reading the property throws where site storage is blocked
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function write(value) {
+    var store = storage();
+    if (!store) return false;
+    try {
+      store.setItem(KEY, JSON.stringify(value));
+      store.setItem(KEY + "-timestamp", String(Date.now()));
+      return true;
+    } catch (e) {
+      return false;  // full (QuotaExceededError) or refused
+    }
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    quotes: {
+      // On load: the stored quotes (as stored: the server checks them), and the note when none can be kept.
+      load: function () {
+        var store = storage();
+        var saved = [];
+        var note = "";
+        try {
+          var text = store ? store.getItem(KEY) : null;
+          var parsed = text ? JSON.parse(text) : [];
+          saved = Array.isArray(parsed) ? parsed : [];
+        } catch (e) {
+          saved = [];
+        }
+        // probe writes: the storage may read but refuse to keep anything, or have no room for another quote
+        var probe = false;
+        try {
+          store.setItem(KEY + "-probe", new Array(2049).join("xx"));
+          store.removeItem(KEY + "-probe");
+          probe = true;
+        } catch (e) {
+          probe = false;
+        }
+        if (!probe || !write(saved)) note = CANNOT_KEEP;
+        return [saved, note];
+      },
+      // After every change of the quotes: keep them, or say that they cannot be kept.
+      save: function (data) {
+        return write(Array.isArray(data) ? data : []) ? "" : CANNOT_KEEP;
+      },
+    },
+  });
+})();
