@@ -3,9 +3,11 @@
 // the quotes of this visit stay listed once. Called by name (ClientsideFunction): the page's CSP forbids eval.
 (function () {
   "use strict";
-  var KEY = "quotes-store";  // the key the earlier local dcc.Store used: quotes saved before still load
+  var KEY = "quotes-store";  // the keys the earlier local dcc.Stores used: what was saved before still loads
+  var ASSUMPTIONS = "assumptions-store";
   var CANNOT_KEEP = "Your quotes cannot be kept in this browser (its storage is full, blocked or private): " +
-    "download them with “Download my quotes” before you leave, and upload the file next time.";
+    "download them with “Download my quotes” before you leave, and upload the file next time. Your assumptions " +
+    "are not kept either.";
 
   function storage() {
     try {
@@ -15,12 +17,23 @@
     }
   }
 
-  function write(value) {
+  function read(key) {
+    try {
+      var store = storage();
+      var parsed = JSON.parse((store && store.getItem(key)) || "[]");
+      return Array.isArray(parsed) ? parsed : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function write(value, key) {
     var store = storage();
+    key = key || KEY;
     if (!store) return false;
     try {
-      store.setItem(KEY, JSON.stringify(value));
-      store.setItem(KEY + "-timestamp", String(Date.now()));
+      store.setItem(key, JSON.stringify(value));
+      store.setItem(key + "-timestamp", String(Date.now()));
       return true;
     } catch (e) {
       return false;  // full (QuotaExceededError) or refused
@@ -32,15 +45,8 @@
       // On load: the stored quotes (as stored: the server checks them), and the note when none can be kept.
       load: function () {
         var store = storage();
-        var saved = [];
+        var saved = read(KEY);
         var note = "";
-        try {
-          var text = store ? store.getItem(KEY) : null;
-          var parsed = text ? JSON.parse(text) : [];
-          saved = Array.isArray(parsed) ? parsed : [];
-        } catch (e) {
-          saved = [];
-        }
         // probe writes: the storage may read but refuse to keep anything, or have no room for another quote
         var probe = false;
         try {
@@ -51,7 +57,11 @@
           probe = false;
         }
         if (!probe || !write(saved)) note = CANNOT_KEEP;
-        return [saved, note];
+        return [saved, note, read(ASSUMPTIONS)];
+      },
+      // The assumptions are kept the same way; the note above speaks for both.
+      saveAssumptions: function (data) {
+        return write(Array.isArray(data) ? data : [], ASSUMPTIONS) ? "" : CANNOT_KEEP;
       },
       // After every change of the quotes: keep them, or say that they cannot be kept.
       save: function (data) {

@@ -289,8 +289,16 @@ def register_quote_panel(app, names: dict[str, str]) -> None:
         ClientsideFunction(namespace="quotes", function_name="load"),
         Output("quotes-store", "data", allow_duplicate=True),
         Output("quote-storage-note", "children", allow_duplicate=True),
+        Output("assumptions-store", "data", allow_duplicate=True),
         Input("quote-storage-note", "id"),
         prevent_initial_call="initial_duplicate",
+    )
+    # the note's title: the same words when the assumptions could not be kept (the note itself speaks for both)
+    app.clientside_callback(
+        ClientsideFunction(namespace="quotes", function_name="saveAssumptions"),
+        Output("quote-storage-note", "title"),
+        Input("assumptions-store", "data"),
+        prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction(namespace="quotes", function_name="save"),

@@ -95,7 +95,9 @@ def cards(records: list[dict]) -> list:
     out = [dcc.Markdown("\n\n".join(_card(r) for r in kept), className="option-cards")]
     if over:
         out.append(dcc.Markdown("\n\n".join(_card(r) for r in over), className="option-cards over-budget-cards"))
-    return out
+    # a tap on a card opens its details (assets/cards.js): the ids of its cards, in order, as plain text
+    return [html.Div(m, className="card-group", **{"data-ids": ",".join(r["id"] for r in group)})
+            for m, group in zip(out, (kept, over), strict=False)]  # fmt: skip
 
 
 def missing_notes(comparison: Comparison) -> html.Details | None:
