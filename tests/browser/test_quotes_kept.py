@@ -138,6 +138,7 @@ def test_a_tap_on_a_phone_card_opens_its_details(browser, live_url, console_erro
     expect(details).to_be_visible()
     expect(details).to_contain_text(name.split(" · ")[0])
     expect(details).to_contain_text("Price")
+    expect(details).to_be_in_viewport()
     context.close()
 
 
