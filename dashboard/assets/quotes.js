@@ -57,7 +57,17 @@
           probe = false;
         }
         if (!probe || !write(saved)) note = CANNOT_KEEP;
-        return [saved, note, read(ASSUMPTIONS)];
+        // nothing stored, nothing to say: no change, so the first view needs no request
+        var same = window.dash_clientside.no_update;
+        var assumptions = read(ASSUMPTIONS);
+        return [saved.length ? saved : same, note || same, assumptions.length ? assumptions : same];
+      },
+      // The quote form's values for its live reading, once a price is typed or cleared (else no request).
+      formValues: function (treatment, price, currency, covers, quantity, per, previous) {
+        var typed = price !== null && price !== undefined && String(price).trim() !== "";
+        var before = Array.isArray(previous) && previous[1] !== null && String(previous[1]).trim() !== "";
+        if (!typed && !before) return window.dash_clientside.no_update;
+        return [treatment, price, currency, covers, quantity, per];
       },
       // The assumptions are kept the same way; the note above speaks for both.
       saveAssumptions: function (data) {

@@ -19,7 +19,8 @@ from dashboard.quotes import records as quotes
 from dashboard.web import assumption_panel
 from dashboard.web.page_state import register_page_updates
 from dashboard.web.questions_panel import register_questions
-from dashboard.web.quote_panel import apply_action, register_quote_panel
+from dashboard.web.quote_panel import apply_action
+from dashboard.web.quote_wiring import register_quote_panel
 
 
 def register_callbacks(app, catalog: Catalog) -> None:

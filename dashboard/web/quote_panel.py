@@ -6,8 +6,7 @@ import datetime as dt
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html
-from dash.exceptions import PreventUpdate
+from dash import dcc, html
 
 from dashboard.model.explain import OVER
 from dashboard.model.quote_listing import why_not_listed
@@ -124,6 +123,7 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
                 html.P(LOCAL_ONLY, className="small text-muted", id="quotes-local-note"),
                 row,
                 html.P(id="quote-reading", className="quote-reading fw-semibold", **{"aria-live": "polite"}),
+                dcc.Store(id="quote-form-values"),
                 html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Span(" or ", className="mx-1"),
                 dcc.Upload(
@@ -267,93 +267,3 @@ def _apply(action, saved, treatments, today, form, upload, remove_id, aliases) -
     if action == "clear":
         return [], (["All quotes cleared."] if saved else [])
     return saved, []
-
-
-def form_reading(form: dict, treatments: dict[str, str], today: dt.date) -> str:
-    """The live line under the form: how the quote will be read, with its arithmetic, or what is still needed."""
-    price = form.get("price")
-    if price in (None, "") or not treatments:
-        return ""
-    values = {**form, "treatment": form.get("treatment") or next(iter(treatments))}
-    record, problems = q.parse_form(values, treatments, today, new_id=lambda: "0" * 12)
-    if record is None:
-        shown = [p for p in problems if p.column in ("price", "quantity", "per", "covers", "currency")]
-        return str(shown[0]) if shown else ""
-    return f"Reads as: {arithmetic(record)}."
-
-
-def register_quote_panel(app, names: dict[str, str]) -> None:
-    """The live reading under the form, the quotes kept in local storage (assets/quotes.js) with a note when they
-    cannot be, "Download my quotes", and a quote put side by side."""
-    app.clientside_callback(
-        ClientsideFunction(namespace="quotes", function_name="load"),
-        Output("quotes-store", "data", allow_duplicate=True),
-        Output("quote-storage-note", "children", allow_duplicate=True),
-        Output("assumptions-store", "data", allow_duplicate=True),
-        Input("quote-storage-note", "id"),
-        prevent_initial_call="initial_duplicate",
-    )
-    # the note's title: the same words when the assumptions could not be kept (the note itself speaks for both)
-    app.clientside_callback(
-        ClientsideFunction(namespace="quotes", function_name="saveAssumptions"),
-        Output("quote-storage-note", "title"),
-        Input("assumptions-store", "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction(namespace="quotes", function_name="save"),
-        Output("quote-storage-note", "children"),
-        Input("quotes-store", "data"),
-        prevent_initial_call=True,
-    )
-
-    @app.callback(
-        Output("quote-reading", "children"),
-        Output("quote-per-label", "children"),
-        [Input(f"quote-{f}", "value") for f in ("treatment", "price", "currency", "covers", "quantity", "per")],
-    )
-    def reading(*values):
-        form = dict(zip(("treatment", "price", "currency", "covers", "quantity", "per"), values, strict=True))
-        form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
-        return form_reading(form, names, dt.date.today()), price_of_question(form.get("covers"))
-
-    @app.callback(
-        Output("my-quotes-download", "data"),
-        Input("quote-download", "n_clicks"),
-        State("quotes-store", "data"),
-        prevent_initial_call=True,
-    )
-    def download_mine(n_clicks, stored):
-        if not n_clicks:
-            raise PreventUpdate
-        today = dt.date.today()
-        saved = q.validate_stored(stored, names, today) + q.needs_attention(stored, names, today)
-        return dcc.send_bytes(q.quotes_csv(saved, names), "my-quotes.csv", type="text/csv")
-
-    @app.callback(
-        Output("compare", "value", allow_duplicate=True),
-        Input({"type": "compare-quote", "index": ALL}, "n_clicks"),
-        State("compare", "value"),
-        prevent_initial_call=True,
-    )
-    def compare_quote(_clicks, chosen):
-        clicked = any(isinstance(t, dict) and t.get("value") for t in ctx.triggered or [])
-        index = ctx.triggered_id.get("index") if isinstance(ctx.triggered_id, dict) else None
-        if not clicked or not isinstance(index, str):
-            raise PreventUpdate
-        chosen = [c for c in (chosen if isinstance(chosen, list) else []) if isinstance(c, str)]
-        return list(dict.fromkeys([*chosen, f"quote-{index}"]))
-
-    @app.callback(
-        Output("compare", "options", allow_duplicate=True),
-        Input("quotes-store", "data"),
-        State("compare", "options"),
-        prevent_initial_call=True,
-    )
-    def compare_options(stored, options):
-        base = [o for o in (options or []) if isinstance(o, dict) and not str(o.get("value", "")).startswith("quote-")]
-        saved = q.validate_stored(stored, names, dt.date.today())
-        return base + [
-            {"label": f"Your quote: {x['clinic']} ({names.get(x['treatment_id'], '')})", "value": f"quote-{x['id']}"}
-            for x in saved
-        ]

@@ -20,8 +20,8 @@ def test_page_and_dependencies_load(client):
     # render, URL sync both ways and the compare list's limit (in the browser), details, data links (in the
     # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, export,
     # the Sources tab on first show, the questions' print (in the browser) and download; the quotes kept in local
-    # storage (load and save, in the browser), the quote form's reading, "Download my quotes", a quote put side
-    # by side, the compare list's quote options and the assumptions kept in local storage (in the browser)
+    # storage (load and save, in the browser), the quote form's values and reading, "Download my quotes", a quote put side
+    # by side and the assumptions kept in local storage (in the browser)
     assert len(deps) == 21
 
 

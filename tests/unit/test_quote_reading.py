@@ -9,7 +9,8 @@ import pytest
 
 from dashboard.output.quote_words import arithmetic, price_of_question
 from dashboard.quotes.records import MAX_QUOTES, needs_attention, parse_form, parse_upload, quotes_csv, validate_stored
-from dashboard.web.quote_panel import apply_action, form_reading
+from dashboard.web.quote_panel import apply_action
+from dashboard.web.quote_wiring import form_reading
 from tests.unit.quote_helpers import TODAY, TREATMENTS
 
 
