@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from dashboard.model.inflation import index_location, load_price_index
 from dashboard.model.price_use import left_out
 from dashboard.output.export import export_file
 from dashboard.progress import Progress
+from dashboard.quotes.dates import utc_today
 from dashboard.settings import data_location, region_from
 
 DATA_HELP = "data folder or postgresql:// URL (default: $DASHBOARD_DATA, else the bundled data/)"
@@ -100,7 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print(f"error: invalid value for {f.flag}: {raw[f.name]!r} (expected {f.help})", file=sys.stderr)
         return 2
     filters = parse_fields(raw, catalog.treatment_ids)
-    content, _name, _mime = export_file(catalog, filters, args.format, dt.date.today())
+    content, _name, _mime = export_file(catalog, filters, args.format, utc_today())
     if args.output == "-":
         sys.stdout.buffer.write(content)
     else:

@@ -24,6 +24,17 @@
     set: function () {},
   });
 
+  // Enter applies a typed number as leaving the box does. The typed fields (dcc.Input, debounce) apply on
+  // Enter already; the box beside each slider (the horizon, the risk tier) applies only when it loses focus,
+  // so Enter there blurs it (which applies the value) and gives it focus back.
+  document.addEventListener("keydown", function (event) {
+    var box = event.target;
+    if (event.key !== "Enter" || !box || box.tagName !== "INPUT") return;
+    if (!box.classList.contains("dash-input-container")) return;
+    box.blur();
+    box.focus();
+  });
+
   // The query string the page itself last wrote to the URL (or read from it): the page's own state in
   // this tab, never sent anywhere.
   var written = window.location.search;
@@ -56,6 +67,30 @@
       written = current;
       steps += 1;
       return { search: current, step: steps };
+    },
+    // (typed, options) -> options: the dropdown searches each option's `search` text (its name, id and the
+    // names people use, also without accents: model/name_search.py) for the typed words as typed, lower-cased.
+    // Typed with accents ("acné"), the words are folded as the search texts were, and the options whose text
+    // holds every folded word get the words as typed after " ~ ", so the dropdown finds them.
+    foldedSearch: function (typed, options) {
+      var noUpdate = window.dash_clientside.no_update;
+      if (!Array.isArray(options)) return noUpdate;
+      var raw = String(typed || "").toLocaleLowerCase().trim();
+      var folded = raw.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+      var words = folded.split(/\s+/).filter(Boolean);
+      var changed = false;
+      var next = options.map(function (option) {
+        var base = String(option.search || "").split(" ~ ")[0];
+        var own = base.split(" ");
+        var found = raw !== folded && words.length > 0 && words.every(function (word) {
+          return own.some(function (w) { return w.indexOf(word) >= 0; });
+        });
+        var search = found ? base + " ~ " + raw : base;
+        if (search === option.search) return option;
+        changed = true;
+        return Object.assign({}, option, { search: search });
+      });
+      return changed ? next : noUpdate;
     },
     // (value, fields) -> [value, message]: a list control keeps at most its limit of items, trimmed at once
     // where the person sees it, and the line under it says what was left out.

@@ -21,7 +21,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import costs
-from dashboard.model.value_parsers import read_number
+from dashboard.model.value_parsers import read_number, read_text, reading_words
 
 FIELDS = {
     "sessions": ("Sessions in the initial course", 1, 100),
@@ -43,6 +43,9 @@ def parse(raw: Any, treatment_ids) -> tuple[dict | None, str | None]:
     if not isinstance(field, str) or field not in FIELDS:
         return None, "Choose what you are assuming (sessions, maintenance interval, sessions per round or price)."
     label, lowest, highest = FIELDS[field]
+    for typed in (raw.get("low"), raw.get("high")):
+        if isinstance(typed, str) and read_text(typed).choices:
+            return None, f"{label}: “{typed.strip()}”: d{reading_words(typed)[1:]}"
     low = read_number(raw.get("low"))
     high = read_number(raw.get("high")) if raw.get("high") not in (None, "") else low
     if low is None or high is None:

@@ -166,7 +166,7 @@ def compare(
     if quotes:
         extra = quote_rows(
             table,
-            catalog.data.treatments,
+            table,  # the treatments' facts with the person's assumptions applied, so her quotes use them too
             list(quotes),
             filters.market,
             filters.horizon,

@@ -86,18 +86,31 @@ def upkeep_sessions(t: pd.DataFrame, months: float) -> dict[str, np.ndarray]:
     }
 
 
+def _monthly_cap(t: pd.DataFrame, upkeep: dict, sessions: dict, months: float) -> np.ndarray:
+    """A daily treatment counted in months of use (session_unit `month`) cannot be used for more months than the
+    horizon has: where its upkeep's upper bound is open, it becomes the horizon's months left after the longest
+    course (in place). Returns True where the bound was set this way."""
+    unit = t["session_unit"].to_numpy(dtype=object) if "session_unit" in t else np.full(len(t), None, dtype=object)
+    left = np.maximum(months - sessions["high"], 0.0)
+    capped = (unit == "month") & np.isnan(upkeep["high"]) & ~np.isnan(left)
+    upkeep["high"] = np.where(capped, left, upkeep["high"])
+    return capped
+
+
 def horizon_costs(treatments: pd.DataFrame, per_session: pd.DataFrame, horizon_years: float) -> pd.DataFrame:
     """Initial course, maintenance and total over the horizon, per kind, indexed by treatment id.
 
     `treatments`: rows of treatments.csv (column `id`); `per_session`: indexed by id, columns
     session_low/typical/high. Returns columns initial_*, maintenance_sessions_*, maintenance_*,
-    total_*, per_month_* (money) and total_open (upper bound open while the lower is known).
+    total_*, per_month_* (money), total_open (upper bound open while the lower is known) and upkeep_capped (a
+    daily treatment's open upkeep bounded by use every month of the horizon).
     """
     t = treatments.set_index("id")
     p = per_session.reindex(t.index)
     months = float(horizon_years) * 12
     sessions = session_counts(t)
     upkeep = upkeep_sessions(t, months)
+    capped = _monthly_cap(t, upkeep, sessions, months)
     columns = {}
     for kind in KINDS:
         price = _floats(p, f"session_{kind}")
@@ -110,6 +123,7 @@ def horizon_costs(treatments: pd.DataFrame, per_session: pd.DataFrame, horizon_y
         columns[f"total_{kind}"] = total
         columns[f"per_month_{kind}"] = total / months
     out = pd.DataFrame(columns, index=t.index)
+    out["upkeep_capped"] = capped
     out["initial_open"] = out["initial_low"].notna() & out["initial_high"].isna()
     out["total_open"] = out["total_low"].notna() & out["total_high"].isna()
     return out

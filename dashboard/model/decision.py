@@ -8,7 +8,9 @@ figure it must stay within:
 
 - **upkeep room** (the course fits at its highest, only the upkeep is open): at most
   floor((B - course_high) / p_hi) more sessions at up to p_hi each, i.e. about one every
-  ceil(horizon months / sessions) months;
+  ceil(horizon months / sessions) months; for top-ups repeated as results fade after a published time d
+  (rounds ceil(H / d) - 1, each of an unpublished number of sessions), the results must last at least
+  ceil(H / (sessions + 1)) months at one session a round;
 - **price** (the price decides): a session must cost at most floor(B / n_hi), where n_hi is the most
   sessions (course and upkeep; with an open upkeep, its published minimum);
 - **sessions** (the count decides): at most floor(B / p_hi) sessions in all;
@@ -52,6 +54,8 @@ HINGE_COLUMNS = (
     "hinge_sessions_cheapest",  # with sessions deciding at the highest price: the count at most at the lowest
     "hinge_extra_sessions",  # at most this many sessions beyond the course (upkeep room)
     "hinge_every_months",  # about one extra session every this many months (rounded up)
+    "hinge_lasting_months",  # periodic top-ups of unpublished size: results must last at least this (rounded up)
+    "hinge_rounds_high",  # periodic top-ups: the most rounds over the horizon (at the shortest published duration)
     "hinge_upkeep_open",  # True where the condition counts only the upkeep's published minimum
     "hinge_upkeep_min",  # that minimum, in sessions (0 for upkeep as needed)
     "course_sessions_low",  # the course's sessions as the model counts them
@@ -84,11 +88,13 @@ def hinge(
     course_high: float,
     upkeep_low: float,
     upkeep_high: float,
+    results_low: float = math.nan,
 ) -> dict:
     """The condition for one option that may fit (see the module docstring), from its figures.
 
     Prices in money per session (`price_high` NaN: only a 'from' price; `price_low` NaN: only 'up to'),
-    course and upkeep in sessions (a NaN high: open). Returns a dict of HINGE_COLUMNS' hinge_* keys
+    course and upkeep in sessions (a NaN high: open); `results_low`: the shortest published time results last
+    (months), for periodic top-ups (`upkeep_low` > 0 rounds of at least one session). Returns a dict of HINGE_COLUMNS' hinge_* keys
     (NaN where not used); `hinge` is None when no price is known at all.
     """
     out = {k: np.nan for k in HINGE_COLUMNS if k.startswith("hinge")}
@@ -101,7 +107,12 @@ def hinge(
         if extra >= upkeep_low:
             out.update(hinge=UPKEEP_ROOM, hinge_extra_sessions=extra, hinge_upkeep_open=True)
             out["hinge_at_price"] = price_high
-            if extra > 0:
+            if upkeep_low > 0 and not _nan(results_low) and results_low > 0:
+                # rounds at a duration d: ceil(months / d) - 1, at most `extra` when d >= months / (extra + 1)
+                out["hinge_rounds_high"] = max(_ceil(months / results_low) - 1, 0.0)
+                if out["hinge_rounds_high"] > extra:
+                    out["hinge_lasting_months"] = _ceil(months / (extra + 1))
+            elif extra > 0 and upkeep_low == 0:
                 out["hinge_every_months"] = _ceil(months / extra)
             return out
     upkeep_open = _nan(upkeep_high)
@@ -168,6 +179,7 @@ def hinge_frame(table: pd.DataFrame, budget: float | None, horizon_years: int) -
         "course_high": course["high"],
         "upkeep_low": _column(table, "maintenance_sessions_low"),
         "upkeep_high": _column(table, "maintenance_sessions_high"),
+        "results_low": _column(table, "results_months_low"),
     }
     months = float(horizon_years) * 12
     for i in np.flatnonzero(fit == MAY_FIT):

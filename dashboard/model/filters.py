@@ -13,7 +13,18 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from dashboard import vocab
-from dashboard.model.value_parsers import INVALID, choice, id_list, number_in, switch, valid, whole_number
+from dashboard.model.value_parsers import (
+    INVALID,
+    choice,
+    id_list,
+    number_in,
+    number_words,
+    read_text,
+    reading_words,
+    switch,
+    valid,
+    whole_number,
+)
 
 HORIZON_RANGE = (1, 10)
 MAX_BUDGET = 10_000_000
@@ -25,7 +36,7 @@ MIN_COMPARE = 2
 
 def _amount(value: float) -> str:
     """A typed amount in words: '3,000', '2.5', '1,000.5' (no rounding of what was typed)."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return number_words(value)
 
 
 def _concern(value: Any, _ids) -> Any:
@@ -277,19 +288,26 @@ TYPED_NUMBERS = {
 
 
 def apply_controls(raw: Mapping[str, Any], previous: Filters, treatment_ids=()) -> tuple[Filters, dict[str, str]]:
-    """Filters from the controls' raw values, and a message per refused typed number.
+    """Filters from the controls' raw values, and a message per typed number: what an accepted text was read
+    as ('Read as 3,000.', none for plain digits), or why a text was refused and which value applies.
 
     An empty field means "no limit"; a refused value keeps the previously applied one (so the
-    field can show the value in force) and the message says so.
+    field can show the value in force) and the message says so; an ambiguous text ("3.000") is refused
+    with both readings.
     """
     filters = parse_fields(raw, treatment_ids)
     rejected = [f for f in rejected_fields(raw, treatment_ids) if f in URL_PARAMETERS.values()]
     filters = replace(filters, **{f: getattr(previous, f) for f in rejected})
     messages = {}
-    for field_name in rejected:
-        if field_name in TYPED_NUMBERS:
-            allowed, empty = TYPED_NUMBERS[field_name]
-            value = getattr(previous, field_name)
-            applied = empty if value is None else f"{value:,.10g}"
-            messages[field_name] = f"“{str(raw.get(field_name))[:20]}” is not {allowed}. Applied: {applied}."
-    return filters, messages
+    for field_name in TYPED_NUMBERS:
+        text = raw.get(field_name)
+        if field_name not in rejected:
+            messages[field_name] = reading_words(text) if field_name in raw else ""
+            continue
+        allowed, empty = TYPED_NUMBERS[field_name]
+        value = getattr(previous, field_name)
+        applied = empty if value is None else f"{value:,.10g}"
+        ambiguous = isinstance(text, str) and read_text(text).choices
+        said = ": d" + reading_words(text)[1:] if ambiguous else f" is not {allowed}."
+        messages[field_name] = f"“{str(text)[:20]}”{said} Applied: {applied}."
+    return filters, {k: v for k, v in messages.items() if v}

@@ -65,6 +65,8 @@ def upkeep_text(row, symbol: str, horizon: int) -> str:
     if row.get("maintenance") == "none":
         return "no upkeep"
     low, high = row.get("maintenance_low"), row.get("maintenance_high")
+    if known(high) and flag(row.get("upkeep_capped")):
+        return f"upkeep up to {money(high, symbol)} (used every month; how long it is needed is not published)"
     if known(high):
         if float(high) == 0:
             return f"no top-up within {years_text(horizon)}"

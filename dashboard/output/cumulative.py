@@ -193,7 +193,7 @@ def cumulative_figure(
                             "y": 1,
                             "yref": "paper",
                             "yanchor": "bottom",
-                            "text": f"crossover, year {year}",
+                            "text": f"overtaken by year {year}",
                             "showarrow": False,
                             "font": {"size": 11},
                         }

@@ -24,13 +24,7 @@ from dashboard.output.course_words import (
     whole,
     years_text,
 )
-from dashboard.output.display import flag, known, money
-
-
-def _monthly_room(row, horizon: int) -> bool:
-    """A daily treatment whose budget room covers use every month of the horizon."""
-    left = horizon * 12 - float(row.get("course_sessions_high"))
-    return is_monthly(row) and known(row.get("hinge_extra_sessions")) and row.get("hinge_extra_sessions") >= left
+from dashboard.output.display import count_range, flag, known, money
 
 
 def _upkeep_clause(row) -> str:
@@ -39,7 +33,10 @@ def _upkeep_clause(row) -> str:
         return ""
     minimum = row.get("hinge_upkeep_min")
     if known(minimum) and float(minimum) > 0:
-        return f", with one session in each of the {plural(minimum, 'top-up round')}"
+        return (
+            f", with the fewest top-ups: one session in each of {plural(minimum, 'round')} "
+            "(if results last the longest published time)"
+        )
     return ", and no top-up is needed"
 
 
@@ -64,14 +61,9 @@ def _upkeep_room(row, budget: float, symbol: str, horizon: int) -> str:
             f"{course}, leaving {spare}: less than one more {session_noun(row)} at up to {price}. "
             f"It stays {within} only if no top-up is needed{_because(row)}."
         )
-    if _monthly_room(row, horizon):
-        return f"{course}, and it stays {within} even if you use it every month of the {years_text(horizon)}."
     minimum = row.get("hinge_upkeep_min")
-    rounds = (
-        f" (at least {plural(minimum, 'top-up round')} of at least one session each)"
-        if known(minimum) and float(minimum) > 0
-        else ""
-    )
+    if known(minimum) and float(minimum) > 0:  # top-ups as results fade, each of an unpublished size
+        return f"{course}. {_rounds_room(row, within, extra, price)}{_because(row)}."
     every = row.get("hinge_every_months")
     often = (
         f" (about one every {plural(every, 'month')})"
@@ -80,7 +72,27 @@ def _upkeep_room(row, budget: float, symbol: str, horizon: int) -> str:
     )
     return (
         f"{course}. It stays {within} if you need at most {sessions_text(extra, row, more=True)}{often} "
-        f"at up to {price} each{rounds}{_because(row)}."
+        f"at up to {price} each{_because(row)}."
+    )
+
+
+def _rounds_room(row, within: str, extra, price: str) -> str:
+    """Periodic top-ups whose size is not published: how long results must last, or how many sessions the
+    top-ups may take in all."""
+    low, high = whole(row.get("hinge_upkeep_min")), row.get("hinge_rounds_high")
+    rounds = f"{low}–{whole(high)}" if known(high) and whole(high) != low else f"{low}"
+    lasting = row.get("hinge_lasting_months")
+    published = count_range(row.get("results_months_low"), row.get("results_months_high"), "months")
+    source = "your assumption" if "upkeep_months" in (row.get("assumed_fields") or ()) else "published"
+    if known(lasting):
+        return (
+            f"It stays {within} if results last at least {plural(lasting, 'month')} ({source}: {published}), "
+            f"so that at most {plural(extra, 'top-up')} of one {session_noun(row)} each at up to {price} are needed; "
+            f"if they fade sooner, more top-ups are needed than the budget allows"
+        )
+    return (
+        f"It stays {within} if the top-ups ({rounds}, as results last {published}) take at most "
+        f"{sessions_text(extra, row)} in all at up to {price} each"
     )
 
 
@@ -201,10 +213,21 @@ def hinge_short(row, budget: float | None, symbol: str, horizon: int) -> str:
         extra = row.get("hinge_extra_sessions")
         if whole(extra) == 0:
             return f"{course}only if no top-up (up to {money(row.get('hinge_at_price'), symbol)}) is needed"
-        if _monthly_room(row, horizon):
-            return f"{course}even with use every month at up to {money(row.get('hinge_at_price'), symbol)}"
+        if known(row.get("hinge_lasting_months")):
+            return f"{course}if results last at least {plural(row.get('hinge_lasting_months'), 'month')}"
         more = sessions_text(extra, row, more=True)
         return f"{course}if at most {more} at up to {money(row.get('hinge_at_price'), symbol)}"
+    # a price condition worked with an open upkeep at its published minimum says so
+    fewest = flag(row.get("hinge_upkeep_open")) and code != decision.SESSIONS
+    price += (
+        (
+            " with the fewest top-ups"
+            if known(row.get("hinge_upkeep_min")) and row.get("hinge_upkeep_min") > 0
+            else " and no top-up"
+        )
+        if fewest
+        else ""
+    )
     if code == decision.PRICE:
         return f"{course}if {a_session(row)} costs at most {price}"
     if code == decision.SESSIONS:

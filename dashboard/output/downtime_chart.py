@@ -82,7 +82,10 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
     known, no_price, no_downtime = _downtime_points(rows)
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = "Cost against downtime, by risk tier"
-    subtitle = "Numbered as in the list under the chart. Ringed: no other option is cheaper, quicker and safer at once."
+    subtitle = (
+        "Numbered as in the list under the chart. Ringed: no other option with a known highest cost is cheaper "
+        "(at its highest), quicker and safer at once; 'at least' totals are not compared."
+    )
     why = "; ".join(
         p
         for p in (

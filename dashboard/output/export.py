@@ -101,6 +101,7 @@ def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_ou
         "filters": comparison.filters.describe(),
         "query": comparison.filters.to_query(),
         "exported": today.isoformat(),
+        "exported_time_zone": "UTC",
         "currency": vocab.MARKET_CURRENCY[comparison.filters.market],
         "hidden_over_budget": comparison.hidden_over_budget,
         "quotes_left_out": list(left_out),

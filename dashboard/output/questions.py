@@ -72,12 +72,16 @@ def course_text(row) -> str:
 
 
 def _one(row) -> str:
-    """'one session', or 'one month' for a daily treatment counted in months."""
+    """'one session', 'one month' for a daily treatment counted in months, 'the procedure' for surgery."""
+    if _surgical(row):
+        return "the procedure"
     return "one month" if row.get("session_unit") == "month" else "one session"
 
 
 def per_unit(row) -> str:
-    """'a session', or 'a month' for a daily treatment counted in months."""
+    """'a session', 'a month' for a daily treatment counted in months, 'for the procedure' for surgery."""
+    if _surgical(row):
+        return "for the procedure"
     return "a month" if row.get("session_unit") == "month" else "a session"
 
 
@@ -137,6 +141,10 @@ def _price_questions(row, symbol: str) -> list[str]:
         )
     if _per_course_unclear(row) and _sessions_known(row):
         out.append(f"Is your price for {_one(row)} or for the whole course of {course_text(row)}?")
+    # a surgeon's fee is asked about with what it leaves out (_included_questions)
+    if not out and known(low) and known(high) and float(high) > float(low) and row.get("basis") != "surgeon-fee":
+        what = "your total price for the procedure" if _surgical(row) else f"your price {per_unit(row)}"
+        out.append(f"What is {what} (published {price})?")
     return out
 
 
@@ -246,6 +254,14 @@ def _upkeep_questions(row) -> list[str]:
     assumed, maintenance = assumed_inputs(row), row.get("maintenance")
     months = count_text(row.get("results_months_low"), row.get("results_months_high"))
     out = []
+    if "upkeep_months" not in assumed and maintenance in ("unknown", "as-needed") and _surgical(row):
+        return ["Will I need further surgery to keep the results (a revision or a replacement), and after how long?"]
+    if (
+        "upkeep_months" not in assumed
+        and maintenance in ("unknown", "as-needed")
+        and row.get("session_unit") == "month"
+    ):
+        return ["Will I need to keep using it after the first course to keep the results, and for how long?"]
     if "upkeep_months" in assumed:
         out.append(f"Will I need a top-up every {months} months, as I assumed?")
     elif maintenance == "unknown":
@@ -269,6 +285,8 @@ def _downtime_questions(row) -> list[str]:
     """Days until back to work, when what is published does not say it."""
     low, high = row.get("downtime_days_low"), row.get("downtime_days_high")
     if not known(low) and not known(high):
+        if row.get("category") == "topical":  # used at home: no time off, but irritation while the skin adjusts
+            return ["How long does the skin irritation usually last when I start?"]
         return ["How many days until I can go back to work?"]
     counts = DOWNTIME_COUNTS.get(row.get("downtime_measure"))
     if counts and known(high) and float(high) >= 1:

@@ -208,7 +208,7 @@ def about_lines(
     return [
         ("Comparison", "Cosmetic treatment costs over time (not medical advice)"),
         ("Filters", comparison.filters.describe()),
-        ("Exported", today.isoformat()),
+        ("Exported", f"{today.isoformat()} (UTC)"),
         ("Price years in the data", f"{years[0]}-{years[1]}" if years else "unknown"),
         ("Currency", currency),
         *inflation.index_lines(comparison.price_index, currency, used, comparison.filters.prices_in),

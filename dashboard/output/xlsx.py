@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 
 import pandas as pd
 import xlsxwriter
@@ -14,7 +15,6 @@ from dashboard import vocab
 from dashboard.dataset.loader import Dataset
 from dashboard.model.comparison import Comparison
 from dashboard.output.table import (
-    _NUMERIC_HEADERS,
     EXPORT_COLUMNS,
     NUMERIC,
     SOURCE_COLUMNS,
@@ -33,6 +33,7 @@ COUNTS = (
         for k in NUMERIC
         if k.startswith(
             (
+                "as_published_",
                 "initial_",
                 "total_",
                 "first_year_",
@@ -47,7 +48,15 @@ COUNTS = (
         )
     }
 )
+YEARS = {"session_typical_year"}
+MONEY = NUMERIC - PERCENT - COUNTS - YEARS
 MONEY_FORMATS = {"USD": '"$"#,##0', "GBP": '"£"#,##0'}
+# Excel number formats. A count is whole or not: "#,##0.##" would show a whole 167 as "167.", so whole
+# counts get "#,##0" and others "#,##0.0#"; a year is a plain integer ("2020", never "$2,020" or "2,020").
+YEAR_FORMAT = "0"
+WHOLE_COUNT_FORMAT = "#,##0"
+FRACTION_COUNT_FORMAT = "#,##0.0#"
+WHOLE = re.compile(r"[0-9]{1,15}")  # a text cell that is a count or a year, e.g. "2" or "2017"
 
 
 def left_out_quotes(comparison: Comparison, saved_quotes) -> list[dict]:
@@ -80,20 +89,15 @@ def to_xlsx_bytes(
     currency = vocab.MARKET_CURRENCY[comparison.filters.market]
     with xlsxwriter.Workbook(buffer, options) as book:
         bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#eef1f6", "border": 1})
-        formats = {
-            "money": book.add_format({"num_format": MONEY_FORMATS[currency]}),
-            "percent": book.add_format({"num_format": "0.0%"}),
-            "count": book.add_format({"num_format": "#,##0.##"}),
-            "text": book.add_format({"text_wrap": False}),
-        }
+        formats = _number_formats(book, currency)
         sheet = book.add_worksheet("Comparison")
         table = export_frame(comparison)
         keys = [key for key, _ in EXPORT_COLUMNS]
         for col, header in enumerate(table.columns):
             sheet.write_string(0, col, _cell_text(header), bold)
         for row, record in enumerate(table.itertuples(index=False), start=1):
-            for col, (header, value) in enumerate(zip(table.columns, record, strict=True)):
-                _write_cell(sheet, row, col, header, value, formats[_kind(keys[col])])
+            for col, value in enumerate(record):
+                _write_cell(sheet, row, col, value, formats, _kind(keys[col]))
         for col, header in enumerate(table.columns):
             sheet.set_column(col, col, _width(header, table.iloc[:, col], keys[col]))
         sheet.set_row(0, 45)
@@ -103,23 +107,26 @@ def to_xlsx_bytes(
         lines = about_lines(comparison, data, today, left_out)
         for r, (key, value) in enumerate(lines):
             settings.write_string(r, 0, _cell_text(key), bold)
-            settings.write_string(r, 1, _cell_text(value))
+            _write_text_or_whole(settings, r, 1, value, formats["count"])
         settings.set_column(0, 0, 30)
         settings.set_column(1, 1, 90)
         sources = book.add_worksheet("Sources")
         for col, header in enumerate(SOURCE_COLUMNS):
             sources.write_string(0, col, header, bold)
         for r, record in enumerate(sources_frame(comparison, data).itertuples(index=False), start=1):
-            for col, value in enumerate(record):
-                sources.write_string(r, col, _cell_text(value))
+            for col, (key, value) in enumerate(zip(SOURCE_COLUMNS, record, strict=True)):
+                if key == "year":
+                    _write_text_or_whole(sources, r, col, value, formats["year"])
+                else:
+                    sources.write_string(r, col, _cell_text(value))
         for col, width in enumerate((22, 28, 60, 50, 8, 14)):
             sources.set_column(col, col, width)
         sources.freeze_panes(1, 0)
-        _quotes_sheet(book, bold, comparison, data, saved_quotes)
+        _quotes_sheet(book, bold, formats, comparison, data, saved_quotes)
     return buffer.getvalue()
 
 
-def _quotes_sheet(book, bold, comparison: Comparison, data: Dataset, saved_quotes) -> None:
+def _quotes_sheet(book, bold, formats, comparison: Comparison, data: Dataset, saved_quotes) -> None:
     sheet = book.add_worksheet("Quotes")
     for col, (_, header) in enumerate(QUOTE_SHEET_COLUMNS):
         sheet.write_string(0, col, header, bold)
@@ -133,8 +140,11 @@ def _quotes_sheet(book, bold, comparison: Comparison, data: Dataset, saved_quote
         }
         for col, (key, _) in enumerate(QUOTE_SHEET_COLUMNS):
             value = values.get(key)
-            if key in ("price", "quantity") and isinstance(value, (int, float)):
-                sheet.write_number(r, col, float(value))
+            if key == "price" and isinstance(value, (int, float)):
+                money = formats["quote_money"].get(quote.get("currency"), formats["cents"])
+                sheet.write_number(r, col, round(float(value), 2), money)
+            elif key == "quantity" and isinstance(value, (int, float)):
+                _write_cell(sheet, r, col, value, formats, "count")
             else:
                 sheet.write_string(r, col, _cell_text(value))
     if not saved_quotes:
@@ -147,9 +157,24 @@ def _quotes_sheet(book, bold, comparison: Comparison, data: Dataset, saved_quote
 def _kind(key: str) -> str:
     if key in PERCENT:
         return "percent"
+    if key in YEARS:
+        return "year"
     if key in COUNTS:
         return "count"
-    return "money" if key in NUMERIC else "text"
+    return "money" if key in MONEY else "text"
+
+
+def _number_formats(book, currency: str) -> dict:
+    """The workbook's cell formats by kind of value; "quote_money" maps a quote's currency to its format."""
+    return {
+        "money": book.add_format({"num_format": MONEY_FORMATS[currency]}),
+        "percent": book.add_format({"num_format": "0.0%"}),
+        "year": book.add_format({"num_format": YEAR_FORMAT}),
+        "count": book.add_format({"num_format": WHOLE_COUNT_FORMAT}),
+        "fraction": book.add_format({"num_format": FRACTION_COUNT_FORMAT}),
+        "cents": book.add_format({"num_format": "#,##0.00"}),
+        "quote_money": {c: book.add_format({"num_format": f[:-1] + "0.00"}) for c, f in MONEY_FORMATS.items()},
+    }
 
 
 def _width(header: str, values: pd.Series, key: str) -> float:
@@ -162,11 +187,37 @@ def _width(header: str, values: pd.Series, key: str) -> float:
     return min(60, max(longest_word + 2, typical + 2, 10))
 
 
-def _write_cell(sheet, row: int, col: int, header: str, value, cell_format=None) -> None:
+def _number(value: float, kind: str) -> float | int:
+    """The value as stored: money and rates to the cent (a rate keeps four places, 1.8% is 0.018), years and
+    whole counts as integers, other counts to two places."""
+    if kind == "percent":
+        return round(value, 4)
+    if kind == "money":
+        return round(value, 2)
+    if kind == "year" or (kind == "count" and float(value).is_integer()):
+        return int(round(value))
+    return round(value, 2)
+
+
+def _write_cell(sheet, row: int, col: int, value, formats: dict, kind: str) -> None:
+    """One Comparison cell: a number with its kind's format (money, percent, year, count), blank, or text."""
     missing = value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
     if missing:
-        sheet.write_blank(row, col, None, cell_format)
-    elif header in _NUMERIC_HEADERS:
-        sheet.write_number(row, col, float(value), cell_format)
+        sheet.write_blank(row, col, None, formats.get(kind))
+    elif kind != "text":
+        number = _number(float(value), kind)
+        fraction = kind == "count" and not isinstance(number, int)
+        sheet.write_number(row, col, number, formats["fraction" if fraction else kind])
     else:
         sheet.write_string(row, col, _cell_text(value))
+
+
+def _write_text_or_whole(sheet, row: int, col: int, value, whole_format) -> None:
+    """Text as a neutralised string, except a whole number written as text ("2", "2017"): a number; "" blank."""
+    text = _cell_text(value)
+    if not text:
+        sheet.write_blank(row, col, None)
+    elif WHOLE.fullmatch(text):
+        sheet.write_number(row, col, int(text), whole_format)
+    else:
+        sheet.write_string(row, col, text)

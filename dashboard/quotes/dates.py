@@ -4,12 +4,16 @@ A date like 05/06/2025 can be 5 June or 6 May. The order is taken from the file'
 dates (13/06/2025 is day first, 06/13/2025 month first); when the file gives no such evidence, or
 both, from the quote's currency (month first for USD, day first for GBP). Every ambiguous date
 gets a note naming the reading used; a date valid in only one order is read in that order.
+
+"In the future" is after today where the day starts first (UTC+14, `latest_today`), so a quote dated the
+person's own today is never refused whatever her time zone and the server's; the exports are dated in UTC
+(`utc_today`) and say so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from dashboard.quotes.upload import shown
 
@@ -17,7 +21,20 @@ DAY_FIRST, MONTH_FIRST = "day", "month"
 EARLIEST_DATE = date(2000, 1, 1)
 SEPARATORS = "/.-"
 _DIGITS = frozenset("0123456789")
+# The time zone whose day starts first (Kiritimati, Line Islands): no one's today is later than its today.
+EARLIEST_ZONE_OFFSET = timedelta(hours=14)
 CURRENCY_ORDER = {"USD": (MONTH_FIRST, "as usual in the US"), "GBP": (DAY_FIRST, "as usual in the UK")}
+
+
+def utc_today(now: datetime | None = None) -> date:
+    """Today's date in UTC (the exports' date, which they say is UTC); `now` an aware datetime for tests."""
+    return (now or datetime.now(UTC)).astimezone(UTC).date()
+
+
+def latest_today(now: datetime | None = None) -> date:
+    """The latest date anyone on Earth can call today (UTC+14): a quote dated after it is in the future for
+    everyone. `now` an aware datetime for tests."""
+    return ((now or datetime.now(UTC)).astimezone(UTC) + EARLIEST_ZONE_OFFSET).date()
 
 
 def split_numeric(text: str) -> tuple[str, int, int, int] | None:

@@ -1,6 +1,7 @@
 """Price text as people write it ("$1,400", "1.234,50 GBP", "£250") -> (price, currency, problem).
 
-Strict and linear: string steps only, no regular expressions. A price is more than 0 and at most
+Strict and linear: string steps only, no regular expressions; the number itself is read by the one rule
+every typed number follows (model.value_parsers.read_text), so "1.500" is refused as ambiguous. A price is more than 0 and at most
 MAX_PRICE, in USD or GBP (a EUR price is recognised, and refused).
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from dashboard.model.value_parsers import read_text, reading_words
 from dashboard.quotes.upload import shown
 
 MAX_PRICE = 1_000_000
@@ -20,34 +22,12 @@ DIGITS = frozenset("0123456789")
 
 
 def parse_number(text: str) -> float | None:
-    """A plain positive decimal with optional thousands separators ("1,234.50", "1.234,50", "1 234"), else None.
-
-    One separator followed by exactly three digits is a thousands separator (prices have no
-    third decimal); followed by one, two or four or more digits it is the decimal point.
-    """
+    """A plain unsigned number with optional thousands separators ("1,234.50", "1.234,50", "1 234"), read by
+    the one rule every typed number follows (model.value_parsers.read_text); else None ("1.500" is
+    ambiguous: see `parse_price`)."""
     if not text or any(c not in DIGITS and c not in ",. " for c in text):
         return None
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-    elif "," in text or "." in text:
-        sep = "," if "," in text else "."
-        decimal = sep if text.count(sep) == 1 and len(text.rpartition(sep)[2]) != 3 else ""
-    else:
-        decimal = ""
-    whole, _, fraction = text.rpartition(decimal) if decimal else (text, "", "")
-    if decimal and (not fraction or not set(fraction) <= DIGITS):
-        return None
-    separators = set(whole) - DIGITS
-    if len(separators) > 1:
-        return None
-    groups = whole.split(separators.pop()) if separators else [whole]
-    if not groups[0] or not set(groups[0]) <= DIGITS:
-        return None
-    if len(groups) > 1 and not (
-        len(groups[0]) <= 3 and groups[0][0] != "0" and all(len(g) == 3 and set(g) <= DIGITS for g in groups[1:])
-    ):
-        return None
-    return float("".join(groups) + "." + (fraction or "0"))
+    return float(text) if set(text) <= DIGITS else read_text(text).value
 
 
 def check_amount(amount: float, label: str) -> str | None:
@@ -92,6 +72,8 @@ def parse_price(text: str) -> tuple[float | None, str | None, str | None]:
     if negative:
         return None, None, f"{label}: a price must be more than 0"
     amount = parse_number(s)
+    if amount is None and read_text(s).choices:
+        return None, None, f"{label}: d{reading_words(s)[1:]}"
     if amount is None:
         hint = " (give one price, not a range)" if "-" in s else ""
         return None, None, f"{label} is not a price{hint}"

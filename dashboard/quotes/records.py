@@ -24,6 +24,7 @@ from dashboard.quotes.upload import (
     UnreadableFile,
     clean_text,
     filename_problem,
+    fit_row,
     map_header,
     read_rows,
     shown,
@@ -98,9 +99,10 @@ def parse_upload(
     at = columns.get("date")
     order = file_order(cells[at] for _, cells in rows if at is not None and at < len(cells))
     lookup, quotes = TreatmentLookup(treatments, aliases), []
-    for line, cells in rows:
-        if len(cells) != len(header_cells):
-            problems.append(QuoteProblem(line, None, f"expected {len(header_cells)} fields, found {len(cells)}"))
+    for line, row in rows:
+        cells, problem = fit_row(row, header, len(header_cells))
+        if cells is None:
+            problems.append(QuoteProblem(line, None, problem))
             continue
         # only the columns used for quotes are checked: an ignored column never rejects a row
         long = next((i for i in sorted(names) if len(cells[i]) > MAX_CELL_CHARS), None)

@@ -8,7 +8,9 @@ from dash import dcc, html
 
 from dashboard import vocab
 from dashboard.model import assumptions as rules
+from dashboard.model.name_search import treatment_options
 from dashboard.web.components import labelled
+from dashboard.web.typed_input import reading_line
 
 HELP = (
     "Where the data has no figure (how many sessions, how often upkeep is repeated and how many sessions "
@@ -17,9 +19,9 @@ HELP = (
 )
 
 
-def assumption_form(treatments: pd.DataFrame) -> dbc.Card:
-    names = treatments.sort_values("name")
-    options = [{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)]
+def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) -> dbc.Card:
+    """The form; its treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
+    options = treatment_options(treatments, aliases)
     fields = [{"label": label, "value": f} for f, (label, _, _) in rules.FIELDS.items()]
     row = dbc.Row(
         [
@@ -39,13 +41,18 @@ def assumption_form(treatments: pd.DataFrame) -> dbc.Card:
                 labelled(
                     "assumption-low",
                     "From",
-                    dcc.Input(
-                        id="assumption-low",
-                        type="text",
-                        inputMode="decimal",
-                        maxLength=20,
-                        className="form-control",
-                        placeholder="e.g. 6",
+                    html.Div(
+                        [
+                            dcc.Input(
+                                id="assumption-low",
+                                type="text",
+                                inputMode="decimal",
+                                maxLength=20,
+                                className="form-control",
+                                placeholder="e.g. 6",
+                            ),
+                            reading_line("assumption-low"),
+                        ]
                     ),
                 ),
                 md=2,
@@ -54,13 +61,18 @@ def assumption_form(treatments: pd.DataFrame) -> dbc.Card:
                 labelled(
                     "assumption-high",
                     "To (optional)",
-                    dcc.Input(
-                        id="assumption-high",
-                        type="text",
-                        inputMode="decimal",
-                        maxLength=20,
-                        className="form-control",
-                        placeholder="e.g. 12",
+                    html.Div(
+                        [
+                            dcc.Input(
+                                id="assumption-high",
+                                type="text",
+                                inputMode="decimal",
+                                maxLength=20,
+                                className="form-control",
+                                placeholder="e.g. 12",
+                            ),
+                            reading_line("assumption-high"),
+                        ]
                     ),
                 ),
                 md=2,

@@ -6,8 +6,6 @@ here, the quote and assumption lists, the quote template and the exports.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
@@ -16,16 +14,21 @@ from dashboard.model.comparison import Catalog
 from dashboard.model.filters import CONTROLS, apply_controls, control_values, from_query
 from dashboard.output.export import export_file
 from dashboard.quotes import records as quotes
+from dashboard.quotes.dates import latest_today, utc_today
 from dashboard.web import assumption_panel
 from dashboard.web.page_state import register_page_updates
 from dashboard.web.questions_panel import register_questions
-from dashboard.web.quote_panel import apply_action
+from dashboard.web.quote_panel import apply_action, register_upload_refused
 from dashboard.web.quote_wiring import register_quote_panel
+from dashboard.web.typed_input import register_name_search, register_readings
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
     register_page_updates(app, catalog)
     register_questions(app, catalog)
+    register_upload_refused(app)
+    register_readings(app)
+    register_name_search(app)
     ids = catalog.treatment_ids
 
     # The budget is in the market's currency, and its label says which; the quote and assumption forms start
@@ -90,14 +93,14 @@ def register_callbacks(app, catalog: Catalog) -> None:
         action, remove_id = _quote_action(ctx.triggered_id, ctx.triggered)
         if action is None:
             raise PreventUpdate
-        saved = quotes.validate_stored(stored, ids, dt.date.today())
-        attention = quotes.needs_attention(stored, ids, dt.date.today())
+        saved = quotes.validate_stored(stored, ids, latest_today())
+        attention = quotes.needs_attention(stored, ids, latest_today())
         form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
         new, messages = apply_action(
             action,
             saved,
             names,
-            dt.date.today(),
+            latest_today(),
             form=form,
             upload=(contents, filename),
             remove_id=remove_id,
@@ -112,31 +115,42 @@ def register_callbacks(app, catalog: Catalog) -> None:
             raise PreventUpdate
         return dcc.send_bytes(quotes.template_csv(names), "quotes-template.csv", type="text/csv")
 
-    @app.callback(
-        Output("download", "data"),
-        Input("export-csv", "n_clicks"),
-        Input("export-xlsx", "n_clicks"),
-        State("url", "search"),
-        State("quotes-store", "data"),
-        State("assumptions-store", "data"),
-        [State(c, "value") for c in CONTROLS],
-        prevent_initial_call=True,
-    )
-    def download(_csv_clicks, _xlsx_clicks, search, stored, stored_assumptions, *values):
+    def export(fmt: str, search, stored, stored_assumptions, values):
         """The filters on screen at the click (a value typed just before counts), not the last URL."""
-        fmt = {"export-csv": "csv", "export-xlsx": "xlsx"}.get(ctx.triggered_id)
-        if fmt is None:
-            raise PreventUpdate
         applied = from_query(search if isinstance(search, str) else "", ids)
         # a control the request leaves out (None) keeps the URL's value; "" or [] on screen means cleared
         shown = [v if v is not None else a for v, a in zip(values, control_values(applied), strict=True)]
         filters, _ = apply_controls(dict(zip(CONTROLS.values(), shown, strict=True)), applied, ids)
-        saved = quotes.validate_stored(stored, ids, dt.date.today())
+        saved = quotes.validate_stored(stored, ids, latest_today())
         assumed = assumptions.validate_stored(stored_assumptions, ids)
-        content, name, mime = export_file(catalog, filters, fmt, dt.date.today(), saved, assumed)
+        content, name, mime = export_file(catalog, filters, fmt, utc_today(), saved, assumed)
         return dcc.send_bytes(content, name, type=mime)
 
+    # One callback and one download per button: a click on Excel while the CSV is still being prepared
+    # would otherwise replace the CSV request, and the CSV would never arrive. Each button says
+    # "Preparing…" and is disabled until its own file is sent.
+    for fmt, label in EXPORT_BUTTONS.items():
 
+        @app.callback(
+            Output(f"download-{fmt}", "data"),
+            Input(f"export-{fmt}", "n_clicks"),
+            State("url", "search"),
+            State("quotes-store", "data"),
+            State("assumptions-store", "data"),
+            [State(c, "value") for c in CONTROLS],
+            running=[
+                (Output(f"export-{fmt}", "disabled"), True, False),
+                (Output(f"export-{fmt}", "children"), f"Preparing {label}…", f"Export {label}"),
+            ],
+            prevent_initial_call=True,
+        )
+        def download(n_clicks, search, stored, stored_assumptions, *values, fmt=fmt):
+            if not n_clicks:
+                raise PreventUpdate
+            return export(fmt, search, stored, stored_assumptions, values)
+
+
+EXPORT_BUTTONS = {"csv": "CSV", "xlsx": "Excel"}  # format -> the button's word; ids export-<format>
 QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date", "per")
 ASSUMPTION_FORM = ("treatment", "field", "low", "high", "currency")
 

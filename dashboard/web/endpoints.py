@@ -10,6 +10,7 @@ from flask import Response, abort, request
 from dashboard.model.comparison import Catalog
 from dashboard.model.filters import from_query
 from dashboard.output.export import FORMATS, export_file
+from dashboard.quotes.dates import utc_today
 
 
 def comparison_response(catalog: Catalog, fmt: str, query: str, today: dt.date) -> Response:
@@ -42,4 +43,4 @@ def register_endpoints(server, catalog: Catalog) -> None:
         if fmt not in FORMATS:
             abort(404)
         query = request.query_string.decode("utf-8", errors="replace")
-        return comparison_response(catalog, fmt, query, dt.date.today())
+        return comparison_response(catalog, fmt, query, utc_today())

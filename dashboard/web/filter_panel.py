@@ -10,6 +10,8 @@ from dashboard import vocab
 from dashboard.model import inflation
 from dashboard.model.comparison import Catalog
 from dashboard.model.filters import HORIZON_RANGE, Filters
+from dashboard.model.name_search import labelled_options, treatment_options
+from dashboard.output import words
 from dashboard.web.components import labelled
 
 MARKET_LABELS = {
@@ -49,10 +51,9 @@ def budget_currency(market: str) -> str:
 def controls(catalog: Catalog) -> dbc.Card:
     d = Filters()
     used = set(catalog.data.concerns["concern"])
-    concern_options = [{"label": "All concerns", "value": "all"}] + [
-        {"label": vocab.CONCERN_LABELS[c], "value": c} for c in vocab.CONCERNS if c in used
-    ]
-    names = catalog.data.treatments.sort_values("name")
+    concern_options = labelled_options(
+        {"all": "All concerns"} | {c: vocab.CONCERN_LABELS[c] for c in vocab.CONCERNS if c in used}
+    )
     body = dbc.Row(
         [
             dbc.Col(
@@ -82,7 +83,7 @@ def controls(catalog: Catalog) -> dbc.Card:
                     "Categories",
                     dcc.Dropdown(
                         id="category",
-                        options=[{"label": c.replace("-", " "), "value": c} for c in vocab.CATEGORIES],
+                        options=[{"label": words.category_text(c), "value": c} for c in vocab.CATEGORIES],
                         value=[],
                         multi=True,
                         placeholder="All categories",
@@ -170,9 +171,7 @@ def controls(catalog: Catalog) -> dbc.Card:
                         [
                             dcc.Dropdown(
                                 id="compare",
-                                options=[
-                                    {"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)
-                                ],
+                                options=treatment_options(catalog.data.treatments, catalog.data.alias_map()),
                                 value=[],
                                 multi=True,
                                 placeholder="Choose options",

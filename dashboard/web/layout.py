@@ -88,7 +88,8 @@ def results(catalog: Catalog) -> html.Div:
                 [
                     html.Button("Export CSV", id="export-csv", className="btn btn-outline-primary me-2", n_clicks=0),
                     html.Button("Export Excel", id="export-xlsx", className="btn btn-outline-primary me-2", n_clicks=0),
-                    dcc.Download(id="download"),
+                    dcc.Download(id="download-csv"),
+                    dcc.Download(id="download-xlsx"),
                     html.Span(
                         "The same table at a link (published figures, without your quotes): ",
                         className="small text-muted ms-1",
@@ -188,8 +189,8 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
                     results(catalog),
                     questions_section(),
                     view_tabs(catalog, unbuilt - {FIRST_TAB}),
-                    quote_form(catalog.data.treatments),
-                    assumption_form(catalog.data.treatments),
+                    quote_form(catalog.data.treatments, catalog.data.alias_map()),
+                    assumption_form(catalog.data.treatments, catalog.data.alias_map()),
                     # not html.Footer: Dash's page template already has a <footer> (for its scripts)
                     html.P("Figures: see the Sources tab and data/README.md.", className="text-muted small mt-3"),
                 ]

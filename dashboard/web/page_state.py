@@ -7,7 +7,6 @@ Out: RENDER_OUTPUTS and MESSAGE_OUTPUTS, and the callbacks that send them.
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import parse_qs
 
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
@@ -25,6 +24,7 @@ from dashboard.model.filters import (
     parse_fields,
 )
 from dashboard.quotes import records as quotes
+from dashboard.quotes.dates import latest_today
 from dashboard.web.render import details, render
 
 # List-valued fields and how many items they keep; the browser trims a control to this at once.
@@ -134,9 +134,9 @@ def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assum
     """Everything the view shows for valid filters and the raw stored quotes and assumptions, keyed as
     RENDER_OUTPUTS. Quotes and assumptions come from the browser: they are checked here, every time.
     """
-    saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, dt.date.today())
+    saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, latest_today())
     assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
-    attention = quotes.needs_attention(stored_quotes, catalog.treatment_ids, dt.date.today())
+    attention = quotes.needs_attention(stored_quotes, catalog.treatment_ids, latest_today())
     out = render(catalog, filters, saved, assumed, attention)
     return {name: getattr(out, name) for name in RENDER_OUTPUTS}
 
@@ -246,6 +246,6 @@ def register_page_updates(app, catalog: Catalog) -> None:
         )
         if ctx.triggered_id == "card-choice":
             chosen = card.get("id") if isinstance(card, dict) else None
-        saved = quotes.validate_stored(stored, ids, dt.date.today())
+        saved = quotes.validate_stored(stored, ids, latest_today())
         assumed = assumptions.validate_stored(stored_assumptions, ids)
         return details(catalog, from_query(search if isinstance(search, str) else "", ids), chosen, saved, assumed)

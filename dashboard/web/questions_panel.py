@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
@@ -14,6 +12,7 @@ from dashboard.model.comparison import Catalog, compare
 from dashboard.model.filters import from_query
 from dashboard.output.questions import clinic_questions, questions_text
 from dashboard.quotes import records as quotes
+from dashboard.quotes.dates import latest_today
 
 FILE_NAME = "questions-for-the-clinic.txt"
 
@@ -58,7 +57,7 @@ def download_text(catalog: Catalog, query, stored_quotes, stored_assumptions) ->
     """The questions for the filters in force (`query`, as in the URL) and the stored quotes and assumptions,
     checked here, as the text file's content."""
     filters = from_query(query if isinstance(query, str) else "", catalog.treatment_ids)
-    saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, dt.date.today())
+    saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, latest_today())
     assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
     comparison = compare(catalog, filters, saved, assumed)
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[filters.market]]

@@ -6,14 +6,17 @@ import datetime as dt
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import Input, Output, dcc, html
 
 from dashboard.model.explain import OVER
+from dashboard.model.name_search import treatment_options
 from dashboard.model.quote_listing import why_not_listed
-from dashboard.output.quote_words import arithmetic, nearest_text, not_listed_text, price_of_question, reading_line
+from dashboard.output.quote_words import arithmetic, nearest_text, not_listed_text, price_of_question
+from dashboard.output.quote_words import reading_line as quote_reading
 from dashboard.quotes import records as q
-from dashboard.quotes.upload import UPLOAD_COMPONENT_MAX_BYTES
+from dashboard.quotes.upload import TOO_LARGE, UPLOAD_COMPONENT_MAX_BYTES
 from dashboard.web.components import labelled
+from dashboard.web.typed_input import reading_line
 
 LOCAL_ONLY = (
     "Your quotes stay in this browser only (its local storage). They are never saved on the "
@@ -21,9 +24,9 @@ LOCAL_ONLY = (
 )
 
 
-def quote_form(treatments: pd.DataFrame) -> dbc.Card:
-    names = treatments.sort_values("name")
-    options = [{"label": n, "value": i} for i, n in zip(names["id"], names["name"], strict=True)]
+def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) -> dbc.Card:
+    """The form; its treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
+    options = treatment_options(treatments, aliases)
     row = dbc.Row(
         [
             dbc.Col(
@@ -41,8 +44,17 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
                 labelled(
                     "quote-price",
                     "Price quoted",
-                    dcc.Input(
-                        id="quote-price", type="text", maxLength=40, className="form-control", placeholder="e.g. 1,200"
+                    html.Div(
+                        [
+                            dcc.Input(
+                                id="quote-price",
+                                type="text",
+                                maxLength=40,
+                                className="form-control",
+                                placeholder="e.g. 1,200",
+                            ),
+                            reading_line("quote-price"),
+                        ]
                     ),
                 ),
                 md=4,
@@ -126,14 +138,7 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
                 dcc.Store(id="quote-form-values"),
                 html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Span(" or ", className="mx-1"),
-                dcc.Upload(
-                    id="quote-upload",
-                    children=html.Button("Upload a CSV of quotes", className="btn btn-outline-primary"),
-                    accept=".csv,text/csv",
-                    max_size=UPLOAD_COMPONENT_MAX_BYTES,
-                    multiple=False,
-                    style={"display": "inline-block"},
-                ),
+                upload_button(),
                 html.Button("Download the CSV template", id="quote-template", n_clicks=0, className="btn btn-link"),
                 html.Button("Download my quotes", id="quote-download", n_clicks=0, className="btn btn-link"),
                 dcc.Download(id="template-download"),
@@ -148,6 +153,51 @@ def quote_form(treatments: pd.DataFrame) -> dbc.Card:
         ),
         className="mb-3",
     )
+
+
+# What spreadsheets save a table as: CSV, "Text (tab-delimited)" or "Unicode Text" (.txt), TSV.
+UPLOAD_ACCEPT = ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+
+
+def upload_button() -> html.Div:
+    """The upload (dcc.Upload, id quote-upload) in a box that tells assets/upload.js the size limit.
+
+    dcc.Upload drops a file over its max_size in the browser without a callback; upload.js sees the
+    file's size first and sets quote-upload-refused, so the page says the file is too large.
+    """
+    return html.Div(
+        [
+            dcc.Upload(
+                id="quote-upload",
+                children=html.Button("Upload a CSV of quotes", className="btn btn-outline-primary"),
+                accept=UPLOAD_ACCEPT,
+                max_size=UPLOAD_COMPONENT_MAX_BYTES,
+                multiple=False,
+                style={"display": "inline-block"},
+            ),
+            dcc.Store(id="quote-upload-refused", storage_type="memory"),
+        ],
+        className="d-inline-block quote-upload-box",
+        **{"data-max-bytes": str(UPLOAD_COMPONENT_MAX_BYTES)},
+    )
+
+
+def register_upload_refused(app) -> None:
+    """A file too large to send (quote-upload-refused set by assets/upload.js) gets the size message. The
+    store's value only triggers this; nothing in it is used."""
+
+    @app.callback(
+        Output("quote-messages", "children", allow_duplicate=True),
+        Input("quote-upload-refused", "data"),
+        prevent_initial_call=True,
+    )
+    def upload_refused(_refused):
+        return [html.Li(m) for m in refused_messages()]
+
+
+def refused_messages() -> list[str]:
+    """The messages for a file over the size limit: the same as for any file over it."""
+    return ["0 quotes added from the file.", str(q.QuoteProblem(None, None, TOO_LARGE))]
 
 
 def quote_list(comparison, saved: list[dict], names: dict[str, str], attention: list[dict] = ()) -> html.Div:
@@ -245,7 +295,7 @@ def _apply(action, saved, treatments, today, form, upload, remove_id, aliases) -
         merged, dropped = q.merge(saved, [record])
         if dropped:
             return merged, [f"Not added: at most {q.MAX_QUOTES} quotes can be kept."]
-        return merged, ["Quote added.", reading_line(record, treatments.get(record["treatment_id"], "")),
+        return merged, ["Quote added.", quote_reading(record, treatments.get(record["treatment_id"], "")),
                         *(str(p) for p in problems)]  # fmt: skip
     if action == "upload":
         contents, filename = upload or (None, None)
@@ -253,7 +303,7 @@ def _apply(action, saved, treatments, today, form, upload, remove_id, aliases) -
         merged, dropped = q.merge(saved, result.quotes)
         added = len(result.quotes) - dropped
         messages = [f"{added} quote{'s' if added != 1 else ''} added from the file."]
-        messages += [reading_line(x, treatments.get(x["treatment_id"], "")) for x in result.quotes[:added][:50]]
+        messages += [quote_reading(x, treatments.get(x["treatment_id"], "")) for x in result.quotes[:added][:50]]
         if dropped:
             messages.append(f"{dropped} not added: at most {q.MAX_QUOTES} quotes can be kept.")
         shown = result.problems[:50]

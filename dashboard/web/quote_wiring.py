@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.output.quote_words import arithmetic, price_of_question
 from dashboard.quotes import records as q
+from dashboard.quotes.dates import latest_today
 
 READ_FIELDS = ("treatment", "price", "currency", "covers", "quantity", "per")  # what the live reading reads
 
@@ -72,7 +73,7 @@ def register_quote_panel(app, names: dict[str, str]) -> None:
     def reading(values):
         form = dict(zip(READ_FIELDS, values if isinstance(values, list) else [None] * 6, strict=False))
         form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
-        return form_reading(form, names, dt.date.today()), price_of_question(form.get("covers"))
+        return form_reading(form, names, latest_today()), price_of_question(form.get("covers"))
 
     @app.callback(
         Output("my-quotes-download", "data"),
@@ -83,7 +84,7 @@ def register_quote_panel(app, names: dict[str, str]) -> None:
     def download_mine(n_clicks, stored):
         if not n_clicks:
             raise PreventUpdate
-        today = dt.date.today()
+        today = latest_today()
         saved = q.validate_stored(stored, names, today) + q.needs_attention(stored, names, today)
         return dcc.send_bytes(q.quotes_csv(saved, names), "my-quotes.csv", type="text/csv")
 

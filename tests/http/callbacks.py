@@ -88,9 +88,10 @@ def export_body(button, search, saved_quotes=(), saved_assumptions=()):
     """An export click as the browser sends it: the URL, the stores and every control's value on screen."""
 
     shown = dict(zip(CONTROLS, control_values(from_query(search if isinstance(search, str) else "")), strict=True))
+    # one callback and one download per button: export-csv -> download-csv
     return request_body(
-        [("download", "data")],
-        [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
+        [(button.replace("export-", "download-"), "data")],
+        [(button, "n_clicks", 1)],
         state=[
             ("url", "search", search),
             ("quotes-store", "data", list(saved_quotes)),

@@ -18,11 +18,13 @@ def test_page_and_dependencies_load(client):
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
     # render, URL sync both ways and the compare list's limit (in the browser), details, data links (in the
-    # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, export,
-    # the Sources tab on first show, the questions' print (in the browser) and download; the quotes kept in local
-    # storage (load and save, in the browser), the quote form's values and reading, "Download my quotes", a quote put side
-    # by side and the assumptions kept in local storage (in the browser)
-    assert len(deps) == 21
+    # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, a file too
+    # large to upload, the exports (one each: CSV, Excel), the Sources tab on first show, the questions' print
+    # (in the browser) and download; the readings beside the quote price and the assumption's two numbers; the
+    # accent-folded search of the four name lists (in the browser); the quotes and assumptions kept in local storage
+    # (load and save, in the browser), the quote form's values (in the browser) and reading, "Download my quotes"
+    # and a quote put side by side
+    assert len(deps) == 30
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -79,9 +81,10 @@ def test_url_sync_runs_in_the_browser_only(client):
 def _export(client, button, search, saved_quotes=(), controls=None):
     """Export as the browser asks for it: the controls' values at the click are sent along."""
     shown = controls if controls is not None else dict(zip(CONTROLS, control_values(from_query(search)), strict=True))
+    fmt = button.removeprefix("export-")
     body = request_body(
-        [("download", "data")],
-        [("export-csv", "n_clicks", 1), ("export-xlsx", "n_clicks", 1)],
+        [(f"download-{fmt}", "data")],
+        [(button, "n_clicks", 1)],
         state=[
             ("url", "search", search),
             ("quotes-store", "data", list(saved_quotes)),
@@ -92,7 +95,7 @@ def _export(client, button, search, saved_quotes=(), controls=None):
     )
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
-    return response.get_json()["response"]["download"]["data"]
+    return response.get_json()["response"][f"download-{fmt}"]["data"]
 
 
 def test_csv_export_callback(client):
@@ -117,11 +120,13 @@ def test_export_uses_the_budget_typed_just_before_the_click(client):
     assert rows[1][1].endswith("budget 1,234 USD")
 
 
-@pytest.mark.parametrize("typed", ["1234", "155", "2.5", "3,500"])
-def test_any_typed_number_is_applied_without_a_message(client, typed):
+@pytest.mark.parametrize(
+    "typed, said", [("1234", ""), ("155", ""), ("2.5", "Read as 2.5."), ("3,500", "Read as 3,500.")]
+)
+def test_any_typed_number_is_applied_with_its_reading_beside_it(client, typed, said):
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": typed}
     out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
-    assert out["budget-message"]["children"] == ""
+    assert out["budget-message"]["children"] == said
     assert (
         out["result-count"]["children"]
         == render(client, f"?budget={typed.replace(',', '')}")["result-count"]["children"]
@@ -152,7 +157,7 @@ def test_a_refused_number_keeps_the_value_in_force(client):
 def test_numbers_written_the_european_or_the_english_way_are_read_right(client, typed, budget):
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": typed}
     out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
-    assert out["budget-message"]["children"] == ""
+    assert out["budget-message"]["children"] == f"Read as {float(budget):,.10g}."
     assert out["applied-query"]["data"] == f"budget={budget}"
 
 
@@ -226,11 +231,11 @@ def test_render_parses_the_controls(client):
         ("not json", 400),
         ("[1, 2]", 400),
         ('{"output": "nope.children", "outputs": {}, "inputs": []}', 400),
-        ('{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": "x"}', 400),
-        ('{"output": "download.data", "outputs": 5, "inputs": []}', 400),
-        ('{"output": "download.data", "outputs": {}, "inputs": [], "changedPropIds": [1]}', 400),
+        ('{"output": "download-csv.data", "outputs": {"id": "download-csv", "property": "data"}, "inputs": "x"}', 400),
+        ('{"output": "download-csv.data", "outputs": 5, "inputs": []}', 400),
+        ('{"output": "download-csv.data", "outputs": {}, "inputs": [], "changedPropIds": [1]}', 400),
         (
-            '{"output": "download.data", "outputs": {"id": "download", "property": "data"}, "inputs": [], "state": []}',
+            '{"output": "download-csv.data", "outputs": {"id": "download-csv", "property": "data"}, "inputs": [], "state": []}',
             400,
         ),
     ],

@@ -128,7 +128,7 @@ def test_quotes_in_another_currency_are_not_mixed_in(client):
 
 def test_export_marks_quotes_and_neutralises_their_text(client):
     body = export_body("export-csv", "?market=US&horizon=5", [FILLER])
-    data = client.post("/_dash-update-component", json=body).get_json()["response"]["download"]["data"]
+    data = client.post("/_dash-update-component", json=body).get_json()["response"]["download-csv"]["data"]
     rows = list(csv.reader(io.StringIO(base64.b64decode(data["content"]).decode("utf-8-sig"))))
     header = next(r for r in rows if r and r[0] == "Option")
     quote = next(dict(zip(header, r, strict=True)) for r in rows if r and r[0].startswith("Your quote"))

@@ -3,9 +3,10 @@ applied to the person's own assumptions and quotes."""
 
 import math
 
+import pandas as pd
 import pytest
 
-from dashboard.model import decision
+from dashboard.model import costs, decision
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.output.course_words import cost_cell
@@ -178,3 +179,60 @@ def test_no_budget_no_condition(small_dataset):
     rows = compare(build_catalog(small_dataset), Filters(market="US")).rows
     assert rows["hinge"].isna().all() and rows["course_fit"].isna().all()
     assert all(budget_answer(r, None, "$", 5) == "" for _, r in rows.iterrows())
+
+
+def test_a_quote_takes_the_persons_upkeep_assumption(small_dataset):
+    catalog = build_catalog(small_dataset)
+    quote = {
+        "id": "0123456789ab",
+        "treatment_id": "microneedling",
+        "clinic": "Clinic A",
+        "price": 150.0,
+        "currency": "USD",
+        "covers": "session",
+        "quantity": 1,
+        "date": "",
+    }
+    upkeep = [
+        {"treatment_id": "microneedling", "field": "upkeep_months", "low": 6, "high": 12, "currency": None},
+        {"treatment_id": "microneedling", "field": "upkeep_sessions", "low": 1, "high": 1, "currency": None},
+    ]
+    query = Filters(market="US", horizon=5, budget=3000, prices_in="published")
+    mine = compare(catalog, query, [quote], upkeep).rows.loc["quote-0123456789ab"]
+    # 3-6 sessions at $150 ($450-$900), then one session every 6-12 months over 60 months: 4-9 top-ups
+    assert (mine["total_low"], mine["total_high"]) == (450 + 4 * 150, 900 + 9 * 150)
+    assert mine["assumed"]  # said where it is shown
+
+
+def test_top_ups_as_results_fade_hinge_on_how_long_results_last():
+    # the course fits ($1,000-$2,077 at $207.74, 10 sessions at most); top-ups every 6-12 months of an unpublished
+    # size: 4-9 rounds over 60 months. $922 left buys 4 sessions: one a round fits only while results last
+    # 60 / (4 + 1) = 12 months or more
+    out = decision.hinge(
+        budget=3000,
+        months=60,
+        price_low=207.74,
+        price_high=207.74,
+        course_low=6,
+        course_high=10,
+        upkeep_low=4,
+        upkeep_high=NAN,
+        results_low=6,
+    )
+    assert (out["hinge"], out["hinge_extra_sessions"], out["hinge_rounds_high"], out["hinge_lasting_months"]) == (
+        decision.UPKEEP_ROOM,
+        4,
+        9,
+        12,
+    )
+    assert math.isnan(out["hinge_every_months"])  # the interval is the results' own, not an even spread
+
+
+def test_a_daily_treatment_cannot_be_used_for_more_months_than_the_horizon():
+    cream = {"id": "cream", "sessions_low": 6, "sessions_typical": 6, "sessions_high": 6, "session_unit": "month"}
+    frame = pd.DataFrame([{**cream, "maintenance": "unknown"}])
+    prices = pd.DataFrame({"session_low": [15.0], "session_typical": [NAN], "session_high": [25.0]}, index=["cream"])
+    out = costs.horizon_costs(frame, prices, 5)
+    # 6 months of use at $15-$25, then at most 54 more months in 5 years: $90 to 60 x $25 = $1,500
+    assert (out.at["cream", "total_low"], out.at["cream", "total_high"]) == (90, 1500)
+    assert out.at["cream", "upkeep_capped"] and not out.at["cream", "total_open"]

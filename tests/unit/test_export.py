@@ -34,7 +34,7 @@ def test_csv_has_settings_table_and_sources(small_dataset):
     rows = parse_csv(to_csv_bytes(comparison, small_dataset, TODAY))
     assert rows[0] == ["Comparison", "Cosmetic treatment costs over time (not medical advice)"]
     assert rows[1] == ["Filters", "market US; horizon 5 years; budget 5,000 USD"]
-    assert rows[2] == ["Exported", "2026-11-25"]
+    assert rows[2] == ["Exported", "2026-11-25 (UTC)"]
     assert rows[3] == ["Price years in the data", "2024-2024"]
     assert rows[5] == ["Prices in", "as published"]  # no index given to build_catalog
     assert rows[7] == ["Options over budget not shown", "1"]
@@ -72,7 +72,7 @@ def test_xlsx_reads_well_header_in_row_one_formats_frozen_filter_and_sheets(smal
     records = {r[0].value: dict(zip(headers, r, strict=True)) for r in sheet.iter_rows(min_row=2)}
     filler = records["Hyaluronic-acid filler"]
     assert filler["Total cost high"].value == 18000 and filler["Total cost high"].number_format == '"$"#,##0'
-    assert filler["Sessions low"].number_format == "#,##0.##"
+    assert filler["Sessions low"].number_format == "#,##0"
     rate = next(
         r["Major complication rate"] for r in records.values() if r["Major complication rate"].value is not None
     )

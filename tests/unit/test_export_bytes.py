@@ -33,7 +33,7 @@ EXPECTED_CSV = (
         [
             "Comparison,Cosmetic treatment costs over time (not medical advice)",
             'Filters,"market US; horizon 5 years; budget 10,000 USD"',
-            "Exported,2026-11-25",
+            "Exported,2026-11-25 (UTC)",
             "Price years in the data,2024-2024",
             "Currency,USD",
             "Prices in,2025 dollars (latest complete year of the index)",

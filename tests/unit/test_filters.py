@@ -131,12 +131,37 @@ def test_url_parameters_controls_and_flags_come_from_one_table():
 
 
 @pytest.mark.parametrize(
-    "typed, applied", [("1234", 1234.0), ("155", 155.0), ("2.5", 2.5), ("3,000", 3000.0), (1234, 1234.0), ("", None)]
+    "typed, applied, said",
+    [
+        ("1234", 1234.0, None),
+        ("155", 155.0, None),
+        ("2.5", 2.5, "Read as 2.5."),
+        ("3,000", 3000.0, "Read as 3,000."),
+        ("1.000,50", 1000.5, "Read as 1,000.5."),
+        ("-0", 0.0, "Read as 0."),
+        (1234, 1234.0, None),
+        ("", None, None),
+    ],
 )
-def test_any_typed_number_is_applied_as_typed(typed, applied):
+def test_any_typed_number_is_applied_as_typed_and_its_reading_said(typed, applied, said):
 
     filters, messages = apply_controls({"budget": typed}, Filters(budget=3000))
-    assert filters.budget == applied and messages == {}
+    assert filters.budget == applied and messages == ({"budget": said} if said else {})
+
+
+@pytest.mark.parametrize("field", ["budget", "max_downtime", "daily_earnings"])
+def test_an_ambiguous_number_is_refused_in_every_filter_with_both_readings(field):
+
+    filters, messages = apply_controls({field: "3.000"}, Filters(budget=3000, max_downtime=7))
+    assert getattr(filters, field) == getattr(Filters(budget=3000, max_downtime=7), field)
+    assert messages[field].startswith("“3.000”: did you mean 3,000 or 3? Write 3000 or 3. Applied: ")
+
+
+def test_minus_zero_is_written_as_zero_in_the_url_and_the_words():
+
+    filters, _ = apply_controls({"budget": "-0", "max_downtime": "-0,0"}, Filters())
+    assert filters.to_query() == "budget=0&max_downtime=0"
+    assert "-0" not in filters.describe()
 
 
 @pytest.mark.parametrize(

@@ -358,3 +358,35 @@ def test_a_question_with_an_options_own_figures_stays_with_that_option():
     )
     groups = clinic_questions(rows, "$")
     assert [g.questions for g in groups[1:]] == [("How many sessions will I need (published 6–10)?",)] * 2
+
+
+def test_a_wide_published_price_asks_for_the_clinics_own():
+    asked = option_questions(row(session_low=500.0, session_typical=NAN, session_high=3900.0), "$")
+    assert "What is your price a session (published $500–$3,900)?" in asked
+
+
+def test_surgery_asks_for_the_procedure_and_further_surgery_not_sessions():
+    surgery = row(
+        category="surgical",
+        invasiveness="surgical",
+        session_low=3000.0,
+        session_high=4000.0,
+        sessions_low=1,
+        sessions_high=1,
+        maintenance="as-needed",
+    )
+    asked = option_questions(surgery, "£")
+    assert "What is your total price for the procedure (published £3,000–£4,000)?" in asked
+    assert any(q.startswith("Will I need further surgery") for q in asked)
+    assert not any("session" in q for q in asked), asked
+    # a surgeon's fee is asked about once, with what it leaves out
+    fee = option_questions({**surgery, "basis": "surgeon-fee"}, "£")
+    assert sum("total price" in q for q in fee) == 1, fee
+
+
+def test_a_daily_cream_asks_about_keeping_up_use_not_top_up_sessions():
+    cream = row(category="topical", session_unit="month", maintenance="unknown")
+    cream.update(downtime_days_low=NAN, downtime_days_high=NAN, downtime_measure=None)
+    asked = option_questions(cream, "$")
+    assert "Will I need to keep using it after the first course to keep the results, and for how long?" in asked
+    assert not any("top-up" in q or "back to work" in q for q in asked), asked

@@ -183,18 +183,18 @@ def test_the_header_line_decides_when_the_sniffer_cannot():
     # csv.Sniffer gives up on this file; the header's semicolons still say how to split it
     result = upload("treatment;price;currency\nha-filler;1,5\nha-filler;2;GBP;x;y\nha-filler;3;GBP\n")
     assert [q["price"] for q in result.quotes] == [3.0]
-    assert [(p.line, p.message) for p in result.problems] == [
-        (2, "expected 3 fields, found 2"),
-        (3, "expected 3 fields, found 5"),
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (2, "currency", "currency is required (USD or GBP), or write the price with $ or £"),  # 1.5, no currency
+        (3, None, "expected 3 fields, found 5"),
     ]
 
 
 def test_ragged_rows_are_rejected_with_their_lines_and_the_rest_kept():
-    text = "treatment,price,currency\nha-filler,100\nha-filler,100,USD\nha-filler,100,USD,extra\n"
+    text = "treatment,price,currency\nha-filler\nha-filler,100,USD\nha-filler,100,USD,extra\n"
     result = upload(text)
     assert len(result.quotes) == 1
     assert [(p.line, p.message) for p in result.problems] == [
-        (2, "expected 3 fields, found 2"),
+        (2, "expected 3 fields, found 1: the row stops before the price column"),
         (4, "expected 3 fields, found 4"),
     ]
 

@@ -23,7 +23,9 @@ PRICES = [
     ("1\u00a0234,50", "GBP", 1234.5, "GBP"),  # no-break space
     ("1\u202f234", "GBP", 1234.0, "GBP"),  # narrow no-break space
     ("1\u2009234.5", "USD", 1234.5, "USD"),  # thin space
-    ("1.234", "USD", 1234.0, "USD"),  # one separator + three digits = thousands
+    ("1,234", "USD", 1234.0, "USD"),  # a comma + three digits = thousands
+    ("1.234", "USD", None, "'1.234': did you mean 1,234 or 1.234? Write 1234 or 1.234."),  # a point: ambiguous
+    ("3.000", "GBP", None, "did you mean 3,000 or 3?"),
     ("1,234,567.8", "USD", None, "more than 1,000,000"),
     ("$1,234", "", 1234.0, "USD"),  # the symbol sets the currency
     ("£950", "", 950.0, "GBP"),

@@ -1,0 +1,57 @@
+"""What the person types, read as she means it.
+
+Beside each number typed in the quote and assumption forms, what it is read as ("Read as 3,000.", or
+"Did you mean 3,000 or 3?"), by the one rule every typed number follows (model.value_parsers.read_text);
+the filters' typed numbers say theirs in their message line (model.filters.apply_controls). And in every
+treatment and concern list, a name typed with accents finds its option ("acné": model.name_search).
+"""
+
+from __future__ import annotations
+
+from dash import ClientsideFunction, Input, Output, State, html
+
+from dashboard.model.value_parsers import number_words, reading_words
+from dashboard.quotes.prices import parse_price
+
+# The form fields whose reading is shown beside them.
+READ_FIELDS = ("quote-price", "assumption-low", "assumption-high")
+# The lists searched by name (options with a `search` text: model.name_search).
+NAME_LISTS = ("concern", "compare", "quote-treatment", "assumption-treatment")
+
+
+def reading_line(control_id: str) -> html.Div:
+    """The line under a typed number where its reading is said (empty until there is something to say)."""
+    return html.Div(id=f"{control_id}-reading", className="input-message", role="status", **{"aria-live": "polite"})
+
+
+def price_reading(text: object) -> str:
+    """A quote's price text as read: 'Read as £2,250.', 'Read as 1,234.5.'; the ambiguity question for
+    '3.000'; '' for plain digits, empty text, or text that is no price (Add quote says why)."""
+    if not isinstance(text, str) or not text.strip() or text.strip().isdigit():
+        return ""
+    amount, currency, problem = parse_price(text)
+    if amount is None:
+        _, asked, question = (problem or "").partition(": did you mean")
+        return f"Did you mean{question}" if asked else ""
+    mark = {"USD": "$", "GBP": "£"}.get(currency or "", "")
+    return f"Read as {mark}{number_words(amount)}."
+
+
+def register_readings(app) -> None:
+    """One callback per form field: its text -> the line beside it."""
+    app.callback(Output("quote-price-reading", "children"), Input("quote-price", "value"))(price_reading)
+    for control_id in READ_FIELDS[1:]:
+        app.callback(Output(f"{control_id}-reading", "children"), Input(control_id, "value"))(reading_words)
+
+
+def register_name_search(app) -> None:
+    """Each list's typed text, folded in the browser (assets/dashboard.js foldedSearch): the options whose
+    search text holds the folded words also hold the words as typed, so the dropdown's own search finds them."""
+    for control_id in NAME_LISTS:
+        app.clientside_callback(
+            ClientsideFunction(namespace="dashboard", function_name="foldedSearch"),
+            Output(control_id, "options"),
+            Input(control_id, "search_value"),
+            State(control_id, "options"),
+            prevent_initial_call=True,
+        )

@@ -1,0 +1,102 @@
+"""What the person types, read as she means it: the names people use in every list, a number's reading
+beside its field, Enter in the horizon box, and a quote dated her own today in a time zone ahead of the
+server's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+LISTBOX = "[role=listbox] [role=option]"
+
+
+def typed_in(page, control_id, text):
+    """The options a list shows once `text` is in its search box (filled at once: typed fast, Dash 4.4's dropdown
+    can lose keys, with or without these lists' search texts)."""
+    page.click(f"#{control_id}")
+    page.locator("input[placeholder='Search']:visible").fill(text)
+    return page.locator(LISTBOX)
+
+
+@pytest.mark.parametrize(
+    "control_id, typed, found",
+    [
+        ("quote-treatment", "Botox", "Botulinum toxin"),
+        ("assumption-treatment", "Morpheus8", "Microneedling with radiofrequency"),
+        ("compare", "Morpheus8", "Microneedling with radiofrequency"),
+        ("compare", "Botox", "Botulinum toxin"),
+        ("concern", "acné", "Acne scars"),
+    ],
+)
+def test_the_names_people_use_find_their_option(page, live_url, console_errors, control_id, typed, found):
+    page.goto(live_url + "/?market=UK")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    page.wait_for_load_state("networkidle")
+    options = typed_in(page, control_id, typed)
+    expect(options.filter(has_text=found).first).to_be_visible()
+    options.filter(has_text=found).first.click()
+    page.keyboard.press("Escape")
+    expect(page.locator(f"#{control_id}")).to_contain_text(found)
+
+
+def test_enter_in_the_horizon_box_applies_it(page, live_url, console_errors):
+    page.goto(live_url + "/?market=US&horizon=5")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    box = page.locator("#horizon input[type=number]").first
+    box.fill("8")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"horizon=8"))
+    expect(box).to_be_focused()
+
+
+def test_a_numbers_reading_is_said_beside_its_field(page, live_url, console_errors):
+    page.goto(live_url + "/?market=US")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    page.fill("#budget", "3.000")
+    page.press("#budget", "Enter")
+    expect(page.locator("#budget-message")).to_contain_text("did you mean 3,000 or 3?")
+    page.fill("#budget", "3,000")
+    page.press("#budget", "Enter")
+    expect(page.locator("#budget-message")).to_have_text("Read as 3,000.")
+    page.fill("#quote-price", "3.000")
+    expect(page.locator("#quote-price-reading")).to_have_text("Did you mean 3,000 or 3? Write 3000 or 3.")
+    page.fill("#assumption-low", "1.000,5")
+    expect(page.locator("#assumption-low-reading")).to_have_text("Read as 1,000.5.")
+
+
+@pytest.fixture
+def server_behind_utc(monkeypatch):
+    """The server's own clock in UTC-12, the last zone to start a day (the live server runs in this process)."""
+    monkeypatch.setenv("TZ", "Etc/GMT+12")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.browser_context_args(timezone_id="Pacific/Kiritimati")
+def test_a_quote_dated_her_own_today_is_added_where_the_day_starts_first(
+    page, live_url, console_errors, server_behind_utc
+):
+    her_today = page.evaluate(
+        "() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }"
+    )
+    assert dt.date(*her_today) == dt.datetime.now(ZoneInfo("Pacific/Kiritimati")).date()
+    page.goto(live_url + "/?market=US")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    page.wait_for_load_state("networkidle")
+    typed_in(page, "quote-treatment", "Botulinum").filter(has_text="Botulinum toxin").first.click()
+    page.keyboard.press("Escape")
+    page.fill("#quote-clinic", "Island Clinic")
+    page.fill("#quote-price", "400")
+    page.fill("#quote-date", dt.date(*her_today).isoformat())
+    page.click("#quote-add")
+    expect(page.locator("#quote-messages")).to_contain_text("Quote added.")
+    expect(page.locator("#saved-quotes")).to_contain_text(dt.date(*her_today).isoformat())
+    page.reload()  # the stored quote, checked again by the server, stays
+    expect(page.locator("#saved-quotes")).to_contain_text(dt.date(*her_today).isoformat())

@@ -1,0 +1,108 @@
+"""The server reads every typed number by one rule and says so; a quote dated the person's own today is
+added whatever her zone and the server's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from dashboard.model.filters import CONTROLS, Filters, control_values
+from tests.http.callbacks import render_controls_body, request_body
+from tests.http.test_callbacks import _assume
+from tests.http.test_quote_callbacks import messages, quote_request
+
+ASKED = "did you mean 3,000 or 3? Write 3000 or 3."
+
+
+def typed_filter(client, control, text):
+    controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {control: text}
+    body = render_controls_body(controls, changed=f"{control}.value")
+    return client.post("/_dash-update-component", json=body).get_json()["response"]
+
+
+def reading(client, control, text):
+    body = request_body([(f"{control}-reading", "children")], [(control, "value", text)])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.data
+    return response.get_json()["response"][f"{control}-reading"]["children"]
+
+
+@pytest.mark.parametrize("control", ["budget", "max-downtime", "daily-earnings"])
+def test_every_filter_refuses_an_ambiguous_number_with_both_readings(client, control):
+    out = typed_filter(client, control, "3.000")
+    assert out[f"{control}-message"]["children"].startswith(f"“3.000”: {ASKED} Applied: ")
+    assert out["applied-query"]["data"] == ""  # nothing applied from it
+
+
+@pytest.mark.parametrize("control", ["budget", "max-downtime", "daily-earnings"])
+def test_every_filter_reads_minus_zero_as_zero_and_says_so(client, control):
+    out = typed_filter(client, control, "-0")
+    assert out[f"{control}-message"]["children"] == "Read as 0."
+    assert out["applied-query"]["data"].endswith("=0") and "-0" not in out["applied-query"]["data"]
+
+
+def test_the_quote_form_refuses_an_ambiguous_price_as_the_filters_do(client):
+    form = {"treatment": "ha-filler", "clinic": "A", "price": "3.000", "currency": "GBP", "covers": "session"}
+    out = quote_request(client, "quote-add.n_clicks", form=form)
+    assert out["quotes-store"]["data"] == []
+    assert any(ASKED in m for m in messages(out))
+
+
+def test_the_assumption_form_refuses_an_ambiguous_number_as_the_filters_do(client):
+    out = _assume(client, {"treatment": "microneedling", "field": "upkeep_months", "low": "3.000"})
+    assert out["assumptions-store"]["data"] == []
+    assert ASKED in str(out["assumption-messages"]["children"])
+
+
+@pytest.mark.parametrize(
+    "control, text, said",
+    [
+        ("quote-price", "3.000", "Did you mean 3,000 or 3? Write 3000 or 3."),
+        ("quote-price", "£2,250", "Read as £2,250."),
+        ("quote-price", "1.234,50", "Read as 1,234.5."),
+        ("assumption-low", "3.000", "Did you mean 3,000 or 3? Write 3000 or 3."),
+        ("assumption-low", "2,5", "Read as 2.5."),
+        ("assumption-high", "-0", "Read as 0."),
+        ("assumption-high", "12", ""),
+    ],
+)
+def test_each_form_number_has_its_reading_beside_it(client, control, text, said):
+    assert reading(client, control, text) == said
+
+
+@pytest.fixture
+def server_behind_utc(monkeypatch):
+    """The server's own clock in UTC-12, the last zone to start a day: every other zone's today is later."""
+    monkeypatch.setenv("TZ", "Etc/GMT+12")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_quote_dated_the_earliest_zones_today_is_added(client, server_behind_utc):
+    kiritimati_today = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
+    assert kiritimati_today > dt.date.today()  # the server's own today is behind hers
+    form = {
+        "treatment": "ha-filler",
+        "clinic": "Island Clinic",
+        "price": "400",
+        "currency": "USD",
+        "covers": "session",
+        "date": kiritimati_today.isoformat(),
+    }
+    out = quote_request(client, "quote-add.n_clicks", form=form)
+    assert messages(out)[0] == "Quote added."
+    assert out["quotes-store"]["data"][0]["date"] == kiritimati_today.isoformat()
+    # and it stays: the next action re-checks the stored quote with the same rule
+    again = quote_request(client, "quote-clear.n_clicks", stored=out["quotes-store"]["data"])
+    assert messages(again) == ["All quotes cleared."]
+
+
+def test_a_quote_dated_after_every_zones_today_is_still_in_the_future(client):
+    after = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date() + dt.timedelta(days=1)
+    form = {"treatment": "ha-filler", "price": "400", "currency": "USD", "date": after.isoformat()}
+    out = quote_request(client, "quote-add.n_clicks", form=form)
+    assert out["quotes-store"]["data"] == [] and any("in the future" in m for m in messages(out))
