@@ -39,9 +39,14 @@ def price_reading(text: object) -> str:
 
 def register_readings(app) -> None:
     """One callback per form field: its text -> the line beside it."""
-    app.callback(Output("quote-price-reading", "children"), Input("quote-price", "value"))(price_reading)
+    # not on load: the fields start empty, and the first view needs no request
+    app.callback(Output("quote-price-reading", "children"), Input("quote-price", "value"), prevent_initial_call=True)(
+        price_reading
+    )
     for control_id in READ_FIELDS[1:]:
-        app.callback(Output(f"{control_id}-reading", "children"), Input(control_id, "value"))(reading_words)
+        app.callback(
+            Output(f"{control_id}-reading", "children"), Input(control_id, "value"), prevent_initial_call=True
+        )(reading_words)
 
 
 def register_name_search(app) -> None:
