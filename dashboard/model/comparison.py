@@ -189,7 +189,8 @@ def compare(
     if filters.max_downtime is not None:
         mask &= np.isnan(downtime) | (downtime <= filters.max_downtime)
     mask &= risk <= filters.max_risk
-    over = mask & (table["budget_fit"] == OVER).to_numpy()
+    # a quote over budget stays listed (dimmed and counted): the person's own figure is never hidden
+    over = mask & (table["budget_fit"] == OVER).to_numpy() & (table["kind"] != "your quote").to_numpy()
     hidden = 0
     if not filters.show_over_budget:
         hidden = int(over.sum())

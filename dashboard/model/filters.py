@@ -55,6 +55,20 @@ def _money(value: float, filters) -> str:
     return f"{_amount(value)} {vocab.MARKET_CURRENCY[filters.market]}"
 
 
+class CompareIds:
+    """What "compare" accepts: the treatment ids, and the ids of the person's quotes ('quote-' and 12 hex digits,
+    as quote rows are named); a quote id that matches no saved quote simply shows nothing."""
+
+    def __init__(self, treatment_ids):
+        self.treatment_ids = set(treatment_ids)
+
+    def __contains__(self, item) -> bool:
+        if item in self.treatment_ids:
+            return True
+        hex_part = item[6:] if isinstance(item, str) and item.startswith("quote-") else ""
+        return len(hex_part) == 12 and set(hex_part) <= set("0123456789abcdef")
+
+
 @dataclass(frozen=True)
 class FilterField:
     """One filter: its `Filters` attribute and default, URL parameter, control id, parser and words.
@@ -163,9 +177,9 @@ FIELDS = (
         (),
         "compare",
         "compare",
-        lambda v, ids: valid(id_list(v, set(ids), MAX_COMPARE)),
+        lambda v, ids: valid(id_list(v, CompareIds(ids), MAX_COMPARE)),
         lambda v, f: None,
-        "comma-separated treatment ids (2-4) for the side-by-side view",
+        "comma-separated treatment ids or quote ids (2-4) for the side-by-side view",
     ),
     FilterField(
         "daily_earnings",

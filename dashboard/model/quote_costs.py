@@ -21,6 +21,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import costs
+from dashboard.model.quote_nearest import nearest_figure
 
 QUOTE_BASIS = "your-quote"
 COUNTED_UNITS = ("syringe", "vial", "area", "unit")
@@ -264,6 +265,10 @@ def quote_rows(
     out["quote_vs_typical"] = [p["diff"] for p in placed]
     out["quote_vs_typical_pct"] = [p["pct"] for p in placed]
     out["quote_note"] = [p["note"] for p in placed]
+    out["quote_nearest"] = [
+        nearest_figure(q, price, treatments, prices, market, table) if p["position"] == "unknown" else None
+        for q, price, p in zip(chosen_adjusted, per_session, placed, strict=True)
+    ]
     out["price_rows"] = 0
     out["quote_price_as_quoted"] = quoted
     return out

@@ -154,8 +154,11 @@ def side_by_side(
         html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen])
     )
     body = []
-    for i, (attribute, _) in enumerate(columns[chosen[0]]):
-        values = [columns[t][i][1] for t in chosen]
+    # a quote has rows of its own (the clinic, the quote's reading): every attribute any column has, in order
+    attributes = list(dict.fromkeys(a for t in chosen for a, _ in columns[t]))
+    by_name = {t: dict(columns[t]) for t in chosen}
+    for attribute in attributes:
+        values = [by_name[t].get(attribute, "—") for t in chosen]
         differs = len(set(values)) > 1
         body.append(
             html.Tr(

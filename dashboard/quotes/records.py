@@ -14,10 +14,11 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard.quotes.cells import COVERS, MAX_CELL_CHARS, MAX_QUANTITY, TreatmentLookup, read_record
+from dashboard.formula import neutralise
+from dashboard.quotes.cells import COUNTED_UNITS, COVERS, MAX_CELL_CHARS, MAX_QUANTITY, TreatmentLookup, read_record
 from dashboard.quotes.dates import file_order, read_date
 from dashboard.quotes.encoding import decode_contents
-from dashboard.quotes.prices import MAX_PRICE
+from dashboard.quotes.prices import MAX_PRICE, check_amount
 from dashboard.quotes.upload import (
     QUOTE_CSV_COLUMNS,
     UnreadableFile,
@@ -32,6 +33,7 @@ from dashboard.quotes.upload import (
 FIELDS = ("id", "treatment_id", "clinic", "price", "currency", "covers", "quantity", "date")
 CURRENCIES = ("USD", "GBP")
 MAX_QUOTES = 500
+PRICE_OF = ("one", "all")  # the form's answer: the price of one session (unit, syringe...) or of all of them
 HEX = frozenset("0123456789abcdef")
 
 
@@ -126,7 +128,28 @@ def parse_form(
         return None, [QuoteProblem(None, None, "The form could not be read: please try again")]
     cells = {column: values.get(column) for column in QUOTE_CSV_COLUMNS}
     record, problems, notes = read_record(cells, TreatmentLookup(treatments, aliases), today, new_id)
+    if record is not None:
+        record, problem = _price_of(record, values.get("per"))
+        problems = [("price", problem)] if problem else []
     return record, [QuoteProblem(None, column, message) for column, message in problems or notes]
+
+
+def _price_of(record: dict, per: object) -> tuple[dict | None, str | None]:
+    """The record with its price as the total for all it covers, from the form's answer to "is this the price
+    of one session (unit...), or of all of them?" (`per`: "one" or "all"); it must be answered when the quote
+    counts more than one."""
+    n = record["quantity"]
+    if n == 1 or record["covers"] == "procedure":
+        return record, None
+    unit = record["covers"] if record["covers"] in COUNTED_UNITS else "session"
+    if per not in PRICE_OF:
+        said = f"{record['price']:,.2f}".removesuffix(".00")
+        return None, f"is {said} the price of one {unit}, or of all {n}? Answer the question under the form."
+    if per == "all":
+        return record, None
+    total = record["price"] * n
+    problem = check_amount(total, f"{record['price']:,.2f} × {n}".replace(".00 ", " "))
+    return (None, problem) if problem else ({**record, "price": total}, None)
 
 
 def _stored_record(item: object, treatment_ids: Collection[str], today: date) -> dict | None:
@@ -162,6 +185,42 @@ def validate_stored(data: object, treatment_ids: Collection[str], today: date) -
             if len(kept) == MAX_QUOTES:
                 break
     return kept
+
+
+def needs_attention(data: object, treatment_ids: Collection[str], today: date) -> list[dict]:
+    """The stored quotes that are whole but whose treatment is no longer in the data (after a data update):
+    kept as they are, to be shown as needing attention until the person fixes or removes them."""
+    if not isinstance(data, list) or not treatment_ids:
+        return []
+    known = next(iter(treatment_ids))
+    kept: list[dict] = []
+    for item in data[: 2 * MAX_QUOTES]:
+        tid = item.get("treatment_id") if type(item) is dict else None
+        if not isinstance(tid, str) or tid in treatment_ids or not 0 < len(tid) <= MAX_CELL_CHARS:
+            continue
+        if clean_text(tid) == tid and _stored_record({**item, "treatment_id": known}, treatment_ids, today):
+            kept.append({**item, "price": float(item["price"])})
+    return kept[:MAX_QUOTES]
+
+
+def _price_text(price: float) -> str:
+    """A price as the upload reads it back: never exactly three decimals (read as a thousands separator)."""
+    text = f"{price:.4f}".rstrip("0").rstrip(".")
+    return text + "0" if len(text.partition(".")[2]) == 3 else text
+
+
+def quotes_csv(saved: list[dict], treatments: Mapping[str, str]) -> bytes:
+    """The saved quotes as a CSV that the upload reads back to the same quotes (UTF-8 with a BOM for Excel).
+
+    `treatments` maps id -> name; a treatment no longer in the data keeps its id."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(QUOTE_CSV_COLUMNS)
+    for q in saved:
+        name = treatments.get(q["treatment_id"], q["treatment_id"])
+        cells = (name, q["clinic"], _price_text(q["price"]), q["currency"], q["covers"], str(q["quantity"]), q["date"])
+        writer.writerow(neutralise(c) for c in cells)
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def merge(existing: list[dict], new: list[dict], limit: int = MAX_QUOTES) -> tuple[list[dict], int]:

@@ -19,6 +19,7 @@ from dashboard.web import assumption_panel
 from dashboard.web.page_state import register_page_updates
 from dashboard.web.questions_panel import register_questions
 from dashboard.web.quote_panel import apply_action, register_upload_refused
+from dashboard.web.quote_wiring import register_quote_panel
 from dashboard.web.typed_input import register_name_search, register_readings
 
 
@@ -71,6 +72,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
 
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=False))
     aliases = catalog.data.alias_map()
+    register_quote_panel(app, names)
 
     @app.callback(
         Output("quotes-store", "data"),
@@ -92,6 +94,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         if action is None:
             raise PreventUpdate
         saved = quotes.validate_stored(stored, ids, latest_today())
+        attention = quotes.needs_attention(stored, ids, latest_today())
         form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
         new, messages = apply_action(
             action,
@@ -102,6 +105,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
             upload=(contents, filename),
             remove_id=remove_id,
             aliases=aliases,
+            attention=attention,
         )
         return new, [html.Li(m) for m in messages], None
 
@@ -147,7 +151,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
 
 
 EXPORT_BUTTONS = {"csv": "CSV", "xlsx": "Excel"}  # format -> the button's word; ids export-<format>
-QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
+QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date", "per")
 ASSUMPTION_FORM = ("treatment", "field", "low", "high", "currency")
 
 

@@ -151,9 +151,10 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
     return dbc.Container(
         [
             dcc.Location(id="url", refresh=False),
-            dcc.Store(id="quotes-store", storage_type="local", data=[]),
-            dcc.Store(id="assumptions-store", storage_type="local", data=[]),
+            dcc.Store(id="quotes-store", data=[]),  # kept in local storage by assets/quotes.js
+            dcc.Store(id="assumptions-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="applied-query", data=""),
+            dcc.Store(id="card-choice"),  # the result card tapped (assets/cards.js), for its details
             # a URL reached by going back or forward, for the render to read (assets/dashboard.js historyStep)
             dcc.Store(id="history-search", data=""),
             # after a change, the URL to write (assets/dashboard.js appliedToUrl)

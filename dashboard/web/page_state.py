@@ -136,7 +136,8 @@ def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assum
     """
     saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, latest_today())
     assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
-    out = render(catalog, filters, saved, assumed)
+    attention = quotes.needs_attention(stored_quotes, catalog.treatment_ids, latest_today())
+    out = render(catalog, filters, saved, assumed, attention)
     return {name: getattr(out, name) for name in RENDER_OUTPUTS}
 
 
@@ -233,15 +234,18 @@ def register_page_updates(app, catalog: Catalog) -> None:
     @app.callback(
         Output("option-details", "children"),
         Input("results-grid", "selectedRows"),
+        Input("card-choice", "data"),  # a tap on a result card (assets/cards.js): {"id": ..., "at": ms}
         State("url", "search"),
         State("quotes-store", "data"),
         State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
-    def show_details(selected, search, stored, stored_assumptions):
+    def show_details(selected, card, search, stored, stored_assumptions):
         chosen = (
             selected[0].get("id") if isinstance(selected, list) and selected and isinstance(selected[0], dict) else None
         )
+        if ctx.triggered_id == "card-choice":
+            chosen = card.get("id") if isinstance(card, dict) else None
         saved = quotes.validate_stored(stored, ids, latest_today())
         assumed = assumptions.validate_stored(stored_assumptions, ids)
         return details(catalog, from_query(search if isinstance(search, str) else "", ids), chosen, saved, assumed)

@@ -8,7 +8,11 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, dcc, html
 
+from dashboard.model.explain import OVER
 from dashboard.model.name_search import treatment_options
+from dashboard.model.quote_listing import why_not_listed
+from dashboard.output.quote_words import arithmetic, nearest_text, not_listed_text, price_of_question
+from dashboard.output.quote_words import reading_line as quote_reading
 from dashboard.quotes import records as q
 from dashboard.quotes.upload import TOO_LARGE, UPLOAD_COMPONENT_MAX_BYTES
 from dashboard.web.components import labelled
@@ -84,7 +88,7 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
             dbc.Col(
                 labelled(
                     "quote-quantity",
-                    "How many (sessions, units, syringes…; sessions in a course)",
+                    "How many sessions (or units, syringes…) does the quote count?",
                     dcc.Input(
                         id="quote-quantity",
                         type="text",
@@ -106,6 +110,22 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
                 ),
                 md=3,
             ),
+            dbc.Col(
+                labelled(
+                    "quote-per",
+                    price_of_question("session"),
+                    dbc.RadioItems(
+                        id="quote-per",
+                        options=[
+                            {"label": "The price of one (each)", "value": "one"},
+                            {"label": "The price of all of them (the total)", "value": "all"},
+                        ],
+                        value=None,
+                        inline=True,
+                    ),
+                ),
+                md=12,
+            ),
         ]
     )
     return dbc.Card(
@@ -114,11 +134,16 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
                 html.H2("Your quotes", className="h5"),
                 html.P(LOCAL_ONLY, className="small text-muted", id="quotes-local-note"),
                 row,
+                html.P(id="quote-reading", className="quote-reading fw-semibold", **{"aria-live": "polite"}),
+                dcc.Store(id="quote-form-values"),
                 html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Span(" or ", className="mx-1"),
                 upload_button(),
                 html.Button("Download the CSV template", id="quote-template", n_clicks=0, className="btn btn-link"),
+                html.Button("Download my quotes", id="quote-download", n_clicks=0, className="btn btn-link"),
                 dcc.Download(id="template-download"),
+                dcc.Download(id="my-quotes-download"),
+                html.P(id="quote-storage-note", className="alert alert-warning small mt-2 mb-0", role="alert"),
                 html.Ul(id="quote-messages", className="mt-2 small", **{"aria-live": "polite"}),
                 html.Div(id="quote-list", className="mt-2"),
                 html.Button(
@@ -175,36 +200,57 @@ def refused_messages() -> list[str]:
     return ["0 quotes added from the file.", str(q.QuoteProblem(None, None, TOO_LARGE))]
 
 
-def quote_list(rows: pd.DataFrame, saved: list[dict], names: dict[str, str]) -> html.Div:
-    """Saved quotes with where each stands in the current market, and a remove button each."""
-    if not saved:
+def quote_list(comparison, saved: list[dict], names: dict[str, str], attention: list[dict] = ()) -> html.Div:
+    """Saved quotes, each read with its arithmetic and placed in the current market (or why it is not listed),
+    with a remove button each and a "Compare" button for side by side; then the quotes needing attention."""
+    if not saved and not attention:
         return html.P("No quotes saved yet.", className="text-muted small")
-    notes = dict(
-        zip(rows.get("id", pd.Series(dtype=object)), rows.get("quote_note", pd.Series(dtype=object)), strict=False)
-    )
+    rows, filters = comparison.rows, comparison.filters
+    column = rows["quote_note"] if "quote_note" in rows else pd.Series(dtype=object)
+    nearest = rows["quote_nearest"] if "quote_nearest" in rows else pd.Series(dtype=object)
     items = []
     for quote in saved:
-        note = notes.get(f"quote-{quote['id']}", "Not in this market's currency, or filtered out.")
+        row_id = f"quote-{quote['id']}"
+        code = why_not_listed(quote, rows, comparison.table, filters)
+        note = column.get(row_id) if not code else not_listed_text(code, quote, filters.market)
+        near = nearest_text(nearest.get(row_id), names) if not code else ""
+        over = not code and rows.loc[row_id, "budget_fit"] == OVER
         text = (
             f"{quote['clinic']}: {names.get(quote['treatment_id'], quote['treatment_id'])}, "
-            f"{quote['price']:,.2f} {quote['currency']} for {covered(quote)}"
-            f"{', ' + quote['date'] if quote['date'] else ''}. {note}"
+            f"{arithmetic(quote)}{', dated ' + quote['date'] if quote['date'] else ''}. "
+            f"{'Over budget. ' if over else ''}{note or ''}{' ' + near if near else ''}"
         )
-        items.append(
-            html.Li(
-                [
-                    html.Span(text),
-                    html.Button(
-                        "Remove",
-                        id={"type": "remove-quote", "index": quote["id"]},
-                        n_clicks=0,
-                        className="btn btn-link btn-sm",
-                        **{"aria-label": f"Remove quote from {quote['clinic']}"},
-                    ),
-                ]
+        buttons = [_remove_button(quote)]
+        if not code:
+            buttons.insert(
+                0,
+                html.Button(
+                    "Compare side by side",
+                    id={"type": "compare-quote", "index": quote["id"]},
+                    n_clicks=0,
+                    className="btn btn-link btn-sm",
+                    **{"aria-label": f"Compare the quote from {quote['clinic']} side by side"},
+                ),
             )
+        items.append(html.Li([html.Span(text), *buttons], className="quote-over-budget" if over else None))
+    for quote in attention:
+        text = (
+            f"Needs attention: {quote['clinic']}, {arithmetic(quote)}. Its treatment “{quote['treatment_id']}” is "
+            "no longer in the data (it may have been renamed): add the quote again with the treatment chosen, "
+            "then remove this one. It is kept until you do."
         )
+        items.append(html.Li([html.Span(text), _remove_button(quote)], className="quote-needs-attention"))
     return html.Ul(items, className="small", id="saved-quotes")
+
+
+def _remove_button(quote: dict) -> html.Button:
+    return html.Button(
+        "Remove",
+        id={"type": "remove-quote", "index": quote["id"]},
+        n_clicks=0,
+        className="btn btn-link btn-sm",
+        **{"aria-label": f"Remove quote from {quote['clinic']}"},
+    )
 
 
 def covered(quote: dict) -> str:
@@ -226,11 +272,22 @@ def apply_action(
     upload: tuple | None = None,
     remove_id: object = None,
     aliases: dict[str, str] | None = None,
+    attention: list[dict] = (),
 ) -> tuple[list[dict], list[str]]:
     """The saved list after an action (add, upload, remove, clear) and the messages to show.
 
     `saved` has been validated already; bad input leaves it unchanged. `aliases`: name -> treatment id.
+    `attention`: stored quotes whose treatment is no longer in the data; kept after the saved ones until
+    removed one by one or cleared, never dropped by another action.
     """
+    kept = [] if action == "clear" else [x for x in attention if x["id"] != remove_id]
+    new, messages = _apply(action, saved, treatments, today, form, upload, remove_id, aliases)
+    if action == "remove" and len(kept) < len(attention):
+        messages = ["Quote removed."]
+    return [*new, *kept], messages
+
+
+def _apply(action, saved, treatments, today, form, upload, remove_id, aliases) -> tuple[list[dict], list[str]]:
     if action == "add":
         record, problems = q.parse_form(form or {}, treatments, today, aliases=aliases)
         if record is None:
@@ -238,13 +295,15 @@ def apply_action(
         merged, dropped = q.merge(saved, [record])
         if dropped:
             return merged, [f"Not added: at most {q.MAX_QUOTES} quotes can be kept."]
-        return merged, ["Quote added.", *(str(p) for p in problems)]
+        return merged, ["Quote added.", quote_reading(record, treatments.get(record["treatment_id"], "")),
+                        *(str(p) for p in problems)]  # fmt: skip
     if action == "upload":
         contents, filename = upload or (None, None)
         result = q.parse_upload(contents, filename, treatments, today, aliases=aliases)
         merged, dropped = q.merge(saved, result.quotes)
         added = len(result.quotes) - dropped
         messages = [f"{added} quote{'s' if added != 1 else ''} added from the file."]
+        messages += [quote_reading(x, treatments.get(x["treatment_id"], "")) for x in result.quotes[:added][:50]]
         if dropped:
             messages.append(f"{dropped} not added: at most {q.MAX_QUOTES} quotes can be kept.")
         shown = result.problems[:50]

@@ -95,7 +95,9 @@ def cards(records: list[dict]) -> list:
     out = [dcc.Markdown("\n\n".join(_card(r) for r in kept), className="option-cards")]
     if over:
         out.append(dcc.Markdown("\n\n".join(_card(r) for r in over), className="option-cards over-budget-cards"))
-    return out
+    # a tap on a card opens its details (assets/cards.js): the ids of its cards, in order, as plain text
+    return [html.Div(m, className="card-group", **{"data-ids": ",".join(r["id"] for r in group)})
+            for m, group in zip(out, (kept, over), strict=False)]  # fmt: skip
 
 
 def missing_notes(comparison: Comparison) -> html.Details | None:
@@ -149,8 +151,11 @@ def questions_list(comparison: Comparison) -> list:
     ]
 
 
-def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = ()) -> PageOutputs:
-    """The grid rows, texts, figures, side-by-side view and quote list for the filters."""
+def render(
+    catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = (), attention: list[dict] = ()
+) -> PageOutputs:
+    """The grid rows, texts, figures, side-by-side view and quote list for the filters (`attention`: stored
+    quotes whose treatment is no longer in the data)."""
     comparison = compare(catalog, filters, saved_quotes, assumptions)
     rows = comparison.rows
     currency = vocab.MARKET_CURRENCY[filters.market]
@@ -185,7 +190,7 @@ def render(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions
             filters.prices_in,
             filters.budget,
         ),
-        quote_list=quote_list(rows, list(saved_quotes), names),
+        quote_list=quote_list(comparison, list(saved_quotes), names, list(attention)),
         cards=cards(records),
         missing_notes=missing_notes(comparison),
         clinic_questions=questions_list(comparison),

@@ -51,10 +51,13 @@ def test_a_semicolon_file_from_a_european_spreadsheet_is_uploaded(page, live_url
     path = tmp_path / "Angebote.csv"
     path.write_text(EXCEL_EU, encoding="utf-8")
     uploaded(page, path)
-    expect(page.locator("#quote-messages")).to_have_text("2 quotes added from the file.")
+    expect(page.locator("#quote-messages li").first).to_have_text("2 quotes added from the file.")
+    expect(page.locator("#quote-messages")).to_contain_text(
+        "Read as: Klinik Am See, Berlin, Microneedling: $416.67 × 3 sessions = $1,250 for the course"
+    )
     expect(page.locator("#saved-quotes > li")).to_have_count(2)
     expect(page.locator("#saved-quotes")).to_contain_text("Klinik Am See, Berlin")
-    expect(page.locator("#saved-quotes")).to_contain_text("1,250.00 USD for a course of 3 sessions")
+    expect(page.locator("#saved-quotes")).to_contain_text("$416.67 × 3 sessions = $1,250 for the course")
 
 
 def test_excel_unicode_text_is_uploaded(page, live_url, console_errors, tmp_path):
@@ -63,7 +66,7 @@ def test_excel_unicode_text_is_uploaded(page, live_url, console_errors, tmp_path
     path = tmp_path / "quotes.txt"  # what Excel's "Unicode Text" writes: UTF-16 with a BOM, tabs
     path.write_text(EXCEL_EU.lstrip("\ufeff").replace(";", "\t"), encoding="utf-16")
     uploaded(page, path)
-    expect(page.locator("#quote-messages")).to_have_text("2 quotes added from the file.")
+    expect(page.locator("#quote-messages li").first).to_have_text("2 quotes added from the file.")
 
 
 def test_a_file_of_any_size_over_the_limit_gets_the_size_message(page, live_url, console_errors, tmp_path):

@@ -31,8 +31,9 @@ def test_add_upload_reload_export(page, live_url, console_errors, tmp_path):
     page.fill("#quote-clinic", "Form Clinic")
     page.fill("#quote-price", "900")
     page.fill("#quote-quantity", "2")
+    page.get_by_label("The price of all of them (the total)").check()
     page.click("#quote-add")
-    expect(page.locator("#quote-messages")).to_have_text("Quote added.")
+    expect(page.locator("#quote-messages li").first).to_have_text("Quote added.")
     expect(saved_quotes(page)).to_have_count(1)
     # upload a file with two bad rows
     path = tmp_path / "quotes.csv"
@@ -64,7 +65,7 @@ def test_add_upload_reload_export(page, live_url, console_errors, tmp_path):
     ]
     assert "your quote" in kinds
     # remove one, then clear all
-    saved_quotes(page).first.locator("button").click()
+    saved_quotes(page).first.get_by_role("button", name="Remove").click()
     expect(saved_quotes(page)).to_have_count(2)
     page.click("#quote-clear")
     expect(page.locator("#quote-list")).to_contain_text("No quotes saved yet.")
@@ -108,7 +109,9 @@ def test_a_per_unit_quote_is_compared_per_unit(page, live_url, console_errors, t
     expect(page.locator("#quote-messages li").first).to_have_text("1 quote added from the file.")
     saved = saved_quotes(page)
     expect(saved).to_have_count(1)
-    expect(saved.first).to_contain_text("Unit Clinic: Botulinum toxin injections, 480.00 USD for 40 units.")
+    expect(saved.first).to_contain_text(
+        "Unit Clinic: Botulinum toxin injections, $12 × 40 units = $480 for one session ($12 a unit)."
+    )
     expect(saved.first).to_contain_text(
         "Per unit: $12 a unit ($480 for 40 units), within the published per-unit range ($11–$35)."
     )

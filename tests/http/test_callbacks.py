@@ -21,8 +21,10 @@ def test_page_and_dependencies_load(client):
     # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, a file too
     # large to upload, the exports (one each: CSV, Excel), the Sources tab on first show, the questions' print
     # (in the browser) and download; the readings beside the quote price and the assumption's two numbers; the
-    # accent-folded search of the four name lists (in the browser)
-    assert len(deps) == 23
+    # accent-folded search of the four name lists (in the browser); the quotes and assumptions kept in local storage
+    # (load and save, in the browser), the quote form's values (in the browser) and reading, "Download my quotes"
+    # and a quote put side by side
+    assert len(deps) == 30
 
 
 def test_render_filters_rows_and_counts_over_budget(client):

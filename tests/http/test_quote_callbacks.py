@@ -50,11 +50,15 @@ def test_add_by_form(client):
         "covers": "syringe",
         "quantity": 2,
         "date": "2026-02-01",
+        "per": "all",
     }
     out = quote_request(client, "quote-add.n_clicks", form=form)
     saved = out["quotes-store"]["data"]
     assert len(saved) == 1 and saved[0]["price"] == 1400 and saved[0]["clinic"] == "Smile Clinic"
-    assert messages(out) == ["Quote added."]
+    assert messages(out) == [
+        "Quote added.",
+        "Read as: Smile Clinic, Hyaluronic-acid filler: $700 × 2 syringes = $1,400 for one session ($700 a syringe).",
+    ]
 
 
 def test_bad_form_keeps_saved_quotes_and_says_why(client):
@@ -152,3 +156,21 @@ def test_a_quantity_outside_the_allowed_range_is_refused_with_the_message(client
     out = quote_request(client, "quote-add.n_clicks", form=form)
     assert out["quotes-store"]["data"] == []  # nothing saved, never silently 1
     assert any("is not a whole number from 1 to 100" in m for m in messages(out)), messages(out)
+
+
+def test_a_price_of_one_session_is_kept_as_the_total_for_all_of_them(client):
+    # issue 21: 750, "session", 3 was kept as £250 a session; the form now asks, and the server checks the answer
+    form = {"treatment": "microneedling", "clinic": "Glow", "price": "750", "currency": "GBP", "covers": "session",
+            "quantity": "3"}  # fmt: skip
+    out = quote_request(client, "quote-add.n_clicks", form={**form, "per": "one"})
+    saved = out["quotes-store"]["data"]
+    assert [(q["price"], q["quantity"], q["covers"]) for q in saved] == [(2250.0, 3, "session")]
+    assert (
+        messages(out)[1] == "Read as: Glow, Microneedling: £750 × 3 sessions = £2,250 for 3 sessions (£750 a session)."
+    )
+    for per in (None, "both"):
+        out = quote_request(client, "quote-add.n_clicks", form={**form, "per": per})
+        assert out["quotes-store"]["data"] == []
+        assert messages(out) == [
+            "price: is 750 the price of one session, or of all 3? Answer the question under the form."
+        ]

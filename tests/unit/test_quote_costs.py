@@ -166,9 +166,9 @@ def test_saved_quotes_say_what_the_price_covers(q, words):
 
 def test_the_saved_list_words_a_course_as_one_course(catalog):
     q = quote(treatment_id="microneedling", covers="course", quantity=3, price=2400.0)
-    rows = compare(catalog, Filters(market="US", horizon=1, show_over_budget=True), [q]).rows
-    text = str(quote_list(rows, [q], {"microneedling": "Microneedling"}))
-    assert "2,400.00 USD for a course of 3 sessions" in text and "3 courses" not in text
+    comparison = compare(catalog, Filters(market="US", horizon=1, show_over_budget=True), [q])
+    text = str(quote_list(comparison, [q], {"microneedling": "Microneedling"}))
+    assert "$800 × 3 sessions = $2,400 for the course ($800 a session)" in text and "3 courses" not in text
 
 
 # kind 8: quotes left out of an export are named in a note row

@@ -12,7 +12,7 @@ from tests.unit.quote_helpers import TODAY, TREATMENTS
 
 def test_form_gives_a_record():
     values = {"treatment": "ha-filler", "clinic": " Clinic\u202e C ", "price": 950, "currency": "GBP",
-              "covers": "syringe", "quantity": 2, "date": "2025-06-01", "unexpected": "ignored"}  # fmt: skip
+              "covers": "syringe", "quantity": 2, "per": "all", "date": "2025-06-01", "unexpected": "ignored"}  # fmt: skip
     record, problems = parse_form(values, TREATMENTS, TODAY, new_id=lambda: "abcdefabcdef")
     assert problems == []
     assert record == {"id": "abcdefabcdef", "treatment_id": "ha-filler", "clinic": "Clinic C", "price": 950.0,
@@ -46,7 +46,7 @@ def test_form_that_is_not_a_mapping(values):
 
 
 def test_form_accepts_typed_text_with_symbols():
-    values = {"treatment": "Botulinum toxin", "price": "£1.234,50", "quantity": "3"}
+    values = {"treatment": "Botulinum toxin", "price": "£1.234,50", "quantity": "3", "per": "all"}
     record, problems = parse_form(values, TREATMENTS, TODAY)
     assert problems == [] and (record["price"], record["currency"], record["quantity"]) == (1234.5, "GBP", 3)
 
