@@ -1,7 +1,8 @@
 """A user's quotes through the cost model, and each quote placed against the published figures.
 
 What a quote's price covers decides how it is read (`quantity` is N):
-- session: N sessions; the per-session price is price / N.
+- session: N sessions; the per-session price is price / N, and N > 1 sessions are the initial course as
+  quoted (the clinic's own count replaces the published one).
 - procedure: one procedure; the per-session price is the price.
 - syringe, vial, area, unit: one session using N of them; the per-unit price is price / N and
   the per-session price is the price.
@@ -222,8 +223,9 @@ def quote_rows(
     ]
     treatments_q = treatments.set_index("id").loc[[q["treatment_id"] for q in chosen]].reset_index()
     treatments_q["id"] = ids
-    course = np.array([q["covers"] == "course" for q in chosen])
-    for kind in costs.KINDS:  # a course quote is the initial course as quoted: its own number of sessions
+    # a course quote, or a quote for several sessions, is the initial course as quoted: its own number of sessions
+    course = np.array([q["covers"] == "course" or (q["covers"] == "session" and q["quantity"] > 1) for q in chosen])
+    for kind in costs.KINDS:
         column = f"sessions_{kind}"
         counts = treatments_q[column].to_numpy(dtype="float64", na_value=np.nan)
         treatments_q[column] = np.where(course, [q["quantity"] for q in chosen], counts)

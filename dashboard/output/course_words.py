@@ -113,7 +113,10 @@ def sessions_published(row) -> str:
     assumed = row.get("assumed_fields") or ()
     if "sessions" in assumed:
         text = f"your assumption: {text} for the course"
-    elif row.get("kind") == "your quote" and row.get("quote_covers") == "course":
+    elif row.get("kind") == "your quote" and (
+        row.get("quote_covers") == "course"
+        or (row.get("quote_covers") == "session" and known(row.get("quote_quantity")) and row.get("quote_quantity") > 1)
+    ):
         text = f"your quote: {text} for the course"
     else:
         text = f"published {text} for the course"

@@ -170,6 +170,7 @@ GRID_READS = (
     "session_unit",
     "assumed_fields",
     "quote_covers",
+    "quote_quantity",
     *HINGE_COLUMNS,
     "basis",
     *(

@@ -91,7 +91,7 @@ def side_by_side_rows(
         ),
         ("Cost per session", _money_range(row, "session", symbol, not _known(row.get("session_high")))),
         (
-            "Typical per session: published figure",
+            "Typical per session, as its source gave it",
             "your assumption, used as entered"
             if row.get("session_low_how") == "assumed"
             else inflation.figure_text(
@@ -106,7 +106,7 @@ def side_by_side_rows(
         (
             "How the price was read",
             "; ".join(n for n in (row.get("price_note"), row.get("price_order_note")) if isinstance(n, str) and n)
-            or "as published",
+            or ("as you entered it (your quote)" if row.get("kind") == "your quote" else "as published"),
         ),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
         ("Sessions (initial course)", display.count_range(row["sessions_low"], row["sessions_high"])),

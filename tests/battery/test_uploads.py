@@ -172,7 +172,8 @@ def test_malformed_upload_gets_a_clear_message_and_keeps_saved_quotes(client, na
     assert saved[0] == FILLER
     assert not any(leak in m for m in text for leak in ("Traceback", "site-packages", 'File "')), text
     if name in KEPT_AS_TEXT:
-        assert text == ["1 quote added from the file."] and saved[1]["clinic"] == KEPT_AS_TEXT[name]
+        assert text[0] == "1 quote added from the file." and saved[1]["clinic"] == KEPT_AS_TEXT[name]
+        assert [m.startswith("Read as: ") for m in text[1:]] == [True]  # the row's reading, with its arithmetic
     else:
         assert text[0] == "0 quotes added from the file." and saved == [FILLER]
         assert any(m.startswith(EXPECTED[name]) for m in text[1:]), text

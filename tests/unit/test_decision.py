@@ -236,3 +236,23 @@ def test_a_daily_treatment_cannot_be_used_for_more_months_than_the_horizon():
     # 6 months of use at $15-$25, then at most 54 more months in 5 years: $90 to 60 x $25 = $1,500
     assert (out.at["cream", "total_low"], out.at["cream", "total_high"]) == (90, 1500)
     assert out.at["cream", "upkeep_capped"] and not out.at["cream", "total_open"]
+
+
+def test_a_quote_for_several_sessions_is_the_course_as_quoted(small_dataset):
+    catalog = build_catalog(small_dataset)
+    # £750 a session for 3 sessions: stored as £2,250 for 3 sessions; the course is the clinic's 3, not the
+    # published 3-6, and it is over a £2,000 budget
+    quote = {
+        "id": "0123456789ab",
+        "treatment_id": "microneedling",
+        "clinic": "Clinic A",
+        "price": 2250.0,
+        "currency": "USD",
+        "covers": "session",
+        "quantity": 3,
+        "date": "",
+    }
+    query = Filters(market="US", horizon=3, budget=2000, show_over_budget=True, prices_in="published")
+    mine = compare(catalog, query, [quote]).rows.loc["quote-0123456789ab"]
+    assert (mine["initial_low"], mine["initial_high"], mine["total_low"]) == (2250, 2250, 2250)
+    assert mine["budget_fit"] == "over"

@@ -229,6 +229,6 @@ def test_side_by_side_shows_the_published_typical_figure(small_dataset):
     row = compare(build_catalog(small_dataset, BUNDLED), Filters(market="US")).table.loc["ha-filler"]
     shown = dict(side_by_side_rows(row, 1, "$", BUNDLED, "latest"))
     # 700 a syringe x 1 syringe, 2024: 700 x 321.943 / 313.689 = 718.42
-    assert shown["Typical per session: published figure"] == (
+    assert shown["Typical per session, as its source gave it"] == (
         "$718 in 2025 dollars (published $700 in 2024; CPI-U 2024 -> 2025)"
     )
