@@ -8,8 +8,12 @@ from __future__ import annotations
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
 UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
 SHOW = {"function": "shown(params)"}
+# a cell whose text wraps, the row growing to fit it
+WRAPPED = dict(
+    wrapText=True, autoHeight=True, cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}
+)
 # a cell of two lines (the total, then the course beside the upkeep; the answer, then what it hinges on)
-TWO_LINES = {"whiteSpace": "pre-line", "lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}
+TWO_LINES = {**WRAPPED, "cellStyle": {**WRAPPED["cellStyle"], "whiteSpace": "pre-line"}}
 
 
 def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[dict]:
@@ -24,9 +28,7 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
             filter="agTextColumnFilter",
             tooltipField="name_tip",
             comparator=UNKNOWN_LAST,
-            wrapText=True,
-            autoHeight=True,
-            cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"},
+            **WRAPPED,
         ),
         dict(
             field="total_low",
@@ -38,9 +40,7 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
             type="rightAligned",
             comparator={"function": "totalOrder"},
             cellClass={"function": "assumedClass(params)"},
-            wrapText=True,
-            autoHeight=True,
-            cellStyle=TWO_LINES,
+            **TWO_LINES,
         ),
         dict(
             field="fit_rank",
@@ -50,9 +50,7 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
             valueFormatter={"function": "params.data.fit_text"},
             tooltipField="budget_reason",
             comparator=UNKNOWN_LAST,
-            wrapText=True,
-            autoHeight=True,
-            cellStyle=TWO_LINES,
+            **TWO_LINES,
         ),
         dict(
             field="downtime_days_high",
@@ -62,9 +60,7 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
             valueFormatter={"function": "params.data.downtime_text"},
             tooltipField="downtime_tip",
             comparator=UNKNOWN_LAST,
-            wrapText=True,  # the figure with what it counts: "7–14 days until the skin has healed"
-            autoHeight=True,
-            cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"},
+            **WRAPPED,  # the figure with what it counts: "7–14 days until the skin has healed"
         ),
         dict(
             field="risk_tier",

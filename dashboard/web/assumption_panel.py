@@ -10,7 +10,7 @@ from dashboard import vocab
 from dashboard.model import assumptions as rules
 from dashboard.model.name_search import treatment_options
 from dashboard.web.components import labelled
-from dashboard.web.typed_input import reading_line
+from dashboard.web.typed_input import number_box
 
 HELP = (
     "Where the data has no figure (how many sessions, how often upkeep is repeated and how many sessions "
@@ -41,19 +41,7 @@ def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = N
                 labelled(
                     "assumption-low",
                     "From",
-                    html.Div(
-                        [
-                            dcc.Input(
-                                id="assumption-low",
-                                type="text",
-                                inputMode="decimal",
-                                maxLength=20,
-                                className="form-control",
-                                placeholder="e.g. 6",
-                            ),
-                            reading_line("assumption-low"),
-                        ]
-                    ),
+                    number_box("assumption-low", "e.g. 6", inputMode="decimal"),
                 ),
                 md=2,
             ),
@@ -61,19 +49,7 @@ def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = N
                 labelled(
                     "assumption-high",
                     "To (optional)",
-                    html.Div(
-                        [
-                            dcc.Input(
-                                id="assumption-high",
-                                type="text",
-                                inputMode="decimal",
-                                maxLength=20,
-                                className="form-control",
-                                placeholder="e.g. 12",
-                            ),
-                            reading_line("assumption-high"),
-                        ]
-                    ),
+                    number_box("assumption-high", "e.g. 12", inputMode="decimal"),
                 ),
                 md=2,
             ),

@@ -16,7 +16,7 @@ from dashboard.output.quote_words import reading_line as quote_reading
 from dashboard.quotes import records as q
 from dashboard.quotes.upload import TOO_LARGE, UPLOAD_COMPONENT_MAX_BYTES
 from dashboard.web.components import labelled
-from dashboard.web.typed_input import reading_line
+from dashboard.web.typed_input import number_box
 
 LOCAL_ONLY = (
     "Your quotes stay in this browser only (its local storage). They are never saved on the "
@@ -44,18 +44,7 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
                 labelled(
                     "quote-price",
                     "Price quoted",
-                    html.Div(
-                        [
-                            dcc.Input(
-                                id="quote-price",
-                                type="text",
-                                maxLength=40,
-                                className="form-control",
-                                placeholder="e.g. 1,200",
-                            ),
-                            reading_line("quote-price"),
-                        ]
-                    ),
+                    number_box("quote-price", "e.g. 1,200", max_length=40),
                 ),
                 md=4,
             ),

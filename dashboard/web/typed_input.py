@@ -8,7 +8,7 @@ treatment and concern list, a name typed with accents finds its option ("acné":
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, html
+from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard.model.value_parsers import number_words, reading_words
 from dashboard.quotes.prices import parse_price
@@ -22,6 +22,14 @@ NAME_LISTS = ("concern", "compare", "quote-treatment", "assumption-treatment")
 def reading_line(control_id: str) -> html.Div:
     """The line under a typed number where its reading is said (empty until there is something to say)."""
     return html.Div(id=f"{control_id}-reading", className="input-message", role="status", **{"aria-live": "polite"})
+
+
+def number_box(control_id: str, placeholder: str, max_length: int = 20, **extra) -> html.Div:
+    """A typed-number field (text, so the person's own separators reach the one reader) with its reading line."""
+    box = dcc.Input(
+        id=control_id, type="text", maxLength=max_length, className="form-control", placeholder=placeholder, **extra
+    )
+    return html.Div([box, reading_line(control_id)])
 
 
 def price_reading(text: object) -> str:
