@@ -57,6 +57,8 @@ def reading_line(quote: dict, treatment_name: str) -> str:
 
 def price_of_question(covers: object) -> str:
     """The question that settles what the price is of, for what the price covers."""
+    if covers in ("course", "procedure"):
+        return f"A price per {covers} is the price of the whole {covers}: nothing to answer here."
     unit = covers if covers in ("syringe", "vial", "area", "unit") else "session"
     return f"Is this the price of one {unit}, or of all of them?"
 

@@ -139,12 +139,12 @@ def _price_of(record: dict, per: object) -> tuple[dict | None, str | None]:
     of one session (unit...), or of all of them?" (`per`: "one" or "all"); it must be answered when the quote
     counts more than one."""
     n = record["quantity"]
-    if n == 1 or record["covers"] == "procedure":
+    if n == 1 or record["covers"] in ("procedure", "course"):  # a course's price is the whole course's
         return record, None
     unit = record["covers"] if record["covers"] in COUNTED_UNITS else "session"
     if per not in PRICE_OF:
         said = f"{record['price']:,.2f}".removesuffix(".00")
-        return None, f"is {said} the price of one {unit}, or of all {n}? Answer the question under the form."
+        return None, f"is {said} the price of one {unit}, or of all {n}? Answer the question above."
     if per == "all":
         return record, None
     total = record["price"] * n

@@ -171,6 +171,4 @@ def test_a_price_of_one_session_is_kept_as_the_total_for_all_of_them(client):
     for per in (None, "both"):
         out = quote_request(client, "quote-add.n_clicks", form={**form, "per": per})
         assert out["quotes-store"]["data"] == []
-        assert messages(out) == [
-            "price: is 750 the price of one session, or of all 3? Answer the question under the form."
-        ]
+        assert messages(out) == ["price: is 750 the price of one session, or of all 3? Answer the question above."]

@@ -60,7 +60,7 @@ def test_more_than_one_session_needs_the_answer(per):
     found, problems = parse_form({**FORM, "per": per}, TREATMENTS, TODAY)
     assert found is None
     assert [str(p) for p in problems] == [
-        "price: is 750 the price of one session, or of all 3? Answer the question under the form."
+        "price: is 750 the price of one session, or of all 3? Answer the question above."
     ]
     assert form_reading({**FORM, "per": per}, TREATMENTS, TODAY).startswith("price: is 750 the price of one session")
 
@@ -68,6 +68,9 @@ def test_more_than_one_session_needs_the_answer(per):
 def test_one_session_or_a_procedure_needs_no_answer():
     assert parse_form({**FORM, "quantity": "1"}, TREATMENTS, TODAY)[1] == []
     assert parse_form({**FORM, "covers": "procedure"}, TREATMENTS, TODAY)[1] == []
+    # a course's price is the whole course's, whatever its number of sessions
+    found, problems = parse_form({**FORM, "covers": "course"}, TREATMENTS, TODAY, new_id=lambda: "0123456789ab")
+    assert problems == [] and found["price"] == 750.0 and found["quantity"] == 3
 
 
 def test_a_price_of_one_times_the_count_over_the_limit_is_refused():
