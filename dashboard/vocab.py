@@ -49,6 +49,15 @@ CONCERNS = (
 )
 EVIDENCE_LEVELS = ("A", "B", "C")
 
+# trial_results.csv: how a study compared (see data/README.md, "trial_results.csv")
+TRIAL_DESIGNS = ("randomised", "split-body", "two-arm", "no-control", "meta-analysis")
+# designs with a concurrent control arm, whose share on the same threshold gives a number needed to treat
+CONTROLLED_DESIGNS = ("randomised", "split-body", "two-arm")
+RANDOMISED = ("yes", "no", "not-stated")
+# what the control arm received: nothing active (vehicle, placebo, untreated side) or another treatment
+COMPARATOR_KINDS = ("none", "inactive", "active")
+TRIAL_COUNTS = ("patients", "folds", "sides")
+
 MARKETS = ("US", "UK", "US-FL", "US-GA", "US-NY", "US-CA")
 MARKET_CURRENCY = {"US": "USD", "UK": "GBP", "US-FL": "USD", "US-GA": "USD", "US-NY": "USD", "US-CA": "USD"}
 CURRENCY_SYMBOL = {"USD": "$", "GBP": "£"}

@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard.dataset import schema
 from dashboard.dataset.checks import _short, check_frame, check_links
 from dashboard.dataset.problems import DatasetError, Problem
+from dashboard.dataset.trial_checks import trial_problems
 from dashboard.formula import starts_with_trigger
 from dashboard.settings import BUNDLED_DATA
 
@@ -29,7 +30,7 @@ RESERVED_NAMES = frozenset({"__proto__", "prototype", "constructor"})
 
 @dataclass(frozen=True)
 class Dataset:
-    """The four validated frames. Treat them as read-only."""
+    """The validated frames. Treat them as read-only."""
 
     treatments: pd.DataFrame
     prices: pd.DataFrame
@@ -37,6 +38,8 @@ class Dataset:
     sources: pd.DataFrame
     # alias, treatment_id, note (aliases.csv; empty without one)
     aliases: pd.DataFrame = dataclasses.field(default_factory=lambda: empty_frame(schema.ALIASES))
+    # what trials found, one row per study arm (trial_results.csv; empty without one)
+    trials: pd.DataFrame = dataclasses.field(default_factory=lambda: empty_frame(schema.TRIAL_RESULTS))
 
     def alias_map(self) -> dict[str, str]:
         """Alias as written in aliases.csv -> treatment id."""
@@ -59,10 +62,12 @@ def load_dataset(data_dir: str | Path = BUNDLED_DATA) -> Dataset:
             problems += check_frame(file, frame)
             frames[file] = frame
     aliases, found = read_aliases(data_dir)
-    problems += found
+    trials, found_in_trials = read_trial_results(data_dir)
+    problems += found + found_in_trials
     if len(frames) == len(schema.FILES):
         problems += check_links(frames)
         problems += alias_problems(aliases, frames["treatments.csv"])
+        problems += trial_problems(trials, frames, checked=(data_dir / TRIALS).is_file())
     if problems:
         raise DatasetError(problems)
     return Dataset(
@@ -71,6 +76,7 @@ def load_dataset(data_dir: str | Path = BUNDLED_DATA) -> Dataset:
         concerns=frames["concerns.csv"],
         sources=frames["sources.csv"],
         aliases=aliases,
+        trials=trials,
     )
 
 
@@ -87,6 +93,20 @@ def read_aliases(data_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
     frame, problems = read_file(path, schema.ALIASES)
     # the cell parser reports every value problem an alias can have (empty, formula, not an id)
     return (empty_frame(schema.ALIASES) if frame is None else frame), problems
+
+
+TRIALS = "trial_results.csv"
+
+
+def read_trial_results(data_dir: Path | None) -> tuple[pd.DataFrame, list[Problem]]:
+    """trial_results.csv when the folder has one (else no rows), with its value problems."""
+    path = Path(data_dir) / TRIALS if data_dir is not None else None
+    if path is None or not path.is_file():
+        return empty_frame(schema.TRIAL_RESULTS), []
+    frame, problems = read_file(path, schema.TRIAL_RESULTS)
+    if frame is None:
+        return empty_frame(schema.TRIAL_RESULTS), problems
+    return frame, problems + check_frame(TRIALS, frame)
 
 
 def alias_problems(aliases: pd.DataFrame, treatments: pd.DataFrame) -> list[Problem]:
@@ -232,7 +252,9 @@ def assemble(frames: dict[str, pd.DataFrame], prices: pd.DataFrame, folder: Path
     with the folder's aliases.csv, if it has one."""
     problems = check_links({**frames, "prices.csv": prices})
     aliases, found = read_aliases(folder) if folder is not None else (empty_frame(schema.ALIASES), [])
-    problems += found + alias_problems(aliases, frames["treatments.csv"])
+    trials, found_in_trials = read_trial_results(folder)
+    problems += found + found_in_trials + alias_problems(aliases, frames["treatments.csv"])
+    problems += trial_problems(trials, frames, checked=folder is not None and (folder / TRIALS).is_file())
     if problems:
         raise DatasetError(problems)
-    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"], aliases)
+    return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"], aliases, trials)

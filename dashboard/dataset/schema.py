@@ -103,7 +103,33 @@ ALIASES = (
     Field("treatment_id", "slug", required=True),
     Field("note", "text"),
 )
-OPTIONAL_FILES = {"aliases.csv": ALIASES}
+# What trials found for a treatment and concern, one row per study arm: optional file, read when present.
+TRIAL_RESULTS = (
+    Field("treatment_id", "slug", required=True),
+    Field("concern", "choice", required=True, choices=vocab.CONCERNS),
+    Field("study", "text", required=True),
+    Field("source_id", "slug", required=True),
+    Field("design", "choice", required=True, choices=vocab.TRIAL_DESIGNS),
+    Field("randomised", "choice", choices=vocab.RANDOMISED),
+    Field("measure", "text", required=True),
+    Field("threshold", "text"),
+    _num("responders_pct", 0, 100),
+    _int("responders", 0, 1_000_000),
+    _int("n", 1, 1_000_000),
+    Field("n_of", "choice", choices=vocab.TRIAL_COUNTS),
+    Field("sessions", "text"),
+    Field("follow_up", "text"),
+    Field("comparator_kind", "choice", required=True, choices=vocab.COMPARATOR_KINDS),
+    Field("comparator", "text"),
+    Field("comparator_treatment_id", "slug"),
+    _num("comparator_pct", 0, 100),
+    _int("comparator_n", 1, 1_000_000),
+    Field("finding", "text"),
+    Field("quote", "text", required=True),
+    Field("caveats", "text"),
+    Field("status", "choice", required=True, choices=vocab.STATUSES),
+)
+OPTIONAL_FILES = {"aliases.csv": ALIASES, "trial_results.csv": TRIAL_RESULTS}
 
 FILES = {
     "treatments.csv": TREATMENTS,
@@ -142,6 +168,11 @@ FOREIGN_KEYS = {
     "prices.csv": (("treatment_id", "treatments.csv", "id"), ("source_id", "sources.csv", "id")),
     "concerns.csv": (("treatment_id", "treatments.csv", "id"), ("source_id", "sources.csv", "id")),
     "aliases.csv": (("treatment_id", "treatments.csv", "id"),),
+    "trial_results.csv": (
+        ("treatment_id", "treatments.csv", "id"),
+        ("source_id", "sources.csv", "id"),
+        ("comparator_treatment_id", "treatments.csv", "id"),
+    ),
 }
 
 

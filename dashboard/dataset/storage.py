@@ -46,7 +46,9 @@ def open_dataset(location: str | Path | None = None, progress: Step = quiet, reg
     if _standard_csv(folder):
         progress("reading the CSV files")
         data = load_dataset(folder)
-        return Dataset(data.treatments, aggregate(data.prices, region), data.concerns, data.sources, data.aliases)
+        return Dataset(
+            data.treatments, aggregate(data.prices, region), data.concerns, data.sources, data.aliases, data.trials
+        )
     with duck_session() as conn:
         frames, problems = read_folder(folder, conn, progress)
         if problems:

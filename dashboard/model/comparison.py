@@ -16,6 +16,8 @@ from dashboard.model.decision import hinge_frame
 from dashboard.model.explain import OVER, budget_fit, missing_inputs
 from dashboard.model.filters import HORIZON_RANGE, Filters
 from dashboard.model.quote_costs import quote_rows
+from dashboard.model.trial_results import ALL_COLUMNS as TRIAL_ALL_COLUMNS
+from dashboard.model.trial_results import add_value_columns, trials_for
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Catalog:
     price_index: inflation.PriceIndex = inflation.EMPTY_INDEX
     # concern id (None: no concern chosen) -> EVIDENCE_COLUMNS for every option, indexed by treatment id
     evidence_by_concern: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    # concern id (None: no concern chosen) -> what trials found (trial_results.ALL_COLUMNS) for every option
+    trials_by_concern: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def treatment_ids(self) -> frozenset[str]:
@@ -64,6 +68,7 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
         costs_by_view=MappingProxyType(by_view),
         price_index=index,
         evidence_by_concern=MappingProxyType({c: _evidence(data, c, ids) for c in concerns}),
+        trials_by_concern=MappingProxyType({c: trials_for(data.trials, c, ids) for c in concerns}),
     )
 
 
@@ -139,12 +144,20 @@ def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tup
         evidence = evidence.reindex(table.index)
     for column, source in EVIDENCE_COLUMNS.items():
         table[column] = evidence[source].to_numpy()
+    trials = catalog.trials_by_concern.get(filters.concern)
+    if trials is None:  # a concern no option is linked to
+        trials = trials_for(catalog.data.trials, filters.concern, table.index)
+    elif not trials.index.equals(table.index):
+        trials = trials.reindex(table.index)
+    found = pd.DataFrame({c: trials[c].to_numpy() for c in TRIAL_ALL_COLUMNS}, index=table.index)
+    table = pd.concat([table.drop(columns=[c for c in TRIAL_ALL_COLUMNS if c in table]), found], axis=1)
     return _add_answers(table, filters)
 
 
 def _add_answers(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The table with budget fit, what it hinges on and its margin, the missing inputs and lost pay."""
     table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget)
+    table = add_value_columns(table)
     hinges = hinge_frame(table, filters.budget, filters.horizon)
     table = pd.concat([table.drop(columns=[c for c in hinges if c in table]), hinges], axis=1)
     redo = table["assumed_fields"].map(bool) | (table["kind"] != "published")

@@ -170,8 +170,28 @@ def as_markdown(found: pd.DataFrame, markets: tuple[str, ...], data: Dataset) ->
             lines += ["", f"**{group}**", ""]
         names = ", ".join(f"`{i}`" for i in ids) if ids else "none"
         lines.append(f"- {g.sentence} ({len(ids)}): {names}.{_lower_bounds(data, ids, g)}")
+    lines += ["", "**What trials found** (trial_results.csv, per concern)", "", *trial_lines(data)]
     lines += ["", README_END]
     return "\n".join(lines)
+
+
+def trial_lines(data: Dataset) -> list[str]:
+    """Per concern with study rows: how many of its options have a trial's share of patients improved, and
+    which have no study row at all."""
+    out = []
+    for concern in dict.fromkeys(data.concerns["concern"]):
+        linked = list(data.concerns.loc[data.concerns["concern"] == concern, "treatment_id"])
+        rows = data.trials[data.trials["concern"] == concern]
+        if rows.empty:
+            continue
+        shared = [t for t in linked if rows.loc[rows["treatment_id"] == t, "responders_pct"].notna().any()]
+        none = [t for t in linked if t not in set(rows["treatment_id"])]
+        names = ", ".join(f"`{t}`" for t in none) if none else "none"
+        out.append(
+            f"- {concern}: {len(shared)} of {len(linked)} options with a share of patients improved; "
+            f"no trial result found ({len(none)}): {names}."
+        )
+    return out
 
 
 def _lower_bounds(data: Dataset, ids: list[str], gap: Gap) -> str:

@@ -17,9 +17,15 @@ from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
-from dashboard.output import course_words, decision_words, display, words
+from dashboard.model.trial_results import TRIAL_COLUMNS
+from dashboard.output import course_words, decision_words, display, trial_words, words
 
-EVIDENCE_WORDS = {"A": "A: trials", "B": "B: smaller studies", "C": "C: case reports"}
+# the evidence grades of concerns.csv (data/README.md, "Evidence levels"), for the evidence cell's tip
+EVIDENCE_WORDS = {
+    "A": "Grade A: a meta-analysis or several randomised trials.",
+    "B": "Grade B: small or uncontrolled trials, or a single small randomised trial.",
+    "C": "Grade C: expert opinion, a regulator or a patient-information page.",
+}
 
 
 def _clean(value):
@@ -173,6 +179,11 @@ GRID_READS = (
     "quote_quantity",
     *HINGE_COLUMNS,
     "basis",
+    *TRIAL_COLUMNS,
+    "trial_nnt",
+    "extra_improved_low",
+    "extra_improved_high",
+    "extra_improved_open",
     *(
         f"session_{kind}{part}"
         for kind in ("low", "typical", "high")
@@ -215,11 +226,19 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         )
         record["downtime_tip"] = words.downtime_tip(measure)
         if comparison.filters.concern:
-            level = raw.get("evidence")
-            record["evidence_text"] = EVIDENCE_WORDS.get(level, "unknown")
+            record["evidence_text"] = trial_words.cell(raw)
+            record["trial_text"] = trial_words.compact(raw)
+            record["evidence_note"] = " ".join(
+                (
+                    trial_words.sentence(raw),
+                    trial_words.value_text(raw, symbol),
+                    EVIDENCE_WORDS.get(raw.get("evidence"), ""),
+                )
+            )
         else:
             record["evidence"] = None
             record["evidence_text"] = "choose a concern"
+            record["trial_text"] = ""
         record["time_off_text"] = display.money_range(
             raw.get("with_time_off_low"), raw.get("with_time_off_high"), display.flag(raw.get("total_open")), symbol
         )

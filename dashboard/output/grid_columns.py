@@ -1,5 +1,5 @@
 """The results grid's columns: Option, the total over the horizon (with the course beside the upkeep), the budget
-answer (with what it hinges on), downtime, risk tier and evidence for the concern, and lost pay when earnings
+answer (with what it hinges on), downtime, risk tier and what trials found for the concern (the share improved, the design, the grade), and lost pay when earnings
 are given. The rows they show are made in `grid`.
 """
 
@@ -73,12 +73,13 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
         ),
         dict(
             field="evidence",
-            headerName="Evidence for the concern",
-            minWidth=150,
-            flex=1,
+            headerName="What trials found",
+            minWidth=170,
+            flex=1.2,
             valueFormatter={"function": "params.data.evidence_text"},
             tooltipField="evidence_note",
-            comparator=UNKNOWN_LAST,
+            comparator=UNKNOWN_LAST,  # by grade: shares at different thresholds are never ranked
+            **TWO_LINES,  # the share and its n, then the design and the grade
         ),
     ]
     if with_time_off:

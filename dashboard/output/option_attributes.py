@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import inflation
-from dashboard.output import course_words, decision_words, display, words
+from dashboard.output import course_words, decision_words, display, trial_words, words
 
 _known = display.known
 
@@ -45,6 +45,14 @@ def results_text(row) -> str:
         seen = f"; results were still seen at {low:g} months in a study (a lower bound)" if _known(low) else ""
         return "not published" + seen
     return "not published"
+
+
+def other_studies(row) -> str:
+    """The study rows behind the option for the concern beyond its headline one, each in a sentence."""
+    studies = row.get("trial_all")
+    if not isinstance(studies, tuple) or len(studies) < 2:
+        return "none" if _known(row.get("evidence")) else "choose a concern"
+    return " ".join(trial_words.sentence(r) for r in studies[1:])
 
 
 def side_by_side_rows(
@@ -136,6 +144,12 @@ def side_by_side_rows(
             "Evidence for the concern",
             _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else ""),
         ),
+        ("What trials found", trial_words.sentence(row) if _known(row.get("evidence")) else "choose a concern"),
+        (
+            "Cost per extra patient improved",
+            trial_words.value_text(row, symbol) if _known(row.get("evidence")) else "choose a concern",
+        ),
+        ("Other studies", other_studies(row)),
         (
             "Lost pay (downtime x daily earnings)",
             _money_range(row, "lost_pay", symbol)

@@ -12,7 +12,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
-from dashboard.output import course_words, decision_words, words
+from dashboard.output import course_words, decision_words, trial_words, words
 from dashboard.output.display import money_range, plain_records
 from dashboard.output.questions import option_questions
 from dashboard.output.views import price_category
@@ -58,6 +58,19 @@ EXPORT_COLUMNS = (
     ("risk_tier", "Risk tier"),
     ("major_complication_rate", "Major complication rate"),
     ("evidence", "Evidence for concern"),
+    ("trial_pct", "Trial: share improved (%)"),
+    ("trial_threshold", "Trial: threshold (the study's words)"),
+    ("trial_n", "Trial: n"),
+    ("trial_n_of", "Trial: n counts"),
+    ("trial_design_words", "Trial: design"),
+    ("trial_control", "Trial: control arm"),
+    ("trial_control_pct", "Trial: control arm's share improved (%)"),
+    ("trial_nnt", "Trial: number needed to treat"),
+    ("extra_improved_low", "Cost per extra patient improved low"),
+    ("extra_improved_high", "Cost per extra patient improved high"),
+    ("trial_reads", "What trials found"),
+    ("trial_study", "Trial: study"),
+    ("trial_source", "Trial: source"),
     ("budget_fit", "Budget fit"),
     ("budget_reason", "Budget fit reason"),
     ("hinge_text", "Budget answer hinges on"),
@@ -113,6 +126,12 @@ NUMERIC = {
     "lost_pay_high",
     "with_time_off_low",
     "with_time_off_high",
+    "trial_pct",
+    "trial_n",
+    "trial_control_pct",
+    "trial_nnt",
+    "extra_improved_low",
+    "extra_improved_high",
 }
 SOURCE_COLUMNS = ("id", "publisher", "title", "url", "year", "status")
 
@@ -156,6 +175,11 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
         for lo, hi, m in zip(
             rows["downtime_days_low"], rows["downtime_days_high"], rows["downtime_measure"], strict=True
         )
+    ]
+    concern = bool(comparison.filters.concern)
+    rows["trial_design_words"] = [trial_words.design_badge(r) for r in records]
+    rows["trial_reads"] = [
+        f"{trial_words.sentence(r)} {trial_words.value_text(r, symbol)}" if concern else "" for r in records
     ]
     rows["clinic_questions"] = [" ".join(option_questions(row, symbol)) for _, row in rows.iterrows()]
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
@@ -227,6 +251,8 @@ def sources_frame(comparison: Comparison, data: Dataset) -> pd.DataFrame:
     for ids in rows["source_ids"].dropna():
         used |= set(ids)
     used |= set(rows.get("evidence_source", pd.Series(dtype=object)).dropna())
+    for ids in rows.get("trial_source_ids", pd.Series(dtype=object)).dropna():
+        used |= set(ids)
     src = data.sources[data.sources["id"].isin(used)][list(SOURCE_COLUMNS)]
     return src.sort_values("id").reset_index(drop=True)
 

@@ -44,6 +44,7 @@ COUNTS = (
                 "per_month_",
                 "budget_margin",
                 "hinge_price",
+                "extra_improved_",
             )
         )
     }

@@ -128,6 +128,7 @@ def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Ta
                             className="chart-key small",
                             **{"aria-label": "The points of the cost against downtime chart"},
                         ),
+                        dcc.Graph(id="trial-chart", config=GRAPH_CONFIG),
                         dcc.Graph(id="cumulative-chart", config=GRAPH_CONFIG),
                         html.Ul(id="crossover-notes"),
                     ]

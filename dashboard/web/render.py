@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import vocab
 from dashboard.model.comparison import Catalog, Comparison, compare
-from dashboard.output import cumulative, display, figures, grid, grid_columns, words
+from dashboard.output import cumulative, display, figures, grid, grid_columns, trial_chart, words
 from dashboard.output.gaps import gap_note
 from dashboard.output.questions import clinic_questions
 from dashboard.output.views import option_details, side_by_side
@@ -38,6 +38,7 @@ class PageOutputs:
     cost_downtime_key: Any = None  # the numbered points of the cost-against-downtime chart, named
     price_basis_note: str = ""  # the banner: what the prices shown include
     clinic_questions: Any = None
+    trial_chart: Any = None  # what the money buys: course cost against the share improved, for the concern
 
 
 def result_text(comparison: Comparison) -> str:
@@ -77,7 +78,7 @@ def _card(r: dict) -> str:
         ("Budget", r["budget_reason"] if r.get("budget_fit") else r["fit_label"]),
         ("Downtime", r["downtime_text"]),
         ("Risk tier", risk),
-        ("Evidence", r["evidence_text"]),
+        ("What trials found", r["evidence_text"].replace("\n", " · ")),
     ]
     lines = [f"### {md_text(r['name'])}", ""] + [f"- **{label}:** {md_text(value)}" for label, value in facts]
     if r.get("missing"):
@@ -176,6 +177,7 @@ def render(
         cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
         cost_downtime_key=[html.Li(text) for text in figures.cost_downtime_key(rows, currency)],
+        trial_chart=trial_chart.trial_figure(rows, filters.concern, currency),
         cumulative=by_year,
         applied_query=filters.to_query(),
         price_basis_note=words.price_basis_note(rows),

@@ -17,7 +17,7 @@ from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
 from dashboard.web.render import result_text
 
-FIVE_FACTS = ["Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "Evidence for the concern"]
+FIVE_FACTS = ["Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "What trials found"]
 STRETCH = "/?concern=stretch-marks&market=US&budget=3000&horizon=5"
 
 
@@ -210,7 +210,7 @@ def test_phone_cards_with_the_five_facts(browser, live_url, catalog):
     expect(cards).to_have_count(len(c.rows))
     expect(page.locator("#results-grid")).to_be_hidden()
     first = page.locator("#result-cards .option-cards ul").first
-    for fact in ("Total:", "Budget:", "Downtime:", "Risk tier:", "Evidence:"):
+    for fact in ("Total:", "Budget:", "Downtime:", "Risk tier:", "What trials found:"):
         expect(first.locator("strong", has_text=fact)).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     box = first.bounding_box()

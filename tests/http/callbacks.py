@@ -22,6 +22,7 @@ RENDER_OUTPUTS = [
     ("applied-query", "data"),
     ("price-basis-note", "children"),
     ("clinic-questions", "children"),
+    ("trial-chart", "figure"),
     ("budget-message", "children"),
     ("max-downtime-message", "children"),
     ("daily-earnings-message", "children"),

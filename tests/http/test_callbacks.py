@@ -177,7 +177,7 @@ def test_compact_columns_and_time_off_only_with_earnings(client):
         "Budget fit",
         "Downtime",
         "Risk tier (1–5)",
-        "Evidence for the concern",
+        "What trials found",
     ]
     earning = [c["headerName"] for c in render(client, "?horizon=5&earnings=150")["results-grid"]["columnDefs"]]
     assert earning[-1] == "Incl. time off (lost pay)"

@@ -1,0 +1,136 @@
+"""The chart of what the money buys, for the chosen concern: each option shown that has both a price and a
+trial's share of patients improved, as a labelled point (initial course cost, lowest with a bar to the
+highest, against that study's share), its threshold in the hover, and a note that thresholds differ
+between studies. Options left out are counted, with the reason, under the title.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import vocab
+from dashboard.model.trial_results import TRIAL_COLUMNS
+from dashboard.output import display, trial_words
+from dashboard.output.chart_parts import (
+    AXIS,
+    CHART_COLUMNS,
+    QUOTE_COLOUR,
+    base_layout,
+    bottom_margin,
+    empty_figure,
+    escaped,
+    full_name,
+    is_quote,
+    legend_entry,
+    money_axis,
+    number,
+    padded_range,
+    set_title,
+    short_name,
+    shown_entries,
+)
+
+TITLE = "What the money buys: initial course cost against the share of patients improved"
+COLUMNS = (*CHART_COLUMNS, *TRIAL_COLUMNS, "evidence", "trial_nnt")
+DESIGN_COLOURS = {
+    "randomised": "#1b4f72",
+    "split-body": "#2e86c1",
+    "two-arm": "#85c1e9",
+    "no-control": "#aab7b8",
+}
+
+
+def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict:
+    """Initial course cost (x: lowest, bar to highest; market currency) against the headline study's share
+    improved (y, %), one point per option shown with both, labelled and coloured by the study's design."""
+    if not concern:
+        return empty_figure(TITLE, "Choose a concern to see what trials found beside what a course costs.")
+    symbol = vocab.CURRENCY_SYMBOL[currency]
+    options = display.plain_records(rows, COLUMNS)
+    with_share = [o for o in options if number(o.get("trial_pct")) is not None]
+    drawn = [o for o in with_share if number(o.get("initial_low")) is not None]
+    no_share = len(options) - len(with_share)
+    no_price = len(with_share) - len(drawn)
+    why = "; ".join(
+        p
+        for p in (
+            f"{no_share} with no trial share of patients improved" if no_share else "",
+            f"{no_price} with a share but no price" if no_price else "",
+        )
+        if p
+    )
+    note = trial_words.THRESHOLDS_DIFFER + (f" Not drawn: {why}." if why else "")
+    if not drawn:
+        return empty_figure(TITLE, "No option shown has both a price and a trial's share of patients improved.", note)
+    data = []
+    for design in [d for d in DESIGN_COLOURS if any(o.get("trial_design") == d for o in drawn)]:
+        group = [o for o in drawn if o.get("trial_design") == design]
+        lows, highs = [number(o["initial_low"]) for o in group], [number(o["initial_high"]) for o in group]
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": trial_words.DESIGN_WORDS[design],
+                "cliponaxis": False,
+                "x": lows,
+                "y": [number(o["trial_pct"]) for o in group],
+                "error_x": {
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [
+                        (h - lo) if h is not None and not display.flag(o.get("initial_open")) else 0
+                        for lo, h, o in zip(lows, highs, group, strict=True)
+                    ],
+                    "arrayminus": [0] * len(group),
+                    "color": "#888",
+                    "thickness": 1.5,
+                    "width": 4,
+                },
+                "marker": {
+                    "size": 12,
+                    "color": DESIGN_COLOURS[design],
+                    "line": {
+                        "width": [3 if is_quote(o) else 1 for o in group],
+                        "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
+                    },
+                },
+                "text": [short_name(o, 16, 2) for o in group],
+                "textposition": "top center",
+                "textfont": {"size": 11, "color": "#222"},
+                "customdata": [[full_name(o), _hover(o, symbol)] for o in group],
+                "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+            }
+        )
+    if any(is_quote(o) for o in drawn):
+        data.append(legend_entry("your quote (outlined)", marker={"color": "#fff", "line": {"color": QUOTE_COLOUR}}))
+    layout = base_layout(TITLE)
+    set_title(layout, TITLE, note, above_plot=28)
+    layout["margin"]["b"] = bottom_margin(shown_entries(data))
+    layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 320
+    x_values = [number(o["initial_low"]) for o in drawn] + [
+        number(o["initial_high"]) for o in drawn if number(o.get("initial_high")) is not None
+    ]
+    layout["xaxis"] = {
+        **money_axis(symbol, f"Initial course ({currency}): lowest, bar to highest"),
+        "range": padded_range(x_values),
+    }
+    layout["yaxis"] = {**AXIS, "title": {"text": "Patients improved in one study (%)"}, "range": [0, 105]}
+    return {"data": data, "layout": layout}
+
+
+def _hover(option: dict, symbol: str) -> str:
+    """The point's hover: the share with n and the threshold in the study's words, the design, the control
+    arm's share, the course cost; escaped (it is data text)."""
+    cost = display.money_range(
+        option.get("initial_low"), option.get("initial_high"), display.flag(option.get("initial_open")), symbol
+    )
+    parts = [
+        f"{trial_words.compact(option)} ({trial_words.design_badge(option)})",
+        f"threshold: “{option.get('trial_threshold') or 'not stated'}”",
+    ]
+    if option.get("trial_study"):
+        parts.append(f"study: {option['trial_study']}")
+    if number(option.get("trial_control_pct")) is not None:
+        parts.append(f"{trial_words.against(option)}: {number(option['trial_control_pct']):g}%")
+    parts.append(f"initial course: {cost}")
+    return "<br>".join(escaped(p) for p in parts)
