@@ -75,6 +75,11 @@ def side_by_side_rows(
             course_words.cost_cell(row, symbol, horizon).partition("\n")[2] or "unknown",
         ),
         ("Budget fit", reason if fit and reason else display.fit_label(fit)),
+        ("What trials found", trial_words.sentence(row) if _known(row.get("evidence")) else "choose a concern"),
+        (
+            "Cost per extra patient improved",
+            trial_words.value_text(row, symbol) if _known(row.get("evidence")) else "choose a concern",
+        ),
         (
             "What is missing",
             row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing",
@@ -143,11 +148,6 @@ def side_by_side_rows(
         (
             "Evidence for the concern",
             _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else ""),
-        ),
-        ("What trials found", trial_words.sentence(row) if _known(row.get("evidence")) else "choose a concern"),
-        (
-            "Cost per extra patient improved",
-            trial_words.value_text(row, symbol) if _known(row.get("evidence")) else "choose a concern",
         ),
         ("Other studies", other_studies(row)),
         (

@@ -1,10 +1,12 @@
 """The chart of what the money buys, for the chosen concern: each option shown that has both a price and a
-trial's share of patients improved, as a labelled point (initial course cost, lowest with a bar to the
-highest, against that study's share), its threshold in the hover, and a note that thresholds differ
-between studies. Options left out are counted, with the reason, under the title.
+trial's share of patients improved, as a numbered point (initial course cost, lowest with a bar to the
+highest, against that study's share) named in `trial_key`, its threshold in the hover and the key, and a note
+that thresholds differ between studies. Options left out are counted, with the reason, under the title.
 """
 
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 
@@ -20,14 +22,15 @@ from dashboard.output.chart_parts import (
     empty_figure,
     escaped,
     full_name,
+    is_fee,
     is_quote,
     legend_entry,
     money_axis,
     number,
-    padded_range,
+    plain_name,
     set_title,
-    short_name,
     shown_entries,
+    surgeon_fee_entry,
 )
 
 TITLE = "What the money buys: initial course cost against the share of patients improved"
@@ -40,28 +43,51 @@ DESIGN_COLOURS = {
 }
 
 
+def _points(rows: pd.DataFrame) -> tuple[list[dict], int, int]:
+    """(the options drawn, in the table's order; how many have no trial share; how many have a share but no
+    price above 0, which a log axis cannot place)."""
+    options = display.plain_records(rows, COLUMNS)
+    with_share = [o for o in options if number(o.get("trial_pct")) is not None]
+    drawn = [o for o in with_share if (number(o.get("initial_low")) or 0) > 0]
+    return drawn, len(options) - len(with_share), len(with_share) - len(drawn)
+
+
+def trial_key(rows: pd.DataFrame, currency: str) -> list[str]:
+    """The numbered points of `trial_figure`, in its order (point n is item n): name, share with n, design,
+    the threshold in the study's words and the initial course. Plain text."""
+    symbol = vocab.CURRENCY_SYMBOL[currency]
+    drawn, _, _ = _points(rows)
+    out = []
+    for o in drawn:
+        cost = display.money_range(
+            o.get("initial_low"), o.get("initial_high"), display.flag(o.get("initial_open")), symbol
+        )
+        out.append(
+            f"{plain_name(o['name'], o.get('assumed'), o.get('basis'))}: {trial_words.compact(o)} ({trial_words.design_badge(o)}), "
+            f"threshold “{o.get('trial_threshold') or 'not stated'}”; initial course {cost}"
+        )
+    return out
+
+
 def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict:
     """Initial course cost (x: lowest, bar to highest; market currency) against the headline study's share
     improved (y, %), one point per option shown with both, labelled and coloured by the study's design."""
     if not concern:
         return empty_figure(TITLE, "Choose a concern to see what trials found beside what a course costs.")
     symbol = vocab.CURRENCY_SYMBOL[currency]
-    options = display.plain_records(rows, COLUMNS)
-    with_share = [o for o in options if number(o.get("trial_pct")) is not None]
-    drawn = [o for o in with_share if number(o.get("initial_low")) is not None]
-    no_share = len(options) - len(with_share)
-    no_price = len(with_share) - len(drawn)
+    drawn, no_share, no_price = _points(rows)
     why = "; ".join(
         p
         for p in (
             f"{no_share} with no trial share of patients improved" if no_share else "",
-            f"{no_price} with a share but no price" if no_price else "",
+            f"{no_price} with a share but no price above 0" if no_price else "",
         )
         if p
     )
     note = trial_words.THRESHOLDS_DIFFER + (f" Not drawn: {why}." if why else "")
     if not drawn:
         return empty_figure(TITLE, "No option shown has both a price and a trial's share of patients improved.", note)
+    numbered = {id(o): n for n, o in enumerate(drawn, start=1)}
     data = []
     for design in [d for d in DESIGN_COLOURS if any(o.get("trial_design") == d for o in drawn)]:
         group = [o for o in drawn if o.get("trial_design") == design]
@@ -94,15 +120,17 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
                         "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
                     },
                 },
-                "text": [short_name(o, 16, 2) for o in group],
-                "textposition": "top center",
+                "text": [str(numbered[id(o)]) for o in group],
+                "textposition": "top right",
                 "textfont": {"size": 11, "color": "#222"},
-                "customdata": [[full_name(o), _hover(o, symbol)] for o in group],
+                "customdata": [[f"{numbered[id(o)]}. {full_name(o)}", _hover(o, symbol)] for o in group],
                 "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             }
         )
     if any(is_quote(o) for o in drawn):
         data.append(legend_entry("your quote (outlined)", marker={"color": "#fff", "line": {"color": QUOTE_COLOUR}}))
+    if any(is_fee(o) for o in drawn):
+        data.append(surgeon_fee_entry())
     layout = base_layout(TITLE)
     set_title(layout, TITLE, note, above_plot=28)
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
@@ -110,9 +138,13 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
     x_values = [number(o["initial_low"]) for o in drawn] + [
         number(o["initial_high"]) for o in drawn if number(o.get("initial_high")) is not None
     ]
+    # courses run from tens to tens of thousands: a log axis keeps the cheap ones apart
     layout["xaxis"] = {
-        **money_axis(symbol, f"Initial course ({currency}): lowest, bar to highest"),
-        "range": padded_range(x_values),
+        **money_axis(symbol, f"Initial course ({currency}, log scale): lowest, bar to highest"),
+        "type": "log",
+        "rangemode": "normal",
+        "range": [math.log10(min(x_values) / 2), math.log10(max(x_values) * 2)],
+        "dtick": 1,  # $10, $100, $1,000: powers of ten only
     }
     layout["yaxis"] = {**AXIS, "title": {"text": "Patients improved in one study (%)"}, "range": [0, 105]}
     return {"data": data, "layout": layout}

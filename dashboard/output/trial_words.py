@@ -167,3 +167,33 @@ def cell(row) -> str:
     grade = row.get("evidence")
     second = " · ".join(p for p in (badge, f"grade {grade}" if grade else "") if p)
     return f"{compact(row)}\n{second}" if second else compact(row)
+
+
+def concern_summary(rows, symbol: str) -> list[str]:
+    """Sentences under the chart for the options shown (`rows`: comparison rows, a concern chosen): what an extra
+    patient improved costs where a trial had a control arm on the same threshold, then how many options have a
+    share, a study without one, or no trial result."""
+    records = list(rows.to_dict(orient="records")) if hasattr(rows, "to_dict") else list(rows)
+    valued = [r for r in records if _known(r.get("trial_nnt"))]
+    out = []
+    for r in sorted(valued, key=lambda r: (not _known(r.get("extra_improved_low")), r.get("extra_improved_low") or 0)):
+        text = value_text(r, symbol)
+        out.append(f"{r['name']}: {text[:1].lower()}{text[1:]}")
+    if not valued:
+        out.append(
+            "No option shown has a trial with a control arm measured on the same threshold, so no cost per extra "
+            "patient improved can be worked out."
+        )
+    shared = sum(1 for r in records if _known(r.get("trial_pct")))
+    without = [r for r in records if _known(r.get("trial_design")) and not _known(r.get("trial_pct"))]
+    none = [str(r["name"]) for r in records if not _known(r.get("trial_design"))]
+    parts = [
+        f"{shared} of {len(records)} options shown {'has' if shared == 1 else 'have'} a trial's share of patients improved"
+    ]
+    if without:
+        verb = "has studies that report" if len(without) == 1 else "have studies that report"
+        parts.append(f"{len(without)} {verb} no share (their findings are in the details)")
+    if none:
+        parts.append(f"no trial result found for {', '.join(none)}")
+    out.append("; ".join(parts) + ".")
+    return out

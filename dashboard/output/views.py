@@ -110,6 +110,12 @@ def option_details(
     ]
     other = list(row.get("source_ids") or ()) + [row.get("evidence_source")]
     items += [html.Dt("Other sources", className="col-sm-4"), html.Dd(_links(other, sources), className="col-sm-8")]
+    studies = list(row.get("trial_source_ids") or ())
+    if studies:
+        items += [
+            html.Dt("Study sources", className="col-sm-4"),
+            html.Dd(_links(studies, sources), className="col-sm-8"),
+        ]
     return html.Section(
         [
             html.H3(f"Details: {row['name']}", className="h6"),
@@ -191,6 +197,14 @@ def side_by_side(
             html.Tr(
                 [html.Th("Price covers", scope="row")]
                 + [html.Td(categories[t] or "this treatment alone") for t in chosen]
+            )
+        )
+    studies = {t: list(table.loc[t].get("trial_source_ids") or ()) for t in chosen}
+    if any(studies.values()):
+        body.append(
+            html.Tr(
+                [html.Th("Study sources", scope="row")]
+                + [html.Td(_links(studies[t], sources) if studies[t] else "none") for t in chosen]
             )
         )
     body.append(

@@ -129,6 +129,7 @@ def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Ta
                             **{"aria-label": "The points of the cost against downtime chart"},
                         ),
                         dcc.Graph(id="trial-chart", config=GRAPH_CONFIG),
+                        html.Div(id="trial-notes"),
                         dcc.Graph(id="cumulative-chart", config=GRAPH_CONFIG),
                         html.Ul(id="crossover-notes"),
                     ]

@@ -58,6 +58,7 @@ RENDER_OUTPUTS = {
     "price_basis_note": ("price-basis-note", "children"),
     "clinic_questions": ("clinic-questions", "children"),
     "trial_chart": ("trial-chart", "figure"),
+    "trial_notes": ("trial-notes", "children"),
 }
 # After a change, the URL to write ({"query": the filters in force, "step": the Back/Forward step the request
 # was sent at}); an answer to going back or forward leaves the URL alone.

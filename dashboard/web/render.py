@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import vocab
 from dashboard.model.comparison import Catalog, Comparison, compare
-from dashboard.output import cumulative, display, figures, grid, grid_columns, trial_chart, words
+from dashboard.output import cumulative, display, figures, grid, grid_columns, trial_chart, trial_words, words
 from dashboard.output.gaps import gap_note
 from dashboard.output.questions import clinic_questions
 from dashboard.output.views import option_details, side_by_side
@@ -39,6 +39,7 @@ class PageOutputs:
     price_basis_note: str = ""  # the banner: what the prices shown include
     clinic_questions: Any = None
     trial_chart: Any = None  # what the money buys: course cost against the share improved, for the concern
+    trial_notes: Any = None  # under it: the cost per extra patient improved where a trial allows, the counts
 
 
 def result_text(comparison: Comparison) -> str:
@@ -152,6 +153,17 @@ def questions_list(comparison: Comparison) -> list:
     ]
 
 
+def trial_notes(rows, concern: str | None, currency: str) -> list:
+    """Under the chart of what the money buys: its numbered points named, then the cost per extra patient
+    improved where a trial allows, and the options without a share or a study."""
+    if not concern:
+        return []
+    key = [html.Li(t) for t in trial_chart.trial_key(rows, currency)]
+    notes = [html.Li(t) for t in trial_words.concern_summary(rows, vocab.CURRENCY_SYMBOL[currency])]
+    out = [html.Ol(key, className="chart-key small", **{"aria-label": "The points of the chart"})] if key else []
+    return [*out, html.Ul(notes, className="small")]
+
+
 def render(
     catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = (), attention: list[dict] = ()
 ) -> PageOutputs:
@@ -178,6 +190,7 @@ def render(
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
         cost_downtime_key=[html.Li(text) for text in figures.cost_downtime_key(rows, currency)],
         trial_chart=trial_chart.trial_figure(rows, filters.concern, currency),
+        trial_notes=trial_notes(rows, filters.concern, currency),
         cumulative=by_year,
         applied_query=filters.to_query(),
         price_basis_note=words.price_basis_note(rows),

@@ -23,6 +23,7 @@ RENDER_OUTPUTS = [
     ("price-basis-note", "children"),
     ("clinic-questions", "children"),
     ("trial-chart", "figure"),
+    ("trial-notes", "children"),
     ("budget-message", "children"),
     ("max-downtime-message", "children"),
     ("daily-earnings-message", "children"),

@@ -17,7 +17,7 @@ from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import from_query
 from dashboard.model.trial_results import add_value_columns, number_needed_to_treat
 from dashboard.output import trial_words
-from dashboard.output.trial_chart import trial_figure
+from dashboard.output.trial_chart import trial_figure, trial_key
 from tests import factory
 from tests.factory import changed, to_csv, write_dataset
 
@@ -233,7 +233,12 @@ def test_the_chart_labels_every_point_and_says_thresholds_differ(catalog):
     rows = compare(catalog, from_query("concern=stretch-marks&market=US", catalog.treatment_ids)).rows
     figure = trial_figure(rows, "stretch-marks", "USD")
     points = [(name, y) for trace in figure["data"] for name, y in zip(trace["text"], trace["y"], strict=True)]
-    assert points == [("Microneedling", 50.0)]
+    assert points == [("1", 50.0)]
+    assert trial_key(rows, "USD") == [
+        "Microneedling: 50% improved · n=20 (randomised split-body study), threshold “more than 50% improvement”; "
+        "initial course $600–$4,200"
+    ]
+    assert figure["data"][0]["customdata"][0][0] == "1. Microneedling"
     hover = figure["data"][0]["customdata"][0][1]
     assert "threshold: “more than 50% improvement”" in hover and "study: Trial 2020" in hover
     title = re.sub(r"<[^>]+>", " ", figure["layout"]["title"]["text"])
@@ -254,3 +259,12 @@ def test_exports_carry_the_figures_and_the_study(catalog):
     assert row["Trial: number needed to treat"] == pytest.approx(2.5)
     assert row["Trial: design"] == "randomised split-body study"
     assert "clinic-x" in set(sources_frame(comparison, catalog.data)["id"])
+
+
+def test_the_notes_under_the_chart_name_the_cost_per_extra_patient_and_the_gaps(catalog):
+    rows = compare(catalog, from_query("concern=stretch-marks&market=US", catalog.treatment_ids)).rows
+    notes = trial_words.concern_summary(rows, "$")
+    assert notes[0].startswith("Microneedling: against untreated side (50% against 10%): 1 more patient improved")
+    assert notes[-1] == (
+        "1 of 2 options shown has a trial's share of patients improved; no trial result found for Abdominoplasty."
+    )
