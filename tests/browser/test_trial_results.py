@@ -35,9 +35,9 @@ def test_details_show_the_trial_figure_and_the_chart_draws(page, live_url, conso
     chart = page.locator("#trial-chart")
     expect(chart.locator(".scatterlayer .point").first).to_be_attached()
     expect(chart.locator(".textpoint")).to_have_count(5)  # numbered, and named in the key under it
-    expect(page.locator("#trial-notes ol li").filter(has_text="Microdermabrasion: 50% improved · n=20")).to_have_count(
-        1
-    )
+    expect(
+        page.locator("#trial-notes ol li").filter(has_text="Microdermabrasion †: 50% improved · n=20")
+    ).to_have_count(1)
     expect(chart.locator(".gtitle")).to_contain_text("thresholds differ between studies")
     # under it: which option's trial allows a cost per extra patient improved, and which have none
     notes = page.locator("#trial-notes")
