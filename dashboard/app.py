@@ -8,7 +8,7 @@ from pathlib import Path
 from dash import Dash
 from flask import has_request_context, request
 
-from dashboard.dataset.storage import open_dataset
+from dashboard.dataset.storage import open_dataset, open_dataset_apart
 from dashboard.model.comparison import build_catalog
 from dashboard.model.inflation import index_location, load_price_index
 from dashboard.settings import data_location, region_from
@@ -24,11 +24,13 @@ PLOTLY_BUNDLE = "plotly-basic-4.1.1.min.js"
 log = logging.getLogger(__name__)
 
 
-def create_app(data_dir: str | Path | None = None, region: str | None = None) -> Dash:
+def create_app(data_dir: str | Path | None = None, region: str | None = None, fork_safe: bool = False) -> Dash:
     """Build the Dash app on a validated dataset (location and price-list region: see dashboard/settings.py);
-    raises DatasetError."""
+    raises DatasetError. `fork_safe`: read the data in a separate process (storage.open_dataset_apart), for a
+    server that forks its workers after building the app."""
     location = data_location(data_dir)
-    data = open_dataset(location, region=region_from(region))
+    opener = open_dataset_apart if fork_safe else open_dataset
+    data = opener(location, region=region_from(region))
     catalog = build_catalog(data, load_price_index(index_location(location)))
     app = Dash(
         __name__,

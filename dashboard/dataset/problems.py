@@ -30,6 +30,10 @@ class DatasetError(Exception):
         self.problems = sorted(set(problems), key=_sort_key)
         super().__init__(format_problems(self.problems))
 
+    def __reduce__(self):
+        # rebuilt from its problems when it crosses a process boundary (storage.open_dataset_apart)
+        return (DatasetError, (self.problems,))
+
 
 def _sort_key(p: Problem) -> tuple:
     return (p.file, p.row if p.row is not None else -1, p.column or "", p.message)

@@ -7,6 +7,8 @@ by the rule in dashboard/dataset/pricelist.py, with a `rows` count per price row
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
@@ -57,6 +59,15 @@ def open_dataset(location: str | Path | None = None, progress: Step = quiet, reg
         prices = summary_frame(conn.execute(summary_query(price_table(sa.MetaData()), region=region)))
     progress("checking links between the tables")
     return assemble(frames, prices, folder)
+
+
+def open_dataset_apart(location: str | Path | None = None, region: str | None = None) -> Dataset:
+    """`open_dataset` run in a fresh process, its frames returned: this process never starts a database engine
+    (DuckDB, PostgreSQL). A server that loads once and then forks its workers (gunicorn's preload) hands them
+    plain frames only; DuckDB's state inherited across a fork crashed workers as they stopped. Raises
+    DatasetError as `open_dataset` does."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(open_dataset, location, region=region).result()
 
 
 def _standard_csv(folder: Path) -> bool:

@@ -42,3 +42,18 @@ def test_worker_rotation_loses_no_request():
     assert statuses.count(200) == 400
     assert "WORKER TIMEOUT" not in log
     assert "Autorestarting worker" in log or "max requests" in log.lower()
+
+
+def test_a_graceful_stop_crashes_no_worker():
+    """The data is read apart from the master (wsgi.py), so the forked workers inherit no database engine:
+    DuckDB's state inherited across the fork made each worker die of SIGSEGV as gunicorn stopped it."""
+    server = Gunicorn("--workers", "2").wait_ready()
+    try:
+        session = requests.Session()
+        statuses = [session.get(server.url + "/comparison.json?concern=stretch-marks", timeout=30).status_code]
+        statuses += [session.post(server.url + "/_dash-update-component", json=BODY, timeout=30).status_code]
+    finally:
+        log = server.stop()
+    assert statuses == [200, 200]
+    assert "Shutting down: Master" in log
+    assert "SIGSEGV" not in log and "was sent SIGKILL" not in log

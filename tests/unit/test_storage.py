@@ -8,6 +8,7 @@ import pytest
 
 from bench.generate import SOURCE_ID, price_rows, write_folder
 from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
+from dashboard.dataset.problems import DatasetError
 from dashboard.dataset.storage import open_dataset
 
 
@@ -50,3 +51,15 @@ def test_generated_folder_validates_and_summarises(tmp_path, fmt):
     assert synthetic["rows"].sum() == 2000 and len(synthetic) < 200
     assert (synthetic["low"] <= synthetic["typical"]).all() and (synthetic["typical"] <= synthetic["high"]).all()
     assert not list(BUNDLED_DATA.glob("*synthetic*")) and not (BUNDLED_DATA / "prices.parquet").exists()
+
+
+def test_the_data_read_apart_is_the_same_and_its_problems_cross_back(tmp_path):
+    from dashboard.dataset.storage import open_dataset_apart
+
+    apart = open_dataset_apart()
+    here = open_dataset()
+    pd.testing.assert_frame_equal(apart.prices, here.prices)
+    pd.testing.assert_frame_equal(apart.trials, here.trials)
+    with pytest.raises(DatasetError) as err:
+        open_dataset_apart(tmp_path)
+    assert err.value.problems[0].message == f"file not found in {tmp_path.name}/"
