@@ -32,6 +32,37 @@ def _bad_request(message: str, status: int = 400) -> Response:
     return Response(json.dumps({"error": message}), status=status, mimetype="application/json")
 
 
+# The deepest nesting of arrays and objects a request body may have: the page's own callbacks send about 6
+# levels (a store of quotes inside the inputs); deeper bodies are refused before anything else reads them.
+MAX_JSON_DEPTH = 32
+
+
+def json_depth_exceeds(value, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether `value` (parsed JSON) nests arrays and objects deeper than `limit`; iterative, so any depth is
+    measured without recursion."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def read_json_body():
+    """(the request's JSON body or None, a problem or None). A body nested past what the JSON parser can follow,
+    or past MAX_JSON_DEPTH, is a problem, never an error of the server."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        return None, f"the JSON body is nested too deeply (at most {MAX_JSON_DEPTH} levels)"
+    if json_depth_exceeds(body):
+        return None, f"the JSON body is nested too deeply (at most {MAX_JSON_DEPTH} levels)"
+    return body, None
+
+
 def callback_request_problem(body, known_outputs) -> str | None:
     """Why a callback request is malformed, or None when its shape is acceptable."""
     if not isinstance(body, dict):
@@ -73,14 +104,16 @@ def harden(app) -> None:
 
     @server.before_request
     def guard_callbacks():
-        if request.path != CALLBACK_PATH:
-            return None
-        if request.method != "POST":
-            return _bad_request("callbacks are POST requests", 405)
         if request.content_length is not None and request.content_length > MAX_REQUEST_BYTES:
             return _bad_request("request body too large", 413)
-        body = request.get_json(silent=True)
-        problem = callback_request_problem(body, app.callback_map)
+        if request.path != CALLBACK_PATH:
+            # no other endpoint reads a body; one sent as JSON is still checked, so none can fail deep inside
+            problem = read_json_body()[1] if request.is_json and request.content_length else None
+            return _bad_request(problem) if problem else None
+        if request.method != "POST":
+            return _bad_request("callbacks are POST requests", 405)
+        body, problem = read_json_body()
+        problem = problem or callback_request_problem(body, app.callback_map)
         return _bad_request(problem) if problem else None
 
     @server.errorhandler(500)
