@@ -13,6 +13,9 @@ worker_class = "sync"
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
+# the longest request line gunicorn accepts (its own maximum): a shared link with tracking parameters added
+# reaches the app, which drops what the page does not use (a 414 from gunicorn beyond it)
+limit_request_line = 8190
 # restart workers now and then to bound memory growth; jitter staggers the restarts
 max_requests = 1000
 max_requests_jitter = 100

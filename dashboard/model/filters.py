@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, make_dataclass, replace
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, unquote_plus, urlencode
 
 from dashboard import vocab
 from dashboard.model.value_parsers import (
@@ -267,9 +267,31 @@ def control_values(filters: Filters) -> list:
     return values
 
 
+# The longest query string read at all (a link with a newsletter's or a social site's tracking parameters
+# stays well under it); of it, only the page's own parameters are kept, and they may take MAX_KEPT_QUERY.
+MAX_QUERY = 16_384
+MAX_KEPT_QUERY = 4000
+
+
+def kept_query(query: str) -> str:
+    """The query string's own parameters (those in URL_PARAMETERS), in their order and as written, without
+    the leading "?"; every other parameter (utm_source, fbclid…) dropped."""
+    kept = []
+    for pair in query.lstrip("?").split("&"):
+        key = unquote_plus(pair.partition("=")[0])
+        if key in URL_PARAMETERS:
+            kept.append(pair)
+    return "&".join(kept)
+
+
 def from_query(query: str, treatment_ids=()) -> Filters:
-    """Filters from a URL query string; unknown or invalid values fall back to defaults."""
-    if not isinstance(query, str) or len(query) > 4000:
+    """Filters from a URL query string; parameters the page does not use are dropped first, so a link keeps
+    its filters whatever tracking parameters were added to it; unknown or invalid values fall back to
+    defaults, and so does a query longer than MAX_QUERY or whose own parameters pass MAX_KEPT_QUERY."""
+    if not isinstance(query, str) or len(query) > MAX_QUERY:
+        return Filters()
+    query = kept_query(query)
+    if len(query) > MAX_KEPT_QUERY:
         return Filters()
     try:
         parsed = parse_qs(query.lstrip("?"), keep_blank_values=False, max_num_fields=50)
