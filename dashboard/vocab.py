@@ -57,6 +57,8 @@ RANDOMISED = ("yes", "no", "not-stated")
 # what the control arm received: nothing active (vehicle, placebo, untreated side) or another treatment
 COMPARATOR_KINDS = ("none", "inactive", "active")
 TRIAL_COUNTS = ("patients", "folds", "sides")
+# whether the study found the difference between its arms more than chance, as it states it
+DIFFERENCES = ("significant", "not-significant", "not-stated")
 
 MARKETS = ("US", "UK", "US-FL", "US-GA", "US-NY", "US-CA")
 MARKET_CURRENCY = {"US": "USD", "UK": "GBP", "US-FL": "USD", "US-GA": "USD", "US-NY": "USD", "US-CA": "USD"}

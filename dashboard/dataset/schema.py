@@ -124,6 +124,7 @@ TRIAL_RESULTS = (
     Field("comparator_treatment_id", "slug"),
     _num("comparator_pct", 0, 100),
     _int("comparator_n", 1, 1_000_000),
+    Field("difference", "choice", choices=vocab.DIFFERENCES),
     Field("finding", "text"),
     Field("quote", "text", required=True),
     Field("caveats", "text"),

@@ -78,6 +78,10 @@ def _row_problems(line, row, treatment_ids, source_ids, pairs) -> list[Problem]:
         out.append(problem("comparator", "is empty; say what the control arm received"))
     if kind == "none" and _given(row["comparator"]):
         out.append(problem("comparator", "is given, but comparator_kind is 'none'"))
+    if _given(row["comparator_pct"]) and not _given(row["difference"]):
+        out.append(problem("difference", "is empty; say whether the study found the difference significant"))
+    if _given(row["difference"]) and not _given(row["comparator_pct"]):
+        out.append(problem("difference", "is only for a row with the control arm's share"))
     for column in ("comparator_pct", "comparator_n", "comparator_treatment_id"):
         if _given(row[column]) and not (controlled and kind != "none"):
             out.append(problem(column, "is only for a study with a concurrent control arm"))

@@ -16,8 +16,8 @@ from dashboard.model.decision import hinge_frame
 from dashboard.model.explain import OVER, budget_fit, missing_inputs
 from dashboard.model.filters import HORIZON_RANGE, Filters
 from dashboard.model.quote_costs import quote_rows
-from dashboard.model.trial_results import ALL_COLUMNS as TRIAL_ALL_COLUMNS
-from dashboard.model.trial_results import add_value_columns, trials_for
+from dashboard.model.trial_results import ALL_COLUMNS as TRIAL_COLUMNS
+from dashboard.model.trial_results import trials_for
 
 
 @dataclass(frozen=True)
@@ -149,15 +149,14 @@ def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tup
         trials = trials_for(catalog.data.trials, filters.concern, table.index)
     elif not trials.index.equals(table.index):
         trials = trials.reindex(table.index)
-    found = pd.DataFrame({c: trials[c].to_numpy() for c in TRIAL_ALL_COLUMNS}, index=table.index)
-    table = pd.concat([table.drop(columns=[c for c in TRIAL_ALL_COLUMNS if c in table]), found], axis=1)
+    for column in TRIAL_COLUMNS:
+        table[column] = trials[column].to_numpy()
     return _add_answers(table, filters)
 
 
 def _add_answers(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The table with budget fit, what it hinges on and its margin, the missing inputs and lost pay."""
     table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget)
-    table = add_value_columns(table)
     hinges = hinge_frame(table, filters.budget, filters.horizon)
     table = pd.concat([table.drop(columns=[c for c in hinges if c in table]), hinges], axis=1)
     redo = table["assumed_fields"].map(bool) | (table["kind"] != "published")

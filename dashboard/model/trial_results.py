@@ -1,46 +1,28 @@
 """What trials found for each option and the chosen concern, and what an extra patient improved costs.
 
-In: `Dataset.trials` (data/trial_results.csv: one row per treatment, concern and study arm) and the
-comparison table's initial course (`initial_low`, `initial_high`, in the market's currency).
-Out: per option, its headline study (`headline`, columns in `TRIAL_COLUMNS`), every study row behind it
-(`trial_all`, a tuple of dicts), and where the study had a concurrent control arm measured on the same
-threshold, the number needed to treat and the course cost per extra patient improved (`add_value_columns`).
+In: `Dataset.trials` (data/trial_results.csv: one row per treatment, concern and study arm) and an option's
+initial course (low, high, in the market's currency).
+Out: per option, its headline study (`trial`: a dict of trial_results.csv columns, None without a study),
+every study row behind it, surest first (`trial_all`, a tuple of such dicts) and their sources
+(`trial_source_ids`); and, from the headline study and a course, the number needed to treat and the course
+cost per extra patient improved (`trial_value`), only where the study counted patients and found the
+difference from a concurrent control arm, measured on the same threshold, more than chance.
 
 Studies are never averaged and thresholds never converted: each figure is one study arm's, as printed.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
 from dashboard import vocab
 
-# comparison column -> trial_results.csv column, for the headline study of each option
-TRIAL_COLUMNS = {
-    "trial_study": "study",
-    "trial_source": "source_id",
-    "trial_design": "design",
-    "trial_randomised": "randomised",
-    "trial_measure": "measure",
-    "trial_threshold": "threshold",
-    "trial_pct": "responders_pct",
-    "trial_n": "n",
-    "trial_n_of": "n_of",
-    "trial_sessions": "sessions",
-    "trial_follow_up": "follow_up",
-    "trial_control_kind": "comparator_kind",
-    "trial_control": "comparator",
-    "trial_control_treatment": "comparator_treatment_id",
-    "trial_control_pct": "comparator_pct",
-    "trial_control_n": "comparator_n",
-    "trial_finding": "finding",
-    "trial_caveats": "caveats",
-    "trial_status": "status",
-}
-# columns added per option beyond the headline's: every study row and every source behind them
-ALL_COLUMNS = (*TRIAL_COLUMNS, "trial_all", "trial_source_ids")
-VALUE_COLUMNS = ("trial_nnt", "extra_improved_low", "extra_improved_high", "extra_improved_open")
+# comparison columns: the headline study, every study row behind it, and their sources
+ALL_COLUMNS = ("trial", "trial_all", "trial_source_ids")
 
 # the headline is the surest single figure: a share first, with a control share first, then by design
 DESIGN_ORDER = {d: i for i, d in enumerate(("randomised", "split-body", "two-arm", "no-control", "meta-analysis"))}
@@ -78,12 +60,17 @@ def headline_order(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def trials_for(trials: pd.DataFrame, concern: str | None, index: pd.Index) -> pd.DataFrame:
-    """For each option in `index` (treatment ids): its headline study for the concern (TRIAL_COLUMNS), every
-    study row (`trial_all`, surest first) and their source ids (`trial_source_ids`). All missing (and
-    empty tuples) without a concern or without a study."""
-    out = pd.DataFrame({c: pd.Series(None, index=index, dtype="object") for c in TRIAL_COLUMNS})
-    out["trial_all"] = [() for _ in range(len(index))]
-    out["trial_source_ids"] = [() for _ in range(len(index))]
+    """For each option in `index` (treatment ids): its headline study for the concern (`trial`), every study
+    row (`trial_all`, surest first) and their source ids (`trial_source_ids`). None and empty tuples without a
+    concern or without a study."""
+    out = pd.DataFrame(
+        {
+            "trial": pd.Series(None, index=index, dtype="object"),
+            "trial_all": [() for _ in range(len(index))],
+            "trial_source_ids": [() for _ in range(len(index))],
+        },
+        index=index,
+    )
     if not concern or trials.empty:
         return out
     chosen = trials[trials["concern"] == concern]
@@ -91,13 +78,10 @@ def trials_for(trials: pd.DataFrame, concern: str | None, index: pd.Index) -> pd
         if treatment_id not in index:
             continue
         ordered = headline_order(rows)
-        first = ordered.iloc[0]
-        for column, source in TRIAL_COLUMNS.items():
-            value = first[source]
-            out.at[treatment_id, column] = value if _known(value) else None
         records = tuple(
             {k: (v if _known(v) else None) for k, v in r.items()} for r in ordered.to_dict(orient="records")
         )
+        out.at[treatment_id, "trial"] = records[0]
         out.at[treatment_id, "trial_all"] = records
         out.at[treatment_id, "trial_source_ids"] = tuple(dict.fromkeys(ordered["source_id"]))
     return out
@@ -112,24 +96,24 @@ def number_needed_to_treat(share_pct: float | None, control_pct: float | None) -
     return 100.0 / (float(share_pct) - float(control_pct))
 
 
-def add_value_columns(table: pd.DataFrame) -> pd.DataFrame:
-    """`table` (comparison rows with the TRIAL_COLUMNS and the initial course) with the number needed to treat
-    (`trial_nnt`) and the course cost per extra patient improved (`extra_improved_low/high`, market
-    currency: initial course low/high × NNT; `extra_improved_open` when the course has no upper bound)."""
-    share = table["trial_pct"].to_numpy(dtype="float64", na_value=np.nan)
-    control = table["trial_control_pct"].to_numpy(dtype="float64", na_value=np.nan)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        nnt = np.where(share > control, 100.0 / (share - control), np.nan)
-    low = table["initial_low"].to_numpy(dtype="float64", na_value=np.nan)
-    high = table["initial_high"].to_numpy(dtype="float64", na_value=np.nan)
-    opened = table["initial_open"] if "initial_open" in table else pd.Series(False, index=table.index)
-    values = pd.DataFrame(
-        {
-            "trial_nnt": nnt,
-            "extra_improved_low": low * nnt,
-            "extra_improved_high": high * nnt,
-            "extra_improved_open": (~np.isnan(nnt)) & opened.fillna(False).astype(bool).to_numpy(),
-        },
-        index=table.index,
-    )
-    return pd.concat([table.drop(columns=[c for c in VALUE_COLUMNS if c in table]), values], axis=1)
+def trial_value(study: Mapping | None, course_low=None, course_high=None, course_open: bool = False) -> dict:
+    """From a study row (or None) and an initial course (market currency): `nnt`, the number needed to treat,
+    and `extra_improved_low`/`extra_improved_high` = course low/high × NNT (`extra_improved_open` when the
+    course has no upper bound). NaN unless the study counted patients, had a control arm's share on the same
+    threshold and found the difference more than chance, and the treated arm did better (80 against 8 with a
+    $90–$150 course gives 1.39 and $125–$208)."""
+    nan = float("nan")
+    out = {"nnt": nan, "extra_improved_low": nan, "extra_improved_high": nan, "extra_improved_open": False}
+    if not study or study.get("difference") != "significant" or (study.get("n_of") or "patients") != "patients":
+        return out
+    nnt = number_needed_to_treat(study.get("responders_pct"), study.get("comparator_pct"))
+    if math.isnan(nnt):
+        return out
+    low = float(course_low) if _known(course_low) else nan
+    high = float(course_high) if _known(course_high) and not course_open else nan
+    return {
+        "nnt": nnt,
+        "extra_improved_low": low * nnt,
+        "extra_improved_high": high * nnt,
+        "extra_improved_open": bool(course_open) and _known(course_low),
+    }

@@ -17,7 +17,6 @@ from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
-from dashboard.model.trial_results import TRIAL_COLUMNS
 from dashboard.output import course_words, decision_words, display, trial_words, words
 
 # the evidence grades of concerns.csv (data/README.md, "Evidence levels"), for the evidence cell's tip
@@ -179,11 +178,7 @@ GRID_READS = (
     "quote_quantity",
     *HINGE_COLUMNS,
     "basis",
-    *TRIAL_COLUMNS,
-    "trial_nnt",
-    "extra_improved_low",
-    "extra_improved_high",
-    "extra_improved_open",
+    "trial",
     *(
         f"session_{kind}{part}"
         for kind in ("low", "typical", "high")
@@ -227,7 +222,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         record["downtime_tip"] = words.downtime_tip(measure)
         if comparison.filters.concern:
             record["evidence_text"] = trial_words.cell(raw)
-            record["trial_text"] = trial_words.compact(raw)
+            record["trial_text"] = trial_words.card_text(raw)
             record["evidence_note"] = " ".join(
                 (
                     trial_words.sentence(raw),

@@ -74,6 +74,11 @@ def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> 
         dict(
             field="evidence",
             headerName="What trials found",
+            headerTooltip=(
+                "Each share is one study's, at that study's own threshold: thresholds differ between studies, so "
+                "the shares are not comparable and the options are not ranked by them. The details give the "
+                "threshold, the study and what limits it."
+            ),
             minWidth=170,
             flex=1.2,
             valueFormatter={"function": "params.data.evidence_text"},

@@ -52,7 +52,7 @@ def other_studies(row) -> str:
     studies = row.get("trial_all")
     if not isinstance(studies, tuple) or len(studies) < 2:
         return "none" if _known(row.get("evidence")) else "choose a concern"
-    return " ".join(trial_words.sentence(r) for r in studies[1:])
+    return " ".join(dict.fromkeys(trial_words.sentence(r) for r in studies[1:]))
 
 
 def side_by_side_rows(
@@ -80,6 +80,8 @@ def side_by_side_rows(
             "Cost per extra patient improved",
             trial_words.value_text(row, symbol) if _known(row.get("evidence")) else "choose a concern",
         ),
+        ("Limits of that study", trial_words.limits(row) if _known(row.get("evidence")) else "choose a concern"),
+        ("Other studies", other_studies(row)),
         (
             "What is missing",
             row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing",
@@ -149,7 +151,6 @@ def side_by_side_rows(
             "Evidence for the concern",
             _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else ""),
         ),
-        ("Other studies", other_studies(row)),
         (
             "Lost pay (downtime x daily earnings)",
             _money_range(row, "lost_pay", symbol)

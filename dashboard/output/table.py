@@ -65,12 +65,14 @@ EXPORT_COLUMNS = (
     ("trial_design_words", "Trial: design"),
     ("trial_control", "Trial: control arm"),
     ("trial_control_pct", "Trial: control arm's share improved (%)"),
+    ("trial_difference", "Trial: difference more than chance (as the study says)"),
     ("trial_nnt", "Trial: number needed to treat"),
     ("extra_improved_low", "Cost per extra patient improved low"),
     ("extra_improved_high", "Cost per extra patient improved high"),
     ("trial_reads", "What trials found"),
     ("trial_study", "Trial: study"),
     ("trial_source", "Trial: source"),
+    ("trial_caveats", "Trial: limits"),
     ("budget_fit", "Budget fit"),
     ("budget_reason", "Budget fit reason"),
     ("hinge_text", "Budget answer hinges on"),
@@ -176,17 +178,44 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
             rows["downtime_days_low"], rows["downtime_days_high"], rows["downtime_measure"], strict=True
         )
     ]
-    concern = bool(comparison.filters.concern)
-    rows["trial_design_words"] = [trial_words.design_badge(r) for r in records]
-    rows["trial_reads"] = [
-        f"{trial_words.sentence(r)} {trial_words.value_text(r, symbol)}" if concern else "" for r in records
-    ]
+    _add_trial_columns(rows, records, symbol, bool(comparison.filters.concern))
     rows["clinic_questions"] = [" ".join(option_questions(row, symbol)) for _, row in rows.iterrows()]
     rows["price_sources"] = rows.apply(_price_sources, axis=1)
     rows["source_ids"] = rows["source_ids"].map(lambda ids: ";".join(ids) if isinstance(ids, tuple) else ids)
     _add_published(rows, comparison.price_index, comparison.filters.prices_in)
     out = pd.DataFrame({header: rows[key] if key in rows else None for key, header in EXPORT_COLUMNS})
     return out.reset_index(drop=True)
+
+
+# export column -> the headline study's trial_results.csv column
+TRIAL_EXPORT = {
+    "trial_pct": "responders_pct",
+    "trial_threshold": "threshold",
+    "trial_n": "n",
+    "trial_n_of": "n_of",
+    "trial_control": "comparator",
+    "trial_control_pct": "comparator_pct",
+    "trial_difference": "difference",
+    "trial_study": "study",
+    "trial_source": "source_id",
+    "trial_caveats": "caveats",
+}
+
+
+def _add_trial_columns(rows: pd.DataFrame, records: list[dict], symbol: str, concern: bool) -> None:
+    """What trials found, per exported row: the headline study's figures, its design in words, the number
+    needed to treat and the cost per extra patient improved (from the row's own course), and a sentence."""
+    studies = [r.get("trial") if isinstance(r.get("trial"), dict) else {} for r in records]
+    for column, source in TRIAL_EXPORT.items():
+        rows[column] = [s.get(source) for s in studies]
+    values = [trial_words.values(r) for r in records]
+    for column, key in (("trial_nnt", "nnt"), ("extra_improved_low", "extra_improved_low")):
+        rows[column] = [v[key] for v in values]
+    rows["extra_improved_high"] = [v["extra_improved_high"] for v in values]
+    rows["trial_design_words"] = [trial_words.design_badge(r) for r in records]
+    rows["trial_reads"] = [
+        f"{trial_words.sentence(r)} {trial_words.value_text(r, symbol)}" if concern else "" for r in records
+    ]
 
 
 def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: str) -> None:

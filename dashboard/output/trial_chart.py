@@ -11,7 +11,6 @@ import math
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.model.trial_results import TRIAL_COLUMNS
 from dashboard.output import display, trial_words
 from dashboard.output.chart_parts import (
     AXIS,
@@ -34,7 +33,7 @@ from dashboard.output.chart_parts import (
 )
 
 TITLE = "What the money buys: initial course cost against the share of patients improved"
-COLUMNS = (*CHART_COLUMNS, *TRIAL_COLUMNS, "evidence", "trial_nnt")
+COLUMNS = (*CHART_COLUMNS, "trial", "evidence")
 DESIGN_COLOURS = {
     "randomised": "#1b4f72",
     "split-body": "#2e86c1",
@@ -43,11 +42,17 @@ DESIGN_COLOURS = {
 }
 
 
+def _study(option: dict) -> dict:
+    """The option's headline study (an empty dict without one)."""
+    study = option.get("trial")
+    return study if isinstance(study, dict) else {}
+
+
 def _points(rows: pd.DataFrame) -> tuple[list[dict], int, int]:
     """(the options drawn, in the table's order; how many have no trial share; how many have a share but no
     price above 0, which a log axis cannot place)."""
     options = display.plain_records(rows, COLUMNS)
-    with_share = [o for o in options if number(o.get("trial_pct")) is not None]
+    with_share = [o for o in options if number(_study(o).get("responders_pct")) is not None]
     drawn = [o for o in with_share if (number(o.get("initial_low")) or 0) > 0]
     return drawn, len(options) - len(with_share), len(with_share) - len(drawn)
 
@@ -64,7 +69,7 @@ def trial_key(rows: pd.DataFrame, currency: str) -> list[str]:
         )
         out.append(
             f"{plain_name(o['name'], o.get('assumed'), o.get('basis'))}: {trial_words.compact(o)} ({trial_words.design_badge(o)}), "
-            f"threshold “{o.get('trial_threshold') or 'not stated'}”; initial course {cost}"
+            f"threshold “{_study(o).get('threshold') or 'not stated'}”; initial course {cost}"
         )
     return out
 
@@ -89,8 +94,8 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
         return empty_figure(TITLE, "No option shown has both a price and a trial's share of patients improved.", note)
     numbered = {id(o): n for n, o in enumerate(drawn, start=1)}
     data = []
-    for design in [d for d in DESIGN_COLOURS if any(o.get("trial_design") == d for o in drawn)]:
-        group = [o for o in drawn if o.get("trial_design") == design]
+    for design in [d for d in DESIGN_COLOURS if any(_study(o).get("design") == d for o in drawn)]:
+        group = [o for o in drawn if _study(o).get("design") == design]
         lows, highs = [number(o["initial_low"]) for o in group], [number(o["initial_high"]) for o in group]
         data.append(
             {
@@ -99,7 +104,7 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
                 "name": trial_words.DESIGN_WORDS[design],
                 "cliponaxis": False,
                 "x": lows,
-                "y": [number(o["trial_pct"]) for o in group],
+                "y": [number(_study(o)["responders_pct"]) for o in group],
                 "error_x": {
                     "type": "data",
                     "symmetric": False,
@@ -146,7 +151,11 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
         "range": [math.log10(min(x_values) / 2), math.log10(max(x_values) * 2)],
         "dtick": 1,  # $10, $100, $1,000: powers of ten only
     }
-    layout["yaxis"] = {**AXIS, "title": {"text": "Patients improved in one study (%)"}, "range": [0, 105]}
+    layout["yaxis"] = {
+        **AXIS,
+        "title": {"text": "Improved in one study (% of patients, or of folds)"},
+        "range": [0, 105],
+    }
     return {"data": data, "layout": layout}
 
 
@@ -156,13 +165,15 @@ def _hover(option: dict, symbol: str) -> str:
     cost = display.money_range(
         option.get("initial_low"), option.get("initial_high"), display.flag(option.get("initial_open")), symbol
     )
+    study = _study(option)
     parts = [
         f"{trial_words.compact(option)} ({trial_words.design_badge(option)})",
-        f"threshold: “{option.get('trial_threshold') or 'not stated'}”",
+        f"threshold: “{study.get('threshold') or 'not stated'}”",
+        f"counted: {study.get('n_of') or 'patients'}",
     ]
-    if option.get("trial_study"):
-        parts.append(f"study: {option['trial_study']}")
-    if number(option.get("trial_control_pct")) is not None:
-        parts.append(f"{trial_words.against(option)}: {number(option['trial_control_pct']):g}%")
+    if study.get("study"):
+        parts.append(f"study: {study['study']}")
+    if number(study.get("comparator_pct")) is not None:
+        parts.append(f"with {trial_words.against(option)}: {number(study['comparator_pct']):g}%")
     parts.append(f"initial course: {cost}")
     return "<br>".join(escaped(p) for p in parts)

@@ -1,13 +1,14 @@
 """What trials found, in words: the compact cell of the table ("50% improved · n=20"), the design badge,
 the sentence of the details ("50% of 20 patients reached …"), and what an extra patient improved costs.
 
-Rows are comparison rows (the `trial_*` columns of model/trial_results) or study records (trial_results.csv
-columns, as in `trial_all`). Thresholds are the study's own words, quoted; figures are one study arm's, as
+Rows are comparison rows (their `trial` column: the headline study of model/trial_results) or study records
+(trial_results.csv columns, as in `trial_all`). Thresholds are the study's own words, quoted; figures are one study arm's, as
 printed, never averaged. Plain words: no "SMD", "P=" or "OR".
 """
 
 from __future__ import annotations
 
+from dashboard.model.trial_results import trial_value
 from dashboard.output import display
 
 NO_RESULT = "no trial result found"
@@ -34,27 +35,23 @@ def _pct(value) -> str:
 
 
 def _record(row) -> dict:
-    """A study record from a comparison row's headline columns (or the record itself)."""
-    if "trial_design" not in row:
-        return {k: (v if _known(v) else None) for k, v in dict(row).items()}
-    names = {
-        "trial_study": "study",
-        "trial_design": "design",
-        "trial_randomised": "randomised",
-        "trial_threshold": "threshold",
-        "trial_pct": "responders_pct",
-        "trial_n": "n",
-        "trial_n_of": "n_of",
-        "trial_sessions": "sessions",
-        "trial_follow_up": "follow_up",
-        "trial_control_kind": "comparator_kind",
-        "trial_control": "comparator",
-        "trial_control_pct": "comparator_pct",
-        "trial_control_n": "comparator_n",
-        "trial_finding": "finding",
-        "trial_measure": "measure",
-    }
-    return {plain: (row.get(column) if _known(row.get(column)) else None) for column, plain in names.items()}
+    """The study record of a comparison row (its headline study, `trial`; empty without one), or the record
+    itself when `row` is a study record (trial_results.csv columns, as in `trial_all`)."""
+    if "trial" in row:
+        study = row.get("trial")
+        return dict(study) if isinstance(study, dict) else {}
+    return {k: (v if _known(v) else None) for k, v in dict(row).items()}
+
+
+def values(row) -> dict:
+    """The number needed to treat and the cost per extra patient improved of a comparison row (its headline
+    study and its own initial course, a quote's included): model.trial_results.trial_value."""
+    return trial_value(
+        row.get("trial") if isinstance(row.get("trial"), dict) else None,
+        row.get("initial_low"),
+        row.get("initial_high"),
+        display.flag(row.get("initial_open")),
+    )
 
 
 def design_badge(row) -> str:
@@ -103,7 +100,8 @@ def sentence(row) -> str:
         text += f" after {r['sessions']}"
     if r.get("follow_up"):
         text += f"; follow-up: {r['follow_up']}"
-    return f"{text} ({design_badge(r)}{_control_words(r)}{study})."
+    finding = f" {_first_upper(r['finding'])}." if r.get("finding") else ""
+    return f"{text} ({design_badge(r)}{_control_words(r)}{study}).{finding}"
 
 
 def _control_words(r: dict) -> str:
@@ -135,10 +133,15 @@ def nnt_text(nnt: float) -> str:
     return f"{nnt:.3g}"
 
 
+def _counted_word(r: dict) -> str:
+    return {"folds": "fold", "sides": "side"}.get(r.get("n_of") or "patients", "patient")
+
+
 def value_text(row, symbol: str) -> str:
     """What an extra patient improved costs, or why it cannot be worked out: 'Against vehicle cream (80% against
     8%): 1 more patient improved for every 1.39 treated, so $125–$208 of initial courses per extra patient
-    improved.'"""
+    improved (the trial gave 0.1% cream daily for 6 months).' Worked out only where the study counted patients
+    and found the difference between its arms more than chance."""
     r = _record(row)
     if not r.get("design"):
         return f"Unknown: {NO_RESULT}."
@@ -150,14 +153,28 @@ def value_text(row, symbol: str) -> str:
         return f"Unknown: the study does not report the share improved with {against(r)}, so extra patients cannot be counted."
     share, control = float(r["responders_pct"]), float(r["comparator_pct"])
     shares = f"{_pct(share)} against {_pct(control)}"
+    difference = r.get("difference")
+    if difference == "not-significant":
+        return f"None: the study found no clear difference from {against(r)} ({shares})."
     if share <= control:
-        return f"None: no more patients improved than with {against(r)} ({shares})."
-    nnt = row.get("trial_nnt") if _known(row.get("trial_nnt")) else 100.0 / (share - control)
+        return f"None: fewer improved than with {against(r)} ({shares})."
+    if difference != "significant":
+        return (
+            f"Not worked out: the study does not say whether the difference from {against(r)} ({shares}) is more "
+            "than chance."
+        )
+    if (r.get("n_of") or "patients") != "patients":
+        return (
+            f"Not worked out per patient: against {against(r)} ({shares}), the study counts {r['n_of']}, not patients."
+        )
+    value = values(row)
+    nnt = value["nnt"] if _known(value["nnt"]) else 100.0 / (share - control)
     text = f"Against {against(r)} ({shares}): 1 more patient improved for every {nnt_text(nnt)} treated"
-    low, high = row.get("extra_improved_low"), row.get("extra_improved_high")
+    dose = f" (the trial gave {r['sessions']})" if r.get("sessions") else ""
+    low, high = value["extra_improved_low"], value["extra_improved_high"]
     if _known(low) or _known(high):
-        cost = display.money_range(low, high, display.flag(row.get("extra_improved_open")), symbol)
-        return f"{text}, so {cost} of initial courses per extra patient improved."
+        cost = display.money_range(low, high, value["extra_improved_open"], symbol)
+        return f"{text}, so {cost} of initial courses per extra patient improved{dose}."
     return f"{text}; the course has no published price, so its cost per extra patient improved is unknown."
 
 
@@ -165,31 +182,50 @@ def cell(row) -> str:
     """The table's two lines: the compact figure, then the design badge and the evidence grade."""
     badge = design_badge(row)
     grade = row.get("evidence")
-    second = " · ".join(p for p in (badge, f"grade {grade}" if grade else "") if p)
+    second = " · ".join(p for p in (badge, f"grade {grade}" if _known(grade) else "") if p)
     return f"{compact(row)}\n{second}" if second else compact(row)
 
 
+def card_text(row) -> str:
+    """A phone card's line: the compact figure with its threshold in the study's words, the design, the grade."""
+    r = _record(row)
+    threshold = f" (“{r['threshold']}”)" if r.get("threshold") and _known(r.get("responders_pct")) else ""
+    return cell(row).replace("\n", f"{threshold} · ", 1)
+
+
+def limits(row) -> str:
+    """What limits the headline study's figure, in the data's words; 'none recorded' when nothing is."""
+    return _record(row).get("caveats") or "none recorded"
+
+
+SUMMARY_COLUMNS = ("name", "trial", "initial_low", "initial_high", "initial_open")
+
+
 def concern_summary(rows, symbol: str) -> list[str]:
-    """Sentences under the chart for the options shown (`rows`: comparison rows, a concern chosen): what an extra
-    patient improved costs where a trial had a control arm on the same threshold, then how many options have a
-    share, a study without one, or no trial result."""
-    records = list(rows.to_dict(orient="records")) if hasattr(rows, "to_dict") else list(rows)
-    valued = [r for r in records if _known(r.get("trial_nnt"))]
+    """Sentences under the chart for the options shown (`rows`: comparison rows, a concern chosen), in the table's
+    order and never ranked: what an extra patient improved costs where a trial allows, against doing nothing
+    apart from against another treatment, each with its threshold; then how many options have a share, a study
+    without one, or no trial result."""
+    records = display.plain_records(rows, SUMMARY_COLUMNS) if hasattr(rows, "columns") else list(rows)
+    valued = [r for r in records if _known(values(r)["nnt"])]
     out = []
-    for r in sorted(valued, key=lambda r: (not _known(r.get("extra_improved_low")), r.get("extra_improved_low") or 0)):
-        text = value_text(r, symbol)
-        out.append(f"{r['name']}: {text[:1].lower()}{text[1:]}")
+    for kind in ("inactive", "active"):  # against doing nothing, then against another treatment
+        for r in (r for r in valued if _record(r).get("comparator_kind") == kind):
+            text = value_text(r, symbol).removeprefix("Against ")
+            out.append(f"{r['name']}, at “{_record(r).get('threshold')}”, against {text}")
     if not valued:
         out.append(
-            "No option shown has a trial with a control arm measured on the same threshold, so no cost per extra "
-            "patient improved can be worked out."
+            "No option shown has a trial that counted patients and found a clear difference from a control arm "
+            "measured on the same threshold, so no cost per extra patient improved can be worked out."
         )
-    shared = sum(1 for r in records if _known(r.get("trial_pct")))
-    without = [r for r in records if _known(r.get("trial_design")) and not _known(r.get("trial_pct"))]
-    none = [str(r["name"]) for r in records if not _known(r.get("trial_design"))]
-    parts = [
-        f"{shared} of {len(records)} options shown {'has' if shared == 1 else 'have'} a trial's share of patients improved"
-    ]
+    else:
+        out.append("The thresholds differ between these studies: the costs are not a ranking.")
+    studies = [_record(r) for r in records]
+    shared = sum(1 for s in studies if _known(s.get("responders_pct")))
+    without = [s for s in studies if s.get("design") and not _known(s.get("responders_pct"))]
+    none = [str(r["name"]) for r, s in zip(records, studies, strict=True) if not s.get("design")]
+    verb = "has" if shared == 1 else "have"
+    parts = [f"{shared} of {len(records)} options shown {verb} a trial's share of patients improved"]
     if without:
         verb = "has studies that report" if len(without) == 1 else "have studies that report"
         parts.append(f"{len(without)} {verb} no share (their findings are in the details)")

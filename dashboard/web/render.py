@@ -79,7 +79,7 @@ def _card(r: dict) -> str:
         ("Budget", r["budget_reason"] if r.get("budget_fit") else r["fit_label"]),
         ("Downtime", r["downtime_text"]),
         ("Risk tier", risk),
-        ("What trials found", r["evidence_text"].replace("\n", " · ")),
+        ("What trials found", r["trial_text"] or r["evidence_text"]),
     ]
     lines = [f"### {md_text(r['name'])}", ""] + [f"- **{label}:** {md_text(value)}" for label, value in facts]
     if r.get("missing"):

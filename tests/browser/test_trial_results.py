@@ -41,7 +41,7 @@ def test_details_show_the_trial_figure_and_the_chart_draws(page, live_url, conso
     expect(chart.locator(".gtitle")).to_contain_text("thresholds differ between studies")
     # under it: which option's trial allows a cost per extra patient improved, and which have none
     notes = page.locator("#trial-notes")
-    expect(notes).to_contain_text("Topical tretinoin: against vehicle cream")
+    expect(notes).to_contain_text("Topical tretinoin, at “definite or marked improvement”, against vehicle cream")
     expect(notes).to_contain_text("no trial result found for Abdominoplasty (tummy tuck)")
     assert console_errors == []
 
@@ -50,5 +50,7 @@ def test_a_phone_card_says_what_trials_found(page, live_url, console_errors):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_url + QUERY)
     card = page.locator(".option-cards h3", has_text="Microdermabrasion").locator("xpath=following-sibling::ul[1]")
-    expect(card).to_contain_text("What trials found: 50% improved · n=20 · split-body study · grade B")
+    expect(card).to_contain_text(
+        "What trials found: 50% improved · n=20 (“good to excellent (more than 50%) improvement”) · split-body study"
+    )
     assert console_errors == []

@@ -15,7 +15,7 @@ from dashboard.dataset.problems import DatasetError
 from dashboard.dataset.trial_checks import grade_from_studies
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import from_query
-from dashboard.model.trial_results import add_value_columns, number_needed_to_treat
+from dashboard.model.trial_results import number_needed_to_treat, trial_value
 from dashboard.output import trial_words
 from dashboard.output.trial_chart import trial_figure, trial_key
 from tests import factory
@@ -45,6 +45,7 @@ SPLIT = {
     "comparator": "untreated side",
     "comparator_pct": "10",
     "comparator_n": "20",
+    "difference": "significant",
     "quote": "50% of cases improved by more than half",
     "status": "primary",
 }
@@ -130,6 +131,7 @@ def test_a_grade_a_with_only_uncontrolled_studies_fails(tmp_path):
         "comparator": "",
         "comparator_pct": "",
         "comparator_n": "",
+        "difference": "",
     }
     found = problems(tmp_path, [uncontrolled])
     assert "concerns.csv:6:evidence: is A, but its 1 study row(s) in trial_results.csv support B" in found[0]
@@ -157,25 +159,36 @@ def test_number_needed_to_treat_by_hand():
 
 
 def test_cost_per_extra_patient_improved_is_the_course_range_times_the_nnt():
-    table = pd.DataFrame(
-        {
-            "trial_pct": [80.0, 50.0, 20.0],
-            "trial_control_pct": [8.0, None, 66.7],
-            "initial_low": [90.0, 1000.0, 500.0],
-            "initial_high": [150.0, 1670.0, 900.0],
-            "initial_open": [False, False, False],
-        }
-    )
-    out = add_value_columns(table)
-    assert round(out.at[0, "extra_improved_low"]) == 125
-    assert round(out.at[0, "extra_improved_high"]) == 208
-    # no control share, or no better than the control: no number needed to treat, no cost per extra patient
-    assert out.loc[1:, ["trial_nnt", "extra_improved_low", "extra_improved_high"]].isna().all().all()
-    row = {**out.iloc[0].to_dict(), "trial_design": "randomised", "trial_randomised": "yes"}
-    row.update(trial_control_kind="inactive", trial_control="vehicle cream")
+    study = {"responders_pct": 80.0, "comparator_pct": 8.0, "difference": "significant", "n_of": "patients"}
+    value = trial_value(study, 90.0, 150.0)
+    assert value["nnt"] == pytest.approx(1.3889, abs=1e-4)
+    assert (round(value["extra_improved_low"]), round(value["extra_improved_high"])) == (125, 208)
+    # no control share, a difference the study does not call real, folds instead of patients, or no better
+    # than the control: no number needed to treat, no cost per extra patient
+    for change in (
+        {"comparator_pct": None},
+        {"difference": "not-significant"},
+        {"difference": "not-stated"},
+        {"n_of": "folds"},
+        {"responders_pct": 5.0},
+    ):
+        assert math.isnan(trial_value({**study, **change}, 90.0, 150.0)["nnt"]), change
+    # an open course: "from" the low figure only
+    opened = trial_value(study, 90.0, None, course_open=True)
+    assert round(opened["extra_improved_low"]) == 125 and opened["extra_improved_open"]
+    row = {
+        "trial": {**study, "design": "randomised", "randomised": "yes", "comparator_kind": "inactive"},
+        "initial_low": 90.0,
+        "initial_high": 150.0,
+    }
+    row["trial"].update(comparator="vehicle cream", sessions="6 months of cream")
     assert trial_words.value_text(row, "$") == (
         "Against vehicle cream (80% against 8%): 1 more patient improved for every 1.39 treated, so $125–$208 of "
-        "initial courses per extra patient improved."
+        "initial courses per extra patient improved (the trial gave 6 months of cream)."
+    )
+    row["trial"]["difference"] = "not-significant"
+    assert trial_words.value_text(row, "$") == (
+        "None: the study found no clear difference from vehicle cream (80% against 8%)."
     )
 
 
@@ -195,7 +208,7 @@ def test_a_study_with_no_control_yields_no_nnt_and_says_why(tmp_path):
     row = compare(catalog, from_query("concern=stretch-marks&market=US", catalog.treatment_ids)).rows.loc[
         "abdominoplasty"
     ]
-    assert math.isnan(row["trial_nnt"]) and math.isnan(row["extra_improved_low"])
+    assert math.isnan(trial_words.values(row)["nnt"])
     assert trial_words.compact(row) == "90% improved · n=30"
     assert trial_words.design_badge(row) == "no control group"
     assert trial_words.value_text(row, "$").startswith("Unknown: the study had no control group")
@@ -209,7 +222,7 @@ def catalog(tmp_path):
 def test_each_option_shows_its_surest_study_and_lists_the_others(catalog):
     rows = compare(catalog, from_query("concern=stretch-marks&market=US", catalog.treatment_ids)).rows
     needling = rows.loc["microneedling"]
-    assert needling["trial_study"] == "Trial 2020"  # a share with a control share before a meta-analysis
+    assert needling["trial"]["study"] == "Trial 2020"  # a share with a control share before a meta-analysis
     assert [s["study"] for s in needling["trial_all"]] == ["Trial 2020", "Review 2024"]
     assert trial_words.sentence(needling) == (
         "50% of 20 patients reached “more than 50% improvement” after 5 weekly sessions; follow-up: 12 weeks after "
@@ -224,7 +237,7 @@ def test_each_option_shows_its_surest_study_and_lists_the_others(catalog):
 
 def test_without_a_concern_nothing_is_said_of_trials(catalog):
     rows = compare(catalog, from_query("market=US", catalog.treatment_ids)).rows
-    assert rows["trial_pct"].isna().all()
+    assert rows["trial"].isna().all()
     figure = trial_figure(rows, None, "USD")
     assert figure["data"] == [] and "Choose a concern" in figure["layout"]["annotations"][0]["text"]
 
@@ -264,7 +277,12 @@ def test_exports_carry_the_figures_and_the_study(catalog):
 def test_the_notes_under_the_chart_name_the_cost_per_extra_patient_and_the_gaps(catalog):
     rows = compare(catalog, from_query("concern=stretch-marks&market=US", catalog.treatment_ids)).rows
     notes = trial_words.concern_summary(rows, "$")
-    assert notes[0].startswith("Microneedling: against untreated side (50% against 10%): 1 more patient improved")
+    assert notes[0] == (
+        "Microneedling, at “more than 50% improvement”, against untreated side (50% against 10%): 1 more patient "
+        "improved for every 2.5 treated, so $1,500–$10,500 of initial courses per extra patient improved (the trial "
+        "gave 5 weekly sessions)."
+    )
+    assert notes[1] == "The thresholds differ between these studies: the costs are not a ranking."
     assert notes[-1] == (
         "1 of 2 options shown has a trial's share of patients improved; no trial result found for Abdominoplasty."
     )
