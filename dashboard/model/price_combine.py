@@ -12,15 +12,18 @@ syringe, ...). The rule, in the order applied:
    has a usable figure. When it stands in, each figure it gives keeps the category's name.
 3. **Basis.** Only rows of one price basis are combined: total price, else basis not stated, else
    surgeon's fee, chosen among the rows that are not weak when any such row has a usable figure.
-4. **Per figure.** Each of low / typical / high comes from the best row that states it: rows that are
+4. **Weak figures stay inside the better-sourced range.** Where the rows that are not weak state a low
+   (or a high), a weak figure below the lowest such low (or above the highest such high) is not used:
+   it never sets a bound nor widens the range (`weak_outside`; `validate` lists it with the reason).
+5. **Per figure.** Each of low / typical / high comes from the best row that states it: rows that are
    not weak before weak ones, then the newest, then the surer status (primary, corroborated,
    secondary), then file order. A weak figure stands in only for a figure no better row gives, and is
    flagged as weak.
-5. **Bounds no row states.** A lone average (a typical with no low or high) is a single published
+6. **Bounds no row states.** A lone average (a typical with no low or high) is a single published
    figure: it stands for the missing bound ("at the published average of $167 a session; clinics
    vary"). A "from $X" price (a low with no high) leaves the upper bound open. Nothing is averaged or
    midpointed.
-6. **Disagreeing sources.** If the combined figures are out of order (a low above the typical, say),
+7. **Disagreeing sources.** If the combined figures are out of order (a low above the typical, say),
    the range shown is the one the sources span (the lowest and highest figure given), and a note says so.
 
 Every figure keeps its source, year, status, row count, whether it is weak, how it was obtained
@@ -102,6 +105,39 @@ def row_candidates(price: pd.Series, treatment: pd.Series) -> dict[str, tuple[fl
     return out
 
 
+def reputable_bounds(table: pd.DataFrame) -> tuple[float | None, float | None]:
+    """(lowest stated low, highest stated high) per session among the rows that are not weak (`_candidates`
+    as row_candidates gives them); None where no such row states that bound."""
+    strong = [c for c, status in zip(table["_candidates"], table["status"], strict=True) if status != "weak"]
+    lows = [c["low"][0] for c in strong if c.get("low", (None, None))[1] == "stated"]
+    highs = [c["high"][0] for c in strong if c.get("high", (None, None))[1] == "stated"]
+    return (min(lows) if lows else None), (max(highs) if highs else None)
+
+
+def weak_outside(candidates: dict, bounds: tuple[float | None, float | None]) -> dict:
+    """A weak row's candidates that fall outside `bounds` (kind -> (value, how)); the rest may be used."""
+    low, high = bounds
+    return {
+        kind: (value, how)
+        for kind, (value, how) in candidates.items()
+        if (low is not None and value < low) or (high is not None and value > high)
+    }
+
+
+def inside_only(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` (rows of one basis with `_candidates`) with every weak figure outside the better-sourced range
+    removed, and rows left with no figure dropped."""
+    bounds = reputable_bounds(table)
+    if bounds == (None, None):
+        return table
+    table = table.copy()
+    table["_candidates"] = [
+        {k: v for k, v in c.items() if k not in weak_outside(c, bounds)} if status == "weak" else c
+        for c, status in zip(table["_candidates"], table["status"], strict=True)
+    ]
+    return table[table["_candidates"].map(bool)]
+
+
 def empty_price() -> dict:
     out: dict = {}
     for k in KINDS:
@@ -161,7 +197,7 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
         table = table[~category]
     strong = table[table["status"] != "weak"]
     best_basis = min((strong if len(strong) else table)["basis"], key=BASIS_RANK.__getitem__)
-    table = table[table["basis"] == best_basis].copy()
+    table = inside_only(table[table["basis"] == best_basis]).copy()
     table["_weak"] = table["status"] == "weak"
     table["_year"] = table["year"].astype("float64").fillna(-1)
     table["_status"] = table["status"].map(STATUS_RANK)

@@ -78,6 +78,20 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
             )
         )
     table = table[table["basis"] == result["basis"]].copy()
+    bounds = price_combine.reputable_bounds(table.assign(_candidates=[candidates[line] for line in table.index]))
+    for line, row in table[table["status"] == "weak"].iterrows():
+        outside = price_combine.weak_outside(candidates[line], bounds)
+        candidates[line] = {k: v for k, v in candidates[line].items() if k not in outside}
+        if outside and not candidates[line]:
+            figures = ", ".join(dict.fromkeys(f"{value:,.0f}" for value, _how in outside.values()))
+            notes.append(
+                (
+                    line,
+                    f"{_where(row)}: not used: a weak figure ({figures}) outside the range the better-sourced "
+                    f"rows give ({_bounds_text(bounds)})",
+                )
+            )
+    table = table[[bool(candidates[line]) for line in table.index]]
     if result["price_order_note"]:  # the sources disagree: the range spans every row of the basis
         return notes
     table["_order"] = range(len(table))
@@ -99,6 +113,13 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
         kind = next(k for k in KINDS if k in candidates[line] and k in chosen)
         notes.append((line, f"{_where(row)}: not used: {_lost(row, table.loc[chosen[kind]], chosen[kind], kind)}"))
     return notes
+
+
+def _bounds_text(bounds: tuple[float | None, float | None]) -> str:
+    low, high = bounds
+    if low is not None and high is not None:
+        return f"{low:,.0f} to {high:,.0f} a session"
+    return f"from {low:,.0f} a session" if low is not None else f"up to {high:,.0f} a session"
 
 
 def _lost(row: pd.Series, winner: pd.Series, winner_line, kind: str) -> str:

@@ -80,8 +80,15 @@ def test_a_tie_settled_by_file_order_is_named(tmp_path):
             "microneedling in US-FL: not used: line 8 gives a newer low figure",
         ),
         (
-            [dict(FL, low="150", high="300"), dict(FL, low="180", high="320", status="primary", source_id="nhs-botox")],
+            [dict(FL, low="190", high="300"), dict(FL, low="180", high="320", status="primary", source_id="nhs-botox")],
             "microneedling in US-FL: not used: a weak figure, and line 8 (better sourced) gives the low figure",
+        ),
+        (
+            # a weak figure below the better-sourced low is not used: it would have set the typical and widened
+            # the range down to it
+            [dict(FL, typical="100"), dict(FL, low="180", high="320", status="primary", source_id="nhs-botox")],
+            "microneedling in US-FL: not used: a weak figure (100) outside the range the better-sourced rows give "
+            "(180 to 320 a session)",
         ),
         (
             [dict(FL, unit="course", low="900")],
@@ -172,3 +179,19 @@ def test_side_by_side_names_the_region_with_the_price_source(tmp_path):
     comparison = compare(build_catalog(data), Filters(market="US-FL"))
     text = str(side_by_side(comparison.table, ["microneedling", "ha-filler"], data, 1, "US-FL"))
     assert "children='Clinic X'" in text and "' (weak)']), ' in Orange'" in text
+
+
+def test_a_weak_figure_never_sets_a_bound_below_the_better_sourced_range(tmp_path):
+    """UK eyelid surgery: the NHS gives 2,000 to 6,000; an undated newspaper's 1,000 used to set the typical and,
+    out of order, the low. Now the range is the NHS's, its typical unknown; a weak figure inside it still fills a
+    gap, flagged."""
+    nhs = dict(FL, low="2000", high="6000", status="primary", source_id="nhs-botox", year="")
+    rows = factory.PRICES + [dict(FL, typical="1000", year=""), nhs]
+    data = open_dataset(write_dataset(tmp_path / "a", prices=rows))
+    price = costs.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
+    assert (price["session_low"], price["session_high"]) == (2000.0, 6000.0)
+    assert pd.isna(price["session_typical"]) and price["price_order_note"] == ""
+    rows = factory.PRICES + [dict(FL, typical="2500", year=""), nhs]
+    data = open_dataset(write_dataset(tmp_path / "b", prices=rows))
+    price = costs.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
+    assert (price["session_typical"], price["session_typical_weak"]) == (2500.0, True)
