@@ -205,6 +205,11 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):
             total += " (your assumption)"
         record["total_text"] = f"{total}\n{parts}" if parts else total
+        record["covers_text"] = "; ".join(
+            t
+            for t in dict.fromkeys(category_text(raw.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
+            if t
+        )
         record["price_source_text"] = source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
         record["total_tip"] = total_tip(raw, price_figures(raw, comparison.price_index, comparison.filters.prices_in))
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import vocab
+from dashboard.dataset.pricelist import category_text
 from dashboard.model import inflation
 from dashboard.output import course_words, decision_words, display, trial_words, words
 
@@ -32,6 +33,12 @@ def _text(value) -> str:
     if isinstance(value, tuple):
         return ", ".join(value) if value else "unknown"
     return str(value) if _known(value) and value != "" else "unknown"
+
+
+def covers(row) -> str:
+    """'figure for all of “dermal fillers”, not this treatment's own price' when a figure is a group's; ''."""
+    texts = (category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
+    return "; ".join(t for t in dict.fromkeys(texts) if t)
 
 
 def results_text(row) -> str:
@@ -120,7 +127,9 @@ def side_by_side_rows(
         ),
         (
             "How the price was read",
-            "; ".join(n for n in (row.get("price_note"), row.get("price_order_note")) if isinstance(n, str) and n)
+            "; ".join(
+                n for n in (row.get("price_note"), row.get("price_order_note"), covers(row)) if isinstance(n, str) and n
+            )
             or ("as you entered it (your quote)" if row.get("kind") == "your quote" else "as published"),
         ),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),

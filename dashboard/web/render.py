@@ -76,6 +76,7 @@ def _card(r: dict) -> str:
     facts = [
         ("Total", total),
         *([("Of which", parts)] if parts else []),
+        *([("Price covers", r["covers_text"])] if r.get("covers_text") else []),
         ("Budget", r["budget_reason"] if r.get("budget_fit") else r["fit_label"]),
         ("Downtime", r["downtime_text"]),
         ("Risk tier", risk),

@@ -118,3 +118,23 @@ def test_topical_tretinoin_costs_a_month_of_supply_for_each_month_of_the_course(
     # $15-$25 a month (a month's supply), 6 months of daily use in the stretch-mark trial
     row = costs.cost_table(data.treatments, data.prices, "US", 1).loc["topical-tretinoin"]
     assert (row["initial_low"], row["initial_high"]) == (90, 150)
+
+
+def test_a_figure_for_all_dermal_fillers_is_labelled_wherever_it_prices_one(data):
+    """The NHS's "from £200" is for dermal fillers in general: the UK price of each filler it stands for says so
+    in the details, and on a phone card."""
+    from dashboard.model.comparison import build_catalog, compare
+    from dashboard.model.filters import Filters
+    from dashboard.output.grid import grid_rows
+    from dashboard.output.option_attributes import covers
+    from dashboard.web.render import cards
+
+    fillers = data.prices[(data.prices["source_id"] == "nhs-fillers") & (data.prices["market"] == "UK")]
+    assert set(fillers["treatment_id"]) == {"ha-filler", "lip-filler", "calcium-hydroxylapatite", "poly-l-lactic-acid"}
+    assert (fillers["category_average"] == "dermal fillers").all()
+    comparison = compare(build_catalog(data), Filters(market="UK", concern="volume-loss"))
+    label = "figure for all of “dermal fillers”, not this treatment's own price"
+    assert covers(comparison.rows.loc["poly-l-lactic-acid"]) == label
+    records = grid_rows(comparison, data)
+    text = str(cards(records))
+    assert "Price covers:** figure for all of “dermal fillers”" in text
