@@ -18,7 +18,7 @@ from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
 SOURCE_ID = "synthetic-benchmark"
 SOURCE_ROW = (
     f"{SOURCE_ID},Synthetic benchmark generator (not real prices),"
-    "Synthetic clinic price list for benchmarks,https://example.invalid/synthetic,,weak,"
+    "Synthetic clinic price list for benchmarks,https://example.invalid/synthetic,,,2026-12-05,weak,"
     "made-up numbers from bench/generate.py; never use as data\n"
 )
 REGIONS = ("north", "south", "east", "west", "central")

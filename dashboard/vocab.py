@@ -73,6 +73,8 @@ PRICE_UNITS = ("session", "procedure", "syringe", "vial", "area", "unit", "month
 PER_SESSION_UNITS = ("session", "procedure")
 BASES = ("total-price", "not-stated", "surgeon-fee")
 STATUSES = ("primary", "corroborated", "secondary", "weak")
+# what a source's year is: when the page or paper was published, or when the page was last reviewed or updated
+YEAR_KINDS = ("published", "reviewed")
 
 # Words a user sees for the stored values.
 CONCERN_LABELS = {c: c.replace("-", " ").capitalize() for c in CONCERNS}

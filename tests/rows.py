@@ -62,6 +62,8 @@ def source(id: str) -> dict:
         title="Prices",
         url=f"https://example.org/{id}",
         year="",
+        year_kind="",
+        read_on="2026-11-25",
         status="secondary",
         note="",
     )

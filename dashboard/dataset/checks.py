@@ -75,6 +75,27 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         if all(pd.isna(row[k]) for k in ("low", "typical", "high")):
             problems.append(Problem("prices.csv", line, "low", "a price row needs at least one of low, typical, high"))
     problems += treatment_rules(treatments)
+    problems += source_date_rules(sources)
+    return problems
+
+
+def source_date_rules(sources: pd.DataFrame) -> list[Problem]:
+    """A source's year says what it is (published or reviewed) and is no later than the day it was read."""
+    problems = []
+    for line, row in sources.iterrows():
+        year, kind, read_on = row["year"], row.get("year_kind"), row.get("read_on")
+        if pd.isna(year):
+            if isinstance(kind, str):
+                problems.append(Problem("sources.csv", line, "year_kind", "is given without a year"))
+            continue
+        if not isinstance(kind, str):
+            problems.append(
+                Problem("sources.csv", line, "year_kind", "is empty; say whether the year is published or reviewed")
+            )
+        if isinstance(read_on, str) and int(year) > int(read_on[:4]):
+            problems.append(
+                Problem("sources.csv", line, "year", f"{int(year)} is after the day it was read ({read_on})")
+            )
     return problems
 
 

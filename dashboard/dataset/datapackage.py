@@ -63,6 +63,9 @@ def table_field(field: schema.Field) -> dict:
                 f" of: {', '.join(map(str, field.choices))}" if field.choices else " of ids"
             )
             constraints["pattern"] = _list_pattern(field.choices)
+        elif field.kind == "date":
+            out["type"] = "date"
+            out["format"] = "default"
         elif field.kind == "url":
             out["format"] = "uri"
             constraints["pattern"] = r"^https?://\S+$"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import math
 import re
@@ -233,6 +234,13 @@ def parse_cell(field: schema.Field, cell: str):
         return None, f"'{_short(text)}' starts with a character a spreadsheet would run as a formula"
     if field.kind == "slug" and not _SLUG.match(text):
         return None, f"'{_short(text)}' is not an id (lower-case letters, digits and hyphens)"
+    if field.kind == "date":
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return None, f"'{_short(text)}' is not a date written YYYY-MM-DD"
+        if len(text) != 10:
+            return None, f"'{_short(text)}' is not a date written YYYY-MM-DD"
     if field.kind == "url":
         parts = urlparse(text)
         if parts.scheme not in ("http", "https") or not parts.netloc:

@@ -14,7 +14,7 @@ class Field:
     """One column: its kind (how text is parsed) and the rules its values follow."""
 
     name: str
-    kind: str  # slug | text | int | number | choice | list | url
+    kind: str  # slug | text | int | number | choice | list | url | date (YYYY-MM-DD)
     required: bool = False
     choices: tuple = ()
     minimum: float | None = None
@@ -93,6 +93,8 @@ SOURCES = (
     Field("title", "text", required=True),
     Field("url", "url", required=True),
     _int("year", 1900, 2100),
+    Field("year_kind", "choice", choices=vocab.YEAR_KINDS),
+    Field("read_on", "date", required=True),
     Field("status", "choice", required=True, choices=vocab.STATUSES),
     Field("note", "text"),
 )

@@ -170,9 +170,31 @@ def as_markdown(found: pd.DataFrame, markets: tuple[str, ...], data: Dataset) ->
             lines += ["", f"**{group}**", ""]
         names = ", ".join(f"`{i}`" for i in ids) if ids else "none"
         lines.append(f"- {g.sentence} ({len(ids)}): {names}.{_lower_bounds(data, ids, g)}")
+    lines += ["", "**Dates**", "", *date_lines(data)]
     lines += ["", "**What trials found** (trial_results.csv, per concern)", "", *trial_lines(data)]
     lines += ["", README_END]
     return "\n".join(lines)
+
+
+def date_lines(data: Dataset) -> list[str]:
+    """How many price rows have no year on the row or its source (overall and per national market), and how many
+    sources have no published or reviewed year; every source has the day it was read (sources.csv read_on)."""
+    years = dict(zip(data.sources["id"], data.sources["year"], strict=True))
+    prices = data.prices
+    undated = prices["year"].isna() & prices["source_id"].map(lambda s: pd.isna(years.get(s))).astype(bool)
+    per_market = ", ".join(
+        f"{m} {int(undated[prices['market'] == m].sum())} of {int((prices['market'] == m).sum())}"
+        for m in ("US", "UK")
+    )
+    rows = int(prices["rows"].sum()) if "rows" in prices else len(prices)
+    sources = int(data.sources["year"].isna().sum())
+    return [
+        f"- Price rows with no year on the row or its source ({int(undated.sum())} of {rows}; {per_market}): "
+        "shown with the day their source was read (\"published no later than\" that year), and not adjusted "
+        "for inflation.",
+        f"- Sources with no published or reviewed year ({sources} of {len(data.sources)}); every source has the "
+        "day it was read (`read_on`).",
+    ]
 
 
 def trial_lines(data: Dataset) -> list[str]:

@@ -40,15 +40,20 @@ def _clean(value):
 
 
 def source_text(
-    row, publishers: dict[str, str], index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published"
+    row,
+    publishers: dict[str, str],
+    index: inflation.PriceIndex = inflation.EMPTY_INDEX,
+    prices_in: str = "published",
+    read_on: dict[str, str] | None = None,
 ) -> str:
-    """Per figure: the price in the chosen money beside the published figure and year, and its source."""
+    """Per figure: the price in the chosen money beside the published figure and year (for an undated one, the
+    day its source was read: `read_on` maps source id -> YYYY-MM-DD), and its source."""
     parts = []
     for kind in ("low", "typical", "high"):
         sid = row.get(f"session_{kind}_source")
         if isinstance(sid, str) and sid in publishers:
             year = row.get(f"session_{kind}_year")
-            year_text = f", {int(year)}" if display.known(year) else ", year not stated"
+            year_text = f", {int(year)}" if display.known(year) else words.undated_text((read_on or {}).get(sid))
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
             category = category_text(row.get(f"session_{kind}_category"))
             how = {"average": ", the published average", "span": ", the range the sources span"}.get(
@@ -191,6 +196,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
     """JSON-safe rows for the grid: the sort keys as numbers (null when unknown) and the texts shown."""
     rows = comparison.rows
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
+    read_on = dict(zip(data.sources["id"], data.sources["read_on"], strict=True)) if "read_on" in data.sources else {}
     symbol = display.symbol_of(comparison.filters.market)
     has_budget = comparison.filters.budget is not None
     out = []
@@ -210,7 +216,9 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
             for t in dict.fromkeys(category_text(raw.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
             if t
         )
-        record["price_source_text"] = source_text(raw, publishers, comparison.price_index, comparison.filters.prices_in)
+        record["price_source_text"] = source_text(
+            raw, publishers, comparison.price_index, comparison.filters.prices_in, read_on
+        )
         record["total_tip"] = total_tip(raw, price_figures(raw, comparison.price_index, comparison.filters.prices_in))
         key = display.fit_key(raw.get("budget_fit")) if has_budget else None
         record["budget_fit"] = key

@@ -12,7 +12,7 @@ from dashboard import vocab
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
-from dashboard.output import display
+from dashboard.output import display, words
 from dashboard.output.option_attributes import side_by_side_rows
 
 _known = display.known
@@ -70,11 +70,12 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
     if prices.empty:
         return "none"
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
+    read_on = dict(zip(data.sources["id"], data.sources["read_on"], strict=True)) if "read_on" in data.sources else {}
     items = []
     for _, p in prices.iterrows():
         symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")
         figures = " / ".join(f"{k} {symbol}{p[k]:,.0f}" for k in ("low", "typical", "high") if _known(p[k]))
-        year = f", {int(p['year'])}" if _known(p["year"]) else ", year not stated"
+        year = f", {int(p['year'])}" if _known(p["year"]) else words.undated_text(read_on.get(p["source_id"]))
         kinds = [k for k in ("low", "typical", "high") if row.get(f"session_{k}_source") == p["source_id"]]
         note = f" — used for {', '.join(kinds)}" if kinds else " — not used"
         items.append(

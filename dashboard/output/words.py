@@ -232,3 +232,11 @@ def _and(counts: list[tuple[int, str, str]]) -> str:
     """'3 are total prices, 1 does not say what the price includes and 1 is your quote'."""
     parts = [f"{count} {one if count == 1 else many}" for count, one, many in counts]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def undated_text(read_on) -> str:
+    """A figure with no year: ', year not stated (read 2026-11-25: published no later than 2026)' from the day its
+    source was read (sources.csv `read_on`), or ', year not stated' without it."""
+    if isinstance(read_on, str) and len(read_on) >= 4:
+        return f", year not stated (read {read_on}: published no later than {read_on[:4]})"
+    return ", year not stated"

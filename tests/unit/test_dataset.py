@@ -293,3 +293,19 @@ def test_bundled_aliases_name_the_brands_people_write():
         ("BBL", "buttock-fat-grafting"),
     ]:
         assert aliases[brand] == treatment_id
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ({"read_on": ""}, ("read_on", "is empty; this column is required")),
+        ({"read_on": "25/11/2026"}, ("read_on", "'25/11/2026' is not a date written YYYY-MM-DD")),
+        ({"read_on": "2026-02-30"}, ("read_on", "'2026-02-30' is not a date written YYYY-MM-DD")),
+        ({"year": "2027", "year_kind": "published"}, ("year", "2027 is after the day it was read (2026-11-25)")),
+        ({"year_kind": "reviewed"}, ("year_kind", "is given without a year")),
+        ({"year": "2020"}, ("year_kind", "is empty; say whether the year is published or reviewed")),
+    ],
+)
+def test_each_source_date_defect_is_reported(tmp_path, values, expected):
+    found = problems_for(tmp_path, sources=changed(factory.SOURCES, 0, **values))
+    assert ("sources.csv", 2, *expected) in [(p.file, p.row, p.column, p.message) for p in found]

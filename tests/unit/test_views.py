@@ -52,7 +52,7 @@ def test_side_by_side_lists_every_published_price_and_which_were_used(small_data
     row = compare(catalog, Filters(market="UK")).table.loc["ha-filler"]
     items = published_prices(row, small_dataset, "UK").children
     assert [i.children for i in items] == [
-        "low £200 / high £400 per session (Basis not stated; NHS, year not stated; primary) — used for low, high"
+        "low £200 / high £400 per session (Basis not stated; NHS, year not stated (read 2026-11-25: published no later than 2026); primary) — used for low, high"
     ]
     assert (
         published_prices(compare(catalog, Filters(market="US")).table.loc["botulinum-toxin"], small_dataset, "US")
