@@ -50,7 +50,11 @@ def tables(metadata: sa.MetaData) -> dict[str, sa.Table]:
     )
     prices = price_table(metadata, "prices", *_price_constraints(), identity=True)
     sa.Index("prices_market_treatment", prices.c.market, prices.c.treatment_id)
-    return {"treatments": treatments, "sources": sources, "concerns": concerns, "prices": prices}
+    # what trials found, in file order (`position`); checked with the file's rules when read back
+    trials = sa.Table(
+        "trial_results", metadata, sa.Column("position", sa.Integer, primary_key=True), *columns(schema.TRIAL_RESULTS)
+    )
+    return {"treatments": treatments, "sources": sources, "concerns": concerns, "prices": prices, "trials": trials}
 
 
 def _foreign_keys(file: str) -> list[sa.ForeignKeyConstraint]:
@@ -86,6 +90,13 @@ def read_dataset(url: str, region: str | None = None) -> Dataset:
                 frame, found = frame_from_rows(name, rows, schema.FILES[file])
                 problems += found + (check_frame(file, frame) if frame is not None else [])
                 frames[file] = frame
+            if sa.inspect(conn).has_table("trial_results"):
+                result = conn.execute(sa.select(t["trials"]).order_by(t["trials"].c.position))
+                rows = [list(result.keys())[1:]] + [["" if v is None else _text(v) for v in row[1:]] for row in result]
+                frame, found = frame_from_rows("trial_results.csv", rows, schema.TRIAL_RESULTS)
+                problems += found + (check_frame("trial_results.csv", frame) if frame is not None else [])
+                if frame is not None and len(frame):  # a folder loaded without trial_results.csv leaves it empty
+                    frames["trial_results.csv"] = frame
             if problems:
                 raise DatasetError(problems)
             prices = summary_frame(conn.execute(summary_query(t["prices"], region=region)))
@@ -133,6 +144,13 @@ def init(url: str, frames: dict[str, pd.DataFrame], duck: sa.Connection, progres
                 records = [{k: _cell(v) for k, v in row.items()} for row in frames[file].to_dict("records")]
                 if records:
                     conn.execute(t[name].insert(), records)
+            trials = frames.get("trial_results.csv")
+            if trials is not None and len(trials):
+                records = [
+                    {"position": i, **{k: _cell(v) for k, v in row.items()}}
+                    for i, row in enumerate(trials.to_dict("records"))
+                ]
+                conn.execute(t["trials"].insert(), records)
             return _copy_prices(conn, duck, progress)
     finally:
         engine.dispose()

@@ -257,12 +257,17 @@ def parse_cell(field: schema.Field, cell: str):
 
 def assemble(frames: dict[str, pd.DataFrame], prices: pd.DataFrame, folder: Path | None = None) -> Dataset:
     """The Dataset from three checked small tables and the (summarised) prices, after the cross-file checks;
-    with the folder's aliases.csv, if it has one."""
+    with the folder's aliases.csv, if it has one, and its trial_results.csv (or `frames`' own, read from a
+    database)."""
     problems = check_links({**frames, "prices.csv": prices})
     aliases, found = read_aliases(folder) if folder is not None else (empty_frame(schema.ALIASES), [])
-    trials, found_in_trials = read_trial_results(folder)
+    if TRIALS in frames:
+        trials, found_in_trials, checked = frames[TRIALS], [], True
+    else:
+        trials, found_in_trials = read_trial_results(folder)
+        checked = folder is not None and (folder / TRIALS).is_file()
     problems += found + found_in_trials + alias_problems(aliases, frames["treatments.csv"])
-    problems += trial_problems(trials, frames, checked=folder is not None and (folder / TRIALS).is_file())
+    problems += trial_problems(trials, frames, checked=checked)
     if problems:
         raise DatasetError(problems)
     return Dataset(frames["treatments.csv"], prices, frames["concerns.csv"], frames["sources.csv"], aliases, trials)

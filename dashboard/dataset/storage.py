@@ -19,12 +19,14 @@ import sqlalchemy as sa
 from dashboard.dataset import database, pricecheck, schema
 from dashboard.dataset.loader import (
     MAX_FILE_BYTES,
+    TRIALS,
     Dataset,
     assemble,
     check_frame,
     frame_from_rows,
     load_dataset,
     read_file,
+    read_trial_results,
 )
 from dashboard.dataset.pricelist import COLUMNS, aggregate, duck_engine, price_table, summary_frame, summary_query
 from dashboard.dataset.problems import DatasetError, Problem
@@ -138,6 +140,11 @@ def read_folder(
             frames[file] = frame
     if problems:
         return frames, problems
+    if (folder / TRIALS).is_file():
+        trials, found = read_trial_results(folder)
+        if found:
+            return frames, found
+        frames[TRIALS] = trials
     path = price_file(folder)
     treatment_ids = set(frames["treatments.csv"]["id"])
     source_ids = set(frames["sources.csv"]["id"])

@@ -118,8 +118,11 @@ def _grade_problems(trials: pd.DataFrame, concerns: pd.DataFrame) -> list[Proble
         studies = trials[(trials["treatment_id"] == row["treatment_id"]) & (trials["concern"] == row["concern"])]
         expected = grade_from_studies(studies)
         if row["evidence"] in vocab.EVIDENCE_LEVELS and row["evidence"] != expected:
-            found = f"{len(studies)} study row(s)" if len(studies) else "no study row"
-            message = f"is {row['evidence']}, but its {found} in {FILE} support {expected} (see 'Evidence levels')"
+            if len(studies):
+                message = f"is {row['evidence']}, but its {len(studies)} study row(s) in {FILE} support {expected}"
+            else:
+                message = f"is {row['evidence']}, but {FILE} has no study row for it, which supports {expected}"
+            message += " (see 'Evidence levels')"
             out.append(Problem("concerns.csv", line, "evidence", message))
     return out
 

@@ -183,14 +183,13 @@ def date_lines(data: Dataset) -> list[str]:
     prices = data.prices
     undated = prices["year"].isna() & prices["source_id"].map(lambda s: pd.isna(years.get(s))).astype(bool)
     per_market = ", ".join(
-        f"{m} {int(undated[prices['market'] == m].sum())} of {int((prices['market'] == m).sum())}"
-        for m in ("US", "UK")
+        f"{m} {int(undated[prices['market'] == m].sum())} of {int((prices['market'] == m).sum())}" for m in ("US", "UK")
     )
     rows = int(prices["rows"].sum()) if "rows" in prices else len(prices)
     sources = int(data.sources["year"].isna().sum())
     return [
         f"- Price rows with no year on the row or its source ({int(undated.sum())} of {rows}; {per_market}): "
-        "shown with the day their source was read (\"published no later than\" that year), and not adjusted "
+        'shown with the day their source was read ("published no later than" that year), and not adjusted '
         "for inflation.",
         f"- Sources with no published or reviewed year ({sources} of {len(data.sources)}); every source has the "
         "day it was read (`read_on`).",
