@@ -218,7 +218,7 @@ def concern_summary(rows, symbol: str) -> list[str]:
             "No option shown has a trial that counted patients and found a clear difference from a control arm "
             "measured on the same threshold, so no cost per extra patient improved can be worked out."
         )
-    else:
+    elif len(valued) > 1:
         out.append("The thresholds differ between these studies: the costs are not a ranking.")
     studies = [_record(r) for r in records]
     shared = sum(1 for s in studies if _known(s.get("responders_pct")))
