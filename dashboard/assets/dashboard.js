@@ -39,6 +39,9 @@
   // this tab, never sent anywhere.
   var written = window.location.search;
   var steps = 0;
+  // The Back/Forward step whose own answer is on the page, and how many times the page asked again for it.
+  var answered = 0;
+  var again = 0;
 
   var ns = (window.dash_clientside = window.dash_clientside || {});
   ns.dashboard = {
@@ -48,15 +51,26 @@
       var currency = market === "UK" ? "GBP" : "USD";
       return [currency, currency, "(" + currency + ")"];
     },
-    // The URL is the state. ({query, step}, url.search) -> url.search: once the results of a change are in,
-    // the URL takes the filters the server applied ("a=1&b=2", defaults left out), unless the person went
-    // back or forward after the change was sent (the answer is then not theirs to write).
+    // The URL is the state. ({query, step} or {back, step}, url.search) -> [url.search, history-search]: once
+    // the results of a change are in, the URL takes the filters the server applied ("a=1&b=2", defaults left
+    // out), unless the person went back or forward after the change was sent: the answer is then not theirs to
+    // write, and when it arrives after the answer to that Back or Forward, its results stand where the URL's
+    // should, so the page asks the server again for the URL's.
     appliedToUrl: function (target, search) {
       var noUpdate = window.dash_clientside.no_update;
-      if (!target || typeof target !== "object" || target.step !== steps) return noUpdate;
+      if (!target || typeof target !== "object") return [noUpdate, noUpdate];
+      if (target.back) {
+        if (target.step === steps) answered = steps;
+        return [noUpdate, noUpdate];
+      }
+      if (target.step !== steps) {
+        if (answered !== steps) return [noUpdate, noUpdate];
+        again += 1;
+        return [noUpdate, { search: written, step: steps, again: again }];
+      }
       var next = target.query ? "?" + target.query : "";
       written = next;
-      return next === (search || "") ? noUpdate : next;
+      return [next === (search || "") ? noUpdate : next, noUpdate];
     },
     // url.search -> the history-search store: a URL the page did not write itself (going back or forward)
     // goes to the server, which sets the controls and the results from it as it does for the first view.

@@ -167,7 +167,8 @@ def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions) -
     return {
         **out,
         **dict.fromkeys(MESSAGE_OUTPUTS, ""),
-        "url_query": no_update,
+        # no URL to write; the step says this answer is the one for that Back or Forward (assets/dashboard.js)
+        "url_query": {"back": True, "step": step.get("step") if isinstance(step, dict) else None},
         **dict(zip(CONTROL_OUTPUTS, shown_values(filters), strict=True)),
     }
 
@@ -183,6 +184,7 @@ def register_page_updates(app, catalog: Catalog) -> None:
     app.clientside_callback(
         ClientsideFunction(namespace="dashboard", function_name="appliedToUrl"),
         Output("url", "search"),
+        Output("history-search", "data", allow_duplicate=True),  # asked again after a late answer to a change
         Input("url-query", "data"),
         State("url", "search"),
         prevent_initial_call=True,
@@ -216,16 +218,20 @@ def register_page_updates(app, catalog: Catalog) -> None:
             **{name: Input(*source) for name, source in RENDER_INPUTS.items()},
             "history": Input("history-search", "data"),  # {"search": ..., "step": n} after back or forward
             "applied_query": State("applied-query", "data"),
+            "search": State("url", "search"),
         },
         prevent_initial_call=True,
     )
-    def show(controls, history, applied_query, **values):
+    def show(controls, history, applied_query, search=None, **values):
         if ctx.triggered_id == "history-search":
             return history_outputs(catalog, history, **values)
         controls = controls if isinstance(controls, dict) else {}
         filters, messages = applied_filters(controls, applied_query, ids)
         # the URL to write once this answer is in, tagged with the Back/Forward step the request was sent at
-        target = {"query": filters.to_query(), "step": history.get("step", 0) if isinstance(history, dict) else 0}
+        query = filters.to_query()
+        if isinstance(search, str) and query != search.lstrip("?") and from_query(search, ids) == filters:
+            query = search.lstrip("?")  # the URL already says these filters, in its own words: it stays as written
+        target = {"query": query, "step": history.get("step", 0) if isinstance(history, dict) else 0}
         return {
             **page_outputs(catalog, filters, **values),
             **messages,

@@ -63,7 +63,8 @@ def render_controls_body(controls, saved_quotes=(), saved_assumptions=(), change
         ("assumptions-store", "data", list(saved_assumptions)),
         ("history-search", "data", ""),
     ]
-    return request_body(RENDER_OUTPUTS, inputs, state=[("applied-query", "data", applied)], changed=[changed])
+    state = [("applied-query", "data", applied), ("url", "search", "")]
+    return request_body(RENDER_OUTPUTS, inputs, state=state, changed=[changed])
 
 
 def history_body(search, shown="", saved_quotes=()):
@@ -74,9 +75,8 @@ def history_body(search, shown="", saved_quotes=()):
         ("assumptions-store", "data", []),
         ("history-search", "data", {"search": search, "step": 1}),
     ]
-    return request_body(
-        RENDER_OUTPUTS, inputs, state=[("applied-query", "data", shown.lstrip("?"))], changed=["history-search.data"]
-    )
+    state = [("applied-query", "data", shown.lstrip("?")), ("url", "search", shown)]
+    return request_body(RENDER_OUTPUTS, inputs, state=state, changed=["history-search.data"])
 
 
 def render(client, search, saved_quotes=(), saved_assumptions=()):

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from dashboard.model.filters import CONTROLS, Filters, control_values, from_query
-from dashboard.web.page_state import shown_values
+from dashboard.web.page_state import controls_from_query, shown_values
 from tests.http.callbacks import history_body, render, render_controls_body, request_body
 
 
@@ -72,6 +72,10 @@ def test_url_sync_runs_in_the_browser_only(client):
         [("url-query", "data", {"query": "market=UK", "step": 0})],
         state=[("url", "search", "")],
         changed=["url-query.data"],
+    )
+    deps = client.get("/_dash-dependencies").get_json()
+    body["output"] = next(
+        d["output"] for d in deps if (d.get("clientside_function") or {}).get("function_name") == "appliedToUrl"
     )
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400
@@ -331,9 +335,10 @@ def test_a_change_leaves_the_controls_as_the_person_set_them(client):
     assert out["applied-query"]["data"] == "budget=1500"
     # the URL to write, tagged with the Back/Forward step the request was sent at (none yet)
     assert out["url-query"]["data"] == {"query": "budget=1500", "step": 0}
-    # an answer to going back or forward writes no URL
+    # an answer to going back or forward writes no URL: it says which step it answers (assets/dashboard.js asks
+    # again when an earlier change's answer arrives after it)
     back = client.post("/_dash-update-component", json=history_body("?budget=900")).get_json()["response"]
-    assert "url-query" not in back
+    assert back["url-query"]["data"] == {"back": True, "step": 1}
 
 
 def test_typed_number_fields_are_set_as_the_text_a_field_holds():
@@ -350,3 +355,16 @@ def test_a_forged_history_step_gives_the_default_view(client, forged):
     out = response.get_json()["response"]
     assert [out[c]["value"] for c in CONTROLS] == shown_values(Filters())
     assert out["applied-query"]["data"] == ""
+
+
+def test_a_change_to_the_filters_the_url_already_says_keeps_the_url_as_written(client):
+    """A change whose filters are those of the URL (as after going back, the controls set from it) writes the URL's
+    own text back, so the browser adds no history entry; other filters are written as the server applied them."""
+    body = render_controls_body(controls_from_query("?budget=1,500&market=US"), applied="budget=1500")
+    body["state"][1]["value"] = "?budget=1,500&market=US"
+    out = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert out["url-query"]["data"] == {"query": "budget=1,500&market=US", "step": 0}
+    body = render_controls_body(controls_from_query("?budget=900"), applied="budget=1500")
+    body["state"][1]["value"] = "?budget=1,500&market=US"
+    out = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert out["url-query"]["data"] == {"query": "budget=900", "step": 0}
