@@ -214,7 +214,7 @@ def index_summary(index: PriceIndex) -> str:
         latest = index.latest_year(currency)
         words = f"{'US' if currency == 'USD' else 'UK'} {MONEY_WORDS.get(currency, currency)}"
         parts.append(
-            f"{words}: {index.series[currency]} annual index, {latest} is the latest complete year"
+            f"{words}: {index.series[currency]} annual index, whose bundled data end in {latest}"
             if latest
             else f"{words}: no price index bundled, shown as published"
         )

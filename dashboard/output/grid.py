@@ -240,6 +240,9 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
                 (
                     trial_words.sentence(raw),
                     trial_words.value_text(raw, symbol),
+                    f"Limits: {trial_words.limits(raw).rstrip('. ')}."
+                    if trial_words.limits(raw) != "none recorded"
+                    else "",
                     EVIDENCE_WORDS.get(raw.get("evidence"), ""),
                 )
             )

@@ -100,7 +100,7 @@ def sentence(row) -> str:
         text += f" after {r['sessions']}"
     if r.get("follow_up"):
         text += f"; follow-up: {r['follow_up']}"
-    finding = f" {_first_upper(r['finding'])}." if r.get("finding") else ""
+    finding = f" {_first_upper(r['finding'].rstrip('. '))}." if r.get("finding") else ""
     return f"{text} ({design_badge(r)}{_control_words(r)}{study}).{finding}"
 
 
