@@ -18,6 +18,7 @@ from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
 from dashboard.output import course_words, decision_words, display, trial_words, words
+from dashboard.output.option_attributes import covers
 
 # the evidence grades of concerns.csv (data/README.md, "Evidence levels"), for the evidence cell's tip
 EVIDENCE_WORDS = {
@@ -211,11 +212,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):
             total += " (your assumption)"
         record["total_text"] = f"{total}\n{parts}" if parts else total
-        record["covers_text"] = "; ".join(
-            t
-            for t in dict.fromkeys(category_text(raw.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
-            if t
-        )
+        record["covers_text"] = covers(raw)
         record["price_source_text"] = source_text(
             raw, publishers, comparison.price_index, comparison.filters.prices_in, read_on
         )

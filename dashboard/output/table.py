@@ -14,8 +14,8 @@ from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.output import course_words, decision_words, trial_words, words
 from dashboard.output.display import money_range, plain_records
+from dashboard.output.option_attributes import covers
 from dashboard.output.questions import option_questions
-from dashboard.output.views import price_category
 
 # (column in the comparison frame, header in the export). Declared once.
 EXPORT_COLUMNS = (
@@ -165,10 +165,10 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
         if column not in rows:
             rows[column] = ""
     rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")
-    covers = [price_category(row) for _, row in rows.iterrows()]
+    scopes = [covers(row) for _, row in rows.iterrows()]
     rows["price_read"] = [
         "; ".join(n for n in (a, b, c) if isinstance(n, str) and n)
-        for a, b, c in zip(rows["price_note"], rows["price_order_note"], covers, strict=True)
+        for a, b, c in zip(rows["price_note"], rows["price_order_note"], scopes, strict=True)
     ]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["maintenance_words"] = [words.maintenance_text(row) for _, row in rows.iterrows()]

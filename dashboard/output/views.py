@@ -10,10 +10,10 @@ from dash import html
 
 from dashboard import vocab
 from dashboard.dataset.loader import Dataset
-from dashboard.dataset.pricelist import category_text, region_text, spread_text
+from dashboard.dataset.pricelist import region_text, spread_text
 from dashboard.model import inflation
 from dashboard.output import display, words
-from dashboard.output.option_attributes import side_by_side_rows
+from dashboard.output.option_attributes import covers, side_by_side_rows
 
 _known = display.known
 
@@ -133,12 +133,6 @@ def price_spread(row: pd.Series) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def price_category(row: pd.Series) -> str:
-    """'figure for all of "X", not this treatment's own price' when a figure is a category's figure."""
-    texts = (category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
-    return "; ".join(t for t in dict.fromkeys(texts) if t)
-
-
 def side_by_side(
     table: pd.DataFrame,
     selected: list[str],
@@ -192,7 +186,7 @@ def side_by_side(
             [html.Th("Every published price in this market", scope="row")] + [html.Td(published[t]) for t in chosen]
         )
     )
-    categories = {t: price_category(table.loc[t]) for t in chosen}
+    categories = {t: covers(table.loc[t]) for t in chosen}
     if any(categories.values()):
         body.append(
             html.Tr(

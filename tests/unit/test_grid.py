@@ -5,6 +5,7 @@ from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.output import grid, views
 from dashboard.output.export import export_frame
+from dashboard.output.option_attributes import covers
 from tests.factory import PRICES, changed, write_dataset
 
 SKIN_LASERS = "Skin treatment (combination lasers)"
@@ -29,8 +30,8 @@ def test_side_by_side_names_the_category_a_price_covers(tmp_path):
     catalog = build_catalog(data)
     table = compare(catalog, Filters(market="US")).rows
     said = f"figure for all of “{SKIN_LASERS}”, not this treatment's own price"
-    assert views.price_category(table.loc["abdominoplasty"]) == said
-    assert views.price_category(table.loc["ha-filler"]) == ""
+    assert covers(table.loc["abdominoplasty"]) == said
+    assert covers(table.loc["ha-filler"]) == ""
     html = str(views.side_by_side(table, ["abdominoplasty", "ha-filler"], data, 1, "US"))
     assert "Price covers" in html and "this treatment alone" in html
 
