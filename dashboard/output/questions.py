@@ -132,12 +132,13 @@ def _price_questions(row, symbol: str) -> list[str]:
     category = next((c for c in categories if isinstance(c, str) and c), None)
     if category:
         out.append(
-            f"The published {price} {per_unit(row)} is a figure for all of “{category}”: "
+            f"The price shown here ({price} {per_unit(row)}) is a figure for all of “{category}”: "
             f"what is your price for {row.get('name')} itself?"
         )
     elif not out and all(flag(row.get(f"session_{k}_weak")) for k in ("low", "high") if known(row.get(f"session_{k}"))):
         out.append(
-            f"The published {price} {per_unit(row)} comes only from a clinic's or vendor's page: what is your price?"
+            f"The price shown here ({price} {per_unit(row)}) comes only from a clinic's or vendor's page: "
+            "what is your price?"
         )
     if _per_course_unclear(row) and _sessions_known(row):
         out.append(f"Is your price for {_one(row)} or for the whole course of {course_text(row)}?")
@@ -202,13 +203,15 @@ def _included_questions(row, symbol: str) -> list[str]:
     if _surgical(row):
         if basis == "surgeon-fee" and not quote:
             return [
-                f"The published {published} is the surgeon's fee only: "
+                f"The price shown here ({published}) is the surgeon's fee only: "
                 "what do anaesthesia and the facility add, and what is the total price?"
             ]
         return [f"Are anaesthesia and the facility included in {the_price}?"]
     out = []
     if basis == "surgeon-fee" and not quote and known(row.get("session_low")):
-        out.append(f"The published {published} {per_unit(row)} is labelled a surgeon's fee: what is the total price?")
+        out.append(
+            f"The price shown here ({published} {per_unit(row)}) is labelled a surgeon's fee: what is the total price?"
+        )
     anaesthesia = row.get("anaesthesia")  # a tuple of kinds ('none',), or a single value
     kinds = set(anaesthesia) if isinstance(anaesthesia, (tuple, list)) else {anaesthesia}
     numbing = "" if kinds == {"none"} else "numbing cream, "

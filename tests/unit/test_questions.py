@@ -98,12 +98,12 @@ GAPS = [
     (dict(session_low=NAN, session_typical=NAN, session_high=NAN), "What does one session cost?"),
     (
         dict(session_low_category="Skin treatment (combination lasers)"),
-        "The published $100 a session is a figure for all of “Skin treatment (combination lasers)”: "
+        "The price shown here ($100 a session) is a figure for all of “Skin treatment (combination lasers)”: "
         "what is your price for Option A itself?",
     ),
     (
         dict(session_low_weak=True, session_high_weak=True),
-        "The published $100 a session comes only from a clinic's or vendor's page: what is your price?",
+        "The price shown here ($100 a session) comes only from a clinic's or vendor's page: what is your price?",
     ),
     (
         dict(session_unit="syringe", units_per_session_low=1.0, units_per_session_high=2.0),
@@ -123,13 +123,13 @@ GAPS = [
             sessions_low=1,
             sessions_high=1,
         ),
-        "The published $8,000–$13,500 is the surgeon's fee only: what do anaesthesia and the facility add, "
+        "The price shown here ($8,000–$13,500) is the surgeon's fee only: what do anaesthesia and the facility add, "
         "and what is the total price?",
     ),
     (dict(category="surgical"), "Are anaesthesia and the facility included in the price?"),
     (
         dict(basis="surgeon-fee"),
-        "The published $100 a session is labelled a surgeon's fee: what is the total price?",
+        "The price shown here ($100 a session) is labelled a surgeon's fee: what is the total price?",
     ),
     (dict(anaesthesia=("none",)), "Does the price include aftercare and follow-up visits?"),
 ]
