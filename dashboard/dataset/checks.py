@@ -7,7 +7,7 @@ import pandas as pd
 from pandera.errors import SchemaErrors
 
 from dashboard import vocab
-from dashboard.dataset import schema
+from dashboard.dataset import pricelist, schema
 from dashboard.dataset.problems import Problem
 
 
@@ -54,9 +54,10 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         for line, value in frame["treatment_id"].dropna().items():
             if value not in treatment_ids:
                 problems.append(Problem(file, line, "treatment_id", f"'{value}' is not an id in treatments.csv"))
-        for line, value in frame["source_id"].dropna().items():
-            if value not in source_ids:
-                problems.append(Problem(file, line, "source_id", f"'{value}' is not an id in sources.csv"))
+        for line, cited in frame["source_id"].dropna().items():
+            for value in pricelist.source_ids(cited) if file == "prices.csv" else [cited]:
+                if value not in source_ids:
+                    problems.append(Problem(file, line, "source_id", f"'{value}' is not an id in sources.csv"))
     for line, ids in treatments["source_ids"].dropna().items():
         for value in ids:
             if value not in source_ids:

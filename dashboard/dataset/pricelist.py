@@ -6,11 +6,12 @@ Summary rule (also in the README):
 
 - A row that names a clinic is one clinic's price. Its price is its `typical` figure, else its
   `low` figure when that is the only figure given (a "from" price). No midpoint is computed.
-- Clinic rows are grouped by treatment, market, currency, unit, basis, source, status and
-  category_average. A group of two or more rows becomes one row: low = 10th percentile,
-  typical = median, high = 90th percentile of its prices (linear interpolation: percentile_cont
-  in SQL, numpy's default),
-  year = the newest year, `rows` = how many prices it summarises.
+- Clinic rows are grouped by treatment, market, currency, unit, basis, status and category_average
+  (whatever their source: a survey of clinics' own pages cites each clinic's page on its row). A
+  group of two or more rows becomes one row: low = 10th percentile, typical = median, high = 90th
+  percentile of its prices (linear interpolation: percentile_cont in SQL, numpy's default),
+  year = the newest year, `rows` = how many prices it summarises, `source_id` = the group's
+  sources in file order, separated by ";" (one id when a price list is its only source).
 - A group of one row, and every row without a clinic (a published figure), stays as it is.
 - `region` (a clinic's area within the market, e.g. a county) goes with each row: a summary row
   carries its group's region when all its rows share one, and how many regions it spans. A
@@ -25,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from dashboard.dataset import schema
 
@@ -33,7 +35,9 @@ REQUIRED = tuple(f.name for f in schema.PRICES)
 COLUMNS = REQUIRED + OPTIONAL
 # prices.csv columns a price list may leave out (a clinic's own price is no category's figure)
 MAY_BE_ABSENT = ("category_average",) + OPTIONAL
-KEY = ("treatment_id", "market", "currency", "unit", "basis", "source_id", "status", "category_average")
+KEY = ("treatment_id", "market", "currency", "unit", "basis", "status", "category_average")
+# a summary row's `source_id`: its rows' sources in file order, joined by this
+SOURCE_SEPARATOR = ";"
 FIGURES = ("low", "typical", "high")
 PERCENTILES = {"low": 0.1, "typical": 0.5, "high": 0.9}
 
@@ -78,6 +82,9 @@ def summary_query(t: sa.Table, market: str | None = None, region: str | None = N
             sa.func.count().label("rows"),
             *[sa.func.percentile_cont(q).within_group(price).label(f) for f, q in PERCENTILES.items()],
             sa.func.max(t.c.year).label("year"),
+            sa.func.string_agg(t.c.source_id, aggregate_order_by(sa.literal(SOURCE_SEPARATOR), t.c.line)).label(
+                "source_id"
+            ),
             sa.func.min(t.c.line).label("line"),
             sa.case((one_region, sa.func.min(t.c.region)), else_=sa.null()).label("region"),
             regions.label("regions"),
@@ -134,13 +141,26 @@ def typed_prices(frame: pd.DataFrame) -> pd.DataFrame:
     out["region"] = out["region"].astype("object").where(out["region"].notna(), None)
     out["regions"] = out["regions"].astype("int64")
     many = out["rows"] > 1
-    out.loc[many, "quote"] = [summary_quote(n) for n in out.loc[many, "rows"]]
+    out.loc[many, "source_id"] = [SOURCE_SEPARATOR.join(source_ids(s)) for s in out.loc[many, "source_id"]]
+    out.loc[many, "quote"] = [
+        summary_quote(n, len(source_ids(s))) for n, s in out.loc[many, ["rows", "source_id"]].itertuples(index=False)
+    ]
     return out[list(REQUIRED) + ["rows", "region", "regions"]]
 
 
-def summary_quote(rows: int) -> str:
-    """The quote shown for a summarised group."""
-    return f"Summary of {rows:,} clinic prices: median, with the 10th and 90th percentiles as low and high"
+def source_ids(value) -> list[str]:
+    """The source ids a price row cites, in order and once each: one, or a summary's several (a survey of
+    clinics' own pages); [] for a missing id."""
+    if not isinstance(value, str) or not value:
+        return []
+    return list(dict.fromkeys(v.strip() for v in value.split(SOURCE_SEPARATOR) if v.strip()))
+
+
+def summary_quote(rows: int, sources: int = 1) -> str:
+    """The quote shown for a summarised group: a price list's clinic prices, or (several sources) a survey of
+    clinics' own published prices."""
+    what = f"Survey of {rows:,} clinics' own published prices" if sources > 1 else f"Summary of {rows:,} clinic prices"
+    return f"{what}: median, with the 10th and 90th percentiles as low and high"
 
 
 def spread_text(kind: str, rows) -> str:

@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from dashboard import vocab
+from dashboard.dataset import pricelist
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
@@ -52,9 +53,11 @@ def source_text(
     parts = []
     for kind in ("low", "typical", "high"):
         sid = row.get(f"session_{kind}_source")
-        if isinstance(sid, str) and sid in publishers:
+        if isinstance(sid, str) and all(i in publishers for i in pricelist.source_ids(sid)):
             year = row.get(f"session_{kind}_year")
-            year_text = f", {int(year)}" if display.known(year) else words.undated_text((read_on or {}).get(sid))
+            year_text = (
+                f", {int(year)}" if display.known(year) else words.undated_text(words.read_on_of(sid, read_on or {}))
+            )
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
             category = category_text(row.get(f"session_{kind}_category"))
             how = {"average": ", the published average", "span": ", the range the sources span"}.get(
@@ -62,7 +65,7 @@ def source_text(
             )
             money = inflation.figure_text(row.get(f"session_{kind}"), row.get("currency"), year, index, prices_in)
             parts.append(
-                f"{kind}: {money} — {publishers[sid]}{year_text} ({row.get(f'session_{kind}_status')}{how})"
+                f"{kind}: {money} — {words.publisher_text(sid, publishers)}{year_text} ({row.get(f'session_{kind}_status')}{how})"
                 + (f", {spread} (10th–90th percentile)" if spread else "")
                 + (f", {category}" if category else "")
                 + region_text(row.get(f"session_{kind}_region"))

@@ -8,6 +8,7 @@ import math
 import pandas as pd
 
 from dashboard import vocab
+from dashboard.dataset import pricelist
 from dashboard.dataset.loader import Dataset
 from dashboard.formula import neutralise
 from dashboard.model import inflation
@@ -276,7 +277,8 @@ def sources_frame(comparison: Comparison, data: Dataset) -> pd.DataFrame:
     used: set[str] = set()
     rows = comparison.rows
     for k in ("low", "typical", "high"):
-        used |= set(rows.get(f"session_{k}_source", pd.Series(dtype=object)).dropna())
+        for cited in rows.get(f"session_{k}_source", pd.Series(dtype=object)).dropna():
+            used |= set(pricelist.source_ids(cited))
     for ids in rows["source_ids"].dropna():
         used |= set(ids)
     used |= set(rows.get("evidence_source", pd.Series(dtype=object)).dropna())

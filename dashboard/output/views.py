@@ -9,6 +9,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import vocab
+from dashboard.dataset import pricelist
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.pricelist import region_text, spread_text
 from dashboard.model import inflation
@@ -56,9 +57,9 @@ def _price_links(row: pd.Series, sources: pd.DataFrame):
     pairs = dict.fromkeys((row.get(f"session_{k}_source"), row.get(f"session_{k}_region")) for k in kinds)
     out: list = []
     for sid, region in pairs:
-        if isinstance(sid, str):
+        for one in pricelist.source_ids(sid):
             out += ["; "] if out else []
-            out += [source_link(sid, sources)] + ([region_text(region)] if region_text(region) else [])
+            out += [source_link(one, sources)] + ([region_text(region)] if region_text(region) else [])
     return out or "none"
 
 
@@ -75,13 +76,17 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
     for _, p in prices.iterrows():
         symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")
         figures = " / ".join(f"{k} {symbol}{p[k]:,.0f}" for k in ("low", "typical", "high") if _known(p[k]))
-        year = f", {int(p['year'])}" if _known(p["year"]) else words.undated_text(read_on.get(p["source_id"]))
+        year = (
+            f", {int(p['year'])}"
+            if _known(p["year"])
+            else words.undated_text(words.read_on_of(p["source_id"], read_on))
+        )
         kinds = [k for k in ("low", "typical", "high") if row.get(f"session_{k}_source") == p["source_id"]]
         note = f" — used for {', '.join(kinds)}" if kinds else " — not used"
         items.append(
             html.Li(
                 f"{figures} per {p['unit']} ({vocab.BASIS_LABELS.get(p['basis'], p['basis'])}; "
-                f"{publishers.get(p['source_id'], p['source_id'])}{year}; {p['status']}){note}"
+                f"{words.publisher_text(p['source_id'], publishers)}{year}; {p['status']}){note}"
             )
         )
     return html.Ul(items, className="mb-0 ps-3")
@@ -103,7 +108,7 @@ def option_details(
     items = []
     for attribute, value in side_by_side_rows(row, horizon, symbol, index, prices_in, budget):
         items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
-    price_ids = [row.get(f"session_{k}_source") for k in ("low", "typical", "high")]
+    price_ids = [i for k in ("low", "typical", "high") for i in pricelist.source_ids(row.get(f"session_{k}_source"))]
     items += [html.Dt("Price sources", className="col-sm-4"), html.Dd(_links(price_ids, sources), className="col-sm-8")]
     items += [
         html.Dt("Every published price in this market", className="col-sm-4"),

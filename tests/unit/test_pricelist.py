@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.dataset import pricelist
 from dashboard.dataset.loader import load_dataset
 from dashboard.dataset.pricelist import aggregate, spread_text
 
@@ -58,17 +59,31 @@ def test_a_row_price_is_typical_else_a_from_price_alone():
     "other",
     [
         dict(market="UK", currency="GBP"),
-        dict(source_id="nhs-botox"),
         dict(status="primary"),
         dict(basis="total-price"),
         dict(unit="procedure"),
         dict(category_average="Skin treatment (combination lasers)"),
     ],
 )
-def test_groups_do_not_mix_markets_sources_statuses_bases_units_or_categories(other):
+def test_groups_do_not_mix_markets_statuses_bases_units_or_categories(other):
     summarised = aggregate(frame(dict(clinic="a", typical=1.0), dict(clinic="b", typical=2.0, **other)))
     assert list(summarised["rows"]) == [1, 1]
     assert list(summarised["typical"]) == [1.0, 2.0]
+
+
+def test_clinics_from_several_pages_are_one_survey_citing_each_page_in_file_order():
+    summarised = aggregate(
+        frame(
+            dict(clinic="a", typical=150.0, source_id="page-b"),
+            dict(clinic="b", typical=200.0, source_id="page-a"),
+            dict(clinic="c", typical=300.0, source_id="page-b"),
+        )
+    )
+    row = summarised.iloc[0]
+    assert row["rows"] == 3 and row["typical"] == pytest.approx(200.0)
+    assert row["source_id"] == "page-b;page-a"
+    assert pricelist.source_ids(row["source_id"]) == ["page-b", "page-a"]
+    assert row["quote"].startswith("Survey of 3 clinics' own published prices: median")
 
 
 def test_single_clinic_row_and_published_rows_stay_as_they_are():
