@@ -17,6 +17,8 @@ SESSION_UNITS = ("syringe", "vial", "area", "unit", "month")
 # as-needed: sources say results fade and the treatment is repeated, but publish no interval;
 # the cost model treats it like unknown (the total is at least the initial course).
 MAINTENANCE = ("none", "periodic", "as-needed", "unknown")
+# Facts of treatments.csv that may rest on clinic pages alone (`weak_facts`): each is then flagged where shown.
+WEAK_FACTS = ("sessions", "interval", "results", "downtime")
 # Maintenance values whose total over a horizon cannot be computed: the initial course is a lower bound.
 OPEN_ENDED_MAINTENANCE = ("as-needed", "unknown")
 DOWNTIME_MEASURES = (

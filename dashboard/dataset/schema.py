@@ -60,6 +60,7 @@ TREATMENTS = (
     Field("serious_risks", "text"),
     Field("source_ids", "list", required=True),
     Field("notes", "text"),
+    Field("weak_facts", "list", choices=vocab.WEAK_FACTS),
 )
 
 PRICES = (

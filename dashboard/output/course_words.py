@@ -60,10 +60,10 @@ def course_text(row, symbol: str) -> str:
 
 
 def upkeep_text(row, symbol: str, horizon: int) -> str:
-    """The upkeep over the horizon: 'no upkeep', 'no top-up within 1 year', '$1,200–$7,200',
+    """The upkeep over the horizon: 'no upkeep published', 'no top-up within 1 year', '$1,200–$7,200',
     'upkeep not published'."""
     if row.get("maintenance") == "none":
-        return "no upkeep"
+        return "no upkeep published"
     low, high = row.get("maintenance_low"), row.get("maintenance_high")
     if known(high) and flag(row.get("upkeep_capped")):
         return f"upkeep up to {money(high, symbol)} (used every month; how long it is needed is not published)"

@@ -73,7 +73,7 @@ def money_range(low, high, is_open: bool = False, symbol: str = "") -> str:
 
 
 def count_range(low, high, unit: str = "") -> str:
-    """'2–4 days', '7 days', 'up to 3 days', 'at least 1 month', 'unknown' (never 'unknown – unknown')."""
+    """'2–4 days', '7 days', '1 month', 'up to 3 days', 'at least 1 month', 'unknown' (never 'unknown – unknown')."""
     suffix = f" {unit}" if unit else ""
     has_low, has_high = known(low), known(high)
     if not has_low and not has_high:
@@ -83,7 +83,8 @@ def count_range(low, high, unit: str = "") -> str:
     if not has_high:
         return f"at least {float(low):g}{suffix}"
     if float(low) == float(high):
-        return f"{float(low):g}{suffix}"
+        one = float(low) == 1 and unit.endswith("s")
+        return f"1 {unit[:-1]}" if one else f"{float(low):g}{suffix}"
     return f"{float(low):g}–{float(high):g}{suffix}"
 
 

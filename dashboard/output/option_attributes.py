@@ -22,7 +22,7 @@ def _money_range(row: pd.Series, prefix: str, symbol: str, is_open: bool = False
 def _upkeep(row: pd.Series, symbol: str) -> str:
     """Upkeep cost over the horizon; 'not published' rather than 'at least $0' when how often is unknown."""
     if row.get("maintenance") == "none":
-        return "none (long-lasting: no upkeep)"
+        return "none published (long-lasting)"
     low, high = row.get("maintenance_low"), row.get("maintenance_high")
     if not _known(high) and (not _known(low) or float(low) == 0):
         return "not published (how often it must be repeated)"
@@ -133,10 +133,14 @@ def side_by_side_rows(
             or ("as you entered it (your quote)" if row.get("kind") == "your quote" else "as published"),
         ),
         ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
-        ("Sessions (initial course)", display.count_range(row["sessions_low"], row["sessions_high"])),
+        (
+            "Sessions (initial course)",
+            display.count_range(row["sessions_low"], row["sessions_high"]) + words.weak_fact_flag(row, "sessions"),
+        ),
         (
             "Weeks between sessions",
-            display.count_range(row["session_interval_weeks_low"], row["session_interval_weeks_high"]),
+            display.count_range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])
+            + words.weak_fact_flag(row, "interval"),
         ),
         (
             "Units per session",
@@ -144,9 +148,13 @@ def side_by_side_rows(
                 row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"])
             ),
         ),
-        ("Maintenance", words.maintenance_text(row)),
-        ("Results last", results_text(row)),
-        ("Downtime", words.downtime_text(row["downtime_days_low"], row["downtime_days_high"], row["downtime_measure"])),
+        ("Maintenance", words.maintenance_text(row) + words.weak_fact_flag(row, "results")),
+        ("Results last", results_text(row) + words.weak_fact_flag(row, "results")),
+        (
+            "Downtime",
+            words.downtime_text(row["downtime_days_low"], row["downtime_days_high"], row["downtime_measure"])
+            + words.weak_fact_flag(row, "downtime"),
+        ),
         ("What the downtime counts", words.downtime_counts(row["downtime_measure"])),
         ("Risk tier", _text(row["risk_tier"])),
         ("Risk tier rests on", _text(row["risk_basis"])),

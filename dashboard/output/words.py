@@ -36,7 +36,7 @@ DOWNTIME_MEASURE_MEANS = {
 }
 # How often it is repeated; "{}" in `periodic` takes how long results last ("6–12 months").
 MAINTENANCE_WORDS = {
-    "none": "long-lasting: no upkeep",
+    "none": "long-lasting: no repeat is published",
     "periodic": "repeated every {}",
     "as-needed": "repeated as results fade (how often is not published)",
     "unknown": "not published whether it must be repeated",
@@ -74,7 +74,10 @@ CATEGORY_WORDS = {
 BASIS_WORDS = {
     "total-price": "the total the patient pays",
     "not-stated": "not stated by the source",
-    "surgeon-fee": "the surgeon's fee only; anaesthesia and the facility are extra",
+    "surgeon-fee": (
+        "the surgeon's fee only; anaesthesia and the facility are extra, and no reputable source publishes them, "
+        "so no all-in total is estimated here: ask the clinic for the total price"
+    ),
     "your-quote": "as your clinic quoted it",
     "your-assumption": "your price per session",
 }
@@ -142,7 +145,7 @@ def downtime_counts(measure) -> str:
 
 
 def maintenance_text(row: Mapping) -> str:
-    """How often a treatment is repeated: 'long-lasting: no upkeep', 'repeated every 6–12 months',
+    """How often a treatment is repeated: 'long-lasting: no repeat is published', 'repeated every 6–12 months',
     'repeated as results fade (how often is not published)', 'not published whether it must be repeated'."""
     kind = _code(row.get("maintenance")) or "unknown"
     if kind != "periodic":
@@ -257,3 +260,9 @@ def read_on_of(source_id, read_on: Mapping[str, str]) -> str | None:
     """The day a price row's source was read (YYYY-MM-DD); for a survey citing several pages, the latest."""
     days = [read_on[i] for i in pricelist.source_ids(source_id) if isinstance(read_on.get(i), str)]
     return max(days) if days else None
+
+
+def weak_fact_flag(row: Mapping, fact: str) -> str:
+    """' (clinic pages only: weak)' when the treatment's `fact` (one of vocab.WEAK_FACTS) rests on clinic pages
+    alone (treatments.csv `weak_facts`), else ''."""
+    return " (clinic pages only: weak)" if fact in _codes(row.get("weak_facts")) else ""

@@ -64,7 +64,7 @@ def test_downtime_tooltip_says_what_it_counts_and_that_options_differ():
 @pytest.mark.parametrize(
     "maintenance, low, high, expected",
     [
-        ("none", math.nan, math.nan, "long-lasting: no upkeep"),
+        ("none", math.nan, math.nan, "long-lasting: no repeat is published"),
         ("periodic", 6.0, 12.0, "repeated every 6–12 months"),
         ("periodic", 3.0, 3.0, "repeated every 3 months"),
         ("periodic", math.nan, 24.0, "repeated within 24 months"),
@@ -174,7 +174,7 @@ def test_no_code_of_the_bundled_data_reaches_the_details(bundled):
 
 def test_grid_says_what_each_downtime_counts_and_keeps_publishers_out_of_the_total_tooltip(bundled):
     data, catalog = bundled
-    comparison = compare(catalog, Filters(market="US", concern="stretch-marks", horizon=5, budget=3000))
+    comparison = compare(catalog, Filters(market="US", concern="stretch-marks", horizon=5, budget=30000))
     rows = {r["id"]: r for r in grid.grid_rows(comparison, data)}
     assert rows["laser-co2-fractional"]["downtime_text"] == "7–14 days until the skin has healed"
     assert rows["microneedling-rf"]["downtime_text"] == "up to 10 hours of visible side effects"

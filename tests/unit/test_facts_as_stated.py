@@ -1,0 +1,73 @@
+"""Facts only as their sources state them: clinic-page facts flagged wherever shown, 'long-lasting' never
+read as 'no upkeep', approved uses in the concern map, and a survey of clinic pages named as one."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.dataset.loader import load_dataset
+from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.filters import Filters
+from dashboard.model.inflation import index_location, load_price_index
+from dashboard.output import words
+from dashboard.output.option_attributes import side_by_side_rows
+from dashboard.settings import BUNDLED_DATA
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    data = load_dataset(BUNDLED_DATA)
+    return data, build_catalog(data, load_price_index(index_location(BUNDLED_DATA)))
+
+
+def _pairs(catalog, concern: str, tid: str, market: str = "US") -> dict[str, str]:
+    comparison = compare(catalog, Filters(market=market, concern=concern, horizon=5))
+    row = comparison.rows.set_index("id").loc[tid]
+    return dict(side_by_side_rows(row, 5, "$"))
+
+
+def test_a_repeat_interval_from_two_clinic_pages_is_used_and_flagged_weak(bundled):
+    _, catalog = bundled
+    pairs = _pairs(catalog, "stretch-marks", "microdermabrasion")
+    assert pairs["Maintenance"] == "repeated every 1 month (clinic pages only: weak)"
+    assert pairs["Downtime"].endswith("(clinic pages only: weak)")
+    assert pairs["Upkeep over 5 years"].startswith("$")  # the monthly repeat is now counted
+
+
+def test_a_fact_from_a_better_source_is_not_flagged(bundled):
+    _, catalog = bundled
+    pairs = _pairs(catalog, "stretch-marks", "laser-co2-fractional")
+    assert "clinic pages only" not in pairs["Downtime"]
+    assert "clinic pages only" not in pairs["Maintenance"]
+
+
+def test_long_lasting_is_shown_as_no_repeat_published_never_as_no_upkeep(bundled):
+    _, catalog = bundled
+    pairs = _pairs(catalog, "skin-laxity", "neck-lift")
+    assert pairs["Maintenance"] == "long-lasting: no repeat is published"
+    assert "no upkeep" not in pairs["Maintenance"]
+    # a finite duration from disagreeing clinic pages is repeated as needed, not 'none'
+    assert _pairs(catalog, "fine-lines", "forehead-lift")["Maintenance"].startswith("repeated as results fade")
+
+
+@pytest.mark.parametrize(
+    ("concern", "treatment"),
+    [
+        ("fine-lines", "ha-filler"),
+        ("fine-lines", "calcium-hydroxylapatite"),
+        ("fine-lines", "topical-tretinoin"),
+        ("redness", "ipl"),
+        ("excess-skin", "brachioplasty"),
+    ],
+)
+def test_treatments_are_offered_for_their_approved_or_reviewed_uses(bundled, concern, treatment):
+    _, catalog = bundled
+    comparison = compare(catalog, Filters(market="US", concern=concern, horizon=5))
+    assert treatment in set(comparison.rows["id"])
+
+
+def test_a_survey_names_each_clinic_page_and_how_many():
+    publishers = {"a": "Clinic A", "b": "Clinic B", "c": "Clinic C"}
+    assert words.publisher_text("a;b;c", publishers) == "a survey of 3 clinics' own price pages (Clinic A; Clinic B; Clinic C)"
+    assert words.publisher_text("a", publishers) == "Clinic A"
+    assert words.read_on_of("a;b", {"a": "2026-11-25", "b": "2026-12-05"}) == "2026-12-05"
