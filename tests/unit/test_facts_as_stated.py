@@ -68,6 +68,9 @@ def test_treatments_are_offered_for_their_approved_or_reviewed_uses(bundled, con
 
 def test_a_survey_names_each_clinic_page_and_how_many():
     publishers = {"a": "Clinic A", "b": "Clinic B", "c": "Clinic C"}
-    assert words.publisher_text("a;b;c", publishers) == "a survey of 3 clinics' own price pages (Clinic A; Clinic B; Clinic C)"
+    assert (
+        words.publisher_text("a;b;c", publishers)
+        == "a survey of 3 clinics' own price pages (Clinic A; Clinic B; Clinic C)"
+    )
     assert words.publisher_text("a", publishers) == "Clinic A"
     assert words.read_on_of("a;b", {"a": "2026-11-25", "b": "2026-12-05"}) == "2026-12-05"
