@@ -29,6 +29,11 @@ def _upkeep(row: pd.Series, symbol: str) -> str:
     return _money_range(row, "maintenance", symbol)
 
 
+def _units(unit) -> str:
+    """A counted unit as a plural noun for a count: 'syringes', 'areas' ('' when unknown)."""
+    return f"{unit}s" if isinstance(unit, str) and unit and not unit.endswith("s") else ""
+
+
 def _text(value) -> str:
     if isinstance(value, tuple):
         return ", ".join(value) if value else "unknown"
@@ -145,7 +150,7 @@ def side_by_side_rows(
         (
             "Units per session",
             display.count_range(
-                row["units_per_session_low"], row["units_per_session_high"], _text(row["session_unit"])
+                row["units_per_session_low"], row["units_per_session_high"], _units(row["session_unit"])
             ),
         ),
         ("Maintenance", words.maintenance_text(row) + words.weak_fact_flag(row, "results")),

@@ -11,7 +11,7 @@ from dash import html
 from dashboard import vocab
 from dashboard.dataset import pricelist
 from dashboard.dataset.loader import Dataset
-from dashboard.dataset.pricelist import region_text, spread_text
+from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
 from dashboard.output import display, words
 from dashboard.output.option_attributes import covers, side_by_side_rows
@@ -83,6 +83,8 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
         )
         kinds = [k for k in ("low", "typical", "high") if row.get(f"session_{k}_source") == p["source_id"]]
         note = f" — used for {', '.join(kinds)}" if kinds else " — not used"
+        scope = category_text(p.get("category_average"))
+        note = f"; {scope}{note}" if scope else note
         items.append(
             html.Li(
                 f"{figures} per {p['unit']} ({vocab.BASIS_LABELS.get(p['basis'], p['basis'])}; "
