@@ -51,6 +51,7 @@ check: setup-test lint
 lint: setup-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # benchmarks: synthetic price lists in a temp dir, gunicorn, headless chromium -> bench/results.json
 bench: setup-test browser

@@ -14,7 +14,7 @@ TRIGGERS = frozenset("=+-@\t\r\n\0＝＋－＠")
 # Characters skipped when looking for the first visible character: every format character
 # (category Cf, which includes the BOM, zero-width and bidi controls) and whitespace that is
 # not itself a trigger. Computed once from the Unicode tables; read-only.
-_INVISIBLE = frozenset(
+INVISIBLE = frozenset(
     ch for ch in map(chr, [*range(0x20000), *range(0xE0000, 0xE1000)])  # every Cf and space lies in these
     if (unicodedata.category(ch) == "Cf" or ch.isspace()) and ch not in TRIGGERS
 )  # fmt: skip
@@ -23,7 +23,7 @@ _INVISIBLE = frozenset(
 def first_visible(text: str) -> int:
     """Index of the first character that is neither whitespace nor a format character (len(text) if none)."""
     i = 0
-    while i < len(text) and text[i] in _INVISIBLE:
+    while i < len(text) and text[i] in INVISIBLE:
         i += 1
     return i
 

@@ -11,7 +11,7 @@ from dashboard.dataset import pricelist, schema
 from dashboard.dataset.problems import Problem
 
 
-def _short(text: str, limit: int = 60) -> str:
+def short_text(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -40,7 +40,7 @@ def _problem_from_failure(file: str, failure) -> Problem:
     if check == "not_nullable":
         return Problem(file, line, column, "is empty; this column is required")
     shown = f"{value:g}" if isinstance(value, float) else str(value)
-    return Problem(file, line, column, f"{check} (got '{_short(shown)}')")
+    return Problem(file, line, column, f"{check} (got '{short_text(shown)}')")
 
 
 def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:

@@ -15,13 +15,13 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from dashboard.dataset import schema
-from dashboard.dataset.checks import _short, check_frame, check_links
+from dashboard.dataset.checks import check_frame, check_links, short_text
 from dashboard.dataset.problems import DatasetError, Problem
 from dashboard.dataset.trial_checks import trial_problems
 from dashboard.formula import starts_with_trigger
 from dashboard.settings import BUNDLED_DATA
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 2000
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Text that browser libraries may use as an object key (dcc.Dropdown breaks on a label holding the
@@ -123,12 +123,14 @@ def alias_problems(aliases: pd.DataFrame, treatments: pd.DataFrame) -> list[Prob
         if alias is None or tid is None:
             continue
         if tid not in ids:
-            message = f"'{_short(tid)}' is not an id in treatments.csv"
+            message = f"'{short_text(tid)}' is not an id in treatments.csv"
             problems.append(Problem("aliases.csv", line, "treatment_id", message))
             continue
         key = _name_key(alias)
         if owner.get(key, tid) != tid:
-            problems.append(Problem("aliases.csv", line, "alias", f"'{_short(alias)}' already names '{owner[key]}'"))
+            problems.append(
+                Problem("aliases.csv", line, "alias", f"'{short_text(alias)}' already names '{owner[key]}'")
+            )
         owner.setdefault(key, tid)
     return problems
 
@@ -201,7 +203,7 @@ def header_problems(
     if missing:
         problems.append(Problem(name, 1, None, f"missing column(s): {', '.join(missing)}"))
     if extra:
-        problems.append(Problem(name, 1, None, f"unknown column(s): {', '.join(map(_short, extra))}"))
+        problems.append(Problem(name, 1, None, f"unknown column(s): {', '.join(map(short_text, extra))}"))
     if len(set(header)) != len(header):
         problems.append(Problem(name, 1, None, "a column name appears twice"))
     if not problems and ordered:
@@ -218,39 +220,39 @@ def parse_cell(field: schema.Field, cell: str):
         try:
             number = float(text)
         except ValueError:
-            return None, f"'{_short(text)}' is not a number"
+            return None, f"'{short_text(text)}' is not a number"
         if not math.isfinite(number):
-            return None, f"'{_short(text)}' is not a finite number"
+            return None, f"'{short_text(text)}' is not a finite number"
         if field.kind == "int":
             if number != int(number):
-                return None, f"'{_short(text)}' is not a whole number"
+                return None, f"'{short_text(text)}' is not a whole number"
             return int(number), None
         return number, None
     if len(text) > MAX_TEXT:
         return None, f"is longer than {MAX_TEXT} characters"
     if text in RESERVED_NAMES or "__proto__" in text:
-        return None, f"'{_short(text)}' is reserved by the browser's JavaScript objects; choose another text"
+        return None, f"'{short_text(text)}' is reserved by the browser's JavaScript objects; choose another text"
     if starts_with_trigger(cell):
-        return None, f"'{_short(text)}' starts with a character a spreadsheet would run as a formula"
-    if field.kind == "slug" and not _SLUG.match(text):
-        return None, f"'{_short(text)}' is not an id (lower-case letters, digits and hyphens)"
+        return None, f"'{short_text(text)}' starts with a character a spreadsheet would run as a formula"
+    if field.kind == "slug" and not SLUG_PATTERN.match(text):
+        return None, f"'{short_text(text)}' is not an id (lower-case letters, digits and hyphens)"
     if field.kind == "date":
         try:
             dt.date.fromisoformat(text)
         except ValueError:
-            return None, f"'{_short(text)}' is not a date written YYYY-MM-DD"
+            return None, f"'{short_text(text)}' is not a date written YYYY-MM-DD"
         if len(text) != 10:
-            return None, f"'{_short(text)}' is not a date written YYYY-MM-DD"
+            return None, f"'{short_text(text)}' is not a date written YYYY-MM-DD"
     if field.kind == "url":
         parts = urlparse(text)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            return None, f"'{_short(text)}' is not an http(s) URL"
+            return None, f"'{short_text(text)}' is not an http(s) URL"
     if field.kind == "list":
         items = tuple(i.strip() for i in text.split(";") if i.strip())
-        bad = [i for i in items if (i not in field.choices if field.choices else not _SLUG.match(i))]
+        bad = [i for i in items if (i not in field.choices if field.choices else not SLUG_PATTERN.match(i))]
         if bad:
             allowed = f"; allowed: {', '.join(field.choices)}" if field.choices else " (ids are lower-case slugs)"
-            return None, f"'{_short(bad[0])}' is not a valid item{allowed}"
+            return None, f"'{short_text(bad[0])}' is not a valid item{allowed}"
         return items, None
     return text, None
 

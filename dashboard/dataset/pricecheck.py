@@ -14,12 +14,12 @@ import sqlalchemy.ext.compiler
 
 from dashboard import vocab
 from dashboard.dataset import schema
-from dashboard.dataset.checks import _short
-from dashboard.dataset.loader import _SLUG, MAX_TEXT
+from dashboard.dataset.checks import short_text
+from dashboard.dataset.loader import MAX_TEXT, SLUG_PATTERN
 from dashboard.dataset.loader import header_problems as header_problems_of
 from dashboard.dataset.pricelist import COLUMNS, MAY_BE_ABSENT, price_table
 from dashboard.dataset.problems import Problem
-from dashboard.formula import _INVISIBLE, TRIGGERS
+from dashboard.formula import INVISIBLE, TRIGGERS
 from dashboard.progress import Step, quiet
 
 MAX_PROBLEMS = 50
@@ -46,7 +46,7 @@ def cells_table() -> sa.TableClause:
 
 
 # starts_with_trigger as one regular expression: invisible characters, then a trigger or "{=".
-_INVISIBLE_CLASS = "".join(sorted(_INVISIBLE))
+_INVISIBLE_CLASS = "".join(sorted(INVISIBLE))
 _FORMULA = f"^[{_INVISIBLE_CLASS}]*([{''.join(re.escape(c) for c in _TRIGGER_CHARS)}]|\\{{=)"
 
 
@@ -98,7 +98,7 @@ def cell_rules(field: schema.Field, cells) -> list[tuple]:
     else:
         rules += [(sa.func.length(s) > MAX_TEXT, "long"), (cells.c[f"{field.name}__f"], "formula")]
         if field.kind == "slug":
-            rules.append((sa.not_(sa.func.regexp_full_match(s, _SLUG.pattern.strip("^$"))), "slug"))
+            rules.append((sa.not_(sa.func.regexp_full_match(s, SLUG_PATTERN.pattern.strip("^$"))), "slug"))
         if field.kind == "choice":
             rules.append((s.not_in(list(field.choices)), "choice"))
         if field.kind == "date":
@@ -110,12 +110,12 @@ def cell_rules(field: schema.Field, cells) -> list[tuple]:
 
 def message(field: schema.Field, code: str, value) -> str:
     """The words of a cell problem, as the CSV loader says them."""
-    text = _short(str(value).strip()) if value is not None else ""
+    text = short_text(str(value).strip()) if value is not None else ""
     if code in ("min", "max"):
         number = float(str(value).strip())
         shown = str(int(number)) if field.kind == "int" else f"{number:g}"
         limit = field.minimum if code == "min" else field.maximum
-        return f"must be at {'least' if code == 'min' else 'most'} {limit:g} (got '{_short(shown)}')"
+        return f"must be at {'least' if code == 'min' else 'most'} {limit:g} (got '{short_text(shown)}')"
     return {
         "empty": "is empty; this column is required",
         "nan": f"'{text}' is not a number",

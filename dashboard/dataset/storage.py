@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 import pandas as pd

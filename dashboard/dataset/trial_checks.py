@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.dataset.checks import _short
+from dashboard.dataset.checks import short_text
 from dashboard.dataset.problems import Problem
 
 FILE = "trial_results.csv"
@@ -58,7 +58,7 @@ def _row_problems(line, row, treatment_ids, source_ids, pairs) -> list[Problem]:
     ):
         value = row[column]
         if _given(value) and value not in known:
-            out.append(problem(column, f"'{_short(value)}' is not an id in {where}"))
+            out.append(problem(column, f"'{short_text(value)}' is not an id in {where}"))
     if _given(row["treatment_id"]) and _given(row["concern"]) and (row["treatment_id"], row["concern"]) not in pairs:
         message = f"'{row['treatment_id']}' is not linked to '{row['concern']}' in concerns.csv"
         out.append(problem("concern", message))

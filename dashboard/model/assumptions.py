@@ -21,7 +21,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import costs
-from dashboard.model.value_parsers import read_number, read_text, reading_words
+from dashboard.quotes.value_parsers import read_number, read_text, reading_words
 
 FIELDS = {
     "sessions": ("Sessions in the initial course", 1, 100),

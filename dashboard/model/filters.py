@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote_plus, urlencode
 
 from dashboard import vocab
-from dashboard.model.value_parsers import (
+from dashboard.quotes.value_parsers import (
     INVALID,
     choice,
     id_list,

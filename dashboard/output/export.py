@@ -16,12 +16,12 @@ from dashboard.dataset.loader import Dataset
 from dashboard.model.comparison import Comparison, compare
 from dashboard.model.quote_costs import quotes_left_out
 from dashboard.output.table import (
-    _NUMERIC_HEADERS,
     EXPORT_COLUMNS,
     NUMERIC,
+    NUMERIC_HEADERS,
     SOURCE_COLUMNS,
-    _cell_text,
     about_lines,
+    cell_text,
     export_frame,
     sources_frame,
 )
@@ -49,10 +49,10 @@ def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     for key, value in about_lines(comparison, data, today, left_out):
-        writer.writerow([_cell_text(key), _cell_text(value)])
+        writer.writerow([cell_text(key), cell_text(value)])
     writer.writerow([])
     table = export_frame(comparison)
-    writer.writerow([_cell_text(h) for h in table.columns])
+    writer.writerow([cell_text(h) for h in table.columns])
     for record in table.itertuples(index=False):
         writer.writerow([_csv_value(col, v) for col, v in zip(table.columns, record, strict=True)])
     writer.writerow([])
@@ -60,17 +60,17 @@ def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out
     sources = sources_frame(comparison, data)
     writer.writerow(list(SOURCE_COLUMNS))
     for record in sources.itertuples(index=False):
-        writer.writerow([_cell_text(v) for v in record])
+        writer.writerow([cell_text(v) for v in record])
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def _csv_value(header: str, value):
-    if header in _NUMERIC_HEADERS:
+    if header in NUMERIC_HEADERS:
         if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             return ""
         number = _rounded(header, float(value))
         return str(int(number)) if number.is_integer() else repr(number)
-    return _cell_text(value)
+    return cell_text(value)
 
 
 def _rounded(column: str, number: float) -> float:

@@ -288,10 +288,10 @@ def sources_frame(comparison: Comparison, data: Dataset) -> pd.DataFrame:
     return src.sort_values("id").reset_index(drop=True)
 
 
-def _cell_text(value) -> str:
+def cell_text(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
     return neutralise(str(value))
 
 
-_NUMERIC_HEADERS = {header for key, header in EXPORT_COLUMNS if key in NUMERIC}
+NUMERIC_HEADERS = {header for key, header in EXPORT_COLUMNS if key in NUMERIC}

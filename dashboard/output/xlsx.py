@@ -18,8 +18,8 @@ from dashboard.output.table import (
     EXPORT_COLUMNS,
     NUMERIC,
     SOURCE_COLUMNS,
-    _cell_text,
     about_lines,
+    cell_text,
     export_frame,
     sources_frame,
 )
@@ -95,7 +95,7 @@ def to_xlsx_bytes(
         table = export_frame(comparison)
         keys = [key for key, _ in EXPORT_COLUMNS]
         for col, header in enumerate(table.columns):
-            sheet.write_string(0, col, _cell_text(header), bold)
+            sheet.write_string(0, col, cell_text(header), bold)
         for row, record in enumerate(table.itertuples(index=False), start=1):
             for col, value in enumerate(record):
                 _write_cell(sheet, row, col, value, formats, _kind(keys[col]))
@@ -107,7 +107,7 @@ def to_xlsx_bytes(
         settings = book.add_worksheet("Settings")
         lines = about_lines(comparison, data, today, left_out)
         for r, (key, value) in enumerate(lines):
-            settings.write_string(r, 0, _cell_text(key), bold)
+            settings.write_string(r, 0, cell_text(key), bold)
             _write_text_or_whole(settings, r, 1, value, formats["count"])
         settings.set_column(0, 0, 30)
         settings.set_column(1, 1, 90)
@@ -119,7 +119,7 @@ def to_xlsx_bytes(
                 if key == "year":
                     _write_text_or_whole(sources, r, col, value, formats["year"])
                 else:
-                    sources.write_string(r, col, _cell_text(value))
+                    sources.write_string(r, col, cell_text(value))
         for col, width in enumerate((22, 28, 60, 50, 8, 14)):
             sources.set_column(col, col, width)
         sources.freeze_panes(1, 0)
@@ -147,7 +147,7 @@ def _quotes_sheet(book, bold, formats, comparison: Comparison, data: Dataset, sa
             elif key == "quantity" and isinstance(value, (int, float)):
                 _write_cell(sheet, r, col, value, formats, "count")
             else:
-                sheet.write_string(r, col, _cell_text(value))
+                sheet.write_string(r, col, cell_text(value))
     if not saved_quotes:
         sheet.write_string(1, 0, "No quotes were saved in the browser when this file was exported.")
     for col, width in enumerate((24, 28, 10, 9, 12, 9, 12, 36)):
@@ -210,12 +210,12 @@ def _write_cell(sheet, row: int, col: int, value, formats: dict, kind: str) -> N
         fraction = kind == "count" and not isinstance(number, int)
         sheet.write_number(row, col, number, formats["fraction" if fraction else kind])
     else:
-        sheet.write_string(row, col, _cell_text(value))
+        sheet.write_string(row, col, cell_text(value))
 
 
 def _write_text_or_whole(sheet, row: int, col: int, value, whole_format) -> None:
     """Text as a neutralised string, except a whole number written as text ("2", "2017"): a number; "" blank."""
-    text = _cell_text(value)
+    text = cell_text(value)
     if not text:
         sheet.write_blank(row, col, None)
     elif WHOLE.fullmatch(text):

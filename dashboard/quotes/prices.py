@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 
-from dashboard.model.value_parsers import read_text, reading_words
 from dashboard.quotes.upload import shown
+from dashboard.quotes.value_parsers import read_text, reading_words
 
 MAX_PRICE = 1_000_000
 # Currency marks a price may carry, longest first so "US$" wins over "$".

@@ -7,6 +7,8 @@ render callback, so the page and a later callback cannot disagree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
@@ -18,9 +20,18 @@ from dashboard.web.layout import page
 from dashboard.web.page_state import RENDER_OUTPUTS, page_outputs, shown_values, url_fields
 
 
+def walk(component: Component) -> Iterator[object]:
+    """Every item under `component`'s children, depth first in document order (components, strings, numbers)."""
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children] if children is not None else []:
+        yield child
+        if isinstance(child, Component):
+            yield from walk(child)
+
+
 def fill(layout: Component, props: dict[tuple[str, str], object]) -> Component:
     """Set (component id, property) -> value in the layout tree; a missing id raises KeyError."""
-    by_id = {c.id: c for c in layout._traverse() if isinstance(getattr(c, "id", None), str)}
+    by_id = {c.id: c for c in walk(layout) if isinstance(getattr(c, "id", None), str)}
     for (component_id, prop), value in props.items():
         setattr(by_id[component_id], prop, value)
     return layout
@@ -28,7 +39,7 @@ def fill(layout: Component, props: dict[tuple[str, str], object]) -> Component:
 
 def _tab_sets(layout: Component) -> list[dbc.Tabs]:
     """Every dbc.Tabs in the layout, each given an id (tabs-0, tabs-1, ...) if it has none."""
-    found = [c for c in layout._traverse() if isinstance(c, dbc.Tabs)]
+    found = [c for c in walk(layout) if isinstance(c, dbc.Tabs)]
     for i, tabs in enumerate(found):
         if getattr(tabs, "id", None) is None:
             tabs.id = f"tabs-{i}"
@@ -40,7 +51,7 @@ def _placeholder_id(tab: dbc.Tab) -> str:
 
 
 def _ids(component: Component) -> set:
-    ids = (getattr(c, "id", None) for c in [component, *component._traverse()])
+    ids = (getattr(c, "id", None) for c in [component, *walk(component)])
     return {str(i) for i in ids if i is not None}
 
 

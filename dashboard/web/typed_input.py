@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 
-from dashboard.model.value_parsers import number_words, reading_words
 from dashboard.quotes.prices import parse_price
+from dashboard.quotes.value_parsers import number_words, reading_words
 
 # The form fields whose reading is shown beside them.
 READ_FIELDS = ("quote-price", "assumption-low", "assumption-high")

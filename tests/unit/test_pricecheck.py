@@ -81,7 +81,7 @@ def test_price_list_rules(tmp_path, change, column, words):
 
 def test_clinic_rows_with_a_price_and_dates_are_accepted(tmp_path):
     rows = [
-        dict(factory.PRICES[0], clinic=f"Clinic {i}", low="", high="", typical=str(100 * i), date="2025-02-0%d" % i)
+        dict(factory.PRICES[0], clinic=f"Clinic {i}", low="", high="", typical=str(100 * i), date=f"2025-02-0{i}")
         for i in range(1, 6)
     ]
     data = open_dataset(as_price_list(write_dataset(tmp_path / "list"), factory.PRICES[1:] + rows))

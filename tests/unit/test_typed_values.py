@@ -11,9 +11,9 @@ import pytest
 from dashboard.dataset.loader import load_dataset
 from dashboard.model import assumptions
 from dashboard.model.name_search import fold, labelled_options, search_text, treatment_options
-from dashboard.model.value_parsers import read_number, read_text, reading_words
 from dashboard.quotes.dates import latest_today, read_date, utc_today
 from dashboard.quotes.prices import parse_price
+from dashboard.quotes.value_parsers import read_number, read_text, reading_words
 
 # text -> the value it reads as, or the two readings of an ambiguous text, or None (no number)
 READINGS = [

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from dashboard import vocab
 from dashboard.app import create_app
+from dashboard.cli.load import add_load_parser, cmd_load, price_rows, print_left_out
 from dashboard.dataset import datapackage
-from dashboard.dataset.load import add_load_parser, cmd_load, price_rows, print_left_out
 from dashboard.dataset.problems import DatasetError, format_problems
 from dashboard.dataset.storage import open_dataset
 from dashboard.model import coverage
