@@ -56,16 +56,20 @@ def test_every_option_shows_a_figure_or_says_why_not(page, live_url, rows, conso
     assert console_errors == []
 
 
-def test_the_course_and_what_the_answer_hinges_on_show_in_the_row(page, live_url, rows, console_errors):
-    """Microdermabrasion for the seed's person: the course fits, and her budget leaves room for a few more
-    sessions; both show in its row, the full sentence in its details and on a phone card."""
-    micro = rows.loc["microdermabrasion"]
-    low, high, extra = (f"{micro['initial_low']:,.0f}", f"{micro['initial_high']:,.0f}", micro["hinge_extra_sessions"])
-    page.goto(live_url + QUERY)
-    expect(total_cell(page, "microdermabrasion")).to_have_text(
+def test_the_course_and_what_the_answer_hinges_on_show_in_the_row(page, live_url, console_errors):
+    """Dermaplaning for a skin-texture person with $3,000 over 5 years: the course fits, and her budget leaves
+    room for a few more sessions (how often it is repeated is not published); both show in its row, the full
+    sentence in its details and on a phone card."""
+    catalog = build_catalog(load_dataset(), load_price_index(index_location(None)))  # as the live app
+    filters = Filters(concern="skin-texture", market="US", budget=3000, horizon=5, show_over_budget=True)
+    option = compare(catalog, filters).rows.set_index("id").loc["dermaplaning"]
+    low, high = f"{option['initial_low']:,.0f}", f"{option['initial_high']:,.0f}"
+    extra = option["hinge_extra_sessions"]
+    page.goto(live_url + "/?concern=skin-texture&market=US&budget=3000&horizon=5&over_budget=1")
+    expect(total_cell(page, "dermaplaning")).to_have_text(
         re.compile(rf"^at least \${low}\s+course \${low}–\${high} \+ upkeep not published$")
     )
-    fit = page.locator('.ag-center-cols-container .ag-row[row-id="microdermabrasion"] [col-id="fit_rank"]')
+    fit = page.locator('.ag-center-cols-container .ag-row[row-id="dermaplaning"] [col-id="fit_rank"]')
     expect(fit).to_have_text(
         re.compile(rf"^May fit\s+course fits; if at most {extra:.0f} more sessions at up to \$[\d,]+$")
     )
@@ -75,18 +79,18 @@ def test_the_course_and_what_the_answer_hinges_on_show_in_the_row(page, live_url
         f"{extra:.0f} more sessions"
     )
     page.set_viewport_size({"width": 390, "height": 844})
-    card = page.locator(".option-cards h3", has_text="Microdermabrasion").locator("xpath=following-sibling::ul[1]")
+    card = page.locator(".option-cards h3", has_text="Dermaplaning").locator("xpath=following-sibling::ul[1]")
     expect(card).to_contain_text(f"course ${low}–${high} + upkeep not published")
     expect(card).to_contain_text(f"at most {extra:.0f} more sessions")
     assert console_errors == []
 
 
 def test_an_assumption_for_upkeep_turns_at_least_into_a_marked_range(page, live_url, rows, console_errors):
-    assert rows.loc["microdermabrasion", "total_open"]  # how often it is repeated is not published
+    assert rows.loc["laser-co2-fractional", "total_open"]  # how often it is repeated is not published
     page.goto(live_url + QUERY)
-    cell = total_cell(page, "microdermabrasion")
+    cell = total_cell(page, "laser-co2-fractional")
     expect(cell).to_have_text(re.compile(r"^at least \$[\d,]+\s+course \$[\d,]+–\$[\d,]+ \+ upkeep not published$"))
-    choose(page, "assumption-treatment", "Microdermabrasion")
+    choose(page, "assumption-treatment", "Fractional CO2 laser resurfacing")
     page.fill("#assumption-low", "6")
     page.fill("#assumption-high", "12")
     page.click("#assumption-add")
@@ -106,7 +110,7 @@ def test_an_assumption_for_upkeep_turns_at_least_into_a_marked_range(page, live_
         text = f.read()
     table = [r for r in csv.reader(io.StringIO(text))]
     header = next(r for r in table if r and r[0] == "Option")
-    micro = next(dict(zip(header, r, strict=False)) for r in table if r and r[0] == "Microdermabrasion")
+    micro = next(dict(zip(header, r, strict=False)) for r in table if r and r[0] == "Fractional CO2 laser resurfacing")
     assert micro["Your assumption used"] == "yes" and micro["Total cost high"] != ""
     assert "repeated every 6–12 months" in micro["Your assumptions"]
     # the assumption survives a reload, and clearing it returns the published state

@@ -60,25 +60,24 @@ def test_the_open_totals_are_drawn_as_floors_and_every_point_is_named(page, live
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_url + SEED)
     cumulative = page.locator("#cumulative-chart")
-    # microdermabrasion's upkeep is not published: its line is a floor, dashed, named "at least" at its end
-    expect(cumulative.locator(".legendtext").filter(has_text="Microdermabrasion † (at least)")).to_have_count(1)
-    expect(
-        cumulative.locator(".annotation-text").filter(has_text="Microdermabrasion †: at least $1,246")
-    ).to_have_count(1)
-    floor = cumulative.locator(".scatterlayer .trace").first
+    # fractional CO2's upkeep is not published: its line is a floor, dashed, named "at least" at its end
+    name = "Fractional CO2 laser resurfacing"
+    expect(cumulative.locator(".legendtext").filter(has_text=f"{name} (at least)")).to_have_count(1)
+    expect(cumulative.locator(".annotation-text").filter(has_text=f"{name}: at least $2,509")).to_have_count(1)
+    floor = cumulative.locator(".scatterlayer .trace").nth(2)
     dash = floor.locator(".js-line").evaluate("p => getComputedStyle(p).strokeDasharray")
     assert dash not in ("", "none"), dash
     expect(cumulative.locator(".legendtext").filter(has_text="your budget $3,000")).to_have_count(1)
     # the cost chart: "at least" labels end where each known part ends, not at the axis end
     cost = page.locator("#cost-range-chart")
     labels = cost.locator(".textpoint").filter(has_text="at least")
-    expect(labels.filter(has_text="at least $1,246")).to_have_count(1)
+    expect(labels.filter(has_text="at least $2,509")).to_have_count(1)
     right = [box(label)["x"] for label in labels.all()]
     assert len(set(round(x) for x in right)) > 1, right
     # the cost-against-downtime chart: one number per point, one line per number in the list under it
     numbers = page.locator("#cost-downtime-chart .textpoint")
     items = page.locator("#cost-downtime-key li")
     expect(items.first).to_contain_text("Microneedling with radiofrequency")
-    assert numbers.count() == items.count() == 5
-    assert sorted(int(n) for n in numbers.all_text_contents()) == [1, 2, 3, 4, 5]
+    assert numbers.count() == items.count() == 4  # tretinoin has no downtime figure, so no point
+    assert sorted(int(n) for n in numbers.all_text_contents()) == [1, 2, 3, 4]
     assert console_errors == []

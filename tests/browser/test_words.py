@@ -12,7 +12,9 @@ SEED = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&compare=microder
 def test_banner_follows_the_price_bases_shown(page, live_url, console_errors):
     page.goto(live_url + SEED)
     banner = page.locator("#disclaimer")
-    expect(banner).to_contain_text("priced from a surgeon's fee only (no anaesthesia or facility): Microdermabrasion")
+    expect(banner).to_contain_text(
+        "priced from a surgeon's fee only (no anaesthesia or facility): Non-ablative fractional laser"
+    )
     expect(banner).not_to_contain_text("US surgical figures")
     choose(page, "category", "microneedling")  # microneedling for stretch marks: one total price
     expect(page).to_have_url(re.compile(r"category=microneedling"))
