@@ -13,7 +13,13 @@ INVASIVENESS = ("non-invasive", "minimally-invasive", "surgical")
 PERFORMERS = ("aesthetician", "nurse", "physician", "dermatologist", "plastic-surgeon", "self")
 ANAESTHESIA = ("none", "topical", "local", "sedation", "general")
 # A daily treatment (topical tretinoin) counts months: one session is one month of use.
+# The kinds of a figure (a price, a count, a cost): every low / typical / high column is named with them.
+FIGURE_KINDS = ("low", "typical", "high")
+FIGURE_BOUNDS = ("low", "high")
 SESSION_UNITS = ("syringe", "vial", "area", "unit", "month")
+# Units counted per session (a syringe, vial, area or toxin unit): a price per one of them is a session price
+# only through the treatment's units per session.
+COUNTED_UNITS = ("syringe", "vial", "area", "unit")
 # as-needed: sources say results fade and the treatment is repeated, but publish no interval;
 # the cost model treats it like unknown (the total is at least the initial course).
 MAINTENANCE = ("none", "periodic", "as-needed", "unknown")

@@ -73,7 +73,7 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                     f"{row['market']} prices must be in {expected}, not {row['currency']}",
                 )
             )
-        if all(pd.isna(row[k]) for k in ("low", "typical", "high")):
+        if all(pd.isna(row[k]) for k in vocab.FIGURE_KINDS):
             problems.append(Problem("prices.csv", line, "low", "a price row needs at least one of low, typical, high"))
     problems += treatment_rules(treatments)
     problems += source_date_rules(sources)
@@ -134,7 +134,7 @@ def treatment_rules(treatments: pd.DataFrame) -> list[Problem]:
                     "(or as-needed with a lower bound in results_months_low)",
                 )
             )
-        has_units = any(not pd.isna(row[f"units_per_session_{k}"]) for k in ("low", "typical", "high"))
+        has_units = any(not pd.isna(row[f"units_per_session_{k}"]) for k in vocab.FIGURE_KINDS)
         if has_units and pd.isna(row["session_unit"]):
             problems.append(
                 Problem(

@@ -137,9 +137,9 @@ def _valid(name: str, cells) -> sa.ColumnElement:
 def row_rules(raw, treatment_ids, source_ids) -> list[tuple[str, sa.ColumnElement, object]]:
     """(column, failure condition, message or function of the value) for rules across cells."""
     s = {c: raw.c[c] for c in COLUMNS}
-    x = {k: raw.c[f"{k}__x"] for k in ("low", "typical", "high")}
+    x = {k: raw.c[f"{k}__x"] for k in vocab.FIGURE_KINDS}
     ok = {c: _valid(c, raw) for c in ("market", "currency", "treatment_id", "source_id")}
-    known = {k: s[k].is_not(None) for k in ("low", "typical", "high")}
+    known = {k: s[k].is_not(None) for k in vocab.FIGURE_KINDS}
     rules = []
     for low, high in schema.ORDERED["prices.csv"]:
         # as the CSV loader: any two parsed finite figures are compared, even out of range

@@ -28,6 +28,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
+from dashboard import vocab
 from dashboard.dataset import schema
 
 OPTIONAL = ("clinic", "region", "date")
@@ -38,7 +39,7 @@ MAY_BE_ABSENT = ("category_average",) + OPTIONAL
 KEY = ("treatment_id", "market", "currency", "unit", "basis", "status", "category_average")
 # a summary row's `source_id`: its rows' sources in file order, joined by this
 SOURCE_SEPARATOR = ";"
-FIGURES = ("low", "typical", "high")
+FIGURES = vocab.FIGURE_KINDS
 PERCENTILES = {"low": 0.1, "typical": 0.5, "high": 0.9}
 
 _TYPES = {"number": sa.Double, "int": sa.Integer}

@@ -102,7 +102,7 @@ def _range_text(record: dict) -> str:
 def describe(record: dict, row: pd.Series) -> str:
     """'your assumption: 4–6 sessions (replaces the published 6–10)' for one record and its option."""
     published = {
-        "sessions": [row.get(f"sessions_{k}") for k in ("low", "high")],
+        "sessions": [row.get(f"sessions_{k}") for k in vocab.FIGURE_BOUNDS],
         "upkeep_months": [row.get("results_months_low"), row.get("results_months_high")],
         "upkeep_sessions": [row.get("maintenance_sessions")],
         "price": [row.get("session_low"), row.get("session_high")],

@@ -253,7 +253,7 @@ def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
     the two as a range. Downtime known only as "up to N days" gives lost pay from 0; unknown downtime
     leaves the sum's upper bound open (lost pay is never below 0, so the price stays a lower bound)."""
     if daily_earnings is None:
-        for kind in ("low", "high"):
+        for kind in vocab.FIGURE_BOUNDS:
             table[f"lost_pay_{kind}"] = np.nan
             table[f"with_time_off_{kind}"] = np.nan
         return

@@ -14,7 +14,6 @@ from dashboard import vocab
 from dashboard.dataset.loader import Dataset
 from dashboard.model import costs
 
-COUNTED_UNITS = tuple(u for u in vocab.PRICE_UNITS if u in vocab.SESSION_UNITS)
 # Markets a country-wide figure is expected for; US states (US-NY, ...) have prices only where a source gives them.
 NATIONAL_MARKETS = tuple(m for m in vocab.MARKETS if "-" not in m)
 # Units whose "sessions" follow one another with no gap (a month's supply of a daily treatment): no interval to find.
@@ -105,7 +104,7 @@ def gaps(data: Dataset, markets: tuple[str, ...] = NATIONAL_MARKETS) -> pd.DataF
             has_session_price = session.loc[tid, [f"session_{k}" for k in costs.KINDS]].notna().any()
             records[tid][f"no_price_{market}"] = tid not in priced
             records[tid][f"no_session_price_{market}"] = tid in priced and not has_session_price
-    counted = set(data.prices.loc[data.prices["unit"].isin(COUNTED_UNITS), "treatment_id"])
+    counted = set(data.prices.loc[data.prices["unit"].isin(vocab.COUNTED_UNITS), "treatment_id"])
     for _, row in treatments.iterrows():
         sessions = _known(row, *SESSIONS)
         several = any(known and row[c] > 1 for c, known in zip(SESSIONS, sessions, strict=True))

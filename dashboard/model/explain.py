@@ -14,8 +14,10 @@ import math
 import numpy as np
 import pandas as pd
 
-FITS, MAY_FIT, OVER, NO_PRICE = "fits", "may fit", "over", "no price"
-FIT_ORDER = (FITS, MAY_FIT, OVER, NO_PRICE)
+from dashboard import vocab
+from dashboard.model import row
+
+FITS, MAY_FIT, OVER, NO_PRICE, FIT_ORDER = row.FITS, row.MAY_FIT, row.OVER, row.NO_PRICE, row.FIT_ORDER
 MARKET_NAMES = {
     "US": "US",
     "UK": "UK",
@@ -63,7 +65,7 @@ def missing_inputs(row: pd.Series, market: str) -> str:
             out.append("Only a 'from' price is published: ask the clinic for the full price.")
         elif not _known(row.get("session_low")):
             out.append("Only an upper figure ('up to') is published: ask the clinic what it would cost you.")
-    if "sessions" not in assumed and not any(_known(row.get(f"sessions_{k}")) for k in ("low", "typical", "high")):
+    if "sessions" not in assumed and not any(_known(row.get(f"sessions_{k}")) for k in vocab.FIGURE_KINDS):
         out.append(f"How many sessions a course takes is not published (counted as at least one): {ASK}.")
     maintenance = row.get("maintenance")
     if "upkeep_months" not in assumed:

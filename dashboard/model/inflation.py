@@ -153,7 +153,7 @@ def adjust_prices(prices: pd.DataFrame, index: PriceIndex, prices_in: str) -> pd
     """
     out = prices.copy()
     f = factors(out["currency"], out["year"].astype("float64"), index, prices_in)
-    for kind in ("low", "typical", "high"):
+    for kind in vocab.FIGURE_KINDS:
         out[f"published_{kind}"] = out[kind]
         out[kind] = out[kind] * f["factor"]
     out["index_from"], out["index_to"], out["index_year_to"] = f["index_from"], f["index_to"], f["year_to"]

@@ -40,7 +40,7 @@ import pandas as pd
 
 from dashboard import vocab
 
-KINDS = ("low", "typical", "high")
+KINDS = vocab.FIGURE_KINDS
 STATUS_RANK = {s: i for i, s in enumerate(vocab.STATUSES)}
 BASIS_RANK = {b: i for i, b in enumerate(vocab.BASES)}
 # `region`: where a figure's clinics are, when a clinic price list says (see pricelist.py).

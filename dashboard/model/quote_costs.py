@@ -25,8 +25,6 @@ from dashboard.model import costs
 from dashboard.model.quote_nearest import nearest_figure
 
 QUOTE_BASIS = "your-quote"
-COUNTED_UNITS = ("syringe", "vial", "area", "unit")
-SESSION_UNITS = ("session", "procedure")
 
 
 def quote_session_price(quote: dict) -> float:
@@ -54,7 +52,7 @@ def conversion_text(quote: dict, symbol: str) -> str:
         return f"{_money(symbol, price)} for a course of {_plural('session', n)}"
     if unit == "session":
         return f"{_money(symbol, price)} for {_plural('session', n)}" if n != 1 else ""
-    if unit in COUNTED_UNITS:
+    if unit in vocab.COUNTED_UNITS:
         return f"{_money(symbol, price)} for {_plural(unit, n)}, used in one session"
     return ""
 
@@ -143,7 +141,7 @@ def place_quote(
     unit = quote["covers"]
     per_session = quote_session_price(quote)
     session_fig = tuple(published_session[f"session_{k}"] for k in costs.KINDS)
-    if unit in SESSION_UNITS:
+    if unit in vocab.PER_SESSION_UNITS:
         conversion = conversion_text(quote, symbol)
         where, diff, pct, text = comparison_sentence(per_session, session_fig, unit, symbol, conversion)
         return dict(

@@ -67,9 +67,7 @@ def cumulative_figure(
     series: dict[str, dict[str, list]] = {}
     any_open = any_fee = False
     for n, tid in enumerate(chosen):
-        by_kind = {
-            k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in ("low", "typical", "high")
-        }
+        by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in vocab.FIGURE_KINDS}
         low, high = by_kind["low"], by_kind["high"]
         up_to = all(v is None for v in low)
         if up_to and all(v is None for v in high):  # nothing known: like the totals, "no price"
@@ -150,7 +148,7 @@ def cumulative_figure(
         "dtick": 1,
         "range": [-0.2, horizon + 0.2],
     }
-    top = max([v for s in series.values() for k in ("low", "high") for v in s[k] if v is not None] + [budget or 0])
+    top = max([v for s in series.values() for k in vocab.FIGURE_BOUNDS for v in s[k] if v is not None] + [budget or 0])
     layout["yaxis"] = {**money_axis(symbol, f"Paid so far ({currency})"), "range": [0, top * 1.15 if top > 0 else 1]}
     shapes, annotations = [], end_labels(ends, layout["yaxis"]["range"][1])
     if budget is not None:

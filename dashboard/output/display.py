@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import vocab
+from dashboard.model import row
 
 # budget_fit values of the model -> words on the page, and their display order
 FIT_LABELS = {
@@ -21,7 +22,7 @@ FIT_LABELS = {
     "no price": "No price",
     "unknown": "No price",
 }
-FIT_ORDER = ("fits", "may fit", "over", "no price")
+FIT_ORDER = row.FIT_ORDER
 NO_BUDGET = "No budget set"
 
 

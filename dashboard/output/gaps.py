@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import vocab
 from dashboard.output.display import flag, known, money, money_range
 from dashboard.output.questions import assumed_inputs, count_text, course_text, is_quote, per_unit, session_price_text
 
@@ -24,7 +25,7 @@ def _gaps(row, symbol: str) -> list[str]:
             out.append(f"only a 'from' price is published (from {money(low, symbol)} {per_unit(row)})")
         elif not known(low):
             out.append(f"only an 'up to' price is published (up to {money(high, symbol)} {per_unit(row)})")
-    if "sessions" not in assumed and not any(known(row.get(f"sessions_{k}")) for k in ("low", "typical", "high")):
+    if "sessions" not in assumed and not any(known(row.get(f"sessions_{k}")) for k in vocab.FIGURE_KINDS):
         out.append("the number of sessions is not published (counted as one)")
     maintenance = row.get("maintenance")
     months = count_text(row.get("results_months_low"), row.get("results_months_high"))

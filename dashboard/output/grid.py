@@ -51,7 +51,7 @@ def source_text(
     """Per figure: the price in the chosen money beside the published figure and year (for an undated one, the
     day its source was read: `read_on` maps source id -> YYYY-MM-DD), and its source."""
     parts = []
-    for kind in ("low", "typical", "high"):
+    for kind in vocab.FIGURE_KINDS:
         sid = row.get(f"session_{kind}_source")
         if isinstance(sid, str) and all(i in publishers for i in pricelist.source_ids(sid)):
             year = row.get(f"session_{kind}_year")
@@ -97,7 +97,7 @@ def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, pric
     if row.get("session_low_how") == "assumed" or row.get("kind") == "your quote":
         return source_text(row, {}, index, prices_in)
     groups: dict[tuple[bool, str], list[tuple[str, float]]] = {}  # what is said -> (kind, value) it is said of
-    for kind in ("low", "typical", "high"):
+    for kind in vocab.FIGURE_KINDS:
         value = row.get(f"session_{kind}")
         if display.known(value):
             text = inflation.figure_text(value, row.get("currency"), row.get(f"session_{kind}_year"), index, prices_in)
@@ -124,7 +124,7 @@ def total_tip(row, figures: str = "") -> str:
         _text(row.get("missing")),
         _text(row.get("price_note")),
         _text(row.get("price_order_note")),
-        *dict.fromkeys(category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high")),
+        *dict.fromkeys(category_text(row.get(f"session_{k}_category")) for k in vocab.FIGURE_KINDS),
         _text(row.get("assumed")),
         figures,
         f"What the price includes: {words.BASIS_WORDS[basis]}" if basis in words.BASIS_WORDS else "",
@@ -158,6 +158,8 @@ GRID_FIELDS = (
     "assumed",
     "quote_note",
 )
+# Columns grid_rows makes itself (words from the row), not read from the comparison.
+DERIVED = frozenset({"budget_reason"})
 # Every column grid_rows reads (GRID_FIELDS, and those its texts and tooltips are made from): the rows are
 # read as dicts of these alone.
 GRID_READS = (
@@ -190,7 +192,7 @@ GRID_READS = (
     "trial",
     *(
         f"session_{kind}{part}"
-        for kind in ("low", "typical", "high")
+        for kind in vocab.FIGURE_KINDS
         for part in ("", "_source", "_year", "_rows", "_category", "_how", "_status", "_region")
     ),
 )

@@ -42,7 +42,7 @@ def _text(value) -> str:
 
 def covers(row) -> str:
     """'figure for all of “dermal fillers”, not this treatment's own price' when a figure is a group's; ''."""
-    texts = (category_text(row.get(f"session_{k}_category")) for k in ("low", "typical", "high"))
+    texts = (category_text(row.get(f"session_{k}_category")) for k in vocab.FIGURE_KINDS)
     return "; ".join(t for t in dict.fromkeys(texts) if t)
 
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import vocab
 from dashboard.output.display import flag, known, money, money_range
 
 EVERY_CLINIC = "For every clinic"
 # A question nearly every option raises goes under EVERY_CLINIC, naming at most this many options it is not for.
 MAX_EXCEPTIONS = 2
 QUOTE = "your quote"
-COUNTED_UNITS = ("syringe", "vial", "area", "unit")
 # what a published downtime counts, when it is not the days until back to work or normal activity
 DOWNTIME_COUNTS = {
     "side-effects": "days of visible side effects",
@@ -128,14 +128,16 @@ def _price_questions(row, symbol: str) -> list[str]:
         out = [f"Only an 'up to' price is published ({price} {per_unit(row)}): what would it cost for me?"]
     else:
         out = []
-    categories = [row.get(f"session_{k}_category") for k in ("low", "typical", "high")]
+    categories = [row.get(f"session_{k}_category") for k in vocab.FIGURE_KINDS]
     category = next((c for c in categories if isinstance(c, str) and c), None)
     if category:
         out.append(
             f"The price shown here ({price} {per_unit(row)}) is a figure for all of “{category}”: "
             f"what is your price for {row.get('name')} itself?"
         )
-    elif not out and all(flag(row.get(f"session_{k}_weak")) for k in ("low", "high") if known(row.get(f"session_{k}"))):
+    elif not out and all(
+        flag(row.get(f"session_{k}_weak")) for k in vocab.FIGURE_BOUNDS if known(row.get(f"session_{k}"))
+    ):
         out.append(
             f"The price shown here ({price} {per_unit(row)}) comes only from a clinic's or vendor's page: "
             "what is your price?"
@@ -187,7 +189,7 @@ def _quote_questions(row, symbol: str) -> list[str]:
         return [f"Is {price} the price of one session or of the course of {course_text(row)}?"]
     if covers in ("session", "course") and n > 1:
         return [f"Does {price} cover the whole course of {n} sessions{top_up}?"]
-    if covers in COUNTED_UNITS:
+    if covers in vocab.COUNTED_UNITS:
         units = f"{n} {covers}{'' if n == 1 else 's'}"
         return [f"Does {price} for {units} cover the whole session, and how many {covers}s will I need?"]
     return []
@@ -242,7 +244,7 @@ def _session_questions(row) -> list[str]:
         else:
             out = [f"How many {what} will I need (published {published})?"]
     unit = row.get("session_unit")
-    if unit in COUNTED_UNITS and not (is_quote(row) and row.get("quote_covers") == unit):
+    if unit in vocab.COUNTED_UNITS and not (is_quote(row) and row.get("quote_covers") == unit):
         low, high = row.get("units_per_session_low"), row.get("units_per_session_high")
         published = count_text(low, high)
         if not published:

@@ -95,6 +95,42 @@ EXPORT_COLUMNS = (
     ("price_sources", "Price sources"),
     ("source_ids", "Fact sources"),
 )
+# Export columns this module makes from the row (words, labels, the headline study's fields), not read from it.
+DERIVED = frozenset(
+    {
+        "as_published_session_high",
+        "as_published_session_low",
+        "as_published_session_typical",
+        "assumed_marker",
+        "basis_label",
+        "budget_reason",
+        "clinic_questions",
+        "downtime_words",
+        "extra_improved_high",
+        "extra_improved_low",
+        "hinge_text",
+        "maintenance_words",
+        "pareto_label",
+        "parts_reads",
+        "price_adjustment",
+        "price_read",
+        "price_sources",
+        "total_reads",
+        "trial_caveats",
+        "trial_control",
+        "trial_control_pct",
+        "trial_design_words",
+        "trial_difference",
+        "trial_n",
+        "trial_n_of",
+        "trial_nnt",
+        "trial_pct",
+        "trial_reads",
+        "trial_source",
+        "trial_study",
+        "trial_threshold",
+    }
+)
 NUMERIC = {
     "initial_low",
     "initial_high",
@@ -222,7 +258,7 @@ def _add_trial_columns(rows: pd.DataFrame, records: list[dict], symbol: str, con
 def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: str) -> None:
     """Each per-session figure as its source published it (or as quoted), and how the typical one was adjusted."""
     currency = rows["currency"] if "currency" in rows else pd.Series(None, index=rows.index, dtype="object")
-    for kind in ("low", "typical", "high"):
+    for kind in vocab.FIGURE_KINDS:
         rows[f"as_published_session_{kind}"] = [
             inflation.published_value(v, c, y, index, prices_in)
             for v, c, y in zip(rows[f"session_{kind}"], currency, rows[f"session_{kind}_year"], strict=False)
@@ -234,7 +270,7 @@ def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: s
 
 
 def _price_sources(row: pd.Series) -> str:
-    ids = [row.get(f"session_{k}_source") for k in ("low", "typical", "high")]
+    ids = [row.get(f"session_{k}_source") for k in vocab.FIGURE_KINDS]
     return ";".join(dict.fromkeys(i for i in ids if isinstance(i, str)))
 
 
@@ -245,9 +281,7 @@ def about_lines(
     not in the market's currency (a note row, only when there are some)."""
     years = data.price_years()
     currency = vocab.MARKET_CURRENCY[comparison.filters.market]
-    years_shown = (
-        comparison.rows.get(f"session_{k}_year", pd.Series(dtype="float64")) for k in ("low", "typical", "high")
-    )
+    years_shown = (comparison.rows.get(f"session_{k}_year", pd.Series(dtype="float64")) for k in vocab.FIGURE_KINDS)
     used = pd.concat(list(years_shown))
     note = (
         [
@@ -276,7 +310,7 @@ def sources_frame(comparison: Comparison, data: Dataset) -> pd.DataFrame:
     """The sources behind the exported rows (prices, facts and concern evidence)."""
     used: set[str] = set()
     rows = comparison.rows
-    for k in ("low", "typical", "high"):
+    for k in vocab.FIGURE_KINDS:
         for cited in rows.get(f"session_{k}_source", pd.Series(dtype=object)).dropna():
             used |= set(pricelist.source_ids(cited))
     for ids in rows["source_ids"].dropna():

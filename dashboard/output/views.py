@@ -53,7 +53,7 @@ def _links(ids, sources: pd.DataFrame):
 
 def _price_links(row: pd.Series, sources: pd.DataFrame):
     """The sources of a row's price figures, each with the region its clinics are in when known."""
-    kinds = ("low", "typical", "high")
+    kinds = vocab.FIGURE_KINDS
     pairs = dict.fromkeys((row.get(f"session_{k}_source"), row.get(f"session_{k}_region")) for k in kinds)
     out: list = []
     for sid, region in pairs:
@@ -75,13 +75,13 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
     items = []
     for _, p in prices.iterrows():
         symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")
-        figures = " / ".join(f"{k} {symbol}{p[k]:,.0f}" for k in ("low", "typical", "high") if _known(p[k]))
+        figures = " / ".join(f"{k} {symbol}{p[k]:,.0f}" for k in vocab.FIGURE_KINDS if _known(p[k]))
         year = (
             f", {int(p['year'])}"
             if _known(p["year"])
             else words.undated_text(words.read_on_of(p["source_id"], read_on))
         )
-        kinds = [k for k in ("low", "typical", "high") if row.get(f"session_{k}_source") == p["source_id"]]
+        kinds = [k for k in vocab.FIGURE_KINDS if row.get(f"session_{k}_source") == p["source_id"]]
         note = f" — used for {', '.join(kinds)}" if kinds else " — not used"
         scope = category_text(p.get("category_average"))
         note = f"; {scope}{note}" if scope else note
@@ -110,7 +110,7 @@ def option_details(
     items = []
     for attribute, value in side_by_side_rows(row, horizon, symbol, index, prices_in, budget):
         items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
-    price_ids = [i for k in ("low", "typical", "high") for i in pricelist.source_ids(row.get(f"session_{k}_source"))]
+    price_ids = [i for k in vocab.FIGURE_KINDS for i in pricelist.source_ids(row.get(f"session_{k}_source"))]
     items += [html.Dt("Price sources", className="col-sm-4"), html.Dd(_links(price_ids, sources), className="col-sm-8")]
     items += [
         html.Dt("Every published price in this market", className="col-sm-4"),
@@ -136,7 +136,7 @@ def option_details(
 
 def price_spread(row: pd.Series) -> str:
     """'median of N clinic prices; low/high: 10th/90th percentile' when figures summarise clinic prices."""
-    parts = [spread_text(k, row.get(f"session_{k}_rows")) for k in ("low", "typical", "high")]
+    parts = [spread_text(k, row.get(f"session_{k}_rows")) for k in vocab.FIGURE_KINDS]
     return "; ".join(p for p in parts if p)
 
 

@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from dashboard import vocab
 from dashboard.quotes.dates import read_date
 from dashboard.quotes.prices import DIGITS, MAX_PRICE, ONLY_USD_GBP, check_amount, parse_price
 from dashboard.quotes.upload import QUOTE_CSV_COLUMNS, Header, clean_text, name_key, shown
@@ -18,7 +19,7 @@ from dashboard.quotes.upload import QUOTE_CSV_COLUMNS, Header, clean_text, name_
 # What a quote's price covers. `quantity` counts sessions (session), sessions in the course
 # (course), or the syringes, vials, areas or units used in one session; a procedure is one.
 COVERS = ("session", "procedure", "syringe", "vial", "area", "unit", "course")
-COUNTED_UNITS = ("syringe", "vial", "area", "unit")
+COUNTED_UNITS = vocab.COUNTED_UNITS
 MAX_QUANTITY = 100
 MAX_CELL_CHARS = 200
 NO_CLINIC = "(no clinic name)"
