@@ -164,31 +164,6 @@ def summary_quote(rows: int, sources: int = 1) -> str:
     return f"{what}: median, with the 10th and 90th percentiles as low and high"
 
 
-def spread_text(kind: str, rows) -> str:
-    """What a figure is when it summarises clinic prices, e.g. 'median of 40 clinic prices'."""
-    try:
-        n = int(rows)
-    except (TypeError, ValueError):
-        return ""
-    if n <= 1:
-        return ""
-    what = {"low": "10th percentile", "typical": "median", "high": "90th percentile"}[kind]
-    return f"{what} of {n:,} clinic prices"
-
-
-def category_text(category) -> str:
-    """What a figure is when the source gives it for a broader category, e.g. 'average for all of "Skin
-    treatment (combination lasers)", not this treatment's own price'; '' for a treatment's own figure."""
-    if not isinstance(category, str) or not category:
-        return ""
-    return f"figure for all of “{category}”, not this treatment's own price"
-
-
-def region_text(region) -> str:
-    """Where a price row's clinics are, for the source text: ' in Miami-Dade', or ''."""
-    return f" in {region}" if isinstance(region, str) and region else ""
-
-
 def aggregate(prices: pd.DataFrame, region: str | None = None) -> pd.DataFrame:
     """Apply the summary rule to a prices frame (index = line) with DuckDB; adds `rows`, `region`, `regions`."""
     frame = prices.reset_index()

@@ -265,8 +265,10 @@ def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
     table["with_time_off_high"] = table["total_high"] + table["lost_pay_high"]
 
 
-def crossover(years: list[int], a: list[float], b: list[float]) -> tuple[int, int] | None:
-    """(year, which) when the option that starts cheaper (which: 0 = a, 1 = b) has cost more by that year."""
+def crossover(years: list[int], a: list, b: list) -> tuple[int, int] | None:
+    """(year, which) when the option that starts cheaper (which: 0 = a, 1 = b) has cost more by that year: the
+    first year in `years` at which it has; `a` and `b` are amounts paid so far by year (money; None or NaN
+    where unknown, left out). None when neither starts cheaper or the cheaper one never overtakes."""
     pairs = [(y, x, z) for y, x, z in zip(years, a, b, strict=True) if not (pd.isna(x) or pd.isna(z))]
     if len(pairs) < 2:
         return None
@@ -277,14 +279,3 @@ def crossover(years: list[int], a: list[float], b: list[float]) -> tuple[int, in
                     return year, which
             return None
     return None
-
-
-def crossover_sentence(years: list[int], a_name: str, a: list[float], b_name: str, b: list[float]) -> str | None:
-    """'After about N years, A has cost more than B' when A starts cheaper and overtakes B."""
-    found = crossover(years, a, b)
-    if found is None:
-        return None
-    year, which = found
-    first, other = (a_name, b_name) if which == 0 else (b_name, a_name)
-    unit = "year" if year == 1 else "years"
-    return f"After about {year} {unit}, {first} has cost more than {other}."

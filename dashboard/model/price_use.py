@@ -13,7 +13,6 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.dataset.pricelist import region_text
 from dashboard.dataset.problems import Problem
 from dashboard.model import price_combine
 
@@ -21,7 +20,7 @@ KINDS = price_combine.KINDS
 
 
 def _where(row: pd.Series) -> str:
-    return f"{row['treatment_id']} in {row['market']}{region_text(row.get('region'))}"
+    return f"{row['treatment_id']} in {row['market']}{_in_region(row.get('region'))}"
 
 
 def _ref(line) -> str:
@@ -124,7 +123,7 @@ def _bounds_text(bounds: tuple[float | None, float | None]) -> str:
 
 def _lost(row: pd.Series, winner: pd.Series, winner_line, kind: str) -> str:
     """Why `row` lost its figure to `winner`: better sourced, newer, surer, or (a tie) first in the file."""
-    ref = f"{_ref(winner_line)}{region_text(winner.get('region'))}"
+    ref = f"{_ref(winner_line)}{_in_region(winner.get('region'))}"
     if winner["_weak"] != row["_weak"]:
         return f"a weak figure, and {ref} (better sourced) gives the {kind} figure"
     if winner["_year"] != row["_year"]:
@@ -135,3 +134,8 @@ def _lost(row: pd.Series, winner: pd.Series, winner_line, kind: str) -> str:
     return (
         f"a tie with {ref} ({year}, status {winner['status']}), settled by file order: {_ref(winner_line)} comes first"
     )
+
+
+def _in_region(region) -> str:
+    """' in Miami-Dade' for a price row's region, or ''."""
+    return f" in {region}" if isinstance(region, str) and region else ""

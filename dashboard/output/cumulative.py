@@ -9,7 +9,7 @@ import math
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.model.comparison import crossover_sentence
+from dashboard.model.comparison import crossover
 from dashboard.output.chart_parts import (
     AXIS,
     base_layout,
@@ -165,37 +165,37 @@ def cumulative_figure(
                     "to the right, and each is named at its end."
                 )
                 continue
-            year = crossover_year(years, sa, sb)
-            sentence = crossover_sentence(years, rows.loc[a, "name"], sa, rows.loc[b, "name"], sb)
-            if sentence:
+            found = crossover(years, sa, sb)
+            if found:
+                year = found[0]
                 basis = bases_note(rows.loc[a], rows.loc[b])
                 figures = "typical figures" if kind == "typical" else "upper figures"
-                sentences.append(f"{sentence[:-1]} (comparing {figures}).{basis}")
-                if year is not None:
-                    shapes.append(
-                        {
-                            "type": "line",
-                            "x0": year,
-                            "x1": year,
-                            "xref": "x",
-                            "y0": 0,
-                            "y1": 1,
-                            "yref": "paper",
-                            "line": {"dash": "dot", "color": "#555"},
-                        }
-                    )
-                    annotations.append(
-                        {
-                            "x": year,
-                            "xref": "x",
-                            "y": 1,
-                            "yref": "paper",
-                            "yanchor": "bottom",
-                            "text": f"overtaken by year {year}",
-                            "showarrow": False,
-                            "font": {"size": 11},
-                        }
-                    )
+                sentence = crossover_sentence(found, rows.loc[a, "name"], rows.loc[b, "name"])
+                sentences.append(f"{sentence} (comparing {figures}).{basis}")
+                shapes.append(
+                    {
+                        "type": "line",
+                        "x0": year,
+                        "x1": year,
+                        "xref": "x",
+                        "y0": 0,
+                        "y1": 1,
+                        "yref": "paper",
+                        "line": {"dash": "dot", "color": "#555"},
+                    }
+                )
+                annotations.append(
+                    {
+                        "x": year,
+                        "xref": "x",
+                        "y": 1,
+                        "yref": "paper",
+                        "yanchor": "bottom",
+                        "text": f"overtaken by year {year}",
+                        "showarrow": False,
+                        "font": {"size": 11},
+                    }
+                )
     layout["shapes"], layout["annotations"] = shapes, annotations
     set_title(layout, title, note, above_plot=18 if len(shapes) > (budget is not None) else 0)  # crossover labels
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + PLOT_PX
@@ -259,16 +259,12 @@ def _fill(colour: str) -> str:
     return f"rgba({r},{g},{b},0.15)"
 
 
-def crossover_year(years: list[int], a: list, b: list) -> int | None:
-    """The first year at which the option that started cheaper has cost more than the other."""
-    pairs = [(y, x, z) for y, x, z in zip(years, a, b, strict=True) if x is not None and z is not None]
-    if len(pairs) < 2 or pairs[0][1] == pairs[0][2]:
-        return None
-    first_cheaper = pairs[0][1] < pairs[0][2]
-    for year, x, z in pairs[1:]:
-        if (x > z) if first_cheaper else (z > x):
-            return year
-    return None
+def crossover_sentence(found: tuple[int, int], a_name: str, b_name: str) -> str:
+    """'After about N years, A has cost more than B' for a crossover (year, which) as the model finds it
+    (which: 0 when A started cheaper), without a closing full stop."""
+    year, which = found
+    first, other = (a_name, b_name) if which == 0 else (b_name, a_name)
+    return f"After about {year} {'year' if year == 1 else 'years'}, {first} has cost more than {other}"
 
 
 def bases_note(a: pd.Series, b: pd.Series) -> str:

@@ -14,12 +14,12 @@ import pandas as pd
 from dashboard import vocab
 from dashboard.dataset import pricelist
 from dashboard.dataset.loader import Dataset
-from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
-from dashboard.output import course_words, decision_words, display, trial_words, words
+from dashboard.output import course_words, decision_words, display, price_words, trial_words, words
 from dashboard.output.option_attributes import covers
+from dashboard.output.price_words import category_text, region_text, spread_text
 
 # the evidence grades of concerns.csv (data/README.md, "Evidence levels"), for the evidence cell's tip
 EVIDENCE_WORDS = {
@@ -56,7 +56,9 @@ def source_text(
         if isinstance(sid, str) and all(i in publishers for i in pricelist.source_ids(sid)):
             year = row.get(f"session_{kind}_year")
             year_text = (
-                f", {int(year)}" if display.known(year) else words.undated_text(words.read_on_of(sid, read_on or {}))
+                f", {int(year)}"
+                if display.known(year)
+                else words.undated_text(price_words.read_on_of(sid, read_on or {}))
             )
             spread = spread_text(kind, row.get(f"session_{kind}_rows"))
             category = category_text(row.get(f"session_{kind}_category"))
@@ -65,7 +67,7 @@ def source_text(
             )
             money = inflation.figure_text(row.get(f"session_{kind}"), row.get("currency"), year, index, prices_in)
             parts.append(
-                f"{kind}: {money} — {words.publisher_text(sid, publishers)}{year_text} ({row.get(f'session_{kind}_status')}{how})"
+                f"{kind}: {money} — {price_words.publisher_text(sid, publishers)}{year_text} ({row.get(f'session_{kind}_status')}{how})"
                 + (f", {spread} (10th–90th percentile)" if spread else "")
                 + (f", {category}" if category else "")
                 + region_text(row.get(f"session_{kind}_region"))

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.dataset.pricelist import category_text
 from dashboard.model import inflation
 from dashboard.output import course_words, decision_words, display, trial_words, words
+from dashboard.output.price_words import category_text
 
 _known = display.known
 

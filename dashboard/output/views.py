@@ -11,10 +11,10 @@ from dash import html
 from dashboard import vocab
 from dashboard.dataset import pricelist
 from dashboard.dataset.loader import Dataset
-from dashboard.dataset.pricelist import category_text, region_text, spread_text
 from dashboard.model import inflation
-from dashboard.output import display, words
+from dashboard.output import display, price_words, words
 from dashboard.output.option_attributes import covers, side_by_side_rows
+from dashboard.output.price_words import category_text, region_text, spread_text
 
 _known = display.known
 
@@ -79,7 +79,7 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
         year = (
             f", {int(p['year'])}"
             if _known(p["year"])
-            else words.undated_text(words.read_on_of(p["source_id"], read_on))
+            else words.undated_text(price_words.read_on_of(p["source_id"], read_on))
         )
         kinds = [k for k in vocab.FIGURE_KINDS if row.get(f"session_{k}_source") == p["source_id"]]
         note = f" — used for {', '.join(kinds)}" if kinds else " — not used"
@@ -88,7 +88,7 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
         items.append(
             html.Li(
                 f"{figures} per {p['unit']} ({vocab.BASIS_LABELS.get(p['basis'], p['basis'])}; "
-                f"{words.publisher_text(p['source_id'], publishers)}{year}; {p['status']}){note}"
+                f"{price_words.publisher_text(p['source_id'], publishers)}{year}; {p['status']}){note}"
             )
         )
     return html.Ul(items, className="mb-0 ps-3")

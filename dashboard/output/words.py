@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.dataset import pricelist
 from dashboard.output import display
 
 # What a downtime figure counts: "{}" takes the figure ("7–14 days", "up to 10 hours").
@@ -244,22 +243,6 @@ def undated_text(read_on) -> str:
     if isinstance(read_on, str) and len(read_on) >= 4:
         return f", year not stated (read {read_on}: published no later than {read_on[:4]})"
     return ", year not stated"
-
-
-def publisher_text(source_id, publishers: Mapping[str, str]) -> str:
-    """Who published a price row's figure: the publisher of its one source, or for a survey of clinics' own pages
-    (a summary row citing several) 'a survey of 5 clinics' own price pages (A; B; …)'; the id when unknown."""
-    ids = pricelist.source_ids(source_id)
-    if len(ids) <= 1:
-        return publishers.get(source_id, str(source_id))
-    names = "; ".join(publishers.get(i, i) for i in ids)
-    return f"a survey of {len(ids)} clinics' own price pages ({names})"
-
-
-def read_on_of(source_id, read_on: Mapping[str, str]) -> str | None:
-    """The day a price row's source was read (YYYY-MM-DD); for a survey citing several pages, the latest."""
-    days = [read_on[i] for i in pricelist.source_ids(source_id) if isinstance(read_on.get(i), str)]
-    return max(days) if days else None
 
 
 def weak_fact_flag(row: Mapping, fact: str) -> str:

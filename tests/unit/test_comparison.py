@@ -5,9 +5,10 @@ import pandas as pd
 import pytest
 
 from dashboard.dataset.loader import load_dataset
-from dashboard.model.comparison import build_catalog, compare, crossover, crossover_sentence, pareto_front
+from dashboard.model.comparison import build_catalog, compare, crossover, pareto_front
 from dashboard.model.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit
 from dashboard.model.filters import Filters
+from dashboard.output.cumulative import crossover_sentence
 from tests.factory import TREATMENTS, changed, write_dataset
 
 
@@ -93,13 +94,15 @@ def test_crossover_sentence_names_the_year():
     years = [0, 1, 2, 3, 4, 5]
     toxin = [435, 1740, 3045, 4350, 5655, 6960]
     brow = [5000] * 6
-    assert crossover_sentence(years, "Botulinum toxin", toxin, "Brow lift", brow) == (
-        "After about 4 years, Botulinum toxin has cost more than Brow lift."
+    found = crossover(years, toxin, brow)
+    assert crossover_sentence(found, "Botulinum toxin", "Brow lift") == (
+        "After about 4 years, Botulinum toxin has cost more than Brow lift"
     )
-    assert crossover_sentence(years, "Brow lift", brow, "Botulinum toxin", toxin) == (
-        "After about 4 years, Botulinum toxin has cost more than Brow lift."
+    found = crossover(years, brow, toxin)
+    assert crossover_sentence(found, "Brow lift", "Botulinum toxin") == (
+        "After about 4 years, Botulinum toxin has cost more than Brow lift"
     )
-    assert crossover_sentence(years, "A", [1] * 6, "B", [2] * 6) is None
+    assert crossover(years, [1] * 6, [2] * 6) is None
 
 
 def test_crossover_year_and_which_option_overtakes():

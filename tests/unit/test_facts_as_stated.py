@@ -9,7 +9,7 @@ from dashboard.dataset.loader import load_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
-from dashboard.output import words
+from dashboard.output import price_words
 from dashboard.output.option_attributes import side_by_side_rows
 from dashboard.settings import BUNDLED_DATA
 
@@ -69,8 +69,8 @@ def test_treatments_are_offered_for_their_approved_or_reviewed_uses(bundled, con
 def test_a_survey_names_each_clinic_page_and_how_many():
     publishers = {"a": "Clinic A", "b": "Clinic B", "c": "Clinic C"}
     assert (
-        words.publisher_text("a;b;c", publishers)
+        price_words.publisher_text("a;b;c", publishers)
         == "a survey of 3 clinics' own price pages (Clinic A; Clinic B; Clinic C)"
     )
-    assert words.publisher_text("a", publishers) == "Clinic A"
-    assert words.read_on_of("a;b", {"a": "2026-11-25", "b": "2026-12-05"}) == "2026-12-05"
+    assert price_words.publisher_text("a", publishers) == "Clinic A"
+    assert price_words.read_on_of("a;b", {"a": "2026-11-25", "b": "2026-12-05"}) == "2026-12-05"

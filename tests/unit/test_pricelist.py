@@ -6,7 +6,8 @@ import pytest
 
 from dashboard.dataset import pricelist
 from dashboard.dataset.loader import load_dataset
-from dashboard.dataset.pricelist import aggregate, spread_text
+from dashboard.dataset.pricelist import aggregate
+from dashboard.output.price_words import spread_text
 
 ROW = dict(
     treatment_id="microneedling",
