@@ -17,7 +17,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
-from dashboard.output import course_words, decision_words, display, price_words, trial_words, words
+from dashboard.output import course_words, decision_words, display, inflation_words, price_words, trial_words, words
 from dashboard.output.option_attributes import covers
 from dashboard.output.price_words import category_text, region_text, spread_text
 
@@ -65,7 +65,7 @@ def source_text(
             how = {"average": ", the published average", "span": ", the range the sources span"}.get(
                 row.get(f"session_{kind}_how"), ""
             )
-            money = inflation.figure_text(row.get(f"session_{kind}"), row.get("currency"), year, index, prices_in)
+            money = inflation_words.figure_text(row.get(f"session_{kind}"), row.get("currency"), year, index, prices_in)
             parts.append(
                 f"{kind}: {money} — {price_words.publisher_text(sid, publishers)}{year_text} ({row.get(f'session_{kind}_status')}{how})"
                 + (f", {spread} (10th–90th percentile)" if spread else "")
@@ -75,7 +75,7 @@ def source_text(
     if row.get("session_low_how") == "assumed":
         return "Price per session: your assumption"
     if row.get("kind") == "your quote":
-        return "Your quote: " + inflation.figure_text(
+        return "Your quote: " + inflation_words.figure_text(
             row.get("session_typical"),
             row.get("currency"),
             row.get("session_typical_year"),
@@ -102,7 +102,9 @@ def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, pric
     for kind in vocab.FIGURE_KINDS:
         value = row.get(f"session_{kind}")
         if display.known(value):
-            text = inflation.figure_text(value, row.get("currency"), row.get(f"session_{kind}_year"), index, prices_in)
+            text = inflation_words.figure_text(
+                value, row.get("currency"), row.get(f"session_{kind}_year"), index, prices_in
+            )
             money, comma, rest = text.partition(", ")  # "$15, published; …": the figure, then how it was kept
             # figures kept as published share what is said of them ("$15–$25, published; …"); adjusted ones
             # each say their own published figure and year

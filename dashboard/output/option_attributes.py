@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import inflation
-from dashboard.output import course_words, decision_words, display, trial_words, words
+from dashboard.output import course_words, decision_words, display, inflation_words, trial_words, words
 from dashboard.output.price_words import category_text
 
 _known = display.known
@@ -121,7 +121,7 @@ def side_by_side_rows(
             "Typical per session, as its source gave it",
             "your assumption, used as entered"
             if row.get("session_low_how") == "assumed"
-            else inflation.figure_text(
+            else inflation_words.figure_text(
                 row["session_typical"],
                 row.get("currency"),
                 row.get("session_typical_year"),

@@ -13,7 +13,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
-from dashboard.output import course_words, decision_words, trial_words, words
+from dashboard.output import course_words, decision_words, inflation_words, trial_words, words
 from dashboard.output.display import money_range, plain_records
 from dashboard.output.option_attributes import covers
 from dashboard.output.questions import option_questions
@@ -264,7 +264,7 @@ def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: s
             for v, c, y in zip(rows[f"session_{kind}"], currency, rows[f"session_{kind}_year"], strict=False)
         ]
     rows["price_adjustment"] = [
-        inflation.adjustment_text(c, y, index, prices_in) if not pd.isna(v) else ""
+        inflation_words.adjustment_text(c, y, index, prices_in) if not pd.isna(v) else ""
         for v, c, y in zip(rows["session_typical"], currency, rows["session_typical_year"], strict=False)
     ]
 
@@ -299,7 +299,7 @@ def about_lines(
         ("Exported", f"{today.isoformat()} (UTC)"),
         ("Price years in the data", f"{years[0]}-{years[1]}" if years else "unknown"),
         ("Currency", currency),
-        *inflation.index_lines(comparison.price_index, currency, used, comparison.filters.prices_in),
+        *inflation_words.index_lines(comparison.price_index, currency, used, comparison.filters.prices_in),
         ("Options over budget not shown", str(comparison.hidden_over_budget)),
         ("Empty cells", "not published; an empty high beside a low means 'at least the low figure'"),
         *note,

@@ -12,7 +12,7 @@ from dashboard import vocab
 from dashboard.dataset import pricelist
 from dashboard.dataset.loader import Dataset
 from dashboard.model import inflation
-from dashboard.output import display, price_words, words
+from dashboard.output import display, inflation_words, price_words, words
 from dashboard.output.option_attributes import covers, side_by_side_rows
 from dashboard.output.price_words import category_text, region_text, spread_text
 
@@ -267,7 +267,9 @@ def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_I
             html.P(f"{len(sources)} sources: {summary}.", className="mt-2"),
             html.Ul(items, className="sources-list"),
             html.P(
-                ["Price index for inflation: ", inflation.index_summary(index)], className="mt-2", id="price-index-note"
+                ["Price index for inflation: ", inflation_words.index_summary(index)],
+                className="mt-2",
+                id="price-index-note",
             ),
             html.Ul(index_items),
         ],

@@ -7,11 +7,10 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import vocab
-from dashboard.model import inflation
 from dashboard.model.comparison import Catalog
 from dashboard.model.filters import HORIZON_RANGE, Filters
 from dashboard.model.name_search import labelled_options, treatment_options
-from dashboard.output import words
+from dashboard.output import inflation_words, words
 from dashboard.web.components import labelled
 
 MARKET_LABELS = {
@@ -159,7 +158,7 @@ def controls(catalog: Catalog) -> dbc.Card:
                             {"label": "As published", "value": "published"},
                         ],
                     ),
-                    inflation.index_summary(catalog.price_index),
+                    inflation_words.index_summary(catalog.price_index),
                 ),
                 md=4,
             ),

@@ -16,6 +16,7 @@ from dashboard.dataset.problems import DatasetError
 from dashboard.model import inflation
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import CONTROLS, Filters, control_values, from_query, parse_fields
+from dashboard.output import inflation_words
 from dashboard.output.export import export_file, to_csv_bytes
 from dashboard.output.grid import grid_rows
 from dashboard.output.option_attributes import side_by_side_rows
@@ -73,7 +74,7 @@ def test_pounds_hand_worked_2016_to_2023(tmp_path):
     out = inflation.adjust_prices(prices(tmp_path, ("GBP", 200.0, np.nan, 400.0, 2016)), BUNDLED, "latest").iloc[0]
     assert out["low"] == pytest.approx(259.1857, abs=1e-4) and out["high"] == pytest.approx(518.3714, abs=1e-4)
     assert (out["index_from"], out["index_to"], out["index_year_to"]) == (100.7, 130.5, 2023)
-    assert inflation.figure_text(out["low"], "GBP", 2016, BUNDLED, "latest") == (
+    assert inflation_words.figure_text(out["low"], "GBP", 2016, BUNDLED, "latest") == (
         "£259 in 2023 pounds (published £200 in 2016; ONS CPI 2016 -> 2023)"
     )
     late = inflation.adjust_prices(prices(tmp_path / "late", ("GBP", 200.0, np.nan, 400.0, 2024)), BUNDLED, "latest")
@@ -95,7 +96,7 @@ def test_figures_that_cannot_be_adjusted_stay_as_published_and_say_why(year, sta
     out = inflation.adjust_prices(prices(tmp_path, ("USD", 100.0, 150.0, 200.0, year)), BUNDLED, "latest").iloc[0]
     assert out[["low", "typical", "high"]].tolist() == [100.0, 150.0, 200.0]
     assert out["adjustment"] == status and not out["adjusted"]
-    assert inflation.STATUS_TEXT[status] in inflation.figure_text(150.0, "USD", year, BUNDLED, "latest")
+    assert inflation_words.STATUS_TEXT[status] in inflation_words.figure_text(150.0, "USD", year, BUNDLED, "latest")
 
 
 def test_as_published_changes_nothing(tmp_path):
@@ -105,13 +106,13 @@ def test_as_published_changes_nothing(tmp_path):
 
 
 def test_figure_text_names_both_figures():
-    assert inflation.figure_text(185.1118, "USD", 2016.0, BUNDLED, "latest") == (
+    assert inflation_words.figure_text(185.1118, "USD", 2016.0, BUNDLED, "latest") == (
         "$185 in 2025 dollars (published $138 in 2016; CPI-U 2016 -> 2025)"
     )
-    assert inflation.figure_text(138.0, "USD", 2016.0, BUNDLED, "published") == (
+    assert inflation_words.figure_text(138.0, "USD", 2016.0, BUNDLED, "published") == (
         "$138, published in 2016; shown as published"
     )
-    assert inflation.adjustment_text("USD", 2016, BUNDLED, "latest") == "CPI-U 2016 -> 2025 (240.007 -> 321.943)"
+    assert inflation_words.adjustment_text("USD", 2016, BUNDLED, "latest") == "CPI-U 2016 -> 2025 (240.007 -> 321.943)"
 
 
 @pytest.mark.parametrize(
