@@ -165,7 +165,7 @@ def apply(table: pd.DataFrame, assumptions: list[dict], market: str, horizon: in
     first = costs.horizon_costs(flat, flat.set_index("id"), 1)
     for column in totals.columns:
         rows[column] = totals[column].reindex(rows.index).to_numpy()
-    for kind in costs.KINDS:
+    for kind in vocab.FIGURE_KINDS:
         rows[f"first_year_{kind}"] = first[f"total_{kind}"].reindex(rows.index).to_numpy()
     rows["first_year_open"] = first["total_open"].reindex(rows.index).to_numpy()
     rows["assumed"] = ["; ".join(texts[i]) for i in rows.index]

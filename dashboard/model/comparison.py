@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard import vocab
 from dashboard.dataset.loader import Dataset
 from dashboard.model import assumptions as assumption_rules
-from dashboard.model import costs, inflation
+from dashboard.model import costs, inflation, price_combine
 from dashboard.model.decision import hinge_frame
 from dashboard.model.explain import OVER, budget_fit, missing_inputs
 from dashboard.model.filters import HORIZON_RANGE, Filters
@@ -53,7 +53,7 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
         if setting == inflation.LATEST and not prices["adjusted"].any():
             continue  # nothing to adjust: the latest-year views are the published ones (filled in below)
         for m in vocab.MARKETS:
-            per_market[(setting, m)] = _plain_text(costs.session_prices(data.treatments, prices, m))
+            per_market[(setting, m)] = _plain_text(price_combine.session_prices(data.treatments, prices, m))
             for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1):
                 by_view[(setting, m, h)] = _cost_view(data, treatments, per_market[(setting, m)], m, h)
     for key in [k for k in by_view if k[0] == inflation.PUBLISHED and (inflation.LATEST, *k[1:]) not in by_view]:

@@ -17,14 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.model.price_combine import (  # noqa: F401
-    KINDS,
-    PRICE_COLUMNS,
-    TEXT_SUFFIXES,
-    combine_prices,
-    count_range,
-    session_prices,
-)
+from dashboard.model.price_combine import KINDS, session_prices
 
 
 def maintenance_rounds(horizon_months: float, duration_months) -> np.ndarray:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.dataset.loader import Dataset
-from dashboard.model import costs
+from dashboard.model import price_combine
 
 # Markets a country-wide figure is expected for; US states (US-NY, ...) have prices only where a source gives them.
 NATIONAL_MARKETS = tuple(m for m in vocab.MARKETS if "-" not in m)
@@ -99,9 +99,9 @@ def gaps(data: Dataset, markets: tuple[str, ...] = NATIONAL_MARKETS) -> pd.DataF
     records: dict[str, dict[str, bool]] = {tid: {} for tid in treatments["id"]}
     for market in markets:
         priced = set(data.prices.loc[data.prices["market"] == market, "treatment_id"])
-        session = costs.session_prices(treatments, data.prices, market)
+        session = price_combine.session_prices(treatments, data.prices, market)
         for tid in records:
-            has_session_price = session.loc[tid, [f"session_{k}" for k in costs.KINDS]].notna().any()
+            has_session_price = session.loc[tid, [f"session_{k}" for k in vocab.FIGURE_KINDS]].notna().any()
             records[tid][f"no_price_{market}"] = tid not in priced
             records[tid][f"no_session_price_{market}"] = tid in priced and not has_session_price
     counted = set(data.prices.loc[data.prices["unit"].isin(vocab.COUNTED_UNITS), "treatment_id"])

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.model import costs
+from dashboard.model import costs, price_combine
 from dashboard.model.quote_nearest import nearest_figure
 
 QUOTE_BASIS = "your-quote"
@@ -130,8 +130,8 @@ def unit_prices(prices: pd.DataFrame, treatment_id: str, market: str, unit: str)
     """The published figures of one treatment in one market for one unit (per syringe, per course ...),
     combined by the cost model's rule (weak rows only stand in, one basis, newest row first)."""
     rows = prices[(prices["treatment_id"] == treatment_id) & (prices["market"] == market) & (prices["unit"] == unit)]
-    counted_once = pd.Series({"session_unit": unit, **{f"units_per_session_{k}": 1.0 for k in costs.KINDS}})
-    return costs.combine_prices(rows, counted_once)
+    counted_once = pd.Series({"session_unit": unit, **{f"units_per_session_{k}": 1.0 for k in vocab.FIGURE_KINDS}})
+    return price_combine.combine_prices(rows, counted_once)
 
 
 def place_quote(
@@ -140,7 +140,7 @@ def place_quote(
     """Where a quote stands: against its own unit's published figure first, then per session."""
     unit = quote["covers"]
     per_session = quote_session_price(quote)
-    session_fig = tuple(published_session[f"session_{k}"] for k in costs.KINDS)
+    session_fig = tuple(published_session[f"session_{k}"] for k in vocab.FIGURE_KINDS)
     if unit in vocab.PER_SESSION_UNITS:
         conversion = conversion_text(quote, symbol)
         where, diff, pct, text = comparison_sentence(per_session, session_fig, unit, symbol, conversion)
@@ -153,7 +153,7 @@ def place_quote(
             note=text + basis_caveat(published_session["basis"]),
         )
     own = unit_prices(prices, quote["treatment_id"], market, unit) if prices is not None else {}
-    own_fig = tuple(own.get(f"session_{k}", np.nan) for k in costs.KINDS)
+    own_fig = tuple(own.get(f"session_{k}", np.nan) for k in vocab.FIGURE_KINDS)
     conversion = f"{_money(symbol, quote['price'])} for {_plural(unit, quote['quantity'])}" if unit != "course" else ""
     first = comparison_sentence(
         quote_unit_price(quote), own_fig, unit, symbol, conversion if quote["quantity"] != 1 else ""
@@ -223,11 +223,11 @@ def quote_rows(
     treatments_q["id"] = ids
     # a course quote, or a quote for several sessions, is the initial course as quoted: its own number of sessions
     course = np.array([q["covers"] == "course" or (q["covers"] == "session" and q["quantity"] > 1) for q in chosen])
-    for kind in costs.KINDS:
+    for kind in vocab.FIGURE_KINDS:
         column = f"sessions_{kind}"
         counts = treatments_q[column].to_numpy(dtype="float64", na_value=np.nan)
         treatments_q[column] = np.where(course, [q["quantity"] for q in chosen], counts)
-    prices_q = pd.DataFrame({f"session_{k}": per_session for k in costs.KINDS}, index=ids)
+    prices_q = pd.DataFrame({f"session_{k}": per_session for k in vocab.FIGURE_KINDS}, index=ids)
     model = costs.horizon_costs(treatments_q, prices_q, horizon)
     first = costs.horizon_costs(treatments_q, prices_q, 1)
     out = base.copy()
@@ -243,16 +243,16 @@ def quote_rows(
     for column in model.columns:
         out[column] = model[column].to_numpy()
     out["first_year_open"] = first["total_open"].to_numpy()
-    for kind in costs.KINDS:
+    for kind in vocab.FIGURE_KINDS:
         out[f"sessions_{kind}"] = treatments_q[f"sessions_{kind}"].to_numpy()
         out[f"session_{kind}"] = per_session
         out[f"first_year_{kind}"] = first[f"total_{kind}"].to_numpy()
-        for suffix in (*costs.TEXT_SUFFIXES, "_how"):  # the clinic's own figure: no published provenance
+        for suffix in (*price_combine.TEXT_SUFFIXES, "_how"):  # the clinic's own figure: no published provenance
             out[f"session_{kind}{suffix}"] = None
         out[f"session_{kind}_year"] = np.array(years, dtype="float64")  # the quote's date: its price year
         out[f"session_{kind}_weak"] = False
         out[f"published_session_{kind}"] = base[f"session_{kind}"].astype(float).to_numpy()
-        out[f"published_{kind}"] = [float(p["published"][costs.KINDS.index(kind)]) for p in placed]
+        out[f"published_{kind}"] = [float(p["published"][vocab.FIGURE_KINDS.index(kind)]) for p in placed]
     out["published_basis"] = base["basis"].to_numpy()
     out["session_high_open"] = False
     out["price_note"], out["price_order_note"] = "", ""

@@ -13,7 +13,6 @@ import numpy as np
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.model import costs
 from dashboard.model.price_combine import combine_prices
 
 OTHER_MARKET = "same-treatment-other-market"
@@ -54,7 +53,9 @@ def nearest_figure(
         for other in _other_markets(market):
             rows = prices[(prices["treatment_id"] == tid) & (prices["market"] == other)]
             figure = (
-                _figure(combine_prices(rows, treatment)[f"session_{k}"] for k in costs.KINDS) if len(rows) else None
+                _figure(combine_prices(rows, treatment)[f"session_{k}"] for k in vocab.FIGURE_KINDS)
+                if len(rows)
+                else None
             )
             if figure:
                 found = dict(how=OTHER_MARKET, market=other, treatment_id=tid, published=figure)
@@ -62,7 +63,7 @@ def nearest_figure(
     if found is None:
         related = [i for i in table.index if i != tid and _stem(i) == _stem(tid) and not str(i).startswith("quote-")]
         for other_id in sorted(related):
-            figure = _figure(table.loc[other_id, f"session_{k}"] for k in costs.KINDS)
+            figure = _figure(table.loc[other_id, f"session_{k}"] for k in vocab.FIGURE_KINDS)
             if figure:
                 found = dict(how=RELATED_TREATMENT, market=market, treatment_id=other_id, published=figure)
                 break

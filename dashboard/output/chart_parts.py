@@ -88,15 +88,6 @@ def plain_name(name, assumed=None, basis=None) -> str:
     return text + (f" {SURGEON_FEE_MARK}" if basis == "surgeon-fee" else "")
 
 
-def option_names(frame: pd.DataFrame) -> list[str]:
-    """Option names for chart labels, escaped; '(your assumption)' where a figure rests on one, '†' for a
-    surgeon's fee."""
-    blank = pd.Series("", index=frame.index)
-    assumed = frame["assumed"] if "assumed" in frame else blank
-    basis = frame["basis"] if "basis" in frame else blank
-    return [escaped(plain_name(n, a, b)) for n, a, b in zip(frame["name"], assumed, basis, strict=True)]
-
-
 def legend_below() -> dict:
     """A one-column legend under the plot, in the figure's bottom margin (never over a title); the figure's
     bottom margin must be `bottom_margin(entries)`."""

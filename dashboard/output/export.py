@@ -25,22 +25,7 @@ from dashboard.output.table import (
     export_frame,
     sources_frame,
 )
-from dashboard.output.xlsx import left_out_quotes, to_xlsx_bytes
-
-__all__ = [
-    "EXPORT_COLUMNS",
-    "NUMERIC",
-    "SOURCE_COLUMNS",
-    "about_lines",
-    "export_file",
-    "export_filename",
-    "export_frame",
-    "left_out_quotes",
-    "sources_frame",
-    "to_csv_bytes",
-    "to_json_bytes",
-    "to_xlsx_bytes",
-]
+from dashboard.output.xlsx import to_xlsx_bytes
 
 
 def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> bytes:

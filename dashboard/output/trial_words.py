@@ -133,10 +133,6 @@ def nnt_text(nnt: float) -> str:
     return f"{nnt:.3g}"
 
 
-def _counted_word(r: dict) -> str:
-    return {"folds": "fold", "sides": "side"}.get(r.get("n_of") or "patients", "patient")
-
-
 def value_text(row, symbol: str) -> str:
     """What an extra patient improved costs, or why it cannot be worked out: 'Against vehicle cream (80% against
     8%): 1 more patient improved for every 1.39 treated, so $125–$208 of initial courses per extra patient

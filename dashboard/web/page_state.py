@@ -21,7 +21,6 @@ from dashboard.model.filters import (
     apply_controls,
     control_values,
     from_query,
-    parse_fields,
 )
 from dashboard.quotes import records as quotes
 from dashboard.quotes.dates import latest_today
@@ -125,11 +124,6 @@ def controls_from_query(search) -> dict[str, object]:
     raw = parse_qs(search.lstrip("?"), max_num_fields=50) if isinstance(search, str) and len(search) <= 4000 else {}
     controls.update({by_param[p]: v[-1] for p, v in raw.items() if p in by_param})
     return controls
-
-
-def filters_from_controls(values: dict, treatment_ids) -> Filters:
-    """Filters from raw control values keyed by control id (as the browser sent them); invalid -> default."""
-    return parse_fields({CONTROLS[c]: v for c, v in values.items() if c in CONTROLS}, treatment_ids)
 
 
 def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assumptions) -> dict[str, object]:

@@ -12,7 +12,8 @@ from dashboard.dataset.loader import load_dataset
 from dashboard.formula import starts_with_trigger
 from dashboard.model.comparison import Comparison, build_catalog, compare
 from dashboard.model.filters import Filters
-from dashboard.output.export import to_csv_bytes, to_xlsx_bytes
+from dashboard.output.export import to_csv_bytes
+from dashboard.output.xlsx import to_xlsx_bytes
 from tests.battery.payloads import FORMULA
 from tests.factory import write_dataset
 

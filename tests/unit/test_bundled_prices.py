@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.dataset.loader import load_dataset
-from dashboard.model import costs
+from dashboard.model import costs, price_combine
 
 ASPS = re.compile(r"\bASPS\b|\bASAPS\b|American Society of Plastic Surgeons|Aesthetic Society", re.I)
 REALSELF_DATA = re.compile(
@@ -109,7 +109,7 @@ def test_price_coverage_by_market(data):
     ids = set(data.treatments["id"])
     assert set(data.prices.loc[data.prices["market"] == "US", "treatment_id"]) == ids
     assert len(set(data.prices.loc[data.prices["market"] == "UK", "treatment_id"])) >= 41
-    us = costs.session_prices(data.treatments, data.prices, "US")
+    us = price_combine.session_prices(data.treatments, data.prices, "US")
     for treatment in ("pulsed-dye-laser", "thread-lift", "topical-tretinoin"):
         assert us.loc[treatment, ["session_low", "session_typical", "session_high"]].notna().any(), treatment
 

@@ -7,14 +7,8 @@ import pandas as pd
 import pytest
 
 from dashboard.dataset.loader import load_dataset
-from dashboard.model.costs import (
-    combine_prices,
-    cost_table,
-    cumulative_cost,
-    horizon_costs,
-    maintenance_rounds,
-    session_prices,
-)
+from dashboard.model.costs import cost_table, cumulative_cost, horizon_costs, maintenance_rounds
+from dashboard.model.price_combine import combine_prices, session_prices
 from tests.factory import PRICES, TREATMENTS, changed, write_dataset
 from tests.rows import price, treatment, write_with
 

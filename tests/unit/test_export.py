@@ -13,7 +13,9 @@ from dashboard.formula import neutralise, starts_with_trigger
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.quote_costs import quotes_left_out
-from dashboard.output.export import EXPORT_COLUMNS, to_csv_bytes, to_json_bytes, to_xlsx_bytes
+from dashboard.output.export import to_csv_bytes, to_json_bytes
+from dashboard.output.table import EXPORT_COLUMNS
+from dashboard.output.xlsx import to_xlsx_bytes
 
 TODAY = dt.date(2026, 11, 25)
 

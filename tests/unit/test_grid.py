@@ -4,8 +4,8 @@ from dashboard.dataset.loader import load_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.output import grid, views
-from dashboard.output.export import export_frame
 from dashboard.output.option_attributes import covers
+from dashboard.output.table import export_frame
 from tests.factory import PRICES, changed, write_dataset
 
 SKIN_LASERS = "Skin treatment (combination lasers)"

@@ -8,8 +8,9 @@ import sys
 import pandas as pd
 import pytest
 
+from dashboard import vocab
 from dashboard.dataset.storage import open_dataset
-from dashboard.model import costs
+from dashboard.model import price_combine
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.price_use import left_out
@@ -44,9 +45,9 @@ def test_rows_left_out_change_nothing_and_every_other_row_is_used():
     by_id = data.treatments.set_index("id")
     for (tid, market), rows in data.prices.groupby(["treatment_id", "market"]):
         treatment = by_id.loc[tid]
-        whole = costs.combine_prices(rows, treatment)
-        kept = costs.combine_prices(rows.drop(index=[i for i in rows.index if i in dropped]), treatment)
-        for column in [*costs.PRICE_COLUMNS, "basis", "session_high_open", "price_note", "price_order_note"]:
+        whole = price_combine.combine_prices(rows, treatment)
+        kept = price_combine.combine_prices(rows.drop(index=[i for i in rows.index if i in dropped]), treatment)
+        for column in [*price_combine.PRICE_COLUMNS, "basis", "session_high_open", "price_note", "price_order_note"]:
             assert (whole[column] == kept[column]) or (pd.isna(whole[column]) and pd.isna(kept[column])), (
                 tid,
                 market,
@@ -55,7 +56,10 @@ def test_rows_left_out_change_nothing_and_every_other_row_is_used():
         if whole["price_order_note"]:  # the sources disagree: the range spans every row of the basis
             continue
         for line in rows.index.difference(list(dropped)):  # each row kept gives a figure to the result
-            assert any(whole[f"session_{k}_source"] == rows.loc[line, "source_id"] for k in costs.KINDS), (tid, line)
+            assert any(whole[f"session_{k}_source"] == rows.loc[line, "source_id"] for k in vocab.FIGURE_KINDS), (
+                tid,
+                line,
+            )
 
 
 def test_a_tie_settled_by_file_order_is_named(tmp_path):
@@ -188,10 +192,10 @@ def test_a_weak_figure_never_sets_a_bound_below_the_better_sourced_range(tmp_pat
     nhs = dict(FL, low="2000", high="6000", status="primary", source_id="nhs-botox", year="")
     rows = factory.PRICES + [dict(FL, typical="1000", year=""), nhs]
     data = open_dataset(write_dataset(tmp_path / "a", prices=rows))
-    price = costs.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
+    price = price_combine.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
     assert (price["session_low"], price["session_high"]) == (2000.0, 6000.0)
     assert pd.isna(price["session_typical"]) and price["price_order_note"] == ""
     rows = factory.PRICES + [dict(FL, typical="2500", year=""), nhs]
     data = open_dataset(write_dataset(tmp_path / "b", prices=rows))
-    price = costs.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
+    price = price_combine.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
     assert (price["session_typical"], price["session_typical_weak"]) == (2500.0, True)

@@ -13,7 +13,8 @@ from dashboard.dataset.loader import load_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.quote_costs import quote_session_price, quote_unit_price, quotes_left_out
-from dashboard.output.export import to_csv_bytes, to_xlsx_bytes
+from dashboard.output.export import to_csv_bytes
+from dashboard.output.xlsx import to_xlsx_bytes
 from dashboard.web.quote_panel import covered, quote_list
 from tests import factory
 from tests.factory import write_dataset
