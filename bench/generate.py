@@ -13,7 +13,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
+from dashboard.dataset.loader import BUNDLED_DATA
+from dashboard.dataset.storage import open_dataset
 
 SOURCE_ID = "synthetic-benchmark"
 SOURCE_ROW = (
@@ -26,7 +27,7 @@ REGIONS = ("north", "south", "east", "west", "central")
 
 def templates() -> pd.DataFrame:
     """One row per (treatment, market, currency, unit, basis) the bundled data prices, with a centre price."""
-    prices = load_dataset(BUNDLED_DATA).prices
+    prices = open_dataset(BUNDLED_DATA).prices
     centre = prices["typical"].fillna(prices["low"]).fillna(prices["high"])
     frame = prices.assign(centre=centre).dropna(subset=["centre"])
     keys = ["treatment_id", "market", "currency", "unit", "basis"]

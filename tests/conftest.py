@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.app import create_app
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from tests.factory import write_dataset
 
 # Slow tiers by folder (markers registered in pyproject.toml): `pytest -m "not (browser or battery or db or load)"`
@@ -28,7 +28,7 @@ def small_data_dir(tmp_path):
 
 @pytest.fixture
 def small_dataset(small_data_dir):
-    return load_dataset(small_data_dir)
+    return open_dataset(small_data_dir)
 
 
 @pytest.fixture(scope="session")

@@ -29,8 +29,8 @@ def add_load_parser(commands) -> None:
 
 
 def price_rows(prices) -> int:
-    """How many price rows a (summarised) prices frame stands for."""
-    return int(prices["rows"].sum()) if "rows" in prices.columns else len(prices)
+    """How many price rows a summarised prices frame (its `rows` counts) stands for."""
+    return int(prices["rows"].sum())
 
 
 def cmd_load(args: argparse.Namespace) -> int:

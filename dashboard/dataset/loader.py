@@ -51,8 +51,9 @@ class Dataset:
         return (int(years.min()), int(years.max())) if len(years) else None
 
 
-def load_dataset(data_dir: str | Path = BUNDLED_DATA) -> Dataset:
-    """Load and validate the data folder; raise DatasetError listing every problem."""
+def read_csv_folder(data_dir: str | Path = BUNDLED_DATA) -> Dataset:
+    """The data folder's CSV files checked, prices one row per line as published (storage.open_dataset then
+    summarises clinic prices: use that, the one way to load); raise DatasetError listing every problem."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}

@@ -24,7 +24,7 @@ from dashboard.dataset.loader import (
     assemble,
     check_frame,
     frame_from_rows,
-    load_dataset,
+    read_csv_folder,
     read_file,
     read_trial_results,
 )
@@ -49,7 +49,7 @@ def open_dataset(location: str | Path | None = None, progress: Step = quiet, reg
     folder = Path(location)
     if _standard_csv(folder):
         progress("reading the CSV files")
-        data = load_dataset(folder)
+        data = read_csv_folder(folder)
         return Dataset(
             data.treatments, aggregate(data.prices, region), data.concerns, data.sources, data.aliases, data.trials
         )

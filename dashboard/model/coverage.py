@@ -129,7 +129,7 @@ def gaps(data: Dataset, markets: tuple[str, ...] = NATIONAL_MARKETS) -> pd.DataF
 
 def summary_line(data: Dataset) -> str:
     """How much data the gaps are counted over."""
-    rows = int(data.prices["rows"].sum()) if "rows" in data.prices.columns else len(data.prices)
+    rows = int(data.prices["rows"].sum())
     return (
         f"{len(data.treatments)} treatments, {rows} price rows, {len(data.concerns)} concern links, "
         f"{len(data.sources)} sources"
@@ -184,7 +184,7 @@ def date_lines(data: Dataset) -> list[str]:
     per_market = ", ".join(
         f"{m} {int(undated[prices['market'] == m].sum())} of {int((prices['market'] == m).sum())}" for m in ("US", "UK")
     )
-    rows = int(prices["rows"].sum()) if "rows" in prices else len(prices)
+    rows = int(prices["rows"].sum())
     sources = int(data.sources["year"].isna().sum())
     return [
         f"- Price rows with no year on the row or its source ({int(undated.sum())} of {rows}; {per_market}): "

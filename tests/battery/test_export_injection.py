@@ -8,7 +8,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.formula import starts_with_trigger
 from dashboard.model.comparison import Comparison, build_catalog, compare
 from dashboard.model.filters import Filters
@@ -26,7 +26,7 @@ def test_there_are_at_least_50_payloads():
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
-    data = load_dataset(write_dataset(tmp_path_factory.mktemp("d")))
+    data = open_dataset(write_dataset(tmp_path_factory.mktemp("d")))
     return data, build_catalog(data)
 
 

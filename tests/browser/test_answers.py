@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
@@ -19,7 +19,7 @@ FIGURE = re.compile(r"^(at least )?\$[\d,]+(–\$[\d,]+)?( \(your assumption\))?
 
 @pytest.fixture(scope="module")
 def rows():
-    catalog = build_catalog(load_dataset(), load_price_index(index_location(None)))  # as the live app
+    catalog = build_catalog(open_dataset(), load_price_index(index_location(None)))  # as the live app
     return compare(
         catalog, Filters(concern="stretch-marks", market="US", budget=3000, horizon=5, show_over_budget=True)
     ).rows
@@ -60,7 +60,7 @@ def test_the_course_and_what_the_answer_hinges_on_show_in_the_row(page, live_url
     """Dermaplaning for a skin-texture person with $3,000 over 5 years: the course fits, and her budget leaves
     room for a few more sessions (how often it is repeated is not published); both show in its row, the full
     sentence in its details and on a phone card."""
-    catalog = build_catalog(load_dataset(), load_price_index(index_location(None)))  # as the live app
+    catalog = build_catalog(open_dataset(), load_price_index(index_location(None)))  # as the live app
     filters = Filters(concern="skin-texture", market="US", budget=3000, horizon=5, show_over_budget=True)
     option = compare(catalog, filters).rows.set_index("id").loc["dermaplaning"]
     low, high = f"{option['initial_low']:,.0f}", f"{option['initial_high']:,.0f}"

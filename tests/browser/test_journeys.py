@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
@@ -18,7 +18,7 @@ from dashboard.web.render import over_budget_text, result_text
 
 @pytest.fixture(scope="module")
 def catalog():
-    return build_catalog(load_dataset(), load_price_index(index_location(None)))  # as the live app
+    return build_catalog(open_dataset(), load_price_index(index_location(None)))  # as the live app
 
 
 def expected(catalog, **filters):

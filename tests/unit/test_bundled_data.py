@@ -3,13 +3,13 @@
 import pandas as pd
 import pytest
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.output.option_attributes import results_text
 
 
 @pytest.fixture(scope="module")
 def treatments() -> pd.DataFrame:
-    return load_dataset().treatments.set_index("id")
+    return open_dataset().treatments.set_index("id")
 
 
 def _one_ended_or_missing(t: pd.DataFrame, low: str, high: str) -> list[str]:
@@ -110,7 +110,7 @@ def test_every_downtime_figure_says_what_it_measures(treatments):
 
 
 def test_every_new_treatment_source_has_a_status_and_an_address():
-    data = load_dataset()
+    data = open_dataset()
     cited = {s for ids in data.treatments["source_ids"].dropna() for s in ids}
     sources = data.sources.set_index("id").loc[sorted(cited)]
     assert sources["status"].notna().all()

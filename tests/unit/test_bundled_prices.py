@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model import costs, price_combine
 
 ASPS = re.compile(r"\bASPS\b|\bASAPS\b|American Society of Plastic Surgeons|Aesthetic Society", re.I)
@@ -16,7 +16,7 @@ REALSELF_DATA = re.compile(
 
 @pytest.fixture(scope="module")
 def data():
-    return load_dataset()
+    return open_dataset()
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import sys
 import openpyxl
 
 from dashboard.cli import main
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog
 from dashboard.model.filters import Filters, from_query
 from dashboard.model.inflation import index_location, load_price_index
@@ -72,7 +72,7 @@ def test_export_writes_the_same_file_as_the_dashboard(small_data_dir, tmp_path, 
     assert status == 0, err
     index = load_price_index(index_location(small_data_dir))  # the bundled index: the folder has none
     expected, _, _ = export_file(
-        build_catalog(load_dataset(small_data_dir), index),
+        build_catalog(open_dataset(small_data_dir), index),
         Filters(concern="stretch-marks", budget=5000, horizon=5),
         "csv",
         dt.date.today(),
@@ -110,7 +110,7 @@ def test_every_page_filter_has_a_flag_and_old_flags_still_work(small_data_dir, t
         "concern=stretch-marks&market=US&horizon=5&category=surgical,microneedling&budget=20000&max_downtime=30"
         "&max_risk=4&over_budget=1&compare=abdominoplasty,microneedling&earnings=150&prices_in=published"
     )
-    catalog = build_catalog(load_dataset(small_data_dir), load_price_index(index_location(small_data_dir)))
+    catalog = build_catalog(open_dataset(small_data_dir), load_price_index(index_location(small_data_dir)))
     expected, _, _ = export_file(catalog, from_query(query, catalog.treatment_ids), "csv", dt.date.today())
     new, old = tmp_path / "new.csv", tmp_path / "old.csv"
     common = (

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare, crossover, pareto_front
 from dashboard.model.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit
 from dashboard.model.filters import Filters
@@ -114,7 +114,7 @@ def test_crossover_year_and_which_option_overtakes():
 
 def test_lost_pay_from_an_up_to_downtime_and_an_unknown_one(tmp_path):
     up_to_2_days = changed(TREATMENTS, 3, downtime_days_low="", downtime_days_high="2")  # microneedling
-    data = load_dataset(write_dataset(tmp_path, treatments=up_to_2_days))
+    data = open_dataset(write_dataset(tmp_path, treatments=up_to_2_days))
     rows = compare(build_catalog(data), Filters(market="US", horizon=3, daily_earnings=100)).rows
     needling = rows.loc["microneedling"]  # at least $600; downtime "up to 2 days"
     assert (needling["lost_pay_low"], needling["lost_pay_high"]) == (0, 200)

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.costs import cost_table, cumulative_cost, horizon_costs, maintenance_rounds
 from dashboard.model.price_combine import combine_prices, session_prices
 from tests.factory import PRICES, TREATMENTS, changed, write_dataset
@@ -58,7 +58,7 @@ def test_unknown_maintenance_gives_at_least_the_initial_course(small_dataset):
 def test_as_needed_maintenance_is_an_open_total_even_with_a_lower_bound_on_duration(tmp_path):
     # as-needed: repeated with no published interval; results_months_low is a study's follow-up, not a repeat interval
     needling = changed(TREATMENTS, 3, maintenance="as-needed", results_months_low="6")
-    data = load_dataset(write_dataset(tmp_path, treatments=needling))
+    data = open_dataset(write_dataset(tmp_path, treatments=needling))
     row = cost_table(data.treatments, data.prices, "US", 3).loc["microneedling"]
     assert (row["initial_low"], row["initial_high"]) == (600, 4200)
     assert row["total_low"] == 600 and math.isnan(row["total_high"]) and row["total_open"]  # at least $600
@@ -87,7 +87,7 @@ def _prices(tmp_path, *rows, categories=()) -> tuple[pd.DataFrame, pd.Series]:
     for row, category in zip(fields, categories, strict=False):
         row["category_average"] = category
     tid = fields[0]["treatment_id"]
-    data = load_dataset(write_with(tmp_path, treatments=[treatment(tid)], prices=[price(**f) for f in fields]))
+    data = open_dataset(write_with(tmp_path, treatments=[treatment(tid)], prices=[price(**f) for f in fields]))
     return data.prices[data.prices["treatment_id"] == tid], data.treatments.set_index("id", drop=False).loc[tid]
 
 
@@ -121,7 +121,7 @@ def test_lone_average_times_a_session_range(tmp_path):
     # microdermabrasion: a published average of $167 a session (2020), 6-10 sessions, no typical count
     m = treatment("m", sessions_low=6, sessions_typical=np.nan, sessions_high=10, maintenance="none")
     average = price("m", typical=167, year=2020, source_id="a", status="secondary")
-    data = load_dataset(write_with(tmp_path, treatments=[m], prices=[average]))
+    data = open_dataset(write_with(tmp_path, treatments=[m], prices=[average]))
     treatments = data.treatments[data.treatments["id"] == "m"]
     per_session = session_prices(treatments, data.prices, "US")
     out = horizon_costs(treatments, per_session, 5).loc["m"]
@@ -182,7 +182,7 @@ def _treatment(tmp_path, **fields) -> pd.DataFrame:
         "results_months_low": 6,
         "results_months_high": 12,
     }
-    data = load_dataset(write_with(tmp_path, treatments=[treatment("t", **{**base, **fields})]))
+    data = open_dataset(write_with(tmp_path, treatments=[treatment("t", **{**base, **fields})]))
     return data.treatments[data.treatments["id"] == "t"]
 
 
@@ -259,7 +259,7 @@ def test_a_category_figure_stands_in_only_when_the_treatment_has_none_of_its_own
 
 
 def test_a_category_figure_keeps_its_label_through_the_cost_table(tmp_path):
-    data = load_dataset(write_dataset(tmp_path, prices=changed(PRICES, 3, category_average="Body contouring")))
+    data = open_dataset(write_dataset(tmp_path, prices=changed(PRICES, 3, category_average="Body contouring")))
     row = cost_table(data.treatments, data.prices, "US", 1).loc["abdominoplasty"]
     assert row["session_low_category"] == row["session_high_category"] == "Body contouring"
     assert row["total_low"] == 8000

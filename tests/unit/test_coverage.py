@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.cli import main
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model import coverage
 from dashboard.settings import BUNDLED_DATA
 from tests import factory
@@ -16,7 +16,7 @@ REGENERATE = (
 
 
 def test_readme_block_equals_the_command_output():
-    data = load_dataset(BUNDLED_DATA)
+    data = open_dataset(BUNDLED_DATA)
     expected = coverage.as_markdown(coverage.gaps(data), coverage.NATIONAL_MARKETS, data)
     block = coverage.readme_block((BUNDLED_DATA / "README.md").read_text(encoding="utf-8"))
     assert block == expected, f"data/README.md's 'Still unknown' list is out of date: {REGENERATE}"
@@ -50,7 +50,7 @@ def test_each_kind_of_gap_in_the_small_dataset(small_dataset):
 def test_a_removed_figure_shows_as_its_gap(tmp_path, row, changes, expected):
     folder = write_dataset(tmp_path / "data", treatments=changed(factory.TREATMENTS, row, **changes))
     tid = factory.TREATMENTS[row]["id"]
-    assert missing(load_dataset(folder))[tid] == expected
+    assert missing(open_dataset(folder))[tid] == expected
 
 
 def test_command_prints_one_line_per_treatment_and_totals(small_data_dir, capsys):
@@ -68,7 +68,7 @@ def test_command_prints_one_line_per_treatment_and_totals(small_data_dir, capsys
 
 def test_a_study_follow_up_is_named_as_a_lower_bound(tmp_path):
     changes = dict(maintenance="as-needed", results_months_high="")
-    data = load_dataset(write_dataset(tmp_path / "data", treatments=changed(factory.TREATMENTS, 1, **changes)))
+    data = open_dataset(write_dataset(tmp_path / "data", treatments=changed(factory.TREATMENTS, 1, **changes)))
     block = coverage.as_markdown(coverage.gaps(data), ("US", "UK"), data)
     line = next(x for x in block.splitlines() if "`as-needed`" in x)
     assert line.endswith(

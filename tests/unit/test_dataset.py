@@ -6,8 +6,8 @@ import pytest
 
 from dashboard import vocab
 from dashboard.dataset import schema
-from dashboard.dataset.loader import load_dataset
 from dashboard.dataset.problems import DatasetError, Problem
+from dashboard.dataset.storage import open_dataset
 from tests import factory
 from tests.factory import changed, write_dataset
 
@@ -15,7 +15,7 @@ from tests.factory import changed, write_dataset
 def problems_for(tmp_path, **tables) -> list[Problem]:
     folder = write_dataset(tmp_path / "broken", **tables)
     with pytest.raises(DatasetError) as err:
-        load_dataset(folder)
+        open_dataset(folder)
     return err.value.problems
 
 
@@ -158,7 +158,7 @@ def test_missing_file_and_column(tmp_path):
     text = (folder / "sources.csv").read_text().replace(",note", "", 1)
     (folder / "sources.csv").write_text(text)
     with pytest.raises(DatasetError) as err:
-        load_dataset(folder)
+        open_dataset(folder)
     messages = [str(p) for p in err.value.problems]
     assert "concerns.csv: file not found in d/" in messages
     assert "sources.csv, line 1: missing column(s): note" in messages
@@ -170,7 +170,7 @@ def test_ragged_row_and_not_utf8(tmp_path):
         f.write("ha-filler,skin-texture\n")
     (folder / "sources.csv").write_bytes("id,publisher\n\xe9".encode("latin-1"))
     with pytest.raises(DatasetError) as err:
-        load_dataset(folder)
+        open_dataset(folder)
     messages = [str(p) for p in err.value.problems]
     assert "concerns.csv, line 7: has 2 fields; the header has 5" in messages
     assert any(m.startswith("sources.csv: not UTF-8 text") for m in messages)
@@ -180,11 +180,11 @@ def test_bom_and_blank_lines_are_accepted(tmp_path):
     folder = write_dataset(tmp_path / "d")
     path = folder / "concerns.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes() + b"\n\n")
-    assert len(load_dataset(folder).concerns) == len(factory.CONCERNS)
+    assert len(open_dataset(folder).concerns) == len(factory.CONCERNS)
 
 
 def test_bundled_dataset_is_valid_and_covers_the_field():
-    data = load_dataset()
+    data = open_dataset()
     ids = set(data.treatments["id"])
     assert len(ids) >= 35
     stretch_marks = {
@@ -253,9 +253,9 @@ def write_aliases(folder, text: str):
 
 def test_aliases_are_optional_and_read_when_present(tmp_path):
     folder = write_dataset(tmp_path / "d")
-    assert load_dataset(folder).alias_map() == {}
+    assert open_dataset(folder).alias_map() == {}
     write_aliases(folder, "alias,treatment_id,note\nBotox,botulinum-toxin,brand\nTummy tuck,abdominoplasty,\n")
-    assert load_dataset(folder).alias_map() == {"Botox": "botulinum-toxin", "Tummy tuck": "abdominoplasty"}
+    assert open_dataset(folder).alias_map() == {"Botox": "botulinum-toxin", "Tummy tuck": "abdominoplasty"}
 
 
 @pytest.mark.parametrize(
@@ -270,14 +270,14 @@ def test_aliases_are_optional_and_read_when_present(tmp_path):
 def test_each_alias_defect_is_reported(tmp_path, rows, expected):
     folder = write_aliases(write_dataset(tmp_path / "d"), "alias,treatment_id,note\n" + rows + "\n")
     with pytest.raises(DatasetError) as err:
-        load_dataset(folder)
+        open_dataset(folder)
     [problem] = err.value.problems
     assert (problem.file, problem.row, problem.column) == ("aliases.csv", *expected[:2])
     assert expected[2] in problem.message
 
 
 def test_bundled_aliases_name_the_brands_people_write():
-    aliases = load_dataset().alias_map()
+    aliases = open_dataset().alias_map()
     for brand, treatment_id in [
         ("Botox", "botulinum-toxin"),
         ("Dysport", "botulinum-toxin"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
@@ -16,7 +16,7 @@ from dashboard.settings import BUNDLED_DATA
 
 @pytest.fixture(scope="module")
 def bundled():
-    data = load_dataset(BUNDLED_DATA)
+    data = open_dataset(BUNDLED_DATA)
     return data, build_catalog(data, load_price_index(index_location(BUNDLED_DATA)))
 
 

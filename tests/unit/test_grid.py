@@ -1,6 +1,6 @@
 """What the grid tooltip, the side-by-side view and the export say about where a price comes from."""
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.output import grid, views
@@ -13,7 +13,7 @@ SKIN_LASERS = "Skin treatment (combination lasers)"
 
 def _labelled(folder, category):
     """The small dataset with the abdominoplasty price given as a figure for all of `category`."""
-    return load_dataset(write_dataset(folder, prices=changed(PRICES, 3, category_average=category)))
+    return open_dataset(write_dataset(folder, prices=changed(PRICES, 3, category_average=category)))
 
 
 def test_tooltip_says_a_category_figure_is_not_the_treatments_own(tmp_path):

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 from dashboard import vocab
-from dashboard.dataset.loader import BUNDLED_DATA, load_dataset
+from dashboard.dataset.loader import BUNDLED_DATA
 from dashboard.dataset.problems import DatasetError
+from dashboard.dataset.storage import open_dataset
 from dashboard.model import inflation
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import CONTROLS, Filters, control_values, from_query, parse_fields
@@ -45,7 +46,7 @@ def prices(tmp_path, *rows) -> pd.DataFrame:
         price("ha-filler", market=market[c], currency=c, low=low, typical=typical, high=high, year=year)
         for c, low, typical, high, year in rows
     ]
-    return load_dataset(write_dataset(tmp_path / "data", prices=written)).prices
+    return open_dataset(write_dataset(tmp_path / "data", prices=written)).prices
 
 
 def test_bundled_index_cpi_u_to_2025_and_ons_cpi_to_2023_with_a_source_for_every_value():
@@ -215,7 +216,7 @@ def test_the_setting_round_trips_through_the_command_line(small_data_dir, tmp_pa
     )
     assert result.returncode == 0, result.stderr
     expected, _, _ = export_file(
-        build_catalog(load_dataset(small_data_dir), BUNDLED), Filters(prices_in="published"), "csv", dt.date.today()
+        build_catalog(open_dataset(small_data_dir), BUNDLED), Filters(prices_in="published"), "csv", dt.date.today()
     )
     assert out.read_bytes() == expected
     assert b"Prices in,as published" in expected and b"prices as published" in expected

@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from dashboard.dataset import pricecheck
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.loader import read_csv_folder
 from dashboard.dataset.problems import DatasetError, Problem
 from dashboard.dataset.storage import open_dataset
 from tests import factory
@@ -55,7 +55,7 @@ def problems_of(call, folder) -> set[Problem]:
 )
 def test_same_problems_as_the_csv_loader(tmp_path, change):
     rows = changed(factory.PRICES, 0, **change)
-    expected = problems_of(load_dataset, write_dataset(tmp_path / "csv", prices=rows))
+    expected = problems_of(read_csv_folder, write_dataset(tmp_path / "csv", prices=rows))
     found = problems_of(open_dataset, as_price_list(write_dataset(tmp_path / "list"), rows))
     assert expected and found == expected
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from dashboard.dataset import pricelist
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.loader import read_csv_folder
 from dashboard.dataset.pricelist import aggregate
 from dashboard.output.price_words import spread_text
 
@@ -33,7 +33,7 @@ def frame(*rows):
 
 
 def test_bundled_prices_stay_exactly_as_published():
-    prices = load_dataset().prices
+    prices = read_csv_folder().prices
     summarised = aggregate(prices)
     pd.testing.assert_frame_equal(summarised.drop(columns=["rows", "region", "regions"]), prices)
     assert (summarised["rows"] == 1).all()

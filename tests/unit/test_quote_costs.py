@@ -9,7 +9,7 @@ import io
 import openpyxl
 import pytest
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.quote_costs import quote_session_price, quote_unit_price, quotes_left_out
@@ -69,7 +69,7 @@ EXTRA_PRICES = [  # written here for these tests: a per-unit, a per-session and 
 
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory):
-    data = load_dataset(write_dataset(tmp_path_factory.mktemp("d"), prices=factory.PRICES + EXTRA_PRICES))
+    data = open_dataset(write_dataset(tmp_path_factory.mktemp("d"), prices=factory.PRICES + EXTRA_PRICES))
     return build_catalog(data)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters, from_query
 from dashboard.model.quote_listing import CONCERN, LISTED, OTHER_CURRENCY, why_not_listed
@@ -23,7 +23,7 @@ UK_COURSE = {"id": "0123456789ab", "treatment_id": "microneedling-rf", "clinic":
 
 @pytest.fixture(scope="module")
 def catalog():
-    return build_catalog(load_dataset())
+    return build_catalog(open_dataset())
 
 
 @pytest.fixture(scope="module")

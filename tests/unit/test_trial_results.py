@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from dashboard.dataset import schema
-from dashboard.dataset.loader import load_dataset
 from dashboard.dataset.problems import DatasetError
+from dashboard.dataset.storage import open_dataset
 from dashboard.dataset.trial_checks import grade_from_studies
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import from_query
@@ -72,13 +72,13 @@ def write_trials(folder, rows, concerns=None):
 
 def problems(tmp_path, rows, concerns=None) -> list[str]:
     with pytest.raises(DatasetError) as err:
-        load_dataset(write_trials(tmp_path, rows, concerns))
+        open_dataset(write_trials(tmp_path, rows, concerns))
     return [f"{p.file}:{p.row}:{p.column}: {p.message}" for p in err.value.problems]
 
 
 def test_the_file_is_optional_and_read_when_present(tmp_path):
-    assert load_dataset(write_dataset(tmp_path / "none")).trials.empty
-    data = load_dataset(write_trials(tmp_path / "some", [SPLIT, META]))
+    assert open_dataset(write_dataset(tmp_path / "none")).trials.empty
+    data = open_dataset(write_trials(tmp_path / "some", [SPLIT, META]))
     assert list(data.trials["study"]) == ["Trial 2020", "Review 2024"]
     assert data.trials["responders_pct"].tolist()[0] == 50.0
 
@@ -142,7 +142,7 @@ def test_a_grade_a_with_only_uncontrolled_studies_fails(tmp_path):
 
 
 def test_the_bundled_grades_agree_with_their_studies():
-    data = load_dataset()
+    data = open_dataset()
     assert len(data.trials) > 0
     for _, row in data.concerns.iterrows():
         studies = data.trials[
@@ -204,7 +204,7 @@ def test_a_study_with_no_control_yields_no_nnt_and_says_why(tmp_path):
     )
     concerns = changed(factory.CONCERNS, 2, evidence="B")
     concerns = changed(concerns, 4, evidence="C")
-    catalog = build_catalog(load_dataset(write_trials(tmp_path, [uncontrolled], concerns)))
+    catalog = build_catalog(open_dataset(write_trials(tmp_path, [uncontrolled], concerns)))
     row = compare(catalog, from_query("concern=stretch-marks&market=US", catalog.treatment_ids)).rows.loc[
         "abdominoplasty"
     ]
@@ -216,7 +216,7 @@ def test_a_study_with_no_control_yields_no_nnt_and_says_why(tmp_path):
 
 @pytest.fixture
 def catalog(tmp_path):
-    return build_catalog(load_dataset(write_trials(tmp_path, [SPLIT, META])))
+    return build_catalog(open_dataset(write_trials(tmp_path, [SPLIT, META])))
 
 
 def test_each_option_shows_its_surest_study_and_lists_the_others(catalog):

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model import assumptions
 from dashboard.model.name_search import fold, labelled_options, search_text, treatment_options
 from dashboard.quotes.dates import latest_today, read_date, utc_today
@@ -156,7 +156,7 @@ def test_accented_names_are_found_without_their_accents_and_folded_text_finds_th
 
 
 def test_the_bundled_aliases_are_in_the_lists():
-    data = load_dataset()
+    data = open_dataset()
     options = treatment_options(data.treatments, data.alias_map())
     names = data.treatments.set_index("id")["name"]
     assert found(options, "Botox") == [names["botulinum-toxin"]]

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard import vocab
-from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
@@ -157,7 +157,7 @@ def test_banner_without_surgeons_fees_says_nothing_about_them():
 
 @pytest.fixture(scope="module")
 def bundled():
-    data = load_dataset()
+    data = open_dataset()
     return data, build_catalog(data, load_price_index(index_location(None)))
 
 
