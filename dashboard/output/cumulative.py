@@ -79,50 +79,14 @@ def cumulative_figure(
         drawn.append(tid)
         series[tid] = {**by_kind, "low": low}
         row = rows.loc[tid]
-        option = {c: row.get(c) for c in ("name", "assumed", "basis", "kind")}
+        option = {"id": tid, **{c: row.get(c) for c in ("name", "assumed", "basis", "kind")}}
         is_open_ = any(v is None for v in high) and any(v is not None for v in low)
         any_open, any_fee = any_open or is_open_, any_fee or is_fee(option)
-        name, short = full_name(option), short_name(option, width=32, lines=1)
-        colour = COLOURS[n % len(COLOURS)]
         xs = [y + DODGE * len(same) for y in years]
-        if not is_open_:
-            data.append(
-                {
-                    "type": "scatter",
-                    "mode": "lines",
-                    "x": xs,
-                    "y": high,
-                    "legendgroup": tid,
-                    "showlegend": False,
-                    "line": {"width": 0.5, "color": colour},
-                    "hoverinfo": "skip",
-                    "name": short,
-                }
-            )
-        marker = "triangle-up" if is_open_ else "star" if is_quote(option) else SYMBOLS[n % len(SYMBOLS)]
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "x": xs,
-                "y": low,
-                "legendgroup": tid,
-                "name": short + (" (at least)" if is_open_ else " (up to)" if up_to else ""),
-                "fill": "none" if is_open_ else "tonexty",
-                "fillcolor": _fill(colour),
-                "line": {"color": colour, "dash": "dash" if is_open_ else DASHES[n % len(DASHES)], "width": 2},
-                "marker": {"symbol": marker, "size": 10 if is_open_ or is_quote(option) else 8},
-                "customdata": [
-                    [y, _hover_range(lo, h, is_open_, symbol)] for y, lo, h in zip(years, low, high, strict=True)
-                ],
-                "hovertemplate": f"{name}<br>year %{{customdata[0]}}: %{{customdata[1]}}<extra></extra>",
-                **({"error_y": _course_bars(low, high, colour)} if is_open_ else {}),
-            }
-        )
-        last = next((i for i in range(len(years) - 1, -1, -1) if low[i] is not None), None)
-        if last is not None:
-            text = f"{short}: at least {symbol}{low[last]:,.0f}" if is_open_ else short
-            ends.append({"x": xs[last], "y": low[last], "text": text, "colour": colour})
+        traces, end = _option_traces(option, (low, high), (years, xs), n, (is_open_, up_to), symbol)
+        data += traces
+        if end:
+            ends.append(end)
     note = left_out_note(len(no_price), "no price") if no_price else None
     if not drawn:
         return empty_figure(title, "None of the chosen options has a price in this market.", note), []
@@ -153,8 +117,75 @@ def cumulative_figure(
     shapes, annotations = [], end_labels(ends, layout["yaxis"]["range"][1])
     if budget is not None:
         shapes.append(budget_line(budget, "y"))
-    sentences = []
     kind = "typical" if all(all(v is not None for v in series[i]["typical"]) for i in drawn) else "high"
+    sentences, marks, labels = _crossovers(rows, drawn, series, years, kind)
+    shapes += marks
+    annotations += labels
+    layout["shapes"], layout["annotations"] = shapes, annotations
+    set_title(layout, title, note, above_plot=18 if len(shapes) > (budget is not None) else 0)  # crossover labels
+    layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + PLOT_PX
+    return {"data": data, "layout": layout}, sentences
+
+
+def _option_traces(
+    option: dict, band: tuple[list, list], axis: tuple[list, list], n: int, shape: tuple[bool, bool], symbol: str
+) -> tuple[list[dict], dict | None]:
+    """One option's traces (its band's upper edge, then its line) and the label at its line's end (None when no
+    year is known). `band`: (low, high) paid so far by year; `axis`: (years, x positions); `shape`: (is_open,
+    up_to): a floor ("at least") or an upper figure alone ("up to")."""
+    (low, high), (years, xs), (is_open_, up_to) = band, axis, shape
+    tid = option["id"]
+    name, short = full_name(option), short_name(option, width=32, lines=1)
+    colour = COLOURS[n % len(COLOURS)]
+    data = []
+    if not is_open_:
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": xs,
+                "y": high,
+                "legendgroup": tid,
+                "showlegend": False,
+                "line": {"width": 0.5, "color": colour},
+                "hoverinfo": "skip",
+                "name": short,
+            }
+        )
+    marker = "triangle-up" if is_open_ else "star" if is_quote(option) else SYMBOLS[n % len(SYMBOLS)]
+    data.append(
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "x": xs,
+            "y": low,
+            "legendgroup": tid,
+            "name": short + (" (at least)" if is_open_ else " (up to)" if up_to else ""),
+            "fill": "none" if is_open_ else "tonexty",
+            "fillcolor": _fill(colour),
+            "line": {"color": colour, "dash": "dash" if is_open_ else DASHES[n % len(DASHES)], "width": 2},
+            "marker": {"symbol": marker, "size": 10 if is_open_ or is_quote(option) else 8},
+            "customdata": [
+                [y, _hover_range(lo, h, is_open_, symbol)] for y, lo, h in zip(years, low, high, strict=True)
+            ],
+            "hovertemplate": f"{name}<br>year %{{customdata[0]}}: %{{customdata[1]}}<extra></extra>",
+            **({"error_y": _course_bars(low, high, colour)} if is_open_ else {}),
+        }
+    )
+    last = next((i for i in range(len(years) - 1, -1, -1) if low[i] is not None), None)
+    if last is None:
+        return data, None
+    text = f"{short}: at least {symbol}{low[last]:,.0f}" if is_open_ else short
+    return data, {"x": xs[last], "y": low[last], "text": text, "colour": colour}
+
+
+def _crossovers(
+    rows: pd.DataFrame, drawn: list[str], series: dict, years: list[int], kind: str
+) -> tuple[list[str], list[dict], list[dict]]:
+    """For each pair of drawn options: a sentence when their lines lie on top of each other, or when the one that
+    starts cheaper overtakes the other (the model's crossover on the `kind` figures), with a dotted line and a
+    label at that year. Returns (sentences, shapes, annotations)."""
+    sentences, shapes, annotations = [], [], []
     for i, a in enumerate(drawn):
         for b in drawn[i + 1 :]:
             sa, sb = series[a][kind], series[b][kind]
@@ -166,40 +197,38 @@ def cumulative_figure(
                 )
                 continue
             found = crossover(years, sa, sb)
-            if found:
-                year = found[0]
-                basis = bases_note(rows.loc[a], rows.loc[b])
-                figures = "typical figures" if kind == "typical" else "upper figures"
-                sentence = crossover_sentence(found, rows.loc[a, "name"], rows.loc[b, "name"])
-                sentences.append(f"{sentence} (comparing {figures}).{basis}")
-                shapes.append(
-                    {
-                        "type": "line",
-                        "x0": year,
-                        "x1": year,
-                        "xref": "x",
-                        "y0": 0,
-                        "y1": 1,
-                        "yref": "paper",
-                        "line": {"dash": "dot", "color": "#555"},
-                    }
-                )
-                annotations.append(
-                    {
-                        "x": year,
-                        "xref": "x",
-                        "y": 1,
-                        "yref": "paper",
-                        "yanchor": "bottom",
-                        "text": f"overtaken by year {year}",
-                        "showarrow": False,
-                        "font": {"size": 11},
-                    }
-                )
-    layout["shapes"], layout["annotations"] = shapes, annotations
-    set_title(layout, title, note, above_plot=18 if len(shapes) > (budget is not None) else 0)  # crossover labels
-    layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + PLOT_PX
-    return {"data": data, "layout": layout}, sentences
+            if not found:
+                continue
+            year = found[0]
+            basis = bases_note(rows.loc[a], rows.loc[b])
+            figures = "typical figures" if kind == "typical" else "upper figures"
+            sentence = crossover_sentence(found, rows.loc[a, "name"], rows.loc[b, "name"])
+            sentences.append(f"{sentence} (comparing {figures}).{basis}")
+            shapes.append(
+                {
+                    "type": "line",
+                    "x0": year,
+                    "x1": year,
+                    "xref": "x",
+                    "y0": 0,
+                    "y1": 1,
+                    "yref": "paper",
+                    "line": {"dash": "dot", "color": "#555"},
+                }
+            )
+            annotations.append(
+                {
+                    "x": year,
+                    "xref": "x",
+                    "y": 1,
+                    "yref": "paper",
+                    "yanchor": "bottom",
+                    "text": f"overtaken by year {year}",
+                    "showarrow": False,
+                    "font": {"size": 11},
+                }
+            )
+    return sentences, shapes, annotations
 
 
 def _hover_range(low, high, is_open_: bool, symbol: str) -> str:
