@@ -43,10 +43,10 @@ test: setup-test browser postgres lint
 	$(BIN)/frictionless validate data/datapackage.json
 	$(BIN)/python -m pytest -q
 
-# the fast loop while working: lint, unit and in-process HTTP tests (no browser, gunicorn or PostgreSQL),
-# spread over the machine's cores
+# the fast loop while working: lint, unit and in-process HTTP tests (no browser, gunicorn, PostgreSQL or
+# process-starting command-line test), spread over the machine's cores
 check: setup-test lint
-	$(BIN)/python -m pytest -q -n auto -m "not (browser or battery or db or load)" tests/unit tests/http
+	$(BIN)/python -m pytest -q -n auto -m "not (browser or battery or db or load or process)" tests/unit tests/cli tests/http
 
 lint: setup-test
 	$(BIN)/ruff check .

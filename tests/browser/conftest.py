@@ -8,6 +8,9 @@ from werkzeug.serving import make_server
 
 from bench.chromium import launch_args
 from dashboard.app import create_app
+from dashboard.dataset.storage import open_dataset
+from dashboard.model.comparison import build_catalog
+from dashboard.model.inflation import index_location, load_price_index
 
 # The machine is shared and noisy: wait up to 15 s for the page before calling it a failure.
 expect.set_options(timeout=15_000)
@@ -63,3 +66,9 @@ def console_errors(request):
         errors.watch(request.getfixturevalue("page"))
     yield errors
     assert list(errors) == [], "errors in the browser console:\n" + "\n".join(errors)
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    """The bundled data's catalog, built as the live app builds it."""
+    return build_catalog(open_dataset(), load_price_index(index_location(None)))

@@ -11,6 +11,7 @@ from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
+from tests.browser.pages import choose
 
 QUERY = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&over_budget=1"
 # the total, then the course beside the upkeep on a line of its own
@@ -27,12 +28,6 @@ def rows():
 
 def total_cell(page, tid):
     return page.locator(f'.ag-center-cols-container .ag-row[row-id="{tid}"] [col-id="total_low"]')
-
-
-def choose(page, control_id, label):
-    page.click(f"#{control_id}")
-    page.locator("[role=listbox] [role=option]", has_text=label).first.click()
-    page.keyboard.press("Escape")
 
 
 def test_every_option_shows_a_figure_or_says_why_not(page, live_url, rows, console_errors):

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_journeys import catalog, expected  # noqa: F401  (catalog is a fixture)
+from tests.browser.pages import expected
 
 CALLBACK = "_dash-update-component"
 

@@ -6,30 +6,9 @@ import re
 from pathlib import Path
 
 import openpyxl
-import pytest
 from playwright.sync_api import expect
 
-from dashboard.dataset.storage import open_dataset
-from dashboard.model.comparison import build_catalog, compare
-from dashboard.model.filters import Filters
-from dashboard.model.inflation import index_location, load_price_index
-from dashboard.web.render import over_budget_text, result_text
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return build_catalog(open_dataset(), load_price_index(index_location(None)))  # as the live app
-
-
-def expected(catalog, **filters):
-    c = compare(catalog, Filters(**filters))
-    return c, result_text(c), over_budget_text(c.hidden_over_budget)
-
-
-def choose(page, control_id, label):
-    page.click(f"#{control_id}")
-    page.locator("[role=listbox] [role=option]", has_text=label).first.click()
-    page.keyboard.press("Escape")
+from tests.browser.pages import choose, expected
 
 
 def displayed_rows(page) -> int:

@@ -6,24 +6,16 @@ import re
 from pathlib import Path
 
 import openpyxl
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from dashboard.dataset.storage import open_dataset
-from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.comparison import compare
 from dashboard.model.filters import Filters
-from dashboard.model.inflation import index_location, load_price_index
 from dashboard.web.render import result_text
 
 FIVE_FACTS = ["Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "What trials found"]
 STRETCH = "/?concern=stretch-marks&market=US&budget=3000&horizon=5"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return build_catalog(open_dataset(), load_price_index(index_location(None)))  # as the live app
 
 
 def wait_for_grid(page) -> None:

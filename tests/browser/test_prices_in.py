@@ -5,18 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.dataset.storage import open_dataset
-from dashboard.model.comparison import build_catalog, compare
+from dashboard.model.comparison import compare
 from dashboard.model.filters import Filters
-from dashboard.model.inflation import index_location, load_price_index
 from dashboard.web.render import result_text
 
 GRID = "dash_ag_grid.getApi('results-grid')"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return build_catalog(open_dataset(), load_price_index(index_location(None)))
 
 
 def grid_total(page, row_id: str):

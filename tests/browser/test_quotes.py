@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.test_journeys import choose
+from tests.browser.pages import choose
 
 UPLOAD = (
     "treatment,clinic,price,currency,covers,quantity\n"

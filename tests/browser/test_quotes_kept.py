@@ -5,7 +5,7 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.browser.test_journeys import choose
+from tests.browser.pages import choose
 
 UK = "/?market=UK&horizon=10&budget=1000"
 RF = "Microneedling with radiofrequency"  # Morpheus8: published in the US only

@@ -86,10 +86,12 @@ def frictionless_validate(descriptor) -> tuple[bool, set[str]]:
     return report["valid"], {e["type"] for task in report["tasks"] for e in task["errors"]}
 
 
+@pytest.mark.process
 def test_frictionless_accepts_the_bundled_package():
     assert frictionless_validate(BUNDLED_DATA / "datapackage.json") == (True, set())
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("file, old, new, error", [
     ("treatments.csv", ",periodic,", ",weekly,", "constraint-error"),  # not an allowed maintenance value
     ("prices.csv", "\nabdominoplasty,", "\nabdominoplast,", "foreign-key"),  # not a treatment id

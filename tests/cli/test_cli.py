@@ -1,15 +1,17 @@
 """The command line: the real entry point once, then each command in-process (same code, no interpreter start)."""
 
 import datetime as dt
+import re
 import subprocess
 import sys
 
 import openpyxl
+import pytest
 
-from dashboard.cli import main
+from dashboard.cli import build_parser, main
 from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog
-from dashboard.model.filters import Filters, from_query
+from dashboard.model.filters import CONTROLS, FIELDS, URL_PARAMETERS, Filters, from_query
 from dashboard.model.inflation import index_location, load_price_index
 from dashboard.output.export import export_file
 from tests import factory
@@ -23,6 +25,7 @@ def cli(capsys, *args) -> tuple[int, str, str]:
     return status, out, err
 
 
+@pytest.mark.process
 def test_validate_prints_one_line_summary_on_good_data(small_data_dir):
     result = subprocess.run(
         [sys.executable, "-m", "dashboard", "validate", "--data", str(small_data_dir)],
@@ -155,3 +158,28 @@ def test_every_page_filter_has_a_flag_and_old_flags_still_work(small_data_dir, t
     assert new.read_bytes() == expected == old.read_bytes()
     assert b"categories surgical, microneedling" in expected and b"daily earnings 150" in expected
     assert b"prices as published" in expected
+
+
+def test_url_parameters_controls_and_flags_come_from_one_table(capsys):
+
+    assert list(URL_PARAMETERS.values()) == list(CONTROLS.values()) == [f.name for f in FIELDS]
+    assert [f.name for f in FIELDS] == list(Filters.__dataclass_fields__)
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["export", "--help"])
+    flags = set(re.findall(r"--[a-z][a-z-]*", capsys.readouterr().out))
+    for f in FIELDS:
+        assert f.flag == "--" + f.url.replace("_", "-") and f.flag in flags
+        assert set(f.old_flags) <= flags
+
+
+def test_command_prints_one_line_per_treatment_and_totals(small_data_dir, capsys):
+    assert main(["coverage", "--data", str(small_data_dir), "--market", "UK"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        lines[0] == "Inputs missing per treatment (4 treatments, 5 price rows, 5 concern links, 4 sources; markets UK)"
+    )
+    assert lines[2].split() == ["ha-filler", "-"]
+    assert " ".join(lines[5].split()) == "microneedling no UK price, interval, maintenance unknown, downtime"
+    assert (
+        " ".join(next(x for x in lines if "nothing missing" in x).split()) == "nothing missing 2 of 4"
+    )  # ha-filler, botulinum-toxin

@@ -234,7 +234,7 @@ def test_bundled_dataset_is_valid_and_covers_the_field():
 
 def test_every_vocabulary_value_is_documented_in_the_data_readme():
 
-    readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[3] / "data" / "README.md").read_text(encoding="utf-8")
     for fields in [*schema.FILES.values(), *schema.OPTIONAL_FILES.values()]:
         for field in fields:
             assert f"`{field.name}`" in readme, field.name

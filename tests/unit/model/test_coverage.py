@@ -2,7 +2,6 @@
 
 import pytest
 
-from dashboard.cli import main
 from dashboard.dataset.storage import open_dataset
 from dashboard.model import coverage
 from dashboard.settings import BUNDLED_DATA
@@ -51,19 +50,6 @@ def test_a_removed_figure_shows_as_its_gap(tmp_path, row, changes, expected):
     folder = write_dataset(tmp_path / "data", treatments=changed(factory.TREATMENTS, row, **changes))
     tid = factory.TREATMENTS[row]["id"]
     assert missing(open_dataset(folder))[tid] == expected
-
-
-def test_command_prints_one_line_per_treatment_and_totals(small_data_dir, capsys):
-    assert main(["coverage", "--data", str(small_data_dir), "--market", "UK"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert (
-        lines[0] == "Inputs missing per treatment (4 treatments, 5 price rows, 5 concern links, 4 sources; markets UK)"
-    )
-    assert lines[2].split() == ["ha-filler", "-"]
-    assert " ".join(lines[5].split()) == "microneedling no UK price, interval, maintenance unknown, downtime"
-    assert (
-        " ".join(next(x for x in lines if "nothing missing" in x).split()) == "nothing missing 2 of 4"
-    )  # ha-filler, botulinum-toxin
 
 
 def test_a_study_follow_up_is_named_as_a_lower_bound(tmp_path):

@@ -22,7 +22,7 @@ INDEX = (
     "USD,2024,100.0,CPI-U,https://www.bls.gov/cpi/,test value\n"
     "USD,2025,103.37,CPI-U,https://www.bls.gov/cpi/,test value\n"
 )
-EXPECTED = Path(__file__).parent.parent / "expected"
+EXPECTED = Path(__file__).parents[2] / "expected"
 
 # Excel's BOM first, then CRLF after every line (the last one too). Hand-worked, 2024 dollars x 1.0337: the filler's
 # 500 / 700 / 1,800 (two syringes of 900) per session become 516.85 / 723.59 / 1,860.66, and its 5-year low is

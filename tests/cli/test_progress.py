@@ -10,6 +10,8 @@ import sys
 import termios
 import threading
 
+import pytest
+
 from bench.generate import write_folder
 from dashboard.cli import main
 from dashboard.progress import Progress
@@ -44,6 +46,7 @@ def validate(folder, stderr):
     )
 
 
+@pytest.mark.process
 def test_validate_of_a_price_list_is_quiet_when_output_is_not_a_terminal(tmp_path, capsys):
     folder = write_folder(tmp_path / "synthetic", 2000, "csv")
     assert main(["validate", "--data", str(folder)]) == 0
@@ -51,6 +54,7 @@ def test_validate_of_a_price_list_is_quiet_when_output_is_not_a_terminal(tmp_pat
     assert out.startswith("OK: ") and err == ""
 
 
+@pytest.mark.process
 def test_validate_of_a_price_list_shows_progress_on_a_terminal(tmp_path):
     folder = write_folder(tmp_path / "synthetic", 2000, "csv")
     master, slave = pty.openpty()

@@ -19,7 +19,7 @@ from dashboard.output.views import side_by_side
 from dashboard.settings import region_from
 from tests import factory
 from tests.factory import write_dataset
-from tests.unit.test_pricecheck import as_price_list
+from tests.unit.dataset.test_pricecheck import as_price_list
 
 _P = {f: "" for f in factory.PRICES[0]}
 FL = dict(
@@ -120,6 +120,7 @@ def test_each_rule_that_leaves_a_row_out_is_named(tmp_path, extra, message):
     assert [n.message for n in left_out(data.treatments, data.prices) if "US-FL" in n.message] == [message]
 
 
+@pytest.mark.process
 def test_validate_counts_and_lists_the_rows_left_out(tmp_path):
     folder = write_dataset(tmp_path / "d", prices=factory.PRICES + [dict(FL, low="150", high="300"), dict(FL, low="1")])
     result = subprocess.run(

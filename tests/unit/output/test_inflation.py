@@ -209,6 +209,7 @@ def run(*args):
     return subprocess.run([sys.executable, "-m", "dashboard", *args], capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.process
 def test_the_setting_round_trips_through_the_command_line(small_data_dir, tmp_path):
     out = tmp_path / "c.csv"
     result = run(

@@ -1,0 +1,18 @@
+"""What the browser journeys do and expect on the page, shared by their modules (fixtures are in conftest.py)."""
+
+from dashboard.model.comparison import compare
+from dashboard.model.filters import Filters
+from dashboard.web.render import over_budget_text, result_text
+
+
+def choose(page, control_id, label):
+    """Pick `label` in the dropdown `control_id` as a person does: open it, click the option, close it."""
+    page.click(f"#{control_id}")
+    page.locator("[role=listbox] [role=option]", has_text=label).first.click()
+    page.keyboard.press("Escape")
+
+
+def expected(catalog, **filters):
+    """(comparison, result count text, over-budget note) the page should show for these filters."""
+    c = compare(catalog, Filters(**filters))
+    return c, result_text(c), over_budget_text(c.hidden_over_budget)
