@@ -43,13 +43,15 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
     "prices in" setting, market and horizon, so a filter change never re-runs the cost model.
 
     Prices are adjusted for inflation with `index` before the model (inflation.adjust_prices);
-    without an index every figure stays as published (and says so).
+    without an index every figure stays as published (and says so). A price row with no year of its own takes
+    its page's year (sources.csv `year`, published or last reviewed): the figure was published no later.
     """
     index = index or inflation.EMPTY_INDEX
     per_market, by_view = {}, {}
     treatments = _plain_text(data.treatments.set_index("id", drop=False))
+    dated = price_years(data.prices, data.sources)
     for setting in inflation.PRICES_IN:
-        prices = inflation.adjust_prices(data.prices, index, setting)
+        prices = inflation.adjust_prices(dated, index, setting)
         if setting == inflation.LATEST and not prices["adjusted"].any():
             continue  # nothing to adjust: the latest-year views are the published ones (filled in below)
         for m in vocab.MARKETS:
@@ -263,6 +265,18 @@ def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
     table["lost_pay_high"] = high_days * daily_earnings
     table["with_time_off_low"] = table["total_low"] + table["lost_pay_low"].fillna(0.0)
     table["with_time_off_high"] = table["total_high"] + table["lost_pay_high"]
+
+
+def price_years(prices: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """`prices` with each missing `year` taken from its one source's year (a page's published or last-reviewed
+    year: the figure is no later); a summary citing several pages, or a source with no year, stays undated."""
+    if "year" not in sources or not prices["year"].isna().any():
+        return prices
+    page_year = {sid: int(y) for sid, y in zip(sources["id"], sources["year"], strict=True) if pd.notna(y)}
+    filled = pd.array([page_year.get(sid) for sid in prices["source_id"]], dtype=prices["year"].dtype)
+    out = prices.copy()
+    out["year"] = out["year"].fillna(pd.Series(filled, index=prices.index))
+    return out
 
 
 def crossover(years: list[int], a: list, b: list) -> tuple[int, int] | None:

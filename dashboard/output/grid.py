@@ -171,6 +171,7 @@ GRID_READS = (
     "currency",
     "total_open",
     "downtime_measure",
+    "weak_facts",
     "lost_pay_low",
     "lost_pay_high",
     "price_note",
@@ -235,8 +236,8 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
         short = decision_words.hinge_short(raw, comparison.filters.budget, symbol, horizon)
         record["fit_text"] = f"{record['fit_label']}\n{short}" if short else record["fit_label"]
         measure = raw.get("downtime_measure")
-        record["downtime_text"] = words.downtime_text(
-            raw.get("downtime_days_low"), raw.get("downtime_days_high"), measure
+        record["downtime_text"] = words.flagged(
+            words.downtime_text(raw.get("downtime_days_low"), raw.get("downtime_days_high"), measure), raw, "downtime"
         )
         record["downtime_tip"] = words.downtime_tip(measure)
         if comparison.filters.concern:

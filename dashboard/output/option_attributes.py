@@ -29,6 +29,14 @@ def _upkeep(row: pd.Series, symbol: str) -> str:
     return _money_range(row, "maintenance", symbol)
 
 
+def _basis_text(basis) -> str:
+    """What the price includes; for a surgeon's fee, why no all-in total is shown."""
+    label = vocab.BASIS_LABELS.get(basis, "No published price")
+    if basis == "surgeon-fee":
+        return f"{label}: {words.BASIS_WORDS[basis].partition('; ')[2]}"
+    return label
+
+
 def _units(unit) -> str:
     """A counted unit as a plural noun for a count: 'syringes', 'areas' ('' when unknown)."""
     return f"{unit}s" if isinstance(unit, str) and unit and not unit.endswith("s") else ""
@@ -137,15 +145,18 @@ def side_by_side_rows(
             )
             or ("as you entered it (your quote)" if row.get("kind") == "your quote" else "as published"),
         ),
-        ("Price basis", vocab.BASIS_LABELS.get(row["basis"], "No published price")),
+        ("Price basis", _basis_text(row.get("basis"))),
         (
             "Sessions (initial course)",
-            display.count_range(row["sessions_low"], row["sessions_high"]) + words.weak_fact_flag(row, "sessions"),
+            words.flagged(display.count_range(row["sessions_low"], row["sessions_high"]), row, "sessions"),
         ),
         (
             "Weeks between sessions",
-            display.count_range(row["session_interval_weeks_low"], row["session_interval_weeks_high"])
-            + words.weak_fact_flag(row, "interval"),
+            words.flagged(
+                display.count_range(row["session_interval_weeks_low"], row["session_interval_weeks_high"]),
+                row,
+                "interval",
+            ),
         ),
         (
             "Units per session",
@@ -153,12 +164,15 @@ def side_by_side_rows(
                 row["units_per_session_low"], row["units_per_session_high"], _units(row["session_unit"])
             ),
         ),
-        ("Maintenance", words.maintenance_text(row) + words.weak_fact_flag(row, "results")),
-        ("Results last", results_text(row) + words.weak_fact_flag(row, "results")),
+        ("Maintenance", words.flagged(words.maintenance_text(row), row, "results")),
+        ("Results last", words.flagged(results_text(row), row, "results")),
         (
             "Downtime",
-            words.downtime_text(row["downtime_days_low"], row["downtime_days_high"], row["downtime_measure"])
-            + words.weak_fact_flag(row, "downtime"),
+            words.flagged(
+                words.downtime_text(row["downtime_days_low"], row["downtime_days_high"], row["downtime_measure"]),
+                row,
+                "downtime",
+            ),
         ),
         ("What the downtime counts", words.downtime_counts(row["downtime_measure"])),
         ("Risk tier", _text(row["risk_tier"])),

@@ -208,12 +208,12 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
         for a, b, c in zip(rows["price_note"], rows["price_order_note"], scopes, strict=True)
     ]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
-    rows["maintenance_words"] = [words.maintenance_text(row) for _, row in rows.iterrows()]
+    rows["maintenance_words"] = [
+        words.flagged(words.maintenance_text(row), row, "results") for _, row in rows.iterrows()
+    ]
     rows["downtime_words"] = [
-        words.downtime_text(lo, hi, m)
-        for lo, hi, m in zip(
-            rows["downtime_days_low"], rows["downtime_days_high"], rows["downtime_measure"], strict=True
-        )
+        words.flagged(words.downtime_text(row["downtime_days_low"], row["downtime_days_high"], m), row, "downtime")
+        for m, (_, row) in zip(rows["downtime_measure"], rows.iterrows(), strict=True)
     ]
     _add_trial_columns(rows, records, symbol, bool(comparison.filters.concern))
     rows["clinic_questions"] = [" ".join(option_questions(row, symbol)) for _, row in rows.iterrows()]

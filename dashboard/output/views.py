@@ -63,6 +63,18 @@ def _price_links(row: pd.Series, sources: pd.DataFrame):
     return out or "none"
 
 
+def _used_for(row: pd.Series, price: pd.Series, kind: str) -> bool:
+    """Whether the option's `kind` figure came from this price row: its source and status, its basis, and a unit
+    the model turns into a session price (a source can give several rows, e.g. a fee and a total)."""
+    convertible = price["unit"] in vocab.PER_SESSION_UNITS or price["unit"] == row.get("session_unit")
+    return (
+        row.get(f"session_{kind}_source") == price["source_id"]
+        and row.get(f"session_{kind}_status") == price["status"]
+        and row.get("basis") == price["basis"]
+        and bool(convertible)
+    )
+
+
 def published_prices(row: pd.Series, data: Dataset, market: str):
     """Every price row for the option's treatment in the market, as published, saying which figures
     the model used; rows not used stay visible here."""
@@ -72,16 +84,18 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
         return "none"
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     read_on = dict(zip(data.sources["id"], data.sources["read_on"], strict=True)) if "read_on" in data.sources else {}
+    page_year = dict(zip(data.sources["id"], data.sources["year"], strict=True))
     items = []
     for _, p in prices.iterrows():
         symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")
         figures = " / ".join(f"{k} {symbol}{p[k]:,.0f}" for k in vocab.FIGURE_KINDS if _known(p[k]))
-        year = (
-            f", {int(p['year'])}"
-            if _known(p["year"])
-            else words.undated_text(price_words.read_on_of(p["source_id"], read_on))
-        )
-        kinds = [k for k in vocab.FIGURE_KINDS if row.get(f"session_{k}_source") == p["source_id"]]
+        if _known(p["year"]):
+            year = f", {int(p['year'])}"
+        elif _known(page_year.get(p["source_id"])):
+            year = f", {int(page_year[p['source_id']])} (the page's year; the row gives none)"
+        else:
+            year = words.undated_text(price_words.read_on_of(p["source_id"], read_on))
+        kinds = [k for k in vocab.FIGURE_KINDS if _used_for(row, p, k)]
         note = f" — used for {', '.join(kinds)}" if kinds else " — not used"
         scope = category_text(p.get("category_average"))
         note = f"; {scope}{note}" if scope else note

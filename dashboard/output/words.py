@@ -245,7 +245,9 @@ def undated_text(read_on) -> str:
     return ", year not stated"
 
 
-def weak_fact_flag(row: Mapping, fact: str) -> str:
-    """' (clinic pages only: weak)' when the treatment's `fact` (one of vocab.WEAK_FACTS) rests on clinic pages
-    alone (treatments.csv `weak_facts`), else ''."""
-    return " (clinic pages only: weak)" if fact in _codes(row.get("weak_facts")) else ""
+def flagged(text: str, row: Mapping, fact: str) -> str:
+    """`text` (a fact in words) with ' (clinic pages only: weak)' after it when the treatment's `fact` (one of
+    vocab.WEAK_FACTS) rests on clinic pages alone (treatments.csv `weak_facts`); a fact that is not published
+    ('unknown', 'not published ...') is not flagged."""
+    unknown = text == "unknown" or text.startswith(NOT_PUBLISHED)
+    return text + (" (clinic pages only: weak)" if fact in _codes(row.get("weak_facts")) and not unknown else "")

@@ -178,7 +178,9 @@ def test_grid_says_what_each_downtime_counts_and_keeps_publishers_out_of_the_tot
     rows = {r["id"]: r for r in grid.grid_rows(comparison, data)}
     assert rows["laser-co2-fractional"]["downtime_text"] == "7–14 days until the skin has healed"
     assert rows["microneedling-rf"]["downtime_text"] == "up to 10 hours of visible side effects"
-    assert rows["microdermabrasion"]["downtime_text"] == "0 days until back to normal activities"
+    assert (
+        rows["microdermabrasion"]["downtime_text"] == "0 days until back to normal activities (clinic pages only: weak)"
+    )
     tip = rows["microdermabrasion"]["total_tip"]
     assert "the surgeon's fee only; anaesthesia and the facility are extra" in tip
     assert re.search(
