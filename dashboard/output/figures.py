@@ -111,91 +111,13 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     mark = OPEN_MARK * largest
     # room right of the arrows for "at least $X": about 100 px of a phone's 230 px plot
     end = max([largest * 1.05, *((to + mark) * 1.75 for _, to, _ in parts)])
-    data = []
-    if closed:
-        lows, highs = _numbers(closed, "total_low"), _numbers(closed, "total_high")
-        data.append(
-            {
-                "type": "bar",
-                "orientation": "h",
-                "name": "known: low to high",
-                "marker": {
-                    "color": [QUOTE_COLOUR if is_quote(o) else BAR for o in closed],
-                    "pattern": {"shape": ["/" if is_assumed(o) else "" for o in closed]},
-                },
-                "y": [_key(o) for o in closed],
-                "base": lows,
-                "x": [max(h - lo, largest * 0.004) for lo, h in zip(lows, highs, strict=True)],
-                "customdata": [[full_name(o), lo, h] for o, lo, h in zip(closed, lows, highs, strict=True)],
-                "hovertemplate": f"%{{customdata[0]}}<br>{symbol}%{{customdata[1]:,.0f}} to {symbol}%{{customdata[2]:,.0f}}<extra></extra>",
-            }
-        )
+    data = [_closed_bars(closed, largest, symbol)] if closed else []
     if open_:
-        keys = [_key(o) for o in open_]
-        words = [[full_name(o), _open_words(o, symbol)] for o in open_]
-        data.append(
-            {
-                "type": "bar",
-                "orientation": "h",
-                "name": "known: low to high",
-                "showlegend": not closed,
-                "marker": {
-                    "color": [QUOTE_COLOUR if is_quote(o) else BAR for o in open_],
-                    "pattern": {"shape": ["/" if is_assumed(o) else "" for o in open_]},
-                },
-                "y": keys,
-                "base": [lo for lo, _, _ in parts],
-                "x": [max(to - lo, largest * 0.004) for lo, to, _ in parts],
-                "customdata": words,
-                "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-            }
-        )
-        data.append(
-            {
-                "type": "bar",
-                "orientation": "h",
-                "name": OPEN_ENTRY,
-                "legendgroup": "open",
-                "showlegend": False,
-                "marker": {"color": OPEN_PART, "line": {"width": 0}},
-                "y": keys,
-                "base": [to for _, to, _ in parts],
-                "x": [mark] * len(open_),
-                "customdata": words,
-                "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-            }
-        )
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers+text",
-                "name": OPEN_ENTRY,
-                "legendgroup": "open",
-                "y": keys,
-                "x": [to + mark for _, to, _ in parts],
-                "marker": {"symbol": "triangle-right", "size": 11, "color": "rgba(74,111,165,0.8)"},
-                "text": [f"at least {symbol}{lo:,.0f}" for lo, _, _ in parts],
-                "textposition": "middle right",
-                "textfont": {"size": 11, "color": "#1f3a60"},
-                "customdata": words,
-                "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-            }
-        )
+        data += _open_traces(open_, parts, (largest, mark), symbol, legend=not closed)
     typical = [o for o in closed if number(o["total_typical"]) is not None]
     if typical:
         title += ", typical marked"  # said only where a typical figure is drawn
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": "typical",
-                "y": [_key(o) for o in typical],
-                "x": _numbers(typical, "total_typical"),
-                "marker": {"symbol": "line-ns-open", "size": 18, "color": "#222", "line": {"width": 3}},
-                "customdata": [full_name(o) for o in typical],
-                "hovertemplate": f"%{{customdata}}<br>typical {symbol}%{{x:,.0f}}<extra></extra>",
-            }
-        )
+        data.append(_typical_marks(typical, symbol))
     if any(is_quote(o) for o in drawn):
         data.append(quote_entry())
     if any(is_fee(o) for o in drawn):
@@ -220,3 +142,92 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     if budget is not None:
         layout["shapes"] = [budget_line(budget, "x")]
     return {"data": data, "layout": layout}
+
+
+def _bar_colours(options: list[dict]) -> dict:
+    """A bar's marker: quotes in their own colour, figures resting on an assumption hatched."""
+    return {
+        "color": [QUOTE_COLOUR if is_quote(o) else BAR for o in options],
+        "pattern": {"shape": ["/" if is_assumed(o) else "" for o in options]},
+    }
+
+
+def _closed_bars(closed: list[dict], largest: float, symbol: str) -> dict:
+    """The low-to-high bar of each option whose total is known at both ends."""
+    lows, highs = _numbers(closed, "total_low"), _numbers(closed, "total_high")
+    return {
+        "type": "bar",
+        "orientation": "h",
+        "name": "known: low to high",
+        "marker": _bar_colours(closed),
+        "y": [_key(o) for o in closed],
+        "base": lows,
+        "x": [max(h - lo, largest * 0.004) for lo, h in zip(lows, highs, strict=True)],
+        "customdata": [[full_name(o), lo, h] for o, lo, h in zip(closed, lows, highs, strict=True)],
+        "hovertemplate": f"%{{customdata[0]}}<br>{symbol}%{{customdata[1]:,.0f}} to {symbol}%{{customdata[2]:,.0f}}<extra></extra>",
+    }
+
+
+def _open_traces(open_: list[dict], parts: list, scale: tuple[float, float], symbol: str, legend: bool) -> list[dict]:
+    """An open total ("at least"): its known part as a bar, then a marker of fixed length (`scale`: the largest
+    figure and the marker's length) ending in an arrow labelled "at least $X". `parts`: known_part of each;
+    `legend`: whether the known part's bar carries the legend entry."""
+    largest, mark = scale
+    keys = [_key(o) for o in open_]
+    words = [[full_name(o), _open_words(o, symbol)] for o in open_]
+    hover = "%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
+    return [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": "known: low to high",
+            "showlegend": legend,
+            "marker": _bar_colours(open_),
+            "y": keys,
+            "base": [lo for lo, _, _ in parts],
+            "x": [max(to - lo, largest * 0.004) for lo, to, _ in parts],
+            "customdata": words,
+            "hovertemplate": hover,
+        },
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": OPEN_ENTRY,
+            "legendgroup": "open",
+            "showlegend": False,
+            "marker": {"color": OPEN_PART, "line": {"width": 0}},
+            "y": keys,
+            "base": [to for _, to, _ in parts],
+            "x": [mark] * len(open_),
+            "customdata": words,
+            "hovertemplate": hover,
+        },
+        {
+            "type": "scatter",
+            "mode": "markers+text",
+            "name": OPEN_ENTRY,
+            "legendgroup": "open",
+            "y": keys,
+            "x": [to + mark for _, to, _ in parts],
+            "marker": {"symbol": "triangle-right", "size": 11, "color": "rgba(74,111,165,0.8)"},
+            "text": [f"at least {symbol}{lo:,.0f}" for lo, _, _ in parts],
+            "textposition": "middle right",
+            "textfont": {"size": 11, "color": "#1f3a60"},
+            "customdata": words,
+            "hovertemplate": hover,
+        },
+    ]
+
+
+def _typical_marks(typical: list[dict], symbol: str) -> dict:
+    """A tick at each option's typical total."""
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "typical",
+        "y": [_key(o) for o in typical],
+        "x": _numbers(typical, "total_typical"),
+        "marker": {"symbol": "line-ns-open", "size": 18, "color": "#222", "line": {"width": 3}},
+        "customdata": [full_name(o) for o in typical],
+        "hovertemplate": f"%{{customdata}}<br>typical {symbol}%{{x:,.0f}}<extra></extra>",
+    }

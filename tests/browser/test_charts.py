@@ -78,6 +78,6 @@ def test_the_open_totals_are_drawn_as_floors_and_every_point_is_named(page, live
     numbers = page.locator("#cost-downtime-chart .textpoint")
     items = page.locator("#cost-downtime-key li")
     expect(items.first).to_contain_text("Microneedling with radiofrequency")
-    assert numbers.count() == items.count() == 4  # tretinoin has no downtime figure, so no point
-    assert sorted(int(n) for n in numbers.all_text_contents()) == [1, 2, 3, 4]
+    assert numbers.count() == items.count() == 5
+    assert sorted(int(n) for n in numbers.all_text_contents()) == [1, 2, 3, 4, 5]
     assert console_errors == []

@@ -13,7 +13,7 @@ def test_banner_follows_the_price_bases_shown(page, live_url, console_errors):
     page.goto(live_url + SEED)
     banner = page.locator("#disclaimer")
     expect(banner).to_contain_text(
-        "priced from a surgeon's fee only (no anaesthesia or facility): Non-ablative fractional laser"
+        "priced from a surgeon's fee only (no anaesthesia or facility): Microdermabrasion, Non-ablative fractional laser"
     )
     expect(banner).not_to_contain_text("US surgical figures")
     choose(page, "category", "microneedling")  # microneedling for stretch marks: one total price
