@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,9 +9,17 @@ from dash import dcc, html
 
 from dashboard import vocab
 from dashboard.model.comparison import Catalog, Comparison, compare
-from dashboard.output import cumulative, display, figures, grid, grid_columns, trial_chart, trial_words, words
-from dashboard.output.gaps import gap_note
-from dashboard.output.questions import clinic_questions
+from dashboard.output import (
+    cumulative,
+    display,
+    figures,
+    grid,
+    grid_columns,
+    page_texts,
+    trial_chart,
+    trial_words,
+    words,
+)
 from dashboard.output.views import option_details, side_by_side
 from dashboard.web.assumption_panel import assumption_list
 from dashboard.web.quote_panel import quote_list
@@ -47,110 +54,50 @@ def result_text(comparison: Comparison) -> str:
     return display.summary_text(comparison.rows, comparison.filters.budget is not None)
 
 
-def count_text(n: int) -> str:
-    return f"{n} option{'s' if n != 1 else ''}"
-
-
-def over_budget_text(hidden: int) -> str:
-    if not hidden:
-        return ""
-    verb = "is" if hidden == 1 else "are"
-    return f"{hidden} more option{'s' if hidden != 1 else ''} {verb} over budget"
-
-
-# '.' too, and '/' and '@' as character references (the page's Markdown shows a backslash before them, as
-# before ':' and '<'), so no web or e-mail address becomes a link
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
-_NOT_ESCAPABLE = str.maketrans({"/": "&#47;", "@": "&#64;", "<": "&lt;"})
-
-
-def md_text(text) -> str:
-    """Text shown literally in Markdown: every character Markdown could read as markup is escaped,
-    and URLs are not turned into links (clinic names in quotes are the user's own text)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split())).translate(_NOT_ESCAPABLE)
-
-
-def _card(r: dict) -> str:
-    risk = "unknown" if r.get("risk_tier") is None else f"{r['risk_tier']} of 5"
-    total, _, parts = r["total_text"].partition("\n")
-    facts = [
-        ("Total", total),
-        *([("Of which", parts)] if parts else []),
-        *([("Price covers", r["covers_text"])] if r.get("covers_text") else []),
-        ("Budget", r["budget_reason"] if r.get("budget_fit") else r["fit_label"]),
-        ("Downtime", r["downtime_text"]),
-        ("Risk tier", risk),
-        ("What trials found", r["trial_text"] or r["evidence_text"]),
-    ]
-    lines = [f"### {md_text(r['name'])}", ""] + [f"- **{label}:** {md_text(value)}" for label, value in facts]
-    if r.get("missing"):
-        lines += ["", md_text(r["missing"])]
-    return "\n".join(lines)
-
-
 def cards(records: list[dict]) -> list:
-    """One card per option with the grid's five facts (shown instead of the grid on a phone).
-
-    Markdown, one component per group: hundreds of small components made the page slow to draw.
-    """
-    kept = [r for r in records if not r["over"]]
-    over = [r for r in records if r["over"]]
-    out = [dcc.Markdown("\n\n".join(_card(r) for r in kept), className="option-cards")]
-    if over:
-        out.append(dcc.Markdown("\n\n".join(_card(r) for r in over), className="option-cards over-budget-cards"))
-    # a tap on a card opens its details (assets/cards.js): the ids of its cards, in order, as plain text
-    return [html.Div(m, className="card-group", **{"data-ids": ",".join(r["id"] for r in group)})
-            for m, group in zip(out, (kept, over), strict=False)]  # fmt: skip
+    """One card per option with the grid's five facts (shown instead of the grid on a phone): a Markdown
+    block per group (within budget, over it); a tap on a card opens its details (assets/cards.js), which
+    reads the ids of the group's cards, in order, as plain text."""
+    return [
+        html.Div(
+            dcc.Markdown(group.markdown, className="option-cards" + (" over-budget-cards" if group.over else "")),
+            className="card-group",
+            **{"data-ids": ",".join(group.ids)},
+        )
+        for group in page_texts.card_groups(records)
+    ]
 
 
 def missing_notes(comparison: Comparison) -> html.Details | None:
     """'What is missing, and what to do': one line per shown option with a missing input, with its own figures
     (output.gaps), and once what to do about them."""
-    rows = comparison.rows
-    if "missing" not in rows:
+    missing = page_texts.missing_markdown(comparison.rows, comparison.filters.market)
+    if missing is None:
         return None
-    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
-    notes = [
-        (r["name"], gap_note(r, symbol) or r["missing"])
-        for _, r in rows.iterrows()
-        if isinstance(r["missing"], str) and r["missing"]
-    ]
-    if not notes:
-        return None
+    count, markdown = missing
     return html.Details(
         [
-            html.Summary(f"What is missing, and what to do: {len(notes)} option{'s' if len(notes) != 1 else ''}"),
+            html.Summary(f"What is missing, and what to do: {count} option{'s' if count != 1 else ''}"),
             html.P(
                 "Ask the clinic the questions under “Questions for the clinic”, or enter your own assumption "
                 "for a missing figure (“Your assumptions”, below the charts).",
                 className="small mb-1",
             ),
-            dcc.Markdown(
-                "\n".join(f"- **{md_text(name)}:** {md_text(text)}" for name, text in notes), className="small mb-0"
-            ),
+            dcc.Markdown(markdown, className="small mb-0"),
         ],
         className="mt-2",
     )
 
 
 def questions_list(comparison: Comparison) -> list:
-    """The questions for the clinic, grouped by option (output.questions), as the page shows them: the settings
-    they are for, then one heading and list per group. Markdown, one component: a list per option in components
-    made the page slow to draw."""
-    symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
-    groups = clinic_questions(comparison.rows, symbol)
-    if not groups:
+    """The questions for the clinic, grouped by option (output.page_texts), as the page shows them: the
+    settings they are for, then one heading and list per group."""
+    markdown = page_texts.questions_markdown(comparison.rows, comparison.filters.market)
+    if markdown is None:
         return [html.P("No options listed: nothing to ask yet.", className="small")]
-    parts = []
-    for group in groups:
-        parts.append(f"### {md_text(group.title)}\n")
-        parts += [f"- {md_text(q)}" for q in group.questions]
-        if group.note:
-            parts.append(f"\n{md_text(group.note)}")
-        parts.append("")
     return [
         html.P(f"For: {comparison.filters.describe()}", className="small text-muted mb-1 questions-for"),
-        dcc.Markdown("\n".join(parts), className="questions-list"),
+        dcc.Markdown(markdown, className="questions-list"),
     ]
 
 
@@ -186,7 +133,7 @@ def render(
         row_data=records,
         column_defs=grid_columns.column_defs(horizon_label, filters.daily_earnings is not None),
         result_count=result_text(comparison),
-        over_budget_note=over_budget_text(comparison.hidden_over_budget),
+        over_budget_note=page_texts.over_budget_text(comparison.hidden_over_budget),
         cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
         cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
         cost_downtime_key=[html.Li(text) for text in figures.cost_downtime_key(rows, currency)],

@@ -2,7 +2,8 @@
 
 from dashboard.model.comparison import compare
 from dashboard.model.filters import Filters
-from dashboard.web.render import over_budget_text, result_text
+from dashboard.output.page_texts import over_budget_text
+from dashboard.web.render import result_text
 
 
 def choose(page, control_id, label):
