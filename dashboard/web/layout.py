@@ -15,9 +15,6 @@ from dashboard.web.filter_panel import controls
 from dashboard.web.questions_panel import questions_section
 from dashboard.web.quote_panel import quote_form
 
-# No mode bar: its 19 buttons per chart were 57 Tab stops between the tabs and the quotes.
-GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False}
-
 
 def results(catalog: Catalog) -> html.Div:
     """Summary line, the over-budget switch, the grid (cards on a phone), details, missing figures, exports."""
@@ -109,6 +106,11 @@ def results(catalog: Catalog) -> html.Div:
 FIRST_TAB = "charts"
 
 
+def charts_waiting() -> html.P:
+    """What the charts tab holds until its charts are drawn (a moment after it comes near the screen)."""
+    return html.P("Drawing the charts…", className="small text-muted charts-waiting", role="status")
+
+
 def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Tabs:
     """Charts, side by side and sources; assets/page.js makes them a keyboard tab list. A tab named in
     `unbuilt` (not the first one shown) is left empty: its content is sent when it is first shown."""
@@ -119,21 +121,8 @@ def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Ta
     return dbc.Tabs(
         [
             dbc.Tab(
-                html.Div(
-                    [
-                        dcc.Graph(id="cost-range-chart", config=GRAPH_CONFIG),
-                        dcc.Graph(id="cost-downtime-chart", config=GRAPH_CONFIG),
-                        html.Ol(
-                            id="cost-downtime-key",
-                            className="chart-key small",
-                            **{"aria-label": "The points of the cost against downtime chart"},
-                        ),
-                        dcc.Graph(id="trial-chart", config=GRAPH_CONFIG),
-                        html.Div(id="trial-notes"),
-                        dcc.Graph(id="cumulative-chart", config=GRAPH_CONFIG),
-                        html.Ul(id="crossover-notes"),
-                    ]
-                ),
+                # drawn when this part of the page first comes near the screen (assets/charts.js, render.charts)
+                html.Div(charts_waiting(), id="charts-panel", className="charts-panel"),
                 label="Charts",
                 tab_id="charts",
             ),
@@ -156,6 +145,9 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
             dcc.Store(id="quotes-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="assumptions-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="applied-query", data=""),
+            # True once the charts' part of the page has come near the screen (assets/charts.js): from then on
+            # the render sends the charts; until then it leaves them out (less work, fewer bytes per change)
+            dcc.Store(id="charts-shown", data=False),
             dcc.Store(id="card-choice"),  # the result card tapped (assets/cards.js), for its details
             # a URL reached by going back or forward, for the render to read (assets/dashboard.js historyStep)
             dcc.Store(id="history-search", data=""),

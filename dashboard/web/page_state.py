@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard.model import assumptions
 from dashboard.model.comparison import Catalog
@@ -24,7 +25,7 @@ from dashboard.model.filters import (
 )
 from dashboard.quotes import records as quotes
 from dashboard.quotes.dates import latest_today
-from dashboard.web.render import details, render
+from dashboard.web.render import details, render, render_charts
 
 # List-valued fields and how many items they keep; the browser trims a control to this at once.
 LIST_LIMITS = {"compare": MAX_COMPARE}
@@ -35,6 +36,8 @@ LIST_LIMITS = {"compare": MAX_COMPARE}
 RENDER_INPUTS = {
     "stored_quotes": ("quotes-store", "data"),
     "stored_assumptions": ("assumptions-store", "data"),
+    # True once the charts' part of the page has come near the screen (assets/charts.js)
+    "charts_shown": ("charts-shown", "data"),
 }
 # What it returns: PageOutputs field -> (component id, property). The first view fills the same properties.
 RENDER_OUTPUTS = {
@@ -42,11 +45,6 @@ RENDER_OUTPUTS = {
     "column_defs": ("results-grid", "columnDefs"),
     "result_count": ("result-count", "children"),
     "over_budget_note": ("over-budget-note", "children"),
-    "cost_range": ("cost-range-chart", "figure"),
-    "cost_downtime": ("cost-downtime-chart", "figure"),
-    "cost_downtime_key": ("cost-downtime-key", "children"),
-    "cumulative": ("cumulative-chart", "figure"),
-    "crossover_notes": ("crossover-notes", "children"),
     "side_by_side": ("side-by-side", "children"),
     "quote_list": ("quote-list", "children"),
     "assumption_list": ("assumption-list", "children"),
@@ -56,8 +54,8 @@ RENDER_OUTPUTS = {
     "applied_query": ("applied-query", "data"),
     "price_basis_note": ("price-basis-note", "children"),
     "clinic_questions": ("clinic-questions", "children"),
-    "trial_chart": ("trial-chart", "figure"),
-    "trial_notes": ("trial-notes", "children"),
+    # the charts with their keys and notes; left as they are (no_update) until the charts are first drawn
+    "charts": ("charts-panel", "children"),
 }
 # After a change, the URL to write ({"query": the filters in force, "step": the Back/Forward step the request
 # was sent at}); an answer to going back or forward leaves the URL alone.
@@ -126,15 +124,31 @@ def controls_from_query(search) -> dict[str, object]:
     return controls
 
 
-def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assumptions) -> dict[str, object]:
+def page_outputs(
+    catalog: Catalog, filters: Filters, stored_quotes, stored_assumptions, charts_shown=False
+) -> dict[str, object]:
     """Everything the view shows for valid filters and the raw stored quotes and assumptions, keyed as
-    RENDER_OUTPUTS. Quotes and assumptions come from the browser: they are checked here, every time.
+    RENDER_OUTPUTS. Quotes and assumptions come from the browser: they are checked here, every time. The
+    charts are made only once `charts_shown` is True; until then "charts" is no_update.
     """
     saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, latest_today())
     assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
     attention = quotes.needs_attention(stored_quotes, catalog.treatment_ids, latest_today())
-    out = render(catalog, filters, saved, assumed, attention)
-    return {name: getattr(out, name) for name in RENDER_OUTPUTS}
+    out = render(catalog, filters, saved, assumed, attention, charts=charts_shown is True)
+    values = {name: getattr(out, name) for name in RENDER_OUTPUTS}
+    return {**values, "charts": no_update if out.charts is None else out.charts}
+
+
+def charts_outputs(catalog: Catalog, applied_query, stored_quotes, stored_assumptions) -> dict[str, object]:
+    """What the render returns when the charts are first drawn: the charts for the filters in force (the
+    applied-query store) and the stored quotes and assumptions, everything else left as it is."""
+    filters = from_query(applied_query if isinstance(applied_query, str) else "", catalog.treatment_ids)
+    saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, latest_today())
+    assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
+    return {
+        **dict.fromkeys([*RENDER_OUTPUTS, *MESSAGE_OUTPUTS, *URL_OUTPUT, *CONTROL_OUTPUTS], no_update),
+        "charts": render_charts(catalog, filters, saved, assumed),
+    }
 
 
 def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filters, dict[str, str]]:
@@ -148,7 +162,7 @@ def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filte
     }
 
 
-def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions) -> dict[str, object]:
+def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions, charts_shown=False) -> dict[str, object]:
     """What the render returns when the person goes back or forward (`step`: {"search": raw query string,
     "step": n}, from assets/dashboard.js): the controls and the results as the first view shows them for that
     URL, no messages, and the URL kept as it is (its own text as the filters in force, so the browser writes
@@ -156,7 +170,7 @@ def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions) -
     search = step.get("search") if isinstance(step, dict) else None
     query = search if isinstance(search, str) and len(search) <= 4000 else ""
     filters = from_query(query, catalog.treatment_ids)
-    out = page_outputs(catalog, filters, stored_quotes, stored_assumptions)
+    out = page_outputs(catalog, filters, stored_quotes, stored_assumptions, charts_shown)
     out["applied_query"] = query.lstrip("?")
     return {
         **out,
@@ -217,6 +231,10 @@ def register_page_updates(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def show(controls, history, applied_query, search=None, **values):
+        if ctx.triggered_id == "charts-shown":
+            if values.get("charts_shown") is not True:
+                raise PreventUpdate
+            return charts_outputs(catalog, applied_query, values.get("stored_quotes"), values.get("stored_assumptions"))
         if ctx.triggered_id == "history-search":
             return history_outputs(catalog, history, **values)
         controls = controls if isinstance(controls, dict) else {}

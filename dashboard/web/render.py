@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dash import dcc, html
@@ -47,6 +47,23 @@ class PageOutputs:
     clinic_questions: Any = None
     trial_chart: Any = None  # what the money buys: course cost against the share improved, for the concern
     trial_notes: Any = None  # under it: the cost per extra patient improved where a trial allows, the counts
+    # the charts tab's content (the figures above as components), or None when the charts are not drawn yet
+    charts: Any = None
+
+
+# PageOutputs' fields the charts tab shows (made only when the charts are drawn)
+CHART_FIELDS = (
+    "cost_range",
+    "cost_downtime",
+    "cost_downtime_key",
+    "trial_chart",
+    "trial_notes",
+    "cumulative",
+    "crossover_notes",
+)
+
+# No mode bar: its 19 buttons per chart were 57 Tab stops between the tabs and the quotes.
+GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False}
 
 
 def result_text(comparison: Comparison) -> str:
@@ -112,37 +129,80 @@ def trial_notes(rows, concern: str | None, currency: str) -> list:
     return [*out, html.Ul(notes, className="small")]
 
 
+def charts_panel(out: PageOutputs) -> html.Div:
+    """The charts tab's content: the cost range, cost against downtime with its key, what the money buys
+    with its notes, and the cost by year with its crossover notes."""
+    return html.Div(
+        [
+            dcc.Graph(id="cost-range-chart", figure=out.cost_range, config=GRAPH_CONFIG),
+            dcc.Graph(id="cost-downtime-chart", figure=out.cost_downtime, config=GRAPH_CONFIG),
+            html.Ol(
+                out.cost_downtime_key,
+                id="cost-downtime-key",
+                className="chart-key small",
+                **{"aria-label": "The points of the cost against downtime chart"},
+            ),
+            dcc.Graph(id="trial-chart", figure=out.trial_chart, config=GRAPH_CONFIG),
+            html.Div(out.trial_notes, id="trial-notes"),
+            dcc.Graph(id="cumulative-chart", figure=out.cumulative, config=GRAPH_CONFIG),
+            html.Ul(out.crossover_notes, id="crossover-notes"),
+        ]
+    )
+
+
+def chart_outputs(comparison: Comparison, catalog: Catalog) -> dict[str, Any]:
+    """The charts' figures, key and notes for a comparison, keyed as PageOutputs' fields."""
+    filters, rows = comparison.filters, comparison.rows
+    currency = vocab.MARKET_CURRENCY[filters.market]
+    by_year, sentences = cumulative.cumulative_figure(
+        comparison.table, list(filters.compare), filters.horizon, currency, comparison.cumulative, filters.budget
+    )
+    return {
+        "cost_range": figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
+        "cost_downtime": figures.cost_downtime_figure(rows, filters.horizon, currency),
+        "cost_downtime_key": [html.Li(text) for text in figures.cost_downtime_key(rows, currency)],
+        "trial_chart": trial_chart.trial_figure(rows, filters.concern, currency),
+        "trial_notes": trial_notes(rows, filters.concern, currency),
+        "cumulative": by_year,
+        "crossover_notes": [html.Li(s) for s in sentences],
+    }
+
+
+def render_charts(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = ()) -> html.Div:
+    """The charts tab's content alone, for the filters (when the charts are first drawn)."""
+    comparison = compare(catalog, filters, saved_quotes, assumptions)
+    return charts_panel(
+        PageOutputs([], [], "", "", **chart_outputs(comparison, catalog), side_by_side=None, quote_list=None)
+    )
+
+
 def render(
-    catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = (), attention: list[dict] = ()
+    catalog: Catalog,
+    filters,
+    saved_quotes: list[dict] = (),
+    assumptions: list[dict] = (),
+    attention: list[dict] = (),
+    charts: bool = True,
 ) -> PageOutputs:
     """The grid rows, texts, figures, side-by-side view and quote list for the filters (`attention`: stored
-    quotes whose treatment is no longer in the data)."""
+    quotes whose treatment is no longer in the data). Without `charts` the charts are not made (their fields
+    and `charts` are None)."""
     comparison = compare(catalog, filters, saved_quotes, assumptions)
     rows = comparison.rows
-    currency = vocab.MARKET_CURRENCY[filters.market]
     horizon_label = f"{filters.horizon} year{'s' if filters.horizon != 1 else ''}"
     everything = comparison.table
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
     selected = list(filters.compare)
-    by_year, sentences = cumulative.cumulative_figure(
-        everything, selected, filters.horizon, currency, comparison.cumulative, filters.budget
-    )
+    drawn = chart_outputs(comparison, catalog) if charts else dict.fromkeys(CHART_FIELDS)
     records = grid.grid_rows(comparison, catalog.data)
     shown_over = sum(1 for r in records if r["over"])
-    return PageOutputs(
+    out = PageOutputs(
         row_data=records,
         column_defs=grid_columns.column_defs(horizon_label, filters.daily_earnings is not None),
         result_count=result_text(comparison),
         over_budget_note=page_texts.over_budget_text(comparison.hidden_over_budget),
-        cost_range=figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
-        cost_downtime=figures.cost_downtime_figure(rows, filters.horizon, currency),
-        cost_downtime_key=[html.Li(text) for text in figures.cost_downtime_key(rows, currency)],
-        trial_chart=trial_chart.trial_figure(rows, filters.concern, currency),
-        trial_notes=trial_notes(rows, filters.concern, currency),
-        cumulative=by_year,
         applied_query=filters.to_query(),
         price_basis_note=words.price_basis_note(rows),
-        crossover_notes=[html.Li(s) for s in sentences],
         side_by_side=side_by_side(
             everything,
             selected,
@@ -161,7 +221,9 @@ def render(
         over_budget_label=display.over_budget_label(
             comparison.hidden_over_budget, shown_over, filters.budget is not None
         ),
+        **drawn,
     )
+    return replace(out, charts=charts_panel(out)) if charts else out
 
 
 def details(catalog: Catalog, filters, option_id, saved_quotes: list[dict] = (), assumptions: list[dict] = ()):

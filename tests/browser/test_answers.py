@@ -11,7 +11,7 @@ from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
-from tests.browser.pages import choose
+from tests.browser.pages import choose, show_charts
 
 QUERY = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&over_budget=1"
 # the total, then the course beside the upkeep on a line of its own
@@ -43,9 +43,11 @@ def test_every_option_shows_a_figure_or_says_why_not(page, live_url, rows, conso
         else:
             expect(cell).to_have_text(FIGURE)
     # the three charts draw them
+    show_charts(page)
     expect(page.locator("#cost-range-chart .bars path").first).to_be_attached()
     expect(page.locator("#cost-downtime-chart .scatterlayer .point").first).to_be_attached()
     page.goto(live_url + QUERY + "&compare=microdermabrasion,ipl")
+    show_charts(page)
     expect(page.locator("#cumulative-chart .scatterlayer .trace").first).to_be_attached()
     expect(page.locator("#cumulative-chart .legendtext").filter(has_text="Microdermabrasion").first).to_be_visible()
     assert console_errors == []

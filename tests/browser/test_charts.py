@@ -5,6 +5,8 @@ downtime chart named in the list under it."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.pages import show_charts
+
 SEED = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&compare=microdermabrasion,microneedling,laser-co2-fractional"
 UK = "/?market=UK&horizon=10&budget=5000&compare=botulinum-toxin,facelift"
 CHARTS = ("cost-range-chart", "cost-downtime-chart", "cumulative-chart")
@@ -38,6 +40,7 @@ def apart(a, b):
 def test_on_a_phone_titles_are_whole_and_legends_sit_below_the_plot(page, live_url, query, console_errors):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_url + query)
+    show_charts(page)
     for chart in CHARTS:
         graph = page.locator(f"#{chart}")
         expect(graph.locator(".legend")).to_be_attached()
@@ -59,6 +62,7 @@ def test_on_a_phone_titles_are_whole_and_legends_sit_below_the_plot(page, live_u
 def test_the_open_totals_are_drawn_as_floors_and_every_point_is_named(page, live_url, console_errors):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_url + SEED)
+    show_charts(page)
     cumulative = page.locator("#cumulative-chart")
     # fractional CO2's upkeep is not published: its line is a floor, dashed, named "at least" at its end
     name = "Fractional CO2 laser resurfacing"

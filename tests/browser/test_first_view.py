@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import expected
+from tests.browser.pages import expected, show_charts
 
 CALLBACK = "_dash-update-component"
 
@@ -36,6 +36,7 @@ def test_one_server_request_per_filter_change(page, live_url, catalog, console_e
     seen = watch(page)
     page.goto(live_url + "/?concern=stretch-marks")
     expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks")[1])
+    show_charts(page)  # drawn once (one request), then sent with each change
     for budget in (3000, 1000):
         before = len(callbacks(seen))
         with page.expect_response(lambda r: CALLBACK in r.url):
@@ -125,10 +126,29 @@ def test_an_unchanged_field_and_a_change_overtaken_by_back_add_no_history(page, 
     assert console_errors == []
 
 
+def test_the_charts_and_their_library_wait_until_the_person_scrolls_near_them(page, live_url, console_errors):
+    seen = watch(page)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
+    expect(page.locator("#results-grid .ag-row").first).to_be_attached()
+    page.wait_for_timeout(1000)
+    expect(page.locator("#charts-panel")).to_have_text("Drawing the charts…")
+    assert not [u for u in seen if "plotly" in u]
+    show_charts(page)
+    # a change from then on redraws them: the budget line moves
+    line = page.locator("#cost-range-chart .shapelayer path").first
+    expect(line).to_be_attached()
+    before = line.get_attribute("d")
+    page.fill("#budget", "9000")
+    page.press("#budget", "Enter")
+    expect(page.locator("#cost-range-chart .shapelayer path").first).not_to_have_attribute("d", before)
+    assert console_errors == []
+
+
 def test_plotly_basic_bundle_served_locally_and_the_full_one_never(page, live_url, console_errors):
     seen = watch(page)
     page.goto(live_url + "/?horizon=5")
-    expect(page.locator("#cost-range-chart .main-svg").first).to_be_attached()
+    show_charts(page)
     bundles = [u for u in seen if "plotly" in u and u.endswith(".js")]
     assert bundles == [live_url + "/assets/plotly-basic-4.1.1.min.js"]
     header = page.request.get(bundles[0]).text()[:200]

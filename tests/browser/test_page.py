@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from dashboard.model.comparison import compare
 from dashboard.model.filters import Filters
 from dashboard.web.render import result_text
+from tests.browser.pages import show_charts
 
 FIVE_FACTS = ["Total over 5 years", "Budget fit", "Downtime", "Risk tier (1–5)", "What trials found"]
 STRETCH = "/?concern=stretch-marks&market=US&budget=3000&horizon=5"
@@ -59,6 +60,7 @@ def pick(page, dropdown_id: str, label: str) -> None:
 def serious_violations(page) -> list[str]:
     page.mouse.move(0, 0)  # no hover fade under the pointer while colours are measured
     page.wait_for_timeout(300)
+    expect(page.locator(".ag-tooltip")).to_have_count(0)  # a grid tooltip fading out is not measured
     results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
@@ -151,6 +153,7 @@ def test_uk_face_options_over_ten_years_with_earnings(page, live_url, catalog, c
     expect(page.locator(".ag-header-cell[col-id='with_time_off_low']")).to_contain_text("Incl. time off")
     totals = grid_column(page, "total_low")
     assert totals and all(t.startswith(("£", "at least £", "up to £", "no price")) for t in totals), totals
+    show_charts(page)
     expect(page.locator("#cost-range-chart .xtick").first).to_contain_text("£")
     expect(page.locator("#cumulative-chart .legendtext").first).to_be_visible()
     page.locator(".nav-link", has_text="Side by side").click()

@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.pages import show_charts
+
 QUERY = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&over_budget=1"
 
 
@@ -32,6 +34,7 @@ def test_details_show_the_trial_figure_and_the_chart_draws(page, live_url, conso
     cell(page, "abdominoplasty").click()
     expect(details).to_contain_text("No trial result found for this concern.")
     # the chart: a labelled point per option with a price and a share, the note on thresholds
+    show_charts(page)
     chart = page.locator("#trial-chart")
     expect(chart.locator(".scatterlayer .point").first).to_be_attached()
     expect(chart.locator(".textpoint")).to_have_count(5)  # numbered, and named in the key under it

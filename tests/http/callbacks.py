@@ -8,11 +8,6 @@ RENDER_OUTPUTS = [
     ("results-grid", "columnDefs"),
     ("result-count", "children"),
     ("over-budget-note", "children"),
-    ("cost-range-chart", "figure"),
-    ("cost-downtime-chart", "figure"),
-    ("cost-downtime-key", "children"),
-    ("cumulative-chart", "figure"),
-    ("crossover-notes", "children"),
     ("side-by-side", "children"),
     ("quote-list", "children"),
     ("assumption-list", "children"),
@@ -22,8 +17,7 @@ RENDER_OUTPUTS = [
     ("applied-query", "data"),
     ("price-basis-note", "children"),
     ("clinic-questions", "children"),
-    ("trial-chart", "figure"),
-    ("trial-notes", "children"),
+    ("charts-panel", "children"),
     ("budget-message", "children"),
     ("max-downtime-message", "children"),
     ("daily-earnings-message", "children"),
@@ -49,18 +43,25 @@ def request_body(outputs, inputs, state=(), changed=None):
     }
 
 
-def render_body(search, saved_quotes=(), saved_assumptions=()):
-    """The render request for the controls set as the URL `search` would set them."""
+def render_body(search, saved_quotes=(), saved_assumptions=(), charts_shown=True):
+    """The render request for the controls set as the URL `search` would set them (by default on a page
+    whose charts are drawn)."""
 
-    return render_controls_body(controls_from_query(search), saved_quotes, saved_assumptions, applied=search)
+    return render_controls_body(
+        controls_from_query(search), saved_quotes, saved_assumptions, applied=search, charts_shown=charts_shown
+    )
 
 
-def render_controls_body(controls, saved_quotes=(), saved_assumptions=(), changed="budget.value", applied=""):
+def render_controls_body(
+    controls, saved_quotes=(), saved_assumptions=(), changed="budget.value", applied="", charts_shown=True
+):
     """The render request for raw control values keyed by control id; `applied`: the filters in force
-    before the change, as a query string (the page keeps them in the applied-query store)."""
+    before the change, as a query string (the page keeps them in the applied-query store); `charts_shown`:
+    whether the page has drawn its charts."""
     inputs = [(c, "value", v) for c, v in controls.items()] + [
         ("quotes-store", "data", list(saved_quotes)),
         ("assumptions-store", "data", list(saved_assumptions)),
+        ("charts-shown", "data", charts_shown),
         ("history-search", "data", ""),
     ]
     state = [("applied-query", "data", applied), ("url", "search", "")]
@@ -73,10 +74,30 @@ def history_body(search, shown="", saved_quotes=()):
     inputs = [(c, "value", v) for c, v in controls_from_query(shown).items()] + [
         ("quotes-store", "data", list(saved_quotes)),
         ("assumptions-store", "data", []),
+        ("charts-shown", "data", True),
         ("history-search", "data", {"search": search, "step": 1}),
     ]
     state = [("applied-query", "data", shown.lstrip("?")), ("url", "search", shown)]
     return request_body(RENDER_OUTPUTS, inputs, state=state, changed=["history-search.data"])
+
+
+def chart_part(response, component_id):
+    """A component of the charts tab in a render response (charts-panel's children), as JSON props."""
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("props", {}).get("id") == component_id:
+                return node["props"]
+            return walk(node.get("props", {}).get("children"))
+        for child in node if isinstance(node, list) else []:
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+
+    found = walk(response["charts-panel"]["children"])
+    assert found is not None, f"{component_id} is not in the charts"
+    return found
 
 
 def render(client, search, saved_quotes=(), saved_assumptions=()):

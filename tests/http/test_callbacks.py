@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.model.filters import CONTROLS, Filters, control_values, from_query
 from dashboard.web.page_state import controls_from_query, shown_values
-from tests.http.callbacks import history_body, render, render_controls_body, request_body
+from tests.http.callbacks import chart_part, history_body, render, render_body, render_controls_body, request_body
 
 
 def test_page_and_dependencies_load(client):
@@ -59,7 +59,7 @@ def test_render_concern_and_side_by_side(client):
 
 def test_crossover_sentence_is_rendered(client):
     out = render(client, "?horizon=10&compare=ha-filler,abdominoplasty")
-    notes = out["crossover-notes"]["children"]
+    notes = chart_part(out, "crossover-notes")["children"]
     assert notes[0]["props"]["children"].startswith(
         "After about 4 years, Hyaluronic-acid filler has cost more than Abdominoplasty (comparing upper figures). "
         "The price bases differ:"
@@ -368,3 +368,32 @@ def test_a_change_to_the_filters_the_url_already_says_keeps_the_url_as_written(c
     body["state"][1]["value"] = "?budget=1,500&market=US"
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
     assert out["url-query"]["data"] == {"query": "budget=900", "step": 0}
+
+
+def test_before_the_charts_are_drawn_a_change_sends_no_chart(client):
+    query = "?concern=stretch-marks&budget=3000&horizon=5"
+    without = client.post("/_dash-update-component", json=render_body(query, charts_shown=False))
+    with_charts = client.post("/_dash-update-component", json=render_body(query))
+    assert "charts-panel" not in without.get_json()["response"]
+    assert without.get_json()["response"]["results-grid"] == with_charts.get_json()["response"]["results-grid"]
+    assert len(without.data) < len(with_charts.data) * 0.8
+
+
+def test_when_the_charts_near_the_screen_they_are_drawn_for_the_filters_in_force_and_nothing_else_is_sent(client):
+    query = "?concern=stretch-marks&budget=3000&horizon=5"
+    body = render_body(query, charts_shown=True)
+    body["changedPropIds"] = ["charts-shown.data"]
+    # the controls say 10 years, but the filters in force (applied-query) are 5: the charts follow the page
+    for item in body["inputs"]:
+        if item["id"] == "horizon":
+            item["value"] = 10
+    out = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert set(out) == {"charts-panel"}
+    assert out["charts-panel"] == render(client, query)["charts-panel"]
+    assert out["charts-panel"] != render(client, query.replace("horizon=5", "horizon=10"))["charts-panel"]
+
+
+def test_a_charts_signal_that_is_not_true_changes_nothing(client):
+    body = render_body("?concern=stretch-marks", charts_shown="yes")
+    body["changedPropIds"] = ["charts-shown.data"]
+    assert client.post("/_dash-update-component", json=body).status_code == 204
