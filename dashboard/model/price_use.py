@@ -10,21 +10,15 @@ tests/unit/test_price_use.py checks that removing the rows listed here changes n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any, cast
 
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.dataset.problems import Problem
+from dashboard.dataset.problems import Problem, by_line
 from dashboard.model import price_combine
 
 KINDS = price_combine.KINDS
-
-
-def _by_line(frame: pd.DataFrame) -> Iterator[tuple[int, pd.Series[Any]]]:
-    """The rows of price rows with their line numbers (a price table is indexed by line)."""
-    return cast("Iterator[tuple[int, pd.Series[Any]]]", frame.iterrows())
 
 
 def _where(row: pd.Series[Any]) -> str:
@@ -50,8 +44,8 @@ def left_out(treatments: pd.DataFrame, prices: pd.DataFrame, file: str = "prices
 def _group_notes(rows: pd.DataFrame, treatment: pd.Series[Any]) -> list[tuple[int, str]]:
     notes: list[tuple[int, str]] = []
     result = price_combine.combine_prices(rows, treatment)  # the model's own answer
-    candidates = {line: price_combine.row_candidates(row, treatment) for line, row in _by_line(rows)}
-    for line, row in _by_line(rows):
+    candidates = {line: price_combine.row_candidates(row, treatment) for line, row in by_line(rows)}
+    for line, row in by_line(rows):
         if not candidates[line]:
             unit = row["unit"]
             counted = unit not in vocab.PER_SESSION_UNITS and unit == treatment.get("session_unit")
@@ -67,7 +61,7 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series[Any]) -> list[tuple[in
     category = table.get("category_average", pd.Series(None, index=table.index, dtype=object))
     category = category.map(lambda c: isinstance(c, str) and c != "")
     if (~category).any():  # a figure for a whole category stands in only when the treatment has none of its own
-        for line, row in _by_line(table[category]):
+        for line, row in by_line(table[category]):
             notes.append(
                 (
                     line,
@@ -77,7 +71,7 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series[Any]) -> list[tuple[in
             )
         table = table[~category]
     first_of_basis = table.index[table["basis"] == result["basis"]][0]
-    for line, row in _by_line(table[table["basis"] != result["basis"]]):
+    for line, row in by_line(table[table["basis"] != result["basis"]]):
         notes.append(
             (
                 line,
@@ -87,7 +81,7 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series[Any]) -> list[tuple[in
         )
     table = table[table["basis"] == result["basis"]].copy()
     bounds = price_combine.reputable_bounds(table.assign(_candidates=[candidates[line] for line in table.index]))
-    for line, row in _by_line(table[table["status"] == "weak"]):
+    for line, row in by_line(table[table["status"] == "weak"]):
         outside = price_combine.weak_outside(candidates[line], bounds)
         candidates[line] = {k: v for k, v in candidates[line].items() if k not in outside}
         if outside and not candidates[line]:
@@ -114,10 +108,10 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series[Any]) -> list[tuple[in
             continue
         chosen[kind] = next(
             line
-            for line, row in _by_line(table)
+            for line, row in by_line(table)
             if row["source_id"] == source and candidates[line].get(kind, (None,))[0] == value
         )
-    for line, row in _by_line(table.drop(index=list(set(chosen.values())))):
+    for line, row in by_line(table.drop(index=list(set(chosen.values())))):
         kind = next(k for k in KINDS if k in candidates[line] and k in chosen)
         notes.append((line, f"{_where(row)}: not used: {_lost(row, table.loc[chosen[kind]], chosen[kind], kind)}"))
     return notes
