@@ -206,7 +206,7 @@ URL_PARAMETERS = {f.url: f.name for f in FIELDS}  # URL query parameter -> Filte
 CONTROLS = {f.control: f.name for f in FIELDS}  # control id on the page -> Filters field
 
 
-_DEFAULTS: dict[str, Any] = {f.name: f.default for f in FIELDS}
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in FIELDS}  # Filters attribute -> its default, from FIELDS
 
 
 @dataclass(frozen=True)
