@@ -8,7 +8,7 @@ from pandera.errors import SchemaErrors
 
 from dashboard import vocab
 from dashboard.dataset import pricelist, schema
-from dashboard.dataset.problems import Problem
+from dashboard.dataset.problems import Problem, by_line, cells_by_line
 
 
 def short_text(text: str, limit: int = 60) -> str:
@@ -51,18 +51,18 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     source_ids = set(sources["id"].dropna())
     problems = []
     for file, frame in (("prices.csv", prices), ("concerns.csv", concerns)):
-        for line, value in frame["treatment_id"].dropna().items():
+        for line, value in cells_by_line(frame["treatment_id"].dropna()):
             if value not in treatment_ids:
                 problems.append(Problem(file, line, "treatment_id", f"'{value}' is not an id in treatments.csv"))
-        for line, cited in frame["source_id"].dropna().items():
+        for line, cited in cells_by_line(frame["source_id"].dropna()):
             for value in pricelist.source_ids(cited) if file == "prices.csv" else [cited]:
                 if value not in source_ids:
                     problems.append(Problem(file, line, "source_id", f"'{value}' is not an id in sources.csv"))
-    for line, ids in treatments["source_ids"].dropna().items():
+    for line, ids in cells_by_line(treatments["source_ids"].dropna()):
         for value in ids:
             if value not in source_ids:
                 problems.append(Problem("treatments.csv", line, "source_ids", f"'{value}' is not an id in sources.csv"))
-    for line, row in prices.iterrows():
+    for line, row in by_line(prices):
         expected = vocab.MARKET_CURRENCY.get(row["market"])
         if expected and row["currency"] and row["currency"] != expected:
             problems.append(
@@ -83,7 +83,7 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Problem]:
 def source_date_rules(sources: pd.DataFrame) -> list[Problem]:
     """A source's year says what it is (published or reviewed) and is no later than the day it was read."""
     problems = []
-    for line, row in sources.iterrows():
+    for line, row in by_line(sources):
         year, kind, read_on = row["year"], row.get("year_kind"), row.get("read_on")
         if pd.isna(year):
             if isinstance(kind, str):
@@ -102,7 +102,7 @@ def source_date_rules(sources: pd.DataFrame) -> list[Problem]:
 
 def treatment_rules(treatments: pd.DataFrame) -> list[Problem]:
     problems = []
-    for line, row in treatments.iterrows():
+    for line, row in by_line(treatments):
         periodic = row["maintenance"] == "periodic"
         has_duration = not (pd.isna(row["results_months_low"]) and pd.isna(row["results_months_high"]))
         if periodic and not has_duration:

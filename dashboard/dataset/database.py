@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import psycopg.sql
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 
 from dashboard.dataset import schema
 from dashboard.dataset.loader import Dataset, assemble, check_frame, frame_from_rows
-from dashboard.dataset.pricelist import COLUMNS, price_table, summary_frame, summary_query
+from dashboard.dataset.pricelist import COLUMNS, driver_connection, price_table, summary_frame, summary_query
 from dashboard.dataset.problems import DatasetError, Problem
 from dashboard.progress import Step, quiet
 
@@ -64,10 +65,10 @@ def _foreign_keys(file: str) -> list[sa.ForeignKeyConstraint]:
     ]
 
 
-def _price_constraints() -> list:
-    out = _foreign_keys("prices.csv")
+def _price_constraints() -> list[sa.Constraint]:
+    out: list[sa.Constraint] = list(_foreign_keys("prices.csv"))
     for f in schema.PRICES:
-        col = sa.column(f.name)
+        col: sa.ColumnClause[Any] = sa.column(f.name)
         if f.kind == "choice":
             out.append(sa.CheckConstraint(col.in_(list(f.choices)), name=f"prices_{f.name}_allowed"))
         if f.kind in ("number", "int"):
@@ -83,13 +84,15 @@ def read_dataset(url: str, region: str | None = None) -> Dataset:
     try:
         with engine.connect() as conn:
             t = tables(sa.MetaData())
-            frames, problems = {}, []
+            frames: dict[str, pd.DataFrame] = {}
+            problems: list[Problem] = []
             for file, name in SMALL.items():
                 result = conn.execute(sa.select(t[name]).order_by(*t[name].primary_key.columns))
                 rows = [list(result.keys())] + [["" if v is None else _text(v) for v in row] for row in result]
                 frame, found = frame_from_rows(name, rows, schema.FILES[file])
                 problems += found + (check_frame(file, frame) if frame is not None else [])
-                frames[file] = frame
+                if frame is not None:  # (None only with problems, raised below)
+                    frames[file] = frame
             if sa.inspect(conn).has_table("trial_results"):
                 result = conn.execute(sa.select(t["trials"]).order_by(t["trials"].c.position))
                 rows = [list(result.keys())[1:]] + [["" if v is None else _text(v) for v in row[1:]] for row in result]
@@ -141,13 +144,13 @@ def init(url: str, frames: dict[str, pd.DataFrame], duck: sa.Connection, progres
                 ("sources.csv", "sources"),
                 ("concerns.csv", "concerns"),
             ):
-                records = [{k: _cell(v) for k, v in row.items()} for row in frames[file].to_dict("records")]
+                records = [{str(k): _cell(v) for k, v in row.items()} for row in frames[file].to_dict("records")]
                 if records:
                     conn.execute(t[name].insert(), records)
             trials = frames.get("trial_results.csv")
             if trials is not None and len(trials):
                 records = [
-                    {"position": i, **{k: _cell(v) for k, v in row.items()}}
+                    {"position": i, **{str(k): _cell(v) for k, v in row.items()}}
                     for i, row in enumerate(trials.to_dict("records"))
                 ]
                 conn.execute(t["trials"].insert(), records)
@@ -196,13 +199,11 @@ def _copy_prices(conn: sa.Connection, duck: sa.Connection, progress: Step = quie
     """Stream the typed rows from DuckDB into prices with COPY (file order kept by the identity column)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "prices.csv"
-        duck.connection.driver_connection.table("prices").order("line").select(*COLUMNS).write_csv(
-            str(path), header=False
-        )
+        driver_connection(duck).table("prices").order("line").select(*COLUMNS).write_csv(str(path), header=False)
         statement = psycopg.sql.SQL("COPY prices ({}) FROM STDIN WITH (FORMAT csv)").format(
             psycopg.sql.SQL(", ").join(psycopg.sql.Identifier(c) for c in COLUMNS)
         )
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = driver_connection(conn).cursor()
         size, done = path.stat().st_size, 0
         with cursor.copy(statement) as copy, path.open("rb") as source:
             while chunk := source.read(1 << 20):

@@ -264,6 +264,7 @@ def assemble(frames: dict[str, pd.DataFrame], prices: pd.DataFrame, folder: Path
     database)."""
     problems = check_links({**frames, "prices.csv": prices})
     aliases, found = read_aliases(folder) if folder is not None else (empty_frame(schema.ALIASES), [])
+    found_in_trials: list[Problem]
     if TRIALS in frames:
         trials, found_in_trials, checked = frames[TRIALS], [], True
     else:

@@ -8,6 +8,8 @@ engine and only the first problems come back to Python.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 import sqlalchemy.ext.compiler
@@ -40,7 +42,7 @@ def raw_table() -> sa.TableClause:
 
 def cells_table() -> sa.TableClause:
     """`raw` prepared once: each cell trimmed (empty -> NULL), numbers cast, formula text flagged."""
-    extra = [sa.column(f"{c}__x") for c in COLUMNS if FIELDS[c].kind in ("int", "number")]
+    extra: list[sa.ColumnClause[Any]] = [sa.column(f"{c}__x") for c in COLUMNS if FIELDS[c].kind in ("int", "number")]
     extra += [sa.column(f"{c}__f") for c in COLUMNS if FIELDS[c].kind not in ("int", "number")]
     return sa.table("cells", sa.column("line"), *[sa.column(c) for c in COLUMNS], *extra)
 
@@ -53,7 +55,7 @@ _FORMULA = f"^[{_INVISIBLE_CLASS}]*([{''.join(re.escape(c) for c in _TRIGGER_CHA
 def prepare_cells(conn: sa.Connection) -> None:
     """One pass over `raw`: the table the rules read (so each rule is a cheap column test)."""
     raw = raw_table()
-    values = [raw.c.line]
+    values: list[sa.ColumnElement[Any]] = [raw.c.line]
     for c in COLUMNS:
         s = sa.func.nullif(sa.func.trim(raw.c[c], _SPACE), "")
         values.append(s.label(c))
@@ -134,13 +136,17 @@ def _valid(name: str, cells) -> sa.ColumnElement:
     return sa.not_(sa.or_(*[c for c, _ in cell_rules(FIELDS[name], cells)]))
 
 
-def row_rules(raw, treatment_ids, source_ids) -> list[tuple[str, sa.ColumnElement, object]]:
+# A row rule's message: the words, or a function of the failing row (its `value`, `market`) giving them.
+RuleWords = str | Callable[[sa.Row[Any]], str]
+
+
+def row_rules(raw, treatment_ids, source_ids) -> list[tuple[str, sa.ColumnElement[bool], RuleWords]]:
     """(column, failure condition, message or function of the value) for rules across cells."""
     s = {c: raw.c[c] for c in COLUMNS}
     x = {k: raw.c[f"{k}__x"] for k in vocab.FIGURE_KINDS}
     ok = {c: _valid(c, raw) for c in ("market", "currency", "treatment_id", "source_id")}
     known = {k: s[k].is_not(None) for k in vocab.FIGURE_KINDS}
-    rules = []
+    rules: list[tuple[str, sa.ColumnElement[bool], RuleWords]] = []
     for low, high in schema.ORDERED["prices.csv"]:
         # as the CSV loader: any two parsed finite figures are compared, even out of range
         rules.append(
@@ -224,7 +230,7 @@ def fill_typed(conn: sa.Connection, metadata: sa.MetaData) -> sa.Table:
     table = price_table(metadata)
     metadata.create_all(conn, tables=[table])
     cells = cells_table()
-    values = [cells.c.line]
+    values: list[sa.ColumnElement[Any]] = [cells.c.line]
     for column in table.columns:
         if column.name == "line":
             continue

@@ -23,6 +23,8 @@ The query is written once with SQLAlchemy Core and compiled for DuckDB (files) a
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
@@ -52,7 +54,7 @@ def price_table(metadata: sa.MetaData, name: str = "prices", *constraints, ident
         if identity
         else sa.Column("line", sa.BigInteger, nullable=False)
     )
-    columns = [line]
+    columns: list[sa.Column[Any]] = [line]
     for field in schema.PRICES:
         columns.append(sa.Column(field.name, _TYPES.get(field.kind, sa.Text), nullable=not field.required))
     columns += [sa.Column("clinic", sa.Text), sa.Column("region", sa.Text), sa.Column("date", sa.Date)]
@@ -133,7 +135,8 @@ def typed_prices(frame: pd.DataFrame) -> pd.DataFrame:
     out.index = out.index.astype("int64").rename("line")
     for field in schema.PRICES:
         if field.kind == "int":
-            out[field.name] = pd.array(out[field.name].astype("float64"), dtype="Int64")
+            # (pandas-stubs: pd.array takes no Series with a dtype name, though pandas does)
+            out[field.name] = pd.array(out[field.name].astype("float64"), dtype="Int64")  # type: ignore[call-overload]
         elif field.kind == "number":
             out[field.name] = out[field.name].astype("float64")
         else:  # missing text as the CSV loader gives it (NaN), e.g. an empty category_average
@@ -177,7 +180,7 @@ def aggregate(prices: pd.DataFrame, region: str | None = None) -> pd.DataFrame:
     engine = duck_engine()
     try:
         with engine.connect() as conn:
-            duck = conn.connection.driver_connection
+            duck = driver_connection(conn)
             source = frame[[c.name for c in table.columns]].astype(_frame_types(table))
             duck.register("incoming", source)
             metadata.create_all(conn)
@@ -192,6 +195,14 @@ def aggregate(prices: pd.DataFrame, region: str | None = None) -> pd.DataFrame:
             return summary_frame(conn.execute(summary_query(table, region=region)))
     finally:
         engine.dispose()
+
+
+def driver_connection(conn: sa.Connection) -> Any:
+    """The database driver's own connection behind an open SQLAlchemy connection (DuckDB's or psycopg's),
+    for what SQLAlchemy does not offer (registering a frame, reading a file, COPY)."""
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open connection always has its driver's
+    return driver
 
 
 def duck_engine() -> sa.Engine:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, cast
+
+import pandas as pd
 
 
 @dataclass(frozen=True, order=True)
@@ -21,6 +25,16 @@ class Problem:
         if self.column:
             where += f", column {self.column}"
         return f"{where}: {self.message}"
+
+
+def by_line(frame: pd.DataFrame) -> Iterator[tuple[int, pd.Series[Any]]]:
+    """A table's rows with their line numbers (a table read from a file is indexed by line)."""
+    return cast("Iterator[tuple[int, pd.Series[Any]]]", frame.iterrows())
+
+
+def cells_by_line(column: pd.Series[Any]) -> Iterator[tuple[int, Any]]:
+    """A column's cells with their line numbers (a table read from a file is indexed by line)."""
+    return cast("Iterator[tuple[int, Any]]", column.items())
 
 
 class DatasetError(Exception):

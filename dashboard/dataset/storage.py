@@ -28,7 +28,15 @@ from dashboard.dataset.loader import (
     read_file,
     read_trial_results,
 )
-from dashboard.dataset.pricelist import COLUMNS, aggregate, duck_engine, price_table, summary_frame, summary_query
+from dashboard.dataset.pricelist import (
+    COLUMNS,
+    aggregate,
+    driver_connection,
+    duck_engine,
+    price_table,
+    summary_frame,
+    summary_query,
+)
 from dashboard.dataset.problems import DatasetError, Problem
 from dashboard.progress import Step, quiet
 from dashboard.settings import data_location, is_database_url
@@ -45,7 +53,7 @@ def open_dataset(location: str | Path | None = None, progress: Step = quiet, reg
     location = data_location(location)
     if is_database_url(location):
         progress("reading the database")
-        return database.read_dataset(location, region)
+        return database.read_dataset(str(location), region)
     folder = Path(location)
     if _standard_csv(folder):
         progress("reading the CSV files")
@@ -121,7 +129,7 @@ def _text(value) -> str:
     return str(value)
 
 
-def _first_line(err: Exception) -> str:
+def _first_line(err: BaseException | None) -> str:
     return str(err).strip().splitlines()[0][:200]
 
 
@@ -165,7 +173,7 @@ def read_price_list(
     progress(f"reading {name}")
     if not path.is_file():
         return [Problem(name, None, None, f"file not found in {path.parent.name}/")]
-    duck = conn.connection.driver_connection
+    duck = driver_connection(conn)
     try:
         if path.suffix == ".parquet":
             rel = duck.read_parquet(str(path))

@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.dataset.checks import short_text
-from dashboard.dataset.problems import Problem
+from dashboard.dataset.problems import Problem, by_line
 
 FILE = "trial_results.csv"
 # a printed share may be rounded: 66.7% of 15 is 10 patients
@@ -39,7 +39,7 @@ def trial_problems(trials: pd.DataFrame, frames: dict[str, pd.DataFrame], checke
     concerns = frames["concerns.csv"]
     pairs = set(zip(concerns["treatment_id"], concerns["concern"], strict=False))
     problems: list[Problem] = []
-    for line, row in trials.iterrows():
+    for line, row in by_line(trials):
         problems += _row_problems(line, row, treatment_ids, source_ids, pairs)
     if checked:
         problems += _grade_problems(trials, concerns)
@@ -114,7 +114,7 @@ def _share_problems(row, problem) -> list[Problem]:
 
 def _grade_problems(trials: pd.DataFrame, concerns: pd.DataFrame) -> list[Problem]:
     out = []
-    for line, row in concerns.iterrows():
+    for line, row in by_line(concerns):
         studies = trials[(trials["treatment_id"] == row["treatment_id"]) & (trials["concern"] == row["concern"])]
         expected = grade_from_studies(studies)
         if row["evidence"] in vocab.EVIDENCE_LEVELS and row["evidence"] != expected:

@@ -14,6 +14,7 @@ again each time by `validate_stored`, like quotes. Nothing here is written on th
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -33,7 +34,7 @@ MAX_ASSUMPTIONS = 200
 ASSUMED = "your assumption"
 
 
-def parse(raw: Any, treatment_ids) -> tuple[dict | None, str | None]:
+def parse(raw: Any, treatment_ids: Collection[str]) -> tuple[dict[str, Any] | None, str | None]:
     """One raw assumption -> (record, None) or (None, a message saying what is wrong)."""
     if not isinstance(raw, dict):
         return None, "An assumption must be a record."
@@ -67,12 +68,12 @@ def parse(raw: Any, treatment_ids) -> tuple[dict | None, str | None]:
     return {"treatment_id": tid, "field": field, "low": low, "high": high, "currency": currency}, None
 
 
-def validate_stored(stored: Any, treatment_ids) -> list[dict]:
+def validate_stored(stored: Any, treatment_ids: Collection[str]) -> list[dict[str, Any]]:
     """Assumptions that came back from the browser, re-checked; invalid records are dropped and a
     later record for the same treatment, field and currency replaces an earlier one."""
     if not isinstance(stored, list):
         return []
-    kept: dict[tuple, dict] = {}
+    kept: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     for raw in stored[:MAX_ASSUMPTIONS]:
         record, _ = parse(raw, treatment_ids)
         if record:
@@ -80,12 +81,12 @@ def validate_stored(stored: Any, treatment_ids) -> list[dict]:
     return list(kept.values())
 
 
-def describe_value(record: dict) -> str:
+def describe_value(record: Mapping[str, Any]) -> str:
     """The assumed value in words: '4–6 sessions', 'repeated every 6–12 months', '$150 a session'."""
     return _range_text(record)
 
 
-def _range_text(record: dict) -> str:
+def _range_text(record: Mapping[str, Any]) -> str:
     low, high = record["low"], record["high"]
     if record["field"] == "price":
         symbol = vocab.CURRENCY_SYMBOL[record["currency"]]
@@ -99,7 +100,7 @@ def _range_text(record: dict) -> str:
     }[record["field"]]
 
 
-def describe(record: dict, row: pd.Series) -> str:
+def describe(record: Mapping[str, Any], row: pd.Series[Any]) -> str:
     """'your assumption: 4–6 sessions (replaces the published 6–10)' for one record and its option."""
     published = {
         "sessions": [row.get(f"sessions_{k}") for k in vocab.FIGURE_BOUNDS],
@@ -116,7 +117,7 @@ def describe(record: dict, row: pd.Series) -> str:
     return text
 
 
-def apply(table: pd.DataFrame, assumptions: list[dict], market: str, horizon: int) -> pd.DataFrame:
+def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market: str, horizon: int) -> pd.DataFrame:
     """The comparison table with assumptions applied to their options' inputs and costs recomputed.
 
     Adds columns `assumed` (text, '' when none) and `assumed_fields` (tuple of field names).
@@ -135,7 +136,7 @@ def apply(table: pd.DataFrame, assumptions: list[dict], market: str, horizon: in
         tid, low, high = a["treatment_id"], a["low"], a["high"]
         texts[tid].append(describe(a, out.loc[tid]))
         fields[tid].append(a["field"])
-        typical = low if low == high else np.nan
+        typical: float = low if low == high else np.nan
         if a["field"] == "sessions":
             rows.loc[tid, ["sessions_low", "sessions_typical", "sessions_high"]] = [low, typical, high]
         elif a["field"] == "upkeep_months":
@@ -153,13 +154,8 @@ def apply(table: pd.DataFrame, assumptions: list[dict], market: str, horizon: in
                 ]
                 rows.loc[tid, f"session_{kind}_weak"] = False
                 rows.loc[tid, f"session_{kind}_year"] = np.nan
-            rows.loc[tid, ["session_high_open", "basis", "currency", "price_note", "price_order_note"]] = [
-                False,
-                "your-assumption",
-                currency,
-                ASSUMED,
-                "",
-            ]
+            price_facts: list[bool | str] = [False, "your-assumption", currency, ASSUMED, ""]
+            rows.loc[tid, ["session_high_open", "basis", "currency", "price_note", "price_order_note"]] = price_facts
     flat = rows.reset_index(drop=True)
     totals = costs.horizon_costs(flat, flat.set_index("id"), horizon)
     first = costs.horizon_costs(flat, flat.set_index("id"), 1)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from dashboard import vocab
@@ -25,13 +28,16 @@ class Catalog:
     """The dataset plus what depends only on it (per-session prices per market). Read-only."""
 
     data: Dataset
-    session_prices: MappingProxyType  # (prices_in, market) -> frame indexed by treatment id
-    costs_by_view: MappingProxyType  # (prices_in, market, horizon years) -> every option with its costs
+    session_prices: MappingProxyType[tuple[str, str], pd.DataFrame]  # (prices_in, market) -> frame indexed by id
+    # (prices_in, market, horizon years) -> every option with its costs
+    costs_by_view: MappingProxyType[tuple[str, str, int], pd.DataFrame]
     price_index: inflation.PriceIndex = inflation.EMPTY_INDEX
     # concern id (None: no concern chosen) -> EVIDENCE_COLUMNS for every option, indexed by treatment id
-    evidence_by_concern: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    evidence_by_concern: MappingProxyType[str | None, pd.DataFrame] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     # concern id (None: no concern chosen) -> what trials found (trial_results.ALL_COLUMNS) for every option
-    trials_by_concern: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    trials_by_concern: MappingProxyType[str | None, pd.DataFrame] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def treatment_ids(self) -> frozenset[str]:
@@ -47,7 +53,8 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
     its page's year (sources.csv `year`, published or last reviewed): the figure was published no later.
     """
     index = index or inflation.EMPTY_INDEX
-    per_market, by_view = {}, {}
+    per_market: dict[tuple[str, str], pd.DataFrame] = {}
+    by_view: dict[tuple[str, str, int], pd.DataFrame] = {}
     treatments = _plain_text(data.treatments.set_index("id", drop=False))
     dated = price_years(data.prices, data.sources)
     for setting in inflation.PRICES_IN:
@@ -60,10 +67,10 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
                 by_view[(setting, m, h)] = _cost_view(data, treatments, per_market[(setting, m)], m, h)
     for key in [k for k in by_view if k[0] == inflation.PUBLISHED and (inflation.LATEST, *k[1:]) not in by_view]:
         by_view[(inflation.LATEST, *key[1:])] = by_view[key]
-    for key in [k for k in per_market if k[0] == inflation.PUBLISHED and (inflation.LATEST, k[1]) not in per_market]:
-        per_market[(inflation.LATEST, key[1])] = per_market[key]
+    for pair in [k for k in per_market if k[0] == inflation.PUBLISHED and (inflation.LATEST, k[1]) not in per_market]:
+        per_market[(inflation.LATEST, pair[1])] = per_market[pair]
     ids = pd.Index(data.treatments["id"])
-    concerns = [None, *dict.fromkeys(data.concerns["concern"])]
+    concerns: list[str | None] = [None, *dict.fromkeys(data.concerns["concern"])]
     return Catalog(
         data=data,
         session_prices=MappingProxyType(per_market),
@@ -107,16 +114,17 @@ class Comparison:
     hidden_over_budget: int
     filters: Filters
     table: pd.DataFrame | None = None  # every option (and quote) before the filters, for the side-by-side view
-    cumulative: MappingProxyType | None = None  # id -> {"low"|"typical"|"high": cost by end of year 0..H}
+    # id -> {"low"|"typical"|"high": cost by end of year 0..H}
+    cumulative: MappingProxyType[str, dict[str, list[float]]] | None = None
     price_index: inflation.PriceIndex = inflation.EMPTY_INDEX  # the index the prices were adjusted with
 
 
-def _floats(column: pd.Series) -> np.ndarray:
+def _floats(column: pd.Series[Any]) -> npt.NDArray[np.float64]:
     """A column's values as float64, unknown as NaN."""
     return column.to_numpy(dtype="float64", na_value=np.nan)
 
 
-def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Series:
+def pareto_front(cost: pd.Series[Any], downtime: pd.Series[Any], risk: pd.Series[Any]) -> pd.Series[bool]:
     """True for options that no other option beats on cost, downtime and risk at once.
 
     An option is beaten when another is no worse on all three and better on at least one.
@@ -126,15 +134,16 @@ def pareto_front(cost: pd.Series, downtime: pd.Series, risk: pd.Series) -> pd.Se
     known = ~np.isnan(values).any(axis=1)
     values = values[known]
     # [i, j]: option j is no worse than option i on every figure, and better on one
-    no_worse = (values[None, :, :] <= values[:, None, :]).all(axis=2)
-    better = (values[None, :, :] < values[:, None, :]).any(axis=2)
+    no_worse = np.all(values[None, :, :] <= values[:, None, :], axis=2)
+    better = np.any(values[None, :, :] < values[:, None, :], axis=2)
     front = ~(no_worse & better).any(axis=1)
     out = np.zeros(len(cost), dtype=bool)
     out[known] = front
-    return pd.Series(out, index=cost.index)
+    # (pandas-stubs: a Series of a bool array is typed Series[float])
+    return pd.Series(out, index=cost.index)  # type: ignore[return-value]
 
 
-def full_table(catalog: Catalog, filters: Filters, assumptions: list[dict] | tuple = ()) -> pd.DataFrame:
+def full_table(catalog: Catalog, filters: Filters, assumptions: Sequence[dict[str, Any]] = ()) -> pd.DataFrame:
     """Every option with its costs for the market and horizon (the user's assumptions applied),
     its evidence for the concern, budget fit with its reason and the missing inputs explained."""
     table = catalog.costs_by_view[(filters.prices_in, filters.market, filters.horizon)]
@@ -169,7 +178,10 @@ def _add_answers(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def compare(
-    catalog: Catalog, filters: Filters, quotes: list[dict] | tuple = (), assumptions: list[dict] | tuple = ()
+    catalog: Catalog,
+    filters: Filters,
+    quotes: Sequence[dict[str, Any]] = (),
+    assumptions: Sequence[dict[str, Any]] = (),
 ) -> Comparison:
     """The comparison frame for the filters: matching options (and the user's quotes in the
     market's currency, as rows of their own) with costs, budget fit and the Pareto front.
@@ -213,7 +225,7 @@ def compare(
     # the table's order), then one selection of the wide table in that order
     names = table["name"].tolist()
     order = sorted(
-        np.flatnonzero(mask),
+        np.flatnonzero(mask).tolist(),
         key=lambda i: (
             bool(np.isnan(low[i])),
             0.0 if np.isnan(low[i]) else low[i],
@@ -261,7 +273,9 @@ def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
         return
     low_days = table["downtime_days_low"].astype("float64")
     high_days = table["downtime_days_high"].astype("float64")
-    table["lost_pay_low"] = low_days.where(low_days.notna(), np.where(high_days.notna(), 0.0, np.nan)) * daily_earnings
+    # (pandas-stubs: Series.where's `other` takes no array, though pandas does)
+    low_or_zero = low_days.where(low_days.notna(), np.where(high_days.notna(), 0.0, np.nan))  # type: ignore[call-overload]
+    table["lost_pay_low"] = low_or_zero * daily_earnings
     table["lost_pay_high"] = high_days * daily_earnings
     table["with_time_off_low"] = table["total_low"] + table["lost_pay_low"].fillna(0.0)
     table["with_time_off_high"] = table["total_high"] + table["lost_pay_high"]
@@ -273,13 +287,14 @@ def price_years(prices: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     if "year" not in sources or not prices["year"].isna().any():
         return prices
     page_year = {sid: int(y) for sid, y in zip(sources["id"], sources["year"], strict=True) if pd.notna(y)}
-    filled = pd.array([page_year.get(sid) for sid in prices["source_id"]], dtype=prices["year"].dtype)
+    # (pandas-stubs: pd.array takes no dtype of a column whose dtype it cannot tell, though pandas does)
+    filled = pd.array([page_year.get(sid) for sid in prices["source_id"]], dtype=prices["year"].dtype)  # type: ignore[misc, arg-type]
     out = prices.copy()
     out["year"] = out["year"].fillna(pd.Series(filled, index=prices.index))
     return out
 
 
-def crossover(years: list[int], a: list, b: list) -> tuple[int, int] | None:
+def crossover(years: list[int], a: Sequence[float | None], b: Sequence[float | None]) -> tuple[int, int] | None:
     """(year, which) when the option that starts cheaper (which: 0 = a, 1 = b) has cost more by that year: the
     first year in `years` at which it has; `a` and `b` are amounts paid so far by year (money; None or NaN
     where unknown, left out). None when neither starts cheaper or the cheaper one never overtakes."""

@@ -14,13 +14,16 @@ prices come from `price_combine.session_prices`. Money is in the market's curren
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from dashboard.model.price_combine import KINDS, session_prices
 
 
-def maintenance_rounds(horizon_months: float, duration_months) -> np.ndarray:
+def maintenance_rounds(horizon_months: float, duration_months: npt.ArrayLike) -> npt.NDArray[np.float64]:
     """Maintenance rounds needed to keep results for the horizon: ceil(H / d) - 1, at least 0.
 
     The initial course gives results for d months; a round is repeated at d, 2d, ... < H.
@@ -32,13 +35,13 @@ def maintenance_rounds(horizon_months: float, duration_months) -> np.ndarray:
     return np.where(np.isnan(d), np.nan, np.maximum(rounds, 0))
 
 
-def _floats(frame: pd.DataFrame, column: str) -> np.ndarray:
+def _floats(frame: pd.DataFrame, column: str) -> npt.NDArray[np.float64]:
     if column not in frame:
         return np.full(len(frame), np.nan)
     return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
 
 
-def session_counts(t: pd.DataFrame) -> dict[str, np.ndarray]:
+def session_counts(t: pd.DataFrame) -> dict[str, npt.NDArray[np.float64]]:
     """Sessions in the initial course (low, typical, high). With no count published, a course is
     at least one session and its upper bound is open."""
     lo, typ, hi = (_floats(t, f"sessions_{k}") for k in KINDS)
@@ -47,13 +50,13 @@ def session_counts(t: pd.DataFrame) -> dict[str, np.ndarray]:
     return {"low": np.where(none, 1.0, lo), "typical": typ, "high": hi}
 
 
-def _times(count: np.ndarray, price: np.ndarray) -> np.ndarray:
+def _times(count: npt.NDArray[np.float64], price: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """count x price, where zero of anything costs 0 even if the price is unknown."""
     with np.errstate(invalid="ignore"):
         return np.where(count == 0, 0.0, count * price)
 
 
-def upkeep_sessions(t: pd.DataFrame, months: float) -> dict[str, np.ndarray]:
+def upkeep_sessions(t: pd.DataFrame, months: float) -> dict[str, npt.NDArray[np.float64]]:
     """Maintenance sessions over the horizon (low, typical, high).
 
     periodic: rounds at the longest duration (low), the shortest (high), a single published duration
@@ -79,13 +82,18 @@ def upkeep_sessions(t: pd.DataFrame, months: float) -> dict[str, np.ndarray]:
     }
 
 
-def _monthly_cap(t: pd.DataFrame, upkeep: dict, sessions: dict, months: float) -> np.ndarray:
+def _monthly_cap(
+    t: pd.DataFrame,
+    upkeep: dict[str, npt.NDArray[np.float64]],
+    sessions: dict[str, npt.NDArray[np.float64]],
+    months: float,
+) -> npt.NDArray[np.bool_]:
     """A daily treatment counted in months of use (session_unit `month`) cannot be used for more months than the
     horizon has: where its upkeep's upper bound is open, it becomes the horizon's months left after the longest
     course (in place). Returns True where the bound was set this way."""
     unit = t["session_unit"].to_numpy(dtype=object) if "session_unit" in t else np.full(len(t), None, dtype=object)
     left = np.maximum(months - sessions["high"], 0.0)
-    capped = (unit == "month") & np.isnan(upkeep["high"]) & ~np.isnan(left)
+    capped: npt.NDArray[np.bool_] = (unit == "month") & np.isnan(upkeep["high"]) & ~np.isnan(left)
     upkeep["high"] = np.where(capped, left, upkeep["high"])
     return capped
 
@@ -148,8 +156,10 @@ def cumulative_costs(rows: pd.DataFrame, years: int) -> dict[str, dict[str, list
     initial = frames[0] if frames else horizon_costs(rows, rows.set_index("id"), 1)
     out: dict[str, dict[str, list[float]]] = {}
     for tid in initial.index:
+        # (cells of float64 columns; pandas-stubs type a frame's cell as any scalar)
         out[tid] = {
-            k: [float(initial.at[tid, f"initial_{k}"])] + [float(f.at[tid, f"total_{k}"]) for f in frames]
+            k: [float(cast(float, initial.at[tid, f"initial_{k}"]))]
+            + [float(cast(float, f.at[tid, f"total_{k}"])) for f in frames]
             for k in KINDS
         }
     return out

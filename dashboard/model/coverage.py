@@ -143,7 +143,7 @@ def as_table(found: pd.DataFrame, markets: tuple[str, ...], data: Dataset) -> st
     lines = [f"Inputs missing per treatment ({summary_line(data)}; markets {', '.join(markets)})", ""]
     for tid, row in found.iterrows():
         missing = [g.label for g in kinds if row[g.key]]
-        lines.append(f"{tid.ljust(width)}  {', '.join(missing) or '-'}")
+        lines.append(f"{str(tid).ljust(width)}  {', '.join(missing) or '-'}")
     lines += ["", "Totals"]
     label_width = max(len(g.label) for g in kinds)
     for g in kinds:

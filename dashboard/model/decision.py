@@ -28,8 +28,10 @@ in `dashboard.output.decision_words`.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from dashboard.model import costs
@@ -63,6 +65,9 @@ HINGE_COLUMNS = (
     "budget_margin",  # fits: budget - highest total; over: lowest total - budget (money, rounded down)
 )
 
+# One hinge_* value: a figure (NaN where not used), a code of HINGES (or None), or the upkeep flag.
+HingeValue = float | str | bool | None
+
 _EPS = 1e-9  # so that 3000 / 150 is 20 sessions, not 19.999…
 
 
@@ -74,7 +79,7 @@ def _ceil(x: float) -> float:
     return float(math.ceil(x - _EPS * max(1.0, abs(x))))
 
 
-def _nan(x) -> bool:
+def _nan(x: object) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
@@ -89,7 +94,7 @@ def hinge(
     upkeep_low: float,
     upkeep_high: float,
     results_low: float = math.nan,
-) -> dict:
+) -> dict[str, HingeValue]:
     """The condition for one option that may fit (see the module docstring), from its figures.
 
     Prices in money per session (`price_high` NaN: only a 'from' price; `price_low` NaN: only 'up to'),
@@ -97,7 +102,7 @@ def hinge(
     (months), for periodic top-ups (`upkeep_low` > 0 rounds of at least one session). Returns a dict of HINGE_COLUMNS' hinge_* keys
     (NaN where not used); `hinge` is None when no price is known at all.
     """
-    out = {k: np.nan for k in HINGE_COLUMNS if k.startswith("hinge")}
+    out: dict[str, HingeValue] = {k: np.nan for k in HINGE_COLUMNS if k.startswith("hinge")}
     out.update(hinge=None, hinge_upkeep_open=False, hinge_upkeep_min=upkeep_low)
     if _nan(price_low) and _nan(price_high):
         return out
@@ -109,8 +114,9 @@ def hinge(
             out["hinge_at_price"] = price_high
             if upkeep_low > 0 and not _nan(results_low) and results_low > 0:
                 # rounds at a duration d: ceil(months / d) - 1, at most `extra` when d >= months / (extra + 1)
-                out["hinge_rounds_high"] = max(_ceil(months / results_low) - 1, 0.0)
-                if out["hinge_rounds_high"] > extra:
+                rounds_high = max(_ceil(months / results_low) - 1, 0.0)
+                out["hinge_rounds_high"] = rounds_high
+                if rounds_high > extra:
                     out["hinge_lasting_months"] = _ceil(months / (extra + 1))
             elif extra > 0 and upkeep_low == 0:
                 out["hinge_every_months"] = _ceil(months / extra)
@@ -160,9 +166,10 @@ def hinge_frame(table: pd.DataFrame, budget: float | None, horizon_years: int) -
         return pd.DataFrame(empty, index=table.index)
     low, high = _column(table, "initial_low"), _column(table, "initial_high")
     fit = table["budget_fit"].to_numpy(dtype=object)
+    fit_choices: list[Any] = [None, FITS, OVER]  # (None is an object choice to numpy, not in its stubs' ArrayLike)
     empty["course_fit"] = np.select(
         [np.isnan(low) & np.isnan(high), high <= budget, low > budget],
-        [None, FITS, OVER],
+        fit_choices,
         default=MAY_FIT,
     ).astype(object)
     total_low, total_high = _column(table, "total_low"), _column(table, "total_high")
@@ -189,7 +196,7 @@ def hinge_frame(table: pd.DataFrame, budget: float | None, horizon_years: int) -
     return pd.DataFrame(empty, index=table.index)
 
 
-def _column(table: pd.DataFrame, column: str) -> np.ndarray:
+def _column(table: pd.DataFrame, column: str) -> npt.NDArray[np.float64]:
     if column not in table:
         return np.full(len(table), np.nan)
     return pd.to_numeric(table[column], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)

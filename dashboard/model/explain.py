@@ -10,6 +10,7 @@ Budget fit, for a total range [low, high] (high may be open) and a budget B:
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -29,11 +30,11 @@ MARKET_NAMES = {
 ASK = "ask the clinic, or enter your own assumption"
 
 
-def _known(value) -> bool:
+def _known(value: object) -> bool:
     return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
 
 
-def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None) -> pd.Series:
+def budget_fit(total_low: pd.Series[float], total_high: pd.Series[float], budget: float | None) -> pd.Series[Any]:
     """fits / may fit / over / no price per option (see the module docstring); None without a budget."""
     if budget is None:
         return pd.Series(None, index=total_low.index, dtype="object")
@@ -47,7 +48,7 @@ def budget_fit(total_low: pd.Series, total_high: pd.Series, budget: float | None
     return pd.Series(fit, index=total_low.index, dtype="object")
 
 
-def missing_inputs(row: pd.Series, market: str) -> str:
+def missing_inputs(row: pd.Series[Any], market: str) -> str:
     """One sentence per missing cost input, with what the person can do; '' when nothing is missing."""
     assumed = set(row.get("assumed_fields") or ())
     where = MARKET_NAMES.get(market, market)
@@ -85,7 +86,7 @@ def missing_inputs(row: pd.Series, market: str) -> str:
     return " ".join(out)
 
 
-def summary_line(fits: pd.Series) -> str:
+def summary_line(fits: pd.Series[Any]) -> str:
     """'3 fit, 2 may fit, 1 over budget, 2 without a price' for the options shown (no budget: '')."""
     counts = fits.value_counts()
     if fits.isna().all():

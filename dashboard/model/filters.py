@@ -1,14 +1,15 @@
 """The `Filters` value: one vocabulary for the URL, the controls and the command line.
 
-`FIELDS` is the one table of filter fields. From it come the `Filters` dataclass, the URL
+`FIELDS` is the one table of filter fields. From it come the `Filters` dataclass's defaults, the URL
 parameters (`URL_PARAMETERS`), the page's control ids (`CONTROLS`) and the command-line flags
-(`--` + the URL name with `-` for `_`). Adding a filter is one row here (plus its control on the page).
+(`--` + the URL name with `-` for `_`). Adding a filter is one row here and its typed attribute on `Filters`
+(checked at import to match FIELDS), plus its control on the page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, make_dataclass, replace
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, fields, replace
 from typing import Any
 from urllib.parse import parse_qs, unquote_plus, urlencode
 
@@ -39,19 +40,19 @@ def _amount(value: float) -> str:
     return number_words(value)
 
 
-def _concern(value: Any, _ids) -> Any:
+def _concern(value: Any, _ids: Collection[str]) -> Any:
     return None if value in (None, "", "all") else valid(choice(value, vocab.CONCERNS))
 
 
-def _concern_words(value: Any, _filters) -> str | None:
+def _concern_words(value: Any, _filters: Filters) -> str | None:
     return value and f"concern {vocab.CONCERN_LABELS.get(value, value)}"
 
 
-def _horizon_words(value: int, _filters) -> str:
+def _horizon_words(value: int, _filters: Filters) -> str:
     return f"horizon {value} year{'s' if value != 1 else ''}"
 
 
-def _money(value: float, filters) -> str:
+def _money(value: float, filters: Filters) -> str:
     return f"{_amount(value)} {vocab.MARKET_CURRENCY[filters.market]}"
 
 
@@ -59,10 +60,10 @@ class CompareIds:
     """What "compare" accepts: the treatment ids, and the ids of the person's quotes ('quote-' and 12 hex digits,
     as quote rows are named); a quote id that matches no saved quote simply shows nothing."""
 
-    def __init__(self, treatment_ids):
+    def __init__(self, treatment_ids: Iterable[str]) -> None:
         self.treatment_ids = set(treatment_ids)
 
-    def __contains__(self, item) -> bool:
+    def __contains__(self, item: object) -> bool:
         if item in self.treatment_ids:
             return True
         hex_part = item[6:] if isinstance(item, str) and item.startswith("quote-") else ""
@@ -82,8 +83,8 @@ class FilterField:
     default: Any
     url: str
     control: str
-    parse: Callable[[Any, Any], Any]
-    words: Callable[[Any, Any], str | None]
+    parse: Callable[[Any, Collection[str]], Any]  # a raw value (any JSON or text) -> the value or INVALID
+    words: Callable[[Any, Filters], str | None]
     help: str
     blank: Any = None
     old_flags: tuple[str, ...] = ()
@@ -140,7 +141,7 @@ FIELDS = (
         "budget",
         "budget",
         lambda v, _: valid(number_in(v, 0, MAX_BUDGET)),
-        lambda v, f: v is not None and f"budget {_money(v, f)}",
+        lambda v, f: f"budget {_money(v, f)}" if v is not None else None,
         "total budget over the horizon (market currency)",
     ),
     FilterField(
@@ -149,7 +150,7 @@ FIELDS = (
         "max_downtime",
         "max-downtime",
         lambda v, _: valid(number_in(v, 0, MAX_DOWNTIME)),
-        lambda v, f: v is not None and f"downtime at most {v:g} days",
+        lambda v, f: f"downtime at most {v:g} days" if v is not None else None,
         "most downtime in days",
         old_flags=("--max-downtime-days",),
     ),
@@ -187,7 +188,7 @@ FIELDS = (
         "earnings",
         "daily-earnings",
         lambda v, _: valid(number_in(v, 0, MAX_EARNINGS)),
-        lambda v, f: v is not None and f"daily earnings {_amount(v)}",
+        lambda v, f: f"daily earnings {_amount(v)}" if v is not None else None,
         "daily earnings, for lost pay",
     ),
     FilterField(
@@ -205,7 +206,25 @@ URL_PARAMETERS = {f.url: f.name for f in FIELDS}  # URL query parameter -> Filte
 CONTROLS = {f.control: f.name for f in FIELDS}  # control id on the page -> Filters field
 
 
-class _FiltersMethods:
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in FIELDS}  # Filters attribute -> its default, from FIELDS
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user asked to see, one attribute per row of FIELDS; valid once built by the parsers."""
+
+    concern: str | None = _DEFAULTS["concern"]
+    market: str = _DEFAULTS["market"]
+    horizon: int = _DEFAULTS["horizon"]
+    categories: tuple[str, ...] = _DEFAULTS["categories"]
+    budget: float | None = _DEFAULTS["budget"]
+    max_downtime: float | None = _DEFAULTS["max_downtime"]
+    max_risk: int = _DEFAULTS["max_risk"]
+    show_over_budget: bool = _DEFAULTS["show_over_budget"]
+    compare: tuple[str, ...] = _DEFAULTS["compare"]
+    daily_earnings: float | None = _DEFAULTS["daily_earnings"]
+    prices_in: str = _DEFAULTS["prices_in"]
+
     def to_query(self) -> str:
         """The query string that restores these filters (defaults left out)."""
         params = {}
@@ -227,36 +246,30 @@ class _FiltersMethods:
         return "; ".join(words for f in FIELDS if (words := f.words(getattr(self, f.name), self)))
 
 
-Filters = make_dataclass(
-    "Filters",
-    [(f.name, Any, field(default=f.default)) for f in FIELDS],
-    bases=(_FiltersMethods,),
-    frozen=True,
-    namespace={
-        "__doc__": "What the user asked to see, one attribute per row of FIELDS; valid once built by the parsers."
-    },
-)
-Filters.__module__ = __name__
+if [f.name for f in fields(Filters)] != [f.name for f in FIELDS]:
+    raise TypeError("Filters' attributes must be FIELDS' names, in FIELDS' order")
 
 
-def _parse_values(raw: Mapping[str, Any], treatment_ids) -> dict[str, Any]:
+def _parse_values(raw: Mapping[str, Any], treatment_ids: Collection[str]) -> dict[str, Any]:
     """Each given field (by Filters attribute) parsed; INVALID where the value is not accepted."""
     return {f.name: f.parse(raw[f.name], treatment_ids) for f in FIELDS if f.name in raw}
 
 
-def parse_fields(raw: Mapping[str, Any], treatment_ids=(), defaults=None) -> Filters:
+def parse_fields(
+    raw: Mapping[str, Any], treatment_ids: Collection[str] = (), defaults: Filters | None = None
+) -> Filters:
     """Filters from field-named raw values (controls, command line); invalid -> default."""
     values = _parse_values(raw, treatment_ids)
     return replace(defaults or Filters(), **{k: v for k, v in values.items() if v is not INVALID})
 
 
-def rejected_fields(raw: Mapping[str, Any], treatment_ids=()) -> list[str]:
+def rejected_fields(raw: Mapping[str, Any], treatment_ids: Collection[str] = ()) -> list[str]:
     """Fields that were given a value which the parser did not accept."""
     values = _parse_values(raw, treatment_ids)
     return [k for k, v in raw.items() if v not in (None, "", [], ()) and values.get(k) is INVALID]
 
 
-def control_values(filters: Filters) -> list:
+def control_values(filters: Filters) -> list[Any]:
     """Filters -> the values the page's controls show, in CONTROLS order."""
     values = []
     for f in FIELDS:
@@ -284,7 +297,7 @@ def kept_query(query: str) -> str:
     return "&".join(kept)
 
 
-def from_query(query: str, treatment_ids=()) -> Filters:
+def from_query(query: str, treatment_ids: Collection[str] = ()) -> Filters:
     """Filters from a URL query string; parameters the page does not use are dropped first, so a link keeps
     its filters whatever tracking parameters were added to it; unknown or invalid values fall back to
     defaults, and so does a query longer than MAX_QUERY or whose own parameters pass MAX_KEPT_QUERY."""
@@ -309,7 +322,9 @@ TYPED_NUMBERS = {
 }
 
 
-def apply_controls(raw: Mapping[str, Any], previous: Filters, treatment_ids=()) -> tuple[Filters, dict[str, str]]:
+def apply_controls(
+    raw: Mapping[str, Any], previous: Filters, treatment_ids: Collection[str] = ()
+) -> tuple[Filters, dict[str, str]]:
     """Filters from the controls' raw values, and a message per typed number: what an accepted text was read
     as ('Read as 3,000.', none for plain digits), or why a text was refused and which value applies.
 

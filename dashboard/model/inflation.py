@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -36,16 +37,16 @@ AFTER_INDEX, NO_INDEX = "after index", "no index"
 class PriceIndex:
     """Annual index values per currency: values[(currency, year)] -> index value; one series per currency."""
 
-    values: MappingProxyType  # (currency, year) -> float
-    series: MappingProxyType  # currency -> short series name, e.g. "CPI-U"
-    sources: MappingProxyType  # currency -> URL of the official table
+    values: MappingProxyType[tuple[str, int], float]  # (currency, year) -> index value
+    series: MappingProxyType[str, str]  # currency -> short series name, e.g. "CPI-U"
+    sources: MappingProxyType[str, str]  # currency -> URL of the official table
 
     def latest_year(self, currency: str) -> int | None:
         """The latest complete year of the currency's index ("today"), or None without one."""
         years = [y for c, y in self.values if c == currency]
         return max(years) if years else None
 
-    def value(self, currency: str, year) -> float | None:
+    def value(self, currency: str, year: float | None) -> float | None:
         if year is None or (isinstance(year, float) and math.isnan(year)):
             return None
         return self.values.get((currency, int(year)))
@@ -73,7 +74,10 @@ def load_price_index(path: str | Path) -> PriceIndex:
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows or [h.strip() for h in rows[0]] != list(INDEX_COLUMNS):
         raise DatasetError([Problem(path.name, 1, None, f"the header must be: {','.join(INDEX_COLUMNS)}")])
-    values, series, sources, problems = {}, {}, {}, []
+    values: dict[tuple[str, int], float] = {}
+    series: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    problems: list[Problem] = []
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -93,7 +97,7 @@ def load_price_index(path: str | Path) -> PriceIndex:
     return PriceIndex(MappingProxyType(values), MappingProxyType(series), MappingProxyType(sources))
 
 
-def _row_problems(record: dict, width: int) -> list[tuple[str | None, str]]:
+def _row_problems(record: dict[str, str], width: int) -> list[tuple[str | None, str]]:
     if width != len(INDEX_COLUMNS):
         return [(None, f"has {width} fields; the header has {len(INDEX_COLUMNS)}")]
     if record["currency"] not in vocab.CURRENCY_SYMBOL:
@@ -113,8 +117,11 @@ def _row_problems(record: dict, width: int) -> list[tuple[str | None, str]]:
     return []
 
 
-def factor_for(currency, year, index: PriceIndex, prices_in: str) -> tuple[float, float, float, float, str]:
-    """(factor, index_from, index_to, year_to, status) for one figure; factor = adjusted / published."""
+def factor_for(currency: Any, year: Any, index: PriceIndex, prices_in: str) -> tuple[float, float, float, float, str]:
+    """(factor, index_from, index_to, year_to, status) for one figure; factor = adjusted / published.
+
+    `currency` and `year` are table cells: a currency code and a year, either possibly missing (None, NaN, NA).
+    """
     nan = math.nan
     if prices_in != LATEST:
         return 1.0, nan, nan, nan, AS_PUBLISHED
@@ -124,7 +131,7 @@ def factor_for(currency, year, index: PriceIndex, prices_in: str) -> tuple[float
     if target is not None and int(year) > target:
         return 1.0, nan, nan, nan, AFTER_INDEX
     start = index.value(currency, year) if target is not None else None
-    if start is None:
+    if start is None or target is None:  # (start is None whenever target is)
         return 1.0, nan, nan, nan, NO_INDEX
     end = index.values[(currency, target)]
     return end / start, start, end, float(target), ADJUSTED
@@ -155,6 +162,6 @@ def adjust_prices(prices: pd.DataFrame, index: PriceIndex, prices_in: str) -> pd
     return out
 
 
-def published_value(value: float, currency: str, year, index: PriceIndex, prices_in: str) -> float:
+def published_value(value: float, currency: str, year: Any, index: PriceIndex, prices_in: str) -> float:
     """The figure as its source published it: the adjusted value divided by its factor, to the cent."""
     return round(value / factor_for(currency, year, index, prices_in)[0], 2)

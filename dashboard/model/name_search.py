@@ -34,7 +34,7 @@ def search_text(names: Iterable[str]) -> str:
     return " ".join(dict.fromkeys(words))
 
 
-def treatment_options(treatments: pd.DataFrame, aliases: Mapping[str, str] | None = None) -> list[dict]:
+def treatment_options(treatments: pd.DataFrame, aliases: Mapping[str, str] | None = None) -> list[dict[str, str]]:
     """Dropdown options for treatments, by name: {"label": name, "value": id, "search": name, id and aliases}.
     `treatments` has columns id and name; `aliases` maps a name people use -> treatment id."""
     others: dict[str, list[str]] = {}
@@ -47,6 +47,6 @@ def treatment_options(treatments: pd.DataFrame, aliases: Mapping[str, str] | Non
     ]
 
 
-def labelled_options(labels: Mapping[str, str]) -> list[dict]:
+def labelled_options(labels: Mapping[str, str]) -> list[dict[str, str]]:
     """Dropdown options for values with their labels (the concerns): {"label", "value", "search": label and id}."""
     return [{"label": label, "value": value, "search": search_text([label, value])} for value, label in labels.items()]

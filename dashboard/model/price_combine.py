@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -62,17 +63,25 @@ NOTE_COLUMNS = [
 ]
 
 
-def _known(value) -> bool:
+# A row's per-session figures: kind -> (value, how), how = 'stated' or 'average' (row_candidates).
+Candidates = dict[str, tuple[float, str]]
+# One treatment's combined price: the PRICE_COLUMNS and NOTE_COLUMNS keys, each a figure, code, text or flag.
+PriceRecord = dict[str, Any]
+
+
+def _known(value: object) -> bool:
     return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
 
 
-def count_range(low, typical, high) -> tuple[float, float, float]:
-    """A published count (sessions, units) as (low, typical, high): a lone typical stands for both ends."""
+def count_range(low: Any, typical: Any, high: Any) -> tuple[float, float, float]:
+    """A published count (sessions, units) as (low, typical, high): a lone typical stands for both ends.
+
+    Each is a table cell: a number, or missing (None, NaN, NA)."""
     low, typical, high = (float(v) if _known(v) else np.nan for v in (low, typical, high))
     return (low if _known(low) else typical), typical, (high if _known(high) else typical)
 
 
-def _factors(unit: str, treatment: pd.Series) -> tuple[float, float, float] | None:
+def _factors(unit: str, treatment: pd.Series[Any]) -> tuple[float, float, float] | None:
     """Multipliers from a price in `unit` to a price per session, by kind; None when not convertible."""
     if unit in vocab.PER_SESSION_UNITS:
         return (1.0, 1.0, 1.0)
@@ -81,7 +90,7 @@ def _factors(unit: str, treatment: pd.Series) -> tuple[float, float, float] | No
     return None
 
 
-def row_candidates(price: pd.Series, treatment: pd.Series) -> dict[str, tuple[float, str]]:
+def row_candidates(price: pd.Series[Any], treatment: pd.Series[Any]) -> Candidates:
     """A price row's per-session figures by kind as (value, how), how = 'stated' or 'average'.
 
     A row with only a typical offers it as the low and the high too ('average'). Figures that
@@ -91,7 +100,7 @@ def row_candidates(price: pd.Series, treatment: pd.Series) -> dict[str, tuple[fl
     if factors is None:
         return {}
     stated = {k: float(price[k]) for k in KINDS if _known(price[k])}
-    out: dict[str, tuple[float, str]] = {}
+    out: Candidates = {}
     for i, kind in enumerate(KINDS):
         if kind in stated:
             figure, how = stated[kind], "stated"
@@ -114,7 +123,7 @@ def reputable_bounds(table: pd.DataFrame) -> tuple[float | None, float | None]:
     return (min(lows) if lows else None), (max(highs) if highs else None)
 
 
-def weak_outside(candidates: dict, bounds: tuple[float | None, float | None]) -> dict:
+def weak_outside(candidates: Candidates, bounds: tuple[float | None, float | None]) -> Candidates:
     """A weak row's candidates that fall outside `bounds` (kind -> (value, how)); the rest may be used."""
     low, high = bounds
     return {
@@ -131,15 +140,16 @@ def inside_only(table: pd.DataFrame) -> pd.DataFrame:
     if bounds == (None, None):
         return table
     table = table.copy()
-    table["_candidates"] = [
+    # (pandas-stubs: a column is set from a list of any objects, dicts here, though the stubs take scalars only)
+    table["_candidates"] = [  # type: ignore[assignment]
         {k: v for k, v in c.items() if k not in weak_outside(c, bounds)} if status == "weak" else c
         for c, status in zip(table["_candidates"], table["status"], strict=True)
     ]
     return table[table["_candidates"].map(bool)]
 
 
-def empty_price() -> dict:
-    out: dict = {}
+def empty_price() -> PriceRecord:
+    out: PriceRecord = {}
     for k in KINDS:
         out.update(
             {
@@ -167,7 +177,7 @@ def empty_price() -> dict:
     return out
 
 
-def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
+def combine_prices(rows: pd.DataFrame, treatment: pd.Series[Any]) -> PriceRecord:
     """One treatment's price rows in one market -> per-session low/typical/high with provenance.
 
     `rows`: price rows (columns of prices.csv, optionally `rows` = clinic prices summarised).
@@ -179,7 +189,8 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
         return result
     table = rows.copy()
     table["_order"] = range(len(table))
-    table["_candidates"] = [row_candidates(r, treatment) for _, r in table.iterrows()]
+    # (pandas-stubs: a column is set from a list of any objects, dicts here, though the stubs take scalars only)
+    table["_candidates"] = [row_candidates(r, treatment) for _, r in table.iterrows()]  # type: ignore[assignment]
     table = table[table["_candidates"].map(bool)]
     if table.empty:
         units = sorted(set(rows["unit"]))
@@ -218,7 +229,7 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series) -> dict:
     return result
 
 
-def _take(result: dict, kind: str, row: pd.Series, value: float, how: str) -> None:
+def _take(result: PriceRecord, kind: str, row: pd.Series[Any], value: float, how: str) -> None:
     result[f"session_{kind}"] = value
     result[f"session_{kind}_source"] = row["source_id"]
     result[f"session_{kind}_year"] = float(row["year"]) if _known(row["year"]) else np.nan
@@ -236,7 +247,7 @@ def _in_order(values: list[float]) -> bool:
     return all(a <= b for a, b in itertools.pairwise(known))
 
 
-def _span(result: dict, table: pd.DataFrame) -> None:
+def _span(result: PriceRecord, table: pd.DataFrame) -> None:
     """Out-of-order figures: show the lowest and highest figure any row of the basis gives."""
     before = {k: result[f"session_{k}"] for k in KINDS}
     figures = [(v, r) for _, r in table.iterrows() for v, _how in r["_candidates"].values()]
@@ -253,7 +264,7 @@ def _span(result: dict, table: pd.DataFrame) -> None:
     )
 
 
-def price_note(result: dict, table: pd.DataFrame) -> str:
+def price_note(result: PriceRecord, table: pd.DataFrame) -> str:
     """How the range was obtained, in words a patient reads: average, 'from' price, weak figures."""
     symbol = vocab.CURRENCY_SYMBOL.get(result["currency"], "")
     notes = []
@@ -278,7 +289,7 @@ def session_prices(treatments: pd.DataFrame, prices: pd.DataFrame, market: str) 
     """Per-session prices of every treatment in one market, indexed by treatment id."""
     in_market = prices[prices["market"] == market]
     by_treatment = dict(tuple(in_market.groupby("treatment_id", sort=False)))
-    records = {}
+    records: dict[str, PriceRecord] = {}
     for _, treatment in treatments.iterrows():
         rows = by_treatment.get(treatment["id"], in_market.iloc[0:0])
         records[treatment["id"]] = combine_prices(rows, treatment)

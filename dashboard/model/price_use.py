@@ -10,20 +10,22 @@ tests/unit/test_price_use.py checks that removing the rows listed here changes n
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.dataset.problems import Problem
+from dashboard.dataset.problems import Problem, by_line
 from dashboard.model import price_combine
 
 KINDS = price_combine.KINDS
 
 
-def _where(row: pd.Series) -> str:
+def _where(row: pd.Series[Any]) -> str:
     return f"{row['treatment_id']} in {row['market']}{_in_region(row.get('region'))}"
 
 
-def _ref(line) -> str:
+def _ref(line: int) -> str:
     return f"line {int(line)}"
 
 
@@ -34,15 +36,16 @@ def left_out(treatments: pd.DataFrame, prices: pd.DataFrame, file: str = "prices
     for (tid, _market), rows in prices.groupby(["treatment_id", "market"], sort=False):
         if tid not in by_id.index:
             continue
-        notes += _group_notes(rows, by_id.loc[tid])
+        treatment = cast("pd.Series[Any]", by_id.loc[cast(str, tid)])  # (ids are unique: one row)
+        notes += _group_notes(rows, treatment)
     return [Problem(file, line, None, message) for line, message in sorted(notes)]
 
 
-def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, str]]:
-    notes = []
+def _group_notes(rows: pd.DataFrame, treatment: pd.Series[Any]) -> list[tuple[int, str]]:
+    notes: list[tuple[int, str]] = []
     result = price_combine.combine_prices(rows, treatment)  # the model's own answer
-    candidates = {line: price_combine.row_candidates(row, treatment) for line, row in rows.iterrows()}
-    for line, row in rows.iterrows():
+    candidates = {line: price_combine.row_candidates(row, treatment) for line, row in by_line(rows)}
+    for line, row in by_line(rows):
         if not candidates[line]:
             unit = row["unit"]
             counted = unit not in vocab.PER_SESSION_UNITS and unit == treatment.get("session_unit")
@@ -58,7 +61,7 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
     category = table.get("category_average", pd.Series(None, index=table.index, dtype=object))
     category = category.map(lambda c: isinstance(c, str) and c != "")
     if (~category).any():  # a figure for a whole category stands in only when the treatment has none of its own
-        for line, row in table[category].iterrows():
+        for line, row in by_line(table[category]):
             notes.append(
                 (
                     line,
@@ -68,7 +71,7 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
             )
         table = table[~category]
     first_of_basis = table.index[table["basis"] == result["basis"]][0]
-    for line, row in table[table["basis"] != result["basis"]].iterrows():
+    for line, row in by_line(table[table["basis"] != result["basis"]]):
         notes.append(
             (
                 line,
@@ -78,7 +81,7 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
         )
     table = table[table["basis"] == result["basis"]].copy()
     bounds = price_combine.reputable_bounds(table.assign(_candidates=[candidates[line] for line in table.index]))
-    for line, row in table[table["status"] == "weak"].iterrows():
+    for line, row in by_line(table[table["status"] == "weak"]):
         outside = price_combine.weak_outside(candidates[line], bounds)
         candidates[line] = {k: v for k, v in candidates[line].items() if k not in outside}
         if outside and not candidates[line]:
@@ -98,17 +101,17 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series) -> list[tuple[int, st
     table["_year"] = table["year"].astype("float64").fillna(-1)
     table["_status"] = table["status"].map(price_combine.STATUS_RANK)
     table = table.sort_values(["_weak", "_year", "_status", "_order"], ascending=[True, False, True, True])
-    chosen = {}
+    chosen: dict[str, int] = {}
     for kind in KINDS:
         value, source = result[f"session_{kind}"], result[f"session_{kind}_source"]
         if pd.isna(value):
             continue
         chosen[kind] = next(
             line
-            for line, row in table.iterrows()
+            for line, row in by_line(table)
             if row["source_id"] == source and candidates[line].get(kind, (None,))[0] == value
         )
-    for line, row in table.drop(index=list(set(chosen.values()))).iterrows():
+    for line, row in by_line(table.drop(index=list(set(chosen.values())))):
         kind = next(k for k in KINDS if k in candidates[line] and k in chosen)
         notes.append((line, f"{_where(row)}: not used: {_lost(row, table.loc[chosen[kind]], chosen[kind], kind)}"))
     return notes
@@ -121,7 +124,7 @@ def _bounds_text(bounds: tuple[float | None, float | None]) -> str:
     return f"from {low:,.0f} a session" if low is not None else f"up to {high:,.0f} a session"
 
 
-def _lost(row: pd.Series, winner: pd.Series, winner_line, kind: str) -> str:
+def _lost(row: pd.Series[Any], winner: pd.Series[Any], winner_line: int, kind: str) -> str:
     """Why `row` lost its figure to `winner`: better sourced, newer, surer, or (a tie) first in the file."""
     ref = f"{_ref(winner_line)}{_in_region(winner.get('region'))}"
     if winner["_weak"] != row["_weak"]:
@@ -136,6 +139,6 @@ def _lost(row: pd.Series, winner: pd.Series, winner_line, kind: str) -> str:
     )
 
 
-def _in_region(region) -> str:
+def _in_region(region: object) -> str:
     """' in Miami-Dade' for a price row's region, or ''."""
     return f" in {region}" if isinstance(region, str) and region else ""

@@ -17,6 +17,9 @@ first-year total.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -27,25 +30,29 @@ from dashboard.model.quote_nearest import nearest_figure
 QUOTE_BASIS = "your-quote"
 
 
-def quote_session_price(quote: dict) -> float:
+def quote_session_price(quote: Mapping[str, Any]) -> float:
     """The per-session price a quote implies (see the module docstring)."""
+    price: float = quote["price"]
+    quantity: int = quote["quantity"]
     if quote["covers"] in ("session", "course"):
-        return quote["price"] / quote["quantity"]
-    return quote["price"]
+        return price / quantity
+    return price
 
 
-def quote_unit_price(quote: dict) -> float:
+def quote_unit_price(quote: Mapping[str, Any]) -> float:
     """The price of one of what the quote covers: a unit, a syringe, a session, a course, a procedure."""
+    price: float = quote["price"]
+    quantity: int = quote["quantity"]
     if quote["covers"] in ("course", "procedure"):
-        return quote["price"]
-    return quote["price"] / quote["quantity"]
+        return price
+    return price / quantity
 
 
 def _plural(unit: str, n: int) -> str:
     return f"{n} {unit}{'' if n == 1 else 's'}"
 
 
-def conversion_text(quote: dict, symbol: str) -> str:
+def conversion_text(quote: Mapping[str, Any], symbol: str) -> str:
     """How the quote becomes a per-session price, in words, e.g. '$480 for 40 units: one session'."""
     price, n, unit = quote["price"], quote["quantity"], quote["covers"]
     if unit == "course":
@@ -74,7 +81,9 @@ def placement(price: float, low: float, typical: float, high: float) -> str:
     return "within"  # a "from" (or "up to") figure leaves the other side open
 
 
-def comparison_sentence(price: float, published: tuple, per: str, symbol: str, conversion: str = "") -> tuple:
+def comparison_sentence(
+    price: float, published: Sequence[float], per: str, symbol: str, conversion: str = ""
+) -> tuple[str, float, float, str]:
     """(position, difference from typical, percent, sentence) for a price against a published figure.
 
     `published` is (low, typical, high); `per` names the unit ("session", "unit", "course" ...).
@@ -126,7 +135,7 @@ def basis_caveat(basis: str | None) -> str:
     return ""
 
 
-def unit_prices(prices: pd.DataFrame, treatment_id: str, market: str, unit: str) -> dict:
+def unit_prices(prices: pd.DataFrame, treatment_id: str, market: str, unit: str) -> price_combine.PriceRecord:
     """The published figures of one treatment in one market for one unit (per syringe, per course ...),
     combined by the cost model's rule (weak rows only stand in, one basis, newest row first)."""
     rows = prices[(prices["treatment_id"] == treatment_id) & (prices["market"] == market) & (prices["unit"] == unit)]
@@ -135,8 +144,8 @@ def unit_prices(prices: pd.DataFrame, treatment_id: str, market: str, unit: str)
 
 
 def place_quote(
-    quote: dict, published_session: pd.Series, prices: pd.DataFrame | None, market: str, symbol: str
-) -> dict:
+    quote: Mapping[str, Any], published_session: pd.Series[Any], prices: pd.DataFrame | None, market: str, symbol: str
+) -> dict[str, Any]:
     """Where a quote stands: against its own unit's published figure first, then per session."""
     unit = quote["covers"]
     per_session = quote_session_price(quote)
@@ -177,7 +186,7 @@ def place_quote(
     )
 
 
-def quotes_left_out(quotes: list[dict], market: str, names: dict[str, str]) -> list[str]:
+def quotes_left_out(quotes: Sequence[Mapping[str, Any]], market: str, names: Mapping[str, str]) -> list[str]:
     """The quotes not shown in a market because their currency is not the market's, as short text."""
     currency = vocab.MARKET_CURRENCY[market]
     return [
@@ -190,11 +199,11 @@ def quotes_left_out(quotes: list[dict], market: str, names: dict[str, str]) -> l
 def quote_rows(
     table: pd.DataFrame,
     treatments: pd.DataFrame,
-    quotes: list[dict],
+    quotes: Sequence[Mapping[str, Any]],
     market: str,
     horizon: int,
     prices: pd.DataFrame | None = None,
-    adjust=None,
+    adjust: Callable[[str, float], float] | None = None,
 ) -> pd.DataFrame:
     """Rows for the quotes in the market's currency, shaped like the comparison table's rows.
 
@@ -265,7 +274,8 @@ def quote_rows(
     out["quote_vs_typical"] = [p["diff"] for p in placed]
     out["quote_vs_typical_pct"] = [p["pct"] for p in placed]
     out["quote_note"] = [p["note"] for p in placed]
-    out["quote_nearest"] = [
+    # (pandas-stubs: a column is set from a list of any objects, dicts here, though the stubs take scalars only)
+    out["quote_nearest"] = [  # type: ignore[assignment]
         nearest_figure(q, price, treatments, prices, market, table) if p["position"] == "unknown" else None
         for q, price, p in zip(chosen_adjusted, per_session, placed, strict=True)
     ]
@@ -274,6 +284,6 @@ def quote_rows(
     return out
 
 
-def _year(date) -> float:
+def _year(date: object) -> float:
     """The year of an ISO date (YYYY-MM-DD), NaN when the quote is undated."""
     return float(str(date)[:4]) if isinstance(date, str) and date[:4].isdigit() else np.nan

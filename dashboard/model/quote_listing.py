@@ -6,9 +6,12 @@ in another market's currency, or when a filter other than the budget leaves its 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from dashboard import vocab
+from dashboard.model.filters import Filters
 
 LISTED = ""
 OTHER_CURRENCY = "other-currency"
@@ -19,7 +22,7 @@ RISK = "risk"
 NOT_COMPARED = "not-compared"
 
 
-def why_not_listed(quote: dict, rows: pd.DataFrame, table: pd.DataFrame | None, filters) -> str:
+def why_not_listed(quote: dict[str, Any], rows: pd.DataFrame, table: pd.DataFrame | None, filters: Filters) -> str:
     """LISTED when the quote is a row of `rows`; else the first reason it is left out (codes above).
 
     `table` is every option and quote before the filters (Comparison.table)."""
@@ -35,7 +38,7 @@ def why_not_listed(quote: dict, rows: pd.DataFrame, table: pd.DataFrame | None, 
         return CONCERN
     if filters.categories and row.get("category") not in filters.categories:
         return CATEGORY
-    downtime = row.get("downtime_days_high")
+    downtime: Any = row.get("downtime_days_high")  # a cell: a number of days, or missing
     if filters.max_downtime is not None and not pd.isna(downtime) and downtime > filters.max_downtime:
         return DOWNTIME
     if not pd.isna(row.get("risk_tier")) and row["risk_tier"] > filters.max_risk:

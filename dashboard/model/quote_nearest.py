@@ -9,6 +9,9 @@ Out: a plain dict of values and codes (words are made in output.quote_words).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -19,7 +22,7 @@ OTHER_MARKET = "same-treatment-other-market"
 RELATED_TREATMENT = "related-treatment-this-market"
 
 
-def _figure(values) -> tuple[float, float, float] | None:
+def _figure(values: Iterable[Any]) -> tuple[float, ...] | None:
     figure = tuple(float(v) if not pd.isna(v) else np.nan for v in values)
     return None if all(np.isnan(v) for v in figure) else figure
 
@@ -36,8 +39,13 @@ def _other_markets(market: str) -> list[str]:
 
 
 def nearest_figure(
-    quote: dict, price: float, treatments: pd.DataFrame, prices: pd.DataFrame | None, market: str, table: pd.DataFrame
-) -> dict | None:
+    quote: dict[str, Any],
+    price: float,
+    treatments: pd.DataFrame,
+    prices: pd.DataFrame | None,
+    market: str,
+    table: pd.DataFrame,
+) -> dict[str, Any] | None:
     """The nearest published per-session figure for a quote (`price`: its per-session price), or None.
 
     Returns {"how": OTHER_MARKET or RELATED_TREATMENT, "market", "treatment_id", "currency",

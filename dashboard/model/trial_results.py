@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ STATUS_ORDER = {s: i for i, s in enumerate(vocab.STATUSES)}
 AGAINST_ORDER = {"inactive": 0, "active": 1, "none": 2}
 
 
-def _known(value) -> bool:
+def _known(value: object) -> bool:
     return value is not None and value is not pd.NA and not (isinstance(value, float) and np.isnan(value))
 
 
@@ -81,9 +82,10 @@ def trials_for(trials: pd.DataFrame, concern: str | None, index: pd.Index) -> pd
         records = tuple(
             {k: (v if _known(v) else None) for k, v in r.items()} for r in ordered.to_dict(orient="records")
         )
-        out.at[treatment_id, "trial"] = records[0]
-        out.at[treatment_id, "trial_all"] = records
-        out.at[treatment_id, "trial_source_ids"] = tuple(dict.fromkeys(ordered["source_id"]))
+        # (pandas-stubs: an object column's cell takes any object, a dict or a tuple here; the stubs take scalars)
+        out.at[treatment_id, "trial"] = records[0]  # type: ignore[assignment]
+        out.at[treatment_id, "trial_all"] = records  # type: ignore[assignment]
+        out.at[treatment_id, "trial_source_ids"] = tuple(dict.fromkeys(ordered["source_id"]))  # type: ignore[assignment]
     return out
 
 
@@ -91,19 +93,29 @@ def number_needed_to_treat(share_pct: float | None, control_pct: float | None) -
     """Patients treated for one more to reach the threshold than in the control arm: 100 / (share − control
     share), both in percent. NaN when either is unknown or the treated arm did no better (80 against 8
     gives 1.39)."""
-    if not (_known(share_pct) and _known(control_pct)) or share_pct <= control_pct:
+    if share_pct is None or control_pct is None or not (_known(share_pct) and _known(control_pct)):
+        return float("nan")
+    if share_pct <= control_pct:
         return float("nan")
     return 100.0 / (float(share_pct) - float(control_pct))
 
 
-def trial_value(study: Mapping | None, course_low=None, course_high=None, course_open: bool = False) -> dict:
+def trial_value(
+    study: Mapping[str, Any] | None, course_low: Any = None, course_high: Any = None, course_open: bool = False
+) -> dict[str, float | bool]:
     """From a study row (or None) and an initial course (market currency): `nnt`, the number needed to treat,
     and `extra_improved_low`/`extra_improved_high` = course low/high × NNT (`extra_improved_open` when the
     course has no upper bound). NaN unless the study counted patients, had a control arm's share on the same
     threshold and found the difference more than chance, and the treated arm did better (80 against 8 with a
-    $90–$150 course gives 1.39 and $125–$208)."""
+    $90–$150 course gives 1.39 and $125–$208). `course_low` and `course_high` are table cells: money, or missing
+    (None, NaN, NA)."""
     nan = float("nan")
-    out = {"nnt": nan, "extra_improved_low": nan, "extra_improved_high": nan, "extra_improved_open": False}
+    out: dict[str, float | bool] = {
+        "nnt": nan,
+        "extra_improved_low": nan,
+        "extra_improved_high": nan,
+        "extra_improved_open": False,
+    }
     if not study or study.get("difference") != "significant" or (study.get("n_of") or "patients") != "patients":
         return out
     nnt = number_needed_to_treat(study.get("responders_pct"), study.get("comparator_pct"))

@@ -107,7 +107,7 @@ def _covers(value: str, header: Header | None) -> tuple[str | None, str | None]:
     key = key[:-1] if key.endswith("s") and key[:-1] in COVERS else key
     if key not in COVERS:
         return None, f"{shown(value)} is not one of: {', '.join(COVERS)}"
-    if counted and key != counted and not (counted == "session" and key == "course"):
+    if counted and header is not None and key != counted and not (counted == "session" and key == "course"):
         return None, (
             f"{shown(value)} disagrees with the column {shown(header.counted_name)}, which counts "
             f"{counted}s: make them agree"

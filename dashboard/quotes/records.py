@@ -86,12 +86,12 @@ def parse_upload(
         return UploadResult([], [QuoteProblem(err.line, None, err.message)])
     problems = []
     note = guessed.note() if guessed else None
-    if note:
+    if guessed and note:
         problems.append(QuoteProblem(guessed.line, None, note))
     if header.ignored:
         ignored = header.ignored
-        names = ", ".join(shown(name) for name in ignored[:5]) + (" and others" if len(ignored) > 5 else "")
-        problems.append(QuoteProblem(header_line, None, f"Ignored columns not used for quotes: {names}"))
+        listed = ", ".join(shown(name) for name in ignored[:5]) + (" and others" if len(ignored) > 5 else "")
+        problems.append(QuoteProblem(header_line, None, f"Ignored columns not used for quotes: {listed}"))
     if not rows:
         return UploadResult([], [*problems, QuoteProblem(None, None, "The file has a header but no quotes")])
     columns = header.columns
@@ -102,6 +102,7 @@ def parse_upload(
     for line, row in rows:
         cells, problem = fit_row(row, header, len(header_cells))
         if cells is None:
+            assert problem is not None  # fit_row says why whenever it gives no cells
             problems.append(QuoteProblem(line, None, problem))
             continue
         # only the columns used for quotes are checked: an ignored column never rejects a row
