@@ -13,6 +13,8 @@ from dashboard.output.chart_parts import (
     AXIS,
     CHART_COLUMNS,
     QUOTE_COLOUR,
+    FigureDict,
+    Option,
     base_layout,
     bottom_margin,
     empty_figure,
@@ -20,6 +22,8 @@ from dashboard.output.chart_parts import (
     is_fee,
     is_open,
     is_quote,
+    known_number,
+    known_numbers,
     legend_entry,
     money_axis,
     number,
@@ -34,11 +38,11 @@ from dashboard.output.chart_parts import (
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
 
 
-def _numbers(options: list[dict], column: str) -> list[float | None]:
+def _numbers(options: list[Option], column: str) -> list[float | None]:
     return [number(o.get(column)) for o in options]
 
 
-def _downtime_points(rows: pd.DataFrame) -> tuple[list[dict], int, int]:
+def _downtime_points(rows: pd.DataFrame) -> tuple[list[Option], int, int]:
     """(the options drawn in the cost-against-downtime chart, in the table's order; how many have no price;
     how many have a price but no published downtime)."""
     options = display.plain_records(rows, CHART_COLUMNS)
@@ -69,12 +73,12 @@ def cost_downtime_key(rows: pd.DataFrame, currency: str) -> list[str]:
         ring = "; ringed: best trade-off" if o.get("pareto") is True else ""
         out.append(
             f"{plain_name(o['name'], o.get('assumed'), o.get('basis'))}: {total}; "
-            f"downtime up to {_days(number(o['downtime_days_high']))}; risk tier {int(o['risk_tier'])}{ring}"
+            f"downtime up to {_days(known_number(o['downtime_days_high']))}; risk tier {int(o['risk_tier'])}{ring}"
         )
     return out
 
 
-def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
+def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> FigureDict:
     """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
     tier; open-ended totals drawn as right-pointing triangles, quotes outlined (stars where closed); Pareto
     front ringed. Every
@@ -102,11 +106,11 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
     if not known:
         return empty_figure(title, "No option shown has both a price and a published downtime.", note)
     numbered = {id(o): n for n, o in enumerate(known, start=1)}
-    data = []
+    data: list[FigureDict] = []
     for tier in sorted({int(o["risk_tier"]) for o in known}):
         group = [o for o in known if int(o["risk_tier"]) == tier]
         opened = [is_open(o) for o in group]
-        lows, highs = _numbers(group, "total_low"), _numbers(group, "total_high")
+        lows, highs = known_numbers(group, "total_low"), _numbers(group, "total_high")
         data.append(
             {
                 "type": "scatter",

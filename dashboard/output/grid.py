@@ -8,6 +8,8 @@ and the side-by-side view.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -18,6 +20,7 @@ from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
 from dashboard.output import course_words, decision_words, display, inflation_words, price_words, trial_words, words
+from dashboard.output.display import RowLike
 from dashboard.output.option_attributes import covers
 from dashboard.output.price_words import category_text, region_text, spread_text
 
@@ -27,9 +30,12 @@ EVIDENCE_WORDS = {
     "B": "Grade B: small or uncontrolled trials, or a single small randomised trial.",
     "C": "Grade C: expert opinion, a regulator or a patient-information page.",
 }
+# One row of the grid as the browser gets it: column -> a JSON value (number, text, true/false or null).
+GridRow = dict[str, Any]
 
 
-def _clean(value):
+def _clean(value: Any) -> Any:
+    """A cell as a JSON value: unknown as None, a tuple of codes as text, a numpy number as a Python one."""
     if value is None or value is pd.NA:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -42,15 +48,15 @@ def _clean(value):
 
 
 def source_text(
-    row,
-    publishers: dict[str, str],
+    row: RowLike,
+    publishers: Mapping[str, str],
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
-    read_on: dict[str, str] | None = None,
+    read_on: Mapping[str, str] | None = None,
 ) -> str:
     """Per figure: the price in the chosen money beside the published figure and year (for an undated one, the
     day its source was read: `read_on` maps source id -> YYYY-MM-DD), and its source."""
-    parts = []
+    parts: list[str] = []
     for kind in vocab.FIGURE_KINDS:
         sid = row.get(f"session_{kind}_source")
         if isinstance(sid, str) and all(i in publishers for i in pricelist.source_ids(sid)):
@@ -88,11 +94,13 @@ def source_text(
     return "Price sources — " + "; ".join(parts)
 
 
-def _text(value, default: str = "") -> str:
+def _text(value: object, default: str = "") -> str:
     return value if isinstance(value, str) and value else default
 
 
-def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published") -> str:
+def price_figures(
+    row: RowLike, index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published"
+) -> str:
     """The price per session in the chosen money beside the published figure and year, without its
     publisher: 'Price per session: $208 in 2025 dollars (published $167 in 2020; CPI-U 2020 -> 2025)',
     'Price per session: $15–$25, published; year not stated, so not adjusted for inflation'."""
@@ -111,7 +119,7 @@ def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, pric
             key = (True, rest) if comma and " " not in money else (False, text)
             groups.setdefault(key, []).append((kind, float(value)))
     symbol = vocab.CURRENCY_SYMBOL.get(row.get("currency"), "")
-    said = []
+    said: list[str] = []
     for (shared, text), figures in groups.items():
         values = [v for _, v in figures]
         said.append(f"{display.money_range(min(values), max(values), False, symbol)}, {text}" if shared else text)
@@ -120,7 +128,7 @@ def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, pric
     return "Price per session: " + "; ".join(said) if said else ""
 
 
-def total_tip(row, figures: str = "") -> str:
+def total_tip(row: RowLike, figures: str = "") -> str:
     """The total cell's tooltip: what is missing, how the price was read, the figures (`price_figures`)
     and what the price includes; the publishers, statuses and spreads stay in the details and the sources."""
     basis = row.get("basis")
@@ -203,14 +211,14 @@ GRID_READS = (
 )
 
 
-def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
+def grid_rows(comparison: Comparison, data: Dataset) -> list[GridRow]:
     """JSON-safe rows for the grid: the sort keys as numbers (null when unknown) and the texts shown."""
     rows = comparison.rows
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     read_on = dict(zip(data.sources["id"], data.sources["read_on"], strict=True)) if "read_on" in data.sources else {}
     symbol = display.symbol_of(comparison.filters.market)
     has_budget = comparison.filters.budget is not None
-    out = []
+    out: list[GridRow] = []
     for raw in display.plain_records(rows, GRID_READS):
         record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
         record["total_open"] = display.flag(raw.get("total_open"))
@@ -250,7 +258,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
                     f"Limits: {trial_words.limits(raw).rstrip('. ')}."
                     if trial_words.limits(raw) != "none recorded"
                     else "",
-                    EVIDENCE_WORDS.get(raw.get("evidence"), ""),
+                    EVIDENCE_WORDS.get(raw.get("evidence", ""), ""),  # no grade: "",
                 )
             )
         else:
@@ -272,7 +280,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
     return sorted(out, key=row_group)  # stable: the model's order within each group
 
 
-def row_group(record: dict) -> int:
+def row_group(record: Mapping[str, Any]) -> int:
     """0 within budget (or no budget) with a price, 1 over budget (dimmed, below those), 2 no price (last)."""
     if record["total_low"] is None and record["total_high"] is None:
         return 2

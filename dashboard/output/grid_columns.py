@@ -5,20 +5,25 @@ are given. The rows they show are made in `grid`.
 
 from __future__ import annotations
 
+from typing import Any
+
+# An AG Grid column definition, or a part of one: option -> a JSON value.
+ColumnDef = dict[str, Any]
+
 # Sort comparators and formatters are named functions in assets/dashAgGridFunctions.js (the CSP forbids eval).
 UNKNOWN_LAST = {"function": "unknownLast"}  # a name: AG Grid calls it with (valueA, valueB, nodeA, nodeB, isDescending)
 SHOW = {"function": "shown(params)"}
 # a cell whose text wraps, the row growing to fit it
-WRAPPED = dict(
+WRAPPED: ColumnDef = dict(
     wrapText=True, autoHeight=True, cellStyle={"lineHeight": "1.35", "paddingTop": "6px", "paddingBottom": "6px"}
 )
 # a cell of two lines (the total, then the course beside the upkeep; the answer, then what it hinges on)
-TWO_LINES = {**WRAPPED, "cellStyle": {**WRAPPED["cellStyle"], "whiteSpace": "pre-line"}}
+TWO_LINES: ColumnDef = {**WRAPPED, "cellStyle": {**WRAPPED["cellStyle"], "whiteSpace": "pre-line"}}
 
 
-def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[dict]:
+def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[ColumnDef]:
     """AG Grid columns: Option, total, budget fit, downtime, risk tier, evidence (+ time off when set)."""
-    columns = [
+    columns: list[ColumnDef] = [
         dict(
             field="name",
             headerName="Option",

@@ -5,21 +5,22 @@ written with its symbol; durations in days, weeks or months as the row says.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import Any
 
 from dashboard import vocab
 from dashboard.model import inflation
 from dashboard.output import course_words, decision_words, display, inflation_words, trial_words, words
+from dashboard.output.display import RowLike
 from dashboard.output.price_words import category_text
 
 _known = display.known
 
 
-def _money_range(row: pd.Series, prefix: str, symbol: str, is_open: bool = False) -> str:
+def _money_range(row: RowLike, prefix: str, symbol: str, is_open: bool = False) -> str:
     return display.money_range(row.get(f"{prefix}_low"), row.get(f"{prefix}_high"), is_open, symbol)
 
 
-def _upkeep(row: pd.Series, symbol: str) -> str:
+def _upkeep(row: RowLike, symbol: str) -> str:
     """Upkeep cost over the horizon; 'not published' rather than 'at least $0' when how often is unknown."""
     if row.get("maintenance") == "none":
         return "none published (long-lasting)"
@@ -29,7 +30,7 @@ def _upkeep(row: pd.Series, symbol: str) -> str:
     return _money_range(row, "maintenance", symbol)
 
 
-def _basis_text(basis) -> str:
+def _basis_text(basis: Any) -> str:
     """What the price includes; for a surgeon's fee, why no all-in total is shown."""
     label = vocab.BASIS_LABELS.get(basis, "No published price")
     if basis == "surgeon-fee":
@@ -37,24 +38,24 @@ def _basis_text(basis) -> str:
     return label
 
 
-def _units(unit) -> str:
+def _units(unit: object) -> str:
     """A counted unit as a plural noun for a count: 'syringes', 'areas' ('' when unknown)."""
     return f"{unit}s" if isinstance(unit, str) and unit and not unit.endswith("s") else ""
 
 
-def _text(value) -> str:
+def _text(value: Any) -> str:
     if isinstance(value, tuple):
         return ", ".join(value) if value else "unknown"
     return str(value) if _known(value) and value != "" else "unknown"
 
 
-def covers(row) -> str:
+def covers(row: RowLike) -> str:
     """'figure for all of “dermal fillers”, not this treatment's own price' when a figure is a group's; ''."""
     texts = (category_text(row.get(f"session_{k}_category")) for k in vocab.FIGURE_KINDS)
     return "; ".join(t for t in dict.fromkeys(texts) if t)
 
 
-def results_text(row) -> str:
+def results_text(row: RowLike) -> str:
     """How long results last in words: a range when periodic, a lower bound when only that is known."""
     maintenance, low = row["maintenance"], row["results_months_low"]
     if maintenance == "periodic":
@@ -67,7 +68,7 @@ def results_text(row) -> str:
     return "not published"
 
 
-def other_studies(row) -> str:
+def other_studies(row: RowLike) -> str:
     """The study rows behind the option for the concern beyond its headline one, each in a sentence."""
     studies = row.get("trial_all")
     if not isinstance(studies, tuple) or len(studies) < 2:
@@ -76,7 +77,7 @@ def other_studies(row) -> str:
 
 
 def side_by_side_rows(
-    row: pd.Series,
+    row: RowLike,
     horizon: int,
     symbol: str,
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
@@ -88,7 +89,7 @@ def side_by_side_rows(
     flag = display.flag
     fit = display.fit_key(row.get("budget_fit"))
     reason = decision_words.budget_answer(row, budget, symbol, horizon)  # starts with the answer ("May fit: …")
-    pairs = [
+    pairs: list[tuple[str, str]] = [
         (f"Total cost over {years}", display.total_text(row, symbol)),
         (
             f"Initial {course_words.course_word(row)} and upkeep",
@@ -121,7 +122,7 @@ def side_by_side_rows(
         (
             "Cost per month",
             _money_range(row, "per_month", symbol, flag(row.get("per_month_open")))
-            if "per_month_low" in row.index
+            if "per_month_low" in row
             else "unknown",
         ),
         ("Cost per session", _money_range(row, "session", symbol, not _known(row.get("session_high")))),

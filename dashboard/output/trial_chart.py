@@ -7,6 +7,7 @@ that thresholds differ between studies. Options left out are counted, with the r
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 
@@ -16,6 +17,8 @@ from dashboard.output.chart_parts import (
     AXIS,
     CHART_COLUMNS,
     QUOTE_COLOUR,
+    FigureDict,
+    Option,
     base_layout,
     bottom_margin,
     empty_figure,
@@ -23,6 +26,8 @@ from dashboard.output.chart_parts import (
     full_name,
     is_fee,
     is_quote,
+    known_number,
+    known_numbers,
     legend_entry,
     money_axis,
     number,
@@ -42,13 +47,13 @@ DESIGN_COLOURS = {
 }
 
 
-def _study(option: dict) -> dict:
+def _study(option: Option) -> dict[str, Any]:
     """The option's headline study (an empty dict without one)."""
     study = option.get("trial")
     return study if isinstance(study, dict) else {}
 
 
-def _points(rows: pd.DataFrame) -> tuple[list[dict], int, int]:
+def _points(rows: pd.DataFrame) -> tuple[list[Option], int, int]:
     """(the options drawn, in the table's order; how many have no trial share; how many have a share but no
     price above 0, which a log axis cannot place)."""
     options = display.plain_records(rows, COLUMNS)
@@ -74,7 +79,7 @@ def trial_key(rows: pd.DataFrame, currency: str) -> list[str]:
     return out
 
 
-def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict:
+def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> FigureDict:
     """Initial course cost (x: lowest, bar to highest; market currency) against the headline study's share
     improved (y, %), one point per option shown with both, labelled and coloured by the study's design."""
     if not concern:
@@ -93,10 +98,10 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
     if not drawn:
         return empty_figure(TITLE, "No option shown has both a price and a trial's share of patients improved.", note)
     numbered = {id(o): n for n, o in enumerate(drawn, start=1)}
-    data = []
+    data: list[FigureDict] = []
     for design in [d for d in DESIGN_COLOURS if any(_study(o).get("design") == d for o in drawn)]:
         group = [o for o in drawn if _study(o).get("design") == design]
-        lows, highs = [number(o["initial_low"]) for o in group], [number(o["initial_high"]) for o in group]
+        lows, highs = known_numbers(group, "initial_low"), [number(o["initial_high"]) for o in group]
         data.append(
             {
                 "type": "scatter",
@@ -140,8 +145,8 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
     set_title(layout, TITLE, note, above_plot=28)
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 320
-    x_values = [number(o["initial_low"]) for o in drawn] + [
-        number(o["initial_high"]) for o in drawn if number(o.get("initial_high")) is not None
+    x_values = known_numbers(drawn, "initial_low") + [
+        known_number(o["initial_high"]) for o in drawn if number(o.get("initial_high")) is not None
     ]
     # courses run from tens to tens of thousands: a log axis keeps the cheap ones apart
     layout["xaxis"] = {
@@ -159,7 +164,7 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
     return {"data": data, "layout": layout}
 
 
-def _hover(option: dict, symbol: str) -> str:
+def _hover(option: Option, symbol: str) -> str:
     """The point's hover: the share with n and the threshold in the study's words, the design, the control
     arm's share, the course cost; escaped (it is data text)."""
     cost = display.money_range(

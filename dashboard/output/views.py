@@ -5,6 +5,8 @@ The attribute rows both comparison views show come from `option_attributes`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 from dash import html
 
@@ -13,17 +15,20 @@ from dashboard.dataset import pricelist
 from dashboard.dataset.loader import Dataset
 from dashboard.model import inflation
 from dashboard.output import display, inflation_words, price_words, words
+from dashboard.output.display import RowLike, row_of
 from dashboard.output.option_attributes import covers, side_by_side_rows
 from dashboard.output.price_words import category_text, region_text, spread_text
 
 _known = display.known
+# What a cell of the views holds: text, or text with links (a list of strings and spans).
+Linked = str | list[str | html.Span]
 
 
 def source_link(sid: str, sources: pd.DataFrame) -> html.Span:
     """A source as a link (URLs are http(s), checked when the dataset loads) with its status."""
     if sid not in sources.index:
         return html.Span(sid)
-    s = sources.loc[sid]
+    s = row_of(sources, sid)
     year = f", {int(s['year'])}" if _known(s["year"]) else ""
     return html.Span(
         [
@@ -39,23 +44,23 @@ def source_link(sid: str, sources: pd.DataFrame) -> html.Span:
     )
 
 
-def _links(ids, sources: pd.DataFrame):
-    ids = [i for i in dict.fromkeys(ids) if isinstance(i, str)]
-    if not ids:
+def _links(ids: Iterable[object], sources: pd.DataFrame) -> Linked:
+    sids = [i for i in dict.fromkeys(ids) if isinstance(i, str)]
+    if not sids:
         return "none"
-    out: list = []
-    for i, sid in enumerate(ids):
+    out: list[str | html.Span] = []
+    for i, sid in enumerate(sids):
         if i:
             out.append("; ")
         out.append(source_link(sid, sources))
     return out
 
 
-def _price_links(row: pd.Series, sources: pd.DataFrame):
+def _price_links(row: RowLike, sources: pd.DataFrame) -> Linked:
     """The sources of a row's price figures, each with the region its clinics are in when known."""
     kinds = vocab.FIGURE_KINDS
     pairs = dict.fromkeys((row.get(f"session_{k}_source"), row.get(f"session_{k}_region")) for k in kinds)
-    out: list = []
+    out: list[str | html.Span] = []
     for sid, region in pairs:
         for one in pricelist.source_ids(sid):
             out += ["; "] if out else []
@@ -63,7 +68,7 @@ def _price_links(row: pd.Series, sources: pd.DataFrame):
     return out or "none"
 
 
-def _used_for(row: pd.Series, price: pd.Series, kind: str) -> bool:
+def _used_for(row: RowLike, price: RowLike, kind: str) -> bool:
     """Whether the option's `kind` figure came from this price row: its source and status, its basis, and a unit
     the model turns into a session price (a source can give several rows, e.g. a fee and a total)."""
     convertible = price["unit"] in vocab.PER_SESSION_UNITS or price["unit"] == row.get("session_unit")
@@ -75,7 +80,7 @@ def _used_for(row: pd.Series, price: pd.Series, kind: str) -> bool:
     )
 
 
-def published_prices(row: pd.Series, data: Dataset, market: str):
+def published_prices(row: RowLike, data: Dataset, market: str) -> str | html.Ul:
     """Every price row for the option's treatment in the market, as published, saying which figures
     the model used; rows not used stay visible here."""
     tid = row.get("treatment_id") if isinstance(row.get("treatment_id"), str) else row.get("id")
@@ -85,7 +90,7 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     read_on = dict(zip(data.sources["id"], data.sources["read_on"], strict=True)) if "read_on" in data.sources else {}
     page_year = dict(zip(data.sources["id"], data.sources["year"], strict=True))
-    items = []
+    items: list[html.Li] = []
     for _, p in prices.iterrows():
         symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")
         figures = " / ".join(f"{k} {symbol}{p[k]:,.0f}" for k in vocab.FIGURE_KINDS if _known(p[k]))
@@ -116,12 +121,12 @@ def option_details(
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
     budget: float | None = None,
-) -> html.Div:
+) -> html.Section:
     """Everything about one option, as a definition list with its sources linked (`budget` in the market's
     currency, for the budget answer)."""
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
-    items = []
+    items: list[html.Dt | html.Dd] = []
     for attribute, value in side_by_side_rows(row, horizon, symbol, index, prices_in, budget):
         items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
     price_ids = [i for k in vocab.FIGURE_KINDS for i in pricelist.source_ids(row.get(f"session_{k}_source"))]
@@ -144,11 +149,11 @@ def option_details(
             html.Dl(items, className="row small mb-0"),
         ],
         className="card card-body mt-2",
-        **{"aria-label": f"Details of {row['name']}"},
+        **{"aria-label": f"Details of {row['name']}"},  # type: ignore[arg-type]  # dash types no aria-* keywords
     )
 
 
-def price_spread(row: pd.Series) -> str:
+def price_spread(row: RowLike) -> str:
     """'median of N clinic prices; low/high: 10th/90th percentile' when figures summarise clinic prices."""
     parts = [spread_text(k, row.get(f"session_{k}_rows")) for k in vocab.FIGURE_KINDS]
     return "; ".join(p for p in parts if p)
@@ -163,7 +168,7 @@ def side_by_side(
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
     budget: float | None = None,
-) -> html.Div:
+) -> html.Div | html.P:
     """Every attribute in rows, one column per option, differences highlighted, sources linked (`budget` in
     the market's currency, for the budget answer)."""
     chosen = [i for i in selected if i in table.index]
@@ -171,11 +176,11 @@ def side_by_side(
         return html.P("Choose 2 to 4 options in “Compare side by side” to see them here.", className="text-muted")
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
-    columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol, index, prices_in, budget) for tid in chosen}
+    columns = {tid: side_by_side_rows(row_of(table, tid), horizon, symbol, index, prices_in, budget) for tid in chosen}
     header = html.Thead(
-        html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen])
+        html.Tr([html.Th("Attribute", scope="col")] + [html.Th(row_of(table, t)["name"], scope="col") for t in chosen])
     )
-    body = []
+    body: list[html.Tr] = []
     # a quote has rows of its own (the clinic, the quote's reading): every attribute any column has, in order
     attributes = list(dict.fromkeys(a for t in chosen for a, _ in columns[t]))
     by_name = {t: dict(columns[t]) for t in chosen}
@@ -184,51 +189,63 @@ def side_by_side(
         differs = len(set(values)) > 1
         body.append(
             html.Tr(
-                [html.Th(attribute, scope="row")]
-                + [html.Td(v, className="diff-cell" if differs else None) for v in values],
+                [
+                    html.Th(attribute, scope="row"),
+                    *[html.Td(v, className="diff-cell" if differs else None) for v in values],
+                ],
                 className="diff-row" if differs else None,
             )
         )
     body.append(
         html.Tr(
-            [html.Th("Price sources", scope="row")] + [html.Td(_price_links(table.loc[t], sources)) for t in chosen]
+            [html.Th("Price sources", scope="row"), *[html.Td(_price_links(row_of(table, t), sources)) for t in chosen]]
         )
     )
-    spreads = {t: price_spread(table.loc[t]) for t in chosen}
+    spreads = {t: price_spread(row_of(table, t)) for t in chosen}
     if any(spreads.values()):
         body.append(
             html.Tr(
-                [html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]
+                [html.Th("Price spread", scope="row"), *[html.Td(spreads[t] or "published figures") for t in chosen]]
             )
         )
-    published = {t: published_prices(table.loc[t], data, market) for t in chosen}
+    published = {t: published_prices(row_of(table, t), data, market) for t in chosen}
     body.append(
         html.Tr(
-            [html.Th("Every published price in this market", scope="row")] + [html.Td(published[t]) for t in chosen]
+            [html.Th("Every published price in this market", scope="row"), *[html.Td(published[t]) for t in chosen]]
         )
     )
-    categories = {t: covers(table.loc[t]) for t in chosen}
+    categories = {t: covers(row_of(table, t)) for t in chosen}
     if any(categories.values()):
         body.append(
             html.Tr(
-                [html.Th("Price covers", scope="row")]
-                + [html.Td(categories[t] or "this treatment alone") for t in chosen]
+                [
+                    html.Th("Price covers", scope="row"),
+                    *[html.Td(categories[t] or "this treatment alone") for t in chosen],
+                ]
             )
         )
-    studies = {t: list(table.loc[t].get("trial_source_ids") or ()) for t in chosen}
+    studies = {t: list(row_of(table, t).get("trial_source_ids") or ()) for t in chosen}
     if any(studies.values()):
         body.append(
             html.Tr(
-                [html.Th("Study sources", scope="row")]
-                + [html.Td(_links(studies[t], sources) if studies[t] else "none") for t in chosen]
+                [
+                    html.Th("Study sources", scope="row"),
+                    *[html.Td(_links(studies[t], sources) if studies[t] else "none") for t in chosen],
+                ]
             )
         )
     body.append(
         html.Tr(
-            [html.Th("Other sources", scope="row")]
-            + [
-                html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources))
-                for t in chosen
+            [
+                html.Th("Other sources", scope="row"),
+                *[
+                    html.Td(
+                        _links(
+                            list(row_of(table, t)["source_ids"] or ()) + [row_of(table, t)["evidence_source"]], sources
+                        )
+                    )
+                    for t in chosen
+                ],
             ]
         )
     )
@@ -249,7 +266,7 @@ def side_by_side(
 def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_INDEX) -> html.Div:
     """Every source in the dataset with its status, as links; then the price index used for inflation."""
     sources = data.sources.sort_values(["publisher", "title"])
-    items = []
+    items: list[html.Li] = []
     for _, s in sources.iterrows():
         year = f" ({int(s['year'])})" if _known(s["year"]) else ""
         items.append(
