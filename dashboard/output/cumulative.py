@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 import pandas as pd
@@ -80,50 +81,17 @@ def cumulative_figure(
     if not chosen:
         return empty_figure(title, "Choose options in “Compare side by side” to see their cost year by year."), []
     years = list(range(horizon + 1))
-    drawn: list[str] = []
-    no_price: list[str] = []
-    data: list[FigureDict] = []
-    ends: list[LineEnd] = []
-    series: dict[str, dict[str, Paid]] = {}
-    any_open = any_fee = False
-    for n, tid in enumerate(chosen):
-        by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in vocab.FIGURE_KINDS}
-        low, high = by_kind["low"], by_kind["high"]
-        up_to = all(v is None for v in low)
-        if up_to and all(v is None for v in high):  # nothing known: like the totals, "no price"
-            no_price.append(tid)
-            continue
-        if up_to:  # only an upper figure ('up to') is published: draw it as the line
-            low = high
-        same = [d for d in drawn if (series[d]["low"], series[d]["high"]) == (low, high)]
-        drawn.append(tid)
-        series[tid] = {**by_kind, "low": low}
-        row = row_of(rows, tid)
-        option = {"id": tid, **{c: row.get(c) for c in ("name", "assumed", "basis", "kind")}}
-        is_open_ = any(v is None for v in high) and any(v is not None for v in low)
-        any_open, any_fee = any_open or is_open_, any_fee or is_fee(option)
-        xs = [y + DODGE * len(same) for y in years]
-        traces, end = _option_traces(option, (low, high), (years, xs), n, (is_open_, up_to), symbol)
-        data += traces
-        if end:
-            ends.append(end)
-    note = left_out_note(len(no_price), "no price") if no_price else None
+    lines = _lines(rows, chosen, cumulative, years, symbol)
+    drawn, series, data = lines.drawn, lines.series, lines.data
+    note = left_out_note(len(lines.no_price), "no price") if lines.no_price else None
     if not drawn:
         return empty_figure(title, "None of the chosen options has a price in this market.", note), []
-    if any_fee:
+    if lines.any_fee:
         data.append(surgeon_fee_entry())
     if budget is not None:
         data.append(budget_entry(budget, symbol))
-    if any_open:
-        note = " ".join(
-            p
-            for p in (
-                "Dashed with ▲: at least that much, and it can only go up (upkeep or a price not published); "
-                "the bar at year 0 is the initial course.",
-                note,
-            )
-            if p
-        )
+    if lines.any_open:
+        note = _floor_note(note)
     layout = base_layout(title)
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["xaxis"] = {
@@ -132,10 +100,9 @@ def cumulative_figure(
         "dtick": 1,
         "range": [-0.2, horizon + 0.2],
     }
-    top = max([v for s in series.values() for k in vocab.FIGURE_BOUNDS for v in s[k] if v is not None] + [budget or 0])
-    layout["yaxis"] = {**money_axis(symbol, f"Paid so far ({currency})"), "range": [0, top * 1.15 if top > 0 else 1]}
+    layout["yaxis"] = _paid_axis(series, budget, symbol, currency)
     shapes: list[FigureDict] = []
-    annotations = end_labels(ends, layout["yaxis"]["range"][1])
+    annotations = end_labels(lines.ends, layout["yaxis"]["range"][1])
     if budget is not None:
         shapes.append(budget_line(budget, "y"))
     kind = "typical" if all(all(v is not None for v in series[i]["typical"]) for i in drawn) else "high"
@@ -146,6 +113,75 @@ def cumulative_figure(
     set_title(layout, title, note, above_plot=18 if len(shapes) > (budget is not None) else 0)  # crossover labels
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + PLOT_PX
     return {"data": data, "layout": layout}, sentences
+
+
+@dataclass
+class _Lines:
+    """The chosen options' lines: the ids drawn (in order) and those with no price, each drawn one's paid so far
+    by figure kind, the traces, where each line ends, and whether any is open ("at least") or a surgeon's fee."""
+
+    drawn: list[str] = field(default_factory=list)
+    no_price: list[str] = field(default_factory=list)
+    series: dict[str, dict[str, Paid]] = field(default_factory=dict)
+    data: list[FigureDict] = field(default_factory=list)
+    ends: list[LineEnd] = field(default_factory=list)
+    any_open: bool = False
+    any_fee: bool = False
+
+
+def _lines(
+    rows: pd.DataFrame,
+    chosen: list[str],
+    cumulative: Mapping[str, Mapping[str, Sequence[float]]],
+    years: list[int],
+    symbol: str,
+) -> _Lines:
+    """Each chosen option's line (a band, a floor or an upper figure alone), or its id among those with no
+    price; a line identical to an earlier one moved DODGE years to the right per earlier twin."""
+    lines = _Lines()
+    for n, tid in enumerate(chosen):
+        by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in vocab.FIGURE_KINDS}
+        low, high = by_kind["low"], by_kind["high"]
+        up_to = all(v is None for v in low)
+        if up_to and all(v is None for v in high):  # nothing known: like the totals, "no price"
+            lines.no_price.append(tid)
+            continue
+        if up_to:  # only an upper figure ('up to') is published: draw it as the line
+            low = high
+        same = [d for d in lines.drawn if (lines.series[d]["low"], lines.series[d]["high"]) == (low, high)]
+        lines.drawn.append(tid)
+        lines.series[tid] = {**by_kind, "low": low}
+        row = row_of(rows, tid)
+        option = {"id": tid, **{c: row.get(c) for c in ("name", "assumed", "basis", "kind")}}
+        is_open_ = any(v is None for v in high) and any(v is not None for v in low)
+        lines.any_open, lines.any_fee = lines.any_open or is_open_, lines.any_fee or is_fee(option)
+        xs = [y + DODGE * len(same) for y in years]
+        traces, end = _option_traces(option, (low, high), (years, xs), n, (is_open_, up_to), symbol)
+        lines.data += traces
+        if end:
+            lines.ends.append(end)
+    return lines
+
+
+def _floor_note(note: str | None) -> str:
+    """The note under the title with what a floor ("at least") looks like first."""
+    return " ".join(
+        p
+        for p in (
+            "Dashed with ▲: at least that much, and it can only go up (upkeep or a price not published); "
+            "the bar at year 0 is the initial course.",
+            note,
+        )
+        if p
+    )
+
+
+def _paid_axis(
+    series: Mapping[str, Mapping[str, Paid]], budget: float | None, symbol: str, currency: str
+) -> FigureDict:
+    """The y axis of money paid so far, from 0 to above the highest figure drawn (or the budget)."""
+    top = max([v for s in series.values() for k in vocab.FIGURE_BOUNDS for v in s[k] if v is not None] + [budget or 0])
+    return {**money_axis(symbol, f"Paid so far ({currency})"), "range": [0, top * 1.15 if top > 0 else 1]}
 
 
 def _option_traces(

@@ -217,67 +217,98 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[GridRow]:
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     read_on = dict(zip(data.sources["id"], data.sources["read_on"], strict=True)) if "read_on" in data.sources else {}
     symbol = display.symbol_of(comparison.filters.market)
-    has_budget = comparison.filters.budget is not None
     out: list[GridRow] = []
     for raw in display.plain_records(rows, GRID_READS):
         record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
-        record["total_open"] = display.flag(raw.get("total_open"))
-        note = raw.get("quote_note")  # a quote: where it stands against the published figures
-        record["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
-        assumed = raw.get("assumed")
-        horizon = comparison.filters.horizon
-        total, _, parts = course_words.cost_cell(raw, symbol, horizon).partition("\n")
-        if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):
-            total += " (your assumption)"
-        record["total_text"] = f"{total}\n{parts}" if parts else total
-        record["covers_text"] = covers(raw)
-        record["price_source_text"] = source_text(
-            raw, publishers, comparison.price_index, comparison.filters.prices_in, read_on
-        )
-        record["total_tip"] = total_tip(raw, price_figures(raw, comparison.price_index, comparison.filters.prices_in))
-        key = display.fit_key(raw.get("budget_fit")) if has_budget else None
-        record["budget_fit"] = key
-        record["fit_label"] = display.fit_label(key)
-        record["fit_rank"] = display.FIT_ORDER.index(key) if key in display.FIT_ORDER else None
-        answer = decision_words.budget_answer(raw, comparison.filters.budget, symbol, horizon)
-        record["budget_reason"] = _text(answer, "Set a budget to see which options fit")
-        short = decision_words.hinge_short(raw, comparison.filters.budget, symbol, horizon)
-        record["fit_text"] = f"{record['fit_label']}\n{short}" if short else record["fit_label"]
+        record.update(_total_cells(raw, comparison, symbol, publishers, read_on))
+        record.update(_budget_cells(raw, comparison, symbol))
         measure = raw.get("downtime_measure")
         record["downtime_text"] = words.flagged(
             words.downtime_text(raw.get("downtime_days_low"), raw.get("downtime_days_high"), measure), raw, "downtime"
         )
         record["downtime_tip"] = words.downtime_tip(measure)
         if comparison.filters.concern:
-            record["evidence_text"] = trial_words.cell(raw)
-            record["trial_text"] = trial_words.card_text(raw)
-            record["evidence_note"] = " ".join(
-                (
-                    trial_words.sentence(raw),
-                    trial_words.value_text(raw, symbol),
-                    f"Limits: {trial_words.limits(raw).rstrip('. ')}."
-                    if trial_words.limits(raw) != "none recorded"
-                    else "",
-                    EVIDENCE_WORDS.get(raw.get("evidence", ""), ""),  # no grade: "",
-                )
-            )
+            record.update(_evidence_cells(raw, symbol))
         else:
             record["evidence"] = None
             record["evidence_text"] = "choose a concern"
             record["trial_text"] = ""
-        record["time_off_text"] = display.money_range(
+        record.update(_time_off_cells(raw, symbol))
+        record["over"] = record["budget_fit"] == "over"
+        out.append(record)
+    return sorted(out, key=row_group)  # stable: the model's order within each group
+
+
+def _total_cells(
+    raw: GridRow, comparison: Comparison, symbol: str, publishers: Mapping[str, str], read_on: Mapping[str, str]
+) -> GridRow:
+    """The name's tip and the total's cells: the total with the course beside the upkeep (marked where it rests
+    on the person's assumption), what the price covers, its sources and the total's tip."""
+    cells: GridRow = {"total_open": display.flag(raw.get("total_open"))}
+    note = raw.get("quote_note")  # a quote: where it stands against the published figures
+    cells["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
+    assumed = raw.get("assumed")
+    total, _, parts = course_words.cost_cell(raw, symbol, comparison.filters.horizon).partition("\n")
+    if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):
+        total += " (your assumption)"
+    cells["total_text"] = f"{total}\n{parts}" if parts else total
+    cells["covers_text"] = covers(raw)
+    cells["price_source_text"] = source_text(
+        raw, publishers, comparison.price_index, comparison.filters.prices_in, read_on
+    )
+    cells["total_tip"] = total_tip(raw, price_figures(raw, comparison.price_index, comparison.filters.prices_in))
+    return cells
+
+
+def _budget_cells(raw: GridRow, comparison: Comparison, symbol: str) -> GridRow:
+    """The budget answer's cells: its key (None without a budget), label and rank, why, and what it hinges on."""
+    budget, horizon = comparison.filters.budget, comparison.filters.horizon
+    key = display.fit_key(raw.get("budget_fit")) if budget is not None else None
+    label = display.fit_label(key)
+    short = decision_words.hinge_short(raw, budget, symbol, horizon)
+    return {
+        "budget_fit": key,
+        "fit_label": label,
+        "fit_rank": display.FIT_ORDER.index(key) if key in display.FIT_ORDER else None,
+        "budget_reason": _text(
+            decision_words.budget_answer(raw, budget, symbol, horizon), "Set a budget to see which options fit"
+        ),
+        "fit_text": f"{label}\n{short}" if short else label,
+    }
+
+
+def _evidence_cells(raw: GridRow, symbol: str) -> GridRow:
+    """What trials found for the concern: the table's two lines, a phone card's line and the full note (the
+    study, what an extra patient improved costs, its limits, the evidence grade)."""
+    limits = trial_words.limits(raw)
+    return {
+        "evidence_text": trial_words.cell(raw),
+        "trial_text": trial_words.card_text(raw),
+        "evidence_note": " ".join(
+            (
+                trial_words.sentence(raw),
+                trial_words.value_text(raw, symbol),
+                f"Limits: {limits.rstrip('. ')}." if limits != "none recorded" else "",
+                EVIDENCE_WORDS.get(raw.get("evidence", ""), ""),  # no grade: ""
+            )
+        ),
+    }
+
+
+def _time_off_cells(raw: GridRow, symbol: str) -> GridRow:
+    """The total with lost pay, and the lost pay's tip (downtime at the daily earnings given)."""
+    lost = raw.get("lost_pay_high")
+    return {
+        "time_off_text": display.money_range(
             raw.get("with_time_off_low"), raw.get("with_time_off_high"), display.flag(raw.get("total_open")), symbol
-        )
-        lost = raw.get("lost_pay_high")
-        record["lost_pay_text"] = (
+        ),
+        "lost_pay_text": (
             f"Price plus lost pay ({display.money_range(raw.get('lost_pay_low'), lost, False, symbol)} of "
             "downtime at your daily earnings), kept apart from the price"
             if display.known(lost)
             else "Downtime is not published, so lost pay is unknown"
-        )
-        record["over"] = key == "over"
-        out.append(record)
-    return sorted(out, key=row_group)  # stable: the model's order within each group
+        ),
+    }
 
 
 def row_group(record: Mapping[str, Any]) -> int:

@@ -23,86 +23,120 @@ TWO_LINES: ColumnDef = {**WRAPPED, "cellStyle": {**WRAPPED["cellStyle"], "whiteS
 
 def column_defs(horizon_label: str = "horizon", with_time_off: bool = False) -> list[ColumnDef]:
     """AG Grid columns: Option, total, budget fit, downtime, risk tier, evidence (+ time off when set)."""
-    columns: list[ColumnDef] = [
-        dict(
-            field="name",
-            headerName="Option",
-            pinned="left",
-            minWidth=250,
-            flex=2.5,
-            filter="agTextColumnFilter",
-            tooltipField="name_tip",
-            comparator=UNKNOWN_LAST,
-            **WRAPPED,
-        ),
-        dict(
-            field="total_low",
-            headerName=f"Total over {horizon_label}",
-            minWidth=170,
-            flex=1.5,
-            valueFormatter={"function": "params.data.total_text"},
-            tooltipField="total_tip",
-            type="rightAligned",
-            comparator={"function": "totalOrder"},
-            cellClass={"function": "assumedClass(params)"},
-            **TWO_LINES,
-        ),
-        dict(
-            field="fit_rank",
-            headerName="Budget fit",
-            minWidth=190,
-            flex=1.6,
-            valueFormatter={"function": "params.data.fit_text"},
-            tooltipField="budget_reason",
-            comparator=UNKNOWN_LAST,
-            **TWO_LINES,
-        ),
-        dict(
-            field="downtime_days_high",
-            headerName="Downtime",
-            minWidth=120,
-            flex=1,
-            valueFormatter={"function": "params.data.downtime_text"},
-            tooltipField="downtime_tip",
-            comparator=UNKNOWN_LAST,
-            **WRAPPED,  # the figure with what it counts: "7–14 days until the skin has healed"
-        ),
-        dict(
-            field="risk_tier",
-            headerName="Risk tier (1–5)",
-            minWidth=110,
-            flex=0.8,
-            tooltipField="risk_basis",
-            valueFormatter=SHOW,
-            comparator=UNKNOWN_LAST,
-        ),
-        dict(
-            field="evidence",
-            headerName="What trials found",
-            headerTooltip=(
-                "Each share is one study's, at that study's own threshold: thresholds differ between studies, so "
-                "the shares are not comparable and the options are not ranked by them. The details give the "
-                "threshold, the study and what limits it."
-            ),
-            minWidth=170,
-            flex=1.2,
-            valueFormatter={"function": "params.data.evidence_text"},
-            tooltipField="evidence_note",
-            comparator=UNKNOWN_LAST,  # by grade: shares at different thresholds are never ranked
-            **TWO_LINES,  # the share and its n, then the design and the grade
-        ),
+    columns = [
+        _option_column(),
+        _total_column(horizon_label),
+        _fit_column(),
+        _downtime_column(),
+        _risk_column(),
+        _evidence_column(),
     ]
     if with_time_off:
-        columns.append(
-            dict(
-                field="with_time_off_low",
-                headerName="Incl. time off (lost pay)",
-                minWidth=170,
-                flex=1.2,
-                valueFormatter={"function": "params.data.time_off_text"},
-                tooltipField="lost_pay_text",
-                type="rightAligned",
-                comparator=UNKNOWN_LAST,
-            )
-        )
+        columns.append(_time_off_column())
     return columns
+
+
+def _option_column() -> ColumnDef:
+    """The option's name, pinned left, with its tooltip (a quote: where it stands against the published figures)."""
+    return dict(
+        field="name",
+        headerName="Option",
+        pinned="left",
+        minWidth=250,
+        flex=2.5,
+        filter="agTextColumnFilter",
+        tooltipField="name_tip",
+        comparator=UNKNOWN_LAST,
+        **WRAPPED,
+    )
+
+
+def _total_column(horizon_label: str) -> ColumnDef:
+    """The total over the horizon, then the course beside the upkeep; sorted by the total's own order."""
+    return dict(
+        field="total_low",
+        headerName=f"Total over {horizon_label}",
+        minWidth=170,
+        flex=1.5,
+        valueFormatter={"function": "params.data.total_text"},
+        tooltipField="total_tip",
+        type="rightAligned",
+        comparator={"function": "totalOrder"},
+        cellClass={"function": "assumedClass(params)"},
+        **TWO_LINES,
+    )
+
+
+def _fit_column() -> ColumnDef:
+    """The budget answer, then what it hinges on."""
+    return dict(
+        field="fit_rank",
+        headerName="Budget fit",
+        minWidth=190,
+        flex=1.6,
+        valueFormatter={"function": "params.data.fit_text"},
+        tooltipField="budget_reason",
+        comparator=UNKNOWN_LAST,
+        **TWO_LINES,
+    )
+
+
+def _downtime_column() -> ColumnDef:
+    """The downtime with what it counts: "7–14 days until the skin has healed"."""
+    return dict(
+        field="downtime_days_high",
+        headerName="Downtime",
+        minWidth=120,
+        flex=1,
+        valueFormatter={"function": "params.data.downtime_text"},
+        tooltipField="downtime_tip",
+        comparator=UNKNOWN_LAST,
+        **WRAPPED,
+    )
+
+
+def _risk_column() -> ColumnDef:
+    """The risk tier, with what it rests on in the tooltip."""
+    return dict(
+        field="risk_tier",
+        headerName="Risk tier (1–5)",
+        minWidth=110,
+        flex=0.8,
+        tooltipField="risk_basis",
+        valueFormatter=SHOW,
+        comparator=UNKNOWN_LAST,
+    )
+
+
+def _evidence_column() -> ColumnDef:
+    """What trials found: the share and its n, then the design and the grade; sorted by grade, since shares at
+    different thresholds are never ranked."""
+    return dict(
+        field="evidence",
+        headerName="What trials found",
+        headerTooltip=(
+            "Each share is one study's, at that study's own threshold: thresholds differ between studies, so "
+            "the shares are not comparable and the options are not ranked by them. The details give the "
+            "threshold, the study and what limits it."
+        ),
+        minWidth=170,
+        flex=1.2,
+        valueFormatter={"function": "params.data.evidence_text"},
+        tooltipField="evidence_note",
+        comparator=UNKNOWN_LAST,
+        **TWO_LINES,
+    )
+
+
+def _time_off_column() -> ColumnDef:
+    """The total with lost pay (downtime at the daily earnings given), when earnings are given."""
+    return dict(
+        field="with_time_off_low",
+        headerName="Incl. time off (lost pay)",
+        minWidth=170,
+        flex=1.2,
+        valueFormatter={"function": "params.data.time_off_text"},
+        tooltipField="lost_pay_text",
+        type="rightAligned",
+        comparator=UNKNOWN_LAST,
+    )

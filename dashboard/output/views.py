@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 from dash import html
+from dash.development.base_component import ComponentType
 
 from dashboard import vocab
 from dashboard.dataset import pricelist
@@ -16,7 +17,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.model import inflation
 from dashboard.output import display, inflation_words, price_words, words
 from dashboard.output.display import RowLike, row_of
-from dashboard.output.option_attributes import covers, side_by_side_rows
+from dashboard.output.option_attributes import Pairs, covers, side_by_side_rows
 from dashboard.output.price_words import category_text, region_text, spread_text
 
 _known = display.known
@@ -180,75 +181,12 @@ def side_by_side(
     header = html.Thead(
         html.Tr([html.Th("Attribute", scope="col")] + [html.Th(row_of(table, t)["name"], scope="col") for t in chosen])
     )
-    body: list[html.Tr] = []
-    # a quote has rows of its own (the clinic, the quote's reading): every attribute any column has, in order
-    attributes = list(dict.fromkeys(a for t in chosen for a, _ in columns[t]))
-    by_name = {t: dict(columns[t]) for t in chosen}
-    for attribute in attributes:
-        values = [by_name[t].get(attribute, "—") for t in chosen]
-        differs = len(set(values)) > 1
-        body.append(
-            html.Tr(
-                [
-                    html.Th(attribute, scope="row"),
-                    *[html.Td(v, className="diff-cell" if differs else None) for v in values],
-                ],
-                className="diff-row" if differs else None,
-            )
-        )
-    body.append(
-        html.Tr(
-            [html.Th("Price sources", scope="row"), *[html.Td(_price_links(row_of(table, t), sources)) for t in chosen]]
-        )
-    )
-    spreads = {t: price_spread(row_of(table, t)) for t in chosen}
-    if any(spreads.values()):
-        body.append(
-            html.Tr(
-                [html.Th("Price spread", scope="row"), *[html.Td(spreads[t] or "published figures") for t in chosen]]
-            )
-        )
-    published = {t: published_prices(row_of(table, t), data, market) for t in chosen}
-    body.append(
-        html.Tr(
-            [html.Th("Every published price in this market", scope="row"), *[html.Td(published[t]) for t in chosen]]
-        )
-    )
-    categories = {t: covers(row_of(table, t)) for t in chosen}
-    if any(categories.values()):
-        body.append(
-            html.Tr(
-                [
-                    html.Th("Price covers", scope="row"),
-                    *[html.Td(categories[t] or "this treatment alone") for t in chosen],
-                ]
-            )
-        )
-    studies = {t: list(row_of(table, t).get("trial_source_ids") or ()) for t in chosen}
-    if any(studies.values()):
-        body.append(
-            html.Tr(
-                [
-                    html.Th("Study sources", scope="row"),
-                    *[html.Td(_links(studies[t], sources) if studies[t] else "none") for t in chosen],
-                ]
-            )
-        )
-    body.append(
-        html.Tr(
-            [
-                html.Th("Other sources", scope="row"),
-                *[
-                    html.Td(
-                        _links(
-                            list(row_of(table, t)["source_ids"] or ()) + [row_of(table, t)["evidence_source"]], sources
-                        )
-                    )
-                    for t in chosen
-                ],
-            ]
-        )
-    )
+    options = [row_of(table, t) for t in chosen]
+    body = [
+        *_attribute_rows([columns[t] for t in chosen]),
+        *_price_rows(options, data, market, sources),
+        *_other_source_rows(options, sources),
+    ]
     return html.Div(
         [
             html.P(
@@ -261,6 +199,59 @@ def side_by_side(
             ),
         ]
     )
+
+
+def _attribute_rows(columns: list[Pairs]) -> list[html.Tr]:
+    """One row per attribute, a cell per option (its `columns`: (attribute, text) pairs), highlighted where the
+    options differ; a quote has rows of its own (the clinic, the quote's reading): every attribute any column
+    has, in order, "—" where a column has none."""
+    attributes = list(dict.fromkeys(a for column in columns for a, _ in column))
+    by_name = [dict(column) for column in columns]
+    rows: list[html.Tr] = []
+    for attribute in attributes:
+        values = [texts.get(attribute, "—") for texts in by_name]
+        differs = len(set(values)) > 1
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(attribute, scope="row"),
+                    *[html.Td(v, className="diff-cell" if differs else None) for v in values],
+                ],
+                className="diff-row" if differs else None,
+            )
+        )
+    return rows
+
+
+def _labelled_row(label: str, cells: Iterable[ComponentType]) -> html.Tr:
+    """A row of the table: its label, then a cell per option."""
+    return html.Tr([html.Th(label, scope="row"), *[html.Td(cell) for cell in cells]])
+
+
+def _price_rows(options: list[pd.Series], data: Dataset, market: str, sources: pd.DataFrame) -> list[html.Tr]:
+    """Where each option's price comes from: its sources, their spread (when a figure summarises clinic prices),
+    every price published in the market, and what the price covers (when a figure is a group's)."""
+    rows = [_labelled_row("Price sources", [_price_links(o, sources) for o in options])]
+    spreads = [price_spread(o) for o in options]
+    if any(spreads):
+        rows.append(_labelled_row("Price spread", [s or "published figures" for s in spreads]))
+    published = [published_prices(o, data, market) for o in options]
+    rows.append(_labelled_row("Every published price in this market", published))
+    categories = [covers(o) for o in options]
+    if any(categories):
+        rows.append(_labelled_row("Price covers", [c or "this treatment alone" for c in categories]))
+    return rows
+
+
+def _other_source_rows(options: list[pd.Series], sources: pd.DataFrame) -> list[html.Tr]:
+    """The sources of each option's studies (when any has some) and of its other facts."""
+    rows: list[html.Tr] = []
+    studies = [list(o.get("trial_source_ids") or ()) for o in options]
+    if any(studies):
+        rows.append(_labelled_row("Study sources", [_links(s, sources) if s else "none" for s in studies]))
+    other = [list(o["source_ids"] or ()) + [o["evidence_source"]] for o in options]
+    rows.append(_labelled_row("Other sources", [_links(ids, sources) for ids in other]))
+    return rows
 
 
 def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_INDEX) -> html.Div:
