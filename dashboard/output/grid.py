@@ -240,7 +240,7 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[GridRow]:
 
 
 def _total_cells(
-    raw: GridRow, comparison: Comparison, symbol: str, publishers: Mapping[str, str], read_on: Mapping[str, str]
+    raw: RowLike, comparison: Comparison, symbol: str, publishers: Mapping[str, str], read_on: Mapping[str, str]
 ) -> GridRow:
     """The name's tip and the total's cells: the total with the course beside the upkeep (marked where it rests
     on the person's assumption), what the price covers, its sources and the total's tip."""
@@ -260,7 +260,7 @@ def _total_cells(
     return cells
 
 
-def _budget_cells(raw: GridRow, comparison: Comparison, symbol: str) -> GridRow:
+def _budget_cells(raw: RowLike, comparison: Comparison, symbol: str) -> GridRow:
     """The budget answer's cells: its key (None without a budget), label and rank, why, and what it hinges on."""
     budget, horizon = comparison.filters.budget, comparison.filters.horizon
     key = display.fit_key(raw.get("budget_fit")) if budget is not None else None
@@ -277,7 +277,7 @@ def _budget_cells(raw: GridRow, comparison: Comparison, symbol: str) -> GridRow:
     }
 
 
-def _evidence_cells(raw: GridRow, symbol: str) -> GridRow:
+def _evidence_cells(raw: RowLike, symbol: str) -> GridRow:
     """What trials found for the concern: the table's two lines, a phone card's line and the full note (the
     study, what an extra patient improved costs, its limits, the evidence grade)."""
     limits = trial_words.limits(raw)
@@ -295,7 +295,7 @@ def _evidence_cells(raw: GridRow, symbol: str) -> GridRow:
     }
 
 
-def _time_off_cells(raw: GridRow, symbol: str) -> GridRow:
+def _time_off_cells(raw: RowLike, symbol: str) -> GridRow:
     """The total with lost pay, and the lost pay's tip (downtime at the daily earnings given)."""
     lost = raw.get("lost_pay_high")
     return {
