@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import math
 import textwrap
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -42,13 +44,19 @@ SURGEON_FEE_MARK = "†"
 SURGEON_FEE_ENTRY = f"{SURGEON_FEE_MARK} surgeon's fee only: excludes anaesthesia and facility"
 QUOTE_COLOUR = "#8e44ad"
 
+# A figure as plotly.js reads it, or a part of one (a trace, the layout, an axis, a shape): a plain dict of JSON
+# values, never validated by plotly.py.
+FigureDict = dict[str, Any]
+# An option as the charts read it: a dict of CHART_COLUMNS as plain values (display.plain_records).
+Option = dict[str, Any]
 
-def escaped(text) -> str:
+
+def escaped(text: object) -> str:
     """Data text is escaped before plotly renders its pseudo-HTML."""
     return html.escape(str(text), quote=True)
 
 
-def base_layout(title: str, **extra) -> dict:
+def base_layout(title: str, **extra: Any) -> FigureDict:
     """A chart's layout: title (wrapped, with room above the plot for its lines), margins, white background,
     light grid, the legend below the plot (see `legend_below`); `extra` overrides."""
     layout = {
@@ -66,7 +74,7 @@ def base_layout(title: str, **extra) -> dict:
     return layout
 
 
-def empty_figure(title: str, message: str, note: str | None = None) -> dict:
+def empty_figure(title: str, message: str, note: str | None = None) -> FigureDict:
     """A chart with no data and no axes, saying `message` in its middle."""
     layout = base_layout(title, xaxis={"visible": False}, yaxis={"visible": False})
     set_title(layout, title, note)
@@ -81,14 +89,14 @@ def years_text(horizon: int) -> str:
     return f"{horizon} year{'s' if horizon != 1 else ''}"
 
 
-def plain_name(name, assumed=None, basis=None) -> str:
+def plain_name(name: object, assumed: object = None, basis: object = None) -> str:
     """An option's name as charts show it (not escaped): '(your assumption)' where a figure rests on one,
     '†' where the price is a surgeon's fee only."""
     text = str(name) + (" (your assumption)" if isinstance(assumed, str) and assumed else "")
     return text + (f" {SURGEON_FEE_MARK}" if basis == "surgeon-fee" else "")
 
 
-def legend_below() -> dict:
+def legend_below() -> FigureDict:
     """A one-column legend under the plot, in the figure's bottom margin (never over a title); the figure's
     bottom margin must be `bottom_margin(entries)`."""
     return {
@@ -108,24 +116,24 @@ def bottom_margin(entries: int) -> int:
     return AXIS_ROOM + LEGEND_ROW * entries + 8
 
 
-def legend_entry(name: str, **style) -> dict:
+def legend_entry(name: str, **style: Any) -> FigureDict:
     """A trace drawn nowhere, for a legend entry of its own (`style`: mode, marker, line)."""
     return {"type": "scatter", "x": [None], "y": [None], "name": name, "hoverinfo": "skip", "mode": "markers", **style}
 
 
-def budget_entry(budget: float, symbol: str) -> dict:
+def budget_entry(budget: float, symbol: str) -> FigureDict:
     """The budget as a legend entry (a dashed red line), so its label never sits on the markers."""
     return legend_entry(
         f"your budget {symbol}{budget:,.0f}", mode="lines", line={"dash": "dash", "color": "#c0392b", "width": 2}
     )
 
 
-def surgeon_fee_entry() -> dict:
+def surgeon_fee_entry() -> FigureDict:
     """The legend entry that explains the '†' on a surgeon's fee."""
     return legend_entry(SURGEON_FEE_ENTRY, marker={"color": "rgba(0,0,0,0)", "size": 1})
 
 
-def quote_entry() -> dict:
+def quote_entry() -> FigureDict:
     """The legend entry for the user's quotes (drawn in QUOTE_COLOUR)."""
     return legend_entry("your quote", marker={"color": QUOTE_COLOUR, "symbol": "square", "size": 10})
 
@@ -156,13 +164,13 @@ def top_margin(title: str, note: str | None = None, above_plot: int = 0) -> int:
     return 16 + TITLE_LINE * n_title + NOTE_LINE * n_note + 8 + above_plot
 
 
-def set_title(layout: dict, title: str, note: str | None = None, above_plot: int = 0) -> None:
+def set_title(layout: FigureDict, title: str, note: str | None = None, above_plot: int = 0) -> None:
     """Put the wrapped title and note in `layout`, with the top margin grown to their lines."""
     layout["title"] = title_with_note(title, note)
     layout["margin"] = {**layout["margin"], "t": top_margin(title, note, above_plot)}
 
 
-def title_with_note(title: str, note: str | None = None) -> dict:
+def title_with_note(title: str, note: str | None = None) -> FigureDict:
     """The title, with `note` (escaped) under it in small grey type, at the top left; both wrapped with <br>
     at widths that fit a phone (plotly titles do not wrap on their own)."""
     text = "<br>".join(wrapped(title, TITLE_WIDTH))
@@ -189,12 +197,12 @@ def left_out_note(n: int, why: str = "no price") -> str | None:
     return f"{n} option{'s' if n != 1 else ''} in the table {'are' if n != 1 else 'is'} not drawn: {why}."
 
 
-def money_axis(symbol: str, title: str) -> dict:
+def money_axis(symbol: str, title: str) -> FigureDict:
     """An axis of amounts from 0, ticks with the currency symbol and thousands separators."""
     return {**AXIS, "title": {"text": title}, "tickprefix": symbol, "tickformat": ",.0f", "rangemode": "tozero"}
 
 
-def budget_line(budget: float, axis: str) -> dict:
+def budget_line(budget: float, axis: str) -> FigureDict:
     """A dashed red line at the budget across the plot, on the x axis (`axis` "x") or the y axis."""
     if axis == "x":
         return {
@@ -219,59 +227,66 @@ def budget_line(budget: float, axis: str) -> dict:
     }
 
 
-def padded_range(values: list[float]) -> list[float]:
+def padded_range(values: Sequence[float | None]) -> list[float]:
     """An axis range from 0 that leaves room around the points, even for one point or equal values."""
     top = max([v for v in values if v is not None] or [0])
     return [0, top * 1.2 if top > 0 else 1]
 
 
-# An option as the charts read it: a dict of CHART_COLUMNS as plain values (display.plain_records).
-
-
-def number(value) -> float | None:
+def number(value: Any) -> float | None:
     """A JSON-safe number: unknown (None, NA, NaN) becomes None."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     return float(value)
 
 
-def flag(value) -> bool:
+def known_number(value: Any) -> float:
+    """A number the caller knows is there (an option drawn with it), as `number` gives it."""
+    return float(value)
+
+
+def known_numbers(options: Sequence[Option], column: str) -> list[float]:
+    """A column of options drawn with it (known in each), as `number` gives each."""
+    return [known_number(o.get(column)) for o in options]
+
+
+def flag(value: Any) -> bool:
     """A true/false column that may be unknown: unknown is False."""
     return number(value) is not None and bool(value)
 
 
-def is_open(option: dict) -> bool:
+def is_open(option: Option) -> bool:
     """A total with a known lower bound and an open upper bound ("at least")."""
     return number(option["total_low"]) is not None and (
         number(option["total_high"]) is None or flag(option.get("total_open"))
     )
 
 
-def is_quote(option: dict) -> bool:
+def is_quote(option: Option) -> bool:
     return option.get("kind") == "your quote"
 
 
-def is_fee(option: dict) -> bool:
+def is_fee(option: Option) -> bool:
     """The price is a surgeon's fee only."""
     return option.get("basis") == "surgeon-fee"
 
 
-def is_assumed(option: dict) -> bool:
+def is_assumed(option: Option) -> bool:
     assumed = option.get("assumed")
     return isinstance(assumed, str) and bool(assumed)
 
 
-def full_name(option: dict) -> str:
+def full_name(option: Option) -> str:
     """The option's full name for hover text, escaped, marked as `plain_name` marks it."""
     return escaped(plain_name(option["name"], option.get("assumed"), option.get("basis")))
 
 
-def short_name(option: dict, width: int = 18, lines: int = 2) -> str:
+def short_name(option: Option, width: int = 18, lines: int = 2) -> str:
     """The option's short label (see `short_label`), '†' after it for a surgeon's fee; escaped."""
     label = short_label(plain_name(option["name"], option.get("assumed")), width, lines)
     return label + (f" {SURGEON_FEE_MARK}" if is_fee(option) else "")
 
 
-def shown_entries(data: list[dict]) -> int:
+def shown_entries(data: Sequence[FigureDict]) -> int:
     """How many legend entries the traces of `data` show."""
     return sum(1 for t in data if t.get("showlegend", True))

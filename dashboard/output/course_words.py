@@ -5,14 +5,16 @@ a procedure for surgery, a month of use for a daily treatment). Money in the mar
 
 from __future__ import annotations
 
-from dashboard.output.display import flag, known, money, money_range
+from typing import Any
+
+from dashboard.output.display import RowLike, flag, known, money, money_range
 
 
-def whole(value) -> int:
+def whole(value: Any) -> int:
     return int(round(float(value)))
 
 
-def plural(n, word: str) -> str:
+def plural(n: Any, word: str) -> str:
     return f"{whole(n)} {word}{'' if whole(n) == 1 else 's'}"
 
 
@@ -20,46 +22,48 @@ def years_text(horizon: int) -> str:
     return f"{horizon} year{'s' if horizon != 1 else ''}"
 
 
-def is_monthly(row) -> bool:
+def is_monthly(row: RowLike) -> bool:
     """A daily treatment (topical tretinoin) counts a session as one month of use."""
-    return row.get("session_unit") == "month"
+    unit: object = row.get("session_unit")
+    return unit == "month"
 
 
-def is_surgical(row) -> bool:
-    return row.get("category") == "surgical"
+def is_surgical(row: RowLike) -> bool:
+    category: object = row.get("category")
+    return category == "surgical"
 
 
-def session_noun(row) -> str:
+def session_noun(row: RowLike) -> str:
     """What one session is called: 'session', 'procedure' (surgery), 'month' (a daily treatment)."""
     return "month" if is_monthly(row) else "procedure" if is_surgical(row) else "session"
 
 
-def sessions_text(n, row, more: bool = False) -> str:
+def sessions_text(n: Any, row: RowLike, more: bool = False) -> str:
     """'4 sessions', '1 more procedure', '54 more months of use'."""
     return plural(n, ("more " if more else "") + session_noun(row)) + (" of use" if is_monthly(row) else "")
 
 
-def a_session(row) -> str:
+def a_session(row: RowLike) -> str:
     return "a month" if is_monthly(row) else "the procedure" if is_surgical(row) else "a session"
 
 
-def no_upkeep(row) -> bool:
+def no_upkeep(row: RowLike) -> bool:
     """No upkeep over the horizon: the course is the total."""
     high = row.get("maintenance_high")
     return row.get("maintenance") == "none" or (known(high) and float(high) == 0)
 
 
-def course_word(row) -> str:
+def course_word(row: RowLike) -> str:
     """'procedure' for surgery, else 'course' (the initial course)."""
     return "procedure" if is_surgical(row) else "course"
 
 
-def course_text(row, symbol: str) -> str:
+def course_text(row: RowLike, symbol: str) -> str:
     """The initial course as a range: '$1,246–$2,077', 'at least $90'."""
     return money_range(row.get("initial_low"), row.get("initial_high"), flag(row.get("initial_open")), symbol)
 
 
-def upkeep_text(row, symbol: str, horizon: int) -> str:
+def upkeep_text(row: RowLike, symbol: str, horizon: int) -> str:
     """The upkeep over the horizon: 'no upkeep published', 'no top-up within 1 year', '$1,200–$7,200',
     'upkeep not published'."""
     if row.get("maintenance") == "none":
@@ -76,7 +80,7 @@ def upkeep_text(row, symbol: str, horizon: int) -> str:
     return "upkeep not published"
 
 
-def cost_cell(row, symbol: str, horizon: int) -> str:
+def cost_cell(row: RowLike, symbol: str, horizon: int) -> str:
     """The table's cost cell on two lines: the total, then the course beside the upkeep
     ('at least $1,246' / 'course $1,246–$2,077 + upkeep not published')."""
     total = money_range(row.get("total_low"), row.get("total_high"), flag(row.get("total_open")), symbol)
@@ -85,7 +89,7 @@ def cost_cell(row, symbol: str, horizon: int) -> str:
     return f"{total}\n{course_word(row)} {course_text(row, symbol)} + {upkeep_text(row, symbol, horizon)}"
 
 
-def price_published(row, symbol: str) -> str:
+def price_published(row: RowLike, symbol: str) -> str:
     """Where the price per session comes from, with its range: 'published $15–$25', 'only a 'from' price
     of $500 is published', 'your quote: $750', 'your assumption: $150–$200'."""
     low, high = row.get("session_low"), row.get("session_high")
@@ -103,7 +107,7 @@ def price_published(row, symbol: str) -> str:
     return f"published {figure}"
 
 
-def sessions_published(row) -> str:
+def sessions_published(row: RowLike) -> str:
     """The course's sessions as published: 'published 6–10 for the course', 'the number of sessions is not
     published', 'your assumption: 4–6'."""
     low, high = row.get("course_sessions_low"), row.get("course_sessions_high")
@@ -127,7 +131,7 @@ def sessions_published(row) -> str:
     return text
 
 
-def session_span(row) -> tuple[int, int | str]:
+def session_span(row: RowLike) -> tuple[int, int | str]:
     """The fewest and the most sessions in all the condition counts (an open upkeep at its minimum)."""
     upkeep_low, upkeep_high = row.get("maintenance_sessions_low"), row.get("maintenance_sessions_high")
     upkeep_low = float(upkeep_low) if known(upkeep_low) else 0.0

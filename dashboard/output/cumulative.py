@@ -5,6 +5,9 @@ price bases compared and lines that lie on top of each other."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypedDict
 
 import pandas as pd
 
@@ -12,6 +15,8 @@ from dashboard import vocab
 from dashboard.model.comparison import crossover
 from dashboard.output.chart_parts import (
     AXIS,
+    FigureDict,
+    Option,
     base_layout,
     bottom_margin,
     budget_entry,
@@ -28,6 +33,7 @@ from dashboard.output.chart_parts import (
     surgeon_fee_entry,
     years_text,
 )
+from dashboard.output.display import RowLike, row_of
 
 DASHES = ("solid", "dot", "dashdot", "longdashdot")  # "dash" is kept for floors ("at least")
 SYMBOLS = ("circle", "square", "diamond", "cross")
@@ -36,15 +42,27 @@ DODGE = 0.08  # years: a line identical to an earlier one is drawn this far to t
 LABEL_GAP = 15  # px between the labels at the line ends
 PLOT_PX = 300  # px of the plot's height
 
+# Paid so far by the end of each year 0..horizon (money; None where unknown).
+Paid = list[float | None]
+
+
+class LineEnd(TypedDict):
+    """Where a line ends and what its label there says."""
+
+    x: float
+    y: float
+    text: str
+    colour: str
+
 
 def cumulative_figure(
     rows: pd.DataFrame,
     selected: list[str],
     horizon: int,
     currency: str,
-    cumulative: dict | None = None,
+    cumulative: Mapping[str, Mapping[str, Sequence[float]]] | None = None,
     budget: float | None = None,
-) -> tuple[dict, list[str]]:
+) -> tuple[FigureDict, list[str]]:
     """Cumulative cost by year per selected option as a low-high band, the budget line (with a legend
     entry) and the crossover year marked; and sentences naming crossovers (with the price bases when
     they differ) and lines that lie on top of each other.
@@ -63,47 +81,17 @@ def cumulative_figure(
     if not chosen:
         return empty_figure(title, "Choose options in “Compare side by side” to see their cost year by year."), []
     years = list(range(horizon + 1))
-    drawn, no_price, data, ends = [], [], [], []
-    series: dict[str, dict[str, list]] = {}
-    any_open = any_fee = False
-    for n, tid in enumerate(chosen):
-        by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in vocab.FIGURE_KINDS}
-        low, high = by_kind["low"], by_kind["high"]
-        up_to = all(v is None for v in low)
-        if up_to and all(v is None for v in high):  # nothing known: like the totals, "no price"
-            no_price.append(tid)
-            continue
-        if up_to:  # only an upper figure ('up to') is published: draw it as the line
-            low = high
-        same = [d for d in drawn if (series[d]["low"], series[d]["high"]) == (low, high)]
-        drawn.append(tid)
-        series[tid] = {**by_kind, "low": low}
-        row = rows.loc[tid]
-        option = {"id": tid, **{c: row.get(c) for c in ("name", "assumed", "basis", "kind")}}
-        is_open_ = any(v is None for v in high) and any(v is not None for v in low)
-        any_open, any_fee = any_open or is_open_, any_fee or is_fee(option)
-        xs = [y + DODGE * len(same) for y in years]
-        traces, end = _option_traces(option, (low, high), (years, xs), n, (is_open_, up_to), symbol)
-        data += traces
-        if end:
-            ends.append(end)
-    note = left_out_note(len(no_price), "no price") if no_price else None
+    lines = _lines(rows, chosen, cumulative, years, symbol)
+    drawn, series, data = lines.drawn, lines.series, lines.data
+    note = left_out_note(len(lines.no_price), "no price") if lines.no_price else None
     if not drawn:
         return empty_figure(title, "None of the chosen options has a price in this market.", note), []
-    if any_fee:
+    if lines.any_fee:
         data.append(surgeon_fee_entry())
     if budget is not None:
         data.append(budget_entry(budget, symbol))
-    if any_open:
-        note = " ".join(
-            p
-            for p in (
-                "Dashed with ▲: at least that much, and it can only go up (upkeep or a price not published); "
-                "the bar at year 0 is the initial course.",
-                note,
-            )
-            if p
-        )
+    if lines.any_open:
+        note = _floor_note(note)
     layout = base_layout(title)
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["xaxis"] = {
@@ -112,9 +100,9 @@ def cumulative_figure(
         "dtick": 1,
         "range": [-0.2, horizon + 0.2],
     }
-    top = max([v for s in series.values() for k in vocab.FIGURE_BOUNDS for v in s[k] if v is not None] + [budget or 0])
-    layout["yaxis"] = {**money_axis(symbol, f"Paid so far ({currency})"), "range": [0, top * 1.15 if top > 0 else 1]}
-    shapes, annotations = [], end_labels(ends, layout["yaxis"]["range"][1])
+    layout["yaxis"] = _paid_axis(series, budget, symbol, currency)
+    shapes: list[FigureDict] = []
+    annotations = end_labels(lines.ends, layout["yaxis"]["range"][1])
     if budget is not None:
         shapes.append(budget_line(budget, "y"))
     kind = "typical" if all(all(v is not None for v in series[i]["typical"]) for i in drawn) else "high"
@@ -127,9 +115,83 @@ def cumulative_figure(
     return {"data": data, "layout": layout}, sentences
 
 
+@dataclass
+class _Lines:
+    """The chosen options' lines: the ids drawn (in order) and those with no price, each drawn one's paid so far
+    by figure kind, the traces, where each line ends, and whether any is open ("at least") or a surgeon's fee."""
+
+    drawn: list[str] = field(default_factory=list)
+    no_price: list[str] = field(default_factory=list)
+    series: dict[str, dict[str, Paid]] = field(default_factory=dict)
+    data: list[FigureDict] = field(default_factory=list)
+    ends: list[LineEnd] = field(default_factory=list)
+    any_open: bool = False
+    any_fee: bool = False
+
+
+def _lines(
+    rows: pd.DataFrame,
+    chosen: list[str],
+    cumulative: Mapping[str, Mapping[str, Sequence[float]]],
+    years: list[int],
+    symbol: str,
+) -> _Lines:
+    """Each chosen option's line (a band, a floor or an upper figure alone), or its id among those with no
+    price; a line identical to an earlier one moved DODGE years to the right per earlier twin."""
+    lines = _Lines()
+    for n, tid in enumerate(chosen):
+        by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in vocab.FIGURE_KINDS}
+        low, high = by_kind["low"], by_kind["high"]
+        up_to = all(v is None for v in low)
+        if up_to and all(v is None for v in high):  # nothing known: like the totals, "no price"
+            lines.no_price.append(tid)
+            continue
+        if up_to:  # only an upper figure ('up to') is published: draw it as the line
+            low = high
+        same = [d for d in lines.drawn if (lines.series[d]["low"], lines.series[d]["high"]) == (low, high)]
+        lines.drawn.append(tid)
+        lines.series[tid] = {**by_kind, "low": low}
+        row = row_of(rows, tid)
+        option = {"id": tid, **{c: row.get(c) for c in ("name", "assumed", "basis", "kind")}}
+        is_open_ = any(v is None for v in high) and any(v is not None for v in low)
+        lines.any_open, lines.any_fee = lines.any_open or is_open_, lines.any_fee or is_fee(option)
+        xs = [y + DODGE * len(same) for y in years]
+        traces, end = _option_traces(option, (low, high), (years, xs), n, (is_open_, up_to), symbol)
+        lines.data += traces
+        if end:
+            lines.ends.append(end)
+    return lines
+
+
+def _floor_note(note: str | None) -> str:
+    """The note under the title with what a floor ("at least") looks like first."""
+    return " ".join(
+        p
+        for p in (
+            "Dashed with ▲: at least that much, and it can only go up (upkeep or a price not published); "
+            "the bar at year 0 is the initial course.",
+            note,
+        )
+        if p
+    )
+
+
+def _paid_axis(
+    series: Mapping[str, Mapping[str, Paid]], budget: float | None, symbol: str, currency: str
+) -> FigureDict:
+    """The y axis of money paid so far, from 0 to above the highest figure drawn (or the budget)."""
+    top = max([v for s in series.values() for k in vocab.FIGURE_BOUNDS for v in s[k] if v is not None] + [budget or 0])
+    return {**money_axis(symbol, f"Paid so far ({currency})"), "range": [0, top * 1.15 if top > 0 else 1]}
+
+
 def _option_traces(
-    option: dict, band: tuple[list, list], axis: tuple[list, list], n: int, shape: tuple[bool, bool], symbol: str
-) -> tuple[list[dict], dict | None]:
+    option: Option,
+    band: tuple[Paid, Paid],
+    axis: tuple[list[int], list[float]],
+    n: int,
+    shape: tuple[bool, bool],
+    symbol: str,
+) -> tuple[list[FigureDict], LineEnd | None]:
     """One option's traces (its band's upper edge, then its line) and the label at its line's end (None when no
     year is known). `band`: (low, high) paid so far by year; `axis`: (years, x positions); `shape`: (is_open,
     up_to): a floor ("at least") or an upper figure alone ("up to")."""
@@ -137,7 +199,7 @@ def _option_traces(
     tid = option["id"]
     name, short = full_name(option), short_name(option, width=32, lines=1)
     colour = COLOURS[n % len(COLOURS)]
-    data = []
+    data: list[FigureDict] = []
     if not is_open_:
         data.append(
             {
@@ -172,27 +234,40 @@ def _option_traces(
             **({"error_y": _course_bars(low, high, colour)} if is_open_ else {}),
         }
     )
-    last = next((i for i in range(len(years) - 1, -1, -1) if low[i] is not None), None)
+    last = _last_known(low)
     if last is None:
         return data, None
-    text = f"{short}: at least {symbol}{low[last]:,.0f}" if is_open_ else short
-    return data, {"x": xs[last], "y": low[last], "text": text, "colour": colour}
+    i, paid = last
+    text = f"{short}: at least {symbol}{paid:,.0f}" if is_open_ else short
+    return data, {"x": xs[i], "y": paid, "text": text, "colour": colour}
+
+
+def _last_known(paid: Paid) -> tuple[int, float] | None:
+    """The last year whose amount is known, with the amount; None when no year's is."""
+    for i in range(len(paid) - 1, -1, -1):
+        value = paid[i]
+        if value is not None:
+            return i, value
+    return None
 
 
 def _crossovers(
-    rows: pd.DataFrame, drawn: list[str], series: dict, years: list[int], kind: str
-) -> tuple[list[str], list[dict], list[dict]]:
+    rows: pd.DataFrame, drawn: list[str], series: Mapping[str, Mapping[str, Paid]], years: list[int], kind: str
+) -> tuple[list[str], list[FigureDict], list[FigureDict]]:
     """For each pair of drawn options: a sentence when their lines lie on top of each other, or when the one that
     starts cheaper overtakes the other (the model's crossover on the `kind` figures), with a dotted line and a
     label at that year. Returns (sentences, shapes, annotations)."""
-    sentences, shapes, annotations = [], [], []
+    sentences: list[str] = []
+    shapes: list[FigureDict] = []
+    annotations: list[FigureDict] = []
     for i, a in enumerate(drawn):
         for b in drawn[i + 1 :]:
             sa, sb = series[a][kind], series[b][kind]
+            name_a, name_b = str(rows.loc[a, "name"]), str(rows.loc[b, "name"])
             if (series[a]["low"], series[a]["high"]) == (series[b]["low"], series[b]["high"]):
                 sentences.append(
-                    f"{rows.loc[a, 'name']} and {rows.loc[b, 'name']} cost the same year by year; "
-                    f"their lines would lie on top of each other, so {rows.loc[b, 'name']}'s is drawn a little "
+                    f"{name_a} and {name_b} cost the same year by year; "
+                    f"their lines would lie on top of each other, so {name_b}'s is drawn a little "
                     "to the right, and each is named at its end."
                 )
                 continue
@@ -200,9 +275,9 @@ def _crossovers(
             if not found:
                 continue
             year = found[0]
-            basis = bases_note(rows.loc[a], rows.loc[b])
+            basis = bases_note(row_of(rows, a), row_of(rows, b))
             figures = "typical figures" if kind == "typical" else "upper figures"
-            sentence = crossover_sentence(found, rows.loc[a, "name"], rows.loc[b, "name"])
+            sentence = crossover_sentence(found, name_a, name_b)
             sentences.append(f"{sentence} (comparing {figures}).{basis}")
             shapes.append(
                 {
@@ -231,7 +306,7 @@ def _crossovers(
     return sentences, shapes, annotations
 
 
-def _hover_range(low, high, is_open_: bool, symbol: str) -> str:
+def _hover_range(low: float | None, high: float | None, is_open_: bool, symbol: str) -> str:
     if low is None:
         return "not known"
     if high is not None and high != low:
@@ -239,7 +314,7 @@ def _hover_range(low, high, is_open_: bool, symbol: str) -> str:
     return f"at least {symbol}{low:,.0f} (more not published)" if is_open_ else f"{symbol}{low:,.0f}"
 
 
-def _course_bars(low: list, high: list, colour: str) -> dict:
+def _course_bars(low: Paid, high: Paid, colour: str) -> FigureDict:
     """Error bars from the floor up to the upper figure in the years where one is known (the initial course)."""
     return {
         "type": "data",
@@ -252,7 +327,7 @@ def _course_bars(low: list, high: list, colour: str) -> dict:
     }
 
 
-def end_labels(ends: list[dict], y_top: float, plot_px: int = PLOT_PX) -> list[dict]:
+def end_labels(ends: Sequence[LineEnd], y_top: float, plot_px: int = PLOT_PX) -> list[FigureDict]:
     """Annotations naming each line at its end ({"x", "y", "text", "colour"} each), right-aligned above
     the line and moved apart to at least LABEL_GAP px (`y_top`: the axis's top; `plot_px`: the plot's height)."""
     px = [e["y"] / y_top * plot_px if y_top else 0 for e in ends]
@@ -279,7 +354,7 @@ def end_labels(ends: list[dict], y_top: float, plot_px: int = PLOT_PX) -> list[d
     ]
 
 
-def _clean(values) -> list:
+def _clean(values: Iterable[Any]) -> Paid:
     return [None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in values]
 
 
@@ -296,7 +371,7 @@ def crossover_sentence(found: tuple[int, int], a_name: str, b_name: str) -> str:
     return f"After about {year} {'year' if year == 1 else 'years'}, {first} has cost more than {other}"
 
 
-def bases_note(a: pd.Series, b: pd.Series) -> str:
+def bases_note(a: RowLike, b: RowLike) -> str:
     """' Price bases differ: A is a surgeon's fee only …; B is a total price.' or ''."""
     basis_a, basis_b = a.get("basis"), b.get("basis")
     if not isinstance(basis_a, str) or not isinstance(basis_b, str) or basis_a == basis_b:

@@ -7,6 +7,8 @@ them (sessions and prices down, months between sessions up).
 
 from __future__ import annotations
 
+from typing import Any
+
 from dashboard.model import decision
 from dashboard.output.course_words import (
     a_session,
@@ -24,10 +26,10 @@ from dashboard.output.course_words import (
     whole,
     years_text,
 )
-from dashboard.output.display import count_range, flag, known, money
+from dashboard.output.display import RowLike, count_range, flag, known, money
 
 
-def _upkeep_clause(row) -> str:
+def _upkeep_clause(row: RowLike) -> str:
     """What a price condition assumes of an upkeep whose upper bound is open."""
     if not flag(row.get("hinge_upkeep_open")):
         return ""
@@ -40,7 +42,7 @@ def _upkeep_clause(row) -> str:
     return ", and no top-up is needed"
 
 
-def upkeep_gap(row) -> str:
+def upkeep_gap(row: RowLike) -> str:
     """Why the upkeep has no upper bound, in a few words ('' when it has one)."""
     if known(row.get("maintenance_high")):
         return ""
@@ -51,7 +53,7 @@ def upkeep_gap(row) -> str:
     }.get(row.get("maintenance"), "")
 
 
-def _upkeep_room(row, budget: float, symbol: str, horizon: int) -> str:
+def _upkeep_room(row: RowLike, budget: float, symbol: str, horizon: int) -> str:
     within = f"within {money(budget, symbol)} over {years_text(horizon)}"
     extra, price = row.get("hinge_extra_sessions"), money(row.get("hinge_at_price"), symbol)
     course = f"The {course_word(row)} ({course_text(row, symbol)}) fits"
@@ -76,7 +78,7 @@ def _upkeep_room(row, budget: float, symbol: str, horizon: int) -> str:
     )
 
 
-def _rounds_room(row, within: str, extra, price: str) -> str:
+def _rounds_room(row: RowLike, within: str, extra: Any, price: str) -> str:
     """Periodic top-ups whose size is not published: how long results must last, or how many sessions the
     top-ups may take in all."""
     low, high = whole(row.get("hinge_upkeep_min")), row.get("hinge_rounds_high")
@@ -96,12 +98,12 @@ def _rounds_room(row, within: str, extra, price: str) -> str:
     )
 
 
-def _because(row) -> str:
+def _because(row: RowLike) -> str:
     gap = upkeep_gap(row)
     return f"; {gap}" if gap else ""
 
 
-def hinge_sentence(row, budget: float, symbol: str, horizon: int) -> str:
+def hinge_sentence(row: RowLike, budget: float, symbol: str, horizon: int) -> str:
     """What a may-fit answer hinges on, in numbers a clinic can confirm ('' when the model found none)."""
     code = row.get("hinge")
     if code == decision.UPKEEP_ROOM:
@@ -156,7 +158,7 @@ def hinge_sentence(row, budget: float, symbol: str, horizon: int) -> str:
     return ""
 
 
-def budget_answer(row, budget: float | None, symbol: str, horizon: int) -> str:
+def budget_answer(row: RowLike, budget: float | None, symbol: str, horizon: int) -> str:
     """One option's budget answer, starting with the answer: which part fits, the margin, or what a
     may-fit hinges on. '' without a budget."""
     fit = row.get("budget_fit")
@@ -193,7 +195,7 @@ def budget_answer(row, budget: float | None, symbol: str, horizon: int) -> str:
     return "May fit: the lowest estimate is within your budget and the highest is above it."
 
 
-def hinge_short(row, budget: float | None, symbol: str, horizon: int) -> str:
+def hinge_short(row: RowLike, budget: float | None, symbol: str, horizon: int) -> str:
     """The condition in a few words for the table's budget cell: 'if at most 4 more sessions at up to $208',
     '$700 to spare', '$1,200 over at the low figure'; '' when there is nothing to add."""
     fit = row.get("budget_fit")

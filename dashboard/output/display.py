@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
+from typing import Any, Protocol, cast
 
 import numpy as np
 import pandas as pd
@@ -26,7 +28,20 @@ FIT_ORDER = row.FIT_ORDER
 NO_BUDGET = "No budget set"
 
 
-def plain_records(frame: pd.DataFrame, columns) -> list[dict]:
+class RowLike(Protocol):
+    """One comparison row (one option), as a dict or a pandas Series: its cells read by column name. A cell is
+    whatever the frame holds (a number, text, a tuple of codes, None, NaN or pd.NA), so it is read as Any."""
+
+    def get(self, key: str, default: Any = None, /) -> Any: ...
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+    def __contains__(self, key: object, /) -> bool: ...
+
+    def keys(self) -> Iterable[str]: ...
+
+
+def plain_records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict[str, Any]]:
     """The rows of `frame`, in order, as dicts of `columns` (those present) holding plain Python values:
     numbers as int or float (unknown as NaN), text as str, a missing whole number as None.
 
@@ -36,7 +51,13 @@ def plain_records(frame: pd.DataFrame, columns) -> list[dict]:
     return [{c: values[c][i] for c in present} for i in range(len(frame))]
 
 
-def known(value) -> bool:
+def row_of(rows: pd.DataFrame, key: str) -> pd.Series:
+    """The row at index value `key` of a frame whose index is unique (the comparison's rows: one per option;
+    the sources by id: one per source)."""
+    return cast(pd.Series, rows.loc[key])
+
+
+def known(value: Any) -> bool:
     """False for None, pd.NA and NaN."""
     if value is None or value is pd.NA:
         return False
@@ -46,17 +67,17 @@ def known(value) -> bool:
         return True
 
 
-def flag(value) -> bool:
+def flag(value: object) -> bool:
     """True only for a true boolean (Python or numpy); None and NaN are False."""
     return isinstance(value, (bool, np.bool_)) and bool(value)
 
 
-def money(value, symbol: str) -> str:
+def money(value: Any, symbol: str) -> str:
     """12345.6 -> '$12,346'; unknown -> 'unknown'."""
     return f"{symbol}{float(value):,.0f}" if known(value) else "unknown"
 
 
-def money_range(low, high, is_open: bool = False, symbol: str = "") -> str:
+def money_range(low: Any, high: Any, is_open: bool = False, symbol: str = "") -> str:
     """'$1,002–$1,670', 'at least $1,002' (open upper bound), '$167' (low == high), 'no price'.
 
     A high without a low reads 'up to $X'.
@@ -73,7 +94,7 @@ def money_range(low, high, is_open: bool = False, symbol: str = "") -> str:
     return "no price"
 
 
-def count_range(low, high, unit: str = "") -> str:
+def count_range(low: Any, high: Any, unit: str = "") -> str:
     """'2–4 days', '7 days', '1 month', 'up to 3 days', 'at least 1 month', 'unknown' (never 'unknown – unknown')."""
     suffix = f" {unit}" if unit else ""
     has_low, has_high = known(low), known(high)
@@ -89,11 +110,12 @@ def count_range(low, high, unit: str = "") -> str:
     return f"{float(low):g}–{float(high):g}{suffix}"
 
 
-def downtime_range(low, high) -> str:
+def downtime_range(low: Any, high: Any) -> str:
     """Downtime in days as a person says it: '2–4 days', '1 day', 'up to 10 hours' (under a day), 'unknown'."""
     values = [float(v) for v in (low, high) if known(v)]
     if values and 0 < max(values) < 1:
-        return count_range(*(round(float(v) * 24) if known(v) else v for v in (low, high)), "hours")
+        low_hours, high_hours = (round(float(v) * 24) if known(v) else v for v in (low, high))
+        return count_range(low_hours, high_hours, "hours")
     return re.sub(r"(^|[^\d.–])1 days$", r"\g<1>1 day", count_range(low, high, "days"))
 
 
@@ -102,20 +124,20 @@ def symbol_of(market: str) -> str:
     return vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]
 
 
-def fit_key(value) -> str | None:
+def fit_key(value: object) -> str | None:
     """The model's budget_fit value in the page's four words' keys; None without a budget."""
     if not isinstance(value, str) or not value:
         return None
     return "no price" if value == "unknown" else value
 
 
-def fit_label(value) -> str:
+def fit_label(value: object) -> str:
     """'Fits', 'May fit', 'Over budget', 'No price', or 'No budget set'."""
     key = fit_key(value)
     return FIT_LABELS.get(key, NO_BUDGET) if key else NO_BUDGET
 
 
-def total_text(row, symbol: str) -> str:
+def total_text(row: RowLike, symbol: str) -> str:
     """The total over the horizon of one option (a mapping or a Series) as a range or 'at least'."""
     return money_range(row.get("total_low"), row.get("total_high"), flag(row.get("total_open")), symbol)
 

@@ -13,6 +13,8 @@ from dashboard.output.chart_parts import (
     AXIS,
     CHART_COLUMNS,
     QUOTE_COLOUR,
+    FigureDict,
+    Option,
     base_layout,
     bottom_margin,
     empty_figure,
@@ -20,6 +22,8 @@ from dashboard.output.chart_parts import (
     is_fee,
     is_open,
     is_quote,
+    known_number,
+    known_numbers,
     legend_entry,
     money_axis,
     number,
@@ -34,11 +38,11 @@ from dashboard.output.chart_parts import (
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
 
 
-def _numbers(options: list[dict], column: str) -> list[float | None]:
+def _numbers(options: list[Option], column: str) -> list[float | None]:
     return [number(o.get(column)) for o in options]
 
 
-def _downtime_points(rows: pd.DataFrame) -> tuple[list[dict], int, int]:
+def _downtime_points(rows: pd.DataFrame) -> tuple[list[Option], int, int]:
     """(the options drawn in the cost-against-downtime chart, in the table's order; how many have no price;
     how many have a price but no published downtime)."""
     options = display.plain_records(rows, CHART_COLUMNS)
@@ -69,12 +73,12 @@ def cost_downtime_key(rows: pd.DataFrame, currency: str) -> list[str]:
         ring = "; ringed: best trade-off" if o.get("pareto") is True else ""
         out.append(
             f"{plain_name(o['name'], o.get('assumed'), o.get('basis'))}: {total}; "
-            f"downtime up to {_days(number(o['downtime_days_high']))}; risk tier {int(o['risk_tier'])}{ring}"
+            f"downtime up to {_days(known_number(o['downtime_days_high']))}; risk tier {int(o['risk_tier'])}{ring}"
         )
     return out
 
 
-def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dict:
+def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> FigureDict:
     """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
     tier; open-ended totals drawn as right-pointing triangles, quotes outlined (stars where closed); Pareto
     front ringed. Every
@@ -86,90 +90,16 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
         "Numbered as in the list under the chart. Ringed: no other option with a known highest cost is cheaper "
         "(at its highest), quicker and safer at once; 'at least' totals are not compared."
     )
-    why = "; ".join(
-        p
-        for p in (
-            f"{no_price} without a price" if no_price else "",
-            f"{no_downtime} without a published downtime" if no_downtime else "",
-        )
-        if p
-    )
-    note = (
-        f"{no_price + no_downtime} option{'s' if no_price + no_downtime != 1 else ''} in the table not drawn ({why})."
-        if why
-        else None
-    )
+    note = _not_drawn_note(no_price, no_downtime)
     if not known:
         return empty_figure(title, "No option shown has both a price and a published downtime.", note)
     numbered = {id(o): n for n, o in enumerate(known, start=1)}
-    data = []
-    for tier in sorted({int(o["risk_tier"]) for o in known}):
-        group = [o for o in known if int(o["risk_tier"]) == tier]
-        opened = [is_open(o) for o in group]
-        lows, highs = _numbers(group, "total_low"), _numbers(group, "total_high")
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers+text",
-                "name": f"risk tier {tier}",
-                "cliponaxis": False,  # a point at 0 days is drawn whole
-                "x": lows,
-                "y": _numbers(group, "downtime_days_high"),
-                "error_x": {
-                    "type": "data",
-                    "symmetric": False,
-                    "array": [
-                        (h - lo) if h is not None and not o else 0 for lo, h, o in zip(lows, highs, opened, strict=True)
-                    ],
-                    "arrayminus": [0] * len(lows),
-                    "color": "#888",
-                    "thickness": 1.5,
-                    "width": 4,
-                },
-                "marker": {
-                    "size": 12,
-                    "color": RISK_COLOURS[tier],
-                    "line": {
-                        "width": [3 if is_quote(o) else 1 for o in group],
-                        "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
-                    },
-                    "symbol": [
-                        "triangle-right" if o else ("star" if is_quote(option) else "circle")
-                        for o, option in zip(opened, group, strict=True)
-                    ],
-                },
-                "text": [str(numbered[id(o)]) for o in group],
-                "textposition": "top right",
-                "textfont": {"size": 11, "color": "#222"},
-                "customdata": [
-                    [f"{numbered[id(o)]}. {full_name(o)}", "at least " if op else "from "]
-                    for o, op in zip(group, opened, strict=True)
-                ],
-                "hovertemplate": f"%{{customdata[0]}}<br>%{{customdata[1]}}{symbol}%{{x:,.0f}}<br>downtime up to %{{y}} days<extra></extra>",
-            }
-        )
-    front = [o for o in known if o.get("pareto") is True]
-    data.append(
-        {
-            "type": "scatter",
-            "mode": "markers",
-            "name": "best trade-off (ringed)",
-            "cliponaxis": False,
-            "hoverinfo": "skip",
-            "x": _numbers(front, "total_low"),
-            "y": _numbers(front, "downtime_days_high"),
-            "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2, "color": "#000"}},
-        }
-    )
-    if any(is_open(o) for o in known):
-        data.append(
-            legend_entry("at least: no upper figure published", marker={"symbol": "triangle-right", "color": "#888"})
-        )
-    if any(is_quote(o) for o in known):
-        quote = {"symbol": "star", "color": "#fff", "size": 12, "line": {"color": QUOTE_COLOUR, "width": 3}}
-        data.append(legend_entry("your quote (outlined; a star where its total is known)", marker=quote))
-    if any(is_fee(o) for o in known):
-        data.append(surgeon_fee_entry())
+    data = [
+        _tier_points([o for o in known if int(o["risk_tier"]) == tier], tier, numbered, symbol)
+        for tier in sorted({int(o["risk_tier"]) for o in known})
+    ]
+    data.append(_front_rings([o for o in known if o.get("pareto") is True]))
+    data += _legend_entries(known)
     layout = base_layout(title)
     set_title(layout, title, subtitle + (" " + note if note else ""))
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
@@ -185,3 +115,95 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> dic
         "range": padded_range(_numbers(known, "downtime_days_high")),
     }
     return {"data": data, "layout": layout}
+
+
+def _not_drawn_note(no_price: int, no_downtime: int) -> str | None:
+    """How many options in the table are not drawn, and why ('2 options in the table not drawn (1 without a
+    price; 1 without a published downtime).'); None when every one is."""
+    why = "; ".join(
+        p
+        for p in (
+            f"{no_price} without a price" if no_price else "",
+            f"{no_downtime} without a published downtime" if no_downtime else "",
+        )
+        if p
+    )
+    if not why:
+        return None
+    return (
+        f"{no_price + no_downtime} option{'s' if no_price + no_downtime != 1 else ''} in the table not drawn ({why})."
+    )
+
+
+def _tier_points(group: list[Option], tier: int, numbered: dict[int, int], symbol: str) -> FigureDict:
+    """The numbered points of one risk tier, in its colour: each at its lowest total with a bar to the highest
+    (none for an open total, drawn as a right-pointing triangle), a quote outlined (a star where its total is
+    known)."""
+    opened = [is_open(o) for o in group]
+    lows, highs = known_numbers(group, "total_low"), _numbers(group, "total_high")
+    return {
+        "type": "scatter",
+        "mode": "markers+text",
+        "name": f"risk tier {tier}",
+        "cliponaxis": False,  # a point at 0 days is drawn whole
+        "x": lows,
+        "y": _numbers(group, "downtime_days_high"),
+        "error_x": {
+            "type": "data",
+            "symmetric": False,
+            "array": [(h - lo) if h is not None and not o else 0 for lo, h, o in zip(lows, highs, opened, strict=True)],
+            "arrayminus": [0] * len(lows),
+            "color": "#888",
+            "thickness": 1.5,
+            "width": 4,
+        },
+        "marker": {
+            "size": 12,
+            "color": RISK_COLOURS[tier],
+            "line": {
+                "width": [3 if is_quote(o) else 1 for o in group],
+                "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
+            },
+            "symbol": [
+                "triangle-right" if o else ("star" if is_quote(option) else "circle")
+                for o, option in zip(opened, group, strict=True)
+            ],
+        },
+        "text": [str(numbered[id(o)]) for o in group],
+        "textposition": "top right",
+        "textfont": {"size": 11, "color": "#222"},
+        "customdata": [
+            [f"{numbered[id(o)]}. {full_name(o)}", "at least " if op else "from "]
+            for o, op in zip(group, opened, strict=True)
+        ],
+        "hovertemplate": f"%{{customdata[0]}}<br>%{{customdata[1]}}{symbol}%{{x:,.0f}}<br>downtime up to %{{y}} days<extra></extra>",
+    }
+
+
+def _front_rings(front: list[Option]) -> FigureDict:
+    """A ring around each best trade-off (the Pareto front)."""
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "best trade-off (ringed)",
+        "cliponaxis": False,
+        "hoverinfo": "skip",
+        "x": _numbers(front, "total_low"),
+        "y": _numbers(front, "downtime_days_high"),
+        "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2, "color": "#000"}},
+    }
+
+
+def _legend_entries(known: list[Option]) -> list[FigureDict]:
+    """Legend entries for the marks drawn: an open total's triangle, a quote's outline, a surgeon's fee's '†'."""
+    entries: list[FigureDict] = []
+    if any(is_open(o) for o in known):
+        entries.append(
+            legend_entry("at least: no upper figure published", marker={"symbol": "triangle-right", "color": "#888"})
+        )
+    if any(is_quote(o) for o in known):
+        quote = {"symbol": "star", "color": "#fff", "size": 12, "line": {"color": QUOTE_COLOUR, "width": 3}}
+        entries.append(legend_entry("your quote (outlined; a star where its total is known)", marker=quote))
+    if any(is_fee(o) for o in known):
+        entries.append(surgeon_fee_entry())
+    return entries

@@ -8,12 +8,15 @@ import datetime as dt
 import io
 import json
 import math
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
 from dashboard import vocab
 from dashboard.dataset.loader import Dataset
-from dashboard.model.comparison import Comparison, compare
+from dashboard.model.comparison import Catalog, Comparison, compare
+from dashboard.model.filters import Filters
 from dashboard.model.quote_costs import quotes_left_out
 from dashboard.output.table import (
     EXPORT_COLUMNS,
@@ -25,10 +28,10 @@ from dashboard.output.table import (
     export_frame,
     sources_frame,
 )
-from dashboard.output.xlsx import to_xlsx_bytes
+from dashboard.output.xlsx import Quote, to_xlsx_bytes
 
 
-def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> bytes:
+def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: Sequence[str] = ()) -> bytes:
     """UTF-8 (with BOM, for Excel) CSV: settings (and any quotes left out), a blank line, the table, a blank
     line, sources."""
     buffer = io.StringIO()
@@ -49,7 +52,7 @@ def to_csv_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _csv_value(header: str, value):
+def _csv_value(header: str, value: Any) -> str:
     if header in NUMERIC_HEADERS:
         if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             return ""
@@ -70,7 +73,7 @@ def export_filename(extension: str, today: dt.date) -> str:
     return f"treatment-comparison-{today:%Y%m%d}.{extension}"
 
 
-def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()) -> bytes:
+def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_out: Sequence[str] = ()) -> bytes:
     """JSON: {"filters", "query", "exported", "currency", "hidden_over_budget", "columns", "rows", "sources"}.
 
     Rows are objects keyed by the export column keys (EXPORT_COLUMNS); unknown figures are null,
@@ -78,7 +81,7 @@ def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_ou
     """
     frame = export_frame(comparison)
     keys = [key for key, _ in EXPORT_COLUMNS]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for record in frame.itertuples(index=False):
         rows.append({key: _json_value(key, value) for key, value in zip(keys, record, strict=True)})
     sources = sources_frame(comparison, data)
@@ -100,7 +103,8 @@ def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_ou
     return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def _json_value(key: str, value):
+def _json_value(key: str, value: Any) -> Any:
+    """A cell as JSON: null when unknown, numbers rounded as the other formats round them, numpy values as Python ones."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if key in NUMERIC or key == "year":
@@ -117,7 +121,12 @@ FORMATS = {
 
 
 def export_file(
-    catalog, filters, fmt: str, today: dt.date, saved_quotes=(), saved_assumptions=()
+    catalog: Catalog,
+    filters: Filters,
+    fmt: str,
+    today: dt.date,
+    saved_quotes: Sequence[Quote] = (),
+    saved_assumptions: Sequence[dict[str, Any]] = (),
 ) -> tuple[bytes, str, str]:
     """The export for the filters: (bytes, file name, MIME type). One path for the page's buttons,
     the /comparison.* addresses and the command line."""

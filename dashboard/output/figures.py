@@ -17,6 +17,8 @@ from dashboard.output.chart_parts import (
     AXIS,
     CHART_COLUMNS,
     QUOTE_COLOUR,
+    FigureDict,
+    Option,
     base_layout,
     bottom_margin,
     budget_entry,
@@ -28,6 +30,8 @@ from dashboard.output.chart_parts import (
     is_fee,
     is_open,
     is_quote,
+    known_number,
+    known_numbers,
     left_out_note,
     money_axis,
     number,
@@ -50,27 +54,27 @@ OPEN_ENTRY = "more not published: the total is at least"
 ROW_PX = 44  # px per option in the cost chart (labels take two lines)
 
 
-def _numbers(options: list[dict], column: str) -> list[float | None]:
+def _numbers(options: list[Option], column: str) -> list[float | None]:
     return [number(o.get(column)) for o in options]
 
 
-def _key(option: dict) -> str:
+def _key(option: Option) -> str:
     """The option's category on an axis: its id (unique, even where two short labels are alike)."""
     return option["id"] if isinstance(option.get("id"), str) else str(option["name"])
 
 
-def known_part(option: dict) -> tuple[float, float, bool]:
+def known_part(option: Option) -> tuple[float, float, bool]:
     """(from, to, course) in money: the known part of an open total. Where the initial course's range is
     known, from the total's lower bound to the course's upper figure plus the least upkeep, and `course`
     True; otherwise the lower bound alone (from == to)."""
-    low = number(option["total_low"])
+    low = known_number(option["total_low"])  # an open total's lower bound is known (is_open)
     course_low, course_high = number(option.get("initial_low")), number(option.get("initial_high"))
     if course_low is None or course_high is None or flag(option.get("initial_open")):
         return low, low, False
     return low, max(low, course_high + (number(option.get("maintenance_low")) or 0.0)), True
 
 
-def _open_words(option: dict, symbol: str) -> str:
+def _open_words(option: Option, symbol: str) -> str:
     """Hover text of an open bar: what is known and what is not published."""
     low, _, course = known_part(option)
     if not course:
@@ -82,7 +86,7 @@ def _open_words(option: dict, symbol: str) -> str:
     return f"at least {symbol}{low:,.0f}: {course_text}, + {more}"
 
 
-def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> dict:
+def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> FigureDict:
     """Low-high bar of the total cost per option, the typical marked where there is one, the budget as a
     line with a legend entry.
 
@@ -144,7 +148,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     return {"data": data, "layout": layout}
 
 
-def _bar_colours(options: list[dict]) -> dict:
+def _bar_colours(options: list[Option]) -> FigureDict:
     """A bar's marker: quotes in their own colour, figures resting on an assumption hatched."""
     return {
         "color": [QUOTE_COLOUR if is_quote(o) else BAR for o in options],
@@ -152,9 +156,9 @@ def _bar_colours(options: list[dict]) -> dict:
     }
 
 
-def _closed_bars(closed: list[dict], largest: float, symbol: str) -> dict:
+def _closed_bars(closed: list[Option], largest: float, symbol: str) -> FigureDict:
     """The low-to-high bar of each option whose total is known at both ends."""
-    lows, highs = _numbers(closed, "total_low"), _numbers(closed, "total_high")
+    lows, highs = known_numbers(closed, "total_low"), known_numbers(closed, "total_high")
     return {
         "type": "bar",
         "orientation": "h",
@@ -168,7 +172,9 @@ def _closed_bars(closed: list[dict], largest: float, symbol: str) -> dict:
     }
 
 
-def _open_traces(open_: list[dict], parts: list, scale: tuple[float, float], symbol: str, legend: bool) -> list[dict]:
+def _open_traces(
+    open_: list[Option], parts: list[tuple[float, float, bool]], scale: tuple[float, float], symbol: str, legend: bool
+) -> list[FigureDict]:
     """An open total ("at least"): its known part as a bar, then a marker of fixed length (`scale`: the largest
     figure and the marker's length) ending in an arrow labelled "at least $X". `parts`: known_part of each;
     `legend`: whether the known part's bar carries the legend entry."""
@@ -219,7 +225,7 @@ def _open_traces(open_: list[dict], parts: list, scale: tuple[float, float], sym
     ]
 
 
-def _typical_marks(typical: list[dict], symbol: str) -> dict:
+def _typical_marks(typical: list[Option], symbol: str) -> FigureDict:
     """A tick at each option's typical total."""
     return {
         "type": "scatter",

@@ -6,14 +6,12 @@ In: one comparison row (a dict or a Series) and the market's currency symbol. Ou
 
 from __future__ import annotations
 
-import pandas as pd
-
 from dashboard import vocab
-from dashboard.output.display import flag, known, money, money_range
+from dashboard.output.display import RowLike, flag, known, money, money_range
 from dashboard.output.questions import assumed_inputs, count_text, course_text, is_quote, per_unit, session_price_text
 
 
-def _gaps(row, symbol: str) -> list[str]:
+def _gaps(row: RowLike, symbol: str) -> list[str]:
     """What the option's cost lacks, in a few words with its own figures (the same gaps as the model's
     `missing` column)."""
     assumed, out = assumed_inputs(row), []
@@ -47,7 +45,7 @@ def _gaps(row, symbol: str) -> list[str]:
     return out
 
 
-def gap_note(row: pd.Series | dict, symbol: str) -> str:
+def gap_note(row: RowLike, symbol: str) -> str:
     """One line on what the option's cost lacks, with its own figures, e.g. 'How often it is repeated as results
     fade is not published; the initial course alone is $1,246–$2,077 (6–10 sessions at $208).' ('' when
     nothing is missing)."""

@@ -8,6 +8,8 @@ and the side-by-side view.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -18,6 +20,7 @@ from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
 from dashboard.output import course_words, decision_words, display, inflation_words, price_words, trial_words, words
+from dashboard.output.display import RowLike
 from dashboard.output.option_attributes import covers
 from dashboard.output.price_words import category_text, region_text, spread_text
 
@@ -27,9 +30,12 @@ EVIDENCE_WORDS = {
     "B": "Grade B: small or uncontrolled trials, or a single small randomised trial.",
     "C": "Grade C: expert opinion, a regulator or a patient-information page.",
 }
+# One row of the grid as the browser gets it: column -> a JSON value (number, text, true/false or null).
+GridRow = dict[str, Any]
 
 
-def _clean(value):
+def _clean(value: Any) -> Any:
+    """A cell as a JSON value: unknown as None, a tuple of codes as text, a numpy number as a Python one."""
     if value is None or value is pd.NA:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -42,15 +48,15 @@ def _clean(value):
 
 
 def source_text(
-    row,
-    publishers: dict[str, str],
+    row: RowLike,
+    publishers: Mapping[str, str],
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
-    read_on: dict[str, str] | None = None,
+    read_on: Mapping[str, str] | None = None,
 ) -> str:
     """Per figure: the price in the chosen money beside the published figure and year (for an undated one, the
     day its source was read: `read_on` maps source id -> YYYY-MM-DD), and its source."""
-    parts = []
+    parts: list[str] = []
     for kind in vocab.FIGURE_KINDS:
         sid = row.get(f"session_{kind}_source")
         if isinstance(sid, str) and all(i in publishers for i in pricelist.source_ids(sid)):
@@ -88,11 +94,13 @@ def source_text(
     return "Price sources — " + "; ".join(parts)
 
 
-def _text(value, default: str = "") -> str:
+def _text(value: object, default: str = "") -> str:
     return value if isinstance(value, str) and value else default
 
 
-def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published") -> str:
+def price_figures(
+    row: RowLike, index: inflation.PriceIndex = inflation.EMPTY_INDEX, prices_in: str = "published"
+) -> str:
     """The price per session in the chosen money beside the published figure and year, without its
     publisher: 'Price per session: $208 in 2025 dollars (published $167 in 2020; CPI-U 2020 -> 2025)',
     'Price per session: $15–$25, published; year not stated, so not adjusted for inflation'."""
@@ -111,7 +119,7 @@ def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, pric
             key = (True, rest) if comma and " " not in money else (False, text)
             groups.setdefault(key, []).append((kind, float(value)))
     symbol = vocab.CURRENCY_SYMBOL.get(row.get("currency"), "")
-    said = []
+    said: list[str] = []
     for (shared, text), figures in groups.items():
         values = [v for _, v in figures]
         said.append(f"{display.money_range(min(values), max(values), False, symbol)}, {text}" if shared else text)
@@ -120,7 +128,7 @@ def price_figures(row, index: inflation.PriceIndex = inflation.EMPTY_INDEX, pric
     return "Price per session: " + "; ".join(said) if said else ""
 
 
-def total_tip(row, figures: str = "") -> str:
+def total_tip(row: RowLike, figures: str = "") -> str:
     """The total cell's tooltip: what is missing, how the price was read, the figures (`price_figures`)
     and what the price includes; the publishers, statuses and spreads stay in the details and the sources."""
     basis = row.get("basis")
@@ -203,76 +211,107 @@ GRID_READS = (
 )
 
 
-def grid_rows(comparison: Comparison, data: Dataset) -> list[dict]:
+def grid_rows(comparison: Comparison, data: Dataset) -> list[GridRow]:
     """JSON-safe rows for the grid: the sort keys as numbers (null when unknown) and the texts shown."""
     rows = comparison.rows
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     read_on = dict(zip(data.sources["id"], data.sources["read_on"], strict=True)) if "read_on" in data.sources else {}
     symbol = display.symbol_of(comparison.filters.market)
-    has_budget = comparison.filters.budget is not None
-    out = []
+    out: list[GridRow] = []
     for raw in display.plain_records(rows, GRID_READS):
         record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
-        record["total_open"] = display.flag(raw.get("total_open"))
-        note = raw.get("quote_note")  # a quote: where it stands against the published figures
-        record["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
-        assumed = raw.get("assumed")
-        horizon = comparison.filters.horizon
-        total, _, parts = course_words.cost_cell(raw, symbol, horizon).partition("\n")
-        if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):
-            total += " (your assumption)"
-        record["total_text"] = f"{total}\n{parts}" if parts else total
-        record["covers_text"] = covers(raw)
-        record["price_source_text"] = source_text(
-            raw, publishers, comparison.price_index, comparison.filters.prices_in, read_on
-        )
-        record["total_tip"] = total_tip(raw, price_figures(raw, comparison.price_index, comparison.filters.prices_in))
-        key = display.fit_key(raw.get("budget_fit")) if has_budget else None
-        record["budget_fit"] = key
-        record["fit_label"] = display.fit_label(key)
-        record["fit_rank"] = display.FIT_ORDER.index(key) if key in display.FIT_ORDER else None
-        answer = decision_words.budget_answer(raw, comparison.filters.budget, symbol, horizon)
-        record["budget_reason"] = _text(answer, "Set a budget to see which options fit")
-        short = decision_words.hinge_short(raw, comparison.filters.budget, symbol, horizon)
-        record["fit_text"] = f"{record['fit_label']}\n{short}" if short else record["fit_label"]
+        record.update(_total_cells(raw, comparison, symbol, publishers, read_on))
+        record.update(_budget_cells(raw, comparison, symbol))
         measure = raw.get("downtime_measure")
         record["downtime_text"] = words.flagged(
             words.downtime_text(raw.get("downtime_days_low"), raw.get("downtime_days_high"), measure), raw, "downtime"
         )
         record["downtime_tip"] = words.downtime_tip(measure)
         if comparison.filters.concern:
-            record["evidence_text"] = trial_words.cell(raw)
-            record["trial_text"] = trial_words.card_text(raw)
-            record["evidence_note"] = " ".join(
-                (
-                    trial_words.sentence(raw),
-                    trial_words.value_text(raw, symbol),
-                    f"Limits: {trial_words.limits(raw).rstrip('. ')}."
-                    if trial_words.limits(raw) != "none recorded"
-                    else "",
-                    EVIDENCE_WORDS.get(raw.get("evidence"), ""),
-                )
-            )
+            record.update(_evidence_cells(raw, symbol))
         else:
             record["evidence"] = None
             record["evidence_text"] = "choose a concern"
             record["trial_text"] = ""
-        record["time_off_text"] = display.money_range(
-            raw.get("with_time_off_low"), raw.get("with_time_off_high"), display.flag(raw.get("total_open")), symbol
-        )
-        lost = raw.get("lost_pay_high")
-        record["lost_pay_text"] = (
-            f"Price plus lost pay ({display.money_range(raw.get('lost_pay_low'), lost, False, symbol)} of "
-            "downtime at your daily earnings), kept apart from the price"
-            if display.known(lost)
-            else "Downtime is not published, so lost pay is unknown"
-        )
-        record["over"] = key == "over"
+        record.update(_time_off_cells(raw, symbol))
+        record["over"] = record["budget_fit"] == "over"
         out.append(record)
     return sorted(out, key=row_group)  # stable: the model's order within each group
 
 
-def row_group(record: dict) -> int:
+def _total_cells(
+    raw: RowLike, comparison: Comparison, symbol: str, publishers: Mapping[str, str], read_on: Mapping[str, str]
+) -> GridRow:
+    """The name's tip and the total's cells: the total with the course beside the upkeep (marked where it rests
+    on the person's assumption), what the price covers, its sources and the total's tip."""
+    cells: GridRow = {"total_open": display.flag(raw.get("total_open"))}
+    note = raw.get("quote_note")  # a quote: where it stands against the published figures
+    cells["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
+    assumed = raw.get("assumed")
+    total, _, parts = course_words.cost_cell(raw, symbol, comparison.filters.horizon).partition("\n")
+    if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):
+        total += " (your assumption)"
+    cells["total_text"] = f"{total}\n{parts}" if parts else total
+    cells["covers_text"] = covers(raw)
+    cells["price_source_text"] = source_text(
+        raw, publishers, comparison.price_index, comparison.filters.prices_in, read_on
+    )
+    cells["total_tip"] = total_tip(raw, price_figures(raw, comparison.price_index, comparison.filters.prices_in))
+    return cells
+
+
+def _budget_cells(raw: RowLike, comparison: Comparison, symbol: str) -> GridRow:
+    """The budget answer's cells: its key (None without a budget), label and rank, why, and what it hinges on."""
+    budget, horizon = comparison.filters.budget, comparison.filters.horizon
+    key = display.fit_key(raw.get("budget_fit")) if budget is not None else None
+    label = display.fit_label(key)
+    short = decision_words.hinge_short(raw, budget, symbol, horizon)
+    return {
+        "budget_fit": key,
+        "fit_label": label,
+        "fit_rank": display.FIT_ORDER.index(key) if key in display.FIT_ORDER else None,
+        "budget_reason": _text(
+            decision_words.budget_answer(raw, budget, symbol, horizon), "Set a budget to see which options fit"
+        ),
+        "fit_text": f"{label}\n{short}" if short else label,
+    }
+
+
+def _evidence_cells(raw: RowLike, symbol: str) -> GridRow:
+    """What trials found for the concern: the table's two lines, a phone card's line and the full note (the
+    study, what an extra patient improved costs, its limits, the evidence grade)."""
+    limits = trial_words.limits(raw)
+    return {
+        "evidence_text": trial_words.cell(raw),
+        "trial_text": trial_words.card_text(raw),
+        "evidence_note": " ".join(
+            (
+                trial_words.sentence(raw),
+                trial_words.value_text(raw, symbol),
+                f"Limits: {limits.rstrip('. ')}." if limits != "none recorded" else "",
+                EVIDENCE_WORDS.get(raw.get("evidence", ""), ""),  # no grade: ""
+            )
+        ),
+    }
+
+
+def _time_off_cells(raw: RowLike, symbol: str) -> GridRow:
+    """The total with lost pay, and the lost pay's tip (downtime at the daily earnings given)."""
+    lost = raw.get("lost_pay_high")
+    return {
+        "time_off_text": display.money_range(
+            raw.get("with_time_off_low"), raw.get("with_time_off_high"), display.flag(raw.get("total_open")), symbol
+        ),
+        "lost_pay_text": (
+            f"Price plus lost pay ({display.money_range(raw.get('lost_pay_low'), lost, False, symbol)} of "
+            "downtime at your daily earnings), kept apart from the price"
+            if display.known(lost)
+            else "Downtime is not published, so lost pay is unknown"
+        ),
+    }
+
+
+def row_group(record: Mapping[str, Any]) -> int:
     """0 within budget (or no budget) with a price, 1 over budget (dimmed, below those), 2 no price (last)."""
     if record["total_low"] is None and record["total_high"] is None:
         return 2

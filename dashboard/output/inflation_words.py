@@ -3,6 +3,9 @@ published, the index used, and the export's header lines (the numbers come from 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import pandas as pd
 
 from dashboard import vocab
@@ -35,7 +38,9 @@ def money_label(index: PriceIndex, currency: str, prices_in: str) -> str:
     return f"{year} {MONEY_WORDS.get(currency, currency)}"
 
 
-def figure_text(value: float, currency: str, year, index: PriceIndex, prices_in: str, verb: str = "published") -> str:
+def figure_text(
+    value: float | None, currency: str, year: Any, index: PriceIndex, prices_in: str, verb: str = "published"
+) -> str:
     """One figure with its published figure and year beside it, e.g.
     "$190 in 2025 dollars (published $138 in 2016; CPI-U 2016 -> 2025)"."""
     symbol = vocab.CURRENCY_SYMBOL.get(currency, "")
@@ -52,7 +57,7 @@ def figure_text(value: float, currency: str, year, index: PriceIndex, prices_in:
     return f"{symbol}{value:,.0f}, {verb}{year_text}; {STATUS_TEXT[status]}"
 
 
-def index_lines(index: PriceIndex, currency: str, years, prices_in: str) -> list[tuple[str, str]]:
+def index_lines(index: PriceIndex, currency: str, years: Iterable[Any], prices_in: str) -> list[tuple[str, str]]:
     """Header lines for exports: the setting, "today" and the index values used."""
     latest = index.latest_year(currency)
     setting = money_label(index, currency, prices_in)
@@ -81,7 +86,7 @@ def index_summary(index: PriceIndex) -> str:
     return "; ".join(parts) + "."
 
 
-def adjustment_text(currency, year, index: PriceIndex, prices_in: str) -> str:
+def adjustment_text(currency: str, year: Any, index: PriceIndex, prices_in: str) -> str:
     """'CPI-U 2016 -> 2025 (240.007 -> 321.943)' for an adjusted figure, else why it is as published."""
     _factor, start, end, year_to, status = factor_for(currency, year, index, prices_in)
     if status != ADJUSTED:

@@ -5,21 +5,22 @@ written with its symbol; durations in days, weeks or months as the row says.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import Any
 
 from dashboard import vocab
 from dashboard.model import inflation
 from dashboard.output import course_words, decision_words, display, inflation_words, trial_words, words
+from dashboard.output.display import RowLike
 from dashboard.output.price_words import category_text
 
 _known = display.known
 
 
-def _money_range(row: pd.Series, prefix: str, symbol: str, is_open: bool = False) -> str:
+def _money_range(row: RowLike, prefix: str, symbol: str, is_open: bool = False) -> str:
     return display.money_range(row.get(f"{prefix}_low"), row.get(f"{prefix}_high"), is_open, symbol)
 
 
-def _upkeep(row: pd.Series, symbol: str) -> str:
+def _upkeep(row: RowLike, symbol: str) -> str:
     """Upkeep cost over the horizon; 'not published' rather than 'at least $0' when how often is unknown."""
     if row.get("maintenance") == "none":
         return "none published (long-lasting)"
@@ -29,7 +30,7 @@ def _upkeep(row: pd.Series, symbol: str) -> str:
     return _money_range(row, "maintenance", symbol)
 
 
-def _basis_text(basis) -> str:
+def _basis_text(basis: Any) -> str:
     """What the price includes; for a surgeon's fee, why no all-in total is shown."""
     label = vocab.BASIS_LABELS.get(basis, "No published price")
     if basis == "surgeon-fee":
@@ -37,24 +38,24 @@ def _basis_text(basis) -> str:
     return label
 
 
-def _units(unit) -> str:
+def _units(unit: object) -> str:
     """A counted unit as a plural noun for a count: 'syringes', 'areas' ('' when unknown)."""
     return f"{unit}s" if isinstance(unit, str) and unit and not unit.endswith("s") else ""
 
 
-def _text(value) -> str:
+def _text(value: Any) -> str:
     if isinstance(value, tuple):
         return ", ".join(value) if value else "unknown"
     return str(value) if _known(value) and value != "" else "unknown"
 
 
-def covers(row) -> str:
+def covers(row: RowLike) -> str:
     """'figure for all of “dermal fillers”, not this treatment's own price' when a figure is a group's; ''."""
     texts = (category_text(row.get(f"session_{k}_category")) for k in vocab.FIGURE_KINDS)
     return "; ".join(t for t in dict.fromkeys(texts) if t)
 
 
-def results_text(row) -> str:
+def results_text(row: RowLike) -> str:
     """How long results last in words: a range when periodic, a lower bound when only that is known."""
     maintenance, low = row["maintenance"], row["results_months_low"]
     if maintenance == "periodic":
@@ -67,7 +68,7 @@ def results_text(row) -> str:
     return "not published"
 
 
-def other_studies(row) -> str:
+def other_studies(row: RowLike) -> str:
     """The study rows behind the option for the concern beyond its headline one, each in a sentence."""
     studies = row.get("trial_all")
     if not isinstance(studies, tuple) or len(studies) < 2:
@@ -75,33 +76,71 @@ def other_studies(row) -> str:
     return " ".join(dict.fromkeys(trial_words.sentence(r) for r in studies[1:]))
 
 
+# (attribute, text) pairs, in display order
+Pairs = list[tuple[str, str]]
+
+
 def side_by_side_rows(
-    row: pd.Series,
+    row: RowLike,
     horizon: int,
     symbol: str,
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
     budget: float | None = None,
-) -> list[tuple[str, str]]:
+) -> Pairs:
     """(attribute, text) pairs for one option, in display order; `budget` (market currency) for the answer."""
-    years = f"{horizon} year{'s' if horizon != 1 else ''}"
-    flag = display.flag
-    fit = display.fit_key(row.get("budget_fit"))
-    reason = decision_words.budget_answer(row, budget, symbol, horizon)  # starts with the answer ("May fit: …")
+    years = course_words.years_text(horizon)
     pairs = [
+        *_answer_pairs(row, horizon, symbol, budget),
+        *_trial_pairs(row, symbol),
+        *_gap_pairs(row),
+        *_treatment_pairs(row),
+        *_cost_pairs(row, years, symbol),
+        *_price_pairs(row, index, prices_in),
+        *_course_pairs(row),
+        *_downtime_and_risk_pairs(row),
+        (
+            "Lost pay (downtime x daily earnings)",
+            _money_range(row, "lost_pay", symbol)
+            if _known(row.get("lost_pay_high"))
+            else "enter your daily earnings to see it",
+        ),
+    ]
+    note = row.get("quote_note")
+    if isinstance(note, str) and note:
+        pairs.insert(2, ("Your quote vs published", note))
+    return pairs
+
+
+def _answer_pairs(row: RowLike, horizon: int, symbol: str, budget: float | None) -> Pairs:
+    """The total, the course beside the upkeep, and the budget answer (starting with the answer: "May fit: …")."""
+    years = course_words.years_text(horizon)
+    fit = display.fit_key(row.get("budget_fit"))
+    reason = decision_words.budget_answer(row, budget, symbol, horizon)
+    return [
         (f"Total cost over {years}", display.total_text(row, symbol)),
         (
             f"Initial {course_words.course_word(row)} and upkeep",
             course_words.cost_cell(row, symbol, horizon).partition("\n")[2] or "unknown",
         ),
         ("Budget fit", reason if fit and reason else display.fit_label(fit)),
-        ("What trials found", trial_words.sentence(row) if _known(row.get("evidence")) else "choose a concern"),
-        (
-            "Cost per extra patient improved",
-            trial_words.value_text(row, symbol) if _known(row.get("evidence")) else "choose a concern",
-        ),
-        ("Limits of that study", trial_words.limits(row) if _known(row.get("evidence")) else "choose a concern"),
+    ]
+
+
+def _trial_pairs(row: RowLike, symbol: str) -> Pairs:
+    """What the headline study found, what an extra patient improved costs, its limits, and the other studies."""
+    concern = _known(row.get("evidence"))
+    return [
+        ("What trials found", trial_words.sentence(row) if concern else "choose a concern"),
+        ("Cost per extra patient improved", trial_words.value_text(row, symbol) if concern else "choose a concern"),
+        ("Limits of that study", trial_words.limits(row) if concern else "choose a concern"),
         ("Other studies", other_studies(row)),
+    ]
+
+
+def _gap_pairs(row: RowLike) -> Pairs:
+    """What the cost lacks, and the person's own assumptions in it."""
+    return [
         (
             "What is missing",
             row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing",
@@ -110,10 +149,23 @@ def side_by_side_rows(
             "Your assumptions",
             row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none",
         ),
+    ]
+
+
+def _treatment_pairs(row: RowLike) -> Pairs:
+    """What kind of treatment it is: category, invasiveness, who performs it, the anaesthesia."""
+    return [
         ("Category", words.category_text(row["category"])),
         ("Invasiveness", words.invasiveness_text(row["invasiveness"])),
         ("Performed by", words.performed_by_text(row["performed_by"])),
         ("Anaesthesia", words.anaesthesia_text(row["anaesthesia"])),
+    ]
+
+
+def _cost_pairs(row: RowLike, years: str, symbol: str) -> Pairs:
+    """The cost's parts: the course, the upkeep, the typical total, the first year, a month and a session."""
+    flag = display.flag
+    return [
         ("Initial course", _money_range(row, "initial", symbol)),
         (f"Upkeep over {years}", _upkeep(row, symbol)),
         (f"Typical total over {years}", display.money(row.get("total_typical"), symbol)),
@@ -121,10 +173,17 @@ def side_by_side_rows(
         (
             "Cost per month",
             _money_range(row, "per_month", symbol, flag(row.get("per_month_open")))
-            if "per_month_low" in row.index
+            if "per_month_low" in row
             else "unknown",
         ),
         ("Cost per session", _money_range(row, "session", symbol, not _known(row.get("session_high")))),
+    ]
+
+
+def _price_pairs(row: RowLike, index: inflation.PriceIndex, prices_in: str) -> Pairs:
+    """The price per session as its source gave it, how it was read, and what it includes."""
+    quote = row.get("kind") == "your quote"
+    return [
         (
             "Typical per session, as its source gave it",
             "your assumption, used as entered"
@@ -135,7 +194,7 @@ def side_by_side_rows(
                 row.get("session_typical_year"),
                 index,
                 prices_in,
-                verb="quoted" if row.get("kind") == "your quote" else "published",
+                verb="quoted" if quote else "published",
             ),
         ),
         (
@@ -143,9 +202,15 @@ def side_by_side_rows(
             "; ".join(
                 n for n in (row.get("price_note"), row.get("price_order_note"), covers(row)) if isinstance(n, str) and n
             )
-            or ("as you entered it (your quote)" if row.get("kind") == "your quote" else "as published"),
+            or ("as you entered it (your quote)" if quote else "as published"),
         ),
         ("Price basis", _basis_text(row.get("basis"))),
+    ]
+
+
+def _course_pairs(row: RowLike) -> Pairs:
+    """The course (sessions, weeks between them, units in each) and how long its results last."""
+    return [
         (
             "Sessions (initial course)",
             words.flagged(display.count_range(row["sessions_low"], row["sessions_high"]), row, "sessions"),
@@ -166,6 +231,13 @@ def side_by_side_rows(
         ),
         ("Maintenance", words.flagged(words.maintenance_text(row), row, "results")),
         ("Results last", words.flagged(results_text(row), row, "results")),
+    ]
+
+
+def _downtime_and_risk_pairs(row: RowLike) -> Pairs:
+    """The downtime and what it counts, the risk tier and what it rests on, the complications, and the
+    evidence for the concern."""
+    return [
         (
             "Downtime",
             words.flagged(
@@ -187,14 +259,4 @@ def side_by_side_rows(
             "Evidence for the concern",
             _text(row["evidence"]) + (f" — {row['evidence_note']}" if _known(row["evidence_note"]) else ""),
         ),
-        (
-            "Lost pay (downtime x daily earnings)",
-            _money_range(row, "lost_pay", symbol)
-            if _known(row.get("lost_pay_high"))
-            else "enter your daily earnings to see it",
-        ),
     ]
-    note = row.get("quote_note")
-    if isinstance(note, str) and note:
-        pairs.insert(2, ("Your quote vs published", note))
-    return pairs

@@ -11,12 +11,14 @@ Where the person entered her own assumption for an input, the question asks the 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.output.display import flag, known, money, money_range
+from dashboard.output.display import RowLike, flag, known, money, money_range
 
 EVERY_CLINIC = "For every clinic"
 # A question nearly every option raises goes under EVERY_CLINIC, naming at most this many options it is not for.
@@ -39,11 +41,11 @@ class Group:
     note: str = ""  # e.g. "Also ask the questions for Microdermabrasion above."
 
 
-def _number(value) -> str:
+def _number(value: Any) -> str:
     return f"{float(value):g}"
 
 
-def count_text(low, high) -> str:
+def count_text(low: Any, high: Any) -> str:
     """'6–10', '6', 'at least 6', 'up to 6' or '' for a published count range."""
     if known(low) and known(high):
         return _number(low) if float(low) == float(high) else f"{_number(low)}–{_number(high)}"
@@ -52,15 +54,15 @@ def count_text(low, high) -> str:
     return f"up to {_number(high)}" if known(high) else ""
 
 
-def _plural(word: str, low, high) -> str:
+def _plural(word: str, low: Any, high: Any) -> str:
     return word if known(high) and float(high) == 1 and (not known(low) or float(low) == 1) else f"{word}s"
 
 
-def _sessions(row) -> tuple:
+def _sessions(row: RowLike) -> tuple[Any, Any]:
     return row.get("sessions_low"), row.get("sessions_high")
 
 
-def course_text(row) -> str:
+def course_text(row: RowLike) -> str:
     """The initial course in words: '6–10 sessions', '6 months of use' ('' when unpublished)."""
     low, high = _sessions(row)
     text = count_text(low, high)
@@ -71,46 +73,49 @@ def course_text(row) -> str:
     return f"{text} {_plural('session', low, high)}"
 
 
-def _one(row) -> str:
+def _one(row: RowLike) -> str:
     """'one session', 'one month' for a daily treatment counted in months, 'the procedure' for surgery."""
     if _surgical(row):
         return "the procedure"
     return "one month" if row.get("session_unit") == "month" else "one session"
 
 
-def per_unit(row) -> str:
+def per_unit(row: RowLike) -> str:
     """'a session', 'a month' for a daily treatment counted in months, 'for the procedure' for surgery."""
     if _surgical(row):
         return "for the procedure"
     return "a month" if row.get("session_unit") == "month" else "a session"
 
 
-def _several_sessions(row) -> bool:
+def _several_sessions(row: RowLike) -> bool:
     low, high = _sessions(row)
     return (known(high) and float(high) > 1) or (known(low) and float(low) > 1)
 
 
-def session_price_text(row, symbol: str) -> str:
+def session_price_text(row: RowLike, symbol: str) -> str:
     """The price per session in words: '$208', '$300–$800', 'at least $500'."""
     return money_range(row.get("session_low"), row.get("session_high"), flag(row.get("session_high_open")), symbol)
 
 
-def assumed_inputs(row) -> set:
+def assumed_inputs(row: RowLike) -> set[str]:
     """The inputs the person entered her own assumption for ('sessions', 'price', ...)."""
     fields = row.get("assumed_fields")
     return set(fields) if isinstance(fields, (tuple, list, set, frozenset)) else set()
 
 
-def is_quote(row) -> bool:
+def is_quote(row: RowLike) -> bool:
     """True for a row of the person's own quote."""
-    return row.get("kind") == QUOTE
+    kind: object = row.get("kind")
+    return kind == QUOTE
 
 
-def _surgical(row) -> bool:
-    return row.get("category") == "surgical" or row.get("invasiveness") == "surgical"
+def _surgical(row: RowLike) -> bool:
+    category: object = row.get("category")
+    invasiveness: object = row.get("invasiveness")
+    return category == "surgical" or invasiveness == "surgical"
 
 
-def _price_questions(row, symbol: str) -> list[str]:
+def _price_questions(row: RowLike, symbol: str) -> list[str]:
     """What the published price leaves open (a quote is the clinic's own price: nothing here)."""
     if is_quote(row):
         return []
@@ -151,7 +156,7 @@ def _price_questions(row, symbol: str) -> list[str]:
     return out
 
 
-def _per_course_unclear(row) -> bool:
+def _per_course_unclear(row: RowLike) -> bool:
     """A published price whose basis is not stated, for a course of several sessions: per session or per course?"""
     return (
         not is_quote(row)
@@ -161,13 +166,13 @@ def _per_course_unclear(row) -> bool:
     )
 
 
-def _sessions_known(row) -> bool:
+def _sessions_known(row: RowLike) -> bool:
     """The course's number of sessions is published (or assumed) as one figure."""
     low, high = _sessions(row)
     return known(low) and known(high) and float(low) == float(high)
 
 
-def _quoted_price(row, symbol: str) -> str:
+def _quoted_price(row: RowLike, symbol: str) -> str:
     """The quote's price as the clinic gave it (before any inflation adjustment)."""
     per_session = row.get("quote_price_as_quoted")
     quantity = row.get("quote_quantity")
@@ -178,7 +183,7 @@ def _quoted_price(row, symbol: str) -> str:
     return money(total, symbol)
 
 
-def _quote_questions(row, symbol: str) -> list[str]:
+def _quote_questions(row: RowLike, symbol: str) -> list[str]:
     """What a quote leaves to confirm: what it covers."""
     if not is_quote(row):
         return []
@@ -195,7 +200,7 @@ def _quote_questions(row, symbol: str) -> list[str]:
     return []
 
 
-def _included_questions(row, symbol: str) -> list[str]:
+def _included_questions(row: RowLike, symbol: str) -> list[str]:
     """What the price includes: anaesthesia and the facility for surgery, numbing cream and aftercare otherwise."""
     if row.get("category") == "topical":
         return []
@@ -221,7 +226,7 @@ def _included_questions(row, symbol: str) -> list[str]:
     return out
 
 
-def _session_questions(row) -> list[str]:
+def _session_questions(row: RowLike) -> list[str]:
     """How many sessions (and units per session) the course takes."""
     if is_quote(row) and row.get("quote_covers") == "course":
         return []  # the course as the clinic quoted it
@@ -254,7 +259,7 @@ def _session_questions(row) -> list[str]:
     return out
 
 
-def _upkeep_questions(row) -> list[str]:
+def _upkeep_questions(row: RowLike) -> list[str]:
     """How often the treatment must be repeated to keep its results, and how many sessions each time."""
     assumed, maintenance = assumed_inputs(row), row.get("maintenance")
     months = count_text(row.get("results_months_low"), row.get("results_months_high"))
@@ -286,7 +291,7 @@ def _upkeep_questions(row) -> list[str]:
     return out
 
 
-def _downtime_questions(row) -> list[str]:
+def _downtime_questions(row: RowLike) -> list[str]:
     """Days until back to work, when what is published does not say it."""
     low, high = row.get("downtime_days_low"), row.get("downtime_days_high")
     if not known(low) and not known(high):
@@ -299,7 +304,7 @@ def _downtime_questions(row) -> list[str]:
     return []
 
 
-def option_questions(row: pd.Series | dict, symbol: str) -> list[str]:
+def option_questions(row: RowLike, symbol: str) -> list[str]:
     """The questions one option's (or quote's) gaps and uncertainties raise, with its own figures, in order:
     its price, what the price covers and includes, the course, the upkeep, the downtime."""
     return [
@@ -316,7 +321,7 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _treatment(row) -> str:
+def _treatment(row: RowLike) -> str:
     """The option a row is about: a quote's treatment, or the option itself."""
     tid = row.get("treatment_id")
     return tid if isinstance(tid, str) else str(row.get("id"))
@@ -329,7 +334,7 @@ def _generic(question: str) -> bool:
 
 # Questions that only one kind of option raises: said once for all of that kind, under this heading, when
 # options of another kind are listed too.
-SCOPES = {
+SCOPES: dict[str, tuple[str, Callable[[RowLike], bool]]] = {
     "Are anaesthesia and the facility included in the price?": ("For surgery", lambda row: _surgical(row)),
     "Does the price include numbing cream, aftercare and follow-up visits?": (
         "For treatments other than surgery",
@@ -338,7 +343,7 @@ SCOPES = {
 }
 
 
-def _shared(question: str, options: list[tuple]) -> str | None:
+def _shared(question: str, options: Sequence[tuple[str, RowLike, set[str]]]) -> str | None:
     """The question as said once for every clinic, or None when it stays with each option that raises it: it
     has no option's own figures, and every option it concerns (all, or those of its kind: SCOPES) raises it but
     at most MAX_EXCEPTIONS (named)."""

@@ -6,6 +6,9 @@ In: canonical quote records (quotes.records). Out: one line each, e.g.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
+
 from dashboard import vocab
 
 
@@ -18,7 +21,7 @@ def _count(n: int, unit: str) -> str:
     return f"{n} {unit}{'' if n == 1 else 's'}"
 
 
-def arithmetic(quote: dict) -> str:
+def arithmetic(quote: Mapping[str, Any]) -> str:
     """How a quote is read, with its arithmetic: '£750 × 3 sessions = £2,250 for the course (£750 a session)'.
 
     `quote` is a canonical record: `price` is the total for `quantity` of `covers` (a course: the course).
@@ -50,7 +53,7 @@ def arithmetic(quote: dict) -> str:
     )
 
 
-def reading_line(quote: dict, treatment_name: str) -> str:
+def reading_line(quote: Mapping[str, Any], treatment_name: str) -> str:
     """One uploaded or typed quote as read: 'Glow Clinic, Botulinum toxin injections: £750 × 3 sessions = …'."""
     return f"Read as: {quote['clinic']}, {treatment_name}: {arithmetic(quote)}."
 
@@ -67,7 +70,7 @@ def _markets_of(currency: str) -> str:
     return " or ".join(m for m, c in vocab.MARKET_CURRENCY.items() if c == currency and "-" not in m)
 
 
-def not_listed_text(code: str, quote: dict, market: str) -> str:
+def not_listed_text(code: str, quote: Mapping[str, Any], market: str) -> str:
     """Why a quote is not among the options listed, and what brings it back ('' when it is listed)."""
     here = vocab.MARKET_CURRENCY[market]
     texts = {
@@ -90,7 +93,7 @@ NEAR_WORDS = {
 }
 
 
-def _range(symbol: str, figure) -> str:
+def _range(symbol: str, figure: Iterable[float]) -> str:
     low, typical, high = (None if v != v else v for v in figure)  # NaN -> None
     if low is not None and high is not None:
         text = money(symbol, low) if low == high else f"{money(symbol, low)}–{money(symbol, high)}"
@@ -98,12 +101,12 @@ def _range(symbol: str, figure) -> str:
         text = f"from {money(symbol, low)}"
     elif high is not None:
         text = f"up to {money(symbol, high)}"
-    else:
-        return money(symbol, typical)
+    else:  # a nearest figure is one with at least one value: with neither bound, the typical one
+        return money(symbol, cast(float, typical))
     return text + (f", typical {money(symbol, typical)}" if typical is not None and low != high else "")
 
 
-def nearest_text(near: dict | None, names: dict[str, str]) -> str:
+def nearest_text(near: Mapping[str, Any] | None, names: dict[str, str]) -> str:
     """The nearest published figure for a quote its market has none for, labelled, in its own currency."""
     if not near:
         return ""

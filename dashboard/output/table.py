@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -14,7 +16,7 @@ from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.output import course_words, decision_words, inflation_words, trial_words, words
-from dashboard.output.display import money_range, plain_records
+from dashboard.output.display import RowLike, money_range, plain_records
 from dashboard.output.option_attributes import covers
 from dashboard.output.questions import option_questions
 
@@ -239,10 +241,10 @@ TRIAL_EXPORT = {
 }
 
 
-def _add_trial_columns(rows: pd.DataFrame, records: list[dict], symbol: str, concern: bool) -> None:
+def _add_trial_columns(rows: pd.DataFrame, records: list[dict[str, Any]], symbol: str, concern: bool) -> None:
     """What trials found, per exported row: the headline study's figures, its design in words, the number
     needed to treat and the cost per extra patient improved (from the row's own course), and a sentence."""
-    studies = [r.get("trial") if isinstance(r.get("trial"), dict) else {} for r in records]
+    studies = [_study(r) for r in records]
     for column, source in TRIAL_EXPORT.items():
         rows[column] = [s.get(source) for s in studies]
     values = [trial_words.values(r) for r in records]
@@ -253,6 +255,12 @@ def _add_trial_columns(rows: pd.DataFrame, records: list[dict], symbol: str, con
     rows["trial_reads"] = [
         f"{trial_words.sentence(r)} {trial_words.value_text(r, symbol)}" if concern else "" for r in records
     ]
+
+
+def _study(record: RowLike) -> dict[str, Any]:
+    """The row's headline study (its `trial`), or an empty dict without one."""
+    study = record.get("trial")
+    return study if isinstance(study, dict) else {}
 
 
 def _add_published(rows: pd.DataFrame, index: inflation.PriceIndex, prices_in: str) -> None:
@@ -275,7 +283,7 @@ def _price_sources(row: pd.Series) -> str:
 
 
 def about_lines(
-    comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = ()
+    comparison: Comparison, data: Dataset, today: dt.date, left_out: Sequence[str] = ()
 ) -> list[tuple[str, str]]:
     """Settings block shown above the table in both formats; `left_out` describes the user's quotes
     not in the market's currency (a note row, only when there are some)."""
@@ -322,7 +330,7 @@ def sources_frame(comparison: Comparison, data: Dataset) -> pd.DataFrame:
     return src.sort_values("id").reset_index(drop=True)
 
 
-def cell_text(value) -> str:
+def cell_text(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
     return neutralise(str(value))

@@ -7,6 +7,7 @@ that thresholds differ between studies. Options left out are counted, with the r
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 
@@ -16,6 +17,8 @@ from dashboard.output.chart_parts import (
     AXIS,
     CHART_COLUMNS,
     QUOTE_COLOUR,
+    FigureDict,
+    Option,
     base_layout,
     bottom_margin,
     empty_figure,
@@ -23,6 +26,8 @@ from dashboard.output.chart_parts import (
     full_name,
     is_fee,
     is_quote,
+    known_number,
+    known_numbers,
     legend_entry,
     money_axis,
     number,
@@ -42,13 +47,13 @@ DESIGN_COLOURS = {
 }
 
 
-def _study(option: dict) -> dict:
+def _study(option: Option) -> dict[str, Any]:
     """The option's headline study (an empty dict without one)."""
     study = option.get("trial")
     return study if isinstance(study, dict) else {}
 
 
-def _points(rows: pd.DataFrame) -> tuple[list[dict], int, int]:
+def _points(rows: pd.DataFrame) -> tuple[list[Option], int, int]:
     """(the options drawn, in the table's order; how many have no trial share; how many have a share but no
     price above 0, which a log axis cannot place)."""
     options = display.plain_records(rows, COLUMNS)
@@ -74,64 +79,21 @@ def trial_key(rows: pd.DataFrame, currency: str) -> list[str]:
     return out
 
 
-def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict:
+def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> FigureDict:
     """Initial course cost (x: lowest, bar to highest; market currency) against the headline study's share
     improved (y, %), one point per option shown with both, labelled and coloured by the study's design."""
     if not concern:
         return empty_figure(TITLE, "Choose a concern to see what trials found beside what a course costs.")
     symbol = vocab.CURRENCY_SYMBOL[currency]
     drawn, no_share, no_price = _points(rows)
-    why = "; ".join(
-        p
-        for p in (
-            f"{no_share} with no trial share of patients improved" if no_share else "",
-            f"{no_price} with a share but no price above 0" if no_price else "",
-        )
-        if p
-    )
-    note = trial_words.THRESHOLDS_DIFFER + (f" Not drawn: {why}." if why else "")
+    note = _note(no_share, no_price)
     if not drawn:
         return empty_figure(TITLE, "No option shown has both a price and a trial's share of patients improved.", note)
     numbered = {id(o): n for n, o in enumerate(drawn, start=1)}
-    data = []
-    for design in [d for d in DESIGN_COLOURS if any(_study(o).get("design") == d for o in drawn)]:
-        group = [o for o in drawn if _study(o).get("design") == design]
-        lows, highs = [number(o["initial_low"]) for o in group], [number(o["initial_high"]) for o in group]
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers+text",
-                "name": trial_words.DESIGN_WORDS[design],
-                "cliponaxis": False,
-                "x": lows,
-                "y": [number(_study(o)["responders_pct"]) for o in group],
-                "error_x": {
-                    "type": "data",
-                    "symmetric": False,
-                    "array": [
-                        (h - lo) if h is not None and not display.flag(o.get("initial_open")) else 0
-                        for lo, h, o in zip(lows, highs, group, strict=True)
-                    ],
-                    "arrayminus": [0] * len(group),
-                    "color": "#888",
-                    "thickness": 1.5,
-                    "width": 4,
-                },
-                "marker": {
-                    "size": 12,
-                    "color": DESIGN_COLOURS[design],
-                    "line": {
-                        "width": [3 if is_quote(o) else 1 for o in group],
-                        "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
-                    },
-                },
-                "text": [str(numbered[id(o)]) for o in group],
-                "textposition": "top right",
-                "textfont": {"size": 11, "color": "#222"},
-                "customdata": [[f"{numbered[id(o)]}. {full_name(o)}", _hover(o, symbol)] for o in group],
-                "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-            }
-        )
+    data = [
+        _design_points([o for o in drawn if _study(o).get("design") == design], design, numbered, symbol)
+        for design in [d for d in DESIGN_COLOURS if any(_study(o).get("design") == d for o in drawn)]
+    ]
     if any(is_quote(o) for o in drawn):
         data.append(legend_entry("your quote (outlined)", marker={"color": "#fff", "line": {"color": QUOTE_COLOUR}}))
     if any(is_fee(o) for o in drawn):
@@ -140,17 +102,7 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
     set_title(layout, TITLE, note, above_plot=28)
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 320
-    x_values = [number(o["initial_low"]) for o in drawn] + [
-        number(o["initial_high"]) for o in drawn if number(o.get("initial_high")) is not None
-    ]
-    # courses run from tens to tens of thousands: a log axis keeps the cheap ones apart
-    layout["xaxis"] = {
-        **money_axis(symbol, f"Initial course ({currency}, log scale): lowest, bar to highest"),
-        "type": "log",
-        "rangemode": "normal",
-        "range": [math.log10(min(x_values) / 2), math.log10(max(x_values) * 2)],
-        "dtick": 1,  # $10, $100, $1,000: powers of ten only
-    }
+    layout["xaxis"] = _course_axis(drawn, symbol, currency)
     layout["yaxis"] = {
         **AXIS,
         "title": {"text": "Improved in one study (% of patients, or of folds)"},
@@ -159,7 +111,74 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> dict
     return {"data": data, "layout": layout}
 
 
-def _hover(option: dict, symbol: str) -> str:
+def _note(no_share: int, no_price: int) -> str:
+    """The note under the title: thresholds differ between studies, and the options not drawn, with why."""
+    why = "; ".join(
+        p
+        for p in (
+            f"{no_share} with no trial share of patients improved" if no_share else "",
+            f"{no_price} with a share but no price above 0" if no_price else "",
+        )
+        if p
+    )
+    return trial_words.THRESHOLDS_DIFFER + (f" Not drawn: {why}." if why else "")
+
+
+def _design_points(group: list[Option], design: str, numbered: dict[int, int], symbol: str) -> FigureDict:
+    """The numbered points of the options whose headline study has one design, in its colour: each at its
+    lowest course cost with a bar to the highest (none for an open course), a quote outlined."""
+    lows, highs = known_numbers(group, "initial_low"), [number(o["initial_high"]) for o in group]
+    return {
+        "type": "scatter",
+        "mode": "markers+text",
+        "name": trial_words.DESIGN_WORDS[design],
+        "cliponaxis": False,
+        "x": lows,
+        "y": [number(_study(o)["responders_pct"]) for o in group],
+        "error_x": {
+            "type": "data",
+            "symmetric": False,
+            "array": [
+                (h - lo) if h is not None and not display.flag(o.get("initial_open")) else 0
+                for lo, h, o in zip(lows, highs, group, strict=True)
+            ],
+            "arrayminus": [0] * len(group),
+            "color": "#888",
+            "thickness": 1.5,
+            "width": 4,
+        },
+        "marker": {
+            "size": 12,
+            "color": DESIGN_COLOURS[design],
+            "line": {
+                "width": [3 if is_quote(o) else 1 for o in group],
+                "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
+            },
+        },
+        "text": [str(numbered[id(o)]) for o in group],
+        "textposition": "top right",
+        "textfont": {"size": 11, "color": "#222"},
+        "customdata": [[f"{numbered[id(o)]}. {full_name(o)}", _hover(o, symbol)] for o in group],
+        "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+    }
+
+
+def _course_axis(drawn: list[Option], symbol: str, currency: str) -> FigureDict:
+    """The x axis of initial course costs, on a log scale from half the lowest to twice the highest: courses run
+    from tens to tens of thousands, and a log axis keeps the cheap ones apart."""
+    x_values = known_numbers(drawn, "initial_low") + [
+        known_number(o["initial_high"]) for o in drawn if number(o.get("initial_high")) is not None
+    ]
+    return {
+        **money_axis(symbol, f"Initial course ({currency}, log scale): lowest, bar to highest"),
+        "type": "log",
+        "rangemode": "normal",
+        "range": [math.log10(min(x_values) / 2), math.log10(max(x_values) * 2)],
+        "dtick": 1,  # $10, $100, $1,000: powers of ten only
+    }
+
+
+def _hover(option: Option, symbol: str) -> str:
     """The point's hover: the share with n and the threshold in the study's words, the design, the control
     arm's share, the course cost; escaped (it is data text)."""
     cost = display.money_range(

@@ -8,8 +8,14 @@ printed, never averaged. Plain words: no "SMD", "P=" or "OR".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
 from dashboard.model.trial_results import trial_value
 from dashboard.output import display
+from dashboard.output.display import RowLike
 
 NO_RESULT = "no trial result found"
 DESIGN_WORDS = {
@@ -26,15 +32,15 @@ THRESHOLDS_DIFFER = (
 )
 
 
-def _known(value) -> bool:
+def _known(value: Any) -> bool:
     return display.known(value)
 
 
-def _pct(value) -> str:
+def _pct(value: Any) -> str:
     return f"{float(value):.1f}".rstrip("0").rstrip(".") + "%"
 
 
-def _record(row) -> dict:
+def _record(row: RowLike) -> dict[str, Any]:
     """The study record of a comparison row (its headline study, `trial`; empty without one), or the record
     itself when `row` is a study record (trial_results.csv columns, as in `trial_all`)."""
     if "trial" in row:
@@ -43,7 +49,7 @@ def _record(row) -> dict:
     return {k: (v if _known(v) else None) for k, v in dict(row).items()}
 
 
-def values(row) -> dict:
+def values(row: RowLike) -> dict[str, Any]:
     """The number needed to treat and the cost per extra patient improved of a comparison row (its headline
     study and its own initial course, a quote's included): model.trial_results.trial_value."""
     return trial_value(
@@ -54,17 +60,17 @@ def values(row) -> dict:
     )
 
 
-def design_badge(row) -> str:
+def design_badge(row: RowLike) -> str:
     """'randomised trial', 'split-body study' ('randomised split-body study' when its sides were randomised),
     'two-group study', 'no control group', 'meta-analysis'; '' without a study."""
-    r = _record(row)
+    r: RowLike = _record(row)
     words = DESIGN_WORDS.get(r.get("design"), "")
     if words and r.get("design") in ("split-body", "two-arm") and r.get("randomised") == "yes":
         words = f"randomised {words}"
     return words
 
 
-def _counted(r: dict) -> str:
+def _counted(r: RowLike) -> str:
     n = r.get("n")
     what = r.get("n_of") or "patients"
     if what == "patients" and _known(n) and int(n) == 1:
@@ -72,7 +78,7 @@ def _counted(r: dict) -> str:
     return f"{int(n)} {what}" if _known(n) else what
 
 
-def compact(row) -> str:
+def compact(row: RowLike) -> str:
     """The table's cell: '50% improved · n=20', 'no share reported' (a study that gives none) or
     'no trial result found'."""
     r = _record(row)
@@ -84,7 +90,7 @@ def compact(row) -> str:
     return "no share reported"
 
 
-def sentence(row) -> str:
+def sentence(row: RowLike) -> str:
     """One study arm in a sentence: '50% of 20 patients reached “…” after 5 weekly sessions, 12 weeks after the
     first session (split-body study; against untreated stretch marks on the other side: share not reported).'
     A study without a share gives its finding in words; no study gives 'no trial result found'."""
@@ -104,7 +110,7 @@ def sentence(row) -> str:
     return f"{text} ({design_badge(r)}{_control_words(r)}{study}).{finding}"
 
 
-def _control_words(r: dict) -> str:
+def _control_words(r: dict[str, Any]) -> str:
     if r.get("comparator_kind") not in ("inactive", "active") or not r.get("comparator"):
         return ""
     if _known(r.get("comparator_pct")):
@@ -117,7 +123,7 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def against(row) -> str:
+def against(row: RowLike) -> str:
     """What the extra patients are counted against: 'vehicle cream' or 'the other treatment, microneedling';
     '' without a control arm."""
     r = _record(row)
@@ -133,7 +139,7 @@ def nnt_text(nnt: float) -> str:
     return f"{nnt:.3g}"
 
 
-def value_text(row, symbol: str) -> str:
+def value_text(row: RowLike, symbol: str) -> str:
     """What an extra patient improved costs, or why it cannot be worked out: 'Against vehicle cream (80% against
     8%): 1 more patient improved for every 1.39 treated, so $125–$208 of initial courses per extra patient
     improved (the trial gave 0.1% cream daily for 6 months).' Worked out only where the study counted patients
@@ -174,7 +180,7 @@ def value_text(row, symbol: str) -> str:
     return f"{text}; the course has no published price, so its cost per extra patient improved is unknown."
 
 
-def cell(row) -> str:
+def cell(row: RowLike) -> str:
     """The table's two lines: the compact figure, then the design badge and the evidence grade."""
     badge = design_badge(row)
     grade = row.get("evidence")
@@ -182,14 +188,14 @@ def cell(row) -> str:
     return f"{compact(row)}\n{second}" if second else compact(row)
 
 
-def card_text(row) -> str:
+def card_text(row: RowLike) -> str:
     """A phone card's line: the compact figure with its threshold in the study's words, the design, the grade."""
     r = _record(row)
     threshold = f" (“{r['threshold']}”)" if r.get("threshold") and _known(r.get("responders_pct")) else ""
     return cell(row).replace("\n", f"{threshold} · ", 1)
 
 
-def limits(row) -> str:
+def limits(row: RowLike) -> str:
     """What limits the headline study's figure, in the data's words; 'none recorded' when nothing is."""
     return _record(row).get("caveats") or "none recorded"
 
@@ -197,12 +203,12 @@ def limits(row) -> str:
 SUMMARY_COLUMNS = ("name", "trial", "initial_low", "initial_high", "initial_open")
 
 
-def concern_summary(rows, symbol: str) -> list[str]:
+def concern_summary(rows: pd.DataFrame | Iterable[dict[str, Any]], symbol: str) -> list[str]:
     """Sentences under the chart for the options shown (`rows`: comparison rows, a concern chosen), in the table's
     order and never ranked: what an extra patient improved costs where a trial allows, against doing nothing
     apart from against another treatment, each with its threshold; then how many options have a share, a study
     without one, or no trial result."""
-    records = display.plain_records(rows, SUMMARY_COLUMNS) if hasattr(rows, "columns") else list(rows)
+    records = display.plain_records(rows, SUMMARY_COLUMNS) if isinstance(rows, pd.DataFrame) else list(rows)
     valued = [r for r in records if _known(values(r)["nnt"])]
     out = []
     for kind in ("inactive", "active"):  # against doing nothing, then against another treatment

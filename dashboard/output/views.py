@@ -5,25 +5,31 @@ The attribute rows both comparison views show come from `option_attributes`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 from dash import html
+from dash.development.base_component import ComponentType
 
 from dashboard import vocab
 from dashboard.dataset import pricelist
 from dashboard.dataset.loader import Dataset
 from dashboard.model import inflation
 from dashboard.output import display, inflation_words, price_words, words
-from dashboard.output.option_attributes import covers, side_by_side_rows
+from dashboard.output.display import RowLike, row_of
+from dashboard.output.option_attributes import Pairs, covers, side_by_side_rows
 from dashboard.output.price_words import category_text, region_text, spread_text
 
 _known = display.known
+# What a cell of the views holds: text, or text with links (a list of strings and spans).
+Linked = str | list[str | html.Span]
 
 
 def source_link(sid: str, sources: pd.DataFrame) -> html.Span:
     """A source as a link (URLs are http(s), checked when the dataset loads) with its status."""
     if sid not in sources.index:
         return html.Span(sid)
-    s = sources.loc[sid]
+    s = row_of(sources, sid)
     year = f", {int(s['year'])}" if _known(s["year"]) else ""
     return html.Span(
         [
@@ -39,23 +45,23 @@ def source_link(sid: str, sources: pd.DataFrame) -> html.Span:
     )
 
 
-def _links(ids, sources: pd.DataFrame):
-    ids = [i for i in dict.fromkeys(ids) if isinstance(i, str)]
-    if not ids:
+def _links(ids: Iterable[object], sources: pd.DataFrame) -> Linked:
+    sids = [i for i in dict.fromkeys(ids) if isinstance(i, str)]
+    if not sids:
         return "none"
-    out: list = []
-    for i, sid in enumerate(ids):
+    out: list[str | html.Span] = []
+    for i, sid in enumerate(sids):
         if i:
             out.append("; ")
         out.append(source_link(sid, sources))
     return out
 
 
-def _price_links(row: pd.Series, sources: pd.DataFrame):
+def _price_links(row: RowLike, sources: pd.DataFrame) -> Linked:
     """The sources of a row's price figures, each with the region its clinics are in when known."""
     kinds = vocab.FIGURE_KINDS
     pairs = dict.fromkeys((row.get(f"session_{k}_source"), row.get(f"session_{k}_region")) for k in kinds)
-    out: list = []
+    out: list[str | html.Span] = []
     for sid, region in pairs:
         for one in pricelist.source_ids(sid):
             out += ["; "] if out else []
@@ -63,7 +69,7 @@ def _price_links(row: pd.Series, sources: pd.DataFrame):
     return out or "none"
 
 
-def _used_for(row: pd.Series, price: pd.Series, kind: str) -> bool:
+def _used_for(row: RowLike, price: RowLike, kind: str) -> bool:
     """Whether the option's `kind` figure came from this price row: its source and status, its basis, and a unit
     the model turns into a session price (a source can give several rows, e.g. a fee and a total)."""
     convertible = price["unit"] in vocab.PER_SESSION_UNITS or price["unit"] == row.get("session_unit")
@@ -75,7 +81,7 @@ def _used_for(row: pd.Series, price: pd.Series, kind: str) -> bool:
     )
 
 
-def published_prices(row: pd.Series, data: Dataset, market: str):
+def published_prices(row: RowLike, data: Dataset, market: str) -> str | html.Ul:
     """Every price row for the option's treatment in the market, as published, saying which figures
     the model used; rows not used stay visible here."""
     tid = row.get("treatment_id") if isinstance(row.get("treatment_id"), str) else row.get("id")
@@ -85,7 +91,7 @@ def published_prices(row: pd.Series, data: Dataset, market: str):
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     read_on = dict(zip(data.sources["id"], data.sources["read_on"], strict=True)) if "read_on" in data.sources else {}
     page_year = dict(zip(data.sources["id"], data.sources["year"], strict=True))
-    items = []
+    items: list[html.Li] = []
     for _, p in prices.iterrows():
         symbol = vocab.CURRENCY_SYMBOL.get(p["currency"], "")
         figures = " / ".join(f"{k} {symbol}{p[k]:,.0f}" for k in vocab.FIGURE_KINDS if _known(p[k]))
@@ -116,12 +122,12 @@ def option_details(
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
     budget: float | None = None,
-) -> html.Div:
+) -> html.Section:
     """Everything about one option, as a definition list with its sources linked (`budget` in the market's
     currency, for the budget answer)."""
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
-    items = []
+    items: list[html.Dt | html.Dd] = []
     for attribute, value in side_by_side_rows(row, horizon, symbol, index, prices_in, budget):
         items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
     price_ids = [i for k in vocab.FIGURE_KINDS for i in pricelist.source_ids(row.get(f"session_{k}_source"))]
@@ -144,11 +150,11 @@ def option_details(
             html.Dl(items, className="row small mb-0"),
         ],
         className="card card-body mt-2",
-        **{"aria-label": f"Details of {row['name']}"},
+        **{"aria-label": f"Details of {row['name']}"},  # type: ignore[arg-type]  # dash types no aria-* keywords
     )
 
 
-def price_spread(row: pd.Series) -> str:
+def price_spread(row: RowLike) -> str:
     """'median of N clinic prices; low/high: 10th/90th percentile' when figures summarise clinic prices."""
     parts = [spread_text(k, row.get(f"session_{k}_rows")) for k in vocab.FIGURE_KINDS]
     return "; ".join(p for p in parts if p)
@@ -163,7 +169,7 @@ def side_by_side(
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
     budget: float | None = None,
-) -> html.Div:
+) -> html.Div | html.P:
     """Every attribute in rows, one column per option, differences highlighted, sources linked (`budget` in
     the market's currency, for the budget answer)."""
     chosen = [i for i in selected if i in table.index]
@@ -171,67 +177,16 @@ def side_by_side(
         return html.P("Choose 2 to 4 options in “Compare side by side” to see them here.", className="text-muted")
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
-    columns = {tid: side_by_side_rows(table.loc[tid], horizon, symbol, index, prices_in, budget) for tid in chosen}
+    columns = {tid: side_by_side_rows(row_of(table, tid), horizon, symbol, index, prices_in, budget) for tid in chosen}
     header = html.Thead(
-        html.Tr([html.Th("Attribute", scope="col")] + [html.Th(table.loc[t, "name"], scope="col") for t in chosen])
+        html.Tr([html.Th("Attribute", scope="col")] + [html.Th(row_of(table, t)["name"], scope="col") for t in chosen])
     )
-    body = []
-    # a quote has rows of its own (the clinic, the quote's reading): every attribute any column has, in order
-    attributes = list(dict.fromkeys(a for t in chosen for a, _ in columns[t]))
-    by_name = {t: dict(columns[t]) for t in chosen}
-    for attribute in attributes:
-        values = [by_name[t].get(attribute, "—") for t in chosen]
-        differs = len(set(values)) > 1
-        body.append(
-            html.Tr(
-                [html.Th(attribute, scope="row")]
-                + [html.Td(v, className="diff-cell" if differs else None) for v in values],
-                className="diff-row" if differs else None,
-            )
-        )
-    body.append(
-        html.Tr(
-            [html.Th("Price sources", scope="row")] + [html.Td(_price_links(table.loc[t], sources)) for t in chosen]
-        )
-    )
-    spreads = {t: price_spread(table.loc[t]) for t in chosen}
-    if any(spreads.values()):
-        body.append(
-            html.Tr(
-                [html.Th("Price spread", scope="row")] + [html.Td(spreads[t] or "published figures") for t in chosen]
-            )
-        )
-    published = {t: published_prices(table.loc[t], data, market) for t in chosen}
-    body.append(
-        html.Tr(
-            [html.Th("Every published price in this market", scope="row")] + [html.Td(published[t]) for t in chosen]
-        )
-    )
-    categories = {t: covers(table.loc[t]) for t in chosen}
-    if any(categories.values()):
-        body.append(
-            html.Tr(
-                [html.Th("Price covers", scope="row")]
-                + [html.Td(categories[t] or "this treatment alone") for t in chosen]
-            )
-        )
-    studies = {t: list(table.loc[t].get("trial_source_ids") or ()) for t in chosen}
-    if any(studies.values()):
-        body.append(
-            html.Tr(
-                [html.Th("Study sources", scope="row")]
-                + [html.Td(_links(studies[t], sources) if studies[t] else "none") for t in chosen]
-            )
-        )
-    body.append(
-        html.Tr(
-            [html.Th("Other sources", scope="row")]
-            + [
-                html.Td(_links(list(table.loc[t, "source_ids"] or ()) + [table.loc[t, "evidence_source"]], sources))
-                for t in chosen
-            ]
-        )
-    )
+    options = [row_of(table, t) for t in chosen]
+    body = [
+        *_attribute_rows([columns[t] for t in chosen]),
+        *_price_rows(options, data, market, sources),
+        *_other_source_rows(options, sources),
+    ]
     return html.Div(
         [
             html.P(
@@ -246,10 +201,63 @@ def side_by_side(
     )
 
 
+def _attribute_rows(columns: list[Pairs]) -> list[html.Tr]:
+    """One row per attribute, a cell per option (its `columns`: (attribute, text) pairs), highlighted where the
+    options differ; a quote has rows of its own (the clinic, the quote's reading): every attribute any column
+    has, in order, "—" where a column has none."""
+    attributes = list(dict.fromkeys(a for column in columns for a, _ in column))
+    by_name = [dict(column) for column in columns]
+    rows: list[html.Tr] = []
+    for attribute in attributes:
+        values = [texts.get(attribute, "—") for texts in by_name]
+        differs = len(set(values)) > 1
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(attribute, scope="row"),
+                    *[html.Td(v, className="diff-cell" if differs else None) for v in values],
+                ],
+                className="diff-row" if differs else None,
+            )
+        )
+    return rows
+
+
+def _labelled_row(label: str, cells: Iterable[ComponentType]) -> html.Tr:
+    """A row of the table: its label, then a cell per option."""
+    return html.Tr([html.Th(label, scope="row"), *[html.Td(cell) for cell in cells]])
+
+
+def _price_rows(options: list[pd.Series], data: Dataset, market: str, sources: pd.DataFrame) -> list[html.Tr]:
+    """Where each option's price comes from: its sources, their spread (when a figure summarises clinic prices),
+    every price published in the market, and what the price covers (when a figure is a group's)."""
+    rows = [_labelled_row("Price sources", [_price_links(o, sources) for o in options])]
+    spreads = [price_spread(o) for o in options]
+    if any(spreads):
+        rows.append(_labelled_row("Price spread", [s or "published figures" for s in spreads]))
+    published = [published_prices(o, data, market) for o in options]
+    rows.append(_labelled_row("Every published price in this market", published))
+    categories = [covers(o) for o in options]
+    if any(categories):
+        rows.append(_labelled_row("Price covers", [c or "this treatment alone" for c in categories]))
+    return rows
+
+
+def _other_source_rows(options: list[pd.Series], sources: pd.DataFrame) -> list[html.Tr]:
+    """The sources of each option's studies (when any has some) and of its other facts."""
+    rows: list[html.Tr] = []
+    studies = [list(o.get("trial_source_ids") or ()) for o in options]
+    if any(studies):
+        rows.append(_labelled_row("Study sources", [_links(s, sources) if s else "none" for s in studies]))
+    other = [list(o["source_ids"] or ()) + [o["evidence_source"]] for o in options]
+    rows.append(_labelled_row("Other sources", [_links(ids, sources) for ids in other]))
+    return rows
+
+
 def sources_panel(data: Dataset, index: inflation.PriceIndex = inflation.EMPTY_INDEX) -> html.Div:
     """Every source in the dataset with its status, as links; then the price index used for inflation."""
     sources = data.sources.sort_values(["publisher", "title"])
-    items = []
+    items: list[html.Li] = []
     for _, s in sources.iterrows():
         year = f" ({int(s['year'])})" if _known(s["year"]) else ""
         items.append(

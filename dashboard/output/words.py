@@ -8,12 +8,14 @@ read these tables, so a code never reaches the page as it is stored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
 from dashboard import vocab
 from dashboard.output import display
+from dashboard.output.display import RowLike
 
 # What a downtime figure counts: "{}" takes the figure ("7–14 days", "up to 10 hours").
 DOWNTIME_MEASURE_WORDS = {
@@ -94,11 +96,11 @@ TABLES = {
 NOT_PUBLISHED = "not published"
 
 
-def _code(value) -> str | None:
+def _code(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _codes(value) -> list[str]:
+def _codes(value: Any) -> list[str]:
     """A list field (a tuple, or 'a;b' text) as its codes; unknown -> []."""
     if isinstance(value, str):
         value = value.split(";")
@@ -116,7 +118,7 @@ def _one_of(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def downtime_text(low, high, measure) -> str:
+def downtime_text(low: Any, high: Any, measure: Any) -> str:
     """Downtime as what the figure counts: '7–14 days until the skin has healed', '0 days off work',
     'up to 10 hours of visible side effects'; 'not published' when no figure is."""
     figure = display.downtime_range(low, high)
@@ -126,7 +128,7 @@ def downtime_text(low, high, measure) -> str:
     return template.format(figure)
 
 
-def downtime_tip(measure) -> str:
+def downtime_tip(measure: Any) -> str:
     """The downtime cell's tooltip: what the figure counts, and that options measure it differently."""
     code = _code(measure)
     if code is None:
@@ -137,13 +139,13 @@ def downtime_tip(measure) -> str:
     )
 
 
-def downtime_counts(measure) -> str:
+def downtime_counts(measure: Any) -> str:
     """What the downtime figure counts: 'The days off work after the treatment'; 'not published'."""
     code = _code(measure)
     return _capital(DOWNTIME_MEASURE_MEANS[code]) if code in DOWNTIME_MEASURE_MEANS else NOT_PUBLISHED
 
 
-def maintenance_text(row: Mapping) -> str:
+def maintenance_text(row: RowLike) -> str:
     """How often a treatment is repeated: 'long-lasting: no repeat is published', 'repeated every 6–12 months',
     'repeated as results fade (how often is not published)', 'not published whether it must be repeated'."""
     kind = _code(row.get("maintenance")) or "unknown"
@@ -159,26 +161,26 @@ def maintenance_text(row: Mapping) -> str:
     return "repeated (how often is not published)"
 
 
-def invasiveness_text(value) -> str:
+def invasiveness_text(value: Any) -> str:
     """'Non-invasive: nothing goes through the skin'; 'not published' when unknown."""
     code = _code(value)
     return _capital(INVASIVENESS_WORDS[code]) if code in INVASIVENESS_WORDS else NOT_PUBLISHED
 
 
-def performed_by_text(value) -> str:
+def performed_by_text(value: Any) -> str:
     """Who performs it: 'A plastic surgeon', 'A nurse or a doctor'; 'not published' when no source says."""
     words = [PERFORMER_WORDS.get(c, c) for c in _codes(value)]
     return _capital(_one_of(words)) if words else NOT_PUBLISHED
 
 
-def anaesthesia_text(value) -> str:
+def anaesthesia_text(value: Any) -> str:
     """The anaesthesia used, mildest first: 'Local anaesthetic (…) or general anaesthetic (…)'."""
     codes = sorted(_codes(value), key=lambda c: vocab.ANAESTHESIA.index(c) if c in vocab.ANAESTHESIA else 99)
     words = [ANAESTHESIA_WORDS.get(c, c) for c in codes]
     return _capital(_one_of(words)) if words else NOT_PUBLISHED
 
 
-def category_text(value) -> str:
+def category_text(value: Any) -> str:
     """'Laser or light treatment'; 'not published' when unknown."""
     code = _code(value)
     return _capital(CATEGORY_WORDS[code]) if code in CATEGORY_WORDS else NOT_PUBLISHED
@@ -237,7 +239,7 @@ def _and(counts: list[tuple[int, str, str]]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def undated_text(read_on) -> str:
+def undated_text(read_on: Any) -> str:
     """A figure with no year: ', year not stated (read 2026-11-25: published no later than 2026)' from the day its
     source was read (sources.csv `read_on`), or ', year not stated' without it."""
     if isinstance(read_on, str) and len(read_on) >= 4:
@@ -245,7 +247,7 @@ def undated_text(read_on) -> str:
     return ", year not stated"
 
 
-def flagged(text: str, row: Mapping, fact: str) -> str:
+def flagged(text: str, row: RowLike, fact: str) -> str:
     """`text` (a fact in words) with ' (clinic pages only: weak)' after it when the treatment's `fact` (one of
     vocab.WEAK_FACTS) rests on clinic pages alone (treatments.csv `weak_facts`); a fact that is not published
     ('unknown', 'not published ...') is not flagged."""

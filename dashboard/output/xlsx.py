@@ -7,6 +7,8 @@ import datetime as dt
 import io
 import math
 import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import xlsxwriter
@@ -23,6 +25,11 @@ from dashboard.output.table import (
     export_frame,
     sources_frame,
 )
+
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 PERCENT = {"major_complication_rate"}
 COUNTS = (
@@ -52,6 +59,10 @@ COUNTS = (
 YEARS = {"session_typical_year"}
 MONEY = NUMERIC - PERCENT - COUNTS - YEARS
 MONEY_FORMATS = {"USD": '"$"#,##0', "GBP": '"£"#,##0'}
+# A quote as the browser saved it (quotes.records' canonical record): field -> value.
+Quote = dict[str, Any]
+# The workbook's cell formats by kind of value; "quote_money" holds a dict of them by currency.
+Formats = dict[str, Any]
 # Excel number formats. A count is whole or not: "#,##0.##" would show a whole 167 as "167.", so whole
 # counts get "#,##0" and others "#,##0.0#"; a year is a plain integer ("2020", never "$2,020" or "2,020").
 YEAR_FORMAT = "0"
@@ -60,7 +71,7 @@ FRACTION_COUNT_FORMAT = "#,##0.0#"
 WHOLE = re.compile(r"[0-9]{1,15}")  # a text cell that is a count or a year, e.g. "2" or "2017"
 
 
-def left_out_quotes(comparison: Comparison, saved_quotes) -> list[dict]:
+def left_out_quotes(comparison: Comparison, saved_quotes: Iterable[Quote]) -> list[Quote]:
     """The user's quotes that the comparison leaves out because their currency is not the market's."""
     currency = vocab.MARKET_CURRENCY[comparison.filters.market]
     return [q for q in saved_quotes if q.get("currency") != currency]
@@ -79,7 +90,11 @@ QUOTE_SHEET_COLUMNS = (
 
 
 def to_xlsx_bytes(
-    comparison: Comparison, data: Dataset, today: dt.date, left_out: list[str] = (), saved_quotes=()
+    comparison: Comparison,
+    data: Dataset,
+    today: dt.date,
+    left_out: Sequence[str] = (),
+    saved_quotes: Sequence[Quote] = (),
 ) -> bytes:
     """XLSX: Comparison (header in row 1, number formats, frozen header, filter), Settings, Sources, Quotes.
 
@@ -127,7 +142,9 @@ def to_xlsx_bytes(
     return buffer.getvalue()
 
 
-def _quotes_sheet(book, bold, formats, comparison: Comparison, data: Dataset, saved_quotes) -> None:
+def _quotes_sheet(
+    book: Workbook, bold: Format, formats: Formats, comparison: Comparison, data: Dataset, saved_quotes: Sequence[Quote]
+) -> None:
     sheet = book.add_worksheet("Quotes")
     for col, (_, header) in enumerate(QUOTE_SHEET_COLUMNS):
         sheet.write_string(0, col, header, bold)
@@ -165,7 +182,7 @@ def _kind(key: str) -> str:
     return "money" if key in MONEY else "text"
 
 
-def _number_formats(book, currency: str) -> dict:
+def _number_formats(book: Workbook, currency: str) -> Formats:
     """The workbook's cell formats by kind of value; "quote_money" maps a quote's currency to its format."""
     return {
         "money": book.add_format({"num_format": MONEY_FORMATS[currency]}),
@@ -200,7 +217,7 @@ def _number(value: float, kind: str) -> float | int:
     return round(value, 2)
 
 
-def _write_cell(sheet, row: int, col: int, value, formats: dict, kind: str) -> None:
+def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, formats: Formats, kind: str) -> None:
     """One Comparison cell: a number with its kind's format (money, percent, year, count), blank, or text."""
     missing = value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
     if missing:
@@ -213,7 +230,7 @@ def _write_cell(sheet, row: int, col: int, value, formats: dict, kind: str) -> N
         sheet.write_string(row, col, cell_text(value))
 
 
-def _write_text_or_whole(sheet, row: int, col: int, value, whole_format) -> None:
+def _write_text_or_whole(sheet: Worksheet, row: int, col: int, value: object, whole_format: Format) -> None:
     """Text as a neutralised string, except a whole number written as text ("2", "2017"): a number; "" blank."""
     text = cell_text(value)
     if not text:
