@@ -35,7 +35,7 @@ def price_rows(prices) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     url = data_location(args.data)
-    if not is_database_url(url):
+    if not (isinstance(url, str) and is_database_url(url)):
         print("error: --data (or DASHBOARD_DATA) must be a postgresql:// URL", file=sys.stderr)
         return 2
     if not args.init and not args.file:

@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard import vocab
 from dashboard.model import assumptions as rules
 from dashboard.model.name_search import treatment_options
-from dashboard.web.components import labelled
+from dashboard.web.components import aria_label, aria_live, labelled
 from dashboard.web.typed_input import number_box
 
 HELP = (
@@ -78,7 +78,7 @@ def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = N
                 html.Button(
                     "Clear all assumptions", id="assumption-clear", n_clicks=0, className="btn btn-outline-danger"
                 ),
-                html.Ul(id="assumption-messages", className="mt-2 small", **{"aria-live": "polite"}),
+                html.Ul(id="assumption-messages", className="mt-2 small", **aria_live("polite")),
                 html.Div(id="assumption-list", className="mt-2"),
             ]
         ),
@@ -86,7 +86,7 @@ def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = N
     )
 
 
-def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Div | html.P:
+def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Ul | html.P:
     """Saved assumptions in words, each with a remove button."""
     if not saved:
         return html.P("No assumptions entered: every figure shown is published.", className="text-muted small")
@@ -103,7 +103,7 @@ def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Div | html
                         id={"type": "remove-assumption", "index": index},
                         n_clicks=0,
                         className="btn btn-link btn-sm",
-                        **{"aria-label": f"Remove assumption for {name}"},
+                        **aria_label(f"Remove assumption for {name}"),
                     ),
                 ]
             )

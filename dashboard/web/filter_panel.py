@@ -11,7 +11,7 @@ from dashboard.model.comparison import Catalog
 from dashboard.model.filters import HORIZON_RANGE, Filters
 from dashboard.model.name_search import labelled_options, treatment_options
 from dashboard.output import inflation_words, words
-from dashboard.web.components import labelled
+from dashboard.web.components import aria_live, labelled
 
 MARKET_LABELS = {
     "US": "United States (USD)",
@@ -31,13 +31,14 @@ def number_input(control_id: str, placeholder: str) -> html.Div:
             dcc.Input(
                 id=control_id,
                 type="text",
-                inputMode="decimal",
+                # the keyboard with digits and a separator; HTML has it, Dash's list of inputMode values predates it
+                inputMode="decimal",  # type: ignore[arg-type]
                 debounce=True,
                 placeholder=placeholder,
                 maxLength=20,
                 className="form-control",
             ),
-            html.Div(id=f"{control_id}-message", className="input-message", role="status", **{"aria-live": "polite"}),
+            html.Div(id=f"{control_id}-message", className="input-message", role="status", **aria_live("polite")),
         ]
     )
 
@@ -180,7 +181,7 @@ def controls(catalog: Catalog) -> dbc.Card:
                                 id="compare-message",
                                 className="input-message",
                                 role="status",
-                                **{"aria-live": "polite"},
+                                **aria_live("polite"),
                             ),
                         ]
                     ),

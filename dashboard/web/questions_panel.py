@@ -13,6 +13,7 @@ from dashboard.model.filters import from_query
 from dashboard.output.questions import clinic_questions, questions_text
 from dashboard.quotes import records as quotes
 from dashboard.quotes.dates import latest_today
+from dashboard.web.components import aria_labelledby
 
 FILE_NAME = "questions-for-the-clinic.txt"
 
@@ -49,7 +50,7 @@ def questions_section() -> html.Section:
         ],
         id="questions",
         className="questions-section mt-3",
-        **{"aria-labelledby": "questions-heading"},
+        **aria_labelledby("questions-heading"),
     )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TypedDict
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -15,7 +17,7 @@ from dashboard.output.quote_words import arithmetic, nearest_text, not_listed_te
 from dashboard.output.quote_words import reading_line as quote_reading
 from dashboard.quotes import records as q
 from dashboard.quotes.upload import TOO_LARGE, UPLOAD_COMPONENT_MAX_BYTES
-from dashboard.web.components import labelled
+from dashboard.web.components import aria_label, aria_live, labelled
 from dashboard.web.typed_input import number_box
 
 LOCAL_ONLY = (
@@ -123,7 +125,7 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
                 html.H2("Your quotes", className="h5"),
                 html.P(LOCAL_ONLY, className="small text-muted", id="quotes-local-note"),
                 row,
-                html.P(id="quote-reading", className="quote-reading fw-semibold", **{"aria-live": "polite"}),
+                html.P(id="quote-reading", className="quote-reading fw-semibold", **aria_live("polite")),
                 dcc.Store(id="quote-form-values"),
                 html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Span(" or ", className="mx-1"),
@@ -133,7 +135,7 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
                 dcc.Download(id="template-download"),
                 dcc.Download(id="my-quotes-download"),
                 html.P(id="quote-storage-note", className="alert alert-warning small mt-2 mb-0", role="alert"),
-                html.Ul(id="quote-messages", className="mt-2 small", **{"aria-live": "polite"}),
+                html.Ul(id="quote-messages", className="mt-2 small", **aria_live("polite")),
                 html.Div(id="quote-list", className="mt-2"),
                 html.Button(
                     "Clear all quotes", id="quote-clear", n_clicks=0, className="btn btn-outline-danger btn-sm mt-2"
@@ -146,6 +148,8 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
 
 # What spreadsheets save a table as: CSV, "Text (tab-delimited)" or "Unicode Text" (.txt), TSV.
 UPLOAD_ACCEPT = ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+# The upload box's data-* attribute (a keyword Dash takes only from a dict: see components.py).
+DataMaxBytes = TypedDict("DataMaxBytes", {"data-max-bytes": str})
 
 
 def upload_button() -> html.Div:
@@ -167,7 +171,7 @@ def upload_button() -> html.Div:
             dcc.Store(id="quote-upload-refused", storage_type="memory"),
         ],
         className="d-inline-block quote-upload-box",
-        **{"data-max-bytes": str(UPLOAD_COMPONENT_MAX_BYTES)},
+        **DataMaxBytes({"data-max-bytes": str(UPLOAD_COMPONENT_MAX_BYTES)}),
     )
 
 
@@ -189,7 +193,9 @@ def refused_messages() -> list[str]:
     return ["0 quotes added from the file.", str(q.QuoteProblem(None, None, TOO_LARGE))]
 
 
-def quote_list(comparison, saved: list[dict], names: dict[str, str], attention: list[dict] = ()) -> html.Div:
+def quote_list(
+    comparison, saved: list[dict], names: dict[str, str], attention: Sequence[dict] = ()
+) -> html.Ul | html.P:
     """Saved quotes, each read with its arithmetic and placed in the current market (or why it is not listed),
     with a remove button each and a "Compare" button for side by side; then the quotes needing attention."""
     if not saved and not attention:
@@ -218,7 +224,7 @@ def quote_list(comparison, saved: list[dict], names: dict[str, str], attention: 
                     id={"type": "compare-quote", "index": quote["id"]},
                     n_clicks=0,
                     className="btn btn-link btn-sm",
-                    **{"aria-label": f"Compare the quote from {quote['clinic']} side by side"},
+                    **aria_label(f"Compare the quote from {quote['clinic']} side by side"),
                 ),
             )
         items.append(html.Li([html.Span(text), *buttons], className="quote-over-budget" if over else None))
@@ -238,7 +244,7 @@ def _remove_button(quote: dict) -> html.Button:
         id={"type": "remove-quote", "index": quote["id"]},
         n_clicks=0,
         className="btn btn-link btn-sm",
-        **{"aria-label": f"Remove quote from {quote['clinic']}"},
+        **aria_label(f"Remove quote from {quote['clinic']}"),
     )
 
 
@@ -261,7 +267,7 @@ def apply_action(
     upload: tuple | None = None,
     remove_id: object = None,
     aliases: dict[str, str] | None = None,
-    attention: list[dict] = (),
+    attention: Sequence[dict] = (),
 ) -> tuple[list[dict], list[str]]:
     """The saved list after an action (add, upload, remove, clear) and the messages to show.
 

@@ -12,6 +12,7 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard.quotes.prices import parse_price
 from dashboard.quotes.value_parsers import number_words, reading_words
+from dashboard.web.components import aria_live
 
 # The form fields whose reading is shown beside them.
 READ_FIELDS = ("quote-price", "assumption-low", "assumption-high")
@@ -21,7 +22,7 @@ NAME_LISTS = ("concern", "compare", "quote-treatment", "assumption-treatment")
 
 def reading_line(control_id: str) -> html.Div:
     """The line under a typed number where its reading is said (empty until there is something to say)."""
-    return html.Div(id=f"{control_id}-reading", className="input-message", role="status", **{"aria-live": "polite"})
+    return html.Div(id=f"{control_id}-reading", className="input-message", role="status", **aria_live("polite"))
 
 
 def number_box(control_id: str, placeholder: str, max_length: int = 20, **extra) -> html.Div:
