@@ -28,97 +28,7 @@ LOCAL_ONLY = (
 
 def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) -> dbc.Card:
     """The form; its treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
-    options = treatment_options(treatments, aliases)
-    row = dbc.Row(
-        [
-            dbc.Col(
-                labelled("quote-treatment", "Treatment", dcc.Dropdown(id="quote-treatment", options=options)), md=4
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-clinic",
-                    "Clinic name",
-                    dcc.Input(id="quote-clinic", type="text", maxLength=200, className="form-control"),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-price",
-                    "Price quoted",
-                    number_box("quote-price", "e.g. 1,200", max_length=40),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-currency",
-                    "Currency",
-                    dcc.Dropdown(
-                        id="quote-currency",
-                        options=[{"label": c, "value": c} for c in q.CURRENCIES],
-                        value="USD",
-                        clearable=False,
-                    ),
-                ),
-                md=3,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-covers",
-                    "The price covers",
-                    dcc.Dropdown(
-                        id="quote-covers",
-                        options=[{"label": c, "value": c} for c in q.COVERS],
-                        value="session",
-                        clearable=False,
-                    ),
-                ),
-                md=3,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-quantity",
-                    "How many sessions (or units, syringes…) does the quote count?",
-                    dcc.Input(
-                        id="quote-quantity",
-                        type="text",
-                        inputMode="numeric",
-                        maxLength=10,
-                        value="1",
-                        className="form-control",
-                    ),
-                ),
-                md=3,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-date",
-                    "Date of the quote",
-                    dcc.Input(
-                        id="quote-date", type="text", maxLength=10, placeholder="YYYY-MM-DD", className="form-control"
-                    ),
-                ),
-                md=3,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-per",
-                    price_of_question("session"),
-                    dbc.RadioItems(
-                        id="quote-per",
-                        options=[
-                            {"label": "The price of one (each)", "value": "one"},
-                            {"label": "The price of all of them (the total)", "value": "all"},
-                        ],
-                        value=None,
-                        inline=True,
-                    ),
-                ),
-                md=12,
-            ),
-        ]
-    )
+    row = dbc.Row([*quoted_columns(treatments, aliases), *coverage_columns()])
     return dbc.Card(
         dbc.CardBody(
             [
@@ -144,6 +54,104 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
         ),
         className="mb-3",
     )
+
+
+def quoted_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None) -> list[dbc.Col]:
+    """What was quoted and by whom: the treatment, the clinic, the price as typed (read beside it) and its currency."""
+    options = treatment_options(treatments, aliases)
+    return [
+        dbc.Col(labelled("quote-treatment", "Treatment", dcc.Dropdown(id="quote-treatment", options=options)), md=4),
+        dbc.Col(
+            labelled(
+                "quote-clinic",
+                "Clinic name",
+                dcc.Input(id="quote-clinic", type="text", maxLength=200, className="form-control"),
+            ),
+            md=4,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-price",
+                "Price quoted",
+                number_box("quote-price", "e.g. 1,200", max_length=40),
+            ),
+            md=4,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-currency",
+                "Currency",
+                dcc.Dropdown(
+                    id="quote-currency",
+                    options=[{"label": c, "value": c} for c in q.CURRENCIES],
+                    value="USD",
+                    clearable=False,
+                ),
+            ),
+            md=3,
+        ),
+    ]
+
+
+def coverage_columns() -> list[dbc.Col]:
+    """What the price covers: sessions, units…, how many, the quote's date, and whether it is the price of one or
+    of all of them (the question asked in the covered unit's words)."""
+    return [
+        dbc.Col(
+            labelled(
+                "quote-covers",
+                "The price covers",
+                dcc.Dropdown(
+                    id="quote-covers",
+                    options=[{"label": c, "value": c} for c in q.COVERS],
+                    value="session",
+                    clearable=False,
+                ),
+            ),
+            md=3,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-quantity",
+                "How many sessions (or units, syringes…) does the quote count?",
+                dcc.Input(
+                    id="quote-quantity",
+                    type="text",
+                    inputMode="numeric",
+                    maxLength=10,
+                    value="1",
+                    className="form-control",
+                ),
+            ),
+            md=3,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-date",
+                "Date of the quote",
+                dcc.Input(
+                    id="quote-date", type="text", maxLength=10, placeholder="YYYY-MM-DD", className="form-control"
+                ),
+            ),
+            md=3,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-per",
+                price_of_question("session"),
+                dbc.RadioItems(
+                    id="quote-per",
+                    options=[
+                        {"label": "The price of one (each)", "value": "one"},
+                        {"label": "The price of all of them (the total)", "value": "all"},
+                    ],
+                    value=None,
+                    inline=True,
+                ),
+            ),
+            md=12,
+        ),
+    ]
 
 
 # What spreadsheets save a table as: CSV, "Text (tab-delimited)" or "Unicode Text" (.txt), TSV.
