@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
@@ -112,7 +114,11 @@ def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Ul | html.
 
 
 def apply_action(
-    action: str, saved: list[dict], treatment_ids, form: dict | None = None, remove_index: object = None
+    action: str,
+    saved: list[dict],
+    treatment_ids: Collection[str],
+    form: dict | None = None,
+    remove_index: object = None,
 ) -> tuple[list[dict], list[str]]:
     """The saved list after an action (add, remove, clear) and the messages to show.
 

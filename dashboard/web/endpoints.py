@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Collection
 
 from flask import Flask, Response, abort, redirect, request
 from werkzeug.wrappers import Response as BaseResponse
@@ -25,7 +26,7 @@ def comparison_response(catalog: Catalog, fmt: str, query: str, today: dt.date) 
     return response
 
 
-def page_address_response(query: str, treatment_ids) -> BaseResponse | None:
+def page_address_response(query: str, treatment_ids: Collection[str]) -> BaseResponse | None:
     """For the page's own address: a link carrying parameters the page does not use (utm_source, fbclid…) is
     sent on to the same address without them (302), so the page, its layout request and its state read only
     its own; a link longer than MAX_QUERY gets a short page saying so, with a link to the page with its

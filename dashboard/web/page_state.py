@@ -7,9 +7,11 @@ Out: RENDER_OUTPUTS and MESSAGE_OUTPUTS, and the callbacks that send them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
 from urllib.parse import parse_qs
 
-from dash import ClientsideFunction, Input, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from dashboard.model import assumptions
 from dashboard.model.comparison import Catalog
@@ -17,6 +19,7 @@ from dashboard.model.filters import (
     CONTROLS,
     FIELDS,
     MAX_COMPARE,
+    FilterField,
     Filters,
     apply_controls,
     control_values,
@@ -75,7 +78,7 @@ def shown_values(filters: Filters) -> list:
     return [_as_typed(v) if c in TEXT_CONTROLS else v for c, v in zip(CONTROLS, values, strict=True)]
 
 
-def _as_typed(value):
+def _as_typed(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
     return str(int(value)) if float(value).is_integer() else repr(float(value))
@@ -88,7 +91,7 @@ CONTROL_OUTPUTS = {f"control_{c.replace('-', '_')}": (c, "value") for c in CONTR
 MESSAGE_OUTPUTS = {f"{c}_message": (f"{c}-message", "children") for c in ("budget", "max-downtime", "daily-earnings")}
 
 
-def _kind(field) -> str:
+def _kind(field: FilterField) -> str:
     """How the browser reads a field's URL text: list, flag, number or text."""
     if isinstance(field.default, tuple):
         return "list"
@@ -116,7 +119,7 @@ def url_fields() -> list[dict]:
     ]
 
 
-def controls_from_query(search) -> dict[str, object]:
+def controls_from_query(search: Any) -> dict[str, object]:
     """The control values, by control id, that the browser sets from a URL query: raw text as in the URL
     (the server parses them like any control value), defaults for what the query leaves out."""
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True))
@@ -126,7 +129,7 @@ def controls_from_query(search) -> dict[str, object]:
     return controls
 
 
-def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assumptions) -> dict[str, object]:
+def page_outputs(catalog: Catalog, filters: Filters, stored_quotes: Any, stored_assumptions: Any) -> dict[str, object]:
     """Everything the view shows for valid filters and the raw stored quotes and assumptions, keyed as
     RENDER_OUTPUTS. Quotes and assumptions come from the browser: they are checked here, every time.
     """
@@ -137,7 +140,9 @@ def page_outputs(catalog: Catalog, filters: Filters, stored_quotes, stored_assum
     return {name: getattr(out, name) for name in RENDER_OUTPUTS}
 
 
-def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filters, dict[str, str]]:
+def applied_filters(
+    controls: dict, applied_query: Any, treatment_ids: Collection[str]
+) -> tuple[Filters, dict[str, str]]:
     """The filters in force after a change, and MESSAGE_OUTPUTS: a typed number the server refuses keeps
     the value in force before the change (`applied_query`), and its message says why and what applies."""
     raw = {CONTROLS[c]: v for c, v in controls.items() if c in CONTROLS}
@@ -148,7 +153,7 @@ def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filte
     }
 
 
-def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions) -> dict[str, object]:
+def history_outputs(catalog: Catalog, step: Any, stored_quotes: Any, stored_assumptions: Any) -> dict[str, object]:
     """What the render returns when the person goes back or forward (`step`: {"search": raw query string,
     "step": n}, from assets/dashboard.js): the controls and the results as the first view shows them for that
     URL, no messages, and the URL kept as it is (its own text as the filters in force, so the browser writes
@@ -167,7 +172,7 @@ def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions) -
     }
 
 
-def register_page_updates(app, catalog: Catalog) -> None:
+def register_page_updates(app: Dash, catalog: Catalog) -> None:
     """The URL <-> controls sync in the browser, the render on every change and an option's details."""
     ids = catalog.treatment_ids
 
@@ -242,7 +247,7 @@ def register_page_updates(app, catalog: Catalog) -> None:
         State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
-    def show_details(selected, card, search, stored, stored_assumptions):
+    def show_details(selected: Any, card: Any, search: Any, stored: Any, stored_assumptions: Any) -> Any:
         chosen = (
             selected[0].get("id") if isinstance(selected, list) and selected and isinstance(selected[0], dict) else None
         )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, dcc, html
+from dash import Dash, Input, Output, dcc, html
 
 from dashboard.model.explain import OVER
 from dashboard.model.name_search import treatment_options
@@ -183,7 +183,7 @@ def upload_button() -> html.Div:
     )
 
 
-def register_upload_refused(app) -> None:
+def register_upload_refused(app: Dash) -> None:
     """A file too large to send (quote-upload-refused set by assets/upload.js) gets the size message. The
     store's value only triggers this; nothing in it is used."""
 
@@ -192,7 +192,7 @@ def register_upload_refused(app) -> None:
         Input("quote-upload-refused", "data"),
         prevent_initial_call=True,
     )
-    def upload_refused(_refused):
+    def upload_refused(_refused: Any) -> list[html.Li]:
         return [html.Li(m) for m in refused_messages()]
 
 

@@ -5,8 +5,9 @@ and a saved quote put side by side."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc
 from dash.exceptions import PreventUpdate
 
 from dashboard.output.quote_words import arithmetic, price_of_question
@@ -29,7 +30,7 @@ def form_reading(form: dict, treatments: dict[str, str], today: dt.date) -> str:
     return f"Reads as: {arithmetic(record)}."
 
 
-def register_quote_panel(app, names: dict[str, str]) -> None:
+def register_quote_panel(app: Dash, names: dict[str, str]) -> None:
     """The live reading under the form, the quotes kept in local storage (assets/quotes.js) with a note when they
     cannot be, "Download my quotes", and a quote put side by side."""
     app.clientside_callback(
@@ -70,7 +71,7 @@ def register_quote_panel(app, names: dict[str, str]) -> None:
         Input("quote-form-values", "data"),
         prevent_initial_call=True,
     )
-    def reading(values):
+    def reading(values: Any) -> tuple[str, str]:
         form = dict(zip(READ_FIELDS, values if isinstance(values, list) else [None] * 6, strict=False))
         form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
         return form_reading(form, names, latest_today()), price_of_question(form.get("covers"))
@@ -81,7 +82,7 @@ def register_quote_panel(app, names: dict[str, str]) -> None:
         State("quotes-store", "data"),
         prevent_initial_call=True,
     )
-    def download_mine(n_clicks, stored):
+    def download_mine(n_clicks: Any, stored: Any) -> dict[str, Any]:
         if not n_clicks:
             raise PreventUpdate
         today = latest_today()
@@ -94,7 +95,7 @@ def register_quote_panel(app, names: dict[str, str]) -> None:
         State("compare", "value"),
         prevent_initial_call=True,
     )
-    def compare_quote(_clicks, chosen):
+    def compare_quote(_clicks: Any, chosen: Any) -> list[str]:
         clicked = any(isinstance(t, dict) and t.get("value") for t in ctx.triggered or [])
         index = ctx.triggered_id.get("index") if isinstance(ctx.triggered_id, dict) else None
         if not clicked or not isinstance(index, str):
