@@ -23,59 +23,12 @@ HELP = (
 
 def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) -> dbc.Card:
     """The form; its treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
-    options = treatment_options(treatments, aliases)
-    fields = [{"label": label, "value": f} for f, (label, _, _) in rules.FIELDS.items()]
-    row = dbc.Row(
-        [
-            dbc.Col(
-                labelled("assumption-treatment", "Treatment", dcc.Dropdown(id="assumption-treatment", options=options)),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "assumption-field",
-                    "What you assume",
-                    dcc.Dropdown(id="assumption-field", options=fields, value="upkeep_months", clearable=False),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "assumption-low",
-                    "From",
-                    number_box("assumption-low", "e.g. 6", inputMode="decimal"),
-                ),
-                md=2,
-            ),
-            dbc.Col(
-                labelled(
-                    "assumption-high",
-                    "To (optional)",
-                    number_box("assumption-high", "e.g. 12", inputMode="decimal"),
-                ),
-                md=2,
-            ),
-            dbc.Col(
-                labelled(
-                    "assumption-currency",
-                    "Currency (prices only)",
-                    dcc.Dropdown(
-                        id="assumption-currency",
-                        options=[{"label": c, "value": c} for c in vocab.CURRENCY_SYMBOL],
-                        value="USD",
-                        clearable=False,
-                    ),
-                ),
-                md=3,
-            ),
-        ]
-    )
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H2("Your assumptions", className="h5"),
                 html.P(HELP, className="small text-muted"),
-                row,
+                dbc.Row(assumption_columns(treatments, aliases)),
                 html.Button("Add assumption", id="assumption-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Button(
                     "Clear all assumptions", id="assumption-clear", n_clicks=0, className="btn btn-outline-danger"
@@ -86,6 +39,56 @@ def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = N
         ),
         className="mb-3",
     )
+
+
+def assumption_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None) -> list[dbc.Col]:
+    """The treatment, what is assumed (sessions, upkeep, a price), its value or range as typed, and the currency
+    of a price."""
+    options = treatment_options(treatments, aliases)
+    fields = [{"label": label, "value": f} for f, (label, _, _) in rules.FIELDS.items()]
+    return [
+        dbc.Col(
+            labelled("assumption-treatment", "Treatment", dcc.Dropdown(id="assumption-treatment", options=options)),
+            md=4,
+        ),
+        dbc.Col(
+            labelled(
+                "assumption-field",
+                "What you assume",
+                dcc.Dropdown(id="assumption-field", options=fields, value="upkeep_months", clearable=False),
+            ),
+            md=4,
+        ),
+        dbc.Col(
+            labelled(
+                "assumption-low",
+                "From",
+                number_box("assumption-low", "e.g. 6", inputMode="decimal"),
+            ),
+            md=2,
+        ),
+        dbc.Col(
+            labelled(
+                "assumption-high",
+                "To (optional)",
+                number_box("assumption-high", "e.g. 12", inputMode="decimal"),
+            ),
+            md=2,
+        ),
+        dbc.Col(
+            labelled(
+                "assumption-currency",
+                "Currency (prices only)",
+                dcc.Dropdown(
+                    id="assumption-currency",
+                    options=[{"label": c, "value": c} for c in vocab.CURRENCY_SYMBOL],
+                    value="USD",
+                    clearable=False,
+                ),
+            ),
+            md=3,
+        ),
+    ]
 
 
 def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Ul | html.P:

@@ -174,8 +174,13 @@ def history_outputs(catalog: Catalog, step: Any, stored_quotes: Any, stored_assu
 
 def register_page_updates(app: Dash, catalog: Catalog) -> None:
     """The URL <-> controls sync in the browser, the render on every change and an option's details."""
-    ids = catalog.treatment_ids
+    register_url_sync(app)
+    register_render(app, catalog)
+    register_details(app, catalog)
 
+
+def register_url_sync(app: Dash) -> None:
+    """The URL and the controls kept in step in the browser; a list control trimmed to its limit."""
     # The URL is the state. Once the results of a change are in, the URL takes the filters in force (so a refused
     # typed value never reaches it, and the page's own work on the URL does not compete with the request). Going
     # back or forward hands the URL to the render, which sets the controls and the results from it in one request
@@ -203,6 +208,12 @@ def register_page_updates(app: Dash, catalog: Catalog) -> None:
             State("url-fields", "data"),
             prevent_initial_call=True,
         )
+
+
+def register_render(app: Dash, catalog: Catalog) -> None:
+    """The one render: every output of the view for the filters in force after a change, or for the URL the
+    person went back or forward to."""
+    ids = catalog.treatment_ids
 
     # One request per change, for everything the view shows, sent straight from the control (not chained
     # behind the URL). Not on load: the first view already holds the results for the page's query; quotes
@@ -237,6 +248,11 @@ def register_page_updates(app: Dash, catalog: Catalog) -> None:
             "url_query": target,
             **dict.fromkeys(CONTROL_OUTPUTS, no_update),
         }
+
+
+def register_details(app: Dash, catalog: Catalog) -> None:
+    """The details of the option chosen in the grid or tapped on a result card."""
+    ids = catalog.treatment_ids
 
     @app.callback(
         Output("option-details", "children"),

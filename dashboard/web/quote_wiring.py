@@ -33,6 +33,15 @@ def form_reading(form: dict, treatments: dict[str, str], today: dt.date) -> str:
 def register_quote_panel(app: Dash, names: dict[str, str]) -> None:
     """The live reading under the form, the quotes kept in local storage (assets/quotes.js) with a note when they
     cannot be, "Download my quotes", and a quote put side by side."""
+    register_local_storage(app)
+    register_form_reading(app, names)
+    register_download_mine(app, names)
+    register_compare_quote(app)
+
+
+def register_local_storage(app: Dash) -> None:
+    """The quotes and assumptions loaded from the browser's local storage and saved to it (assets/quotes.js), with
+    a note when they cannot be kept."""
     app.clientside_callback(
         ClientsideFunction(namespace="quotes", function_name="load"),
         Output("quotes-store", "data", allow_duplicate=True),
@@ -55,6 +64,10 @@ def register_quote_panel(app: Dash, names: dict[str, str]) -> None:
         prevent_initial_call=True,
     )
 
+
+def register_form_reading(app: Dash, names: dict[str, str]) -> None:
+    """The live line under the form (how the quote will be read) and the "price of one or of all" question in the
+    covered unit's words."""
     # the form's values, passed on only once a price is typed (or cleared): the market setting the currency on
     # load sends no request
     app.clientside_callback(
@@ -76,6 +89,10 @@ def register_quote_panel(app: Dash, names: dict[str, str]) -> None:
         form = {k: (str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in form.items()}
         return form_reading(form, names, latest_today()), price_of_question(form.get("covers"))
 
+
+def register_download_mine(app: Dash, names: dict[str, str]) -> None:
+    """The "Download my quotes" button: the saved quotes, and those needing attention, as a CSV."""
+
     @app.callback(
         Output("my-quotes-download", "data"),
         Input("quote-download", "n_clicks"),
@@ -88,6 +105,10 @@ def register_quote_panel(app: Dash, names: dict[str, str]) -> None:
         today = latest_today()
         saved = q.validate_stored(stored, names, today) + q.needs_attention(stored, names, today)
         return dcc.send_bytes(q.quotes_csv(saved, names), "my-quotes.csv", type="text/csv")
+
+
+def register_compare_quote(app: Dash) -> None:
+    """A saved quote's "Compare side by side" puts it among the options compared."""
 
     @app.callback(
         Output("compare", "value", allow_duplicate=True),
