@@ -38,7 +38,8 @@ def create_app(data_dir: str | Path | None = None, region: str | None = None, fo
         assets_folder=str(ASSETS),
         assets_ignore=PLOTLY_BUNDLE.replace(".", r"\."),
         serve_locally=True,
-        update_title=None,
+        # None: the tab's title stays while a callback runs (Dash's documented value; its signature says only str)
+        update_title=None,  # type: ignore[arg-type]
         health_endpoint="health",
         on_error=_log_callback_error,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],

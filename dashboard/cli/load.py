@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
+import pandas as pd
 import sqlalchemy as sa
 
 from dashboard.dataset import database
@@ -17,7 +19,7 @@ from dashboard.progress import Progress
 from dashboard.settings import data_location, is_database_url
 
 
-def add_load_parser(commands) -> None:
+def add_load_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     load = commands.add_parser(
         "load",
         help="check a price list (CSV or Parquet) and import it into a PostgreSQL database",
@@ -28,14 +30,14 @@ def add_load_parser(commands) -> None:
     load.add_argument("file", nargs="?", help="price list: prices.csv format plus optional clinic, region, date")
 
 
-def price_rows(prices) -> int:
+def price_rows(prices: pd.DataFrame) -> int:
     """How many price rows a summarised prices frame (its `rows` counts) stands for."""
     return int(prices["rows"].sum())
 
 
 def cmd_load(args: argparse.Namespace) -> int:
     url = data_location(args.data)
-    if not is_database_url(url):
+    if not (isinstance(url, str) and is_database_url(url)):
         print("error: --data (or DASHBOARD_DATA) must be a postgresql:// URL", file=sys.stderr)
         return 2
     if not args.init and not args.file:
@@ -72,12 +74,12 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(duck):
+def _summary(duck: sa.Connection) -> pd.DataFrame:
     """The checked price list in DuckDB, summarised as the app will read it (index = file line)."""
     return summary_frame(duck.execute(summary_query(price_table(sa.MetaData()))))
 
 
-def print_left_out(notes: list[Problem], stream, scope: str = "") -> None:
+def print_left_out(notes: list[Problem], stream: TextIO, scope: str = "") -> None:
     """Count and list the price rows the cost model does not use (a rule or a tie-break left them out)."""
     if notes:
         print(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
@@ -9,7 +11,7 @@ from dash import dcc, html
 from dashboard import vocab
 from dashboard.model import assumptions as rules
 from dashboard.model.name_search import treatment_options
-from dashboard.web.components import labelled
+from dashboard.web.components import aria_label, aria_live, labelled
 from dashboard.web.typed_input import number_box
 
 HELP = (
@@ -21,64 +23,17 @@ HELP = (
 
 def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) -> dbc.Card:
     """The form; its treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
-    options = treatment_options(treatments, aliases)
-    fields = [{"label": label, "value": f} for f, (label, _, _) in rules.FIELDS.items()]
-    row = dbc.Row(
-        [
-            dbc.Col(
-                labelled("assumption-treatment", "Treatment", dcc.Dropdown(id="assumption-treatment", options=options)),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "assumption-field",
-                    "What you assume",
-                    dcc.Dropdown(id="assumption-field", options=fields, value="upkeep_months", clearable=False),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "assumption-low",
-                    "From",
-                    number_box("assumption-low", "e.g. 6", inputMode="decimal"),
-                ),
-                md=2,
-            ),
-            dbc.Col(
-                labelled(
-                    "assumption-high",
-                    "To (optional)",
-                    number_box("assumption-high", "e.g. 12", inputMode="decimal"),
-                ),
-                md=2,
-            ),
-            dbc.Col(
-                labelled(
-                    "assumption-currency",
-                    "Currency (prices only)",
-                    dcc.Dropdown(
-                        id="assumption-currency",
-                        options=[{"label": c, "value": c} for c in vocab.CURRENCY_SYMBOL],
-                        value="USD",
-                        clearable=False,
-                    ),
-                ),
-                md=3,
-            ),
-        ]
-    )
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H2("Your assumptions", className="h5"),
                 html.P(HELP, className="small text-muted"),
-                row,
+                dbc.Row(assumption_columns(treatments, aliases)),
                 html.Button("Add assumption", id="assumption-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Button(
                     "Clear all assumptions", id="assumption-clear", n_clicks=0, className="btn btn-outline-danger"
                 ),
-                html.Ul(id="assumption-messages", className="mt-2 small", **{"aria-live": "polite"}),
+                html.Ul(id="assumption-messages", className="mt-2 small", **aria_live("polite")),
                 html.Div(id="assumption-list", className="mt-2"),
             ]
         ),
@@ -86,7 +41,57 @@ def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = N
     )
 
 
-def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Div | html.P:
+def assumption_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None) -> list[dbc.Col]:
+    """The treatment, what is assumed (sessions, upkeep, a price), its value or range as typed, and the currency
+    of a price."""
+    options = treatment_options(treatments, aliases)
+    fields = [{"label": label, "value": f} for f, (label, _, _) in rules.FIELDS.items()]
+    return [
+        dbc.Col(
+            labelled("assumption-treatment", "Treatment", dcc.Dropdown(id="assumption-treatment", options=options)),
+            md=4,
+        ),
+        dbc.Col(
+            labelled(
+                "assumption-field",
+                "What you assume",
+                dcc.Dropdown(id="assumption-field", options=fields, value="upkeep_months", clearable=False),
+            ),
+            md=4,
+        ),
+        dbc.Col(
+            labelled(
+                "assumption-low",
+                "From",
+                number_box("assumption-low", "e.g. 6", inputMode="decimal"),
+            ),
+            md=2,
+        ),
+        dbc.Col(
+            labelled(
+                "assumption-high",
+                "To (optional)",
+                number_box("assumption-high", "e.g. 12", inputMode="decimal"),
+            ),
+            md=2,
+        ),
+        dbc.Col(
+            labelled(
+                "assumption-currency",
+                "Currency (prices only)",
+                dcc.Dropdown(
+                    id="assumption-currency",
+                    options=[{"label": c, "value": c} for c in vocab.CURRENCY_SYMBOL],
+                    value="USD",
+                    clearable=False,
+                ),
+            ),
+            md=3,
+        ),
+    ]
+
+
+def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Ul | html.P:
     """Saved assumptions in words, each with a remove button."""
     if not saved:
         return html.P("No assumptions entered: every figure shown is published.", className="text-muted small")
@@ -103,7 +108,7 @@ def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Div | html
                         id={"type": "remove-assumption", "index": index},
                         n_clicks=0,
                         className="btn btn-link btn-sm",
-                        **{"aria-label": f"Remove assumption for {name}"},
+                        **aria_label(f"Remove assumption for {name}"),
                     ),
                 ]
             )
@@ -112,7 +117,11 @@ def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Div | html
 
 
 def apply_action(
-    action: str, saved: list[dict], treatment_ids, form: dict | None = None, remove_index: object = None
+    action: str,
+    saved: list[dict],
+    treatment_ids: Collection[str],
+    form: dict | None = None,
+    remove_index: object = None,
 ) -> tuple[list[dict], list[str]]:
     """The saved list after an action (add, remove, clear) and the messages to show.
 

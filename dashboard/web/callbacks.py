@@ -6,7 +6,10 @@ here, the quote and assumption lists, the quote template and the exports.
 
 from __future__ import annotations
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.model import assumptions
@@ -23,16 +26,28 @@ from dashboard.web.quote_wiring import register_quote_panel
 from dashboard.web.typed_input import register_name_search, register_readings
 
 
-def register_callbacks(app, catalog: Catalog) -> None:
+def register_callbacks(app: Dash, catalog: Catalog) -> None:
+    """Every callback of the page, in this order: the page's state and render, the questions, the quote and
+    assumption forms' helpers, the market's currency and the data links, the assumption and quote lists, the
+    quote template and the exports."""
     register_page_updates(app, catalog)
     register_questions(app, catalog)
     register_upload_refused(app)
     register_readings(app)
     register_name_search(app)
-    ids = catalog.treatment_ids
+    register_market_currency(app)
+    register_data_links(app)
+    register_assumption_list(app, catalog.treatment_ids)
+    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=False))
+    register_quote_panel(app, names)
+    register_quote_list(app, catalog.treatment_ids, names, catalog.data.alias_map())
+    register_template(app, names)
+    register_exports(app, catalog)
 
-    # The budget is in the market's currency, and its label says which; the quote and assumption forms start
-    # in it (a UK patient's quote is in pounds).
+
+def register_market_currency(app: Dash) -> None:
+    """The budget is in the market's currency, and its label says which; the quote and assumption forms start
+    in it (a UK patient's quote is in pounds)."""
     app.clientside_callback(
         ClientsideFunction(namespace="dashboard", function_name="marketCurrency"),
         Output("quote-currency", "value"),
@@ -41,6 +56,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Input("market", "value"),
     )
 
+
+def register_data_links(app: Dash) -> None:
+    """The links to the comparison as CSV, Excel and JSON follow the page's query string (in the browser)."""
     app.clientside_callback(
         ClientsideFunction(namespace="page", function_name="dataLinks"),
         Output("link-csv", "href"),
@@ -48,6 +66,10 @@ def register_callbacks(app, catalog: Catalog) -> None:
         Output("link-json", "href"),
         Input("url", "search"),
     )
+
+
+def register_assumption_list(app: Dash, ids: Collection[str]) -> None:
+    """Add, remove and clear the assumptions kept in the browser, with a message for each."""
 
     @app.callback(
         Output("assumptions-store", "data"),
@@ -59,7 +81,7 @@ def register_callbacks(app, catalog: Catalog) -> None:
         State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
-    def update_assumptions(_add, _removes, _clear, *rest):
+    def update_assumptions(_add: Any, _removes: Any, _clear: Any, *rest: Any) -> tuple[list[dict], list[html.Li]]:
         form = dict(
             zip(("treatment_id", "field", "low", "high", "currency"), rest[: len(ASSUMPTION_FORM)], strict=True)
         )
@@ -70,9 +92,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         new, messages = assumption_panel.apply_action(action, saved, ids, form=form, remove_index=index)
         return new, [html.Li(m) for m in messages]
 
-    names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=False))
-    aliases = catalog.data.alias_map()
-    register_quote_panel(app, names)
+
+def register_quote_list(app: Dash, ids: Collection[str], names: dict[str, str], aliases: dict[str, str]) -> None:
+    """Add (from the form or a file), remove and clear the quotes kept in the browser, with a message for each."""
 
     @app.callback(
         Output("quotes-store", "data"),
@@ -87,7 +109,9 @@ def register_callbacks(app, catalog: Catalog) -> None:
         State("quotes-store", "data"),
         prevent_initial_call=True,
     )
-    def update_quotes(_add, contents, _removes, _clear, *rest):
+    def update_quotes(
+        _add: Any, contents: Any, _removes: Any, _clear: Any, *rest: Any
+    ) -> tuple[list[dict], list[html.Li], None]:
         form = dict(zip(QUOTE_FORM, rest[: len(QUOTE_FORM)], strict=True))
         filename, stored = rest[len(QUOTE_FORM) :]
         action, remove_id = _quote_action(ctx.triggered_id, ctx.triggered)
@@ -109,26 +133,22 @@ def register_callbacks(app, catalog: Catalog) -> None:
         )
         return new, [html.Li(m) for m in messages], None
 
+
+def register_template(app: Dash, names: dict[str, str]) -> None:
+    """The quotes' CSV template, downloaded from its button."""
+
     @app.callback(Output("template-download", "data"), Input("quote-template", "n_clicks"), prevent_initial_call=True)
-    def template(n_clicks):
+    def template(n_clicks: Any) -> dict[str, Any]:
         if not n_clicks:
             raise PreventUpdate
         return dcc.send_bytes(quotes.template_csv(names), "quotes-template.csv", type="text/csv")
 
-    def export(fmt: str, search, stored, stored_assumptions, values):
-        """The filters on screen at the click (a value typed just before counts), not the last URL."""
-        applied = from_query(search if isinstance(search, str) else "", ids)
-        # a control the request leaves out (None) keeps the URL's value; "" or [] on screen means cleared
-        shown = [v if v is not None else a for v, a in zip(values, control_values(applied), strict=True)]
-        filters, _ = apply_controls(dict(zip(CONTROLS.values(), shown, strict=True)), applied, ids)
-        saved = quotes.validate_stored(stored, ids, latest_today())
-        assumed = assumptions.validate_stored(stored_assumptions, ids)
-        content, name, mime = export_file(catalog, filters, fmt, utc_today(), saved, assumed)
-        return dcc.send_bytes(content, name, type=mime)
 
-    # One callback and one download per button: a click on Excel while the CSV is still being prepared
-    # would otherwise replace the CSV request, and the CSV would never arrive. Each button says
-    # "Preparing…" and is disabled until its own file is sent.
+def register_exports(app: Dash, catalog: Catalog) -> None:
+    """One callback and one download per button: a click on Excel while the CSV is still being prepared would
+    otherwise replace the CSV request, and the CSV would never arrive. Each button says "Preparing…" and is
+    disabled until its own file is sent."""
+    ids = catalog.treatment_ids
     for fmt, label in EXPORT_BUTTONS.items():
 
         @app.callback(
@@ -144,10 +164,33 @@ def register_callbacks(app, catalog: Catalog) -> None:
             ],
             prevent_initial_call=True,
         )
-        def download(n_clicks, search, stored, stored_assumptions, *values, fmt=fmt):
+        def download(
+            n_clicks: Any, search: Any, stored: Any, stored_assumptions: Any, *values: Any, fmt: str = fmt
+        ) -> dict[str, Any]:
             if not n_clicks:
                 raise PreventUpdate
-            return export(fmt, search, stored, stored_assumptions, values)
+            return export(catalog, ids, fmt, search, stored, stored_assumptions, values)
+
+
+def export(
+    catalog: Catalog,
+    ids: Collection[str],
+    fmt: str,
+    search: Any,
+    stored: Any,
+    stored_assumptions: Any,
+    values: Sequence[Any],
+) -> dict[str, Any]:
+    """The export download (`ids`: the catalog's treatment ids) for the filters on screen at the click (a value
+    typed just before counts), not the last URL."""
+    applied = from_query(search if isinstance(search, str) else "", ids)
+    # a control the request leaves out (None) keeps the URL's value; "" or [] on screen means cleared
+    shown = [v if v is not None else a for v, a in zip(values, control_values(applied), strict=True)]
+    filters, _ = apply_controls(dict(zip(CONTROLS.values(), shown, strict=True)), applied, ids)
+    saved = quotes.validate_stored(stored, ids, latest_today())
+    assumed = assumptions.validate_stored(stored_assumptions, ids)
+    content, name, mime = export_file(catalog, filters, fmt, utc_today(), saved, assumed)
+    return dcc.send_bytes(content, name, type=mime)
 
 
 EXPORT_BUTTONS = {"csv": "CSV", "xlsx": "Excel"}  # format -> the button's word; ids export-<format>
@@ -155,7 +198,7 @@ QUOTE_FORM = ("treatment", "clinic", "price", "currency", "covers", "quantity", 
 ASSUMPTION_FORM = ("treatment", "field", "low", "high", "currency")
 
 
-def _list_action(triggered_id, triggered, prefix: str) -> tuple[str | None, object]:
+def _list_action(triggered_id: Any, triggered: Any, prefix: str) -> tuple[str | None, object]:
     """Which action on a saved list a request asks for ('add', 'remove', 'clear'); None when nothing
     was really clicked (remove buttons are re-created with n_clicks=0 whenever the list is drawn)."""
     if triggered_id in (f"{prefix}-add", f"{prefix}-clear"):
@@ -166,7 +209,7 @@ def _list_action(triggered_id, triggered, prefix: str) -> tuple[str | None, obje
     return None, None
 
 
-def _quote_action(triggered_id, triggered) -> tuple[str | None, object]:
+def _quote_action(triggered_id: Any, triggered: Any) -> tuple[str | None, object]:
     """Which quote action a request asks for; None when nothing was really clicked."""
     if triggered_id == "quote-add":
         return "add", None

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Collection
 
-from flask import Response, abort, redirect, request
+from flask import Flask, Response, abort, redirect, request
+from werkzeug.wrappers import Response as BaseResponse
 
 from dashboard.model.comparison import Catalog
 from dashboard.model.filters import MAX_QUERY, from_query, kept_query
@@ -24,7 +26,7 @@ def comparison_response(catalog: Catalog, fmt: str, query: str, today: dt.date) 
     return response
 
 
-def page_address_response(query: str, treatment_ids) -> Response | None:
+def page_address_response(query: str, treatment_ids: Collection[str]) -> BaseResponse | None:
     """For the page's own address: a link carrying parameters the page does not use (utm_source, fbclid…) is
     sent on to the same address without them (302), so the page, its layout request and its state read only
     its own; a link longer than MAX_QUERY gets a short page saying so, with a link to the page with its
@@ -51,7 +53,7 @@ FAVICON_PATH = "/_favicon.ico"
 FAVICON_CACHE = "public, max-age=31536000, immutable"
 
 
-def register_endpoints(server, catalog: Catalog) -> None:
+def register_endpoints(server: Flask, catalog: Catalog) -> None:
     """Add the /comparison.<format> routes to the Flask server, and let browsers keep the icon."""
 
     @server.after_request
@@ -61,13 +63,13 @@ def register_endpoints(server, catalog: Catalog) -> None:
         return response
 
     @server.before_request
-    def page_address():
+    def page_address() -> BaseResponse | None:
         if request.path != "/" or request.method != "GET":
             return None
         return page_address_response(request.query_string.decode("utf-8", errors="replace"), catalog.treatment_ids)
 
     @server.route("/comparison.<fmt>", methods=["GET"])
-    def comparison_file(fmt: str):
+    def comparison_file(fmt: str) -> Response:
         if fmt not in FORMATS:
             abort(404)
         query = request.query_string.decode("utf-8", errors="replace")

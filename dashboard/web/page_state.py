@@ -7,9 +7,11 @@ Out: RENDER_OUTPUTS and MESSAGE_OUTPUTS, and the callbacks that send them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
 from urllib.parse import parse_qs
 
-from dash import ClientsideFunction, Input, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.model import assumptions
@@ -18,6 +20,7 @@ from dashboard.model.filters import (
     CONTROLS,
     FIELDS,
     MAX_COMPARE,
+    FilterField,
     Filters,
     apply_controls,
     control_values,
@@ -73,7 +76,7 @@ def shown_values(filters: Filters) -> list:
     return [_as_typed(v) if c in TEXT_CONTROLS else v for c, v in zip(CONTROLS, values, strict=True)]
 
 
-def _as_typed(value):
+def _as_typed(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
     return str(int(value)) if float(value).is_integer() else repr(float(value))
@@ -86,7 +89,7 @@ CONTROL_OUTPUTS = {f"control_{c.replace('-', '_')}": (c, "value") for c in CONTR
 MESSAGE_OUTPUTS = {f"{c}_message": (f"{c}-message", "children") for c in ("budget", "max-downtime", "daily-earnings")}
 
 
-def _kind(field) -> str:
+def _kind(field: FilterField) -> str:
     """How the browser reads a field's URL text: list, flag, number or text."""
     if isinstance(field.default, tuple):
         return "list"
@@ -114,7 +117,7 @@ def url_fields() -> list[dict]:
     ]
 
 
-def controls_from_query(search) -> dict[str, object]:
+def controls_from_query(search: Any) -> dict[str, object]:
     """The control values, by control id, that the browser sets from a URL query: raw text as in the URL
     (the server parses them like any control value), defaults for what the query leaves out."""
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True))
@@ -125,7 +128,7 @@ def controls_from_query(search) -> dict[str, object]:
 
 
 def page_outputs(
-    catalog: Catalog, filters: Filters, stored_quotes, stored_assumptions, charts_shown=False
+    catalog: Catalog, filters: Filters, stored_quotes: Any, stored_assumptions: Any, charts_shown: Any = False
 ) -> dict[str, object]:
     """Everything the view shows for valid filters and the raw stored quotes and assumptions, keyed as
     RENDER_OUTPUTS. Quotes and assumptions come from the browser: they are checked here, every time. The
@@ -139,7 +142,9 @@ def page_outputs(
     return {**values, "charts": no_update if out.charts is None else out.charts}
 
 
-def charts_outputs(catalog: Catalog, applied_query, stored_quotes, stored_assumptions) -> dict[str, object]:
+def charts_outputs(
+    catalog: Catalog, applied_query: Any, stored_quotes: Any, stored_assumptions: Any
+) -> dict[str, object]:
     """What the render returns when the charts are first drawn: the charts for the filters in force (the
     applied-query store) and the stored quotes and assumptions, everything else left as it is."""
     filters = from_query(applied_query if isinstance(applied_query, str) else "", catalog.treatment_ids)
@@ -151,7 +156,9 @@ def charts_outputs(catalog: Catalog, applied_query, stored_quotes, stored_assump
     }
 
 
-def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filters, dict[str, str]]:
+def applied_filters(
+    controls: dict, applied_query: Any, treatment_ids: Collection[str]
+) -> tuple[Filters, dict[str, str]]:
     """The filters in force after a change, and MESSAGE_OUTPUTS: a typed number the server refuses keeps
     the value in force before the change (`applied_query`), and its message says why and what applies."""
     raw = {CONTROLS[c]: v for c, v in controls.items() if c in CONTROLS}
@@ -162,7 +169,9 @@ def applied_filters(controls: dict, applied_query, treatment_ids) -> tuple[Filte
     }
 
 
-def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions, charts_shown=False) -> dict[str, object]:
+def history_outputs(
+    catalog: Catalog, step: Any, stored_quotes: Any, stored_assumptions: Any, charts_shown: Any = False
+) -> dict[str, object]:
     """What the render returns when the person goes back or forward (`step`: {"search": raw query string,
     "step": n}, from assets/dashboard.js): the controls and the results as the first view shows them for that
     URL, no messages, and the URL kept as it is (its own text as the filters in force, so the browser writes
@@ -181,10 +190,15 @@ def history_outputs(catalog: Catalog, step, stored_quotes, stored_assumptions, c
     }
 
 
-def register_page_updates(app, catalog: Catalog) -> None:
+def register_page_updates(app: Dash, catalog: Catalog) -> None:
     """The URL <-> controls sync in the browser, the render on every change and an option's details."""
-    ids = catalog.treatment_ids
+    register_url_sync(app)
+    register_render(app, catalog)
+    register_details(app, catalog)
 
+
+def register_url_sync(app: Dash) -> None:
+    """The URL and the controls kept in step in the browser; a list control trimmed to its limit."""
     # The URL is the state. Once the results of a change are in, the URL takes the filters in force (so a refused
     # typed value never reaches it, and the page's own work on the URL does not compete with the request). Going
     # back or forward hands the URL to the render, which sets the controls and the results from it in one request
@@ -213,6 +227,12 @@ def register_page_updates(app, catalog: Catalog) -> None:
             prevent_initial_call=True,
         )
 
+
+def register_render(app: Dash, catalog: Catalog) -> None:
+    """The one render: every output of the view for the filters in force after a change, or for the URL the
+    person went back or forward to."""
+    ids = catalog.treatment_ids
+
     # One request per change, for everything the view shows, sent straight from the control (not chained
     # behind the URL). Not on load: the first view already holds the results for the page's query; quotes
     # kept in the browser arrive as a change of the store and come here. The server parses every value.
@@ -230,7 +250,7 @@ def register_page_updates(app, catalog: Catalog) -> None:
         },
         prevent_initial_call=True,
     )
-    def show(controls, history, applied_query, search=None, **values):
+    def show(controls: Any, history: Any, applied_query: Any, search: Any = None, **values: Any) -> dict[str, object]:
         if ctx.triggered_id == "charts-shown":
             if values.get("charts_shown") is not True:
                 raise PreventUpdate
@@ -251,6 +271,11 @@ def register_page_updates(app, catalog: Catalog) -> None:
             **dict.fromkeys(CONTROL_OUTPUTS, no_update),
         }
 
+
+def register_details(app: Dash, catalog: Catalog) -> None:
+    """The details of the option chosen in the grid or tapped on a result card."""
+    ids = catalog.treatment_ids
+
     @app.callback(
         Output("option-details", "children"),
         Input("results-grid", "selectedRows"),
@@ -260,7 +285,7 @@ def register_page_updates(app, catalog: Catalog) -> None:
         State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
-    def show_details(selected, card, search, stored, stored_assumptions):
+    def show_details(selected: Any, card: Any, search: Any, stored: Any, stored_assumptions: Any) -> Any:
         chosen = (
             selected[0].get("id") if isinstance(selected, list) and selected and isinstance(selected[0], dict) else None
         )

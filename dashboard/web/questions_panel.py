@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, dcc, html
+from typing import Any
+
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import vocab
@@ -13,6 +15,7 @@ from dashboard.model.filters import from_query
 from dashboard.output.questions import clinic_questions, questions_text
 from dashboard.quotes import records as quotes
 from dashboard.quotes.dates import latest_today
+from dashboard.web.components import aria_labelledby
 
 FILE_NAME = "questions-for-the-clinic.txt"
 
@@ -49,11 +52,11 @@ def questions_section() -> html.Section:
         ],
         id="questions",
         className="questions-section mt-3",
-        **{"aria-labelledby": "questions-heading"},
+        **aria_labelledby("questions-heading"),
     )
 
 
-def download_text(catalog: Catalog, query, stored_quotes, stored_assumptions) -> str:
+def download_text(catalog: Catalog, query: Any, stored_quotes: Any, stored_assumptions: Any) -> str:
     """The questions for the filters in force (`query`, as in the URL) and the stored quotes and assumptions,
     checked here, as the text file's content."""
     filters = from_query(query if isinstance(query, str) else "", catalog.treatment_ids)
@@ -65,7 +68,7 @@ def download_text(catalog: Catalog, query, stored_quotes, stored_assumptions) ->
     return questions_text(clinic_questions(comparison.rows, symbol), about)
 
 
-def register_questions(app, catalog: Catalog) -> None:
+def register_questions(app: Dash, catalog: Catalog) -> None:
     """The Print button (the browser's print dialog; assets/app.css prints only the questions) and the download."""
     app.clientside_callback(
         ClientsideFunction(namespace="questions", function_name="print"),
@@ -82,7 +85,7 @@ def register_questions(app, catalog: Catalog) -> None:
         State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
-    def download(n_clicks, query, stored_quotes, stored_assumptions):
+    def download(n_clicks: Any, query: Any, stored_quotes: Any, stored_assumptions: Any) -> dict[str, Any]:
         if not n_clicks:
             raise PreventUpdate
         text = download_text(catalog, query, stored_quotes, stored_assumptions)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any, TypedDict
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, dcc, html
+from dash import Dash, Input, Output, dcc, html
 
 from dashboard.model.explain import OVER
 from dashboard.model.name_search import treatment_options
@@ -15,7 +17,7 @@ from dashboard.output.quote_words import arithmetic, nearest_text, not_listed_te
 from dashboard.output.quote_words import reading_line as quote_reading
 from dashboard.quotes import records as q
 from dashboard.quotes.upload import TOO_LARGE, UPLOAD_COMPONENT_MAX_BYTES
-from dashboard.web.components import labelled
+from dashboard.web.components import aria_label, aria_live, labelled
 from dashboard.web.typed_input import number_box
 
 LOCAL_ONLY = (
@@ -26,104 +28,14 @@ LOCAL_ONLY = (
 
 def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) -> dbc.Card:
     """The form; its treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
-    options = treatment_options(treatments, aliases)
-    row = dbc.Row(
-        [
-            dbc.Col(
-                labelled("quote-treatment", "Treatment", dcc.Dropdown(id="quote-treatment", options=options)), md=4
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-clinic",
-                    "Clinic name",
-                    dcc.Input(id="quote-clinic", type="text", maxLength=200, className="form-control"),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-price",
-                    "Price quoted",
-                    number_box("quote-price", "e.g. 1,200", max_length=40),
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-currency",
-                    "Currency",
-                    dcc.Dropdown(
-                        id="quote-currency",
-                        options=[{"label": c, "value": c} for c in q.CURRENCIES],
-                        value="USD",
-                        clearable=False,
-                    ),
-                ),
-                md=3,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-covers",
-                    "The price covers",
-                    dcc.Dropdown(
-                        id="quote-covers",
-                        options=[{"label": c, "value": c} for c in q.COVERS],
-                        value="session",
-                        clearable=False,
-                    ),
-                ),
-                md=3,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-quantity",
-                    "How many sessions (or units, syringes…) does the quote count?",
-                    dcc.Input(
-                        id="quote-quantity",
-                        type="text",
-                        inputMode="numeric",
-                        maxLength=10,
-                        value="1",
-                        className="form-control",
-                    ),
-                ),
-                md=3,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-date",
-                    "Date of the quote",
-                    dcc.Input(
-                        id="quote-date", type="text", maxLength=10, placeholder="YYYY-MM-DD", className="form-control"
-                    ),
-                ),
-                md=3,
-            ),
-            dbc.Col(
-                labelled(
-                    "quote-per",
-                    price_of_question("session"),
-                    dbc.RadioItems(
-                        id="quote-per",
-                        options=[
-                            {"label": "The price of one (each)", "value": "one"},
-                            {"label": "The price of all of them (the total)", "value": "all"},
-                        ],
-                        value=None,
-                        inline=True,
-                    ),
-                ),
-                md=12,
-            ),
-        ]
-    )
+    row = dbc.Row([*quoted_columns(treatments, aliases), *coverage_columns()])
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H2("Your quotes", className="h5"),
                 html.P(LOCAL_ONLY, className="small text-muted", id="quotes-local-note"),
                 row,
-                html.P(id="quote-reading", className="quote-reading fw-semibold", **{"aria-live": "polite"}),
+                html.P(id="quote-reading", className="quote-reading fw-semibold", **aria_live("polite")),
                 dcc.Store(id="quote-form-values"),
                 html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Span(" or ", className="mx-1"),
@@ -133,7 +45,7 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
                 dcc.Download(id="template-download"),
                 dcc.Download(id="my-quotes-download"),
                 html.P(id="quote-storage-note", className="alert alert-warning small mt-2 mb-0", role="alert"),
-                html.Ul(id="quote-messages", className="mt-2 small", **{"aria-live": "polite"}),
+                html.Ul(id="quote-messages", className="mt-2 small", **aria_live("polite")),
                 html.Div(id="quote-list", className="mt-2"),
                 html.Button(
                     "Clear all quotes", id="quote-clear", n_clicks=0, className="btn btn-outline-danger btn-sm mt-2"
@@ -144,8 +56,108 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
     )
 
 
+def quoted_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None) -> list[dbc.Col]:
+    """What was quoted and by whom: the treatment, the clinic, the price as typed (read beside it) and its currency."""
+    options = treatment_options(treatments, aliases)
+    return [
+        dbc.Col(labelled("quote-treatment", "Treatment", dcc.Dropdown(id="quote-treatment", options=options)), md=4),
+        dbc.Col(
+            labelled(
+                "quote-clinic",
+                "Clinic name",
+                dcc.Input(id="quote-clinic", type="text", maxLength=200, className="form-control"),
+            ),
+            md=4,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-price",
+                "Price quoted",
+                number_box("quote-price", "e.g. 1,200", max_length=40),
+            ),
+            md=4,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-currency",
+                "Currency",
+                dcc.Dropdown(
+                    id="quote-currency",
+                    options=[{"label": c, "value": c} for c in q.CURRENCIES],
+                    value="USD",
+                    clearable=False,
+                ),
+            ),
+            md=3,
+        ),
+    ]
+
+
+def coverage_columns() -> list[dbc.Col]:
+    """What the price covers: sessions, units…, how many, the quote's date, and whether it is the price of one or
+    of all of them (the question asked in the covered unit's words)."""
+    return [
+        dbc.Col(
+            labelled(
+                "quote-covers",
+                "The price covers",
+                dcc.Dropdown(
+                    id="quote-covers",
+                    options=[{"label": c, "value": c} for c in q.COVERS],
+                    value="session",
+                    clearable=False,
+                ),
+            ),
+            md=3,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-quantity",
+                "How many sessions (or units, syringes…) does the quote count?",
+                dcc.Input(
+                    id="quote-quantity",
+                    type="text",
+                    inputMode="numeric",
+                    maxLength=10,
+                    value="1",
+                    className="form-control",
+                ),
+            ),
+            md=3,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-date",
+                "Date of the quote",
+                dcc.Input(
+                    id="quote-date", type="text", maxLength=10, placeholder="YYYY-MM-DD", className="form-control"
+                ),
+            ),
+            md=3,
+        ),
+        dbc.Col(
+            labelled(
+                "quote-per",
+                price_of_question("session"),
+                dbc.RadioItems(
+                    id="quote-per",
+                    options=[
+                        {"label": "The price of one (each)", "value": "one"},
+                        {"label": "The price of all of them (the total)", "value": "all"},
+                    ],
+                    value=None,
+                    inline=True,
+                ),
+            ),
+            md=12,
+        ),
+    ]
+
+
 # What spreadsheets save a table as: CSV, "Text (tab-delimited)" or "Unicode Text" (.txt), TSV.
 UPLOAD_ACCEPT = ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+# The upload box's data-* attribute (a keyword Dash takes only from a dict: see components.py).
+DataMaxBytes = TypedDict("DataMaxBytes", {"data-max-bytes": str})
 
 
 def upload_button() -> html.Div:
@@ -167,11 +179,11 @@ def upload_button() -> html.Div:
             dcc.Store(id="quote-upload-refused", storage_type="memory"),
         ],
         className="d-inline-block quote-upload-box",
-        **{"data-max-bytes": str(UPLOAD_COMPONENT_MAX_BYTES)},
+        **DataMaxBytes({"data-max-bytes": str(UPLOAD_COMPONENT_MAX_BYTES)}),
     )
 
 
-def register_upload_refused(app) -> None:
+def register_upload_refused(app: Dash) -> None:
     """A file too large to send (quote-upload-refused set by assets/upload.js) gets the size message. The
     store's value only triggers this; nothing in it is used."""
 
@@ -180,7 +192,7 @@ def register_upload_refused(app) -> None:
         Input("quote-upload-refused", "data"),
         prevent_initial_call=True,
     )
-    def upload_refused(_refused):
+    def upload_refused(_refused: Any) -> list[html.Li]:
         return [html.Li(m) for m in refused_messages()]
 
 
@@ -189,7 +201,9 @@ def refused_messages() -> list[str]:
     return ["0 quotes added from the file.", str(q.QuoteProblem(None, None, TOO_LARGE))]
 
 
-def quote_list(comparison, saved: list[dict], names: dict[str, str], attention: list[dict] = ()) -> html.Div:
+def quote_list(
+    comparison, saved: list[dict], names: dict[str, str], attention: Sequence[dict] = ()
+) -> html.Ul | html.P:
     """Saved quotes, each read with its arithmetic and placed in the current market (or why it is not listed),
     with a remove button each and a "Compare" button for side by side; then the quotes needing attention."""
     if not saved and not attention:
@@ -218,7 +232,7 @@ def quote_list(comparison, saved: list[dict], names: dict[str, str], attention: 
                     id={"type": "compare-quote", "index": quote["id"]},
                     n_clicks=0,
                     className="btn btn-link btn-sm",
-                    **{"aria-label": f"Compare the quote from {quote['clinic']} side by side"},
+                    **aria_label(f"Compare the quote from {quote['clinic']} side by side"),
                 ),
             )
         items.append(html.Li([html.Span(text), *buttons], className="quote-over-budget" if over else None))
@@ -238,7 +252,7 @@ def _remove_button(quote: dict) -> html.Button:
         id={"type": "remove-quote", "index": quote["id"]},
         n_clicks=0,
         className="btn btn-link btn-sm",
-        **{"aria-label": f"Remove quote from {quote['clinic']}"},
+        **aria_label(f"Remove quote from {quote['clinic']}"),
     )
 
 
@@ -261,7 +275,7 @@ def apply_action(
     upload: tuple | None = None,
     remove_id: object = None,
     aliases: dict[str, str] | None = None,
-    attention: list[dict] = (),
+    attention: Sequence[dict] = (),
 ) -> tuple[list[dict], list[str]]:
     """The saved list after an action (add, upload, remove, clear) and the messages to show.
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
+from dash import Dash
 from flask import Response, request
 from flask_talisman import Talisman
 
@@ -11,7 +14,7 @@ MAX_REQUEST_BYTES = 2 * 1024 * 1024
 CALLBACK_PATH = "/_dash-update-component"
 
 
-def csp(script_hashes: list[str]) -> dict[str, str | list[str]]:
+def csp(script_hashes: Sequence[str]) -> dict[str, str | list[str]]:
     """The Content-Security-Policy: scripts only from this origin plus Dash's inline hashes."""
     return {
         "default-src": "'self'",
@@ -37,7 +40,7 @@ def _bad_request(message: str, status: int = 400) -> Response:
 MAX_JSON_DEPTH = 32
 
 
-def json_depth_exceeds(value, limit: int = MAX_JSON_DEPTH) -> bool:
+def json_depth_exceeds(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
     """Whether `value` (parsed JSON) nests arrays and objects deeper than `limit`; iterative, so any depth is
     measured without recursion."""
     stack = [(value, 1)]
@@ -51,7 +54,7 @@ def json_depth_exceeds(value, limit: int = MAX_JSON_DEPTH) -> bool:
     return False
 
 
-def read_json_body():
+def read_json_body() -> tuple[Any, str | None]:
     """(the request's JSON body or None, a problem or None). A body nested past what the JSON parser can follow,
     or past MAX_JSON_DEPTH, is a problem, never an error of the server."""
     try:
@@ -63,7 +66,7 @@ def read_json_body():
     return body, None
 
 
-def callback_request_problem(body, known_outputs) -> str | None:
+def callback_request_problem(body: Any, known_outputs: dict[str, dict]) -> str | None:
     """Why a callback request is malformed, or None when its shape is acceptable."""
     if not isinstance(body, dict):
         return "the request body must be a JSON object"
@@ -87,7 +90,7 @@ def callback_request_problem(body, known_outputs) -> str | None:
     return None
 
 
-def harden(app) -> None:
+def harden(app: Dash) -> None:
     """Headers on every response, a body-size limit (413) and a 400 for malformed callbacks."""
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
@@ -103,7 +106,7 @@ def harden(app) -> None:
     )
 
     @server.before_request
-    def guard_callbacks():
+    def guard_callbacks() -> Response | None:
         if request.content_length is not None and request.content_length > MAX_REQUEST_BYTES:
             return _bad_request("request body too large", 413)
         if request.path != CALLBACK_PATH:
@@ -117,9 +120,9 @@ def harden(app) -> None:
         return _bad_request(problem) if problem else None
 
     @server.errorhandler(500)
-    def internal_error(_err):
+    def internal_error(_err: Exception) -> Response:
         return _bad_request("internal error; nothing was changed", 500)
 
     @server.errorhandler(413)
-    def too_large(_err):
+    def too_large(_err: Exception) -> Response:
         return _bad_request("request body too large", 413)

@@ -8,10 +8,13 @@ treatment and concern list, a name typed with accents finds its option ("acné":
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, dcc, html
+from typing import Any
+
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
 from dashboard.quotes.prices import parse_price
 from dashboard.quotes.value_parsers import number_words, reading_words
+from dashboard.web.components import aria_live
 
 # The form fields whose reading is shown beside them.
 READ_FIELDS = ("quote-price", "assumption-low", "assumption-high")
@@ -21,10 +24,10 @@ NAME_LISTS = ("concern", "compare", "quote-treatment", "assumption-treatment")
 
 def reading_line(control_id: str) -> html.Div:
     """The line under a typed number where its reading is said (empty until there is something to say)."""
-    return html.Div(id=f"{control_id}-reading", className="input-message", role="status", **{"aria-live": "polite"})
+    return html.Div(id=f"{control_id}-reading", className="input-message", role="status", **aria_live("polite"))
 
 
-def number_box(control_id: str, placeholder: str, max_length: int = 20, **extra) -> html.Div:
+def number_box(control_id: str, placeholder: str, max_length: int = 20, **extra: Any) -> html.Div:
     """A typed-number field (text, so the person's own separators reach the one reader) with its reading line."""
     box = dcc.Input(
         id=control_id, type="text", maxLength=max_length, className="form-control", placeholder=placeholder, **extra
@@ -45,7 +48,7 @@ def price_reading(text: object) -> str:
     return f"Read as {mark}{number_words(amount)}."
 
 
-def register_readings(app) -> None:
+def register_readings(app: Dash) -> None:
     """One callback per form field: its text -> the line beside it (not on load: the fields start empty)."""
     app.callback(Output("quote-price-reading", "children"), Input("quote-price", "value"), prevent_initial_call=True)(
         price_reading
@@ -56,7 +59,7 @@ def register_readings(app) -> None:
         )(reading_words)
 
 
-def register_name_search(app) -> None:
+def register_name_search(app: Dash) -> None:
     """Each list's typed text, folded in the browser (assets/dashboard.js foldedSearch): the options whose
     search text holds the folded words also hold the words as typed, so the dropdown's own search finds them."""
     for control_id in NAME_LISTS:
