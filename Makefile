@@ -52,6 +52,7 @@ lint: setup-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # benchmarks: synthetic price lists in a temp dir, gunicorn, headless chromium -> bench/results.json
 bench: setup-test browser

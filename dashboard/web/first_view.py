@@ -31,7 +31,11 @@ def walk(component: Component) -> Iterator[object]:
 
 def fill(layout: Component, props: dict[tuple[str, str], object]) -> Component:
     """Set (component id, property) -> value in the layout tree; a missing id raises KeyError."""
-    by_id = {c.id: c for c in walk(layout) if isinstance(getattr(c, "id", None), str)}
+    by_id: dict[str, Component] = {}
+    for c in walk(layout):
+        found = getattr(c, "id", None)
+        if isinstance(c, Component) and isinstance(found, str):
+            by_id[found] = c
     for (component_id, prop), value in props.items():
         setattr(by_id[component_id], prop, value)
     return layout

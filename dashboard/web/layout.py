@@ -11,19 +11,20 @@ from dashboard.model.comparison import Catalog
 from dashboard.output import grid_columns
 from dashboard.output.views import sources_panel
 from dashboard.web.assumption_panel import assumption_form
+from dashboard.web.components import aria_labelledby, aria_live
 from dashboard.web.filter_panel import controls
 from dashboard.web.questions_panel import questions_section
 from dashboard.web.quote_panel import quote_form
 
 
-def results(catalog: Catalog) -> html.Div:
+def results(catalog: Catalog) -> html.Section:
     """Summary line, the over-budget switch, the grid (cards on a phone), details, missing figures, exports."""
     return html.Section(
         [
             html.Div(
                 [
                     html.H2("Your options", className="h5 mb-1", id="results-heading"),
-                    html.P(id="result-count", className="result-count mb-1", **{"aria-live": "polite"}),
+                    html.P(id="result-count", className="result-count mb-1", **aria_live("polite")),
                     html.Span(id="over-budget-note", className="text-muted small"),
                     dbc.Switch(
                         id="show-over-budget",
@@ -79,7 +80,7 @@ def results(catalog: Catalog) -> html.Div:
                 "Select a row (click it, or press Space on it) to see everything about that option.",
                 className="small text-muted mt-1 mb-1 grid-hint",
             ),
-            html.Div(id="option-details", className="option-details", **{"aria-live": "polite"}),
+            html.Div(id="option-details", className="option-details", **aria_live("polite")),
             html.Div(id="missing-notes", className="missing-notes"),
             html.Div(
                 [
@@ -99,7 +100,7 @@ def results(catalog: Catalog) -> html.Div:
             ),
         ],
         id="results",
-        **{"aria-labelledby": "results-heading"},
+        **aria_labelledby("results-heading"),
     )
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypedDict
 
+import pandas as pd
 from dash import dcc, html
 
 from dashboard import vocab
 from dashboard.model.comparison import Catalog, Comparison, compare
+from dashboard.model.filters import Filters
 from dashboard.output import (
     cumulative,
     display,
@@ -22,6 +25,7 @@ from dashboard.output import (
 )
 from dashboard.output.views import option_details, side_by_side
 from dashboard.web.assumption_panel import assumption_list
+from dashboard.web.components import aria_label
 from dashboard.web.quote_panel import quote_list
 
 
@@ -63,7 +67,9 @@ CHART_FIELDS = (
 )
 
 # No mode bar: its 19 buttons per chart were 57 Tab stops between the tabs and the quotes.
-GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False}
+GRAPH_CONFIG: dcc.Graph.Config = {"displayModeBar": False, "displaylogo": False}
+# the ids of a group's result cards, in order, for assets/cards.js
+DataIds = TypedDict("DataIds", {"data-ids": str})
 
 
 def result_text(comparison: Comparison) -> str:
@@ -79,7 +85,7 @@ def cards(records: list[dict]) -> list:
         html.Div(
             dcc.Markdown(group.markdown, className="option-cards" + (" over-budget-cards" if group.over else "")),
             className="card-group",
-            **{"data-ids": ",".join(group.ids)},
+            **DataIds({"data-ids": ",".join(group.ids)}),
         )
         for group in page_texts.card_groups(records)
     ]
@@ -125,7 +131,7 @@ def trial_notes(rows, concern: str | None, currency: str) -> list:
         return []
     key = [html.Li(t) for t in trial_chart.trial_key(rows, currency)]
     notes = [html.Li(t) for t in trial_words.concern_summary(rows, vocab.CURRENCY_SYMBOL[currency])]
-    out = [html.Ol(key, className="chart-key small", **{"aria-label": "The points of the chart"})] if key else []
+    out = [html.Ol(key, className="chart-key small", **aria_label("The points of the chart"))] if key else []
     return [*out, html.Ul(notes, className="small")]
 
 
@@ -140,7 +146,7 @@ def charts_panel(out: PageOutputs) -> html.Div:
                 out.cost_downtime_key,
                 id="cost-downtime-key",
                 className="chart-key small",
-                **{"aria-label": "The points of the cost against downtime chart"},
+                **aria_label("The points of the cost against downtime chart"),
             ),
             dcc.Graph(id="trial-chart", figure=out.trial_chart, config=GRAPH_CONFIG),
             html.Div(out.trial_notes, id="trial-notes"),
@@ -150,12 +156,24 @@ def charts_panel(out: PageOutputs) -> html.Div:
     )
 
 
-def chart_outputs(comparison: Comparison, catalog: Catalog) -> dict[str, Any]:
+def every_option(comparison: Comparison) -> pd.DataFrame:
+    """Every option (and quote) before the filters: compare() always holds it."""
+    if comparison.table is None:
+        raise ValueError("a comparison made by compare() holds every option")
+    return comparison.table
+
+
+def chart_outputs(comparison: Comparison) -> dict[str, Any]:
     """The charts' figures, key and notes for a comparison, keyed as PageOutputs' fields."""
     filters, rows = comparison.filters, comparison.rows
     currency = vocab.MARKET_CURRENCY[filters.market]
     by_year, sentences = cumulative.cumulative_figure(
-        comparison.table, list(filters.compare), filters.horizon, currency, comparison.cumulative, filters.budget
+        every_option(comparison),
+        list(filters.compare),
+        filters.horizon,
+        currency,
+        comparison.cumulative,
+        filters.budget,
     )
     return {
         "cost_range": figures.cost_range_figure(rows, filters.horizon, currency, filters.budget),
@@ -168,20 +186,20 @@ def chart_outputs(comparison: Comparison, catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def render_charts(catalog: Catalog, filters, saved_quotes: list[dict] = (), assumptions: list[dict] = ()) -> html.Div:
+def render_charts(
+    catalog: Catalog, filters: Filters, saved_quotes: Sequence[dict] = (), assumptions: Sequence[dict] = ()
+) -> html.Div:
     """The charts tab's content alone, for the filters (when the charts are first drawn)."""
     comparison = compare(catalog, filters, saved_quotes, assumptions)
-    return charts_panel(
-        PageOutputs([], [], "", "", **chart_outputs(comparison, catalog), side_by_side=None, quote_list=None)
-    )
+    return charts_panel(PageOutputs([], [], "", "", **chart_outputs(comparison), side_by_side=None, quote_list=None))
 
 
 def render(
     catalog: Catalog,
-    filters,
-    saved_quotes: list[dict] = (),
-    assumptions: list[dict] = (),
-    attention: list[dict] = (),
+    filters: Filters,
+    saved_quotes: Sequence[dict] = (),
+    assumptions: Sequence[dict] = (),
+    attention: Sequence[dict] = (),
     charts: bool = True,
 ) -> PageOutputs:
     """The grid rows, texts, figures, side-by-side view and quote list for the filters (`attention`: stored
@@ -190,10 +208,10 @@ def render(
     comparison = compare(catalog, filters, saved_quotes, assumptions)
     rows = comparison.rows
     horizon_label = f"{filters.horizon} year{'s' if filters.horizon != 1 else ''}"
-    everything = comparison.table
+    everything = every_option(comparison)
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
     selected = list(filters.compare)
-    drawn = chart_outputs(comparison, catalog) if charts else dict.fromkeys(CHART_FIELDS)
+    drawn = chart_outputs(comparison) if charts else dict.fromkeys(CHART_FIELDS)
     records = grid.grid_rows(comparison, catalog.data)
     shown_over = sum(1 for r in records if r["over"])
     out = PageOutputs(
@@ -226,14 +244,20 @@ def render(
     return replace(out, charts=charts_panel(out)) if charts else out
 
 
-def details(catalog: Catalog, filters, option_id, saved_quotes: list[dict] = (), assumptions: list[dict] = ()):
+def details(
+    catalog: Catalog,
+    filters: Filters,
+    option_id: object,
+    saved_quotes: Sequence[dict] = (),
+    assumptions: Sequence[dict] = (),
+):
     """The details panel of one option (everything the grid leaves out), or None."""
     comparison = compare(catalog, filters, saved_quotes, assumptions)
-    table = comparison.table
+    table = every_option(comparison)
     if not isinstance(option_id, str) or option_id not in table.index:
         return None
     return option_details(
-        table.loc[option_id],
+        display.row_of(table, option_id),
         catalog.data,
         filters.horizon,
         filters.market,
