@@ -39,8 +39,6 @@ LIST_LIMITS = {"compare": MAX_COMPARE}
 RENDER_INPUTS = {
     "stored_quotes": ("quotes-store", "data"),
     "stored_assumptions": ("assumptions-store", "data"),
-    # True once the charts' part of the page has come near the screen (assets/charts.js)
-    "charts_shown": ("charts-shown", "data"),
 }
 # What it returns: PageOutputs field -> (component id, property). The first view fills the same properties.
 RENDER_OUTPUTS = {
@@ -142,18 +140,13 @@ def page_outputs(
     return {**values, "charts": no_update if out.charts is None else out.charts}
 
 
-def charts_outputs(
-    catalog: Catalog, applied_query: Any, stored_quotes: Any, stored_assumptions: Any
-) -> dict[str, object]:
-    """What the render returns when the charts are first drawn: the charts for the filters in force (the
-    applied-query store) and the stored quotes and assumptions, everything else left as it is."""
+def charts_output(catalog: Catalog, applied_query: Any, stored_quotes: Any, stored_assumptions: Any) -> Any:
+    """The charts tab's content for the filters in force (the applied-query store's query) and the raw stored
+    quotes and assumptions, each checked here."""
     filters = from_query(applied_query if isinstance(applied_query, str) else "", catalog.treatment_ids)
     saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, latest_today())
     assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
-    return {
-        **dict.fromkeys([*RENDER_OUTPUTS, *MESSAGE_OUTPUTS, *URL_OUTPUT, *CONTROL_OUTPUTS], no_update),
-        "charts": render_charts(catalog, filters, saved, assumed),
-    }
+    return render_charts(catalog, filters, saved, assumed)
 
 
 def applied_filters(
@@ -247,14 +240,13 @@ def register_render(app: Dash, catalog: Catalog) -> None:
             "history": Input("history-search", "data"),  # {"search": ..., "step": n} after back or forward
             "applied_query": State("applied-query", "data"),
             "search": State("url", "search"),
+            # True once the charts' part of the page has come near the screen (assets/charts.js): from then on
+            # every answer holds the charts; their first drawing is draw_charts' (below)
+            "charts_shown": State("charts-shown", "data"),
         },
         prevent_initial_call=True,
     )
     def show(controls: Any, history: Any, applied_query: Any, search: Any = None, **values: Any) -> dict[str, object]:
-        if ctx.triggered_id == "charts-shown":
-            if values.get("charts_shown") is not True:
-                raise PreventUpdate
-            return charts_outputs(catalog, applied_query, values.get("stored_quotes"), values.get("stored_assumptions"))
         if ctx.triggered_id == "history-search":
             return history_outputs(catalog, history, **values)
         controls = controls if isinstance(controls, dict) else {}
@@ -270,6 +262,21 @@ def register_render(app: Dash, catalog: Catalog) -> None:
             "url_query": target,
             **dict.fromkeys(CONTROL_OUTPUTS, no_update),
         }
+
+    # The charts, drawn once their part of the page first comes near the screen: for the filters in force and
+    # the stored quotes and assumptions. Its own callback, so it never takes the place of a change's answer.
+    @app.callback(
+        Output("charts-panel", "children", allow_duplicate=True),
+        Input("charts-shown", "data"),
+        State("applied-query", "data"),
+        State("quotes-store", "data"),
+        State("assumptions-store", "data"),
+        prevent_initial_call=True,
+    )
+    def draw_charts(shown: Any, applied_query: Any, stored_quotes: Any, stored_assumptions: Any) -> Any:
+        if shown is not True:
+            raise PreventUpdate
+        return charts_output(catalog, applied_query, stored_quotes, stored_assumptions)
 
 
 def register_details(app: Dash, catalog: Catalog) -> None:

@@ -61,10 +61,9 @@ def render_controls_body(
     inputs = [(c, "value", v) for c, v in controls.items()] + [
         ("quotes-store", "data", list(saved_quotes)),
         ("assumptions-store", "data", list(saved_assumptions)),
-        ("charts-shown", "data", charts_shown),
         ("history-search", "data", ""),
     ]
-    state = [("applied-query", "data", applied), ("url", "search", "")]
+    state = [("applied-query", "data", applied), ("url", "search", ""), ("charts-shown", "data", charts_shown)]
     return request_body(RENDER_OUTPUTS, inputs, state=state, changed=[changed])
 
 
@@ -74,10 +73,9 @@ def history_body(search, shown="", saved_quotes=()):
     inputs = [(c, "value", v) for c, v in controls_from_query(shown).items()] + [
         ("quotes-store", "data", list(saved_quotes)),
         ("assumptions-store", "data", []),
-        ("charts-shown", "data", True),
         ("history-search", "data", {"search": search, "step": 1}),
     ]
-    state = [("applied-query", "data", shown.lstrip("?")), ("url", "search", shown)]
+    state = [("applied-query", "data", shown.lstrip("?")), ("url", "search", shown), ("charts-shown", "data", True)]
     return request_body(RENDER_OUTPUTS, inputs, state=state, changed=["history-search.data"])
 
 
@@ -98,6 +96,24 @@ def chart_part(response, component_id):
     found = walk(response["charts-panel"]["children"])
     assert found is not None, f"{component_id} is not in the charts"
     return found
+
+
+def draw_charts_body(client, applied, saved_quotes=(), saved_assumptions=(), shown=True):
+    """The request that first draws the charts (the charts-shown store turned True), for the filters in force
+    `applied` (a query string), as the browser sends it: its output id as the server declares it."""
+    deps = client.get("/_dash-dependencies").get_json()
+    output = next(d["output"] for d in deps if d["output"].startswith("charts-panel.children@"))
+    return {
+        "output": output,
+        "outputs": {"id": "charts-panel", "property": output.split(".", 1)[1]},
+        "inputs": [{"id": "charts-shown", "property": "data", "value": shown}],
+        "state": [
+            {"id": "applied-query", "property": "data", "value": applied},
+            {"id": "quotes-store", "property": "data", "value": list(saved_quotes)},
+            {"id": "assumptions-store", "property": "data", "value": list(saved_assumptions)},
+        ],
+        "changedPropIds": ["charts-shown.data"],
+    }
 
 
 def render(client, search, saved_quotes=(), saved_assumptions=()):

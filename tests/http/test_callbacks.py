@@ -9,7 +9,15 @@ import pytest
 
 from dashboard.model.filters import CONTROLS, Filters, control_values, from_query
 from dashboard.web.page_state import controls_from_query, shown_values
-from tests.http.callbacks import chart_part, history_body, render, render_body, render_controls_body, request_body
+from tests.http.callbacks import (
+    chart_part,
+    draw_charts_body,
+    history_body,
+    render,
+    render_body,
+    render_controls_body,
+    request_body,
+)
 
 
 def test_page_and_dependencies_load(client):
@@ -22,9 +30,9 @@ def test_page_and_dependencies_load(client):
     # large to upload, the exports (one each: CSV, Excel), the Sources tab on first show, the questions' print
     # (in the browser) and download; the readings beside the quote price and the assumption's two numbers; the
     # accent-folded search of the four name lists (in the browser); the quotes and assumptions kept in local storage
-    # (load and save, in the browser), the quote form's values (in the browser) and reading, "Download my quotes"
-    # and a quote put side by side
-    assert len(deps) == 30
+    # (load and save, in the browser), the quote form's values (in the browser) and reading, "Download my quotes",
+    # a quote put side by side, and the charts' first drawing
+    assert len(deps) == 31
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -379,21 +387,17 @@ def test_before_the_charts_are_drawn_a_change_sends_no_chart(client):
     assert len(without.data) < len(with_charts.data) * 0.8
 
 
-def test_when_the_charts_near_the_screen_they_are_drawn_for_the_filters_in_force_and_nothing_else_is_sent(client):
+def test_when_the_charts_near_the_screen_they_are_drawn_for_the_filters_in_force(client):
     query = "?concern=stretch-marks&budget=3000&horizon=5"
-    body = render_body(query, charts_shown=True)
-    body["changedPropIds"] = ["charts-shown.data"]
-    # the controls say 10 years, but the filters in force (applied-query) are 5: the charts follow the page
-    for item in body["inputs"]:
-        if item["id"] == "horizon":
-            item["value"] = 10
+    body = draw_charts_body(client, query.lstrip("?"))
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
     assert set(out) == {"charts-panel"}
-    assert out["charts-panel"] == render(client, query)["charts-panel"]
-    assert out["charts-panel"] != render(client, query.replace("horizon=5", "horizon=10"))["charts-panel"]
+    assert out["charts-panel"]["children"] == render(client, query)["charts-panel"]["children"]
+    assert chart_part(out, "cost-range-chart")["figure"]["data"]
+    other = client.post("/_dash-update-component", json=draw_charts_body(client, "concern=stretch-marks&horizon=10"))
+    assert other.get_json()["response"]["charts-panel"] != out["charts-panel"]
 
 
-def test_a_charts_signal_that_is_not_true_changes_nothing(client):
-    body = render_body("?concern=stretch-marks", charts_shown="yes")
-    body["changedPropIds"] = ["charts-shown.data"]
+def test_a_charts_signal_that_is_not_true_draws_nothing(client):
+    body = draw_charts_body(client, "concern=stretch-marks", shown="yes")
     assert client.post("/_dash-update-component", json=body).status_code == 204

@@ -108,7 +108,6 @@ def test_render_callback_does_not_run_on_load_but_the_index_stays_small(client):
         *CONTROLS,
         "quotes-store",
         "assumptions-store",
-        "charts-shown",
         "history-search",
     ]
     index = client.get("/?market=UK").get_data(as_text=True)
