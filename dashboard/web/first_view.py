@@ -120,8 +120,8 @@ def first_view(catalog: Catalog, search: str | None, deferred_tabs: frozenset[st
     # quotes and assumptions live in the browser: they come back as a change of their store, then the render
     # callback adds them
     outputs = page_outputs(catalog, filters, [], [])
-    # the charts are drawn once their part of the page comes near the screen: the layout's placeholder stays
-    props.update({RENDER_OUTPUTS[name]: value for name, value in outputs.items() if value is not no_update})
+    # the charts are drawn once their part of the page comes near the screen: until then, their place
+    props.update({RENDER_OUTPUTS[name]: value for name, value in outputs.items()})
     props[("url", "search")] = search
     props[("budget-currency", "children")] = budget_currency(filters.market)
     # the deferred tabs' content is sent when first shown (register_deferred_tabs): not built here

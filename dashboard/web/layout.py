@@ -15,6 +15,7 @@ from dashboard.web.components import aria_labelledby, aria_live
 from dashboard.web.filter_panel import controls
 from dashboard.web.questions_panel import questions_section
 from dashboard.web.quote_panel import quote_form
+from dashboard.web.render import charts_waiting
 
 
 def results(catalog: Catalog) -> html.Section:
@@ -107,11 +108,6 @@ def results(catalog: Catalog) -> html.Section:
 FIRST_TAB = "charts"
 
 
-def charts_waiting() -> html.P:
-    """What the charts tab holds until its charts are drawn (a moment after it comes near the screen)."""
-    return html.P("Drawing the charts…", className="small text-muted charts-waiting", role="status")
-
-
 def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Tabs:
     """Charts, side by side and sources; assets/page.js makes them a keyboard tab list. A tab named in
     `unbuilt` (not the first one shown) is left empty: its content is sent when it is first shown."""
@@ -123,7 +119,7 @@ def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Ta
         [
             dbc.Tab(
                 # drawn when this part of the page first comes near the screen (assets/charts.js, render.charts)
-                html.Div(charts_waiting(), id="charts-panel", className="charts-panel"),
+                html.Div(charts_waiting(0), id="charts-panel", className="charts-panel"),
                 label="Charts",
                 tab_id="charts",
             ),

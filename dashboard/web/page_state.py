@@ -55,7 +55,7 @@ RENDER_OUTPUTS = {
     "applied_query": ("applied-query", "data"),
     "price_basis_note": ("price-basis-note", "children"),
     "clinic_questions": ("clinic-questions", "children"),
-    # the charts with their keys and notes; left as they are (no_update) until the charts are first drawn
+    # the charts with their keys and notes, or until they are first drawn the place kept for them
     "charts": ("charts-panel", "children"),
 }
 # After a change, the URL to write ({"query": the filters in force, "step": the Back/Forward step the request
@@ -130,14 +130,13 @@ def page_outputs(
 ) -> dict[str, object]:
     """Everything the view shows for valid filters and the raw stored quotes and assumptions, keyed as
     RENDER_OUTPUTS. Quotes and assumptions come from the browser: they are checked here, every time. The
-    charts are made only once `charts_shown` is True; until then "charts" is no_update.
+    charts are made only once `charts_shown` is True; until then "charts" is the place kept for them.
     """
     saved = quotes.validate_stored(stored_quotes, catalog.treatment_ids, latest_today())
     assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
     attention = quotes.needs_attention(stored_quotes, catalog.treatment_ids, latest_today())
     out = render(catalog, filters, saved, assumed, attention, charts=charts_shown is True)
-    values = {name: getattr(out, name) for name in RENDER_OUTPUTS}
-    return {**values, "charts": no_update if out.charts is None else out.charts}
+    return {name: getattr(out, name) for name in RENDER_OUTPUTS}
 
 
 def charts_output(catalog: Catalog, applied_query: Any, stored_quotes: Any, stored_assumptions: Any) -> Any:

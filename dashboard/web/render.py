@@ -51,7 +51,7 @@ class PageOutputs:
     clinic_questions: Any = None
     trial_chart: Any = None  # what the money buys: course cost against the share improved, for the concern
     trial_notes: Any = None  # under it: the cost per extra patient improved where a trial allows, the counts
-    # the charts tab's content (the figures above as components), or None when the charts are not drawn yet
+    # the charts tab's content: the figures above as components, or what it holds until they are drawn
     charts: Any = None
 
 
@@ -135,6 +135,18 @@ def trial_notes(rows, concern: str | None, currency: str) -> list:
     return [*out, html.Ul(notes, className="small")]
 
 
+def charts_waiting(options: int) -> html.P:
+    """What the charts tab holds until its charts are drawn (a moment after it comes near the screen), as tall
+    as the charts of `options` shown options about are (assets/app.css), so nothing below moves much when
+    they arrive."""
+    return html.P(
+        "Drawing the charts…",
+        className="small text-muted charts-waiting",
+        role="status",
+        style={"--chart-rows": str(options)},
+    )
+
+
 def charts_panel(out: PageOutputs) -> html.Div:
     """The charts tab's content: the cost range, cost against downtime with its key, what the money buys
     with its notes, and the cost by year with its crossover notes."""
@@ -204,7 +216,7 @@ def render(
 ) -> PageOutputs:
     """The grid rows, texts, figures, side-by-side view and quote list for the filters (`attention`: stored
     quotes whose treatment is no longer in the data). Without `charts` the charts are not made (their fields
-    and `charts` are None)."""
+    are None, and `charts` is the place kept for them until they are drawn)."""
     comparison = compare(catalog, filters, saved_quotes, assumptions)
     rows = comparison.rows
     horizon_label = f"{filters.horizon} year{'s' if filters.horizon != 1 else ''}"
@@ -241,7 +253,7 @@ def render(
         ),
         **drawn,
     )
-    return replace(out, charts=charts_panel(out)) if charts else out
+    return replace(out, charts=charts_panel(out) if charts else charts_waiting(len(records)))
 
 
 def details(

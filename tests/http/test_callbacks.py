@@ -382,7 +382,10 @@ def test_before_the_charts_are_drawn_a_change_sends_no_chart(client):
     query = "?concern=stretch-marks&budget=3000&horizon=5"
     without = client.post("/_dash-update-component", json=render_body(query, charts_shown=False))
     with_charts = client.post("/_dash-update-component", json=render_body(query))
-    assert "charts-panel" not in without.get_json()["response"]
+    waiting = without.get_json()["response"]["charts-panel"]["children"]
+    rows = len(without.get_json()["response"]["results-grid"]["rowData"])
+    assert waiting["props"]["children"] == "Drawing the charts…"
+    assert waiting["props"]["style"] == {"--chart-rows": str(rows)}  # its place kept, about as tall as the charts
     assert without.get_json()["response"]["results-grid"] == with_charts.get_json()["response"]["results-grid"]
     assert len(without.data) < len(with_charts.data) * 0.8
 

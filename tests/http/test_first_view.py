@@ -74,7 +74,9 @@ def test_the_first_view_leaves_the_charts_until_their_part_of_the_page_nears_the
     page = layout(client, "?market=US&horizon=5&budget=5000")
     assert page["charts-shown"]["data"] is False
     assert "cost-range-chart" not in page and "cumulative-chart" not in page  # no chart, so no chart library yet
-    assert page["charts-panel"]["children"]["props"]["children"] == "Drawing the charts…"
+    waiting = page["charts-panel"]["children"]["props"]
+    assert waiting["children"] == "Drawing the charts…"
+    assert waiting["style"] == {"--chart-rows": str(len(page["results-grid"]["rowData"]))}  # its place kept
 
 
 @pytest.mark.parametrize(
