@@ -16,9 +16,10 @@ from dashboard.dataset.loader import Dataset
 from dashboard.model import assumptions as assumption_rules
 from dashboard.model import costs, inflation, price_combine
 from dashboard.model.decision import hinge_frame
-from dashboard.model.explain import OVER, budget_fit, missing_inputs
+from dashboard.model.explain import budget_fit, missing_inputs
 from dashboard.model.filters import HORIZON_RANGE, Filters
 from dashboard.model.quote_costs import quote_rows
+from dashboard.model.row import OVER
 from dashboard.model.trial_results import ALL_COLUMNS as TRIAL_COLUMNS
 from dashboard.model.trial_results import trials_for
 
@@ -64,7 +65,7 @@ def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> C
         for m in vocab.MARKETS:
             per_market[(setting, m)] = _plain_text(price_combine.session_prices(data.treatments, prices, m))
             for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1):
-                by_view[(setting, m, h)] = _cost_view(data, treatments, per_market[(setting, m)], m, h)
+                by_view[(setting, m, h)] = _cost_view(data, treatments, per_market[(setting, m)], h)
     for key in [k for k in by_view if k[0] == inflation.PUBLISHED and (inflation.LATEST, *k[1:]) not in by_view]:
         by_view[(inflation.LATEST, *key[1:])] = by_view[key]
     for pair in [k for k in per_market if k[0] == inflation.PUBLISHED and (inflation.LATEST, k[1]) not in per_market]:
@@ -93,16 +94,14 @@ def _plain_text(frame: pd.DataFrame) -> pd.DataFrame:
     return plain.copy()  # one block per kind again
 
 
-def _cost_view(
-    data: Dataset, treatments: pd.DataFrame, per_session: pd.DataFrame, market: str, horizon: int
-) -> pd.DataFrame:
-    """Every option (`treatments`: data.treatments indexed by id) with its costs in one market over one
-    horizon, and its missing inputs explained."""
+def _cost_view(data: Dataset, treatments: pd.DataFrame, per_session: pd.DataFrame, horizon: int) -> pd.DataFrame:
+    """Every option (`treatments`: data.treatments indexed by id) with its costs in one market (`per_session`:
+    its prices) over one horizon, and the inputs its cost lacks."""
     table = treatments.join(costs.cost_view(data.treatments, per_session, horizon))
     table["kind"] = "published"
     table["assumed"] = ""
     table["assumed_fields"] = [() for _ in range(len(table))]
-    table["missing"] = [missing_inputs(r, market) for _, r in table.iterrows()]
+    table["missing_inputs"] = [missing_inputs(r) for _, r in table.iterrows()]
     return _plain_text(table)
 
 
@@ -145,7 +144,7 @@ def pareto_front(cost: pd.Series[Any], downtime: pd.Series[Any], risk: pd.Series
 
 def full_table(catalog: Catalog, filters: Filters, assumptions: Sequence[dict[str, Any]] = ()) -> pd.DataFrame:
     """Every option with its costs for the market and horizon (the user's assumptions applied),
-    its evidence for the concern, budget fit with its reason and the missing inputs explained."""
+    its evidence for the concern, budget fit with what it hinges on and the inputs its cost lacks."""
     table = catalog.costs_by_view[(filters.prices_in, filters.market, filters.horizon)]
     table = assumption_rules.apply(table, list(assumptions), filters.market, filters.horizon)
     evidence = catalog.evidence_by_concern.get(filters.concern)
@@ -172,7 +171,10 @@ def _add_answers(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     table = pd.concat([table.drop(columns=[c for c in hinges if c in table]), hinges], axis=1)
     redo = table["assumed_fields"].map(bool) | (table["kind"] != "published")
     if redo.any():
-        table.loc[redo, "missing"] = [missing_inputs(r, filters.market) for _, r in table[redo].iterrows()]
+        codes = table["missing_inputs"].tolist()
+        for i in np.flatnonzero(redo.to_numpy()):
+            codes[i] = missing_inputs(table.iloc[i])
+        table["missing_inputs"] = codes
     _add_time_off(table, filters.daily_earnings)
     return table
 

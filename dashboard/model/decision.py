@@ -35,7 +35,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from dashboard.model import costs
-from dashboard.model.explain import FITS, MAY_FIT, OVER
+from dashboard.model.row import FITS, MAY_FIT, OVER
 
 # What an answer hinges on (column `hinge`)
 UPKEEP_ROOM = "upkeep room"

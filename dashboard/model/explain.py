@@ -1,4 +1,4 @@
-"""Budget answers from bounds, and every missing cost input explained in words a patient reads.
+"""Budget answers from bounds, and which cost inputs are missing (codes; output/gaps.py says them in words).
 
 Budget fit, for a total range [low, high] (high may be open) and a budget B:
 - fits: the upper bound is known and within B;
@@ -16,18 +16,20 @@ import numpy as np
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.model import row
-
-FITS, MAY_FIT, OVER, NO_PRICE, FIT_ORDER = row.FITS, row.MAY_FIT, row.OVER, row.NO_PRICE, row.FIT_ORDER
-MARKET_NAMES = {
-    "US": "US",
-    "UK": "UK",
-    "US-FL": "Florida",
-    "US-GA": "Georgia",
-    "US-NY": "New York",
-    "US-CA": "California",
-}
-ASK = "ask the clinic, or enter your own assumption"
+from dashboard.model.row import (
+    FITS,
+    MAY_FIT,
+    NO_PRICE,
+    NO_PRICE_PUBLISHED,
+    OVER,
+    PRICE_FROM,
+    PRICE_UP_TO,
+    REPEAT,
+    REPEAT_AS_NEEDED,
+    RESULTS_LAST,
+    SESSIONS,
+    UPKEEP_SESSIONS,
+)
 
 
 def _known(value: object) -> bool:
@@ -48,49 +50,33 @@ def budget_fit(total_low: pd.Series[float], total_high: pd.Series[float], budget
     return pd.Series(fit, index=total_low.index, dtype="object")
 
 
-def missing_inputs(row: pd.Series[Any], market: str) -> str:
-    """One sentence per missing cost input, with what the person can do; '' when nothing is missing."""
+def missing_inputs(row: pd.Series[Any]) -> tuple[str, ...]:
+    """The cost inputs the row lacks, as codes of MISSING_INPUTS (model/row.py) in that order; () when nothing is
+    missing. An input the person assumed is never missing; upkeep is missing only as far as the total needs it."""
     assumed = set(row.get("assumed_fields") or ())
-    where = MARKET_NAMES.get(market, market)
-    out = []
+    out: list[str] = []
     if "price" not in assumed:
         if not _known(row.get("session_low")) and not _known(row.get("session_high")):
-            problem = row.get("price_problem")
-            if isinstance(problem, str) and problem:
-                out.append(
-                    f"No usable {where} price ({problem}): add a clinic's quote, or enter your own price per session."
-                )
-            else:
-                out.append(f"No published {where} price: add a clinic's quote, or enter your own price per session.")
+            out.append(NO_PRICE_PUBLISHED)
         elif row.get("session_high_open"):
-            out.append("Only a 'from' price is published: ask the clinic for the full price.")
+            out.append(PRICE_FROM)
         elif not _known(row.get("session_low")):
-            out.append("Only an upper figure ('up to') is published: ask the clinic what it would cost you.")
+            out.append(PRICE_UP_TO)
     if "sessions" not in assumed and not any(_known(row.get(f"sessions_{k}")) for k in vocab.FIGURE_KINDS):
-        out.append(f"How many sessions a course takes is not published (counted as at least one): {ASK}.")
+        out.append(SESSIONS)
     maintenance = row.get("maintenance")
     if "upkeep_months" not in assumed:
         if maintenance == "unknown":
-            out.append(f"Whether and how often it must be repeated is not published: {ASK}.")
+            out.append(REPEAT)
         elif maintenance == "as-needed":
-            out.append(f"It is repeated as results fade, but how often is not published: {ASK}.")
+            out.append(REPEAT_AS_NEEDED)
         elif maintenance == "periodic" and not _known(row.get("results_months_low")):
-            out.append(f"How soon results fade is not published: {ASK}.")
+            out.append(RESULTS_LAST)
     if (
         maintenance == "periodic"
         and "upkeep_sessions" not in assumed
         and not _known(row.get("maintenance_sessions"))
         and not _known(row.get("total_high"))
     ):
-        out.append(f"How many sessions each maintenance round takes is not published: {ASK}.")
-    return " ".join(out)
-
-
-def summary_line(fits: pd.Series[Any]) -> str:
-    """'3 fit, 2 may fit, 1 over budget, 2 without a price' for the options shown (no budget: '')."""
-    counts = fits.value_counts()
-    if fits.isna().all():
-        return ""
-    words = {FITS: "fit", MAY_FIT: "may fit", OVER: "over budget", NO_PRICE: "without a price"}
-    parts = [f"{int(counts[f])} {words[f]}" for f in FIT_ORDER if counts.get(f, 0)]
-    return ", ".join(parts)
+        out.append(UPKEEP_SESSIONS)
+    return tuple(out)

@@ -1,5 +1,5 @@
 """The comparison row, declared once: every column of `compare(...).rows` with its meaning and unit, the kinds
-of a figure, the budget-fit states and the kinds of row.
+of a figure, the budget-fit states, the kinds of row and the inputs a cost may lack.
 
 One row per option: a published treatment, one of the person's quotes, or a treatment priced by her
 assumption. Money is in the market's currency (USD or GBP), per the price year chosen ("today's money" or as
@@ -24,6 +24,27 @@ FIT_ORDER = (FITS, MAY_FIT, OVER, NO_PRICE)
 # Kinds of row (the `kind` column).
 PUBLISHED, YOUR_QUOTE, YOUR_ASSUMPTION = "published", "your quote", "your assumption"
 ROW_KINDS = (PUBLISHED, YOUR_QUOTE, YOUR_ASSUMPTION)
+
+# What a row's cost lacks (the `missing_inputs` column), in the order they are said; the words are made in
+# dashboard/output/gaps.py.
+NO_PRICE_PUBLISHED = "price"  # no usable price per session (`price_problem` says why, when one was published)
+PRICE_FROM = "price from"  # only a 'from' price: no upper figure
+PRICE_UP_TO = "price up to"  # only an 'up to' price: no lower figure
+SESSIONS = "sessions"  # how many sessions the initial course takes (counted as at least one)
+REPEAT = "repeat"  # whether and how often it must be repeated (maintenance unknown)
+REPEAT_AS_NEEDED = "repeat as needed"  # how often it is repeated as results fade
+RESULTS_LAST = "results last"  # how long results last before a periodic repeat
+UPKEEP_SESSIONS = "upkeep sessions"  # how many sessions each maintenance round takes
+MISSING_INPUTS = (
+    NO_PRICE_PUBLISHED,
+    PRICE_FROM,
+    PRICE_UP_TO,
+    SESSIONS,
+    REPEAT,
+    REPEAT_AS_NEEDED,
+    RESULTS_LAST,
+    UPKEEP_SESSIONS,
+)
 
 
 @dataclass(frozen=True)
@@ -138,7 +159,7 @@ _OTHERS = (
     Column("kind", "code", "published, your quote or your assumption"),
     Column("assumed", "text", "the person's assumptions used for the row"),
     Column("assumed_fields", "code", "the fields her assumptions set"),
-    Column("missing", "text", "which input is not published and what to ask"),
+    Column("missing_inputs", "code", "the cost inputs not published and not assumed (MISSING_INPUTS), in order"),
     Column("evidence", "code", "evidence grade for the concern: A, B or C"),
     Column("evidence_note", "text", "the key finding for the concern"),
     Column("evidence_source", "ids", "the source of the evidence grade"),

@@ -21,6 +21,7 @@ from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
 from dashboard.output import course_words, decision_words, display, inflation_words, price_words, trial_words, words
 from dashboard.output.display import RowLike
+from dashboard.output.gaps import missing_text
 from dashboard.output.option_attributes import covers
 from dashboard.output.price_words import category_text, region_text, spread_text
 
@@ -128,12 +129,13 @@ def price_figures(
     return "Price per session: " + "; ".join(said) if said else ""
 
 
-def total_tip(row: RowLike, figures: str = "") -> str:
-    """The total cell's tooltip: what is missing, how the price was read, the figures (`price_figures`)
-    and what the price includes; the publishers, statuses and spreads stay in the details and the sources."""
+def total_tip(row: RowLike, figures: str = "", missing: str = "") -> str:
+    """The total cell's tooltip: what is missing (`missing`: gaps.missing_text), how the price was read, the
+    figures (`price_figures`) and what the price includes; the publishers, statuses and spreads stay in the
+    details and the sources."""
     basis = row.get("basis")
     parts = [
-        _text(row.get("missing")),
+        missing,
         _text(row.get("price_note")),
         _text(row.get("price_order_note")),
         *dict.fromkeys(category_text(row.get(f"session_{k}_category")) for k in vocab.FIGURE_KINDS),
@@ -164,14 +166,13 @@ GRID_FIELDS = (
     "evidence_note",
     "budget_fit",
     "budget_reason",
-    "missing",
     "with_time_off_low",
     "with_time_off_high",
     "assumed",
     "quote_note",
 )
 # Columns grid_rows makes itself (words from the row), not read from the comparison.
-DERIVED = frozenset({"budget_reason"})
+DERIVED = frozenset({"budget_reason", "missing"})
 # Every column grid_rows reads (GRID_FIELDS, and those its texts and tooltips are made from): the rows are
 # read as dicts of these alone.
 GRID_READS = (
@@ -198,6 +199,8 @@ GRID_READS = (
     "category",
     "session_unit",
     "assumed_fields",
+    "missing_inputs",
+    "price_problem",
     "quote_covers",
     "quote_quantity",
     *HINGE_COLUMNS,
@@ -243,7 +246,7 @@ def _total_cells(
     raw: RowLike, comparison: Comparison, symbol: str, publishers: Mapping[str, str], read_on: Mapping[str, str]
 ) -> GridRow:
     """The name's tip and the total's cells: the total with the course beside the upkeep (marked where it rests
-    on the person's assumption), what the price covers, its sources and the total's tip."""
+    on the person's assumption), what the price covers, its sources, what is missing and the total's tip."""
     cells: GridRow = {"total_open": display.flag(raw.get("total_open"))}
     note = raw.get("quote_note")  # a quote: where it stands against the published figures
     cells["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
@@ -256,7 +259,9 @@ def _total_cells(
     cells["price_source_text"] = source_text(
         raw, publishers, comparison.price_index, comparison.filters.prices_in, read_on
     )
-    cells["total_tip"] = total_tip(raw, price_figures(raw, comparison.price_index, comparison.filters.prices_in))
+    cells["missing"] = missing_text(raw, comparison.filters.market)
+    figures = price_figures(raw, comparison.price_index, comparison.filters.prices_in)
+    cells["total_tip"] = total_tip(raw, figures, cells["missing"])
     return cells
 
 

@@ -11,6 +11,7 @@ from dashboard import vocab
 from dashboard.model import inflation
 from dashboard.output import course_words, decision_words, display, inflation_words, trial_words, words
 from dashboard.output.display import RowLike
+from dashboard.output.gaps import missing_text
 from dashboard.output.price_words import category_text
 
 _known = display.known
@@ -87,13 +88,15 @@ def side_by_side_rows(
     index: inflation.PriceIndex = inflation.EMPTY_INDEX,
     prices_in: str = "published",
     budget: float | None = None,
+    market: str = "",
 ) -> Pairs:
-    """(attribute, text) pairs for one option, in display order; `budget` (market currency) for the answer."""
+    """(attribute, text) pairs for one option, in display order; `budget` (market currency) for the answer,
+    `market` (a code of vocab.MARKETS) for what is missing ('': the price's market left unnamed)."""
     years = course_words.years_text(horizon)
     pairs = [
         *_answer_pairs(row, horizon, symbol, budget),
         *_trial_pairs(row, symbol),
-        *_gap_pairs(row),
+        *_gap_pairs(row, market),
         *_treatment_pairs(row),
         *_cost_pairs(row, years, symbol),
         *_price_pairs(row, index, prices_in),
@@ -138,13 +141,10 @@ def _trial_pairs(row: RowLike, symbol: str) -> Pairs:
     ]
 
 
-def _gap_pairs(row: RowLike) -> Pairs:
+def _gap_pairs(row: RowLike, market: str) -> Pairs:
     """What the cost lacks, and the person's own assumptions in it."""
     return [
-        (
-            "What is missing",
-            row.get("missing") if isinstance(row.get("missing"), str) and row.get("missing") else "nothing",
-        ),
+        ("What is missing", missing_text(row, market) or "nothing"),
         (
             "Your assumptions",
             row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none",

@@ -84,14 +84,8 @@ def card_groups(records: Sequence[Mapping[str, Any]]) -> list[CardGroup]:
 def missing_markdown(rows: pd.DataFrame, market: str) -> tuple[int, str] | None:
     """(how many shown options miss an input, a Markdown list: each option's name and what is missing with its
     own figures, output.gaps), or None when nothing is missing."""
-    if "missing" not in rows:
-        return None
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]
-    notes = [
-        (row["name"], gap_note(row, symbol) or row["missing"])
-        for _, row in rows.iterrows()
-        if isinstance(row["missing"], str) and row["missing"]
-    ]
+    notes = [(row["name"], note) for _, row in rows.iterrows() if (note := gap_note(row, symbol))]
     if not notes:
         return None
     return len(notes), "\n".join(f"- **{literal(name)}:** {literal(text)}" for name, text in notes)

@@ -17,6 +17,7 @@ from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.output import course_words, decision_words, inflation_words, trial_words, words
 from dashboard.output.display import RowLike, money_range, plain_records
+from dashboard.output.gaps import missing_text
 from dashboard.output.option_attributes import covers
 from dashboard.output.questions import option_questions
 
@@ -112,6 +113,7 @@ DERIVED = frozenset(
         "extra_improved_low",
         "hinge_text",
         "maintenance_words",
+        "missing",
         "pareto_label",
         "parts_reads",
         "price_adjustment",
@@ -200,7 +202,8 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     rows["parts_reads"] = [course_words.cost_cell(r, symbol, horizon).partition("\n")[2] for r in records]
     rows["budget_reason"] = [decision_words.budget_answer(r, budget, symbol, horizon) for r in records]
     rows["hinge_text"] = [decision_words.hinge_short(r, budget, symbol, horizon) for r in records]
-    for column in ("missing", "assumed", "price_note", "price_order_note"):
+    rows["missing"] = [missing_text(r, comparison.filters.market) for r in records]
+    for column in ("assumed", "price_note", "price_order_note"):
         if column not in rows:
             rows[column] = ""
     rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")

@@ -128,7 +128,7 @@ def option_details(
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
     items: list[html.Dt | html.Dd] = []
-    for attribute, value in side_by_side_rows(row, horizon, symbol, index, prices_in, budget):
+    for attribute, value in side_by_side_rows(row, horizon, symbol, index, prices_in, budget, market):
         items += [html.Dt(attribute, className="col-sm-4"), html.Dd(value, className="col-sm-8")]
     price_ids = [i for k in vocab.FIGURE_KINDS for i in pricelist.source_ids(row.get(f"session_{k}_source"))]
     items += [html.Dt("Price sources", className="col-sm-4"), html.Dd(_links(price_ids, sources), className="col-sm-8")]
@@ -177,7 +177,9 @@ def side_by_side(
         return html.P("Choose 2 to 4 options in “Compare side by side” to see them here.", className="text-muted")
     symbol = display.symbol_of(market)
     sources = data.sources.set_index("id")
-    columns = {tid: side_by_side_rows(row_of(table, tid), horizon, symbol, index, prices_in, budget) for tid in chosen}
+    columns = {
+        tid: side_by_side_rows(row_of(table, tid), horizon, symbol, index, prices_in, budget, market) for tid in chosen
+    }
     header = html.Thead(
         html.Tr([html.Th("Attribute", scope="col")] + [html.Th(row_of(table, t)["name"], scope="col") for t in chosen])
     )

@@ -10,9 +10,9 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
-from dashboard.model.explain import OVER
 from dashboard.model.name_search import treatment_options
 from dashboard.model.quote_listing import why_not_listed
+from dashboard.model.row import OVER
 from dashboard.output.quote_words import arithmetic, nearest_text, not_listed_text, price_of_question
 from dashboard.output.quote_words import reading_line as quote_reading
 from dashboard.quotes import records as q

@@ -11,6 +11,7 @@ from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.inflation import index_location, load_price_index
+from dashboard.output.gaps import missing_text
 from tests.browser.pages import choose, show_charts
 
 QUERY = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&over_budget=1"
@@ -39,7 +40,7 @@ def test_every_option_shows_a_figure_or_says_why_not(page, live_url, rows, conso
         cell = total_cell(page, tid)
         if tid in without_price.index:
             expect(cell).to_have_text("no price")
-            assert row["missing"].startswith(("No published US price", "No usable US price"))
+            assert missing_text(row, "US").startswith(("No published US price", "No usable US price"))
         else:
             expect(cell).to_have_text(FIGURE)
     # the three charts draw them

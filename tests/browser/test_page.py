@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from dashboard.model.comparison import compare
 from dashboard.model.filters import Filters
+from dashboard.model.row import NO_PRICE_PUBLISHED
 from dashboard.web.render import result_text
 from tests.browser.pages import show_charts
 
@@ -87,7 +88,7 @@ def test_desktop_stretch_marks_us_3000(page, live_url, catalog, console_errors):
     assert "unknown" not in totals
     assert all(f.split("\n")[0] in ("Fits", "May fit", "No price") for f in grid_column(page, "fit_rank"))
     for option in c.rows[c.rows["total_low"].isna()].itertuples():
-        assert option.missing, option.name  # every option without a price says why
+        assert NO_PRICE_PUBLISHED in option.missing_inputs, option.name  # every option without a price says why
     # over budget: one click shows them, dimmed, below the others
     hidden = c.hidden_over_budget
     assert hidden > 0

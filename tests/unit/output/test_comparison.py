@@ -6,8 +6,9 @@ import pytest
 
 from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog, compare, crossover, pareto_front
-from dashboard.model.explain import FITS, MAY_FIT, NO_PRICE, OVER, budget_fit
+from dashboard.model.explain import budget_fit
 from dashboard.model.filters import Filters
+from dashboard.model.row import FITS, MAY_FIT, NO_PRICE, OVER
 from dashboard.output.cumulative import crossover_sentence
 from tests.factory import TREATMENTS, changed, write_dataset
 

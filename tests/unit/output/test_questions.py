@@ -317,6 +317,7 @@ def test_a_gap_note_says_what_is_missing_with_the_options_own_figures():
         initial_low=1246.4,
         initial_high=2077.4,
         total_high=NAN,
+        missing_inputs=("repeat as needed",),
     )
     assert gap_note(microdermabrasion, "$") == (
         "How often it is repeated as results fade is not published; "

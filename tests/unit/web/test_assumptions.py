@@ -2,12 +2,10 @@
 
 import math
 
-import pandas as pd
 import pytest
 
 from dashboard.model.assumptions import parse, validate_stored
 from dashboard.model.comparison import build_catalog, compare
-from dashboard.model.explain import missing_inputs
 from dashboard.model.filters import Filters
 from dashboard.web.assumption_panel import apply_action
 
@@ -51,6 +49,7 @@ def test_an_assumption_turns_at_least_into_a_range_and_is_marked(small_dataset):
     catalog = build_catalog(small_dataset)
     before = compare(catalog, Filters(market="US", horizon=3)).rows.loc["microneedling"]
     assert before["total_low"] == 600 and math.isnan(before["total_high"])
+    assert before["missing_inputs"] == ("repeat",)  # whether and how often it is repeated is not published
     assumed = [
         {"treatment_id": "microneedling", "field": "upkeep_months", "low": 6, "high": 12, "currency": None},
         {"treatment_id": "microneedling", "field": "upkeep_sessions", "low": 1, "high": 1, "currency": None},
@@ -62,7 +61,7 @@ def test_an_assumption_turns_at_least_into_a_range_and_is_marked(small_dataset):
     assert row["assumed"] == (
         "your assumption: repeated every 6–12 months; your assumption: 1 session per maintenance round"
     )
-    assert "how often" not in row["missing"].lower()
+    assert row["missing_inputs"] == ()  # neither how often nor how many sessions a round is missing now
 
 
 def test_a_price_assumption_fills_a_missing_price_and_only_in_its_currency(small_dataset):
@@ -95,20 +94,3 @@ def test_panel_actions_add_replace_remove_and_clear():
     assert apply_action("remove", again, IDS, remove_index=0) == ([], ["Assumption removed."])
     assert apply_action("remove", again, IDS, remove_index="0") == (again, [])
     assert apply_action("clear", again, IDS)[0] == []
-
-
-def test_an_up_to_price_is_explained():
-
-    row = pd.Series(
-        {
-            "session_low": float("nan"),
-            "session_high": 10000.0,
-            "session_high_open": False,
-            "sessions_low": 1,
-            "maintenance": "none",
-        }
-    )
-    assert (
-        missing_inputs(row, "UK")
-        == "Only an upper figure ('up to') is published: ask the clinic what it would cost you."
-    )
