@@ -12,6 +12,7 @@ from dashboard.model import inflation
 from dashboard.output import course_words, decision_words, display, inflation_words, trial_words, words
 from dashboard.output.display import RowLike
 from dashboard.output.price_words import category_text
+from dashboard.output.quote_placement_words import quote_note
 
 _known = display.known
 
@@ -106,8 +107,8 @@ def side_by_side_rows(
             else "enter your daily earnings to see it",
         ),
     ]
-    note = row.get("quote_note")
-    if isinstance(note, str) and note:
+    note = quote_note(row)
+    if note:
         pairs.insert(2, ("Your quote vs published", note))
     return pairs
 
