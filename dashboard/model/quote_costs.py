@@ -10,9 +10,9 @@ What a quote's price covers decides how it is read (`quantity` is N):
   multiplied again) and the per-session price, used for any upkeep, is price / N.
 
 A quote is compared first with the published figure of its own unit (per unit, per syringe,
-per course...), then per session, with the conversion written out. The per-session price goes
-through the same model as published prices: initial course, maintenance over the horizon,
-first-year total.
+per course...), then per session: the rows keep where it sits (codes) and by how much (values); the
+words are made in output.quote_placement_words. The per-session price goes through the same model as
+published prices: initial course, maintenance over the horizon, first-year total.
 """
 
 from __future__ import annotations
@@ -48,24 +48,16 @@ def quote_unit_price(quote: Mapping[str, Any]) -> float:
     return price / quantity
 
 
-def _plural(unit: str, n: int) -> str:
-    return f"{n} {unit}{'' if n == 1 else 's'}"
-
-
-def conversion_text(quote: Mapping[str, Any], symbol: str) -> str:
-    """How the quote becomes a per-session price, in words, e.g. '$480 for 40 units: one session'."""
-    price, n, unit = quote["price"], quote["quantity"], quote["covers"]
-    if unit == "course":
-        return f"{_money(symbol, price)} for a course of {_plural('session', n)}"
-    if unit == "session":
-        return f"{_money(symbol, price)} for {_plural('session', n)}" if n != 1 else ""
-    if unit in vocab.COUNTED_UNITS:
-        return f"{_money(symbol, price)} for {_plural(unit, n)}, used in one session"
-    return ""
-
-
-def _money(symbol: str, amount: float) -> str:
-    return f"{symbol}{amount:,.0f}" if float(amount).is_integer() or amount >= 100 else f"{symbol}{amount:,.2f}"
+def compare_price(price: float, published: Sequence[float]) -> tuple[str, float, float]:
+    """(position, difference from the typical figure, that difference in percent of it) for a price against a
+    published (low, typical, high) figure; the difference and percent are NaN without a typical figure."""
+    low, typical, high = published
+    where = placement(price, low, typical, high)
+    if where == "unknown":
+        return where, np.nan, np.nan
+    diff = price - typical if not pd.isna(typical) else np.nan
+    pct = 100 * diff / typical if not pd.isna(diff) and typical else np.nan
+    return where, diff, pct
 
 
 def placement(price: float, low: float, typical: float, high: float) -> str:
@@ -81,60 +73,6 @@ def placement(price: float, low: float, typical: float, high: float) -> str:
     return "within"  # a "from" (or "up to") figure leaves the other side open
 
 
-def comparison_sentence(
-    price: float, published: Sequence[float], per: str, symbol: str, conversion: str = ""
-) -> tuple[str, float, float, str]:
-    """(position, difference from typical, percent, sentence) for a price against a published figure.
-
-    `published` is (low, typical, high); `per` names the unit ("session", "unit", "course" ...).
-    """
-    low, typical, high = published
-    where = placement(price, low, typical, high)
-    said = f"{_money(symbol, price)} a {per}" + (f" ({conversion})" if conversion else "")
-    if where == "unknown":
-        return where, np.nan, np.nan, f"Per {per}: {said}; no published per-{per} price to compare with in this market."
-    diff = price - typical if not pd.isna(typical) else np.nan
-    pct = 100 * diff / typical if not pd.isna(diff) and typical else np.nan
-    single = sum(not pd.isna(v) for v in published) == 1 or low == high
-    text = (
-        f"Per {per}: {said}, {where} the published per-{per} {'figure' if single else 'range'} "
-        f"({_range(symbol, low, typical, high)})"
-    )
-    if not pd.isna(diff):
-        sign = "more" if diff > 0 else "less"
-        text += (
-            f"; {_money(symbol, abs(diff))} ({abs(pct):.0f}%) {sign} than the typical figure"
-            if diff
-            else "; equal to the typical figure"
-        )
-    return where, diff, pct, text + "."
-
-
-def _range(symbol: str, low: float, typical: float, high: float) -> str:
-    """A published figure in words: '$11–$35', 'from $1,000', 'up to $3,000, typical $693', '$715'."""
-    if not pd.isna(low) and not pd.isna(high):
-        text = _money(symbol, low) if low == high else f"{_money(symbol, low)}–{_money(symbol, high)}"
-    elif not pd.isna(low):
-        text = f"from {_money(symbol, low)}"
-    elif not pd.isna(high):
-        text = f"up to {_money(symbol, high)}"
-    else:
-        return _money(symbol, typical)
-    return text + (f", typical {_money(symbol, typical)}" if not pd.isna(typical) else "")
-
-
-def basis_caveat(basis: str | None) -> str:
-    """What the published figure leaves out, when the comparison is not like for like."""
-    if basis == "surgeon-fee":
-        return (
-            " The published figure is a surgeon's fee only (no anaesthesia or facility); a quote usually "
-            "includes them, so it is not like for like."
-        )
-    if basis == "not-stated":
-        return " The published figure does not say what it includes."
-    return ""
-
-
 def unit_prices(prices: pd.DataFrame, treatment_id: str, market: str, unit: str) -> price_combine.PriceRecord:
     """The published figures of one treatment in one market for one unit (per syringe, per course ...),
     combined by the cost model's rule (weak rows only stand in, one basis, newest row first)."""
@@ -144,56 +82,44 @@ def unit_prices(prices: pd.DataFrame, treatment_id: str, market: str, unit: str)
 
 
 def place_quote(
-    quote: Mapping[str, Any], published_session: pd.Series[Any], prices: pd.DataFrame | None, market: str, symbol: str
+    quote: Mapping[str, Any], published_session: pd.Series[Any], prices: pd.DataFrame | None, market: str
 ) -> dict[str, Any]:
-    """Where a quote stands: against its own unit's published figure first, then per session."""
+    """Where a quote stands: against its own unit's published figure first, then per session.
+
+    Returns {"position", "diff", "pct", "compared_per", "published": (low, typical, high), "basis"} for the
+    figure it is compared with (its own unit's when one is published, else the per-session one), and
+    {"session_position", "session_diff", "session_pct"} for its per-session price against the per-session figure.
+    """
     unit = quote["covers"]
-    per_session = quote_session_price(quote)
     session_fig = tuple(published_session[f"session_{k}"] for k in vocab.FIGURE_KINDS)
+    session = compare_price(quote_session_price(quote), session_fig)
+    placed = dict(
+        position=session[0],
+        diff=session[1],
+        pct=session[2],
+        compared_per="session" if unit not in vocab.PER_SESSION_UNITS else unit,
+        published=session_fig,
+        basis=published_session["basis"],
+        session_position=session[0],
+        session_diff=session[1],
+        session_pct=session[2],
+    )
     if unit in vocab.PER_SESSION_UNITS:
-        conversion = conversion_text(quote, symbol)
-        where, diff, pct, text = comparison_sentence(per_session, session_fig, unit, symbol, conversion)
-        return dict(
-            position=where,
-            diff=diff,
-            pct=pct,
-            compared_per=unit,
-            published=session_fig,
-            note=text + basis_caveat(published_session["basis"]),
-        )
+        return placed
     own = unit_prices(prices, quote["treatment_id"], market, unit) if prices is not None else {}
     own_fig = tuple(own.get(f"session_{k}", np.nan) for k in vocab.FIGURE_KINDS)
-    conversion = f"{_money(symbol, quote['price'])} for {_plural(unit, quote['quantity'])}" if unit != "course" else ""
-    first = comparison_sentence(
-        quote_unit_price(quote), own_fig, unit, symbol, conversion if quote["quantity"] != 1 else ""
-    )
-    session = comparison_sentence(per_session, session_fig, "session", symbol, conversion_text(quote, symbol))
+    first = compare_price(quote_unit_price(quote), own_fig)
     if first[0] != "unknown":
-        where, diff, pct, text = first
-        basis, compared = own.get("basis"), unit
-        published = own_fig
-    else:
-        where, diff, pct, _ = session
-        basis, compared, text = published_session["basis"], "session", first[3]
-        published = session_fig
-    return dict(
-        position=where,
-        diff=diff,
-        pct=pct,
-        compared_per=compared,
-        published=published,
-        note=f"{text} {session[3]}" + basis_caveat(basis),
-    )
+        placed.update(
+            position=first[0], diff=first[1], pct=first[2], compared_per=unit, published=own_fig, basis=own.get("basis")
+        )
+    return placed
 
 
-def quotes_left_out(quotes: Sequence[Mapping[str, Any]], market: str, names: Mapping[str, str]) -> list[str]:
-    """The quotes not shown in a market because their currency is not the market's, as short text."""
+def quotes_left_out(quotes: Sequence[Mapping[str, Any]], market: str) -> list[Mapping[str, Any]]:
+    """The quotes not shown in a market because their currency is not the market's."""
     currency = vocab.MARKET_CURRENCY[market]
-    return [
-        f"{q['clinic']} ({names.get(q['treatment_id'], q['treatment_id'])}, {q['price']:,.2f} {q['currency']})"
-        for q in quotes
-        if q["currency"] != currency
-    ]
+    return [q for q in quotes if q["currency"] != currency]
 
 
 def quote_rows(
@@ -213,7 +139,6 @@ def quote_rows(
     without it, or for an undated quote, the price stays as quoted. Column `quote_price_as_quoted` keeps it.
     """
     currency = vocab.MARKET_CURRENCY[market]
-    symbol = vocab.CURRENCY_SYMBOL[currency]
     chosen = [q for q in quotes if q["currency"] == currency and q["treatment_id"] in table.index]
     if not chosen:
         return table.iloc[0:0]
@@ -224,10 +149,7 @@ def quote_rows(
     quoted = np.array([quote_session_price(q) for q in chosen])
     chosen_adjusted = [{**q, "price": q["price"] * f} for q, f in zip(chosen, factors, strict=True)]
     per_session = np.array([quote_session_price(q) for q in chosen_adjusted])
-    placed = [
-        place_quote(q, row, prices, market, symbol)
-        for q, (_, row) in zip(chosen_adjusted, base.iterrows(), strict=True)
-    ]
+    placed = [place_quote(q, row, prices, market) for q, (_, row) in zip(chosen_adjusted, base.iterrows(), strict=True)]
     treatments_q = treatments.set_index("id").loc[[q["treatment_id"] for q in chosen]].reset_index()
     treatments_q["id"] = ids
     # a course quote, or a quote for several sessions, is the initial course as quoted: its own number of sessions
@@ -269,11 +191,15 @@ def quote_rows(
     out["currency"] = currency
     out["quote_covers"] = [q["covers"] for q in chosen]
     out["quote_quantity"] = [q["quantity"] for q in chosen]
+    out["quote_price"] = [q["price"] for q in chosen_adjusted]
     out["quote_compared_per"] = [p["compared_per"] for p in placed]
+    out["quote_compared_basis"] = [p["basis"] for p in placed]
     out["quote_position"] = [p["position"] for p in placed]
     out["quote_vs_typical"] = [p["diff"] for p in placed]
     out["quote_vs_typical_pct"] = [p["pct"] for p in placed]
-    out["quote_note"] = [p["note"] for p in placed]
+    out["quote_session_position"] = [p["session_position"] for p in placed]
+    out["quote_session_vs_typical"] = [p["session_diff"] for p in placed]
+    out["quote_session_vs_typical_pct"] = [p["session_pct"] for p in placed]
     # (pandas-stubs: a column is set from a list of any objects, dicts here, though the stubs take scalars only)
     out["quote_nearest"] = [  # type: ignore[assignment]
         nearest_figure(q, price, treatments, prices, market, table) if p["position"] == "unknown" else None

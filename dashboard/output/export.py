@@ -18,6 +18,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.model.comparison import Catalog, Comparison, compare
 from dashboard.model.filters import Filters
 from dashboard.model.quote_costs import quotes_left_out
+from dashboard.output.quote_words import left_out_line
 from dashboard.output.table import (
     EXPORT_COLUMNS,
     NUMERIC,
@@ -132,7 +133,7 @@ def export_file(
     the /comparison.* addresses and the command line."""
     comparison = compare(catalog, filters, list(saved_quotes), list(saved_assumptions))
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=False))
-    left_out = quotes_left_out(list(saved_quotes), filters.market, names)
+    left_out = [left_out_line(q, names) for q in quotes_left_out(list(saved_quotes), filters.market)]
     mime, extension = FORMATS[fmt]
     if fmt == "csv":
         content = to_csv_bytes(comparison, catalog.data, today, left_out)

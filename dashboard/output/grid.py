@@ -24,6 +24,7 @@ from dashboard.output.display import RowLike
 from dashboard.output.gaps import missing_text
 from dashboard.output.option_attributes import covers
 from dashboard.output.price_words import category_text, region_text, spread_text
+from dashboard.output.quote_placement_words import NOTE_READS, quote_note
 
 # the evidence grades of concerns.csv (data/README.md, "Evidence levels"), for the evidence cell's tip
 EVIDENCE_WORDS = {
@@ -172,7 +173,7 @@ GRID_FIELDS = (
     "quote_note",
 )
 # Columns grid_rows makes itself (words from the row), not read from the comparison.
-DERIVED = frozenset({"budget_reason", "missing"})
+DERIVED = frozenset({"budget_reason", "missing", "quote_note"})
 # Every column grid_rows reads (GRID_FIELDS, and those its texts and tooltips are made from): the rows are
 # read as dicts of these alone.
 GRID_READS = (
@@ -203,6 +204,7 @@ GRID_READS = (
     "price_problem",
     "quote_covers",
     "quote_quantity",
+    *NOTE_READS,
     *HINGE_COLUMNS,
     "basis",
     "trial",
@@ -248,8 +250,9 @@ def _total_cells(
     """The name's tip and the total's cells: the total with the course beside the upkeep (marked where it rests
     on the person's assumption), what the price covers, its sources, what is missing and the total's tip."""
     cells: GridRow = {"total_open": display.flag(raw.get("total_open"))}
-    note = raw.get("quote_note")  # a quote: where it stands against the published figures
-    cells["name_tip"] = f"{raw.get('name')}. {note}" if isinstance(note, str) and note else raw.get("name")
+    note = quote_note(raw)  # a quote: where it stands against the published figures
+    cells["quote_note"] = note
+    cells["name_tip"] = f"{raw.get('name')}. {note}" if note else raw.get("name")
     assumed = raw.get("assumed")
     total, _, parts = course_words.cost_cell(raw, symbol, comparison.filters.horizon).partition("\n")
     if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):

@@ -13,6 +13,7 @@ from dashboard.output import course_words, decision_words, display, inflation_wo
 from dashboard.output.display import RowLike
 from dashboard.output.gaps import missing_text
 from dashboard.output.price_words import category_text
+from dashboard.output.quote_placement_words import quote_note
 
 _known = display.known
 
@@ -109,8 +110,8 @@ def side_by_side_rows(
             else "enter your daily earnings to see it",
         ),
     ]
-    note = row.get("quote_note")
-    if isinstance(note, str) and note:
+    note = quote_note(row)
+    if note:
         pairs.insert(2, ("Your quote vs published", note))
     return pairs
 

@@ -66,6 +66,12 @@ def price_of_question(covers: object) -> str:
     return f"Is this the price of one {unit}, or of all of them?"
 
 
+def left_out_line(quote: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """A quote an export leaves out (model.quote_costs.quotes_left_out), as short text:
+    'London Clinic (Botulinum toxin, 250.00 GBP)'."""
+    return f"{quote['clinic']} ({names.get(quote['treatment_id'], quote['treatment_id'])}, {quote['price']:,.2f} {quote['currency']})"
+
+
 def _markets_of(currency: str) -> str:
     return " or ".join(m for m, c in vocab.MARKET_CURRENCY.items() if c == currency and "-" not in m)
 

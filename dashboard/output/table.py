@@ -20,6 +20,7 @@ from dashboard.output.display import RowLike, money_range, plain_records
 from dashboard.output.gaps import missing_text
 from dashboard.output.option_attributes import covers
 from dashboard.output.questions import option_questions
+from dashboard.output.quote_placement_words import quote_note
 
 # (column in the comparison frame, header in the export). Declared once.
 EXPORT_COLUMNS = (
@@ -119,6 +120,7 @@ DERIVED = frozenset(
         "price_adjustment",
         "price_read",
         "price_sources",
+        "quote_note",
         "total_reads",
         "trial_caveats",
         "trial_control",
@@ -183,9 +185,8 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     """The exported table: one row per option, columns as in EXPORT_COLUMNS."""
     rows = comparison.rows.copy()
     rows["kind"] = rows["kind"] if "kind" in rows else "published"
-    for column in ("quote_note", "clinic"):
-        if column not in rows:
-            rows[column] = None
+    if "clinic" not in rows:
+        rows["clinic"] = None
     rows["basis_label"] = rows["basis"].map(vocab.BASIS_LABELS)
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[comparison.filters.market]]
     rows["total_reads"] = [
@@ -199,6 +200,7 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     ]
     budget, horizon = comparison.filters.budget, comparison.filters.horizon
     records = plain_records(rows, rows.columns)
+    rows["quote_note"] = [quote_note(r) for r in records]
     rows["parts_reads"] = [course_words.cost_cell(r, symbol, horizon).partition("\n")[2] for r in records]
     rows["budget_reason"] = [decision_words.budget_answer(r, budget, symbol, horizon) for r in records]
     rows["hinge_text"] = [decision_words.hinge_short(r, budget, symbol, horizon) for r in records]

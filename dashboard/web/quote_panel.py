@@ -13,6 +13,8 @@ from dash import Dash, Input, Output, dcc, html
 from dashboard.model.name_search import treatment_options
 from dashboard.model.quote_listing import why_not_listed
 from dashboard.model.row import OVER
+from dashboard.output.display import row_of
+from dashboard.output.quote_placement_words import quote_note
 from dashboard.output.quote_words import arithmetic, nearest_text, not_listed_text, price_of_question
 from dashboard.output.quote_words import reading_line as quote_reading
 from dashboard.quotes import records as q
@@ -209,13 +211,12 @@ def quote_list(
     if not saved and not attention:
         return html.P("No quotes saved yet.", className="text-muted small")
     rows, filters = comparison.rows, comparison.filters
-    column = rows["quote_note"] if "quote_note" in rows else pd.Series(dtype=object)
     nearest = rows["quote_nearest"] if "quote_nearest" in rows else pd.Series(dtype=object)
     items = []
     for quote in saved:
         row_id = f"quote-{quote['id']}"
         code = why_not_listed(quote, rows, comparison.table, filters)
-        note = column.get(row_id) if not code else not_listed_text(code, quote, filters.market)
+        note = quote_note(row_of(rows, row_id)) if not code else not_listed_text(code, quote, filters.market)
         near = nearest_text(nearest.get(row_id), names) if not code else ""
         over = not code and rows.loc[row_id, "budget_fit"] == OVER
         text = (

@@ -14,6 +14,7 @@ from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.quote_costs import quotes_left_out
 from dashboard.output.export import to_csv_bytes, to_json_bytes
+from dashboard.output.quote_words import left_out_line
 from dashboard.output.table import EXPORT_COLUMNS
 from dashboard.output.xlsx import to_xlsx_bytes
 
@@ -111,7 +112,8 @@ def test_xlsx_in_pounds_lists_quotes_and_notes_those_left_out(small_dataset):
     ]
     catalog = build_catalog(small_dataset)
     comparison = compare(catalog, Filters(market="US", horizon=5), quotes)
-    left_out = quotes_left_out(quotes, "US", {"ha-filler": "Hyaluronic-acid filler"})
+    names = {"ha-filler": "Hyaluronic-acid filler"}
+    left_out = [left_out_line(q, names) for q in quotes_left_out(quotes, "US")]
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(comparison, small_dataset, TODAY, left_out, quotes)))
     rows = [[c.value for c in r] for r in book["Quotes"].iter_rows()]
     assert rows[0][:4] == ["Clinic", "Treatment", "Price", "Currency"]

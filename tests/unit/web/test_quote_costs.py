@@ -14,6 +14,8 @@ from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
 from dashboard.model.quote_costs import quote_session_price, quote_unit_price, quotes_left_out
 from dashboard.output.export import to_csv_bytes
+from dashboard.output.quote_placement_words import quote_note
+from dashboard.output.quote_words import left_out_line
 from dashboard.output.xlsx import to_xlsx_bytes
 from dashboard.web.quote_panel import covered, quote_list
 from tests import factory
@@ -105,7 +107,7 @@ def test_unit_and_session_prices(q, per_unit, per_session):
 def test_a_per_unit_quote_is_compared_per_unit_then_per_session(catalog):
     row = quote_row(catalog, quote())  # $480 for 40 units of botulinum toxin
     assert (row["quote_compared_per"], row["quote_position"]) == ("unit", "within")
-    assert row["quote_note"] == (
+    assert quote_note(row) == (
         "Per unit: $12 a unit ($480 for 40 units), within the published per-unit range ($11–$35). "
         "Per session: $480 a session ($480 for 40 units, used in one session), within the published per-session range "
         "($300–$600, typical $450); $30 (7%) more than the typical figure."
@@ -116,15 +118,13 @@ def test_a_per_unit_quote_is_compared_per_unit_then_per_session(catalog):
 def test_a_per_unit_quote_outside_the_unit_range_says_so(catalog):
     row = quote_row(catalog, quote(price=1600.0))  # $40 a unit
     assert row["quote_position"] == "above"
-    assert row["quote_note"].startswith(
-        "Per unit: $40 a unit ($1,600 for 40 units), above the published per-unit range"
-    )
+    assert quote_note(row).startswith("Per unit: $40 a unit ($1,600 for 40 units), above the published per-unit range")
 
 
 def test_a_per_syringe_quote_meets_the_per_syringe_figure(catalog):
     row = quote_row(catalog, quote(treatment_id="ha-filler", covers="syringe", quantity=2, price=1400.0))
     assert (row["quote_compared_per"], row["quote_position"], row["quote_vs_typical"]) == ("syringe", "within", 0.0)
-    assert row["quote_note"].startswith(
+    assert quote_note(row).startswith(
         "Per syringe: $700 a syringe ($1,400 for 2 syringes), within the published per-syringe range ($500–$900, "
         "typical $700); equal to the typical figure. Per session: $1,400 a session ($1,400 for 2 syringes, used in one "
         "session), within the published per-session range ($500–$1,800, typical $700)"
@@ -137,7 +137,7 @@ def test_a_course_quote_is_the_initial_course_as_quoted(catalog):
     assert [row[f"initial_{k}"] for k in ("low", "typical", "high")] == [2400.0, 2400.0, 2400.0]
     assert [row[f"sessions_{k}"] for k in ("low", "typical", "high")] == [3, 3, 3]
     assert row["session_typical"] == 800.0
-    assert row["quote_note"].startswith(
+    assert quote_note(row).startswith(
         "Per course: $2,400 a course, within the published per-course range ($1,500–$3,000). "
         "Per session: $800 a session ($2,400 for a course of 3 sessions), above the published per-session range ($200–$700)."
     )
@@ -146,7 +146,7 @@ def test_a_course_quote_is_the_initial_course_as_quoted(catalog):
 def test_a_course_without_a_published_course_figure_is_placed_per_session(catalog):
     row = quote_row(catalog, quote(treatment_id="ha-filler", covers="course", quantity=2, price=1000.0))
     assert (row["quote_compared_per"], row["quote_position"]) == ("session", "within")
-    assert row["quote_note"].startswith(
+    assert quote_note(row).startswith(
         "Per course: $1,000 a course; no published per-course price to compare with "
         "in this market. Per session: $500 a session ($1,000 for a course of 2 sessions), within"
     )
@@ -179,7 +179,8 @@ def test_exports_name_the_quotes_left_out_for_their_currency(catalog):
     gbp = quote(id="ba9876543210", clinic="London Clinic", currency="GBP", covers="session", quantity=1, price=250.0)
     quotes = [quote(), gbp]
     comparison = compare(catalog, Filters(market="US", horizon=1, show_over_budget=True), quotes)
-    left_out = quotes_left_out(quotes, "US", {"botulinum-toxin": "Botulinum toxin"})
+    assert quotes_left_out(quotes, "US") == [gbp]
+    left_out = [left_out_line(q, {"botulinum-toxin": "Botulinum toxin"}) for q in quotes_left_out(quotes, "US")]
     assert left_out == ["London Clinic (Botulinum toxin, 250.00 GBP)"]
     rows = list(csv.reader(io.StringIO(to_csv_bytes(comparison, catalog.data, TODAY, left_out).decode("utf-8-sig"))))
     assert [
@@ -201,5 +202,6 @@ def test_exports_name_the_quotes_left_out_for_their_currency(catalog):
 
 def test_no_note_row_when_no_quote_is_left_out(catalog):
     comparison = compare(catalog, Filters(market="US", horizon=1), [quote()])
-    text = to_csv_bytes(comparison, catalog.data, TODAY, quotes_left_out([quote()], "US", {})).decode("utf-8-sig")
+    left_out = [left_out_line(q, {}) for q in quotes_left_out([quote()], "US")]
+    text = to_csv_bytes(comparison, catalog.data, TODAY, left_out).decode("utf-8-sig")
     assert "left out" not in text
