@@ -170,5 +170,8 @@ def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market:
         if column not in out.columns:
             out[column] = None
     out = out.astype({c: "object" for c in ("maintenance", "basis", "currency") if c in out})
-    out.loc[ids, rows.columns] = rows
+    # column by column: a whole-frame assignment fails in pandas when the rows hold tuples (assumed_fields) and
+    # more than one option is assumed
+    for column in rows.columns:
+        out.loc[ids, column] = rows[column]
     return out

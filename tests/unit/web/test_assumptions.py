@@ -75,6 +75,28 @@ def test_a_price_assumption_fills_a_missing_price_and_only_in_its_currency(small
     assert uk["assumed"] == "" and uk["basis"] == "not-stated"
 
 
+def test_assumptions_for_two_options_apply_to_both(small_dataset):
+    # two options assumed at once used to stop the comparison (a pandas error on the whole-frame assignment)
+    catalog = build_catalog(small_dataset)
+    both = [
+        {"treatment_id": "microneedling", "field": "upkeep_months", "low": 6, "high": 12, "currency": None},
+        {"treatment_id": "microneedling", "field": "upkeep_sessions", "low": 1, "high": 1, "currency": None},
+        {"treatment_id": "botulinum-toxin", "field": "price", "low": 300, "high": 300, "currency": "USD"},
+    ]
+    rows = compare(catalog, Filters(market="US", horizon=3), assumptions=both).rows
+    alone = [compare(catalog, Filters(market="US", horizon=3), assumptions=both[:2]).rows.loc["microneedling"]]
+    alone.append(compare(catalog, Filters(market="US", horizon=3), assumptions=both[2:]).rows.loc["botulinum-toxin"])
+    for row in alone:
+        got = rows.loc[row.name]
+        assert (got["total_low"], got["total_high"], got["assumed"]) == (
+            row["total_low"],
+            row["total_high"],
+            row["assumed"],
+        )
+        assert got["assumed_fields"] == row["assumed_fields"]
+    assert rows.loc["microneedling", "assumed_fields"] == ("upkeep_months", "upkeep_sessions")
+
+
 def test_an_assumption_that_replaces_a_published_figure_says_so(small_dataset):
     catalog = build_catalog(small_dataset)
     sessions = [{"treatment_id": "microneedling", "field": "sessions", "low": 4, "high": 4, "currency": None}]
