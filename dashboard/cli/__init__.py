@@ -17,6 +17,7 @@ from dashboard.model.comparison import build_catalog
 from dashboard.model.filters import FIELDS, parse_fields, rejected_fields
 from dashboard.model.inflation import index_location, load_price_index
 from dashboard.model.price_use import left_out
+from dashboard.output import filter_words
 from dashboard.output.export import export_file
 from dashboard.progress import Progress
 from dashboard.quotes.dates import utc_today
@@ -106,7 +107,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         with open(args.output, "wb") as out:
             out.write(content)
-        print(f"wrote {args.output}: {filters.describe()}", file=sys.stderr)
+        print(f"wrote {args.output}: {filter_words.describe(filters)}", file=sys.stderr)
     return 0
 
 

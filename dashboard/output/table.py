@@ -15,7 +15,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
-from dashboard.output import course_words, decision_words, inflation_words, trial_words, words
+from dashboard.output import course_words, decision_words, filter_words, inflation_words, trial_words, words
 from dashboard.output.display import RowLike, money_range, plain_records
 from dashboard.output.option_attributes import covers
 from dashboard.output.questions import option_questions
@@ -303,7 +303,7 @@ def about_lines(
     )
     return [
         ("Comparison", "Cosmetic treatment costs over time (not medical advice)"),
-        ("Filters", comparison.filters.describe()),
+        ("Filters", filter_words.describe(comparison.filters)),
         ("Exported", f"{today.isoformat()} (UTC)"),
         ("Price years in the data", f"{years[0]}-{years[1]}" if years else "unknown"),
         ("Currency", currency),
