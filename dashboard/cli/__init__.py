@@ -17,7 +17,7 @@ from dashboard.model.comparison import build_catalog
 from dashboard.model.filters import FIELDS, parse_fields, rejected_fields
 from dashboard.model.inflation import index_location, load_price_index
 from dashboard.model.price_use import left_out
-from dashboard.output import filter_words
+from dashboard.output import coverage_report, filter_words
 from dashboard.output.export import export_file
 from dashboard.progress import Progress
 from dashboard.quotes.dates import utc_today
@@ -145,7 +145,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         return _report(err)
     markets = tuple(args.market or coverage.NATIONAL_MARKETS)
     found = coverage.gaps(data, markets)
-    print((coverage.as_markdown if args.markdown else coverage.as_table)(found, markets, data))
+    print((coverage_report.as_markdown if args.markdown else coverage_report.as_table)(found, markets, data))
     return 0
 
 
