@@ -19,6 +19,7 @@ from dashboard.model.inflation import index_location, load_price_index
 from dashboard.model.price_use import left_out
 from dashboard.output import coverage_report, filter_words
 from dashboard.output.export import export_file
+from dashboard.output.price_use_words import left_out_problems
 from dashboard.progress import Progress
 from dashboard.quotes.dates import utc_today
 from dashboard.settings import data_location, region_from
@@ -125,7 +126,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(data.concerns)} concern links, {len(data.sources)} sources{span}"
         + (f"; clinic prices of region {region} and rows naming no region" if region else "")
     )
-    print_left_out(left_out(data.treatments, data.prices), sys.stdout)
+    print_left_out(left_out_problems(left_out(data.treatments, data.prices)), sys.stdout)
     return 0
 
 

@@ -10,11 +10,11 @@ import pytest
 
 from dashboard import vocab
 from dashboard.dataset.storage import open_dataset
-from dashboard.model import price_combine
+from dashboard.model import price_combine, price_use
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
-from dashboard.model.price_use import left_out
 from dashboard.output.grid import grid_rows
+from dashboard.output.price_use_words import left_out_problems
 from dashboard.output.views import side_by_side
 from dashboard.settings import region_from
 from tests import factory
@@ -34,6 +34,11 @@ FL = dict(
     status="weak",
     quote="q",
 )
+
+
+def left_out(treatments, prices):
+    """The rows the cost model leaves out, as validate lists them."""
+    return left_out_problems(price_use.left_out(treatments, prices))
 
 
 def test_rows_left_out_change_nothing_and_every_other_row_is_used():
