@@ -14,7 +14,7 @@ from dashboard.dataset.problems import DatasetError, format_problems
 from dashboard.dataset.storage import open_dataset
 from dashboard.model import coverage
 from dashboard.model.comparison import build_catalog
-from dashboard.model.filters import FIELDS, parse_fields, rejected_fields
+from dashboard.model.filters import FIELDS, Filters, parse_fields, rejected_fields
 from dashboard.model.inflation import index_location, load_price_index
 from dashboard.model.price_use import left_out
 from dashboard.output import coverage_report, filter_words
@@ -89,19 +89,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     try:
         location = data_location(args.data)
-        catalog = build_catalog(
-            open_dataset(location, region=region_from(args.region)), load_price_index(index_location(location))
-        )
+        data = open_dataset(location, region=region_from(args.region))
+        index = load_price_index(index_location(location))
     except DatasetError as err:
         return _report(err)
+    treatment_ids = frozenset(data.treatments["id"])
     raw = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}
-    rejected = rejected_fields(raw, catalog.treatment_ids)
+    rejected = rejected_fields(raw, treatment_ids)
     if rejected:
         for f in FIELDS:
             if f.name in rejected:
                 print(f"error: invalid value for {f.flag}: {raw[f.name]!r} (expected {f.help})", file=sys.stderr)
         return 2
-    filters = parse_fields(raw, catalog.treatment_ids)
+    filters = parse_fields(raw, treatment_ids)
+    try:  # the one cost view the export shows
+        catalog = build_catalog(data, index, views=[export_view(filters)])
+    except DatasetError as err:
+        return _report(err)
     content, _name, _mime = export_file(catalog, filters, args.format, utc_today())
     if args.output == "-":
         sys.stdout.buffer.write(content)
@@ -110,6 +114,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             out.write(content)
         print(f"wrote {args.output}: {filter_words.describe(filters)}", file=sys.stderr)
     return 0
+
+
+def export_view(filters: Filters) -> tuple[str, str, int]:
+    """The cost view (prices in, market, horizon) an export of `filters` shows."""
+    return (filters.prices_in, filters.market, filters.horizon)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
