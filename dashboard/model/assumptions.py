@@ -22,6 +22,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import costs
+from dashboard.model.price_combine import PriceNote
 from dashboard.quotes.value_parsers import read_number, read_text, reading_words
 
 FIELDS = {
@@ -154,8 +155,11 @@ def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market:
                 ]
                 rows.loc[tid, f"session_{kind}_weak"] = False
                 rows.loc[tid, f"session_{kind}_year"] = np.nan
-            price_facts: list[bool | str] = [False, "your-assumption", currency, ASSUMED, ""]
-            rows.loc[tid, ["session_high_open", "basis", "currency", "price_note", "price_order_note"]] = price_facts
+            price_facts: list[bool | str] = [False, "your-assumption", currency]
+            rows.loc[tid, ["session_high_open", "basis", "currency"]] = price_facts
+            # (pandas-stubs: a cell is set to any object, a frozen dataclass here, though the stubs take scalars only)
+            rows.at[tid, "price_note"] = PriceNote(currency=currency, assumed=True)  # type: ignore[assignment]
+            rows.at[tid, "price_order_note"] = None
     flat = rows.reset_index(drop=True)
     totals = costs.horizon_costs(flat, flat.set_index("id"), horizon)
     first = costs.horizon_costs(flat, flat.set_index("id"), 1)

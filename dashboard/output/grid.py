@@ -134,8 +134,8 @@ def total_tip(row: RowLike, figures: str = "") -> str:
     basis = row.get("basis")
     parts = [
         _text(row.get("missing")),
-        _text(row.get("price_note")),
-        _text(row.get("price_order_note")),
+        price_words.note_text(row.get("price_note")),
+        price_words.note_text(row.get("price_order_note")),
         *dict.fromkeys(category_text(row.get(f"session_{k}_category")) for k in vocab.FIGURE_KINDS),
         _text(row.get("assumed")),
         figures,

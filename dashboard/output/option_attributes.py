@@ -11,7 +11,7 @@ from dashboard import vocab
 from dashboard.model import inflation
 from dashboard.output import course_words, decision_words, display, inflation_words, trial_words, words
 from dashboard.output.display import RowLike
-from dashboard.output.price_words import category_text
+from dashboard.output.price_words import category_text, note_text
 
 _known = display.known
 
@@ -200,7 +200,7 @@ def _price_pairs(row: RowLike, index: inflation.PriceIndex, prices_in: str) -> P
         (
             "How the price was read",
             "; ".join(
-                n for n in (row.get("price_note"), row.get("price_order_note"), covers(row)) if isinstance(n, str) and n
+                n for n in (note_text(row.get("price_note")), note_text(row.get("price_order_note")), covers(row)) if n
             )
             or ("as you entered it (your quote)" if quote else "as published"),
         ),

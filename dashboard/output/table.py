@@ -18,6 +18,7 @@ from dashboard.model.comparison import Comparison
 from dashboard.output import course_words, decision_words, filter_words, inflation_words, trial_words, words
 from dashboard.output.display import RowLike, money_range, plain_records
 from dashboard.output.option_attributes import covers
+from dashboard.output.price_words import note_text
 from dashboard.output.questions import option_questions
 
 # (column in the comparison frame, header in the export). Declared once.
@@ -207,7 +208,9 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     scopes = [covers(row) for _, row in rows.iterrows()]
     rows["price_read"] = [
         "; ".join(n for n in (a, b, c) if isinstance(n, str) and n)
-        for a, b, c in zip(rows["price_note"], rows["price_order_note"], scopes, strict=True)
+        for a, b, c in zip(
+            rows["price_note"].map(note_text), rows["price_order_note"].map(note_text), scopes, strict=True
+        )
     ]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["maintenance_words"] = [

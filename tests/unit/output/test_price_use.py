@@ -200,7 +200,7 @@ def test_a_weak_figure_never_sets_a_bound_below_the_better_sourced_range(tmp_pat
     data = open_dataset(write_dataset(tmp_path / "a", prices=rows))
     price = price_combine.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
     assert (price["session_low"], price["session_high"]) == (2000.0, 6000.0)
-    assert pd.isna(price["session_typical"]) and price["price_order_note"] == ""
+    assert pd.isna(price["session_typical"]) and price["price_order_note"] is None
     rows = factory.PRICES + [dict(FL, typical="2500", year=""), nhs]
     data = open_dataset(write_dataset(tmp_path / "b", prices=rows))
     price = price_combine.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
