@@ -122,7 +122,7 @@ def _cost_view(
     horizon, and its missing inputs explained."""
     table = treatments.join(costs.cost_view(data.treatments, per_session, horizon))
     table["kind"] = "published"
-    table["assumed"] = ""
+    table["assumed"] = [() for _ in range(len(table))]
     table["assumed_fields"] = [() for _ in range(len(table))]
     table["missing"] = [missing_inputs(r, market) for _, r in table.iterrows()]
     return _plain_text(table)

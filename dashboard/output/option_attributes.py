@@ -10,6 +10,7 @@ from typing import Any
 from dashboard import vocab
 from dashboard.model import inflation
 from dashboard.output import course_words, decision_words, display, inflation_words, trial_words, words
+from dashboard.output.assumption_words import assumed_text
 from dashboard.output.display import RowLike
 from dashboard.output.price_words import category_text, note_text
 
@@ -147,7 +148,7 @@ def _gap_pairs(row: RowLike) -> Pairs:
         ),
         (
             "Your assumptions",
-            row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none",
+            assumed_text(row.get("assumed")) or "none",
         ),
     ]
 

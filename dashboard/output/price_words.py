@@ -10,6 +10,7 @@ from typing import Any
 from dashboard import vocab
 from dashboard.dataset import pricelist
 from dashboard.model.price_combine import OrderNote, PriceNote
+from dashboard.output.assumption_words import ASSUMED
 
 
 def spread_text(kind: str, rows: Any) -> str:
@@ -53,10 +54,6 @@ def read_on_of(source_id: Any, read_on: Mapping[str, str]) -> str | None:
     return max(days) if days else None
 
 
-# what a price note says of the person's own price
-ASSUMED_PRICE = "your assumption"
-
-
 def note_text(note: object) -> str:
     """A price's note (the `price_note` or `price_order_note` column) in words; '' when there is none."""
     if isinstance(note, PriceNote):
@@ -69,7 +66,7 @@ def note_text(note: object) -> str:
 def _price_note_text(note: PriceNote) -> str:
     """How the range was obtained, in words a patient reads: average, 'from' price, weak figures."""
     if note.assumed:
-        return ASSUMED_PRICE
+        return ASSUMED
     symbol = vocab.CURRENCY_SYMBOL.get(note.currency, "") if note.currency else ""
     notes = []
     if note.average is not None:

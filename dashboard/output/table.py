@@ -16,6 +16,7 @@ from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.output import course_words, decision_words, filter_words, inflation_words, trial_words, words
+from dashboard.output.assumption_words import assumed_text
 from dashboard.output.display import RowLike, money_range, plain_records
 from dashboard.output.option_attributes import covers
 from dashboard.output.price_words import note_text
@@ -204,6 +205,7 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     for column in ("missing", "assumed", "price_note", "price_order_note"):
         if column not in rows:
             rows[column] = ""
+    rows["assumed"] = rows["assumed"].map(lambda a: assumed_text(a) if isinstance(a, tuple) else a)
     rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")
     scopes = [covers(row) for _, row in rows.iterrows()]
     rows["price_read"] = [
