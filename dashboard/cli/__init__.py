@@ -14,10 +14,12 @@ from dashboard.dataset.problems import DatasetError, format_problems
 from dashboard.dataset.storage import open_dataset
 from dashboard.model import coverage
 from dashboard.model.comparison import build_catalog
-from dashboard.model.filters import FIELDS, parse_fields, rejected_fields
+from dashboard.model.filters import FIELDS, Filters, parse_fields, rejected_fields
 from dashboard.model.inflation import index_location, load_price_index
 from dashboard.model.price_use import left_out
+from dashboard.output import coverage_report, filter_words
 from dashboard.output.export import export_file
+from dashboard.output.price_use_words import left_out_problems
 from dashboard.progress import Progress
 from dashboard.quotes.dates import utc_today
 from dashboard.settings import data_location, region_from
@@ -87,27 +89,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     try:
         location = data_location(args.data)
-        catalog = build_catalog(
-            open_dataset(location, region=region_from(args.region)), load_price_index(index_location(location))
-        )
+        data = open_dataset(location, region=region_from(args.region))
+        index = load_price_index(index_location(location))
     except DatasetError as err:
         return _report(err)
+    treatment_ids = frozenset(data.treatments["id"])
     raw = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}
-    rejected = rejected_fields(raw, catalog.treatment_ids)
+    rejected = rejected_fields(raw, treatment_ids)
     if rejected:
         for f in FIELDS:
             if f.name in rejected:
                 print(f"error: invalid value for {f.flag}: {raw[f.name]!r} (expected {f.help})", file=sys.stderr)
         return 2
-    filters = parse_fields(raw, catalog.treatment_ids)
+    filters = parse_fields(raw, treatment_ids)
+    try:  # the one cost view the export shows
+        catalog = build_catalog(data, index, views=[export_view(filters)])
+    except DatasetError as err:
+        return _report(err)
     content, _name, _mime = export_file(catalog, filters, args.format, utc_today())
     if args.output == "-":
         sys.stdout.buffer.write(content)
     else:
         with open(args.output, "wb") as out:
             out.write(content)
-        print(f"wrote {args.output}: {filters.describe()}", file=sys.stderr)
+        print(f"wrote {args.output}: {filter_words.describe(filters)}", file=sys.stderr)
     return 0
+
+
+def export_view(filters: Filters) -> tuple[str, str, int]:
+    """The cost view (prices in, market, horizon) an export of `filters` shows."""
+    return (filters.prices_in, filters.market, filters.horizon)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -124,7 +135,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(data.concerns)} concern links, {len(data.sources)} sources{span}"
         + (f"; clinic prices of region {region} and rows naming no region" if region else "")
     )
-    print_left_out(left_out(data.treatments, data.prices), sys.stdout)
+    print_left_out(left_out_problems(left_out(data.treatments, data.prices)), sys.stdout)
     return 0
 
 
@@ -144,7 +155,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         return _report(err)
     markets = tuple(args.market or coverage.NATIONAL_MARKETS)
     found = coverage.gaps(data, markets)
-    print((coverage.as_markdown if args.markdown else coverage.as_table)(found, markets, data))
+    print((coverage_report.as_markdown if args.markdown else coverage_report.as_table)(found, markets, data))
     return 0
 
 

@@ -15,6 +15,7 @@ from dashboard.dataset.pricelist import price_table, summary_frame, summary_quer
 from dashboard.dataset.problems import Problem, format_problems
 from dashboard.dataset.storage import duck_session, read_folder, read_price_list
 from dashboard.model.price_use import left_out
+from dashboard.output.price_use_words import left_out_problems
 from dashboard.progress import Progress
 from dashboard.settings import data_location, is_database_url
 
@@ -50,7 +51,7 @@ def cmd_load(args: argparse.Namespace) -> int:
                 step.close()
                 return _refuse(args.init, problems)
             added = database.init(url, frames, duck, step)
-            notes = left_out(frames["treatments.csv"], _summary(duck))
+            notes = left_out_problems(left_out(frames["treatments.csv"], _summary(duck)))
         print(
             f"loaded {args.init}: {len(frames['treatments.csv'])} treatments, {added:,} prices, "
             f"{len(frames['concerns.csv'])} concern links, {len(frames['sources.csv'])} sources",
@@ -65,7 +66,9 @@ def cmd_load(args: argparse.Namespace) -> int:
                 step.close()
                 return _refuse(args.file, problems)
             removed, added = database.load_prices(url, duck, step)
-            notes = left_out(database.read_dataset(url).treatments, _summary(duck), Path(args.file).name)
+            notes = left_out_problems(
+                left_out(database.read_dataset(url).treatments, _summary(duck)), Path(args.file).name
+            )
         print(
             f"loaded {args.file}: {added:,} price rows ({removed:,} earlier rows of the same sources replaced)",
             file=sys.stderr,

@@ -15,6 +15,7 @@ again each time by `validate_stored`, like quotes. Nothing here is written on th
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model import costs
+from dashboard.model.price_combine import PriceNote
 from dashboard.quotes.value_parsers import read_number, read_text, reading_words
 
 FIELDS = {
@@ -31,7 +33,6 @@ FIELDS = {
     "price": ("Price per session", 1, 1_000_000),
 }
 MAX_ASSUMPTIONS = 200
-ASSUMED = "your assumption"
 
 
 def parse(raw: Any, treatment_ids: Collection[str]) -> tuple[dict[str, Any] | None, str | None]:
@@ -81,27 +82,23 @@ def validate_stored(stored: Any, treatment_ids: Collection[str]) -> list[dict[st
     return list(kept.values())
 
 
-def describe_value(record: Mapping[str, Any]) -> str:
-    """The assumed value in words: '4–6 sessions', 'repeated every 6–12 months', '$150 a session'."""
-    return _range_text(record)
+@dataclass(frozen=True)
+class Assumed:
+    """One assumption as applied to its option: the record's field, low, high and currency, and what it replaces:
+    the distinct published figures of that input (`published`, in order), or the published 'long-lasting'
+    (`long_lasting`: an upkeep interval for a treatment whose results are published to last). output.assumption_words
+    says it ('your assumption: 4–6 sessions (replaces the published 6–10)')."""
+
+    field: str
+    low: float
+    high: float
+    currency: str | None
+    published: tuple[float, ...] = ()
+    long_lasting: bool = False
 
 
-def _range_text(record: Mapping[str, Any]) -> str:
-    low, high = record["low"], record["high"]
-    if record["field"] == "price":
-        symbol = vocab.CURRENCY_SYMBOL[record["currency"]]
-        text = f"{symbol}{low:,.0f}" if low == high else f"{symbol}{low:,.0f}–{symbol}{high:,.0f}"
-        return f"{text} a session"
-    text = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-    return {
-        "sessions": f"{text} sessions",
-        "upkeep_months": f"repeated every {text} months",
-        "upkeep_sessions": f"{text} session{'s' if high != 1 else ''} per maintenance round",
-    }[record["field"]]
-
-
-def describe(record: Mapping[str, Any], row: pd.Series[Any]) -> str:
-    """'your assumption: 4–6 sessions (replaces the published 6–10)' for one record and its option."""
+def assumed_value(record: Mapping[str, Any], row: pd.Series[Any]) -> Assumed:
+    """One record and the figures it replaces in its option's row."""
     published = {
         "sessions": [row.get(f"sessions_{k}") for k in vocab.FIGURE_BOUNDS],
         "upkeep_months": [row.get("results_months_low"), row.get("results_months_high")],
@@ -109,18 +106,21 @@ def describe(record: Mapping[str, Any], row: pd.Series[Any]) -> str:
         "price": [row.get("session_low"), row.get("session_high")],
     }[record["field"]]
     known = [float(v) for v in published if v is not None and v is not pd.NA and not pd.isna(v)]
-    text = f"{ASSUMED}: {_range_text(record)}"
-    if record["field"] == "upkeep_months" and row.get("maintenance") == "none":
-        text += " (replaces the published 'long-lasting')"
-    elif known:
-        text += " (replaces the published " + "–".join(f"{v:,.0f}" for v in dict.fromkeys(known)) + ")"
-    return text
+    long_lasting = record["field"] == "upkeep_months" and row.get("maintenance") == "none"
+    return Assumed(
+        record["field"],
+        record["low"],
+        record["high"],
+        record.get("currency"),
+        () if long_lasting else tuple(dict.fromkeys(known)),
+        long_lasting,
+    )
 
 
 def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market: str, horizon: int) -> pd.DataFrame:
     """The comparison table with assumptions applied to their options' inputs and costs recomputed.
 
-    Adds columns `assumed` (text, '' when none) and `assumed_fields` (tuple of field names).
+    Adds columns `assumed` (a tuple of Assumed values, empty when none) and `assumed_fields` (tuple of field names).
     Price assumptions in another currency than the market's are not applied.
     """
     out = table.copy()
@@ -130,11 +130,11 @@ def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market:
         return out
     ids = list(dict.fromkeys(a["treatment_id"] for a in chosen))
     rows = out.loc[ids].copy()
-    texts: dict[str, list[str]] = {i: [] for i in ids}
+    values: dict[str, list[Assumed]] = {i: [] for i in ids}
     fields: dict[str, list[str]] = {i: [] for i in ids}
     for a in chosen:
         tid, low, high = a["treatment_id"], a["low"], a["high"]
-        texts[tid].append(describe(a, out.loc[tid]))
+        values[tid].append(assumed_value(a, out.loc[tid]))
         fields[tid].append(a["field"])
         typical: float = low if low == high else np.nan
         if a["field"] == "sessions":
@@ -154,8 +154,11 @@ def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market:
                 ]
                 rows.loc[tid, f"session_{kind}_weak"] = False
                 rows.loc[tid, f"session_{kind}_year"] = np.nan
-            price_facts: list[bool | str] = [False, "your-assumption", currency, ASSUMED, ""]
-            rows.loc[tid, ["session_high_open", "basis", "currency", "price_note", "price_order_note"]] = price_facts
+            price_facts: list[bool | str] = [False, "your-assumption", currency]
+            rows.loc[tid, ["session_high_open", "basis", "currency"]] = price_facts
+            # (pandas-stubs: a cell is set to any object, a frozen dataclass here, though the stubs take scalars only)
+            rows.at[tid, "price_note"] = PriceNote(currency=currency, assumed=True)  # type: ignore[assignment]
+            rows.at[tid, "price_order_note"] = None
     flat = rows.reset_index(drop=True)
     totals = costs.horizon_costs(flat, flat.set_index("id"), horizon)
     first = costs.horizon_costs(flat, flat.set_index("id"), 1)
@@ -164,7 +167,8 @@ def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market:
     for kind in vocab.FIGURE_KINDS:
         rows[f"first_year_{kind}"] = first[f"total_{kind}"].reindex(rows.index).to_numpy()
     rows["first_year_open"] = first["total_open"].reindex(rows.index).to_numpy()
-    rows["assumed"] = ["; ".join(texts[i]) for i in rows.index]
+    # (pandas-stubs: a column is set from a list of any objects, tuples of Assumed here, though the stubs take scalars)
+    rows["assumed"] = [tuple(values[i]) for i in rows.index]  # type: ignore[assignment]
     rows["assumed_fields"] = [tuple(fields[i]) for i in rows.index]
     for column in rows.columns:
         if column not in out.columns:

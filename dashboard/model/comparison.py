@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -45,31 +45,53 @@ class Catalog:
         return frozenset(self.data.treatments["id"])
 
 
-def build_catalog(data: Dataset, index: inflation.PriceIndex | None = None) -> Catalog:
+def build_catalog(
+    data: Dataset,
+    index: inflation.PriceIndex | None = None,
+    views: Collection[tuple[str, str, int]] | None = None,
+) -> Catalog:
     """Precompute, once at start-up, per-session prices per market and the cost table of every
     "prices in" setting, market and horizon, so a filter change never re-runs the cost model.
+
+    `views`: the (prices in, market, horizon) views to build, when not all are needed (an export needs one);
+    the catalog then holds just those (and the per-session prices of their markets). Default: every view.
 
     Prices are adjusted for inflation with `index` before the model (inflation.adjust_prices);
     without an index every figure stays as published (and says so). A price row with no year of its own takes
     its page's year (sources.csv `year`, published or last reviewed): the figure was published no later.
     """
     index = index or inflation.EMPTY_INDEX
+    wanted = None if views is None else set(views)
     per_market: dict[tuple[str, str], pd.DataFrame] = {}
     by_view: dict[tuple[str, str, int], pd.DataFrame] = {}
     treatments = _plain_text(data.treatments.set_index("id", drop=False))
     dated = price_years(data.prices, data.sources)
-    for setting in inflation.PRICES_IN:
-        prices = inflation.adjust_prices(dated, index, setting)
-        if setting == inflation.LATEST and not prices["adjusted"].any():
-            continue  # nothing to adjust: the latest-year views are the published ones (filled in below)
+    adjusted = {setting: inflation.adjust_prices(dated, index, setting) for setting in inflation.PRICES_IN}
+    # nothing to adjust: the latest-year views are the published ones (filled in below)
+    own_latest = bool(adjusted[inflation.LATEST]["adjusted"].any())
+
+    def needed(setting: str, market: str, horizon: int) -> bool:
+        if wanted is None or (setting, market, horizon) in wanted:
+            return True
+        return setting == inflation.PUBLISHED and not own_latest and (inflation.LATEST, market, horizon) in wanted
+
+    for setting, prices in adjusted.items():
+        if setting == inflation.LATEST and not own_latest:
+            continue
         for m in vocab.MARKETS:
+            horizons = [h for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1) if needed(setting, m, h)]
+            if not horizons:
+                continue
             per_market[(setting, m)] = _plain_text(price_combine.session_prices(data.treatments, prices, m))
-            for h in range(HORIZON_RANGE[0], HORIZON_RANGE[1] + 1):
+            for h in horizons:
                 by_view[(setting, m, h)] = _cost_view(data, treatments, per_market[(setting, m)], h)
     for key in [k for k in by_view if k[0] == inflation.PUBLISHED and (inflation.LATEST, *k[1:]) not in by_view]:
         by_view[(inflation.LATEST, *key[1:])] = by_view[key]
     for pair in [k for k in per_market if k[0] == inflation.PUBLISHED and (inflation.LATEST, k[1]) not in per_market]:
         per_market[(inflation.LATEST, pair[1])] = per_market[pair]
+    if wanted is not None:  # just the views asked for (a published one may have stood in for a latest one)
+        by_view = {k: v for k, v in by_view.items() if k in wanted}
+        per_market = {k: v for k, v in per_market.items() if any(k == w[:2] for w in wanted)}
     ids = pd.Index(data.treatments["id"])
     concerns: list[str | None] = [None, *dict.fromkeys(data.concerns["concern"])]
     return Catalog(
@@ -99,7 +121,7 @@ def _cost_view(data: Dataset, treatments: pd.DataFrame, per_session: pd.DataFram
     its prices) over one horizon, and the inputs its cost lacks."""
     table = treatments.join(costs.cost_view(data.treatments, per_session, horizon))
     table["kind"] = "published"
-    table["assumed"] = ""
+    table["assumed"] = [() for _ in range(len(table))]
     table["assumed_fields"] = [() for _ in range(len(table))]
     table["missing_inputs"] = [missing_inputs(r) for _, r in table.iterrows()]
     return _plain_text(table)

@@ -19,7 +19,6 @@ from dashboard.quotes.value_parsers import (
     choice,
     id_list,
     number_in,
-    number_words,
     read_text,
     reading_words,
     switch,
@@ -35,25 +34,8 @@ MAX_COMPARE = 4
 MIN_COMPARE = 2
 
 
-def _amount(value: float) -> str:
-    """A typed amount in words: '3,000', '2.5', '1,000.5' (no rounding of what was typed)."""
-    return number_words(value)
-
-
 def _concern(value: Any, _ids: Collection[str]) -> Any:
     return None if value in (None, "", "all") else valid(choice(value, vocab.CONCERNS))
-
-
-def _concern_words(value: Any, _filters: Filters) -> str | None:
-    return value and f"concern {vocab.CONCERN_LABELS.get(value, value)}"
-
-
-def _horizon_words(value: int, _filters: Filters) -> str:
-    return f"horizon {value} year{'s' if value != 1 else ''}"
-
-
-def _money(value: float, filters: Filters) -> str:
-    return f"{_amount(value)} {vocab.MARKET_CURRENCY[filters.market]}"
 
 
 class CompareIds:
@@ -72,10 +54,10 @@ class CompareIds:
 
 @dataclass(frozen=True)
 class FilterField:
-    """One filter: its `Filters` attribute and default, URL parameter, control id, parser and words.
+    """One filter: its `Filters` attribute and default, URL parameter, control id and parser (its words are
+    output.filter_words').
 
-    `parse(raw, treatment_ids)` gives the value or INVALID; `words(value, filters)` gives the phrase
-    for `Filters.describe()` or None to leave it out; `blank` is the control's value for None;
+    `parse(raw, treatment_ids)` gives the value or INVALID; `blank` is the control's value for None;
     `old_flags` are earlier command-line spellings that still work.
     """
 
@@ -84,7 +66,6 @@ class FilterField:
     url: str
     control: str
     parse: Callable[[Any, Collection[str]], Any]  # a raw value (any JSON or text) -> the value or INVALID
-    words: Callable[[Any, Filters], str | None]
     help: str
     blank: Any = None
     old_flags: tuple[str, ...] = ()
@@ -95,7 +76,7 @@ class FilterField:
         return "--" + self.url.replace("_", "-")
 
 
-# The filter fields, in the order Filters.describe() reads them. One row per field.
+# The filter fields, in the order their words are read (output.filter_words.describe). One row per field.
 FIELDS = (
     FilterField(
         "concern",
@@ -103,7 +84,6 @@ FIELDS = (
         "concern",
         "concern",
         _concern,
-        _concern_words,
         "a concern id, e.g. stretch-marks (default: all)",
         blank="all",
     ),
@@ -113,7 +93,6 @@ FIELDS = (
         "market",
         "market",
         lambda v, _: valid(choice(v, vocab.MARKETS)),
-        lambda v, f: f"market {v}",
         "US, UK or a US state market, e.g. US-NY",
     ),
     FilterField(
@@ -122,7 +101,6 @@ FIELDS = (
         "horizon",
         "horizon",
         lambda v, _: whole_number(v, *HORIZON_RANGE),
-        _horizon_words,
         "time horizon in years, 1-10",
         old_flags=("--horizon-years",),
     ),
@@ -132,7 +110,6 @@ FIELDS = (
         "category",
         "category",
         lambda v, _: valid(id_list(v, vocab.CATEGORIES, len(vocab.CATEGORIES))),
-        lambda v, f: v and "categories " + ", ".join(v),
         "comma-separated categories, e.g. injectable,surgical",
     ),
     FilterField(
@@ -141,7 +118,6 @@ FIELDS = (
         "budget",
         "budget",
         lambda v, _: valid(number_in(v, 0, MAX_BUDGET)),
-        lambda v, f: f"budget {_money(v, f)}" if v is not None else None,
         "total budget over the horizon (market currency)",
     ),
     FilterField(
@@ -150,7 +126,6 @@ FIELDS = (
         "max_downtime",
         "max-downtime",
         lambda v, _: valid(number_in(v, 0, MAX_DOWNTIME)),
-        lambda v, f: f"downtime at most {v:g} days" if v is not None else None,
         "most downtime in days",
         old_flags=("--max-downtime-days",),
     ),
@@ -160,7 +135,6 @@ FIELDS = (
         "max_risk",
         "max-risk",
         lambda v, _: whole_number(v, 1, 5),
-        lambda v, f: v < 5 and f"risk tier at most {v}",
         "highest risk tier, 1-5",
     ),
     FilterField(
@@ -169,7 +143,6 @@ FIELDS = (
         "over_budget",
         "show-over-budget",
         lambda v, _: switch(v),
-        lambda v, f: v and "over-budget options shown",
         "show over-budget options too",
         old_flags=("--include-over-budget",),
     ),
@@ -179,7 +152,6 @@ FIELDS = (
         "compare",
         "compare",
         lambda v, ids: valid(id_list(v, CompareIds(ids), MAX_COMPARE)),
-        lambda v, f: None,
         "comma-separated treatment ids or quote ids (2-4) for the side-by-side view",
     ),
     FilterField(
@@ -188,7 +160,6 @@ FIELDS = (
         "earnings",
         "daily-earnings",
         lambda v, _: valid(number_in(v, 0, MAX_EARNINGS)),
-        lambda v, f: f"daily earnings {_amount(v)}" if v is not None else None,
         "daily earnings, for lost pay",
     ),
     FilterField(
@@ -197,7 +168,6 @@ FIELDS = (
         "prices_in",
         "prices-in",
         lambda v, _: valid(choice(v, vocab.PRICES_IN)),
-        lambda v, f: v == "published" and "prices as published",
         "latest (adjusted for inflation to the latest complete index year) or published",
     ),
 )
@@ -240,10 +210,6 @@ class Filters:
                 value = f"{value:g}" if value == int(value) else str(value)
             params[f.url] = value
         return urlencode(params, safe=",")
-
-    def describe(self) -> str:
-        """The filters in words, for export headers and the page."""
-        return "; ".join(words for f in FIELDS if (words := f.words(getattr(self, f.name), self)))
 
 
 if [f.name for f in fields(Filters)] != [f.name for f in FIELDS]:

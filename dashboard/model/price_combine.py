@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -61,6 +62,35 @@ NOTE_COLUMNS = [
     "price_order_note",
     "price_problem",
 ]
+
+
+@dataclass(frozen=True)
+class PriceNote:
+    """How a session price was read, for the patient (output.price_words.note_text says it; the `price_note` column
+    holds one, or None when there is nothing to say).
+
+    `average`: both ends stand at a lone published average, (the source's figure before any inflation
+    adjustment, its unit); `one_end_average`: one end of the range is a published average; `from_low`: a "from"
+    price, the low a session when no upper figure is published; `weak`: the kinds (low, typical, high) taken
+    from a weak source; `assumed`: the person's own price (your assumption); `currency`: the figures' currency.
+    """
+
+    currency: str | None = None
+    average: tuple[float, str] | None = None
+    one_end_average: bool = False
+    from_low: float | None = None
+    weak: tuple[str, ...] = ()
+    assumed: bool = False
+
+
+@dataclass(frozen=True)
+class OrderNote:
+    """The sources disagree (the `price_order_note` column; None when they agree): the best figures were out of
+    order (`best`: (kind, figure) of those known), so the range shown spans every source, `lowest` to `highest`."""
+
+    best: tuple[tuple[str, float], ...]
+    lowest: float
+    highest: float
 
 
 # A row's per-session figures: kind -> (value, how), how = 'stated' or 'average' (row_candidates).
@@ -170,8 +200,8 @@ def empty_price() -> PriceRecord:
         currency=None,
         price_rows=0,
         price_unit=None,
-        price_note="",
-        price_order_note="",
+        price_note=None,
+        price_order_note=None,
         price_problem="",
     )
     return out
@@ -257,32 +287,25 @@ def _span(result: PriceRecord, table: pd.DataFrame) -> None:
     _take(result, "high", highest[1], highest[0], "span")
     if _known(result["session_typical"]) and not lowest[0] <= result["session_typical"] <= highest[0]:
         _take(result, "typical", table.iloc[0], np.nan, "span")
-    shown = ", ".join(f"{k} {before[k]:,.0f}" for k in KINDS if _known(before[k]))
-    result["price_order_note"] = (
-        f"The sources disagree (best figures out of order: {shown}); the range shown spans every source "
-        f"({lowest[0]:,.0f} to {highest[0]:,.0f})."
-    )
+    best = tuple((k, float(before[k])) for k in KINDS if _known(before[k]))
+    result["price_order_note"] = OrderNote(best, float(lowest[0]), float(highest[0]))
 
 
-def price_note(result: PriceRecord, table: pd.DataFrame) -> str:
-    """How the range was obtained, in words a patient reads: average, 'from' price, weak figures."""
-    symbol = vocab.CURRENCY_SYMBOL.get(result["currency"], "")
-    notes = []
+def price_note(result: PriceRecord, table: pd.DataFrame) -> PriceNote | None:
+    """How the range was obtained (average, 'from' price, weak figures), or None when there is nothing to say."""
+    average: tuple[float, str] | None = None
     if result["session_low_how"] == "average" and result["session_high_how"] == "average":
         row = table[table["source_id"] == result["session_low_source"]].iloc[0]
         published = row.get("published_typical", row["typical"])  # the source's figure, before any inflation adjustment
-        notes.append(f"at the published average of {symbol}{float(published):,.0f} a {row['unit']}; clinics vary")
-    elif "average" in (result["session_low_how"], result["session_high_how"]):
-        notes.append("one end of the range is a published average")
-    if result["session_high_open"]:
-        notes.append(f"from {symbol}{result['session_low']:,.0f} a session: no upper figure is published")
-    weak = [k for k in KINDS if result[f"session_{k}_weak"]]
-    if weak:
-        notes.append(
-            f"{' and '.join(weak)} figure{'s' if len(weak) > 1 else ''} from a weak source "
-            "(clinic, vendor or unsourced page)"
-        )
-    return "; ".join(notes)
+        average = (float(published), str(row["unit"]))
+    note = PriceNote(
+        currency=result["currency"],
+        average=average,
+        one_end_average=average is None and "average" in (result["session_low_how"], result["session_high_how"]),
+        from_low=float(result["session_low"]) if result["session_high_open"] else None,
+        weak=tuple(k for k in KINDS if result[f"session_{k}_weak"]),
+    )
+    return note if (note.average or note.one_end_average or note.from_low is not None or note.weak) else None
 
 
 def session_prices(treatments: pd.DataFrame, prices: pd.DataFrame, market: str) -> pd.DataFrame:

@@ -70,6 +70,7 @@ UNITS = {
     "ids": "source ids (sources.csv)",
     "flag": "true or false",
     "record": "a dict of values (what a trial found; what a budget answer hinges on)",
+    "note": "values that output puts in words (dashboard/output): a frozen dataclass, a tuple of them, or None",
 }
 
 _TREATMENT_UNITS = {
@@ -150,15 +151,15 @@ _OTHERS = (
     Column("currency", "code", "USD or GBP"),
     Column("price_rows", "count", "published price rows for the treatment in the market"),
     Column("price_unit", "code", "the unit the price was published in (session, procedure, syringe, ...)"),
-    Column("price_note", "text", "how the price was read"),
-    Column("price_order_note", "text", "the sources disagree: the range they span is shown"),
+    Column("price_note", "note", "how the price was read (price_combine.PriceNote; None: nothing to say)"),
+    Column("price_order_note", "note", "the sources disagree: the range they span is shown (price_combine.OrderNote)"),
     Column("price_problem", "text", "why no session price could be made"),
     Column("upkeep_capped", "flag", "a daily treatment's upkeep is counted for every month of the horizon"),
     Column("initial_open", "flag", "the initial course has no published upper figure"),
     Column("total_open", "flag", "the total is 'at least' (upkeep or an upper price is not published)"),
     Column("first_year_open", "flag", "the first-year cost is 'at least'"),
     Column("kind", "code", "published, your quote or your assumption"),
-    Column("assumed", "text", "the person's assumptions used for the row"),
+    Column("assumed", "note", "the person's assumptions used for the row (a tuple of assumptions.Assumed)"),
     Column("assumed_fields", "code", "the fields her assumptions set"),
     Column("missing_inputs", "code", "the cost inputs not published and not assumed (MISSING_INPUTS), in order"),
     Column("evidence", "code", "evidence grade for the concern: A, B or C"),

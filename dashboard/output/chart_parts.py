@@ -14,6 +14,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.output.assumption_words import has_assumption
+
 AXIS = {"gridcolor": "#e5e5e5", "zerolinecolor": "#cccccc", "automargin": True}
 # Plotly titles do not wrap: lines are broken at these widths (characters), which fit a 390 px phone.
 TITLE_WIDTH, NOTE_WIDTH = 44, 58
@@ -92,7 +94,7 @@ def years_text(horizon: int) -> str:
 def plain_name(name: object, assumed: object = None, basis: object = None) -> str:
     """An option's name as charts show it (not escaped): '(your assumption)' where a figure rests on one,
     '†' where the price is a surgeon's fee only."""
-    text = str(name) + (" (your assumption)" if isinstance(assumed, str) and assumed else "")
+    text = str(name) + (" (your assumption)" if has_assumption(assumed) else "")
     return text + (f" {SURGEON_FEE_MARK}" if basis == "surgeon-fee" else "")
 
 
@@ -272,8 +274,7 @@ def is_fee(option: Option) -> bool:
 
 
 def is_assumed(option: Option) -> bool:
-    assumed = option.get("assumed")
-    return isinstance(assumed, str) and bool(assumed)
+    return has_assumption(option.get("assumed"))
 
 
 def full_name(option: Option) -> str:

@@ -18,6 +18,7 @@ from dashboard.dataset.loader import Dataset
 from dashboard.model.comparison import Catalog, Comparison, compare
 from dashboard.model.filters import Filters
 from dashboard.model.quote_costs import quotes_left_out
+from dashboard.output import filter_words
 from dashboard.output.quote_words import left_out_line
 from dashboard.output.table import (
     EXPORT_COLUMNS,
@@ -87,7 +88,7 @@ def to_json_bytes(comparison: Comparison, data: Dataset, today: dt.date, left_ou
         rows.append({key: _json_value(key, value) for key, value in zip(keys, record, strict=True)})
     sources = sources_frame(comparison, data)
     body = {
-        "filters": comparison.filters.describe(),
+        "filters": filter_words.describe(comparison.filters),
         "query": comparison.filters.to_query(),
         "exported": today.isoformat(),
         "exported_time_zone": "UTC",

@@ -19,7 +19,16 @@ from dashboard.dataset.loader import Dataset
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
 from dashboard.model.decision import HINGE_COLUMNS
-from dashboard.output import course_words, decision_words, display, inflation_words, price_words, trial_words, words
+from dashboard.output import (
+    assumption_words,
+    course_words,
+    decision_words,
+    display,
+    inflation_words,
+    price_words,
+    trial_words,
+    words,
+)
 from dashboard.output.display import RowLike
 from dashboard.output.gaps import missing_text
 from dashboard.output.option_attributes import covers
@@ -137,10 +146,10 @@ def total_tip(row: RowLike, figures: str = "", missing: str = "") -> str:
     basis = row.get("basis")
     parts = [
         missing,
-        _text(row.get("price_note")),
-        _text(row.get("price_order_note")),
+        price_words.note_text(row.get("price_note")),
+        price_words.note_text(row.get("price_order_note")),
         *dict.fromkeys(category_text(row.get(f"session_{k}_category")) for k in vocab.FIGURE_KINDS),
-        _text(row.get("assumed")),
+        assumption_words.assumed_text(row.get("assumed")),
         figures,
         f"What the price includes: {words.BASIS_WORDS[basis]}" if basis in words.BASIS_WORDS else "",
         "Sources: select the row for its details" if display.known(row.get("total_low")) else "",
@@ -224,7 +233,13 @@ def grid_rows(comparison: Comparison, data: Dataset) -> list[GridRow]:
     symbol = display.symbol_of(comparison.filters.market)
     out: list[GridRow] = []
     for raw in display.plain_records(rows, GRID_READS):
-        record = {f: _clean(raw.get(f)) for f in GRID_FIELDS}
+        assumed = raw.get("assumed")  # the person's assumptions (a tuple of values) in words
+        record = {
+            f: assumption_words.assumed_text(assumed)
+            if f == "assumed" and isinstance(assumed, tuple)
+            else _clean(raw.get(f))
+            for f in GRID_FIELDS
+        }
         record.update(_total_cells(raw, comparison, symbol, publishers, read_on))
         record.update(_budget_cells(raw, comparison, symbol))
         measure = raw.get("downtime_measure")
@@ -253,9 +268,9 @@ def _total_cells(
     note = quote_note(raw)  # a quote: where it stands against the published figures
     cells["quote_note"] = note
     cells["name_tip"] = f"{raw.get('name')}. {note}" if note else raw.get("name")
-    assumed = raw.get("assumed")
+    assumed = assumption_words.assumed_text(raw.get("assumed"))
     total, _, parts = course_words.cost_cell(raw, symbol, comparison.filters.horizon).partition("\n")
-    if isinstance(assumed, str) and assumed and display.known(raw.get("total_low")):
+    if assumed and display.known(raw.get("total_low")):
         total += " (your assumption)"
     cells["total_text"] = f"{total}\n{parts}" if parts else total
     cells["covers_text"] = covers(raw)

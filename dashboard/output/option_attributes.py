@@ -10,9 +10,10 @@ from typing import Any
 from dashboard import vocab
 from dashboard.model import inflation
 from dashboard.output import course_words, decision_words, display, inflation_words, trial_words, words
+from dashboard.output.assumption_words import assumed_text
 from dashboard.output.display import RowLike
 from dashboard.output.gaps import missing_text
-from dashboard.output.price_words import category_text
+from dashboard.output.price_words import category_text, note_text
 from dashboard.output.quote_placement_words import quote_note
 
 _known = display.known
@@ -148,7 +149,7 @@ def _gap_pairs(row: RowLike, market: str) -> Pairs:
         ("What is missing", missing_text(row, market) or "nothing"),
         (
             "Your assumptions",
-            row.get("assumed") if isinstance(row.get("assumed"), str) and row.get("assumed") else "none",
+            assumed_text(row.get("assumed")) or "none",
         ),
     ]
 
@@ -201,7 +202,7 @@ def _price_pairs(row: RowLike, index: inflation.PriceIndex, prices_in: str) -> P
         (
             "How the price was read",
             "; ".join(
-                n for n in (row.get("price_note"), row.get("price_order_note"), covers(row)) if isinstance(n, str) and n
+                n for n in (note_text(row.get("price_note")), note_text(row.get("price_order_note")), covers(row)) if n
             )
             or ("as you entered it (your quote)" if quote else "as published"),
         ),

@@ -1,12 +1,16 @@
 """Words about a price figure: what a summary of clinic prices is, whose group a figure is, where its clinics
-are, who published it (one page, or a survey of several) and the day its source was read."""
+are, who published it (one page, or a survey of several), the day its source was read, and how a session price
+was read (its price note, and the note when the sources disagree)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from dashboard import vocab
 from dashboard.dataset import pricelist
+from dashboard.model.price_combine import OrderNote, PriceNote
+from dashboard.output.assumption_words import ASSUMED
 
 
 def spread_text(kind: str, rows: Any) -> str:
@@ -48,3 +52,42 @@ def read_on_of(source_id: Any, read_on: Mapping[str, str]) -> str | None:
     """The day a price row's source was read (YYYY-MM-DD); for a survey citing several pages, the latest."""
     days = [read_on[i] for i in pricelist.source_ids(source_id) if isinstance(read_on.get(i), str)]
     return max(days) if days else None
+
+
+def note_text(note: object) -> str:
+    """A price's note (the `price_note` or `price_order_note` column) in words; '' when there is none."""
+    if isinstance(note, PriceNote):
+        return _price_note_text(note)
+    if isinstance(note, OrderNote):
+        return order_note_text(note)
+    return note if isinstance(note, str) else ""
+
+
+def _price_note_text(note: PriceNote) -> str:
+    """How the range was obtained, in words a patient reads: average, 'from' price, weak figures."""
+    if note.assumed:
+        return ASSUMED
+    symbol = vocab.CURRENCY_SYMBOL.get(note.currency, "") if note.currency else ""
+    notes = []
+    if note.average is not None:
+        published, unit = note.average
+        notes.append(f"at the published average of {symbol}{published:,.0f} a {unit}; clinics vary")
+    elif note.one_end_average:
+        notes.append("one end of the range is a published average")
+    if note.from_low is not None:
+        notes.append(f"from {symbol}{note.from_low:,.0f} a session: no upper figure is published")
+    if note.weak:
+        notes.append(
+            f"{' and '.join(note.weak)} figure{'s' if len(note.weak) > 1 else ''} from a weak source "
+            "(clinic, vendor or unsourced page)"
+        )
+    return "; ".join(notes)
+
+
+def order_note_text(note: OrderNote) -> str:
+    """The sources disagree: the best figures out of order, and the span shown instead."""
+    shown = ", ".join(f"{kind} {value:,.0f}" for kind, value in note.best)
+    return (
+        f"The sources disagree (best figures out of order: {shown}); the range shown spans every source "
+        f"({note.lowest:,.0f} to {note.highest:,.0f})."
+    )

@@ -15,10 +15,12 @@ from dashboard.dataset.loader import Dataset
 from dashboard.formula import neutralise
 from dashboard.model import inflation
 from dashboard.model.comparison import Comparison
-from dashboard.output import course_words, decision_words, inflation_words, trial_words, words
+from dashboard.output import course_words, decision_words, filter_words, inflation_words, trial_words, words
+from dashboard.output.assumption_words import assumed_text
 from dashboard.output.display import RowLike, money_range, plain_records
 from dashboard.output.gaps import missing_text
 from dashboard.output.option_attributes import covers
+from dashboard.output.price_words import note_text
 from dashboard.output.questions import option_questions
 from dashboard.output.quote_placement_words import quote_note
 
@@ -208,11 +210,14 @@ def export_frame(comparison: Comparison) -> pd.DataFrame:
     for column in ("assumed", "price_note", "price_order_note"):
         if column not in rows:
             rows[column] = ""
+    rows["assumed"] = rows["assumed"].map(lambda a: assumed_text(a) if isinstance(a, tuple) else a)
     rows["assumed_marker"] = rows["assumed"].map(lambda a: "yes" if isinstance(a, str) and a else "")
     scopes = [covers(row) for _, row in rows.iterrows()]
     rows["price_read"] = [
         "; ".join(n for n in (a, b, c) if isinstance(n, str) and n)
-        for a, b, c in zip(rows["price_note"], rows["price_order_note"], scopes, strict=True)
+        for a, b, c in zip(
+            rows["price_note"].map(note_text), rows["price_order_note"].map(note_text), scopes, strict=True
+        )
     ]
     rows["pareto_label"] = rows["pareto"].map({True: "yes", False: ""})
     rows["maintenance_words"] = [
@@ -308,7 +313,7 @@ def about_lines(
     )
     return [
         ("Comparison", "Cosmetic treatment costs over time (not medical advice)"),
-        ("Filters", comparison.filters.describe()),
+        ("Filters", filter_words.describe(comparison.filters)),
         ("Exported", f"{today.isoformat()} (UTC)"),
         ("Price years in the data", f"{years[0]}-{years[1]}" if years else "unknown"),
         ("Currency", currency),

@@ -11,6 +11,7 @@ from dash import dcc, html
 from dashboard import vocab
 from dashboard.model import assumptions as rules
 from dashboard.model.name_search import treatment_options
+from dashboard.output import assumption_words
 from dashboard.web.components import aria_label, aria_live, labelled
 from dashboard.web.typed_input import number_box
 
@@ -98,7 +99,7 @@ def assumption_list(saved: list[dict], names: dict[str, str]) -> html.Ul | html.
     items = []
     for index, record in enumerate(saved):
         name = names.get(record["treatment_id"], record["treatment_id"])
-        text = f"{name}: {rules.ASSUMED}, {rules.describe_value(record)}"
+        text = f"{name}: {assumption_words.ASSUMED}, {assumption_words.describe_value(record)}"
         items.append(
             html.Li(
                 [

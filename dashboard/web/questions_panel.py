@@ -12,6 +12,7 @@ from dashboard import vocab
 from dashboard.model import assumptions
 from dashboard.model.comparison import Catalog, compare
 from dashboard.model.filters import from_query
+from dashboard.output import filter_words
 from dashboard.output.questions import clinic_questions, questions_text
 from dashboard.quotes import records as quotes
 from dashboard.quotes.dates import latest_today
@@ -64,7 +65,7 @@ def download_text(catalog: Catalog, query: Any, stored_quotes: Any, stored_assum
     assumed = assumptions.validate_stored(stored_assumptions, catalog.treatment_ids)
     comparison = compare(catalog, filters, saved, assumed)
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[filters.market]]
-    about = f"For: {filters.describe()}. Not medical advice."
+    about = f"For: {filter_words.describe(filters)}. Not medical advice."
     return questions_text(clinic_questions(comparison.rows, symbol), about)
 
 

@@ -16,6 +16,7 @@ from dashboard.output import (
     cumulative,
     display,
     figures,
+    filter_words,
     grid,
     grid_columns,
     page_texts,
@@ -119,7 +120,7 @@ def questions_list(comparison: Comparison) -> list:
     if markdown is None:
         return [html.P("No options listed: nothing to ask yet.", className="small")]
     return [
-        html.P(f"For: {comparison.filters.describe()}", className="small text-muted mb-1 questions-for"),
+        html.P(f"For: {filter_words.describe(comparison.filters)}", className="small text-muted mb-1 questions-for"),
         dcc.Markdown(markdown, className="questions-list"),
     ]
 

@@ -8,6 +8,7 @@ import sys
 import openpyxl
 import pytest
 
+import dashboard.cli as cli_module
 from dashboard.cli import build_parser, main
 from dashboard.dataset.storage import open_dataset
 from dashboard.model.comparison import build_catalog
@@ -80,6 +81,26 @@ def test_export_writes_the_same_file_as_the_dashboard(small_data_dir, tmp_path, 
         "csv",
         dt.date.today(),
     )
+    assert out.read_bytes() == expected
+
+
+def test_export_builds_only_the_cost_view_it_shows(small_data_dir, tmp_path, capsys, monkeypatch):
+    built = []
+
+    def build(*args, **kwargs):
+        built.append(build_catalog(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(cli_module, "build_catalog", build)
+    out = tmp_path / "c.json"
+    args = ["--data", str(small_data_dir), "--market", "UK", "--horizon", "3", "--prices-in", "published"]
+    status, _, err = cli(capsys, "export", *args, "--format", "json", "--output", str(out))
+    assert status == 0, err
+    [catalog] = built
+    assert list(catalog.costs_by_view) == [("published", "UK", 3)]
+    index = load_price_index(index_location(small_data_dir))
+    filters = Filters(market="UK", horizon=3, prices_in="published")
+    expected, _, _ = export_file(build_catalog(open_dataset(small_data_dir), index), filters, "json", dt.date.today())
     assert out.read_bytes() == expected
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.dataset.storage import open_dataset
 from dashboard.model.costs import cost_table, cumulative_cost, horizon_costs, maintenance_rounds
-from dashboard.model.price_combine import combine_prices, session_prices
+from dashboard.model.price_combine import OrderNote, PriceNote, combine_prices, session_prices
 from tests.factory import PRICES, TREATMENTS, changed, write_dataset
 from tests.rows import price, treatment, write_with
 
@@ -114,7 +114,7 @@ def test_total_price_is_preferred_over_surgeon_fee_and_never_mixed(tmp_path):
     # a lone average stands for both bounds, labelled as such
     assert (out["session_low"], out["session_typical"], out["session_high"]) == (12000, 12000, 12000)
     assert out["session_low_how"] == out["session_high_how"] == "average"
-    assert out["price_note"] == "at the published average of $12,000 a procedure; clinics vary"
+    assert out["price_note"] == PriceNote(currency="USD", average=(12000.0, "procedure"))
 
 
 def test_lone_average_times_a_session_range(tmp_path):
@@ -135,7 +135,7 @@ def test_from_price_leaves_the_upper_bound_open(tmp_path):
         *_prices(tmp_path, ("t", "UK", "GBP", "session", "not-stated", 150, np.nan, np.nan, 2025, "a", "weak"))
     )
     assert out["session_low"] == 150 and math.isnan(out["session_high"]) and out["session_high_open"]
-    assert "from £150 a session" in out["price_note"]
+    assert (out["price_note"].from_low, out["price_note"].currency) == (150, "GBP")
 
 
 def test_weak_figure_stands_in_for_a_missing_high_and_is_flagged(tmp_path):
@@ -148,7 +148,7 @@ def test_weak_figure_stands_in_for_a_missing_high_and_is_flagged(tmp_path):
     assert (out["session_low"], out["session_typical"], out["session_high"]) == (100, 150, 400)
     assert (out["session_low_source"], out["session_high_source"]) == ("society", "clinic")
     assert out["session_high_weak"] and not out["session_low_weak"]
-    assert "high figure from a weak source" in out["price_note"]
+    assert out["price_note"].weak == ("high",)
 
 
 def test_out_of_order_figures_show_the_range_the_sources_span(tmp_path):
@@ -161,7 +161,9 @@ def test_out_of_order_figures_show_the_range_the_sources_span(tmp_path):
     assert (out["session_low"], out["session_high"]) == (500, 1200)
     assert (out["session_low_source"], out["session_high_source"]) == ("a", "b")
     assert out["session_typical"] == 1200
-    assert "sources disagree" in out["price_order_note"] and "500 to 1,200" in out["price_order_note"]
+    assert out["price_order_note"] == OrderNote(
+        best=(("low", 500), ("typical", 1200), ("high", 900)), lowest=500, highest=1200
+    )
 
 
 def test_course_price_cannot_become_a_session_price(tmp_path):

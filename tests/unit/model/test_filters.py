@@ -105,11 +105,6 @@ def test_rejected_fields_names_what_was_invalid():
     assert rejected_fields({"budget": "abc", "horizon": "3", "concern": "hair-loss-x"}) == ["budget", "concern"]
 
 
-def test_describe_in_words():
-    f = Filters(concern="stretch-marks", market="US", budget=3000, horizon=5)
-    assert f.describe() == "concern Stretch marks; market US; horizon 5 years; budget 3,000 USD"
-
-
 def test_every_url_parameter_is_documented_in_the_readme():
     readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
     for name in URL_PARAMETERS:
@@ -143,11 +138,9 @@ def test_an_ambiguous_number_is_refused_in_every_filter_with_both_readings(field
     assert messages[field].startswith("“3.000”: did you mean 3,000 or 3? Write 3000 or 3. Applied: ")
 
 
-def test_minus_zero_is_written_as_zero_in_the_url_and_the_words():
-
+def test_minus_zero_is_written_as_zero_in_the_url():
     filters, _ = apply_controls({"budget": "-0", "max_downtime": "-0,0"}, Filters())
     assert filters.to_query() == "budget=0&max_downtime=0"
-    assert "-0" not in filters.describe()
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ import pytest
 
 from dashboard import vocab
 from dashboard.dataset.storage import open_dataset
-from dashboard.model import price_combine
+from dashboard.model import price_combine, price_use
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
-from dashboard.model.price_use import left_out
 from dashboard.output.grid import grid_rows
+from dashboard.output.price_use_words import left_out_problems
 from dashboard.output.views import side_by_side
 from dashboard.settings import region_from
 from tests import factory
@@ -34,6 +34,11 @@ FL = dict(
     status="weak",
     quote="q",
 )
+
+
+def left_out(treatments, prices):
+    """The rows the cost model leaves out, as validate lists them."""
+    return left_out_problems(price_use.left_out(treatments, prices))
 
 
 def test_rows_left_out_change_nothing_and_every_other_row_is_used():
@@ -195,8 +200,40 @@ def test_a_weak_figure_never_sets_a_bound_below_the_better_sourced_range(tmp_pat
     data = open_dataset(write_dataset(tmp_path / "a", prices=rows))
     price = price_combine.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
     assert (price["session_low"], price["session_high"]) == (2000.0, 6000.0)
-    assert pd.isna(price["session_typical"]) and price["price_order_note"] == ""
+    assert pd.isna(price["session_typical"]) and price["price_order_note"] is None
     rows = factory.PRICES + [dict(FL, typical="2500", year=""), nhs]
     data = open_dataset(write_dataset(tmp_path / "b", prices=rows))
     price = price_combine.session_prices(data.treatments, data.prices, "US-FL").loc["microneedling"]
     assert (price["session_typical"], price["session_typical_weak"]) == (2500.0, True)
+
+
+@pytest.mark.parametrize(
+    "note, said",
+    [
+        (
+            price_use.RowLeftOut(3, "ha-filler", "US", None, "units_unknown", unit="syringe"),
+            "how many syringes make one session is not published",
+        ),
+        (
+            price_use.RowLeftOut(4, "t", "UK", None, "basis", basis="surgeon-fee", by_basis="total-price", by_line=2),
+            "basis surgeon-fee; total-price rows such as line 2 come first",
+        ),
+        (
+            price_use.RowLeftOut(5, "t", "US-FL", "Orange", "less_sure", kind="high", by_line=9, by_status="primary"),
+            "line 9 gives a high figure of surer status (primary)",
+        ),
+        (
+            price_use.RowLeftOut(6, "t", "US", None, "weak_outside", figures=(5000.0, 5000.0), bounds=(None, 4000.0)),
+            "a weak figure (5,000) outside the range the better-sourced rows give (up to 4,000 a session)",
+        ),
+        (
+            price_use.RowLeftOut(7, "t", "US", None, "tie", by_line=2, by_region="Dade", by_status="weak"),
+            "a tie with line 2 in Dade (no year, status weak), settled by file order: line 2 comes first",
+        ),
+    ],
+)
+def test_each_reason_code_in_words(note, said):
+    [problem] = left_out_problems([note])
+    assert problem.row == note.line
+    where = f"{note.treatment_id} in {note.market}" + (f" in {note.region}" if note.region else "")
+    assert problem.message == f"{where}: not used: {said}"

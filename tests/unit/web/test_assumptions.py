@@ -7,6 +7,7 @@ import pytest
 from dashboard.model.assumptions import parse, validate_stored
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
+from dashboard.output.assumption_words import assumed_text
 from dashboard.web.assumption_panel import apply_action
 
 IDS = {"microneedling", "ha-filler", "botulinum-toxin", "abdominoplasty"}
@@ -58,7 +59,7 @@ def test_an_assumption_turns_at_least_into_a_range_and_is_marked(small_dataset):
     # $200-$700 a session, 3-6 sessions; repeated every 6-12 months over 36 months, 1 session each time:
     # low: lasts 12 -> 2 rounds x $200 = $400 + $600; high: lasts 6 -> 5 rounds x $700 = $3,500 + $4,200
     assert (row["total_low"], row["total_high"]) == (1000, 7700)
-    assert row["assumed"] == (
+    assert assumed_text(row["assumed"]) == (
         "your assumption: repeated every 6–12 months; your assumption: 1 session per maintenance round"
     )
     assert row["missing_inputs"] == ()  # neither how often nor how many sessions a round is missing now
@@ -70,9 +71,9 @@ def test_a_price_assumption_fills_a_missing_price_and_only_in_its_currency(small
     us = compare(catalog, Filters(market="US", horizon=1), assumptions=price).rows.loc["botulinum-toxin"]
     # 1 session + 2 or 3 top-ups (results last 3-4 months) at $300
     assert (us["total_low"], us["total_high"]) == (900, 1200)
-    assert us["basis"] == "your-assumption" and us["assumed"] == "your assumption: $300 a session"
+    assert us["basis"] == "your-assumption" and assumed_text(us["assumed"]) == "your assumption: $300 a session"
     uk = compare(catalog, Filters(market="UK", horizon=1), assumptions=price).rows.loc["botulinum-toxin"]
-    assert uk["assumed"] == "" and uk["basis"] == "not-stated"
+    assert uk["assumed"] == () and uk["basis"] == "not-stated"
 
 
 def test_assumptions_for_two_options_apply_to_both(small_dataset):
@@ -101,7 +102,7 @@ def test_an_assumption_that_replaces_a_published_figure_says_so(small_dataset):
     catalog = build_catalog(small_dataset)
     sessions = [{"treatment_id": "microneedling", "field": "sessions", "low": 4, "high": 4, "currency": None}]
     row = compare(catalog, Filters(market="US"), assumptions=sessions).rows.loc["microneedling"]
-    assert row["assumed"] == "your assumption: 4 sessions (replaces the published 3–6)"
+    assert assumed_text(row["assumed"]) == "your assumption: 4 sessions (replaces the published 3–6)"
     assert (row["initial_low"], row["initial_high"]) == (800, 2800)
 
 

@@ -1,0 +1,60 @@
+"""The person's own assumptions in words: the value she assumed ('4–6 sessions', 'repeated every 6–12 months',
+'$150 a session') and, on her option, what it replaces ('your assumption: 4–6 sessions (replaces the published
+6–10)')."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from dashboard import vocab
+from dashboard.model.assumptions import Assumed, assumed_value
+
+ASSUMED = "your assumption"
+
+
+def _range_text(field: str, low: float, high: float, currency: str | None) -> str:
+    if field == "price":
+        symbol = vocab.CURRENCY_SYMBOL[str(currency)]
+        text = f"{symbol}{low:,.0f}" if low == high else f"{symbol}{low:,.0f}–{symbol}{high:,.0f}"
+        return f"{text} a session"
+    text = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    return {
+        "sessions": f"{text} sessions",
+        "upkeep_months": f"repeated every {text} months",
+        "upkeep_sessions": f"{text} session{'s' if high != 1 else ''} per maintenance round",
+    }[field]
+
+
+def describe_value(record: Mapping[str, Any]) -> str:
+    """The assumed value in words: '4–6 sessions', 'repeated every 6–12 months', '$150 a session'."""
+    return _range_text(record["field"], record["low"], record["high"], record.get("currency"))
+
+
+def assumed_words(assumed: Assumed) -> str:
+    """'your assumption: 4–6 sessions (replaces the published 6–10)' for one assumption as applied."""
+    text = f"{ASSUMED}: {_range_text(assumed.field, assumed.low, assumed.high, assumed.currency)}"
+    if assumed.long_lasting:
+        text += " (replaces the published 'long-lasting')"
+    elif assumed.published:
+        text += " (replaces the published " + "–".join(f"{v:,.0f}" for v in assumed.published) + ")"
+    return text
+
+
+def describe(record: Mapping[str, Any], row: pd.Series[Any]) -> str:
+    """'your assumption: 4–6 sessions (replaces the published 6–10)' for one record and its option."""
+    return assumed_words(assumed_value(record, row))
+
+
+def has_assumption(value: object) -> bool:
+    """Whether an option's `assumed` cell (a tuple of Assumed, or its words) holds any assumption."""
+    return bool(value) if isinstance(value, (tuple, str)) else False
+
+
+def assumed_text(value: object) -> str:
+    """An option's assumptions (the `assumed` column: a tuple of Assumed) in words, '; '-joined; '' when none."""
+    if isinstance(value, tuple):
+        return "; ".join(assumed_words(a) for a in value if isinstance(a, Assumed))
+    return ""
