@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -24,46 +24,70 @@ import pandas as pd
 from dashboard import vocab
 from dashboard.model import costs
 from dashboard.model.price_combine import PriceNote
-from dashboard.quotes.value_parsers import read_number, read_text, reading_words
+from dashboard.quotes.value_parsers import read_number, read_text
 
+# What each field accepts: (lowest, highest); its label is output.assumption_words.LABELS'.
 FIELDS = {
-    "sessions": ("Sessions in the initial course", 1, 100),
-    "upkeep_months": ("Maintenance repeated every (months)", 1, 600),
-    "upkeep_sessions": ("Sessions in each maintenance round", 1, 100),
-    "price": ("Price per session", 1, 1_000_000),
+    "sessions": (1, 100),
+    "upkeep_months": (1, 600),
+    "upkeep_sessions": (1, 100),
+    "price": (1, 1_000_000),
 }
 MAX_ASSUMPTIONS = 200
 
+# Why an assumption is refused (Refusal.code).
+RefusalCode = Literal[
+    "record", "treatment", "field", "ambiguous", "number", "range", "order", "whole", "one", "currency"
+]
 
-def parse(raw: Any, treatment_ids: Collection[str]) -> tuple[dict[str, Any] | None, str | None]:
-    """One raw assumption -> (record, None) or (None, a message saying what is wrong)."""
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a raw assumption is refused; output.assumption_words.refusal_text says it.
+
+    `code`: `record` (it is not a record), `treatment` (no treatment of the list), `field` (not one of FIELDS),
+    `ambiguous` (a typed number reads two ways: `typed`, as typed), `number` (no number), `range` (a number
+    outside `lowest` to `highest`), `order` (the first number above the second), `whole` (sessions not whole),
+    `one` (a range for the sessions of each maintenance round), `currency` (a price without a known currency).
+    `field`: the field refused (None for the first three codes).
+    """
+
+    code: RefusalCode
+    field: str | None = None
+    lowest: int | None = None
+    highest: int | None = None
+    typed: str | None = None
+
+
+def parse(raw: Any, treatment_ids: Collection[str]) -> tuple[dict[str, Any] | None, Refusal | None]:
+    """One raw assumption -> (record, None) or (None, why it is refused)."""
     if not isinstance(raw, dict):
-        return None, "An assumption must be a record."
+        return None, Refusal("record")
     tid, field = raw.get("treatment_id"), raw.get("field")
     if not isinstance(tid, str) or tid not in treatment_ids:
-        return None, "Choose a treatment from the list."
+        return None, Refusal("treatment")
     if not isinstance(field, str) or field not in FIELDS:
-        return None, "Choose what you are assuming (sessions, maintenance interval, sessions per round or price)."
-    label, lowest, highest = FIELDS[field]
+        return None, Refusal("field")
+    lowest, highest = FIELDS[field]
     for typed in (raw.get("low"), raw.get("high")):
         if isinstance(typed, str) and read_text(typed).choices:
-            return None, f"{label}: “{typed.strip()}”: d{reading_words(typed)[1:]}"
+            return None, Refusal("ambiguous", field, typed=typed)
     low = read_number(raw.get("low"))
     high = read_number(raw.get("high")) if raw.get("high") not in (None, "") else low
     if low is None or high is None:
-        return None, f"{label}: enter a number."
+        return None, Refusal("number", field)
     if not (lowest <= low <= highest and lowest <= high <= highest):
-        return None, f"{label}: enter a number from {lowest:,} to {highest:,}."
+        return None, Refusal("range", field, lowest, highest)
     if low > high:
-        return None, f"{label}: the first number must not be above the second."
+        return None, Refusal("order", field)
     if field in ("sessions", "upkeep_sessions") and not (low.is_integer() and high.is_integer()):
-        return None, f"{label}: enter whole sessions."
+        return None, Refusal("whole", field)
     if field == "upkeep_sessions" and low != high:
-        return None, f"{label}: enter one number."
+        return None, Refusal("one", field)
     currency = raw.get("currency")
     if field == "price":
         if currency not in vocab.CURRENCY_SYMBOL:
-            return None, f"{label}: choose the currency ({', '.join(vocab.CURRENCY_SYMBOL)})."
+            return None, Refusal("currency", field)
     else:
         currency = None
     return {"treatment_id": tid, "field": field, "low": low, "high": high, "currency": currency}, None

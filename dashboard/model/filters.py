@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qs, unquote_plus, urlencode
 
 from dashboard import vocab
@@ -20,7 +20,6 @@ from dashboard.quotes.value_parsers import (
     id_list,
     number_in,
     read_text,
-    reading_words,
     switch,
     valid,
     whole_number,
@@ -280,37 +279,58 @@ def from_query(query: str, treatment_ids: Collection[str] = ()) -> Filters:
     return parse_fields(raw, treatment_ids)
 
 
-# Number fields a person types, with the words and limits of the message shown when one is refused.
+# Number fields a person types, with the values each accepts (lowest, highest); the words of the message shown
+# when one is read or refused are output.filter_words'.
 TYPED_NUMBERS = {
-    "budget": (f"a number from 0 to {MAX_BUDGET:,}", "no budget"),
-    "max_downtime": (f"a number of days from 0 to {MAX_DOWNTIME:,}", "no limit"),
-    "daily_earnings": (f"a number from 0 to {MAX_EARNINGS:,}", "not set"),
+    "budget": (0, MAX_BUDGET),
+    "max_downtime": (0, MAX_DOWNTIME),
+    "daily_earnings": (0, MAX_EARNINGS),
 }
+
+# How a typed number was taken (TypedNumber.code).
+TypedCode = Literal["read", "ambiguous", "refused"]
+
+
+@dataclass(frozen=True)
+class TypedNumber:
+    """How one typed number of the filters (a field of TYPED_NUMBERS) was taken; output.filter_words.typed_messages
+    says it.
+
+    `code`: `read` (accepted: the message is what `typed` was read as), `ambiguous` (refused: `typed` reads two
+    ways), `refused` (refused: `typed` is not a number from `lowest` to `highest`). `typed`: the value as it came
+    (text, or any JSON value); `applied`: after a refusal, the value still in force (None: none is set).
+    """
+
+    field: str
+    code: TypedCode
+    typed: Any
+    lowest: int
+    highest: int
+    applied: float | None = None
 
 
 def apply_controls(
     raw: Mapping[str, Any], previous: Filters, treatment_ids: Collection[str] = ()
-) -> tuple[Filters, dict[str, str]]:
-    """Filters from the controls' raw values, and a message per typed number: what an accepted text was read
-    as ('Read as 3,000.', none for plain digits), or why a text was refused and which value applies.
+) -> tuple[Filters, dict[str, TypedNumber]]:
+    """Filters from the controls' raw values, and per typed number given (a field of TYPED_NUMBERS in `raw`) how
+    it was taken: read, or refused (ambiguous, like "3.000", or not an accepted number) with the value that
+    applies.
 
-    An empty field means "no limit"; a refused value keeps the previously applied one (so the
-    field can show the value in force) and the message says so; an ambiguous text ("3.000") is refused
-    with both readings.
+    An empty field means "no limit"; a refused value keeps the previously applied one (so the field can show
+    the value in force).
     """
     filters = parse_fields(raw, treatment_ids)
     rejected = [f for f in rejected_fields(raw, treatment_ids) if f in URL_PARAMETERS.values()]
     filters = replace(filters, **{f: getattr(previous, f) for f in rejected})
-    messages = {}
-    for field_name in TYPED_NUMBERS:
-        text = raw.get(field_name)
-        if field_name not in rejected:
-            messages[field_name] = reading_words(text) if field_name in raw else ""
+    typed: dict[str, TypedNumber] = {}
+    for field_name, (lowest, highest) in TYPED_NUMBERS.items():
+        if field_name not in raw:
             continue
-        allowed, empty = TYPED_NUMBERS[field_name]
-        value = getattr(previous, field_name)
-        applied = empty if value is None else f"{value:,.10g}"
-        ambiguous = isinstance(text, str) and read_text(text).choices
-        said = ": d" + reading_words(text)[1:] if ambiguous else f" is not {allowed}."
-        messages[field_name] = f"“{str(text)[:20]}”{said} Applied: {applied}."
-    return filters, {k: v for k, v in messages.items() if v}
+        text = raw[field_name]
+        if field_name not in rejected:
+            typed[field_name] = TypedNumber(field_name, "read", text, lowest, highest)
+            continue
+        ambiguous = isinstance(text, str) and bool(read_text(text).choices)
+        code: TypedCode = "ambiguous" if ambiguous else "refused"
+        typed[field_name] = TypedNumber(field_name, code, text, lowest, highest, getattr(previous, field_name))
+    return filters, typed

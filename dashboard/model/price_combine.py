@@ -93,6 +93,15 @@ class OrderNote:
     highest: float
 
 
+@dataclass(frozen=True)
+class PriceProblem:
+    """Prices are published but no session price could be made from them (the `price_problem` column; None when
+    there is no such problem): they are per `units` (in order), and how many of them make one session is not
+    published. output.price_words.problem_text says it."""
+
+    units: tuple[str, ...]
+
+
 # A row's per-session figures: kind -> (value, how), how = 'stated' or 'average' (row_candidates).
 Candidates = dict[str, tuple[float, str]]
 # One treatment's combined price: the PRICE_COLUMNS and NOTE_COLUMNS keys, each a figure, code, text or flag.
@@ -202,7 +211,7 @@ def empty_price() -> PriceRecord:
         price_unit=None,
         price_note=None,
         price_order_note=None,
-        price_problem="",
+        price_problem=None,
     )
     return out
 
@@ -223,10 +232,7 @@ def combine_prices(rows: pd.DataFrame, treatment: pd.Series[Any]) -> PriceRecord
     table["_candidates"] = [row_candidates(r, treatment) for _, r in table.iterrows()]  # type: ignore[assignment]
     table = table[table["_candidates"].map(bool)]
     if table.empty:
-        units = sorted(set(rows["unit"]))
-        result["price_problem"] = (
-            f"published prices are per {', '.join(units)}, and how many make one session is not published"
-        )
+        result["price_problem"] = PriceProblem(tuple(sorted(set(rows["unit"]))))
         return result
     # a figure for a whole category (ASPS "combination lasers") is not the treatment's own price
     category = (

@@ -153,7 +153,9 @@ _OTHERS = (
     Column("price_unit", "code", "the unit the price was published in (session, procedure, syringe, ...)"),
     Column("price_note", "note", "how the price was read (price_combine.PriceNote; None: nothing to say)"),
     Column("price_order_note", "note", "the sources disagree: the range they span is shown (price_combine.OrderNote)"),
-    Column("price_problem", "text", "why no session price could be made"),
+    Column(
+        "price_problem", "note", "prices are published but no session price could be made (price_combine.PriceProblem)"
+    ),
     Column("upkeep_capped", "flag", "a daily treatment's upkeep is counted for every month of the horizon"),
     Column("initial_open", "flag", "the initial course has no published upper figure"),
     Column("total_open", "flag", "the total is 'at least' (upkeep or an upper price is not published)"),

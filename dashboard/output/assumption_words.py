@@ -1,6 +1,7 @@
 """The person's own assumptions in words: the value she assumed ('4–6 sessions', 'repeated every 6–12 months',
 '$150 a session') and, on her option, what it replaces ('your assumption: 4–6 sessions (replaces the published
-6–10)')."""
+6–10)'), the label of each field, and why an assumption is refused ('Sessions in the initial course: enter whole
+sessions.')."""
 
 from __future__ import annotations
 
@@ -10,9 +11,51 @@ from typing import Any
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.model.assumptions import Assumed, assumed_value
+from dashboard.model.assumptions import FIELDS, Assumed, Refusal, assumed_value
+from dashboard.quotes.value_parsers import reading_words
 
 ASSUMED = "your assumption"
+
+# What each field of an assumption is called (assumptions.FIELDS), in the form's order.
+LABELS = {
+    "sessions": "Sessions in the initial course",
+    "upkeep_months": "Maintenance repeated every (months)",
+    "upkeep_sessions": "Sessions in each maintenance round",
+    "price": "Price per session",
+}
+
+if list(LABELS) != list(FIELDS):
+    raise TypeError("LABELS must have one entry per assumption field (assumptions.FIELDS), in its order")
+
+# What is wrong with an assumption that is not about one field (Refusal.code).
+_WHOLE = {
+    "record": "An assumption must be a record.",
+    "treatment": "Choose a treatment from the list.",
+    "field": "Choose what you are assuming (sessions, maintenance interval, sessions per round or price).",
+}
+
+
+def refusal_text(refusal: Refusal | None) -> str:
+    """Why an assumption is refused, e.g. 'Sessions in the initial course: enter a number from 1 to 100.'; ''
+    for None (nothing refused)."""
+    if refusal is None:
+        return ""
+    if refusal.code in _WHOLE:
+        return _WHOLE[refusal.code]
+    label = LABELS[str(refusal.field)]
+    if refusal.code == "ambiguous":
+        typed = str(refusal.typed)
+        return f"{label}: “{typed.strip()}”: d{reading_words(typed)[1:]}"
+    if refusal.code == "range":
+        return f"{label}: enter a number from {refusal.lowest:,} to {refusal.highest:,}."
+    said = {
+        "number": "enter a number.",
+        "order": "the first number must not be above the second.",
+        "whole": "enter whole sessions.",
+        "one": "enter one number.",
+        "currency": f"choose the currency ({', '.join(vocab.CURRENCY_SYMBOL)}).",
+    }[refusal.code]
+    return f"{label}: {said}"
 
 
 def _range_text(field: str, low: float, high: float, currency: str | None) -> str:

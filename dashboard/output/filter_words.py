@@ -1,14 +1,15 @@
 """The filters in words, for export headers, the page and the command line: one phrase per filter field that
-says something, in the order of filters.FIELDS ('concern Stretch marks; market US; horizon 5 years; ...')."""
+says something, in the order of filters.FIELDS ('concern Stretch marks; market US; horizon 5 years; ...'); and
+beside each typed number, what it was read as or why it was refused and which value applies."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from dashboard import vocab
-from dashboard.model.filters import FIELDS, Filters
-from dashboard.quotes.value_parsers import number_words
+from dashboard.model.filters import FIELDS, TYPED_NUMBERS, Filters, TypedNumber
+from dashboard.quotes.value_parsers import number_words, reading_words
 
 
 def _amount(value: float) -> str:
@@ -50,3 +51,33 @@ if set(WORDS) != {f.name for f in FIELDS}:
 def describe(filters: Filters) -> str:
     """The filters in words, for export headers and the page."""
     return "; ".join(words for f in FIELDS if (words := WORDS[f.name](getattr(filters, f.name), filters)))
+
+
+# Per typed number (filters.TYPED_NUMBERS): what it must be (before its range), and the words when none applies.
+TYPED_WORDS = {
+    "budget": ("a number", "no budget"),
+    "max_downtime": ("a number of days", "no limit"),
+    "daily_earnings": ("a number", "not set"),
+}
+
+if set(TYPED_WORDS) != set(TYPED_NUMBERS):
+    raise TypeError("TYPED_WORDS must have one entry per typed number (filters.TYPED_NUMBERS)")
+
+
+def typed_message(typed: TypedNumber) -> str:
+    """What a typed number was read as ('Read as 3,000.'; '' for plain digits), or why it was refused and which
+    value applies ('“-5” is not a number from 0 to 10,000,000. Applied: 3,000.')."""
+    if typed.code == "read":
+        return reading_words(typed.typed)
+    what, empty = TYPED_WORDS[typed.field]
+    applied = empty if typed.applied is None else f"{typed.applied:,.10g}"
+    if typed.code == "ambiguous":
+        said = ": d" + reading_words(typed.typed)[1:]
+    else:
+        said = f" is not {what} from {typed.lowest:,} to {typed.highest:,}."
+    return f"“{str(typed.typed)[:20]}”{said} Applied: {applied}."
+
+
+def typed_messages(typed: Mapping[str, TypedNumber]) -> dict[str, str]:
+    """Each typed number's message by field (a Filters attribute), those with nothing to say left out."""
+    return {field: message for field, value in typed.items() if (message := typed_message(value))}

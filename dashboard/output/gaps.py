@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dashboard.model import row as columns
 from dashboard.output.display import RowLike, flag, known, money, money_range
+from dashboard.output.price_words import problem_text
 from dashboard.output.questions import count_text, course_text, per_unit, session_price_text
 
 # The market as a price is said to be from it: "No published Florida price".
@@ -42,8 +43,8 @@ def missing_codes(row: RowLike) -> tuple[str, ...]:
 
 def _price_sentence(row: RowLike, market: str) -> str:
     price = f"{MARKET_NAMES.get(market, market)} price".lstrip()  # '' for the market: "No published price"
-    problem = row.get("price_problem")  # a published price that could not be used, and why
-    if isinstance(problem, str) and problem:
+    problem = problem_text(row.get("price_problem"))  # a published price that could not be used, and why
+    if problem:
         return f"No usable {price} ({problem}): add a clinic's quote, or enter your own price per session."
     return f"No published {price}: add a clinic's quote, or enter your own price per session."
 

@@ -1,6 +1,6 @@
 """Words about a price figure: what a summary of clinic prices is, whose group a figure is, where its clinics
 are, who published it (one page, or a survey of several), the day its source was read, and how a session price
-was read (its price note, and the note when the sources disagree)."""
+was read (its price note, and the note when the sources disagree), and why a published price could not be used."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from dashboard import vocab
 from dashboard.dataset import pricelist
-from dashboard.model.price_combine import OrderNote, PriceNote
+from dashboard.model.price_combine import OrderNote, PriceNote, PriceProblem
 from dashboard.output.assumption_words import ASSUMED
 
 
@@ -91,3 +91,11 @@ def order_note_text(note: OrderNote) -> str:
         f"The sources disagree (best figures out of order: {shown}); the range shown spans every source "
         f"({note.lowest:,.0f} to {note.highest:,.0f})."
     )
+
+
+def problem_text(problem: object) -> str:
+    """Why published prices gave no session price (the `price_problem` column), e.g. 'published prices are per
+    syringe, and how many make one session is not published'; '' when there is no such problem."""
+    if not isinstance(problem, PriceProblem):
+        return ""
+    return f"published prices are per {', '.join(problem.units)}, and how many make one session is not published"

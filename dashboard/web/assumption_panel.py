@@ -46,7 +46,7 @@ def assumption_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None)
     """The treatment, what is assumed (sessions, upkeep, a price), its value or range as typed, and the currency
     of a price."""
     options = treatment_options(treatments, aliases)
-    fields = [{"label": label, "value": f} for f, (label, _, _) in rules.FIELDS.items()]
+    fields = [{"label": label, "value": f} for f, label in assumption_words.LABELS.items()]
     return [
         dbc.Col(
             labelled("assumption-treatment", "Treatment", dcc.Dropdown(id="assumption-treatment", options=options)),
@@ -129,9 +129,9 @@ def apply_action(
     `saved` has been validated already; bad input leaves it unchanged and says why.
     """
     if action == "add":
-        record, message = rules.parse(form or {}, treatment_ids)
+        record, refusal = rules.parse(form or {}, treatment_ids)
         if record is None:
-            return saved, [f"Not added: {message}"]
+            return saved, [f"Not added: {assumption_words.refusal_text(refusal)}"]
         key = (record["treatment_id"], record["field"], record["currency"])
         kept = [a for a in saved if (a["treatment_id"], a["field"], a["currency"]) != key]
         if len(kept) >= rules.MAX_ASSUMPTIONS:

@@ -26,6 +26,7 @@ from dashboard.model.filters import (
     control_values,
     from_query,
 )
+from dashboard.output.filter_words import typed_messages
 from dashboard.quotes import records as quotes
 from dashboard.quotes.dates import latest_today
 from dashboard.web.render import details, render, render_charts
@@ -155,7 +156,8 @@ def applied_filters(
     the value in force before the change (`applied_query`), and its message says why and what applies."""
     raw = {CONTROLS[c]: v for c, v in controls.items() if c in CONTROLS}
     previous = from_query(applied_query if isinstance(applied_query, str) else "", treatment_ids)
-    filters, messages = apply_controls(raw, previous, treatment_ids)
+    filters, typed = apply_controls(raw, previous, treatment_ids)
+    messages = typed_messages(typed)
     return filters, {
         f"{c}_message": messages.get(CONTROLS[c], "") for c in ("budget", "max-downtime", "daily-earnings")
     }

@@ -2,7 +2,7 @@
 
 Beside each number typed in the quote and assumption forms, what it is read as ("Read as 3,000.", or
 "Did you mean 3,000 or 3?"), by the one rule every typed number follows (model.value_parsers.read_text);
-the filters' typed numbers say theirs in their message line (model.filters.apply_controls). And in every
+the filters' typed numbers say theirs in their message line (output.filter_words.typed_messages). And in every
 treatment and concern list, a name typed with accents finds its option ("acné": model.name_search).
 """
 

@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.dataset.storage import open_dataset
 from dashboard.model.costs import cost_table, cumulative_cost, horizon_costs, maintenance_rounds
-from dashboard.model.price_combine import OrderNote, PriceNote, combine_prices, session_prices
+from dashboard.model.price_combine import OrderNote, PriceNote, PriceProblem, combine_prices, session_prices
 from tests.factory import PRICES, TREATMENTS, changed, write_dataset
 from tests.rows import price, treatment, write_with
 
@@ -170,7 +170,7 @@ def test_course_price_cannot_become_a_session_price(tmp_path):
     rows, t = _prices(tmp_path, ("t", "US", "USD", "course", "not-stated", 1200, np.nan, 4000, np.nan, "a", "weak"))
     out = combine_prices(rows, t)
     assert math.isnan(out["session_low"]) and out["price_rows"] == 1
-    assert "per course" in out["price_problem"]
+    assert out["price_problem"] == PriceProblem(("course",))
 
 
 def _treatment(tmp_path, **fields) -> pd.DataFrame:

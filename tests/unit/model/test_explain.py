@@ -8,6 +8,7 @@ import pytest
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.explain import missing_inputs
 from dashboard.model.filters import Filters
+from dashboard.model.price_combine import PriceProblem
 from dashboard.model.row import (
     MISSING_INPUTS,
     NO_PRICE_PUBLISHED,
@@ -44,7 +45,7 @@ PERIODIC = dict(maintenance="periodic", results_months_low=6.0, total_high=NAN)
     [
         ({}, ()),
         (dict(session_low=NAN, session_high=NAN), (NO_PRICE_PUBLISHED,)),
-        (dict(session_low=NAN, session_high=NAN, price_problem="a price per syringe"), (NO_PRICE_PUBLISHED,)),
+        (dict(session_low=NAN, session_high=NAN, price_problem=PriceProblem(("syringe",))), (NO_PRICE_PUBLISHED,)),
         (dict(session_high=NAN, session_high_open=True), (PRICE_FROM,)),
         (dict(session_low=NAN), (PRICE_UP_TO,)),
         (dict(sessions_low=NAN, sessions_high=NAN), (SESSIONS,)),

@@ -4,6 +4,7 @@ import pytest
 
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
+from dashboard.model.price_combine import PriceProblem
 from dashboard.model.row import MISSING_INPUTS
 from dashboard.output import grid, page_texts, table
 from dashboard.output.gaps import missing_text
@@ -38,9 +39,10 @@ def test_the_price_names_its_market_and_why_a_published_one_could_not_be_used():
     row = {"missing_inputs": ("price", "repeat")}
     assert missing_text(row, "US-FL").startswith("No published Florida price: add a clinic's quote")
     assert missing_text(row, "").startswith("No published price: add")
-    unusable = {**row, "price_problem": "priced per syringe, units per session not published"}
+    unusable = {**row, "price_problem": PriceProblem(("area", "syringe"))}
     assert missing_text(unusable, "UK") == (
-        "No usable UK price (priced per syringe, units per session not published): add a clinic's quote, "
+        "No usable UK price (published prices are per area, syringe, and how many make one session is not "
+        "published): add a clinic's quote, "
         f"or enter your own price per session. Whether and how often it must be repeated is not published: {ASK}."
     )
 

@@ -1,9 +1,10 @@
-"""How a session price was read, in words: the price note and the note when the sources disagree."""
+"""How a session price was read, in words: the price note, the note when the sources disagree, and why a published
+price could not be used."""
 
 import numpy as np
 
 from dashboard.model.price_combine import OrderNote, PriceNote, combine_prices
-from dashboard.output.price_words import note_text
+from dashboard.output.price_words import note_text, problem_text
 from tests.unit.model.test_costs import _prices
 
 
@@ -55,3 +56,12 @@ def test_each_part_of_a_price_note_in_words():
         "The sources disagree (best figures out of order: low 7,500, typical 5,350); the range shown spans every "
         "source (5,000 to 12,500)."
     )
+
+
+def test_a_price_that_cannot_become_a_session_price_says_why(tmp_path):
+    rows, t = _prices(tmp_path, ("t", "US", "USD", "course", "not-stated", 1200, np.nan, 4000, np.nan, "a", "weak"))
+    out = combine_prices(rows, t)
+    assert problem_text(out["price_problem"]) == (
+        "published prices are per course, and how many make one session is not published"
+    )
+    assert problem_text(None) == ""

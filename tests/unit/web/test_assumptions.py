@@ -4,10 +4,10 @@ import math
 
 import pytest
 
-from dashboard.model.assumptions import parse, validate_stored
+from dashboard.model.assumptions import Refusal, parse, validate_stored
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
-from dashboard.output.assumption_words import assumed_text
+from dashboard.output.assumption_words import assumed_text, refusal_text
 from dashboard.web.assumption_panel import apply_action
 
 IDS = {"microneedling", "ha-filler", "botulinum-toxin", "abdominoplasty"}
@@ -29,8 +29,35 @@ IDS = {"microneedling", "ha-filler", "botulinum-toxin", "abdominoplasty"}
     ],
 )
 def test_bad_assumptions_are_refused_with_a_reason(raw, message):
-    record, problem = parse(raw, IDS)
-    assert record is None and message in problem
+    record, refusal = parse(raw, IDS)
+    assert record is None and message in refusal_text(refusal)
+
+
+@pytest.mark.parametrize(
+    "raw, refusal, said",
+    [
+        ("not a record", Refusal("record"), "An assumption must be a record."),
+        (
+            {"treatment_id": "microneedling", "field": "sessions", "low": 0},
+            Refusal("range", "sessions", 1, 100),
+            ("Sessions in the initial course: enter a number from 1 to 100."),
+        ),
+        (
+            {"treatment_id": "microneedling", "field": "upkeep_months", "low": "3.000"},
+            Refusal("ambiguous", "upkeep_months", typed="3.000"),
+            "Maintenance repeated every (months): “3.000”: did you mean 3,000 or 3? Write 3000 or 3.",
+        ),
+        (
+            {"treatment_id": "microneedling", "field": "price", "low": 100},
+            Refusal("currency", "price"),
+            ("Price per session: choose the currency (USD, GBP)."),
+        ),
+    ],
+)
+def test_the_model_says_why_with_a_code_and_output_in_words(raw, refusal, said):
+    assert parse(raw, IDS) == (None, refusal)
+    assert refusal_text(refusal) == said
+    assert apply_action("add", [], IDS, form=raw) == ([], [f"Not added: {said}"])
 
 
 def test_stored_assumptions_are_checked_again_and_later_ones_win():
