@@ -212,24 +212,46 @@ def compare(
 
     Rows are sorted by the lower bound of the total, then the upper (an open upper bound after any
     known one); options without a price come last."""
-    table = full_table(catalog, filters, assumptions)
+    everything = full_table(catalog, filters, assumptions)
     if quotes:
-        extra = quote_rows(
-            table,
-            table,  # the treatments' facts with the person's assumptions applied, so her quotes use them too
-            list(quotes),
-            filters.market,
-            filters.horizon,
-            inflation.adjust_prices(catalog.data.prices, catalog.price_index, filters.prices_in),
-            adjust=lambda currency, year: inflation.factor_for(currency, year, catalog.price_index, filters.prices_in)[
-                0
-            ],
-        )
-        if len(extra):
-            extra = _add_answers(extra, filters)
-            table = pd.concat([table, extra])
-    everything = table
-    low, high = _floats(table["total_low"]), _floats(table["total_high"])
+        everything = _with_quotes(everything, catalog, filters, quotes)
+    mask, hidden = _kept(everything, filters)
+    table = everything.iloc[_order(everything, mask)]
+    pareto = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"])
+    table = pd.concat([table, pareto.rename("pareto")], axis=1)
+    chosen = everything[everything.index.isin(filters.compare)] if filters.compare else everything.iloc[0:0]
+    cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}
+    return Comparison(
+        rows=table,
+        hidden_over_budget=hidden,
+        filters=filters,
+        table=everything,
+        cumulative=MappingProxyType(cumulative),
+        price_index=catalog.price_index,
+    )
+
+
+def _with_quotes(
+    table: pd.DataFrame, catalog: Catalog, filters: Filters, quotes: Sequence[dict[str, Any]]
+) -> pd.DataFrame:
+    """The full table with the person's quotes appended as rows of their own (with their answers)."""
+    extra = quote_rows(
+        table,
+        table,  # the treatments' facts with the person's assumptions applied, so her quotes use them too
+        list(quotes),
+        filters.market,
+        filters.horizon,
+        inflation.adjust_prices(catalog.data.prices, catalog.price_index, filters.prices_in),
+        adjust=lambda currency, year: inflation.factor_for(currency, year, catalog.price_index, filters.prices_in)[0],
+    )
+    if len(extra):
+        extra = _add_answers(extra, filters)
+        table = pd.concat([table, extra])
+    return table
+
+
+def _kept(table: pd.DataFrame, filters: Filters) -> tuple[npt.NDArray[np.bool_], int]:
+    """Which rows of the table the filters keep, and how many over-budget rows they hide."""
     downtime, risk = _floats(table["downtime_days_high"]), _floats(table["risk_tier"])
     mask = np.ones(len(table), dtype=bool)
     if filters.concern:
@@ -245,10 +267,15 @@ def compare(
     if not filters.show_over_budget:
         hidden = int(over.sum())
         mask &= ~over
-    # the order on the matching rows alone (lower bound, unknown last; upper bound, open last; name; then
-    # the table's order), then one selection of the wide table in that order
+    return mask, hidden
+
+
+def _order(table: pd.DataFrame, mask: npt.NDArray[np.bool_]) -> list[int]:
+    """The kept rows' positions in the table, in the comparison's order: lower bound (unknown last), upper
+    bound (open last), name, then the table's order."""
+    low, high = _floats(table["total_low"]), _floats(table["total_high"])
     names = table["name"].tolist()
-    order = sorted(
+    return sorted(
         np.flatnonzero(mask).tolist(),
         key=lambda i: (
             bool(np.isnan(low[i])),
@@ -256,19 +283,6 @@ def compare(
             np.nan_to_num(high[i], nan=np.inf),
             names[i],
         ),
-    )
-    table = everything.iloc[order]
-    pareto = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"])
-    table = pd.concat([table, pareto.rename("pareto")], axis=1)
-    chosen = everything[everything.index.isin(filters.compare)] if filters.compare else everything.iloc[0:0]
-    cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}
-    return Comparison(
-        rows=table,
-        hidden_over_budget=hidden,
-        filters=filters,
-        table=everything,
-        cumulative=MappingProxyType(cumulative),
-        price_index=catalog.price_index,
     )
 
 

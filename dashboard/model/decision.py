@@ -106,25 +106,80 @@ def hinge(
     out.update(hinge=None, hinge_upkeep_open=False, hinge_upkeep_min=upkeep_low)
     if _nan(price_low) and _nan(price_high):
         return out
+    room = _upkeep_room(
+        budget=budget,
+        months=months,
+        price_high=price_high,
+        course_high=course_high,
+        upkeep_low=upkeep_low,
+        upkeep_high=upkeep_high,
+        results_low=results_low,
+    )
+    if room is not None:
+        out.update(room)
+        return out
+    out.update(
+        _deciding_input(
+            budget=budget,
+            price_low=price_low,
+            price_high=price_high,
+            course_low=course_low,
+            course_high=course_high,
+            upkeep_low=upkeep_low,
+            upkeep_high=upkeep_high,
+        )
+    )
+    return out
+
+
+def _upkeep_room(
+    *,
+    budget: float,
+    months: float,
+    price_high: float,
+    course_high: float,
+    upkeep_low: float,
+    upkeep_high: float,
+    results_low: float,
+) -> dict[str, HingeValue] | None:
+    """The upkeep room's hinge_* values when the course fits at its highest and only the upkeep is open
+    (with room for at least its published minimum); None otherwise."""
     course_top = course_high * price_high  # NaN when either is open
-    if not _nan(course_top) and course_top <= budget and _nan(upkeep_high) and price_high > 0:
-        extra = _floor((budget - course_top) / price_high)
-        if extra >= upkeep_low:
-            out.update(hinge=UPKEEP_ROOM, hinge_extra_sessions=extra, hinge_upkeep_open=True)
-            out["hinge_at_price"] = price_high
-            if upkeep_low > 0 and not _nan(results_low) and results_low > 0:
-                # rounds at a duration d: ceil(months / d) - 1, at most `extra` when d >= months / (extra + 1)
-                rounds_high = max(_ceil(months / results_low) - 1, 0.0)
-                out["hinge_rounds_high"] = rounds_high
-                if rounds_high > extra:
-                    out["hinge_lasting_months"] = _ceil(months / (extra + 1))
-            elif extra > 0 and upkeep_low == 0:
-                out["hinge_every_months"] = _ceil(months / extra)
-            return out
+    course_fits = not _nan(course_top) and course_top <= budget
+    if not (course_fits and _nan(upkeep_high) and price_high > 0):
+        return None
+    extra = _floor((budget - course_top) / price_high)
+    if not extra >= upkeep_low:  # (a NaN minimum never fits)
+        return None
+    out: dict[str, HingeValue] = {"hinge": UPKEEP_ROOM, "hinge_extra_sessions": extra, "hinge_upkeep_open": True}
+    out["hinge_at_price"] = price_high
+    if upkeep_low > 0 and not _nan(results_low) and results_low > 0:
+        # rounds at a duration d: ceil(months / d) - 1, at most `extra` when d >= months / (extra + 1)
+        rounds_high = max(_ceil(months / results_low) - 1, 0.0)
+        out["hinge_rounds_high"] = rounds_high
+        if rounds_high > extra:
+            out["hinge_lasting_months"] = _ceil(months / (extra + 1))
+    elif extra > 0 and upkeep_low == 0:
+        out["hinge_every_months"] = _ceil(months / extra)
+    return out
+
+
+def _deciding_input(
+    *,
+    budget: float,
+    price_low: float,
+    price_high: float,
+    course_low: float,
+    course_high: float,
+    upkeep_low: float,
+    upkeep_high: float,
+) -> dict[str, HingeValue]:
+    """The hinge_* values of the price, the session count, either or both, whichever decides (no upkeep
+    room); the hinge stays unset when nothing is known to fit."""
     upkeep_open = _nan(upkeep_high)
     n_low = course_low + upkeep_low
     n_high = course_high + (upkeep_low if upkeep_open else upkeep_high)  # NaN when the course is open
-    out["hinge_upkeep_open"] = upkeep_open
+    out: dict[str, HingeValue] = {"hinge_upkeep_open": upkeep_open}
     price_at_most = _floor(budget / n_high) if not _nan(n_high) and n_high > 0 else np.nan
     sessions_at_most = _floor(budget / price_high) if not _nan(price_high) and price_high > 0 else np.nan
     price_varies = _nan(price_low) or _nan(price_high) or price_high > price_low

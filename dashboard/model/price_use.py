@@ -83,39 +83,77 @@ def left_out(treatments: pd.DataFrame, prices: pd.DataFrame) -> list[RowLeftOut]
 
 
 def _group_notes(rows: pd.DataFrame, treatment: pd.Series[Any]) -> list[RowLeftOut]:
-    notes: list[RowLeftOut] = []
+    """The rows of one treatment in one market left out, rule by rule in the order the model applies them."""
     result = price_combine.combine_prices(rows, treatment)  # the model's own answer
     candidates = {line: price_combine.row_candidates(row, treatment) for line, row in by_line(rows)}
-    for line, row in by_line(rows):
-        if not candidates[line]:
-            unit = row["unit"]
-            counted = unit not in vocab.PER_SESSION_UNITS and unit == treatment.get("session_unit")
-            notes.append(_left(line, row, "units_unknown" if counted else "not_converted", unit=str(unit)))
+    notes = _unconverted(rows, treatment, candidates)
     table = rows[[bool(candidates[line]) for line in rows.index]].copy()
     if table.empty or result["basis"] is None:
         return notes
-    category = table.get("category_average", pd.Series(None, index=table.index, dtype=object))
-    category = category.map(lambda c: isinstance(c, str) and c != "")
-    if (~category).any():  # a figure for a whole category stands in only when the treatment has none of its own
-        for line, row in by_line(table[category]):
-            own = int(table.index[~category][0])
-            notes.append(_left(line, row, "category", category=str(row["category_average"]), by_line=own))
-        table = table[~category]
+    table, left = _category_stand_ins(table)
+    notes += left
     first_of_basis = table.index[table["basis"] == result["basis"]][0]
     for line, row in by_line(table[table["basis"] != result["basis"]]):
         basis = str(row["basis"])
         notes.append(_left(line, row, "basis", basis=basis, by_basis=result["basis"], by_line=int(first_of_basis)))
     table = table[table["basis"] == result["basis"]].copy()
-    bounds = price_combine.reputable_bounds(table.assign(_candidates=[candidates[line] for line in table.index]))
+    notes += _weak_outside(table, candidates)
+    table = table[[bool(candidates[line]) for line in table.index]]
+    if result["price_order_note"]:  # the sources disagree: the range spans every row of the basis
+        return notes
+    return notes + _figures_lost(table, candidates, result)
+
+
+def _unconverted(
+    rows: pd.DataFrame, treatment: pd.Series[Any], candidates: dict[int, price_combine.Candidates]
+) -> list[RowLeftOut]:
+    """The rows that give no per-session figure: a counted unit whose count per session is not published, or a
+    unit never turned into a session price."""
+    notes: list[RowLeftOut] = []
+    for line, row in by_line(rows):
+        if not candidates[line]:
+            unit = row["unit"]
+            counted = unit not in vocab.PER_SESSION_UNITS and unit == treatment.get("session_unit")
+            notes.append(_left(line, row, "units_unknown" if counted else "not_converted", unit=str(unit)))
+    return notes
+
+
+def _category_stand_ins(table: pd.DataFrame) -> tuple[pd.DataFrame, list[RowLeftOut]]:
+    """The table without its figures for a whole category when the treatment has rows of its own, and those
+    rows left out (a category's figure stands in only when the treatment has none)."""
+    category = table.get("category_average", pd.Series(None, index=table.index, dtype=object))
+    category = category.map(lambda c: isinstance(c, str) and c != "")
+    if not (~category).any():
+        return table, []
+    notes: list[RowLeftOut] = []
+    for line, row in by_line(table[category]):
+        own = int(table.index[~category][0])
+        notes.append(_left(line, row, "category", category=str(row["category_average"]), by_line=own))
+    return table[~category], notes
+
+
+def _weak_outside(table: pd.DataFrame, candidates: dict[int, price_combine.Candidates]) -> list[RowLeftOut]:
+    """The weak rows whose figures all fall outside the better-sourced rows' bounds; every weak row's
+    `candidates` lose the figures outside (in place)."""
+    notes: list[RowLeftOut] = []
+    # (pandas-stubs: a column is assigned from a list of any objects, dicts here, though the stubs take scalars only)
+    with_candidates = table.assign(_candidates=cast(Any, [candidates[line] for line in table.index]))
+    bounds = price_combine.reputable_bounds(with_candidates)
     for line, row in by_line(table[table["status"] == "weak"]):
         outside = price_combine.weak_outside(candidates[line], bounds)
         candidates[line] = {k: v for k, v in candidates[line].items() if k not in outside}
         if outside and not candidates[line]:
             figures = tuple(value for value, _how in outside.values())
             notes.append(_left(line, row, "weak_outside", figures=figures, bounds=bounds))
-    table = table[[bool(candidates[line]) for line in table.index]]
-    if result["price_order_note"]:  # the sources disagree: the range spans every row of the basis
-        return notes
+    return notes
+
+
+def _figures_lost(
+    table: pd.DataFrame, candidates: dict[int, price_combine.Candidates], result: price_combine.PriceRecord
+) -> list[RowLeftOut]:
+    """The rows each of whose figures the model takes from a better row (see `_lost`): the rows ranked as the
+    model ranks them, the row each figure came from found, and the others left out."""
+    table = table.copy()
     table["_order"] = range(len(table))
     table["_weak"] = table["status"] == "weak"
     table["_year"] = table["year"].astype("float64").fillna(-1)
@@ -131,9 +169,11 @@ def _group_notes(rows: pd.DataFrame, treatment: pd.Series[Any]) -> list[RowLeftO
             for line, row in by_line(table)
             if row["source_id"] == source and candidates[line].get(kind, (None,))[0] == value
         )
+    notes: list[RowLeftOut] = []
     for line, row in by_line(table.drop(index=list(set(chosen.values())))):
         kind = next(k for k in KINDS if k in candidates[line] and k in chosen)
-        notes.append(_lost(line, row, table.loc[chosen[kind]], chosen[kind], kind))
+        winner = cast("pd.Series[Any]", table.loc[chosen[kind]])  # (lines are unique: one row)
+        notes.append(_lost(line, row, winner, chosen[kind], kind))
     return notes
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from dashboard import vocab
@@ -150,17 +151,22 @@ def quote_rows(
     chosen_adjusted = [{**q, "price": q["price"] * f} for q, f in zip(chosen, factors, strict=True)]
     per_session = np.array([quote_session_price(q) for q in chosen_adjusted])
     placed = [place_quote(q, row, prices, market) for q, (_, row) in zip(chosen_adjusted, base.iterrows(), strict=True)]
-    treatments_q = treatments.set_index("id").loc[[q["treatment_id"] for q in chosen]].reset_index()
-    treatments_q["id"] = ids
-    # a course quote, or a quote for several sessions, is the initial course as quoted: its own number of sessions
-    course = np.array([q["covers"] == "course" or (q["covers"] == "session" and q["quantity"] > 1) for q in chosen])
-    for kind in vocab.FIGURE_KINDS:
-        column = f"sessions_{kind}"
-        counts = treatments_q[column].to_numpy(dtype="float64", na_value=np.nan)
-        treatments_q[column] = np.where(course, [q["quantity"] for q in chosen], counts)
-    prices_q = pd.DataFrame({f"session_{k}": per_session for k in vocab.FIGURE_KINDS}, index=ids)
-    model = costs.horizon_costs(treatments_q, prices_q, horizon)
-    first = costs.horizon_costs(treatments_q, prices_q, 1)
+    out = _quote_identity(base, chosen, ids)
+    treatments_q = _quoted_treatments(treatments, chosen, ids)
+    _add_quote_figures(out, base, treatments_q, per_session, years, placed, horizon, currency)
+    _add_placement(out, chosen, chosen_adjusted, placed)
+    # (pandas-stubs: a column is set from a list of any objects, dicts here, though the stubs take scalars only)
+    out["quote_nearest"] = [  # type: ignore[assignment]
+        nearest_figure(q, price, treatments, prices, market, table) if p["position"] == "unknown" else None
+        for q, price, p in zip(chosen_adjusted, per_session, placed, strict=True)
+    ]
+    out["price_rows"] = 0
+    out["quote_price_as_quoted"] = quoted
+    return out
+
+
+def _quote_identity(base: pd.DataFrame, chosen: Sequence[Mapping[str, Any]], ids: list[str]) -> pd.DataFrame:
+    """The quoted options' rows renamed as the quotes: id, kind, name, clinic and date."""
     out = base.copy()
     out.index = pd.Index(ids, name=base.index.name)
     out["id"] = ids
@@ -171,6 +177,38 @@ def quote_rows(
     ]
     out["clinic"] = [q["clinic"] for q in chosen]
     out["quote_date"] = [q["date"] for q in chosen]
+    return out
+
+
+def _quoted_treatments(treatments: pd.DataFrame, chosen: Sequence[Mapping[str, Any]], ids: list[str]) -> pd.DataFrame:
+    """The quoted treatments' facts, one row per quote (id = the quote's), with a course quote's sessions."""
+    treatments_q = treatments.set_index("id").loc[[q["treatment_id"] for q in chosen]].reset_index()
+    treatments_q["id"] = ids
+    # a course quote, or a quote for several sessions, is the initial course as quoted: its own number of sessions
+    course = np.array([q["covers"] == "course" or (q["covers"] == "session" and q["quantity"] > 1) for q in chosen])
+    for kind in vocab.FIGURE_KINDS:
+        column = f"sessions_{kind}"
+        counts = treatments_q[column].to_numpy(dtype="float64", na_value=np.nan)
+        treatments_q[column] = np.where(course, [q["quantity"] for q in chosen], counts)
+    return treatments_q
+
+
+def _add_quote_figures(
+    out: pd.DataFrame,
+    base: pd.DataFrame,
+    treatments_q: pd.DataFrame,
+    per_session: npt.NDArray[np.float64],
+    years: list[float],
+    placed: list[dict[str, Any]],
+    horizon: int,
+    currency: str,
+) -> None:
+    """Adds to `out` the quotes' costs through the model (over the horizon and the first year) at their own
+    price per session, a figure of the clinic's own (no published provenance, dated by the quote), beside the
+    published figures it is compared with."""
+    prices_q = pd.DataFrame({f"session_{k}": per_session for k in vocab.FIGURE_KINDS}, index=out["id"].tolist())
+    model = costs.horizon_costs(treatments_q, prices_q, horizon)
+    first = costs.horizon_costs(treatments_q, prices_q, 1)
     for column in model.columns:
         out[column] = model[column].to_numpy()
     out["first_year_open"] = first["total_open"].to_numpy()
@@ -189,6 +227,16 @@ def quote_rows(
     out["price_note"], out["price_order_note"] = "", ""
     out["basis"] = QUOTE_BASIS
     out["currency"] = currency
+
+
+def _add_placement(
+    out: pd.DataFrame,
+    chosen: Sequence[Mapping[str, Any]],
+    chosen_adjusted: list[dict[str, Any]],
+    placed: list[dict[str, Any]],
+) -> None:
+    """Adds to `out` what each quote covers and where it sits against the published figures (codes and
+    differences, against its own unit's figure and per session)."""
     out["quote_covers"] = [q["covers"] for q in chosen]
     out["quote_quantity"] = [q["quantity"] for q in chosen]
     out["quote_price"] = [q["price"] for q in chosen_adjusted]
@@ -200,14 +248,6 @@ def quote_rows(
     out["quote_session_position"] = [p["session_position"] for p in placed]
     out["quote_session_vs_typical"] = [p["session_diff"] for p in placed]
     out["quote_session_vs_typical_pct"] = [p["session_pct"] for p in placed]
-    # (pandas-stubs: a column is set from a list of any objects, dicts here, though the stubs take scalars only)
-    out["quote_nearest"] = [  # type: ignore[assignment]
-        nearest_figure(q, price, treatments, prices, market, table) if p["position"] == "unknown" else None
-        for q, price, p in zip(chosen_adjusted, per_session, placed, strict=True)
-    ]
-    out["price_rows"] = 0
-    out["quote_price_as_quoted"] = quoted
-    return out
 
 
 def _year(date: object) -> float:

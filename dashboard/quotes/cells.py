@@ -122,6 +122,39 @@ def _currency(value: str) -> tuple[str | None, str | None]:
     return CURRENCY_WORDS.get(word), None
 
 
+def _texts(cells: Mapping[str, object]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Each quote column's cell as text ("" when missing or a number), and the (column, problem) pairs of the
+    cells too long or not text."""
+    problems: list[tuple[str, str]] = []
+    text: dict[str, str] = {}
+    for column in QUOTE_CSV_COLUMNS:
+        value = cells.get(column)
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            problems.append((column, f"the value is longer than {MAX_CELL_CHARS} characters"))
+        elif column not in ("price", "quantity") and value is not None and not isinstance(value, str):
+            problems.append((column, f"{shown(value)} is not text"))
+        text[column] = value if isinstance(value, str) else ""
+    return text, problems
+
+
+def _currencies(
+    value: str, marked: str | None, header: Header | None, price: float | None
+) -> tuple[list[str], str | None]:
+    """The currencies a quote names (its cell, its price's sign, the file's header), in that order, and the
+    problem with them: unreadable, EUR, two that disagree, or none for a price."""
+    currency, problem = _currency(value)
+    named = [c for c in (currency, marked, header.currency if header else None) if c]
+    if problem:
+        return named, problem
+    if "EUR" in named:
+        return named, ONLY_USD_GBP
+    if len(set(named)) > 1:
+        return named, f"{' and '.join(dict.fromkeys(named))} disagree: give one currency"
+    if not named and price is not None:
+        return named, "currency is required (USD or GBP), or write the price with $ or £"
+    return named, None
+
+
 def read_record(
     cells: Mapping[str, object],
     lookup: TreatmentLookup,
@@ -132,31 +165,15 @@ def read_record(
 ) -> tuple[dict | None, list[tuple[str, str]], list[tuple[str, str]]]:
     """One quote from its cells (text from a file, or form values): (record or None, its (column,
     problem) pairs, its (column, note) pairs). `order` is the file's day/month order."""
-    problems: list[tuple[str, str]] = []
-    text: dict[str, str] = {}
-    for column in QUOTE_CSV_COLUMNS:
-        value = cells.get(column)
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            problems.append((column, f"the value is longer than {MAX_CELL_CHARS} characters"))
-        elif column not in ("price", "quantity") and value is not None and not isinstance(value, str):
-            problems.append((column, f"{shown(value)} is not text"))
-        text[column] = value if isinstance(value, str) else ""
+    text, problems = _texts(cells)
     if problems:
         return None, problems, []
     treatment_id, problem = lookup.match(text["treatment"])
     problems += [("treatment", problem)] if problem else []
     price, marked, problem = _price(cells.get("price"))
     problems += [("price", problem)] if problem else []
-    currency, problem = _currency(text["currency"])
-    named = [c for c in (currency, marked, header.currency if header else None) if c]
-    if problem:
-        problems.append(("currency", problem))
-    elif "EUR" in named:
-        problems.append(("currency", ONLY_USD_GBP))
-    elif len(set(named)) > 1:
-        problems.append(("currency", f"{' and '.join(dict.fromkeys(named))} disagree: give one currency"))
-    elif not named and price is not None:
-        problems.append(("currency", "currency is required (USD or GBP), or write the price with $ or £"))
+    named, problem = _currencies(text["currency"], marked, header, price)
+    problems += [("currency", problem)] if problem else []
     covers, problem = _covers(text["covers"], header)
     problems += [("covers", problem)] if problem else []
     quantity, problem = _quantity(cells.get("quantity"))

@@ -22,55 +22,9 @@ def results(catalog: Catalog) -> html.Section:
     """Summary line, the over-budget switch, the grid (cards on a phone), details, missing figures, exports."""
     return html.Section(
         [
-            html.Div(
-                [
-                    html.H2("Your options", className="h5 mb-1", id="results-heading"),
-                    html.P(id="result-count", className="result-count mb-1", **aria_live("polite")),
-                    html.Span(id="over-budget-note", className="text-muted small"),
-                    dbc.Switch(
-                        id="show-over-budget",
-                        label="Show options over budget",
-                        value=False,
-                        className="over-budget-switch mt-1",
-                    ),
-                ],
-                className="mb-2",
-            ),
+            _summary_header(),
             dcc.Loading(
-                html.Div(
-                    [
-                        dag.AgGrid(
-                            id="results-grid",
-                            columnDefs=grid_columns.column_defs(),
-                            rowData=[],
-                            getRowId="params.data.id",
-                            defaultColDef={
-                                "sortable": True,
-                                "resizable": True,
-                                "wrapHeaderText": True,
-                                "autoHeaderHeight": True,
-                            },
-                            dashGridOptions={
-                                "tooltipShowDelay": 200,
-                                "enableCellTextSelection": True,
-                                "ensureDomOrder": True,
-                                "domLayout": "autoHeight",
-                                "rowSelection": {
-                                    "mode": "singleRow",
-                                    "checkboxes": False,
-                                    "enableClickSelection": True,
-                                },
-                                "getRowClass": {"function": "rowClass(params)"},
-                                "postSortRows": {"function": "overBudgetLast(params)"},
-                                "tabToNextCell": {"function": "leaveGrid(params)"},
-                                "tabToNextHeader": {"function": "leaveGrid(params)"},
-                            },
-                            style={"width": "100%"},
-                            className="ag-theme-alpine results-grid",
-                        ),
-                        html.Div(id="result-cards", className="result-cards"),
-                    ]
-                ),
+                html.Div([_results_grid(), html.Div(id="result-cards", className="result-cards")]),
                 id="results-loading",
                 delay_show=150,
                 overlay_style={"visibility": "visible", "opacity": 0.45},
@@ -83,25 +37,81 @@ def results(catalog: Catalog) -> html.Section:
             ),
             html.Div(id="option-details", className="option-details", **aria_live("polite")),
             html.Div(id="missing-notes", className="missing-notes"),
-            html.Div(
-                [
-                    html.Button("Export CSV", id="export-csv", className="btn btn-outline-primary me-2", n_clicks=0),
-                    html.Button("Export Excel", id="export-xlsx", className="btn btn-outline-primary me-2", n_clicks=0),
-                    dcc.Download(id="download-csv"),
-                    dcc.Download(id="download-xlsx"),
-                    html.Span(
-                        "The same table at a link (published figures, without your quotes): ",
-                        className="small text-muted ms-1",
-                    ),
-                    html.A("CSV", id="link-csv", href="/comparison.csv", className="small me-2"),
-                    html.A("Excel", id="link-xlsx", href="/comparison.xlsx", className="small me-2"),
-                    html.A("JSON", id="link-json", href="/comparison.json", className="small"),
-                ],
-                className="my-2 exports",
-            ),
+            _exports_bar(),
         ],
         id="results",
         **aria_labelledby("results-heading"),
+    )
+
+
+def _summary_header() -> html.Div:
+    """The results' heading, the count of options shown, the over-budget note and its switch."""
+    return html.Div(
+        [
+            html.H2("Your options", className="h5 mb-1", id="results-heading"),
+            html.P(id="result-count", className="result-count mb-1", **aria_live("polite")),
+            html.Span(id="over-budget-note", className="text-muted small"),
+            dbc.Switch(
+                id="show-over-budget",
+                label="Show options over budget",
+                value=False,
+                className="over-budget-switch mt-1",
+            ),
+        ],
+        className="mb-2",
+    )
+
+
+def _results_grid() -> dag.AgGrid:
+    """The results' grid, empty until the first render: one row per option, a row selected to see its details."""
+    return dag.AgGrid(
+        id="results-grid",
+        columnDefs=grid_columns.column_defs(),
+        rowData=[],
+        getRowId="params.data.id",
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            "wrapHeaderText": True,
+            "autoHeaderHeight": True,
+        },
+        dashGridOptions={
+            "tooltipShowDelay": 200,
+            "enableCellTextSelection": True,
+            "ensureDomOrder": True,
+            "domLayout": "autoHeight",
+            "rowSelection": {
+                "mode": "singleRow",
+                "checkboxes": False,
+                "enableClickSelection": True,
+            },
+            "getRowClass": {"function": "rowClass(params)"},
+            "postSortRows": {"function": "overBudgetLast(params)"},
+            "tabToNextCell": {"function": "leaveGrid(params)"},
+            "tabToNextHeader": {"function": "leaveGrid(params)"},
+        },
+        style={"width": "100%"},
+        className="ag-theme-alpine results-grid",
+    )
+
+
+def _exports_bar() -> html.Div:
+    """The export buttons with their downloads, and links to the same table of published figures (no quotes)."""
+    return html.Div(
+        [
+            html.Button("Export CSV", id="export-csv", className="btn btn-outline-primary me-2", n_clicks=0),
+            html.Button("Export Excel", id="export-xlsx", className="btn btn-outline-primary me-2", n_clicks=0),
+            dcc.Download(id="download-csv"),
+            dcc.Download(id="download-xlsx"),
+            html.Span(
+                "The same table at a link (published figures, without your quotes): ",
+                className="small text-muted ms-1",
+            ),
+            html.A("CSV", id="link-csv", href="/comparison.csv", className="small me-2"),
+            html.A("Excel", id="link-xlsx", href="/comparison.xlsx", className="small me-2"),
+            html.A("JSON", id="link-json", href="/comparison.json", className="small"),
+        ],
+        className="my-2 exports",
     )
 
 
