@@ -141,6 +141,34 @@ def assumed_value(record: Mapping[str, Any], row: pd.Series[Any]) -> Assumed:
     )
 
 
+def _set_input(rows: pd.DataFrame, tid: str, field: str, low: float, high: float, currency: str) -> None:
+    """Put one assumption (`field`: sessions, upkeep_months, upkeep_sessions or price) into its option's row
+    of `rows`, in place; a price is a price per session in `currency`."""
+    typical: float = low if low == high else np.nan
+    if field == "sessions":
+        rows.loc[tid, ["sessions_low", "sessions_typical", "sessions_high"]] = [low, typical, high]
+    elif field == "upkeep_months":
+        rows.loc[tid, "maintenance"] = "periodic"
+        rows.loc[tid, ["results_months_low", "results_months_high"]] = [low, high]
+    elif field == "upkeep_sessions":
+        rows.loc[tid, "maintenance_sessions"] = low
+    else:
+        for kind, value in (("low", low), ("typical", typical), ("high", high)):
+            rows.loc[tid, f"session_{kind}"] = value
+            rows.loc[tid, [f"session_{kind}_source", f"session_{kind}_status", f"session_{kind}_how"]] = [
+                None,
+                None,
+                "assumed",
+            ]
+            rows.loc[tid, f"session_{kind}_weak"] = False
+            rows.loc[tid, f"session_{kind}_year"] = np.nan
+        price_facts: list[bool | str] = [False, "your-assumption", currency]
+        rows.loc[tid, ["session_high_open", "basis", "currency"]] = price_facts
+        # (pandas-stubs: a cell is set to any object, a frozen dataclass here, though the stubs take scalars only)
+        rows.at[tid, "price_note"] = PriceNote(currency=currency, assumed=True)  # type: ignore[assignment]
+        rows.at[tid, "price_order_note"] = None
+
+
 def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market: str, horizon: int) -> pd.DataFrame:
     """The comparison table with assumptions applied to their options' inputs and costs recomputed.
 
@@ -160,29 +188,7 @@ def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market:
         tid, low, high = a["treatment_id"], a["low"], a["high"]
         values[tid].append(assumed_value(a, out.loc[tid]))
         fields[tid].append(a["field"])
-        typical: float = low if low == high else np.nan
-        if a["field"] == "sessions":
-            rows.loc[tid, ["sessions_low", "sessions_typical", "sessions_high"]] = [low, typical, high]
-        elif a["field"] == "upkeep_months":
-            rows.loc[tid, "maintenance"] = "periodic"
-            rows.loc[tid, ["results_months_low", "results_months_high"]] = [low, high]
-        elif a["field"] == "upkeep_sessions":
-            rows.loc[tid, "maintenance_sessions"] = low
-        else:
-            for kind, value in (("low", low), ("typical", typical), ("high", high)):
-                rows.loc[tid, f"session_{kind}"] = value
-                rows.loc[tid, [f"session_{kind}_source", f"session_{kind}_status", f"session_{kind}_how"]] = [
-                    None,
-                    None,
-                    "assumed",
-                ]
-                rows.loc[tid, f"session_{kind}_weak"] = False
-                rows.loc[tid, f"session_{kind}_year"] = np.nan
-            price_facts: list[bool | str] = [False, "your-assumption", currency]
-            rows.loc[tid, ["session_high_open", "basis", "currency"]] = price_facts
-            # (pandas-stubs: a cell is set to any object, a frozen dataclass here, though the stubs take scalars only)
-            rows.at[tid, "price_note"] = PriceNote(currency=currency, assumed=True)  # type: ignore[assignment]
-            rows.at[tid, "price_order_note"] = None
+        _set_input(rows, tid, a["field"], low, high, currency)
     flat = rows.reset_index(drop=True)
     totals = costs.horizon_costs(flat, flat.set_index("id"), horizon)
     first = costs.horizon_costs(flat, flat.set_index("id"), 1)
