@@ -148,22 +148,30 @@ def charts_waiting(options: int) -> html.P:
     )
 
 
+def graph(graph_id: str, figure: Any) -> html.Div:
+    """A chart in a box as tall as its figure from the start: the chart and its library arrive a moment
+    later, and nothing below moves when it draws."""
+    height = figure.get("layout", {}).get("height") if isinstance(figure, dict) else None
+    style = {"minHeight": f"{height}px"} if isinstance(height, (int, float)) else None
+    return html.Div(dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG), style=style)
+
+
 def charts_panel(out: PageOutputs) -> html.Div:
     """The charts tab's content: the cost range, cost against downtime with its key, what the money buys
     with its notes, and the cost by year with its crossover notes."""
     return html.Div(
         [
-            dcc.Graph(id="cost-range-chart", figure=out.cost_range, config=GRAPH_CONFIG),
-            dcc.Graph(id="cost-downtime-chart", figure=out.cost_downtime, config=GRAPH_CONFIG),
+            graph("cost-range-chart", out.cost_range),
+            graph("cost-downtime-chart", out.cost_downtime),
             html.Ol(
                 out.cost_downtime_key,
                 id="cost-downtime-key",
                 className="chart-key small",
                 **aria_label("The points of the cost against downtime chart"),
             ),
-            dcc.Graph(id="trial-chart", figure=out.trial_chart, config=GRAPH_CONFIG),
+            graph("trial-chart", out.trial_chart),
             html.Div(out.trial_notes, id="trial-notes"),
-            dcc.Graph(id="cumulative-chart", figure=out.cumulative, config=GRAPH_CONFIG),
+            graph("cumulative-chart", out.cumulative),
             html.Ul(out.crossover_notes, id="crossover-notes"),
         ]
     )

@@ -404,3 +404,17 @@ def test_when_the_charts_near_the_screen_they_are_drawn_for_the_filters_in_force
 def test_a_charts_signal_that_is_not_true_draws_nothing(client):
     body = draw_charts_body(client, "concern=stretch-marks", shown="yes")
     assert client.post("/_dash-update-component", json=body).status_code == 204
+
+
+def test_each_chart_arrives_in_a_box_as_tall_as_its_figure(client):
+    # the chart library arrives a moment after the charts: until it draws, each box keeps the chart's height,
+    # so what is below the charts does not move (or, at the foot of the page, leave the screen)
+    out = client.post("/_dash-update-component", json=draw_charts_body(client, "concern=stretch-marks&budget=3000"))
+    boxes = out.get_json()["response"]["charts-panel"]["children"]["props"]["children"]
+    graphs = [
+        b for b in boxes if isinstance(b["props"].get("children"), dict) and b["props"]["children"]["type"] == "Graph"
+    ]
+    assert len(graphs) == 4
+    for box in graphs:
+        figure = box["props"]["children"]["props"]["figure"]
+        assert box["props"]["style"] == {"minHeight": f"{figure['layout']['height']}px"}
