@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -15,7 +15,7 @@ from dashboard import vocab
 from dashboard.dataset.loader import Dataset
 from dashboard.model import assumptions as assumption_rules
 from dashboard.model import costs, inflation, price_combine
-from dashboard.model.decision import hinge_frame
+from dashboard.model.decision import hinge_columns
 from dashboard.model.explain import budget_fit, missing_inputs
 from dashboard.model.filters import HORIZON_RANGE, Filters
 from dashboard.model.quote_costs import quote_rows
@@ -174,31 +174,48 @@ def full_table(catalog: Catalog, filters: Filters, assumptions: Sequence[dict[st
         evidence = _evidence(catalog.data, filters.concern, table.index)
     elif not evidence.index.equals(table.index):
         evidence = evidence.reindex(table.index)
-    for column, source in EVIDENCE_COLUMNS.items():
-        table[column] = evidence[source].to_numpy()
     trials = catalog.trials_by_concern.get(filters.concern)
     if trials is None:  # a concern no option is linked to
         trials = trials_for(catalog.data.trials, filters.concern, table.index)
     elif not trials.index.equals(table.index):
         trials = trials.reindex(table.index)
-    for column in TRIAL_COLUMNS:
-        table[column] = trials[column].to_numpy()
-    return _add_answers(table, filters)
+    columns = {column: evidence[source].to_numpy() for column, source in EVIDENCE_COLUMNS.items()}
+    columns.update({column: trials[column].to_numpy() for column in TRIAL_COLUMNS})
+    return _add_answers(table, filters, columns)
 
 
-def _add_answers(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The table with budget fit, what it hinges on and its margin, the missing inputs and lost pay."""
-    table["budget_fit"] = budget_fit(table["total_low"], table["total_high"], filters.budget)
-    hinges = hinge_frame(table, filters.budget, filters.horizon)
-    table = pd.concat([table.drop(columns=[c for c in hinges if c in table]), hinges], axis=1)
-    redo = table["assumed_fields"].map(bool) | (table["kind"] != "published")
-    if redo.any():
+def _add_answers(
+    table: pd.DataFrame, filters: Filters, columns: Mapping[str, npt.NDArray[Any]] | None = None
+) -> pd.DataFrame:
+    """The table with `columns` (arrays in its row order) and its answers: budget fit, what it hinges on and
+    its margin, the missing inputs and lost pay; the new columns after the table's own, in that order."""
+    fit = budget_fit(table["total_low"], table["total_high"], filters.budget).to_numpy()
+    answers = {**(columns or {}), "budget_fit": fit}
+    answers.update(hinge_columns(table, fit, filters.budget, filters.horizon))
+    answers.update(_time_off(table, filters.daily_earnings))
+    table = _with_columns(table, answers)
+    redo = [bool(a) or k != "published" for a, k in zip(table["assumed_fields"], table["kind"], strict=True)]
+    if any(redo):
         codes = table["missing_inputs"].tolist()
-        for i in np.flatnonzero(redo.to_numpy()):
+        for i in np.flatnonzero(redo):
             codes[i] = missing_inputs(table.iloc[i])
         table["missing_inputs"] = codes
-    _add_time_off(table, filters.daily_earnings)
     return table
+
+
+def _with_columns(table: pd.DataFrame, columns: Mapping[str, Any]) -> pd.DataFrame:
+    """The table with each of `columns` (arrays in its row order) set: a column it has keeps its place, the
+    others follow its own in the order given (joined in one step, so the frame stays in few blocks)."""
+    table = table.copy(deep=False)
+    new = {}
+    for name, values in columns.items():
+        if name in table:
+            table[name] = values
+        else:
+            new[name] = values
+    if not new:
+        return table
+    return pd.concat([table, pd.DataFrame(new, index=table.index)], axis=1)
 
 
 def compare(
@@ -218,7 +235,7 @@ def compare(
     mask, hidden = _kept(everything, filters)
     table = everything.iloc[_order(everything, mask)]
     pareto = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"])
-    table = pd.concat([table, pareto.rename("pareto")], axis=1)
+    table = _with_columns(table, {"pareto": pareto.to_numpy()})
     chosen = everything[everything.index.isin(filters.compare)] if filters.compare else everything.iloc[0:0]
     cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}
     return Comparison(
@@ -300,23 +317,28 @@ def _evidence(data: Dataset, concern: str | None, index: pd.Index) -> pd.DataFra
     return pd.DataFrame({c: rows[c].reindex(index).astype("object") for c in columns})
 
 
-def _add_time_off(table: pd.DataFrame, daily_earnings: float | None) -> None:
+def _time_off(table: pd.DataFrame, daily_earnings: float | None) -> dict[str, npt.NDArray[np.float64]]:
     """Lost pay from downtime (days x daily earnings), kept apart from the price; and a labelled sum of
-    the two as a range. Downtime known only as "up to N days" gives lost pay from 0; unknown downtime
-    leaves the sum's upper bound open (lost pay is never below 0, so the price stays a lower bound)."""
+    the two as a range, as columns lost_pay_* and with_time_off_* (arrays in the table's row order). Downtime
+    known only as "up to N days" gives lost pay from 0; unknown downtime leaves the sum's upper bound open (lost
+    pay is never below 0, so the price stays a lower bound)."""
     if daily_earnings is None:
-        for kind in vocab.FIGURE_BOUNDS:
-            table[f"lost_pay_{kind}"] = np.nan
-            table[f"with_time_off_{kind}"] = np.nan
-        return
-    low_days = table["downtime_days_low"].astype("float64")
-    high_days = table["downtime_days_high"].astype("float64")
-    # (pandas-stubs: Series.where's `other` takes no array, though pandas does)
-    low_or_zero = low_days.where(low_days.notna(), np.where(high_days.notna(), 0.0, np.nan))  # type: ignore[call-overload]
-    table["lost_pay_low"] = low_or_zero * daily_earnings
-    table["lost_pay_high"] = high_days * daily_earnings
-    table["with_time_off_low"] = table["total_low"] + table["lost_pay_low"].fillna(0.0)
-    table["with_time_off_high"] = table["total_high"] + table["lost_pay_high"]
+        empty = np.full(len(table), np.nan)
+        return {
+            f"{name}_{kind}": empty.copy() for kind in vocab.FIGURE_BOUNDS for name in ("lost_pay", "with_time_off")
+        }
+    low_days = table["downtime_days_low"].to_numpy(dtype="float64", na_value=np.nan)
+    high_days = table["downtime_days_high"].to_numpy(dtype="float64", na_value=np.nan)
+    low_or_zero = np.where(np.isnan(low_days), np.where(np.isnan(high_days), np.nan, 0.0), low_days)
+    lost_low, lost_high = low_or_zero * daily_earnings, high_days * daily_earnings
+    total_low = table["total_low"].to_numpy(dtype="float64", na_value=np.nan)
+    total_high = table["total_high"].to_numpy(dtype="float64", na_value=np.nan)
+    return {
+        "lost_pay_low": lost_low,
+        "lost_pay_high": lost_high,
+        "with_time_off_low": total_low + np.nan_to_num(lost_low, nan=0.0),
+        "with_time_off_high": total_high + lost_high,
+    }
 
 
 def price_years(prices: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

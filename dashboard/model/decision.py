@@ -45,7 +45,7 @@ PRICE_OR_SESSIONS = "price or sessions"
 PRICE_AND_SESSIONS = "price and sessions"
 HINGES = (UPKEEP_ROOM, PRICE, SESSIONS, PRICE_OR_SESSIONS, PRICE_AND_SESSIONS)
 
-# The columns `add_hinges` writes: the course's own fit, the code, its figures and the margin.
+# The columns `hinge_columns` makes: the course's own fit, the code, its figures and the margin.
 HINGE_COLUMNS = (
     "course_fit",  # fits / may fit / over for the initial course alone; None without a budget or price
     "hinge",  # one of HINGES for an option that may fit; None otherwise
@@ -204,11 +204,14 @@ def _deciding_input(
     return out
 
 
-def hinge_frame(table: pd.DataFrame, budget: float | None, horizon_years: int) -> pd.DataFrame:
-    """HINGE_COLUMNS for every row of a comparison table (after budget_fit), as a frame on its index.
+def hinge_columns(
+    table: pd.DataFrame, fit: npt.NDArray[Any], budget: float | None, horizon_years: int
+) -> dict[str, npt.NDArray[Any]]:
+    """HINGE_COLUMNS for every row of a comparison table, as arrays in the table's row order.
 
-    Reads session_low/high, sessions_*, maintenance_sessions_low/high, initial_low/high, total_low/high
-    and budget_fit. Without a budget every column but the course's session counts is empty.
+    `fit`: each row's budget fit (explain.budget_fit's codes, None without a budget). Reads session_low/high,
+    sessions_*, maintenance_sessions_low/high, initial_low/high and total_low/high. Without a budget every
+    column but the course's session counts is empty.
     """
     course = costs.session_counts(table)
     n = len(table)
@@ -218,9 +221,9 @@ def hinge_frame(table: pd.DataFrame, budget: float | None, horizon_years: int) -
     empty["hinge"] = np.full(n, None, dtype=object)
     empty["hinge_upkeep_open"] = np.zeros(n, dtype=bool)
     if budget is None or not n:
-        return pd.DataFrame(empty, index=table.index)
+        return empty
     low, high = _column(table, "initial_low"), _column(table, "initial_high")
-    fit = table["budget_fit"].to_numpy(dtype=object)
+    fit = np.asarray(fit, dtype=object)
     fit_choices: list[Any] = [None, FITS, OVER]  # (None is an object choice to numpy, not in its stubs' ArrayLike)
     empty["course_fit"] = np.select(
         [np.isnan(low) & np.isnan(high), high <= budget, low > budget],
@@ -234,6 +237,9 @@ def hinge_frame(table: pd.DataFrame, budget: float | None, horizon_years: int) -
             np.floor(budget - total_high + _EPS),
             np.where(fit == OVER, np.floor(total_low - budget + _EPS), np.nan),
         )
+    may_fit = np.flatnonzero(fit == MAY_FIT)
+    if not len(may_fit):
+        return empty
     figures = {
         "price_low": _column(table, "session_low"),
         "price_high": _column(table, "session_high"),
@@ -244,14 +250,17 @@ def hinge_frame(table: pd.DataFrame, budget: float | None, horizon_years: int) -
         "results_low": _column(table, "results_months_low"),
     }
     months = float(horizon_years) * 12
-    for i in np.flatnonzero(fit == MAY_FIT):
+    for i in may_fit:
         values = {k: float(v[i]) for k, v in figures.items()}
         for column, value in hinge(budget=budget, months=months, **values).items():
             empty[column][i] = value
-    return pd.DataFrame(empty, index=table.index)
+    return empty
 
 
 def _column(table: pd.DataFrame, column: str) -> npt.NDArray[np.float64]:
     if column not in table:
         return np.full(len(table), np.nan)
-    return pd.to_numeric(table[column], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    values = table[column]
+    if values.dtype.kind != "f":  # text, objects or nullable whole numbers: read as numbers, unreadable as NaN
+        values = pd.to_numeric(values, errors="coerce")
+    return values.to_numpy(dtype="float64", na_value=np.nan)

@@ -41,14 +41,23 @@ class RowLike(Protocol):
     def keys(self) -> Iterable[str]: ...
 
 
+def cells(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of `frame`, in order, as dicts of every column: each cell as `frame.iterrows()` gives it (numbers
+    as int or float, unknown as NaN, a missing whole number as pd.NA), read in one conversion of the whole frame
+    (a few times faster than iterrows on the comparison's wide, mixed frames)."""
+    names = list(frame.columns)
+    return [dict(zip(names, row, strict=True)) for row in frame.to_numpy(dtype=object).tolist()]
+
+
 def plain_records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict[str, Any]]:
     """The rows of `frame`, in order, as dicts of `columns` (those present) holding plain Python values:
     numbers as int or float (unknown as NaN), text as str, a missing whole number as None.
 
-    The same values as `frame.to_dict("records")`, read column by column (a few times faster)."""
+    The same values as `frame.to_dict("records")`, read in one conversion of the columns (many times faster)."""
     present = [c for c in dict.fromkeys(columns) if c in frame]
-    values = {c: [None if v is pd.NA else v for v in frame[c].tolist()] for c in present}
-    return [{c: values[c][i] for c in present} for i in range(len(frame))]
+    places = list(zip(present, frame.columns.get_indexer(pd.Index(present)).tolist(), strict=True))
+    rows = frame.to_numpy(dtype=object).tolist()
+    return [{c: None if (v := row[i]) is pd.NA else v for c, i in places} for row in rows]
 
 
 def row_of(rows: pd.DataFrame, key: str) -> pd.Series:

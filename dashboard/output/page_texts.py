@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import vocab
+from dashboard.output import display
 from dashboard.output.gaps import gap_note
 from dashboard.output.questions import clinic_questions
 
@@ -85,7 +86,7 @@ def missing_markdown(rows: pd.DataFrame, market: str) -> tuple[int, str] | None:
     """(how many shown options miss an input, a Markdown list: each option's name and what is missing with its
     own figures, output.gaps), or None when nothing is missing."""
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]
-    notes = [(row["name"], note) for _, row in rows.iterrows() if (note := gap_note(row, symbol))]
+    notes = [(row["name"], note) for row in display.cells(rows) if (note := gap_note(row, symbol))]
     if not notes:
         return None
     return len(notes), "\n".join(f"- **{literal(name)}:** {literal(text)}" for name, text in notes)

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.output.display import RowLike, flag, known, money, money_range
+from dashboard.output.display import RowLike, cells, flag, known, money, money_range
 
 EVERY_CLINIC = "For every clinic"
 # A question nearly every option raises goes under EVERY_CLINIC, naming at most this many options it is not for.
@@ -365,7 +365,7 @@ def clinic_questions(rows: pd.DataFrame, symbol: str) -> list[Group]:
     kind (SCOPES), goes once under "For every clinic" (first), also when all but at most MAX_EXCEPTIONS of them
     raise it (naming those); a quote's questions that its own option (listed too) raises are left to that
     option's group. Options with nothing left to ask are left out."""
-    listed = [(str(r.get("name")), _treatment(r), r, option_questions(r, symbol)) for _, r in rows.iterrows()]
+    listed = [(str(r.get("name")), _treatment(r), r, option_questions(r, symbol)) for r in cells(rows)]
     options = [(name, row, set(questions)) for name, _, row, questions in listed if not is_quote(row)]
     common, moved = [], set()
     for q in dict.fromkeys(q for *_, questions in options for q in questions):

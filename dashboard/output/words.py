@@ -206,13 +206,17 @@ def price_basis_note(rows: pd.DataFrame) -> str:
     '' when no option shown has a price. Surgeons' fees are named only when one is shown."""
     if not len(rows) or "basis" not in rows:
         return ""
-    priced = rows[rows["basis"].map(lambda b: isinstance(b, str) and b in vocab.BASIS_LABELS)]
+    priced = [
+        (name, basis)
+        for name, basis in zip(rows["name"].tolist(), rows["basis"].tolist(), strict=True)
+        if isinstance(basis, str) and basis in vocab.BASIS_LABELS
+    ]
     n = len(priced)
     if not n:
         return ""
     shown = "options shown" if n == len(rows) else "options shown with a price"
-    fees = list(priced.loc[priced["basis"] == "surgeon-fee", "name"])
-    rest = _counts(priced.loc[priced["basis"] != "surgeon-fee", "basis"])
+    fees = [name for name, basis in priced if basis == "surgeon-fee"]
+    rest = _counts(basis for _, basis in priced if basis != "surgeon-fee")
     if not fees:
         if len(rest) == 1:
             count, one, many = rest[0]
@@ -228,8 +232,8 @@ def price_basis_note(rows: pd.DataFrame) -> str:
 
 def _counts(bases: Iterable[str]) -> list[tuple[int, str, str]]:
     """(count, words for one, words for several) per price basis present, in _BASIS_COUNTED order."""
-    series = pd.Series(list(bases), dtype=object)
-    counts = ((int((series == b).sum()), one, many) for b, (one, many) in _BASIS_COUNTED.items())
+    listed = list(bases)
+    counts = ((listed.count(b), one, many) for b, (one, many) in _BASIS_COUNTED.items())
     return [c for c in counts if c[0]]
 
 
