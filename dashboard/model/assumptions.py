@@ -175,7 +175,7 @@ def apply(table: pd.DataFrame, assumptions: Sequence[Mapping[str, Any]], market:
     Adds columns `assumed` (a tuple of Assumed values, empty when none) and `assumed_fields` (tuple of field names).
     Price assumptions in another currency than the market's are not applied.
     """
-    out = table.copy()
+    out = table.copy(deep=False)  # copy on write: the caller's frame never changes
     currency = vocab.MARKET_CURRENCY[market]
     chosen = [a for a in assumptions if a["treatment_id"] in out.index and a.get("currency") in (None, currency)]
     if not chosen:

@@ -236,8 +236,10 @@ def compare(
     table = everything.iloc[_order(everything, mask)]
     pareto = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"])
     table = _with_columns(table, {"pareto": pareto.to_numpy()})
-    chosen = everything[everything.index.isin(filters.compare)] if filters.compare else everything.iloc[0:0]
-    cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon) if len(chosen) else {}
+    chosen = everything[everything.index.isin(filters.compare)] if filters.compare else None
+    cumulative = {}
+    if chosen is not None and len(chosen):
+        cumulative = costs.cumulative_costs(chosen.reset_index(drop=True), filters.horizon)
     return Comparison(
         rows=table,
         hidden_over_budget=hidden,

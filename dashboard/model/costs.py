@@ -38,7 +38,10 @@ def maintenance_rounds(horizon_months: float, duration_months: npt.ArrayLike) ->
 def _floats(frame: pd.DataFrame, column: str) -> npt.NDArray[np.float64]:
     if column not in frame:
         return np.full(len(frame), np.nan)
-    return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    values = frame[column]
+    if values.dtype.kind != "f":  # text, objects or nullable whole numbers: read as numbers, unreadable as NaN
+        values = pd.to_numeric(values, errors="coerce")
+    return values.to_numpy(dtype="float64", na_value=np.nan)
 
 
 def session_counts(t: pd.DataFrame) -> dict[str, npt.NDArray[np.float64]]:

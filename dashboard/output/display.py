@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol, cast
 
 import numpy as np
@@ -49,15 +49,26 @@ def cells(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in frame.to_numpy(dtype=object).tolist()]
 
 
-def plain_records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict[str, Any]]:
-    """The rows of `frame`, in order, as dicts of `columns` (those present) holding plain Python values:
-    numbers as int or float (unknown as NaN), text as str, a missing whole number as None.
+def as_cells(rows: pd.DataFrame | Sequence[RowLike]) -> Sequence[RowLike]:
+    """Comparison rows as row dicts: a frame read with `cells`; rows already read are passed through (a page
+    that shows several things of the same rows reads them once)."""
+    return cells(rows) if isinstance(rows, pd.DataFrame) else rows
 
-    The same values as `frame.to_dict("records")`, read in one conversion of the columns (many times faster)."""
-    present = [c for c in dict.fromkeys(columns) if c in frame]
-    places = list(zip(present, frame.columns.get_indexer(pd.Index(present)).tolist(), strict=True))
-    rows = frame.to_numpy(dtype=object).tolist()
-    return [{c: None if (v := row[i]) is pd.NA else v for c, i in places} for row in rows]
+
+def plain_records(rows: pd.DataFrame | Sequence[RowLike], columns: Iterable[str]) -> list[dict[str, Any]]:
+    """The rows of a frame (or its rows already read with `cells`), in order, as dicts of `columns` (those
+    present) holding plain Python values: numbers as int or float (unknown as NaN), text as str, a missing whole
+    number as None.
+
+    The same values as `frame.to_dict("records")`, read in one conversion of the frame (many times faster)."""
+    if not isinstance(rows, pd.DataFrame):
+        read = [c for c in dict.fromkeys(columns) if rows and c in rows[0]]
+        return [{c: None if (v := row[c]) is pd.NA else v for c in read} for row in rows]
+    present = [c for c in dict.fromkeys(columns) if c in rows]
+    places = list(zip(present, rows.columns.get_indexer(pd.Index(present)).tolist(), strict=True))
+    return [
+        {c: None if (v := row[i]) is pd.NA else v for c, i in places} for row in rows.to_numpy(dtype=object).tolist()
+    ]
 
 
 def row_of(rows: pd.DataFrame, key: str) -> pd.Series:
@@ -157,13 +168,12 @@ def summary_text(rows: pd.DataFrame, has_budget: bool) -> str:
     have no price."""
     n = len(rows)
     head = f"{n} option{'s' if n != 1 else ''}"
-    fits = rows["budget_fit"].map(fit_key) if "budget_fit" in rows and n else pd.Series(dtype=object)
     if not has_budget:
-        no_price = int((~rows["total_low"].map(known)).sum()) if n else 0
+        no_price = sum(not known(v) for v in rows["total_low"].tolist()) if n else 0
         return head + (f", {no_price} without a price" if no_price else "")
-    counts = fits.value_counts()
+    fits = [fit_key(v) for v in rows["budget_fit"].tolist()] if "budget_fit" in rows and n else []
     words = {"fits": "fit", "may fit": "may fit", "over": "over budget", "no price": "without a price"}
-    parts = [f"{int(counts[key])} {words[key]}" for key in FIT_ORDER if counts.get(key, 0)]
+    parts = [f"{fits.count(key)} {words[key]}" for key in FIT_ORDER if fits.count(key)]
     return head + (": " + ", ".join(parts) if parts else "")
 
 

@@ -8,7 +8,7 @@ and the side-by-side view.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -225,9 +225,10 @@ GRID_READS = (
 )
 
 
-def grid_rows(comparison: Comparison, data: Dataset) -> list[GridRow]:
-    """JSON-safe rows for the grid: the sort keys as numbers (null when unknown) and the texts shown."""
-    rows = comparison.rows
+def grid_rows(comparison: Comparison, data: Dataset, shown: Sequence[RowLike] | None = None) -> list[GridRow]:
+    """JSON-safe rows for the grid: the sort keys as numbers (null when unknown) and the texts shown.
+    `shown`: the comparison's rows already read with display.cells, when the caller has them."""
+    rows = comparison.rows if shown is None else shown
     publishers = dict(zip(data.sources["id"], data.sources["publisher"], strict=True))
     read_on = dict(zip(data.sources["id"], data.sources["read_on"], strict=True)) if "read_on" in data.sources else {}
     symbol = display.symbol_of(comparison.filters.market)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.output import display
+from dashboard.output.display import RowLike
 from dashboard.output.gaps import gap_note
 from dashboard.output.questions import clinic_questions
 
@@ -82,17 +83,17 @@ def card_groups(records: Sequence[Mapping[str, Any]]) -> list[CardGroup]:
     return groups
 
 
-def missing_markdown(rows: pd.DataFrame, market: str) -> tuple[int, str] | None:
+def missing_markdown(rows: pd.DataFrame | Sequence[RowLike], market: str) -> tuple[int, str] | None:
     """(how many shown options miss an input, a Markdown list: each option's name and what is missing with its
     own figures, output.gaps), or None when nothing is missing."""
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]
-    notes = [(row["name"], note) for row in display.cells(rows) if (note := gap_note(row, symbol))]
+    notes = [(row["name"], note) for row in display.as_cells(rows) if (note := gap_note(row, symbol))]
     if not notes:
         return None
     return len(notes), "\n".join(f"- **{literal(name)}:** {literal(text)}" for name, text in notes)
 
 
-def questions_markdown(rows: pd.DataFrame, market: str) -> str | None:
+def questions_markdown(rows: pd.DataFrame | Sequence[RowLike], market: str) -> str | None:
     """The questions for the clinic (output.questions), one heading and list per group, then the group's
     note; None when no option is listed."""
     symbol = vocab.CURRENCY_SYMBOL[vocab.MARKET_CURRENCY[market]]

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import vocab
-from dashboard.output.display import RowLike, cells, flag, known, money, money_range
+from dashboard.output.display import RowLike, as_cells, flag, known, money, money_range
 
 EVERY_CLINIC = "For every clinic"
 # A question nearly every option raises goes under EVERY_CLINIC, naming at most this many options it is not for.
@@ -359,13 +359,13 @@ def _shared(question: str, options: Sequence[tuple[str, RowLike, set[str]]]) -> 
     return f"{label}: {text[0].lower()}{text[1:]}" if label and len(scope) < len(options) else text
 
 
-def clinic_questions(rows: pd.DataFrame, symbol: str) -> list[Group]:
+def clinic_questions(rows: pd.DataFrame | Sequence[RowLike], symbol: str) -> list[Group]:
     """The questions for the options in `rows`, grouped by option in their order, none said twice where it
     need not be: a question without figures that every option (quotes aside) raises, or every option of its
     kind (SCOPES), goes once under "For every clinic" (first), also when all but at most MAX_EXCEPTIONS of them
     raise it (naming those); a quote's questions that its own option (listed too) raises are left to that
     option's group. Options with nothing left to ask are left out."""
-    listed = [(str(r.get("name")), _treatment(r), r, option_questions(r, symbol)) for r in cells(rows)]
+    listed = [(str(r.get("name")), _treatment(r), r, option_questions(r, symbol)) for r in as_cells(rows)]
     options = [(name, row, set(questions)) for name, _, row, questions in listed if not is_quote(row)]
     common, moved = [], set()
     for q in dict.fromkeys(q for *_, questions in options for q in questions):

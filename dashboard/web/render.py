@@ -24,6 +24,7 @@ from dashboard.output import (
     trial_words,
     words,
 )
+from dashboard.output.display import RowLike
 from dashboard.output.views import option_details, side_by_side
 from dashboard.web.assumption_panel import assumption_list
 from dashboard.web.components import aria_label
@@ -92,10 +93,10 @@ def cards(records: list[dict]) -> list:
     ]
 
 
-def missing_notes(comparison: Comparison) -> html.Details | None:
+def missing_notes(comparison: Comparison, shown: Sequence[RowLike] | None = None) -> html.Details | None:
     """'What is missing, and what to do': one line per shown option with a missing input, with its own figures
     (output.gaps), and once what to do about them."""
-    missing = page_texts.missing_markdown(comparison.rows, comparison.filters.market)
+    missing = page_texts.missing_markdown(comparison.rows if shown is None else shown, comparison.filters.market)
     if missing is None:
         return None
     count, markdown = missing
@@ -113,10 +114,10 @@ def missing_notes(comparison: Comparison) -> html.Details | None:
     )
 
 
-def questions_list(comparison: Comparison) -> list:
+def questions_list(comparison: Comparison, shown: Sequence[RowLike] | None = None) -> list:
     """The questions for the clinic, grouped by option (output.page_texts), as the page shows them: the
     settings they are for, then one heading and list per group."""
-    markdown = page_texts.questions_markdown(comparison.rows, comparison.filters.market)
+    markdown = page_texts.questions_markdown(comparison.rows if shown is None else shown, comparison.filters.market)
     if markdown is None:
         return [html.P("No options listed: nothing to ask yet.", className="small")]
     return [
@@ -233,7 +234,8 @@ def render(
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
     selected = list(filters.compare)
     drawn = chart_outputs(comparison) if charts else dict.fromkeys(CHART_FIELDS)
-    records = grid.grid_rows(comparison, catalog.data)
+    shown = display.cells(rows)  # read once for the grid, the questions and the missing figures
+    records = grid.grid_rows(comparison, catalog.data, shown)
     shown_over = sum(1 for r in records if r["over"])
     out = PageOutputs(
         row_data=records,
@@ -254,8 +256,8 @@ def render(
         ),
         quote_list=quote_list(comparison, list(saved_quotes), names, list(attention)),
         cards=cards(records),
-        missing_notes=missing_notes(comparison),
-        clinic_questions=questions_list(comparison),
+        missing_notes=missing_notes(comparison, shown),
+        clinic_questions=questions_list(comparison, shown),
         assumption_list=assumption_list(list(assumptions), names),
         over_budget_label=display.over_budget_label(
             comparison.hidden_over_budget, shown_over, filters.budget is not None
