@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -140,6 +141,11 @@ class Comparison:
     price_index: inflation.PriceIndex = inflation.EMPTY_INDEX  # the index the prices were adjusted with
 
 
+def _present(value: object) -> bool:
+    """False for a missing cell (None, pd.NA, NaN), as pandas' notna."""
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
+
+
 def _floats(column: pd.Series[Any]) -> npt.NDArray[np.float64]:
     """A column's values as float64, unknown as NaN."""
     return column.to_numpy(dtype="float64", na_value=np.nan)
@@ -274,14 +280,15 @@ def _kept(table: pd.DataFrame, filters: Filters) -> tuple[npt.NDArray[np.bool_],
     downtime, risk = _floats(table["downtime_days_high"]), _floats(table["risk_tier"])
     mask = np.ones(len(table), dtype=bool)
     if filters.concern:
-        mask &= table["evidence"].notna().to_numpy()
+        mask &= np.array([_present(v) for v in table["evidence"].tolist()], dtype=bool)
     if filters.categories:
-        mask &= table["category"].isin(filters.categories).to_numpy()
+        mask &= np.array([c in filters.categories for c in table["category"].tolist()], dtype=bool)
     if filters.max_downtime is not None:
         mask &= np.isnan(downtime) | (downtime <= filters.max_downtime)
     mask &= risk <= filters.max_risk
     # a quote over budget stays listed (dimmed and counted): the person's own figure is never hidden
-    over = mask & (table["budget_fit"] == OVER).to_numpy() & (table["kind"] != "your quote").to_numpy()
+    fits, kinds = table["budget_fit"].tolist(), table["kind"].tolist()
+    over = mask & np.array([f == OVER and k != "your quote" for f, k in zip(fits, kinds, strict=True)], dtype=bool)
     hidden = 0
     if not filters.show_over_budget:
         hidden = int(over.sum())
@@ -292,14 +299,14 @@ def _kept(table: pd.DataFrame, filters: Filters) -> tuple[npt.NDArray[np.bool_],
 def _order(table: pd.DataFrame, mask: npt.NDArray[np.bool_]) -> list[int]:
     """The kept rows' positions in the table, in the comparison's order: lower bound (unknown last), upper
     bound (open last), name, then the table's order."""
-    low, high = _floats(table["total_low"]), _floats(table["total_high"])
+    low, high = _floats(table["total_low"]).tolist(), _floats(table["total_high"]).tolist()
     names = table["name"].tolist()
     return sorted(
         np.flatnonzero(mask).tolist(),
         key=lambda i: (
-            bool(np.isnan(low[i])),
-            0.0 if np.isnan(low[i]) else low[i],
-            np.nan_to_num(high[i], nan=np.inf),
+            math.isnan(low[i]),
+            0.0 if math.isnan(low[i]) else low[i],
+            math.inf if math.isnan(high[i]) else high[i],
             names[i],
         ),
     )
