@@ -41,6 +41,10 @@ def create_app(data_dir: str | Path | None = None, region: str | None = None, fo
         # None: the tab's title stays while a callback runs (Dash's documented value; its signature says only str)
         update_title=None,  # type: ignore[arg-type]
         health_endpoint="health",
+        # the quote and assumption forms' fields arrive after the first view (web/deferred_forms): callbacks name
+        # them before they are on the page. Every id a callback names is checked against the whole page in the
+        # tests (tests/unit/web/test_callback_ids.py).
+        suppress_callback_exceptions=True,
         on_error=_log_callback_error,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )

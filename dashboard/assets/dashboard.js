@@ -47,9 +47,14 @@
   ns.dashboard = {
     // market -> the currency the quote and assumption forms start in (the user can still change it), and
     // the budget's currency as its label shows it.
+    // The market's currency: the budget's label, and the quote and assumption forms' currency once their fields
+    // are on the page (they arrive just after the first view, already in the market's currency).
     marketCurrency: function (market) {
       var currency = market === "UK" ? "GBP" : "USD";
-      return [currency, currency, "(" + currency + ")"];
+      ["quote-currency", "assumption-currency"].forEach(function (id) {
+        if (document.getElementById(id)) window.dash_clientside.set_props(id, { value: currency });
+      });
+      return "(" + currency + ")";
     },
     // The URL is the state. ({query, step} or {back, step}, url.search) -> [url.search, history-search]: once
     // the results of a change are in, the URL takes the filters the server applied ("a=1&b=2", defaults left

@@ -22,14 +22,15 @@ HELP = (
 )
 
 
-def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) -> dbc.Card:
-    """The form; its treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
+def assumption_form() -> dbc.Card:
+    """The assumptions card as the first view sends it: the place of the form's fields (`assumption_fields`,
+    which arrive just after the first view), its buttons, and the saved assumptions with their messages."""
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H2("Your assumptions", className="h5"),
                 html.P(HELP, className="small text-muted"),
-                dbc.Row(assumption_columns(treatments, aliases)),
+                html.Div(id="assumption-fields", className="form-fields assumption-fields"),
                 html.Button("Add assumption", id="assumption-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Button(
                     "Clear all assumptions", id="assumption-clear", n_clicks=0, className="btn btn-outline-danger"
@@ -42,7 +43,15 @@ def assumption_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = N
     )
 
 
-def assumption_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None) -> list[dbc.Col]:
+def assumption_fields(treatments: pd.DataFrame, aliases: dict[str, str] | None, currency: str) -> list[dbc.Row]:
+    """The assumption form's fields, the currency of a price first set to `currency` (the market's); its
+    treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
+    return [dbc.Row(assumption_columns(treatments, aliases, currency))]
+
+
+def assumption_columns(
+    treatments: pd.DataFrame, aliases: dict[str, str] | None, currency: str = "USD"
+) -> list[dbc.Col]:
     """The treatment, what is assumed (sessions, upkeep, a price), its value or range as typed, and the currency
     of a price."""
     options = treatment_options(treatments, aliases)
@@ -83,7 +92,7 @@ def assumption_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None)
                 dcc.Dropdown(
                     id="assumption-currency",
                     options=[{"label": c, "value": c} for c in vocab.CURRENCY_SYMBOL],
-                    value="USD",
+                    value=currency,
                     clearable=False,
                 ),
             ),

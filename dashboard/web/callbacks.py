@@ -19,6 +19,7 @@ from dashboard.output.export import export_file
 from dashboard.quotes import records as quotes
 from dashboard.quotes.dates import latest_today, utc_today
 from dashboard.web import assumption_panel
+from dashboard.web.deferred_forms import field_state, register_deferred_forms
 from dashboard.web.page_state import register_page_updates
 from dashboard.web.questions_panel import register_questions
 from dashboard.web.quote_panel import apply_action, register_upload_refused
@@ -31,6 +32,7 @@ def register_callbacks(app: Dash, catalog: Catalog) -> None:
     assumption forms' helpers, the market's currency and the data links, the assumption and quote lists, the
     quote template and the exports."""
     register_page_updates(app, catalog)
+    register_deferred_forms(app, catalog)
     register_questions(app, catalog)
     register_upload_refused(app)
     register_readings(app)
@@ -46,12 +48,11 @@ def register_callbacks(app: Dash, catalog: Catalog) -> None:
 
 
 def register_market_currency(app: Dash) -> None:
-    """The budget is in the market's currency, and its label says which; the quote and assumption forms start
-    in it (a UK patient's quote is in pounds)."""
+    """The budget is in the market's currency, and its label says which; the quote and assumption forms' currency
+    follows it (a UK patient's quote is in pounds): set in the browser once the fields are on the page, and
+    sent with the fields before that (web/deferred_forms)."""
     app.clientside_callback(
         ClientsideFunction(namespace="dashboard", function_name="marketCurrency"),
-        Output("quote-currency", "value"),
-        Output("assumption-currency", "value"),
         Output("budget-currency", "children"),
         Input("market", "value"),
     )
@@ -77,7 +78,7 @@ def register_assumption_list(app: Dash, ids: Collection[str]) -> None:
         Input("assumption-add", "n_clicks"),
         Input({"type": "remove-assumption", "index": ALL}, "n_clicks"),
         Input("assumption-clear", "n_clicks"),
-        [State(f"assumption-{f}", "value") for f in ASSUMPTION_FORM],
+        [field_state(f"assumption-{f}", "value") for f in ASSUMPTION_FORM],
         State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
@@ -104,7 +105,7 @@ def register_quote_list(app: Dash, ids: Collection[str], names: dict[str, str], 
         Input("quote-upload", "contents"),
         Input({"type": "remove-quote", "index": ALL}, "n_clicks"),
         Input("quote-clear", "n_clicks"),
-        [State(f"quote-{f}", "value") for f in QUOTE_FORM],
+        [field_state(f"quote-{f}", "value") for f in QUOTE_FORM],
         State("quote-upload", "filename"),
         State("quotes-store", "data"),
         prevent_initial_call=True,

@@ -28,17 +28,16 @@ LOCAL_ONLY = (
 )
 
 
-def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) -> dbc.Card:
-    """The form; its treatment list finds names, ids and aliases (name -> treatment id), accents or not."""
-    row = dbc.Row([*quoted_columns(treatments, aliases), *coverage_columns()])
+def quote_form() -> dbc.Card:
+    """The quotes card as the first view sends it: the place of the form's fields (`quote_fields`, which arrive
+    just after the first view: web/deferred_forms), the form's buttons and upload, and the saved quotes with
+    their messages."""
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H2("Your quotes", className="h5"),
                 html.P(LOCAL_ONLY, className="small text-muted", id="quotes-local-note"),
-                row,
-                html.P(id="quote-reading", className="quote-reading fw-semibold", **aria_live("polite")),
-                dcc.Store(id="quote-form-values"),
+                html.Div(id="quote-fields", className="form-fields quote-fields"),
                 html.Button("Add quote", id="quote-add", n_clicks=0, className="btn btn-primary me-2"),
                 html.Span(" or ", className="mx-1"),
                 upload_button(),
@@ -58,7 +57,20 @@ def quote_form(treatments: pd.DataFrame, aliases: dict[str, str] | None = None) 
     )
 
 
-def quoted_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None) -> list[dbc.Col]:
+def quote_fields(treatments: pd.DataFrame, aliases: dict[str, str] | None, currency: str) -> list:
+    """The quote form's fields with the line that reads them back, its currency first set to `currency` (the
+    market's); its treatment list finds names, ids and aliases (name -> treatment id), accents or not. Every
+    callback that reads a field only to write within these fields (the readings, the treatment search) stays
+    here, so their arrival sets nothing off."""
+    row = dbc.Row([*quoted_columns(treatments, aliases, currency), *coverage_columns()])
+    return [
+        row,
+        html.P(id="quote-reading", className="quote-reading fw-semibold", **aria_live("polite")),
+        dcc.Store(id="quote-form-values"),
+    ]
+
+
+def quoted_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None, currency: str = "USD") -> list[dbc.Col]:
     """What was quoted and by whom: the treatment, the clinic, the price as typed (read beside it) and its currency."""
     options = treatment_options(treatments, aliases)
     return [
@@ -86,7 +98,7 @@ def quoted_columns(treatments: pd.DataFrame, aliases: dict[str, str] | None) -> 
                 dcc.Dropdown(
                     id="quote-currency",
                     options=[{"label": c, "value": c} for c in q.CURRENCIES],
-                    value="USD",
+                    value=currency,
                     clearable=False,
                 ),
             ),

@@ -1,5 +1,6 @@
 """Speed-related behaviour in a real browser: the first view, one request per change, what is loaded when."""
 
+import json
 import re
 
 import pytest
@@ -22,13 +23,54 @@ def callbacks(seen):
 
 
 def test_first_view_shows_results_without_a_callback(page, live_url, catalog, console_errors):  # noqa: F811
-    seen = watch(page)
+    asked = []
+    page.on("request", lambda r: asked.append(r) if CALLBACK in r.url else None)
     page.goto(live_url + "/?concern=stretch-marks&market=UK&budget=2000&horizon=5")
     _, count, _ = expected(catalog, concern="stretch-marks", market="UK", budget=2000, horizon=5)
     expect(page.locator("#result-count")).to_have_text(count)
     expect(page.locator("#budget")).to_have_value("2000")
     page.wait_for_timeout(1000)
-    assert callbacks(seen) == []
+    # the only request after the first view: the quote and assumption forms' fields, in the market's currency
+    assert [json.loads(r.post_data)["output"] for r in asked] == [
+        "..quote-fields.children...assumption-fields.children.."
+    ]
+    expect(page.locator("#quote-currency")).to_contain_text("GBP")
+    expect(page.locator("#assumption-currency")).to_contain_text("GBP")
+    assert console_errors == []
+
+
+def test_the_forms_fields_come_after_the_first_row_without_moving_the_page(page, live_url, console_errors):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if CALLBACK in r.url else None)
+    page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
+    expect(page.locator("#results-grid .ag-row").first).to_be_attached()
+    rows_at = len(asked)  # the first row was drawn before the fields were asked for
+    expect(page.locator("#quote-price")).to_be_attached()
+    assert rows_at == 0 and len(asked) == 1
+    held = []
+
+    def hold_the_fields(route):
+        if "forms-wanted" in (route.request.post_data or ""):
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route(f"**/{CALLBACK}*", hold_the_fields)
+    for width, height in ((1366, 768), (390, 844)):
+        held.clear()
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
+        expect(page.locator("#result-count")).to_contain_text("options")
+        page.wait_for_timeout(500)
+        # until the fields arrive their place is kept about as tall as they will be
+        places = page.locator("#quote-fields, #assumption-fields")
+        waiting = places.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert len(held) == 1 and page.locator("#quote-price").count() == 0
+        held[0].continue_()
+        expect(page.locator("#assumption-low")).to_be_attached()
+        arrived = places.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert all(abs(a - w) < 60 for a, w in zip(arrived, waiting, strict=True)), (width, waiting, arrived)
     assert console_errors == []
 
 
@@ -102,6 +144,7 @@ def test_an_unchanged_field_and_a_change_overtaken_by_back_add_no_history(page, 
     page.goto(landing)
     at_3000 = expected(catalog, concern="stretch-marks", budget=3000, horizon=5)[1]
     expect(page.locator("#result-count")).to_have_text(at_3000)
+    expect(page.locator("#quote-price")).to_be_attached()  # the forms' fields, asked for after the first view
     # clicking into the budget and leaving it as it is changes nothing
     before = len(callbacks(seen))
     page.click("#budget")
