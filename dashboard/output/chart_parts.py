@@ -58,12 +58,14 @@ def escaped(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def base_layout(title: str, **extra: Any) -> FigureDict:
-    """A chart's layout: title (wrapped, with room above the plot for its lines), margins, white background,
-    light grid, the legend below the plot (see `legend_below`); `extra` overrides."""
+def base_layout(title: str, note: str | None = None, above_plot: int = 0, **extra: Any) -> FigureDict:
+    """A chart's layout: title with `note` under it (see `title_with_note`; each wrapped once, with room above
+    the plot for their lines and `above_plot` px, see `top_margin`), margins, white background, light grid, the
+    legend below the plot (see `legend_below`); `extra` overrides."""
+    title_text, note_text = _title_wrapped(title, note)
     layout = {
-        "title": title_with_note(title),
-        "margin": {"l": 10, "r": 10, "t": top_margin(title), "b": AXIS_ROOM + 10},
+        "title": _title_dict(title_text, note_text),
+        "margin": {"l": 10, "r": 10, "t": _top_px(title_text, note_text, above_plot), "b": AXIS_ROOM + 10},
         "height": 420,
         "font": {"size": 12},
         "paper_bgcolor": "white",
@@ -78,8 +80,7 @@ def base_layout(title: str, **extra: Any) -> FigureDict:
 
 def empty_figure(title: str, message: str, note: str | None = None) -> FigureDict:
     """A chart with no data and no axes, saying `message` in its middle."""
-    layout = base_layout(title, xaxis={"visible": False}, yaxis={"visible": False})
-    set_title(layout, title, note)
+    layout = base_layout(title, note, xaxis={"visible": False}, yaxis={"visible": False})
     layout["annotations"] = [
         {"text": escaped(message), "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper"}
     ]
@@ -155,31 +156,38 @@ def short_label(name: str, width: int = 18, lines: int = 2) -> str:
     return "<br>".join(escaped(p) for p in parts)
 
 
+def _title_wrapped(title: str, note: str | None) -> tuple[list[str], list[str]]:
+    """The title's lines and the note's (none without a note), each wrapped once (`wrapped`)."""
+    return wrapped(title, TITLE_WIDTH), wrapped(note, NOTE_WIDTH) if note else []
+
+
 def title_lines(title: str, note: str | None = None) -> tuple[int, int]:
     """How many lines the wrapped title and note take."""
-    return len(wrapped(title, TITLE_WIDTH)), len(wrapped(note, NOTE_WIDTH)) if note else 0
+    title_text, note_text = _title_wrapped(title, note)
+    return len(title_text), len(note_text)
+
+
+def _top_px(title_text: list[str], note_text: list[str], above_plot: int) -> int:
+    """`top_margin` from the wrapped lines of the title and the note."""
+    return 16 + TITLE_LINE * len(title_text) + NOTE_LINE * len(note_text) + 8 + above_plot
 
 
 def top_margin(title: str, note: str | None = None, above_plot: int = 0) -> int:
     """The top margin in px: the title's and the note's lines, and `above_plot` px for labels on the plot's top."""
-    n_title, n_note = title_lines(title, note)
-    return 16 + TITLE_LINE * n_title + NOTE_LINE * n_note + 8 + above_plot
-
-
-def set_title(layout: FigureDict, title: str, note: str | None = None, above_plot: int = 0) -> None:
-    """Put the wrapped title and note in `layout`, with the top margin grown to their lines."""
-    layout["title"] = title_with_note(title, note)
-    layout["margin"] = {**layout["margin"], "t": top_margin(title, note, above_plot)}
+    return _top_px(*_title_wrapped(title, note), above_plot)
 
 
 def title_with_note(title: str, note: str | None = None) -> FigureDict:
     """The title, with `note` (escaped) under it in small grey type, at the top left; both wrapped with <br>
     at widths that fit a phone (plotly titles do not wrap on their own)."""
-    text = "<br>".join(wrapped(title, TITLE_WIDTH))
-    if note:
-        text += "".join(
-            f"<br><span style='font-size:11px;color:#555'>{line}</span>" for line in wrapped(note, NOTE_WIDTH)
-        )
+    return _title_dict(*_title_wrapped(title, note))
+
+
+def _title_dict(title_text: list[str], note_text: list[str]) -> FigureDict:
+    """`title_with_note` from the wrapped lines of the title and the note (escaped)."""
+    text = "<br>".join(title_text) + "".join(
+        f"<br><span style='font-size:11px;color:#555'>{line}</span>" for line in note_text
+    )
     return {
         "text": text,
         "font": {"size": 14},

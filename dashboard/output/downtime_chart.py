@@ -31,7 +31,6 @@ from dashboard.output.chart_parts import (
     number,
     padded_range,
     plain_name,
-    set_title,
     shown_entries,
     surgeon_fee_entry,
     years_text,
@@ -105,8 +104,7 @@ def cost_downtime_figure(rows: pd.DataFrame | Sequence[RowLike], horizon: int, c
     ]
     data.append(_front_rings([o for o in known if o.get("pareto") is True]))
     data += _legend_entries(known)
-    layout = base_layout(title)
-    set_title(layout, title, subtitle + (" " + note if note else ""))
+    layout = base_layout(title, subtitle + (" " + note if note else ""))
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 300
     x_values = _numbers(known, "total_low") + [number(o["total_high"]) for o in known if not is_open(o)]

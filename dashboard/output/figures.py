@@ -38,7 +38,6 @@ from dashboard.output.chart_parts import (
     money_axis,
     number,
     quote_entry,
-    set_title,
     short_name,
     shown_entries,
     surgeon_fee_entry,
@@ -136,8 +135,7 @@ def cost_range_figure(
         data.append(surgeon_fee_entry())
     if budget is not None:
         data.append(budget_entry(budget, symbol))
-    layout = base_layout(title, barmode="overlay")
-    set_title(layout, title, note)
+    layout = base_layout(title, note, barmode="overlay")
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + max(160, ROW_PX * len(drawn))
     layout["yaxis"] = {

@@ -33,7 +33,6 @@ from dashboard.output.chart_parts import (
     money_axis,
     number,
     plain_name,
-    set_title,
     shown_entries,
     surgeon_fee_entry,
 )
@@ -102,8 +101,7 @@ def trial_figure(rows: pd.DataFrame | Sequence[RowLike], concern: str | None, cu
         data.append(legend_entry("your quote (outlined)", marker={"color": "#fff", "line": {"color": QUOTE_COLOUR}}))
     if any(is_fee(o) for o in drawn):
         data.append(surgeon_fee_entry())
-    layout = base_layout(TITLE)
-    set_title(layout, TITLE, note, above_plot=28)
+    layout = base_layout(TITLE, note, above_plot=28)
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 320
     layout["xaxis"] = _course_axis(drawn, symbol, currency)
