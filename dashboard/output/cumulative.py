@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model.comparison import crossover
+from dashboard.output import display
 from dashboard.output.chart_parts import (
     AXIS,
     FigureDict,
@@ -27,13 +28,12 @@ from dashboard.output.chart_parts import (
     is_quote,
     left_out_note,
     money_axis,
-    set_title,
     short_name,
     shown_entries,
     surgeon_fee_entry,
     years_text,
 )
-from dashboard.output.display import RowLike, row_of
+from dashboard.output.display import RowLike
 
 DASHES = ("solid", "dot", "dashdot", "longdashdot")  # "dash" is kept for floors ("at least")
 SYMBOLS = ("circle", "square", "diamond", "cross")
@@ -41,6 +41,8 @@ COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#8c564b")  # no red: the budget lin
 DODGE = 0.08  # years: a line identical to an earlier one is drawn this far to the right, so both show
 LABEL_GAP = 15  # px between the labels at the line ends
 PLOT_PX = 300  # px of the plot's height
+# The columns of a chosen option the chart reads (its name as drawn and in the sentences, its price basis).
+OPTION_COLUMNS = ("name", "assumed", "basis", "kind")
 
 # Paid so far by the end of each year 0..horizon (money; None where unknown).
 Paid = list[float | None]
@@ -81,7 +83,8 @@ def cumulative_figure(
     if not chosen:
         return empty_figure(title, "Choose options in “Compare side by side” to see their cost year by year."), []
     years = list(range(horizon + 1))
-    lines = _lines(rows, chosen, cumulative, years, symbol)
+    read = list(zip(chosen, display.rows_at(rows, chosen, OPTION_COLUMNS), strict=True))
+    lines = _lines(read, cumulative, years, symbol)
     drawn, series, data = lines.drawn, lines.series, lines.data
     note = left_out_note(len(lines.no_price), "no price") if lines.no_price else None
     if not drawn:
@@ -92,7 +95,10 @@ def cumulative_figure(
         data.append(budget_entry(budget, symbol))
     if lines.any_open:
         note = _floor_note(note)
-    layout = base_layout(title)
+    kind = "typical" if all(all(v is not None for v in series[i]["typical"]) for i in drawn) else "high"
+    sentences, marks, labels = _crossovers(dict(read), drawn, series, years, kind)
+    # room above the plot for the crossover labels
+    layout = base_layout(title, note, above_plot=18 if marks else 0)
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["xaxis"] = {
         **AXIS,
@@ -105,12 +111,9 @@ def cumulative_figure(
     annotations = end_labels(lines.ends, layout["yaxis"]["range"][1])
     if budget is not None:
         shapes.append(budget_line(budget, "y"))
-    kind = "typical" if all(all(v is not None for v in series[i]["typical"]) for i in drawn) else "high"
-    sentences, marks, labels = _crossovers(rows, drawn, series, years, kind)
     shapes += marks
     annotations += labels
     layout["shapes"], layout["annotations"] = shapes, annotations
-    set_title(layout, title, note, above_plot=18 if len(shapes) > (budget is not None) else 0)  # crossover labels
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + PLOT_PX
     return {"data": data, "layout": layout}, sentences
 
@@ -130,16 +133,16 @@ class _Lines:
 
 
 def _lines(
-    rows: pd.DataFrame,
-    chosen: list[str],
+    chosen: Sequence[tuple[str, Option]],
     cumulative: Mapping[str, Mapping[str, Sequence[float]]],
     years: list[int],
     symbol: str,
 ) -> _Lines:
     """Each chosen option's line (a band, a floor or an upper figure alone), or its id among those with no
-    price; a line identical to an earlier one moved DODGE years to the right per earlier twin."""
+    price; a line identical to an earlier one moved DODGE years to the right per earlier twin. `chosen`: (id, the
+    option's OPTION_COLUMNS) of each, in the order chosen."""
     lines = _Lines()
-    for n, tid in enumerate(chosen):
+    for n, (tid, read) in enumerate(chosen):
         by_kind = {k: _clean(cumulative.get(tid, {}).get(k, [math.nan] * len(years))) for k in vocab.FIGURE_KINDS}
         low, high = by_kind["low"], by_kind["high"]
         up_to = all(v is None for v in low)
@@ -151,8 +154,7 @@ def _lines(
         same = [d for d in lines.drawn if (lines.series[d]["low"], lines.series[d]["high"]) == (low, high)]
         lines.drawn.append(tid)
         lines.series[tid] = {**by_kind, "low": low}
-        row = row_of(rows, tid)
-        option = {"id": tid, **{c: row.get(c) for c in ("name", "assumed", "basis", "kind")}}
+        option = {"id": tid, **{c: read.get(c) for c in OPTION_COLUMNS}}
         is_open_ = any(v is None for v in high) and any(v is not None for v in low)
         lines.any_open, lines.any_fee = lines.any_open or is_open_, lines.any_fee or is_fee(option)
         xs = [y + DODGE * len(same) for y in years]
@@ -252,18 +254,22 @@ def _last_known(paid: Paid) -> tuple[int, float] | None:
 
 
 def _crossovers(
-    rows: pd.DataFrame, drawn: list[str], series: Mapping[str, Mapping[str, Paid]], years: list[int], kind: str
+    read: Mapping[str, Option],
+    drawn: list[str],
+    series: Mapping[str, Mapping[str, Paid]],
+    years: list[int],
+    kind: str,
 ) -> tuple[list[str], list[FigureDict], list[FigureDict]]:
     """For each pair of drawn options: a sentence when their lines lie on top of each other, or when the one that
     starts cheaper overtakes the other (the model's crossover on the `kind` figures), with a dotted line and a
-    label at that year. Returns (sentences, shapes, annotations)."""
+    label at that year. `read`: id -> the option's OPTION_COLUMNS. Returns (sentences, shapes, annotations)."""
     sentences: list[str] = []
     shapes: list[FigureDict] = []
     annotations: list[FigureDict] = []
     for i, a in enumerate(drawn):
         for b in drawn[i + 1 :]:
             sa, sb = series[a][kind], series[b][kind]
-            name_a, name_b = str(rows.loc[a, "name"]), str(rows.loc[b, "name"])
+            name_a, name_b = str(read[a]["name"]), str(read[b]["name"])
             if (series[a]["low"], series[a]["high"]) == (series[b]["low"], series[b]["high"]):
                 sentences.append(
                     f"{name_a} and {name_b} cost the same year by year; "
@@ -275,7 +281,7 @@ def _crossovers(
             if not found:
                 continue
             year = found[0]
-            basis = bases_note(row_of(rows, a), row_of(rows, b))
+            basis = bases_note(read[a], read[b])
             figures = "typical figures" if kind == "typical" else "upper figures"
             sentence = crossover_sentence(found, name_a, name_b)
             sentences.append(f"{sentence} (comparing {figures}).{basis}")

@@ -71,6 +71,19 @@ def plain_records(rows: pd.DataFrame | Sequence[RowLike], columns: Iterable[str]
     ]
 
 
+def rows_at(rows: pd.DataFrame, keys: Sequence[str], columns: Iterable[str]) -> list[dict[str, Any]]:
+    """The rows at index values `keys` (each in the frame's unique index), in that order, as dicts of `columns`
+    (those present) holding plain Python values as `Series.tolist` gives them, a missing whole number as None.
+
+    A few rows of a wide frame (the chosen options of every option), read column by column: neither the whole
+    frame converted nor a row at a time (`row_of` in a loop costs a whole-row read per option)."""
+    where = rows.index.get_indexer(pd.Index(keys)).tolist()
+    if -1 in where:
+        raise KeyError([k for k, i in zip(keys, where, strict=True) if i == -1])
+    read = {c: rows[c].tolist() for c in dict.fromkeys(columns) if c in rows}
+    return [{c: None if (v := values[i]) is pd.NA else v for c, values in read.items()} for i in where]
+
+
 def row_of(rows: pd.DataFrame, key: str) -> pd.Series:
     """The row at index value `key` of a frame whose index is unique (the comparison's rows: one per option;
     the sources by id: one per source)."""

@@ -5,6 +5,8 @@ by risk tier, the best trade-offs ringed; `cost_downtime_key` names the numbered
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from dashboard import vocab
@@ -29,11 +31,11 @@ from dashboard.output.chart_parts import (
     number,
     padded_range,
     plain_name,
-    set_title,
     shown_entries,
     surgeon_fee_entry,
     years_text,
 )
+from dashboard.output.display import RowLike
 
 RISK_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
 
@@ -42,7 +44,7 @@ def _numbers(options: list[Option], column: str) -> list[float | None]:
     return [number(o.get(column)) for o in options]
 
 
-def _downtime_points(rows: pd.DataFrame) -> tuple[list[Option], int, int]:
+def _downtime_points(rows: pd.DataFrame | Sequence[RowLike]) -> tuple[list[Option], int, int]:
     """(the options drawn in the cost-against-downtime chart, in the table's order; how many have no price;
     how many have a price but no published downtime)."""
     options = display.plain_records(rows, CHART_COLUMNS)
@@ -55,9 +57,10 @@ def _days(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".") + (" day" if value == 1 else " days")
 
 
-def cost_downtime_key(rows: pd.DataFrame, currency: str) -> list[str]:
+def cost_downtime_key(rows: pd.DataFrame | Sequence[RowLike], currency: str) -> list[str]:
     """The numbered points of `cost_downtime_figure`, in its order (point n is item n): name (marked as on
-    the chart), total, longest downtime, risk tier and whether it is ringed. Plain text."""
+    the chart), total, longest downtime, risk tier and whether it is ringed. Plain text. `rows`: the comparison's
+    rows shown, as a frame or already read (`display.cells`)."""
     symbol = vocab.CURRENCY_SYMBOL[currency]
     known, _, _ = _downtime_points(rows)
     out = []
@@ -78,11 +81,12 @@ def cost_downtime_key(rows: pd.DataFrame, currency: str) -> list[str]:
     return out
 
 
-def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> FigureDict:
+def cost_downtime_figure(rows: pd.DataFrame | Sequence[RowLike], horizon: int, currency: str) -> FigureDict:
     """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
     tier; open-ended totals drawn as right-pointing triangles, quotes outlined (stars where closed); Pareto
     front ringed. Every
-    point is numbered: `cost_downtime_key` names them in the same order; the hover gives the full name."""
+    point is numbered: `cost_downtime_key` names them in the same order; the hover gives the full name.
+    `rows`: the comparison's rows shown, as a frame or already read (`display.cells`); amounts in `currency`."""
     known, no_price, no_downtime = _downtime_points(rows)
     symbol = vocab.CURRENCY_SYMBOL[currency]
     title = "Cost against downtime, by risk tier"
@@ -100,8 +104,7 @@ def cost_downtime_figure(rows: pd.DataFrame, horizon: int, currency: str) -> Fig
     ]
     data.append(_front_rings([o for o in known if o.get("pareto") is True]))
     data += _legend_entries(known)
-    layout = base_layout(title)
-    set_title(layout, title, subtitle + (" " + note if note else ""))
+    layout = base_layout(title, subtitle + (" " + note if note else ""))
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 300
     x_values = _numbers(known, "total_low") + [number(o["total_high"]) for o in known if not is_open(o)]

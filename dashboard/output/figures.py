@@ -9,6 +9,8 @@ plotly.js validates them in the browser anyway.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from dashboard import vocab
@@ -36,12 +38,12 @@ from dashboard.output.chart_parts import (
     money_axis,
     number,
     quote_entry,
-    set_title,
     short_name,
     shown_entries,
     surgeon_fee_entry,
     years_text,
 )
+from dashboard.output.display import RowLike
 from dashboard.output.downtime_chart import cost_downtime_figure, cost_downtime_key
 
 __all__ = ["cost_downtime_figure", "cost_downtime_key", "cost_range_figure", "known_part"]
@@ -86,7 +88,9 @@ def _open_words(option: Option, symbol: str) -> str:
     return f"at least {symbol}{low:,.0f}: {course_text}, + {more}"
 
 
-def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: float | None) -> FigureDict:
+def cost_range_figure(
+    rows: pd.DataFrame | Sequence[RowLike], horizon: int, currency: str, budget: float | None
+) -> FigureDict:
     """Low-high bar of the total cost per option, the typical marked where there is one, the budget as a
     line with a legend entry.
 
@@ -95,6 +99,9 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
     arrow, labelled "at least $X": never stretched to the axis end. Quotes are drawn in their own colour,
     a surgeon's fee is marked '†', each with a legend entry. Labels are short (two lines), full names in
     the hover text. Options without any price are counted in a note.
+
+    `rows`: the comparison's rows shown, as a frame or already read (`display.cells`); amounts in `currency`,
+    `horizon` in years.
     """
     options = display.plain_records(rows, CHART_COLUMNS)
     symbol = vocab.CURRENCY_SYMBOL[currency]
@@ -128,8 +135,7 @@ def cost_range_figure(rows: pd.DataFrame, horizon: int, currency: str, budget: f
         data.append(surgeon_fee_entry())
     if budget is not None:
         data.append(budget_entry(budget, symbol))
-    layout = base_layout(title, barmode="overlay")
-    set_title(layout, title, note)
+    layout = base_layout(title, note, barmode="overlay")
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + max(160, ROW_PX * len(drawn))
     layout["yaxis"] = {

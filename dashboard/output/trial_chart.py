@@ -7,6 +7,7 @@ that thresholds differ between studies. Options left out are counted, with the r
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -32,10 +33,10 @@ from dashboard.output.chart_parts import (
     money_axis,
     number,
     plain_name,
-    set_title,
     shown_entries,
     surgeon_fee_entry,
 )
+from dashboard.output.display import RowLike
 
 TITLE = "What the money buys: initial course cost against the share of patients improved"
 COLUMNS = (*CHART_COLUMNS, "trial", "evidence")
@@ -53,7 +54,7 @@ def _study(option: Option) -> dict[str, Any]:
     return study if isinstance(study, dict) else {}
 
 
-def _points(rows: pd.DataFrame) -> tuple[list[Option], int, int]:
+def _points(rows: pd.DataFrame | Sequence[RowLike]) -> tuple[list[Option], int, int]:
     """(the options drawn, in the table's order; how many have no trial share; how many have a share but no
     price above 0, which a log axis cannot place)."""
     options = display.plain_records(rows, COLUMNS)
@@ -62,9 +63,10 @@ def _points(rows: pd.DataFrame) -> tuple[list[Option], int, int]:
     return drawn, len(options) - len(with_share), len(with_share) - len(drawn)
 
 
-def trial_key(rows: pd.DataFrame, currency: str) -> list[str]:
+def trial_key(rows: pd.DataFrame | Sequence[RowLike], currency: str) -> list[str]:
     """The numbered points of `trial_figure`, in its order (point n is item n): name, share with n, design,
-    the threshold in the study's words and the initial course. Plain text."""
+    the threshold in the study's words and the initial course. Plain text. `rows`: the comparison's rows shown,
+    as a frame or already read (`display.cells`)."""
     symbol = vocab.CURRENCY_SYMBOL[currency]
     drawn, _, _ = _points(rows)
     out = []
@@ -79,9 +81,10 @@ def trial_key(rows: pd.DataFrame, currency: str) -> list[str]:
     return out
 
 
-def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> FigureDict:
+def trial_figure(rows: pd.DataFrame | Sequence[RowLike], concern: str | None, currency: str) -> FigureDict:
     """Initial course cost (x: lowest, bar to highest; market currency) against the headline study's share
-    improved (y, %), one point per option shown with both, labelled and coloured by the study's design."""
+    improved (y, %), one point per option shown with both, labelled and coloured by the study's design. `rows`:
+    the comparison's rows shown, as a frame or already read (`display.cells`)."""
     if not concern:
         return empty_figure(TITLE, "Choose a concern to see what trials found beside what a course costs.")
     symbol = vocab.CURRENCY_SYMBOL[currency]
@@ -98,8 +101,7 @@ def trial_figure(rows: pd.DataFrame, concern: str | None, currency: str) -> Figu
         data.append(legend_entry("your quote (outlined)", marker={"color": "#fff", "line": {"color": QUOTE_COLOUR}}))
     if any(is_fee(o) for o in drawn):
         data.append(surgeon_fee_entry())
-    layout = base_layout(TITLE)
-    set_title(layout, TITLE, note, above_plot=28)
+    layout = base_layout(TITLE, note, above_plot=28)
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 320
     layout["xaxis"] = _course_axis(drawn, symbol, currency)

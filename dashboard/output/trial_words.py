@@ -8,7 +8,7 @@ printed, never averaged. Plain words: no "SMD", "P=" or "OR".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -203,12 +203,12 @@ def limits(row: RowLike) -> str:
 SUMMARY_COLUMNS = ("name", "trial", "initial_low", "initial_high", "initial_open")
 
 
-def concern_summary(rows: pd.DataFrame | Iterable[dict[str, Any]], symbol: str) -> list[str]:
+def concern_summary(rows: pd.DataFrame | Sequence[RowLike], symbol: str) -> list[str]:
     """Sentences under the chart for the options shown (`rows`: comparison rows, a concern chosen), in the table's
     order and never ranked: what an extra patient improved costs where a trial allows, against doing nothing
     apart from against another treatment, each with its threshold; then how many options have a share, a study
-    without one, or no trial result."""
-    records = display.plain_records(rows, SUMMARY_COLUMNS) if isinstance(rows, pd.DataFrame) else list(rows)
+    without one, or no trial result. `rows`: a frame, or its rows already read (`display.cells`)."""
+    records = display.plain_records(rows, SUMMARY_COLUMNS)
     valued = [r for r in records if _known(values(r)["nnt"])]
     out = []
     for kind in ("inactive", "active"):  # against doing nothing, then against another treatment

@@ -126,9 +126,10 @@ def questions_list(comparison: Comparison, shown: Sequence[RowLike] | None = Non
     ]
 
 
-def trial_notes(rows, concern: str | None, currency: str) -> list:
+def trial_notes(rows: pd.DataFrame | Sequence[RowLike], concern: str | None, currency: str) -> list:
     """Under the chart of what the money buys: its numbered points named, then the cost per extra patient
-    improved where a trial allows, and the options without a share or a study."""
+    improved where a trial allows, and the options without a share or a study. `rows`: the comparison's rows
+    shown, as a frame or already read (`display.cells`)."""
     if not concern:
         return []
     key = [html.Li(t) for t in trial_chart.trial_key(rows, currency)]
@@ -185,9 +186,11 @@ def every_option(comparison: Comparison) -> pd.DataFrame:
     return comparison.table
 
 
-def chart_outputs(comparison: Comparison) -> dict[str, Any]:
-    """The charts' figures, key and notes for a comparison, keyed as PageOutputs' fields."""
-    filters, rows = comparison.filters, comparison.rows
+def chart_outputs(comparison: Comparison, shown: Sequence[RowLike] | None = None) -> dict[str, Any]:
+    """The charts' figures, key and notes for a comparison, keyed as PageOutputs' fields. `shown`: the
+    comparison's rows already read (`display.cells`); read here once for every chart when not given."""
+    filters = comparison.filters
+    rows = display.as_cells(comparison.rows if shown is None else shown)
     currency = vocab.MARKET_CURRENCY[filters.market]
     by_year, sentences = cumulative.cumulative_figure(
         every_option(comparison),
@@ -233,8 +236,8 @@ def render(
     everything = every_option(comparison)
     names = dict(zip(catalog.data.treatments["id"], catalog.data.treatments["name"], strict=True))
     selected = list(filters.compare)
-    drawn = chart_outputs(comparison) if charts else dict.fromkeys(CHART_FIELDS)
-    shown = display.cells(rows)  # read once for the grid, the questions and the missing figures
+    shown = display.cells(rows)  # read once for the charts, the grid, the questions and the missing figures
+    drawn = chart_outputs(comparison, shown) if charts else dict.fromkeys(CHART_FIELDS)
     records = grid.grid_rows(comparison, catalog.data, shown)
     shown_over = sum(1 for r in records if r["over"])
     out = PageOutputs(

@@ -209,3 +209,29 @@ def test_a_quote_in_the_cumulative_chart_has_its_own_legend_entry_and_marker():
     quote = next(t for t in fig["data"] if t.get("legendgroup") == "quote-1" and t.get("showlegend", True))
     assert quote["name"].startswith("Your quote: Glow Clinic") and quote["marker"]["symbol"] == "star"
     assert quote["fill"] == "tonexty"  # a known band, not a floor
+
+
+def test_chart_text_is_wrapped_as_textwrap_wraps_it():
+    import random
+    import textwrap
+
+    pieces = ["a", "bb", "word", "longerword", "averyveryverylongword", "–", "x-y", "a\xa0", "\u2009", " ", "  "]
+    pieces += ["\t", "\n", "\r", "\xa0"]
+    texts = [
+        "",
+        " ",
+        "one",
+        " lead",
+        "trail ",
+        "Cost against downtime, by risk tier",
+        "Microneedling (your assumption)",
+    ]
+    draw = random.Random(7)
+    texts += ["".join(draw.choice(pieces) for _ in range(draw.randint(1, 30))) for _ in range(2000)]
+    texts += [" ".join(draw.choice(pieces[:7]) for _ in range(draw.randint(1, 30))) for _ in range(2000)]
+    for text in texts:
+        for width in (1, 4, 10, 18, 32, 44, 58):
+            assert chart_parts.wrap_lines(text, width) == textwrap.wrap(text, width, break_on_hyphens=False), (
+                text,
+                width,
+            )

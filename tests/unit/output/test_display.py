@@ -107,3 +107,16 @@ def test_plain_records_hold_the_same_values_as_to_dict(small_dataset):
     assert [type(v) for r in got for v in r.values()] == [type(v) for r in expected for v in r.values()]
     assert "missing column" not in got[0]
     assert got[0]["sessions_low"] is None and isinstance(got[1]["sessions_low"], int)
+
+
+def test_rows_at_read_the_chosen_rows_in_order_as_plain_values(small_dataset):
+    rows = small_dataset.treatments.set_index("id", drop=False).copy()
+    rows.loc[rows.index[0], "sessions_low"] = pd.NA  # a whole number not published
+    keys = [rows.index[1], rows.index[0]]
+    columns = ["name", "sessions_low", "missing column"]
+    got = display.rows_at(rows, keys, columns)
+    assert [r["name"] for r in got] == [rows.loc[k, "name"] for k in keys]
+    assert [list(r) for r in got] == [["name", "sessions_low"]] * 2
+    assert got[1]["sessions_low"] is None and isinstance(got[0]["sessions_low"], int)
+    with pytest.raises(KeyError):
+        display.rows_at(rows, ["no such option"], columns)
