@@ -240,8 +240,7 @@ def compare(
         everything = _with_quotes(everything, catalog, filters, quotes)
     mask, hidden = _kept(everything, filters)
     table = everything.iloc[_order(everything, mask)]
-    pareto = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"])
-    table = _with_columns(table, {"pareto": pareto.to_numpy()})
+    table["pareto"] = pareto_front(table["total_high"], table["downtime_days_high"], table["risk_tier"]).to_numpy()
     chosen = everything[everything.index.isin(filters.compare)] if filters.compare else None
     cumulative = {}
     if chosen is not None and len(chosen):
@@ -271,7 +270,7 @@ def _with_quotes(
     )
     if len(extra):
         extra = _add_answers(extra, filters)
-        table = pd.concat([table, extra])
+        table = pd.concat([table, extra]).copy()  # the rows joined column by column: back to a few blocks
     return table
 
 
