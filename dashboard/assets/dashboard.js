@@ -56,6 +56,22 @@
       });
       return "(" + currency + ")";
     },
+    // The quote and assumption forms' fields, put in their places once the page asks (assets/forms.js), from the
+    // form-fields store, with the currency of the market shown now (it may have changed since the page came).
+    formFields: function (wanted, fields, market) {
+      var noUpdate = window.dash_clientside.no_update;
+      if (wanted !== true || !fields || !fields.quote || !fields.assumption) return [noUpdate, noUpdate];
+      var currency = market === "UK" ? "GBP" : "USD";
+      function inCurrency(node) {
+        if (Array.isArray(node)) return node.map(inCurrency);
+        if (!node || typeof node !== "object" || !node.props) return node;
+        var props = Object.assign({}, node.props);
+        if (props.id === "quote-currency" || props.id === "assumption-currency") props.value = currency;
+        if (props.children !== undefined) props.children = inCurrency(props.children);
+        return Object.assign({}, node, { props: props });
+      }
+      return [inCurrency(fields.quote), inCurrency(fields.assumption)];
+    },
     // The URL is the state. ({query, step} or {back, step}, url.search) -> [url.search, history-search]: once
     // the results of a change are in, the URL takes the filters the server applied ("a=1&b=2", defaults left
     // out), unless the person went back or forward after the change was sent: the answer is then not theirs to

@@ -1,4 +1,4 @@
-// The quote and assumption forms' fields come just after the first view (web/deferred_forms.py): once the
+// The quote and assumption forms' fields are mounted just after the first view (web/deferred_forms.py): once the
 // results are drawn (a grid row, or the grid's "no rows" note), at the browser's next idle moment, the page asks
 // for them through the forms-wanted store. If the grid never draws, it asks after 3 seconds anyway.
 (function () {

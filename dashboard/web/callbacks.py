@@ -32,7 +32,7 @@ def register_callbacks(app: Dash, catalog: Catalog) -> None:
     assumption forms' helpers, the market's currency and the data links, the assumption and quote lists, the
     quote template and the exports."""
     register_page_updates(app, catalog)
-    register_deferred_forms(app, catalog)
+    register_deferred_forms(app)
     register_questions(app, catalog)
     register_upload_refused(app)
     register_readings(app)

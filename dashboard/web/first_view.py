@@ -15,6 +15,7 @@ from dash.development.base_component import Component
 
 from dashboard.model.comparison import Catalog
 from dashboard.model.filters import CONTROLS, from_query
+from dashboard.web.deferred_forms import form_fields
 from dashboard.web.filter_panel import budget_currency
 from dashboard.web.layout import page
 from dashboard.web.page_state import RENDER_OUTPUTS, page_outputs, shown_values, url_fields
@@ -127,4 +128,6 @@ def first_view(catalog: Catalog, search: str | None, deferred_tabs: frozenset[st
     # the deferred tabs' content is sent when first shown (register_deferred_tabs): not built here
     layout = fill(page(catalog, deferred_tabs), props)
     defer_hidden_tabs(layout, deferred_tabs)
-    return html.Div([layout, dcc.Store(id="url-fields", data=url_fields())])
+    # the forms' fields, mounted by the browser just after this view (web/deferred_forms)
+    fields = dcc.Store(id="form-fields", data=form_fields(catalog, filters.market))
+    return html.Div([layout, dcc.Store(id="url-fields", data=url_fields()), fields])

@@ -155,8 +155,8 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
             # True once the charts' part of the page has come near the screen (assets/charts.js): from then on
             # the render sends the charts; until then it leaves them out (less work, fewer bytes per change)
             dcc.Store(id="charts-shown", data=False),
-            # True once the first view is drawn (assets/forms.js): the quote and assumption forms' fields are then
-            # sent (web/deferred_forms), so the results and the controls are usable sooner
+            # True once the first view is drawn (assets/forms.js): the browser then puts the quote and assumption
+            # forms' fields in their places (web/deferred_forms), so the results and the controls are usable sooner
             dcc.Store(id="forms-wanted", data=False),
             dcc.Store(id="card-choice"),  # the result card tapped (assets/cards.js), for its details
             # a URL reached by going back or forward, for the render to read (assets/dashboard.js historyStep)

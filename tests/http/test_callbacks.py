@@ -31,7 +31,7 @@ def test_page_and_dependencies_load(client):
     # (in the browser) and download; the readings beside the quote price and the assumption's two numbers; the
     # accent-folded search of the four name lists (in the browser); the quotes and assumptions kept in local storage
     # (load and save, in the browser), the quote form's values (in the browser) and reading, "Download my quotes",
-    # a quote put side by side, the charts' first drawing, and the forms' fields sent after the first view
+    # a quote put side by side, the charts' first drawing, and the forms' fields put in place (in the browser)
     assert len(deps) == 32
 
 

@@ -1,15 +1,11 @@
-"""The quote and assumption forms' fields: not in the first view, sent once the page asks for them, in the
-market's currency; and every id a callback names is on the page or in the fields."""
-
-import json
+"""The quote and assumption forms' fields: sent with the first view as data (the form-fields store), not
+mounted, in the market's currency; and every id a callback names is on the page or in the fields."""
 
 import pytest
 
-from tests.http.callbacks import request_body
-from tests.http.test_first_view import components, layout
+from tests.http.test_first_view import components
 
-FIELDS = [("quote-fields", "children"), ("assumption-fields", "children")]
-# what only the fields hold, and what the first view keeps of each card
+# what only the fields hold, and what the first view mounts of each card
 FIELD_IDS = {
     "quote-treatment",
     "quote-price",
@@ -21,34 +17,40 @@ FIELD_IDS = {
 KEPT_IDS = {"quote-add", "quote-upload", "quote-list", "quote-clear", "assumption-add", "assumption-list"}
 
 
-def fields_request(client, wanted=True, market="US", shown=None):
-    body = request_body(
-        FIELDS,
-        [("forms-wanted", "data", wanted)],
-        state=[("market", "value", market), ("quote-fields", "children", shown)],
-    )
-    return client.post("/_dash-update-component", json=body)
+def first_view(client, search):
+    response = client.get("/_dash-layout?search=" + search.replace("?", "%3F").replace("&", "%26"))
+    assert response.status_code == 200
+    return response.get_json()
 
 
-def test_the_first_view_keeps_the_saved_quotes_and_assumptions_but_not_the_forms_fields(client):
-    found = layout(client, "?market=UK")
-    assert KEPT_IDS <= set(found) and {"quote-fields", "assumption-fields", "forms-wanted"} <= set(found)
-    assert not FIELD_IDS & set(found)
-    assert found["forms-wanted"]["data"] is False
+def stored_fields(layout):
+    """The form-fields store's data, and the layout without it."""
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("props", {}).get("id") == "form-fields":
+                found["data"] = node["props"]["data"]
+                return {**node, "props": {**node["props"], "data": None}}
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    rest = walk(layout)
+    return found["data"], rest
 
 
 @pytest.mark.parametrize(("market", "currency"), [("US", "USD"), ("UK", "GBP"), ("nowhere", "USD")])
-def test_the_fields_come_when_asked_in_the_markets_currency(client, market, currency):
-    response = fields_request(client, market=market)
-    assert response.status_code == 200
-    sent = components(response.get_json()["response"])
-    assert FIELD_IDS <= set(sent)
-    assert sent["quote-currency"]["value"] == currency and sent["assumption-currency"]["value"] == currency
-
-
-@pytest.mark.parametrize(("wanted", "shown"), [(False, None), ("true", None), (True, [{"props": {}}])])
-def test_the_fields_are_sent_only_when_asked_and_only_once(client, wanted, shown):
-    assert fields_request(client, wanted=wanted, shown=shown).status_code == 204
+def test_the_first_view_sends_the_forms_fields_as_data_in_the_markets_currency(client, market, currency):
+    data, rest = stored_fields(first_view(client, f"?market={market}"))
+    mounted = components(rest)
+    assert KEPT_IDS <= set(mounted) and {"quote-fields", "assumption-fields", "forms-wanted"} <= set(mounted)
+    assert not FIELD_IDS & set(mounted)
+    assert mounted["forms-wanted"]["data"] is False
+    fields = components(data)
+    assert FIELD_IDS <= set(fields)
+    assert fields["quote-currency"]["value"] == currency and fields["assumption-currency"]["value"] == currency
 
 
 def _ids_named(dependencies):
@@ -61,9 +63,8 @@ def _ids_named(dependencies):
     return {i for i in named if not i.startswith("{")}
 
 
-def test_every_id_a_callback_names_is_on_the_whole_page(client):
+def test_every_id_a_callback_names_is_on_the_page_or_in_the_fields(client):
     # (the tabs whose content is sent when first shown hold no id a callback names: register_deferred_tabs)
-    on_page = set(layout(client))
-    on_page |= set(components(fields_request(client).get_json()["response"]))
+    on_page = set(components(first_view(client, "?market=US")))
     named = _ids_named(client.get("/_dash-dependencies").get_json())
-    assert named - on_page == set(), json.dumps(sorted(named - on_page))
+    assert named - on_page == set(), sorted(named - on_page)
