@@ -105,6 +105,11 @@ def flag(value: object) -> bool:
     return isinstance(value, (bool, np.bool_)) and bool(value)
 
 
+def a_unit(unit: str) -> str:
+    """The unit a price is for, with its article: 'a session', 'a syringe', 'a unit', 'an area'."""
+    return f"{'an' if unit[:1] in ('a', 'e', 'i', 'o') else 'a'} {unit}"
+
+
 def money(value: Any, symbol: str) -> str:
     """12345.6 -> '$12,346'; unknown -> 'unknown'."""
     return f"{symbol}{float(value):,.0f}" if known(value) else "unknown"

@@ -11,6 +11,7 @@ from dashboard import vocab
 from dashboard.dataset import pricelist
 from dashboard.model.price_combine import OrderNote, PriceNote, PriceProblem
 from dashboard.output.assumption_words import ASSUMED
+from dashboard.output.display import a_unit
 
 
 def spread_text(kind: str, rows: Any) -> str:
@@ -71,7 +72,7 @@ def _price_note_text(note: PriceNote) -> str:
     notes = []
     if note.average is not None:
         published, unit = note.average
-        notes.append(f"at the published average of {symbol}{published:,.0f} a {unit}; clinics vary")
+        notes.append(f"at the published average of {symbol}{published:,.0f} {a_unit(unit)}; clinics vary")
     elif note.one_end_average:
         notes.append("one end of the range is a published average")
     if note.from_low is not None:

@@ -21,7 +21,7 @@ import pandas as pd
 from dashboard import vocab
 from dashboard.model.quote_costs import quote_session_price, quote_unit_price
 from dashboard.model.row import YOUR_QUOTE
-from dashboard.output.display import RowLike, known
+from dashboard.output.display import RowLike, a_unit, known
 
 # The columns a quote's note is made from (the grid reads them too).
 NOTE_READS = (
@@ -77,7 +77,8 @@ def published_range(symbol: str, low: float, typical: float, high: float) -> str
         text = f"up to {_money(symbol, high)}"
     else:
         return _money(symbol, typical)
-    return text + (f", typical {_money(symbol, typical)}" if not pd.isna(typical) else "")
+    # one published figure (low and high the same) is said once
+    return text + (f", typical {_money(symbol, typical)}" if not pd.isna(typical) and low != high else "")
 
 
 def comparison_sentence(
@@ -92,7 +93,7 @@ def comparison_sentence(
 
     `placed` is the model's (position, difference from typical, percent): model.quote_costs.compare_price."""
     where, diff, pct = placed
-    said = f"{_money(symbol, price)} a {per}" + (f" ({conversion})" if conversion else "")
+    said = f"{_money(symbol, price)} {a_unit(per)}" + (f" ({conversion})" if conversion else "")
     if where == "unknown":
         return f"Per {per}: {said}; no published per-{per} price to compare with in this market."
     low, typical, high = published
@@ -103,10 +104,11 @@ def comparison_sentence(
     )
     if not pd.isna(diff):
         sign = "more" if diff > 0 else "less"
+        against = "it" if single and low == high else "the typical figure"
         text += (
-            f"; {_money(symbol, abs(diff))} ({abs(pct):.0f}%) {sign} than the typical figure"
+            f"; {_money(symbol, abs(diff))} ({abs(pct):.0f}%) {sign} than {against}"
             if diff
-            else "; equal to the typical figure"
+            else f"; equal to {against}"
         )
     return text + "."
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 from dashboard import vocab
+from dashboard.output.display import a_unit
 
 
 def money(symbol: str, amount: float) -> str:
@@ -49,7 +50,7 @@ def arithmetic(quote: Mapping[str, Any]) -> str:
         return f"{money(symbol, total)} for 1 {unit}, used in one session"
     return (
         f"{money(symbol, each)} × {_count(n, unit)} = {money(symbol, total)} for one session "
-        f"({money(symbol, each)} a {unit})"
+        f"({money(symbol, each)} {a_unit(unit)})"
     )
 
 

@@ -128,3 +128,16 @@ def test_the_grid_and_the_export_carry_the_note(small_dataset):
     assert grid["ha-filler"]["quote_note"] is None
     exported = export_frame(comparison).set_index("Option")["Your quote vs published"]
     assert exported["Your quote: Clinic A (Hyaluronic-acid filler)"] == note
+
+
+def test_one_published_figure_is_said_once():
+    from dashboard.output.quote_placement_words import published_range
+
+    assert published_range("$", 755.0, 755.0, 755.0) == "$755"
+    assert published_range("$", 500.0, 700.0, 900.0) == "$500–$900, typical $700"
+    assert published_range("$", NAN, 693.0, 3000.0) == "up to $3,000, typical $693"
+    from dashboard.output.quote_placement_words import comparison_sentence
+
+    assert comparison_sentence(600.0, (755.0, 755.0, 755.0), ("below", -155.0, -155 / 7.55), "syringe", "$") == (
+        "Per syringe: $600 a syringe, below the published per-syringe figure ($755); $155 (21%) less than it."
+    )

@@ -28,6 +28,8 @@ def record(**fields) -> dict:
         ({"quantity": 1, "price": 750.0}, "£750 for one session"),
         ({"covers": "unit", "quantity": 40, "price": 480.0, "currency": "USD"},
          "$12 × 40 units = $480 for one session ($12 a unit)"),
+        ({"covers": "area", "quantity": 3, "price": 450.0, "currency": "USD"},
+         "$150 × 3 areas = $450 for one session ($150 an area)"),
         ({"covers": "syringe", "quantity": 1, "price": 700.0}, "£700 for 1 syringe, used in one session"),
         ({"covers": "procedure", "quantity": 1, "price": 5000.0}, "£5,000 for the procedure"),
         ({"price": 1000.0}, "£333.33 × 3 sessions = £1,000 for 3 sessions (£333.33 a session)"),
