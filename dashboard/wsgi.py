@@ -5,6 +5,8 @@ process, so no database engine is ever started in the master and the workers inh
 """
 
 from dashboard.app import create_app
+from dashboard.serving import freeze_start_up_objects
 
 app = create_app(fork_safe=True)
 server = app.server
+freeze_start_up_objects()  # before the workers are forked

@@ -22,6 +22,7 @@ from dashboard.output.export import export_file
 from dashboard.output.price_use_words import left_out_problems
 from dashboard.progress import Progress
 from dashboard.quotes.dates import utc_today
+from dashboard.serving import freeze_start_up_objects
 from dashboard.settings import data_location, region_from
 
 DATA_HELP = "data folder or postgresql:// URL (default: $DASHBOARD_DATA, else the bundled data/)"
@@ -82,6 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         app = create_app(args.data, args.region)
     except DatasetError as err:
         return _report(err, "cannot start: ")
+    freeze_start_up_objects()
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 
