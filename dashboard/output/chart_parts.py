@@ -142,6 +142,32 @@ def quote_entry() -> FigureDict:
     return legend_entry("your quote", marker={"color": QUOTE_COLOUR, "symbol": "square", "size": 10})
 
 
+def cost_span_bar(spans: Sequence[float]) -> FigureDict:
+    """A point's error bar drawn to the right only: from its lowest cost to its highest (`spans`, money; 0 where
+    the highest is open or unknown)."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": list(spans),
+        "arrayminus": [0] * len(spans),
+        "color": "#888",
+        "thickness": 1.5,
+        "width": 4,
+    }
+
+
+def option_marker(group: Sequence[Option], colour: str) -> FigureDict:
+    """The markers of a group of options in `colour`, the person's quotes ringed in QUOTE_COLOUR."""
+    return {
+        "size": 12,
+        "color": colour,
+        "line": {
+            "width": [3 if is_quote(o) else 1 for o in group],
+            "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
+        },
+    }
+
+
 # The white space textwrap turns into spaces (a text with it is not plain: see `wrap_lines`).
 _OTHER_SPACE = re.compile(r"[\t\n\x0b\x0c\r]")
 

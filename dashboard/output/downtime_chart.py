@@ -19,6 +19,7 @@ from dashboard.output.chart_parts import (
     Option,
     base_layout,
     bottom_margin,
+    cost_span_bar,
     empty_figure,
     full_name,
     is_fee,
@@ -29,6 +30,7 @@ from dashboard.output.chart_parts import (
     legend_entry,
     money_axis,
     number,
+    option_marker,
     padded_range,
     plain_name,
     shown_entries,
@@ -151,22 +153,11 @@ def _tier_points(group: list[Option], tier: int, numbered: dict[int, int], symbo
         "cliponaxis": False,  # a point at 0 days is drawn whole
         "x": lows,
         "y": _numbers(group, "downtime_days_high"),
-        "error_x": {
-            "type": "data",
-            "symmetric": False,
-            "array": [(h - lo) if h is not None and not o else 0 for lo, h, o in zip(lows, highs, opened, strict=True)],
-            "arrayminus": [0] * len(lows),
-            "color": "#888",
-            "thickness": 1.5,
-            "width": 4,
-        },
+        "error_x": cost_span_bar(
+            [(h - lo) if h is not None and not o else 0 for lo, h, o in zip(lows, highs, opened, strict=True)]
+        ),
         "marker": {
-            "size": 12,
-            "color": RISK_COLOURS[tier],
-            "line": {
-                "width": [3 if is_quote(o) else 1 for o in group],
-                "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
-            },
+            **option_marker(group, RISK_COLOURS[tier]),
             "symbol": [
                 "triangle-right" if o else ("star" if is_quote(option) else "circle")
                 for o, option in zip(opened, group, strict=True)

@@ -22,6 +22,7 @@ from dashboard.output.chart_parts import (
     Option,
     base_layout,
     bottom_margin,
+    cost_span_bar,
     empty_figure,
     escaped,
     full_name,
@@ -32,6 +33,7 @@ from dashboard.output.chart_parts import (
     legend_entry,
     money_axis,
     number,
+    option_marker,
     plain_name,
     shown_entries,
     surgeon_fee_entry,
@@ -137,26 +139,13 @@ def _design_points(group: list[Option], design: str, numbered: dict[int, int], s
         "cliponaxis": False,
         "x": lows,
         "y": [number(_study(o)["responders_pct"]) for o in group],
-        "error_x": {
-            "type": "data",
-            "symmetric": False,
-            "array": [
+        "error_x": cost_span_bar(
+            [
                 (h - lo) if h is not None and not display.flag(o.get("initial_open")) else 0
                 for lo, h, o in zip(lows, highs, group, strict=True)
-            ],
-            "arrayminus": [0] * len(group),
-            "color": "#888",
-            "thickness": 1.5,
-            "width": 4,
-        },
-        "marker": {
-            "size": 12,
-            "color": DESIGN_COLOURS[design],
-            "line": {
-                "width": [3 if is_quote(o) else 1 for o in group],
-                "color": [QUOTE_COLOUR if is_quote(o) else "#333" for o in group],
-            },
-        },
+            ]
+        ),
+        "marker": option_marker(group, DESIGN_COLOURS[design]),
         "text": [str(numbered[id(o)]) for o in group],
         "textposition": "top right",
         "textfont": {"size": 11, "color": "#222"},
