@@ -56,7 +56,7 @@
       });
       return "(" + currency + ")";
     },
-    // The quote and assumption forms' fields, put in their places once the page asks (assets/forms.js), from the
+    // The quote and assumption forms' fields, put in their places once the page asks (assets/after_results.js), from the
     // form-fields store, with the currency of the market shown now (it may have changed since the page came).
     formFields: function (wanted, fields, market) {
       var noUpdate = window.dash_clientside.no_update;

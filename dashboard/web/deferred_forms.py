@@ -2,7 +2,7 @@
 
 The first view carries the saved quotes and assumptions with their messages, the forms' buttons, an empty place
 for each form's fields, and the fields themselves as data (the form-fields store: not mounted). Once the results
-are drawn, assets/forms.js sets the forms-wanted store at the browser's next idle moment, and the browser puts
+are drawn, assets/after_results.js sets the forms-wanted store at the browser's next idle moment, and the browser puts
 the fields in their places, their currency set to the market's then (no request: nothing to wait for or to
 fail). So the grid's rows and the filters are usable sooner: about 60 components fewer to mount before them.
 

@@ -128,7 +128,7 @@ def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Ta
     return dbc.Tabs(
         [
             dbc.Tab(
-                # drawn when this part of the page first comes near the screen (assets/charts.js, render.charts)
+                # drawn when this part of the page first comes near the screen (assets/after_results.js, render.charts)
                 html.Div(charts_waiting(0), id="charts-panel", className="charts-panel"),
                 label="Charts",
                 tab_id="charts",
@@ -152,10 +152,10 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
             dcc.Store(id="quotes-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="assumptions-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="applied-query", data=""),
-            # True once the charts' part of the page has come near the screen (assets/charts.js): from then on
+            # True once the charts' part of the page has come near the screen (assets/after_results.js): from then on
             # the render sends the charts; until then it leaves them out (less work, fewer bytes per change)
             dcc.Store(id="charts-shown", data=False),
-            # True once the first view is drawn (assets/forms.js): the browser then puts the quote and assumption
+            # True once the first view is drawn (assets/after_results.js): the browser then puts the quote and assumption
             # forms' fields in their places (web/deferred_forms), so the results and the controls are usable sooner
             dcc.Store(id="forms-wanted", data=False),
             dcc.Store(id="card-choice"),  # the result card tapped (assets/cards.js), for its details

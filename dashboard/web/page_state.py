@@ -241,7 +241,7 @@ def register_render(app: Dash, catalog: Catalog) -> None:
             "history": Input("history-search", "data"),  # {"search": ..., "step": n} after back or forward
             "applied_query": State("applied-query", "data"),
             "search": State("url", "search"),
-            # True once the charts' part of the page has come near the screen (assets/charts.js): from then on
+            # True once the charts' part of the page has come near the screen (assets/after_results.js): from then on
             # every answer holds the charts; their first drawing is draw_charts' (below)
             "charts_shown": State("charts-shown", "data"),
         },

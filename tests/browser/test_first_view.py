@@ -49,7 +49,9 @@ def test_the_forms_fields_come_after_the_first_row_without_moving_the_page(page,
     expect(page.locator("#quote-price")).to_be_attached()
     assert page.evaluate("window.rowsBeforeFields") is True
     # with the script that asks for them held back, their place is kept as tall as they will be
-    page.route("**/assets/forms.js*", lambda route: route.fulfill(content_type="text/javascript", body="// held back"))
+    page.route(
+        "**/assets/after_results.js*", lambda route: route.fulfill(content_type="text/javascript", body="// held back")
+    )
     for width, height in ((1366, 768), (1024, 768), (800, 1000), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
