@@ -122,7 +122,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     });
   }
   new MutationObserver(schedule).observe(document.documentElement, { subtree: true, childList: true });
-  document.addEventListener("click", schedule, true);
-  document.addEventListener("keyup", schedule, true);
+  // A tab's "active" class changes without a child added; other keys and clicks ask for no frame, so the
+  // browser does not hold the callbacks they start until one is drawn.
+  function onTabs(event) {
+    if (event.target && event.target.closest && event.target.closest(".nav-tabs")) schedule();
+  }
+  document.addEventListener("click", onTabs, true);
+  document.addEventListener("keyup", onTabs, true);
   document.addEventListener("DOMContentLoaded", markAll);
 })();

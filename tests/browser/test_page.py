@@ -262,6 +262,33 @@ def test_keyboard_only_filters_grid_tabs_and_export(page, live_url):
         expect(page.locator(f"#{control}-label")).to_be_visible()
 
 
+def test_the_tab_list_says_which_view_is_selected_after_a_click_and_a_key(page, live_url):
+    page.goto(live_url + STRETCH)
+    wait_for_grid(page)
+    tabs = page.locator("[role=tablist] [role=tab]")
+    expect(tabs).to_have_count(3)
+
+    def selected() -> list[str]:
+        return [tabs.nth(i).get_attribute("aria-selected") or "" for i in range(3)]
+
+    tabs.nth(1).click()
+    expect(tabs.nth(1)).to_have_attribute("aria-selected", "true")
+    assert selected() == ["false", "true", "false"]
+    expect(tabs.nth(1)).to_have_attribute("tabindex", "0")
+    page.keyboard.press("ArrowRight")
+    expect(tabs.nth(2)).to_have_attribute("aria-selected", "true")
+    assert selected() == ["false", "false", "true"]
+    expect(page.locator(".tab-pane.active[role=tabpanel]")).to_have_attribute(
+        "aria-labelledby", tabs.nth(2).get_attribute("id") or ""
+    )
+    page.keyboard.press("Home")  # back to a view already shown
+    expect(tabs.nth(0)).to_have_attribute("aria-selected", "true")
+    assert selected() == ["true", "false", "false"]
+    tabs.nth(1).click()
+    expect(tabs.nth(1)).to_have_attribute("aria-selected", "true")
+    assert selected() == ["false", "true", "false"]
+
+
 def test_focus_ring_is_visible_on_buttons(page, live_url):
     page.goto(live_url + STRETCH)
     expect(page.locator("#result-count")).not_to_be_empty()
