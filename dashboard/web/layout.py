@@ -128,7 +128,7 @@ def view_tabs(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Ta
     return dbc.Tabs(
         [
             dbc.Tab(
-                # drawn when this part of the page first comes near the screen (assets/after_results.js, render.charts)
+                # drawn while this part of the page is near the screen (assets/after_results.js, render.charts)
                 html.Div(charts_waiting(0), id="charts-panel", className="charts-panel"),
                 label="Charts",
                 tab_id="charts",
@@ -152,9 +152,11 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
             dcc.Store(id="quotes-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="assumptions-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="applied-query", data=""),
-            # True once the charts' part of the page has come near the screen (assets/after_results.js): from then on
-            # the render sends the charts; until then it leaves them out (less work, fewer bytes per change)
+            # True while the charts are near the screen (assets/after_results.js): the render sends the charts only
+            # then; otherwise it keeps their place (less work, fewer bytes per change)
             dcc.Store(id="charts-shown", data=False),
+            # how many times the page asked for the charts: whenever their place waits while they are near the screen
+            dcc.Store(id="charts-wanted", data=0),
             # True once the first view is drawn (assets/after_results.js): the browser then puts the quote and assumption
             # forms' fields in their places (web/deferred_forms), so the results and the controls are usable sooner
             dcc.Store(id="forms-wanted", data=False),

@@ -241,8 +241,8 @@ def register_render(app: Dash, catalog: Catalog) -> None:
             "history": Input("history-search", "data"),  # {"search": ..., "step": n} after back or forward
             "applied_query": State("applied-query", "data"),
             "search": State("url", "search"),
-            # True once the charts' part of the page has come near the screen (assets/after_results.js): from then on
-            # every answer holds the charts; their first drawing is draw_charts' (below)
+            # True while the charts are near the screen (assets/after_results.js): the answer holds the charts only then;
+            # when they come near again still waiting, draw_charts (below) draws them
             "charts_shown": State("charts-shown", "data"),
         },
         prevent_initial_call=True,
@@ -264,18 +264,19 @@ def register_render(app: Dash, catalog: Catalog) -> None:
             **dict.fromkeys(CONTROL_OUTPUTS, no_update),
         }
 
-    # The charts, drawn once their part of the page first comes near the screen: for the filters in force and
-    # the stored quotes and assumptions. Its own callback, so it never takes the place of a change's answer.
+    # The charts, drawn when their place waits ("Drawing the charts…") while they are near the screen: for the
+    # filters in force and the stored quotes and assumptions. Its own callback, so it never takes the place of a
+    # change's answer. `asked` counts the page's asks (assets/after_results.js); anything else draws nothing.
     @app.callback(
         Output("charts-panel", "children", allow_duplicate=True),
-        Input("charts-shown", "data"),
+        Input("charts-wanted", "data"),
         State("applied-query", "data"),
         State("quotes-store", "data"),
         State("assumptions-store", "data"),
         prevent_initial_call=True,
     )
-    def draw_charts(shown: Any, applied_query: Any, stored_quotes: Any, stored_assumptions: Any) -> Any:
-        if shown is not True:
+    def draw_charts(asked: Any, applied_query: Any, stored_quotes: Any, stored_assumptions: Any) -> Any:
+        if isinstance(asked, bool) or not isinstance(asked, int) or asked < 1:
             raise PreventUpdate
         return charts_output(catalog, applied_query, stored_quotes, stored_assumptions)
 

@@ -98,21 +98,21 @@ def chart_part(response, component_id):
     return found
 
 
-def draw_charts_body(client, applied, saved_quotes=(), saved_assumptions=(), shown=True):
-    """The request that first draws the charts (the charts-shown store turned True), for the filters in force
-    `applied` (a query string), as the browser sends it: its output id as the server declares it."""
+def draw_charts_body(client, applied, saved_quotes=(), saved_assumptions=(), asked=1):
+    """The request that draws the charts (the page's `asked`-th ask, in the charts-wanted store), for the filters in
+    force `applied` (a query string), as the browser sends it: its output id as the server declares it."""
     deps = client.get("/_dash-dependencies").get_json()
     output = next(d["output"] for d in deps if d["output"].startswith("charts-panel.children@"))
     return {
         "output": output,
         "outputs": {"id": "charts-panel", "property": output.split(".", 1)[1]},
-        "inputs": [{"id": "charts-shown", "property": "data", "value": shown}],
+        "inputs": [{"id": "charts-wanted", "property": "data", "value": asked}],
         "state": [
             {"id": "applied-query", "property": "data", "value": applied},
             {"id": "quotes-store", "property": "data", "value": list(saved_quotes)},
             {"id": "assumptions-store", "property": "data", "value": list(saved_assumptions)},
         ],
-        "changedPropIds": ["charts-shown.data"],
+        "changedPropIds": ["charts-wanted.data"],
     }
 
 

@@ -401,9 +401,12 @@ def test_when_the_charts_near_the_screen_they_are_drawn_for_the_filters_in_force
     assert other.get_json()["response"]["charts-panel"] != out["charts-panel"]
 
 
-def test_a_charts_signal_that_is_not_true_draws_nothing(client):
-    body = draw_charts_body(client, "concern=stretch-marks", shown="yes")
-    assert client.post("/_dash-update-component", json=body).status_code == 204
+def test_an_ask_for_the_charts_that_is_not_a_count_draws_nothing(client):
+    for asked in ("yes", True, 0, -1, 1.5, None, [1]):
+        body = draw_charts_body(client, "concern=stretch-marks", asked=asked)
+        assert client.post("/_dash-update-component", json=body).status_code == 204, asked
+    body = draw_charts_body(client, "concern=stretch-marks", asked=2)
+    assert client.post("/_dash-update-component", json=body).status_code == 200
 
 
 def test_each_chart_arrives_in_a_box_as_tall_as_its_figure(client):
