@@ -23,13 +23,10 @@ def results(catalog: Catalog) -> html.Section:
     return html.Section(
         [
             _summary_header(),
-            dcc.Loading(
-                html.Div([_results_grid(), html.Div(id="result-cards", className="result-cards")]),
-                id="results-loading",
-                delay_show=150,
-                overlay_style={"visibility": "visible", "opacity": 0.45},
-                type="circle",
-                parent_className="results-busy",
+            # dimmed while a change is answered, after 150 ms (assets/app.css): plain CSS on Dash's loading mark, where
+            # a loading component would redraw the grid and the cards as each change starts and ends
+            html.Div(
+                [_results_grid(), html.Div(id="result-cards", className="result-cards")], className="results-body"
             ),
             html.P(
                 "Select a row (click it, or press Space on it) to see everything about that option.",

@@ -154,3 +154,49 @@ def test_phone_width_layout(browser, live_url, catalog, console_errors):
     for label in ("concern-label", "budget-label", "horizon-label", "max-risk-label"):
         expect(page.locator(f"#{label}")).to_be_visible()
     context.close()
+
+
+def test_a_slow_answer_dims_the_results_and_a_quick_one_does_not(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
+    expect(page.locator("#results-grid .ag-row").first).to_be_visible()
+    page.wait_for_timeout(500)
+    first = page.locator(".results-body > *").first
+
+    def opacity() -> float:
+        return float(first.evaluate("el => getComputedStyle(el).opacity"))
+
+    # a quick answer: the results never dim
+    samples = []
+    page.fill("#budget", "1500")
+    page.press("#budget", "Enter")
+    for _ in range(10):
+        samples.append(opacity())
+        page.wait_for_timeout(30)
+    expect(page.locator("#result-count")).to_have_text(
+        expected(catalog, concern="stretch-marks", budget=1500, horizon=5)[1]
+    )
+    assert min(samples) > 0.9, samples
+    # a slow one (1.5 s on the network): dimmed, with a spinner and "updating…", then back with the answer
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 1500, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.fill("#budget", "9000")
+    page.press("#budget", "Enter")
+    page.wait_for_timeout(700)
+    assert opacity() < 0.5
+    spinner = page.locator(".results-body").evaluate("el => getComputedStyle(el, '::after').opacity")
+    assert float(spinner) == 1
+    expect(page.locator("#result-count[data-dash-is-loading=true]")).to_have_count(1)
+    expect(page.locator("#result-count")).to_have_text(
+        expected(catalog, concern="stretch-marks", budget=9000, horizon=5)[1]
+    )
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.wait_for_timeout(200)
+    assert opacity() == 1
+    assert console_errors == []
