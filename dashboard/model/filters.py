@@ -34,7 +34,14 @@ MIN_COMPARE = 2
 
 
 def _concern(value: Any, _ids: Collection[str]) -> Any:
+    """A concern id, in any letter case (a link typed or rewritten by hand: "Stretch-Marks"); "all" or empty: None."""
+    value = value.strip().lower() if isinstance(value, str) else value
     return None if value in (None, "", "all") else valid(choice(value, vocab.CONCERNS))
+
+
+def _market(value: Any, _ids: Collection[str]) -> Any:
+    """A market id (US, UK, US-NY…), in any letter case ("uk" in a link)."""
+    return valid(choice(value.strip().upper() if isinstance(value, str) else value, vocab.MARKETS))
 
 
 class CompareIds:
@@ -91,7 +98,7 @@ FIELDS = (
         "US",
         "market",
         "market",
-        lambda v, _: valid(choice(v, vocab.MARKETS)),
+        _market,
         "US, UK or a US state market, e.g. US-NY",
     ),
     FilterField(

@@ -224,11 +224,24 @@ def quotes_csv(saved: list[dict], treatments: Mapping[str, str]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def merge(existing: list[dict], new: list[dict], limit: int = MAX_QUOTES) -> tuple[list[dict], int]:
-    """Existing quotes first, then new ones, up to `limit`; also how many were dropped over it."""
-    combined = [*existing, *new]
+def merge(existing: list[dict], new: list[dict], limit: int = MAX_QUOTES) -> tuple[list[dict], int, int]:
+    """Existing quotes first, then the new ones not kept already, up to `limit`; also how many new ones were
+    kept already (the same treatment, clinic, price, currency, cover, quantity and date as a quote kept or as an
+    earlier new one: a file uploaded again, a quote added twice) and how many were dropped over the limit."""
+    seen = {_content(x) for x in existing}
+    fresh = []
+    for record in new:
+        if _content(record) not in seen:
+            seen.add(_content(record))
+            fresh.append(record)
+    combined = [*existing, *fresh]
     limit = max(limit, 0)
-    return combined[:limit], max(len(combined) - limit, 0)
+    return combined[:limit], len(new) - len(fresh), max(len(combined) - limit, 0)
+
+
+def _content(record: dict) -> tuple:
+    """What a quote says (every field but its id)."""
+    return tuple(record.get(f) for f in FIELDS if f != "id")
 
 
 def template_csv(treatments: Mapping[str, str] | None = None) -> bytes:

@@ -308,7 +308,9 @@ def _apply(action, saved, treatments, today, form, upload, remove_id, aliases) -
         record, problems = q.parse_form(form or {}, treatments, today, aliases=aliases)
         if record is None:
             return saved, [str(p) for p in problems]
-        merged, dropped = q.merge(saved, [record])
+        merged, repeated, dropped = q.merge(saved, [record])
+        if repeated:
+            return merged, ["Not added: this quote is in your list already."]
         if dropped:
             return merged, [f"Not added: at most {q.MAX_QUOTES} quotes can be kept."]
         return merged, ["Quote added.", quote_reading(record, treatments.get(record["treatment_id"], "")),
@@ -316,10 +318,15 @@ def _apply(action, saved, treatments, today, form, upload, remove_id, aliases) -
     if action == "upload":
         contents, filename = upload or (None, None)
         result = q.parse_upload(contents, filename, treatments, today, aliases=aliases)
-        merged, dropped = q.merge(saved, result.quotes)
-        added = len(result.quotes) - dropped
-        messages = [f"{added} quote{'s' if added != 1 else ''} added from the file."]
-        messages += [quote_reading(x, treatments.get(x["treatment_id"], "")) for x in result.quotes[:added][:50]]
+        merged, repeated, dropped = q.merge(saved, result.quotes)
+        fresh = merged[len(saved) :]
+        messages = [f"{len(fresh)} quote{'s' if len(fresh) != 1 else ''} added from the file."]
+        messages += [quote_reading(x, treatments.get(x["treatment_id"], "")) for x in fresh[:50]]
+        if repeated:
+            were = "was" if repeated == 1 else "were"
+            messages.append(
+                f"{repeated} {'quote' if repeated == 1 else 'quotes'} {were} in your list already: not added again."
+            )
         if dropped:
             messages.append(f"{dropped} not added: at most {q.MAX_QUOTES} quotes can be kept.")
         shown = result.problems[:50]

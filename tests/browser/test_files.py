@@ -60,6 +60,21 @@ def test_a_semicolon_file_from_a_european_spreadsheet_is_uploaded(page, live_url
     expect(page.locator("#saved-quotes")).to_contain_text("$416.67 × 3 sessions = $1,250 for the course")
 
 
+def test_the_same_file_uploaded_again_adds_nothing_and_says_so(page, live_url, console_errors, tmp_path):
+    page.goto(live_url + "/?concern=fine-lines&market=US&horizon=3")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    path = tmp_path / "Angebote.csv"
+    path.write_text(EXCEL_EU, encoding="utf-8")
+    uploaded(page, path)
+    expect(page.locator("#saved-quotes > li")).to_have_count(2)
+    page.evaluate("document.querySelector('#quote-upload input[type=file]').value = ''")
+    uploaded(page, path)
+    expect(page.locator("#quote-messages li").first).to_have_text("0 quotes added from the file.")
+    expect(page.locator("#quote-messages")).to_contain_text("2 quotes were in your list already: not added again.")
+    expect(page.locator("#saved-quotes > li")).to_have_count(2)
+    assert console_errors == []
+
+
 def test_excel_unicode_text_is_uploaded(page, live_url, console_errors, tmp_path):
     page.goto(live_url + "/?concern=fine-lines&market=US&horizon=3")
     expect(page.locator("#result-count")).to_contain_text("option")

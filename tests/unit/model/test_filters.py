@@ -69,6 +69,20 @@ def test_invalid_query_values_fall_back_to_defaults(query, field, expected):
     assert getattr(from_query(query, IDS), field) == expected
 
 
+@pytest.mark.parametrize(
+    "query, field, expected",
+    [
+        ("market=uk", "market", "UK"),
+        ("market=us-ny", "market", "US-NY"),
+        ("market=%20Uk%20", "market", "UK"),
+        ("concern=Stretch-Marks", "concern", "stretch-marks"),
+        ("concern=ALL", "concern", None),
+    ],
+)
+def test_a_link_in_another_letter_case_is_read_as_written(query, field, expected):
+    assert getattr(from_query(query, IDS), field) == expected
+
+
 @pytest.mark.parametrize("query", [None, 42, "a" * 5000, "&".join(f"x{i}=1" for i in range(100)), "%%%&&&==="])
 def test_hostile_query_strings_give_defaults(query):
     assert from_query(query, IDS) == Filters()

@@ -89,8 +89,18 @@ def test_duplicate_stored_ids_are_dropped():
      (3, 3, 4, 4, 2)],
 )  # fmt: skip
 def test_merge_keeps_existing_first_up_to_the_limit(existing, new, limit, kept, dropped):
-    old = [quote(id=f"a{i:011x}") for i in range(existing)]
-    fresh = [quote(id=f"b{i:011x}") for i in range(new)]
-    merged, over = merge(old, fresh, limit)
-    assert (len(merged), over) == (kept, dropped)
+    old = [quote(id=f"a{i:011x}", clinic=f"Clinic a{i}") for i in range(existing)]
+    fresh = [quote(id=f"b{i:011x}", clinic=f"Clinic b{i}") for i in range(new)]
+    merged, repeated, over = merge(old, fresh, limit)
+    assert (len(merged), repeated, over) == (kept, 0, dropped)
     assert merged == (old + fresh)[:limit]
+
+
+def test_merge_does_not_keep_a_quote_twice():
+    kept = [quote(id="a00000000001", clinic="Glow"), quote(id="a00000000002", clinic="Skin Studio")]
+    again = [quote(id="b00000000001", clinic="Glow"), quote(id="b00000000002", clinic="New Clinic")]
+    twice = [quote(id="c00000000001", clinic="Other"), quote(id="c00000000002", clinic="Other")]
+    merged, repeated, over = merge(kept, again + twice)
+    assert [x["clinic"] for x in merged] == ["Glow", "Skin Studio", "New Clinic", "Other"]
+    assert (repeated, over) == (2, 0)
+    assert [x["id"] for x in merged[:2]] == ["a00000000001", "a00000000002"]  # the quotes kept keep their ids

@@ -96,6 +96,27 @@ def test_each_uploaded_row_is_listed_with_its_reading():
     ]
 
 
+def test_a_file_uploaded_again_adds_only_its_new_rows_and_says_so():
+    first = "treatment,clinic,price,currency,covers,quantity\nha-filler,Glow Clinic,2250,GBP,course,3\n"
+    again = first + "ha-filler,Skin Studio,900,GBP,session,1\n"
+
+    def upload(text: str) -> tuple[str, str]:
+        return "data:text/csv;base64," + base64.b64encode(text.encode()).decode(), "q.csv"
+
+    saved, _ = apply_action("upload", [], TREATMENTS, TODAY, upload=upload(first))
+    kept, messages = apply_action("upload", saved, TREATMENTS, TODAY, upload=upload(again))
+    assert [x["clinic"] for x in kept] == ["Glow Clinic", "Skin Studio"]
+    assert kept[0] == saved[0]
+    assert messages[0] == "1 quote added from the file."
+    assert messages[1].startswith("Read as: Skin Studio")
+    assert messages[2] == "1 quote was in your list already: not added again."
+    _, messages = apply_action("add", kept[1:], TREATMENTS, TODAY, form={**FORM, "quantity": "1"})
+    assert messages[0] == "Quote added."
+    same, messages = apply_action("add", kept, TREATMENTS, TODAY, form={**FORM, "quantity": "1"})
+    again_added, messages_again = apply_action("add", same, TREATMENTS, TODAY, form={**FORM, "quantity": "1"})
+    assert again_added == same and messages_again == ["Not added: this quote is in your list already."]
+
+
 # --- quotes kept whatever the data does -----------------------------------------------------------------------
 
 GONE = record(id="abcdefabcdef", treatment_id="renamed-treatment", price=900, quantity=1)
