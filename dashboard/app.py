@@ -14,7 +14,7 @@ from dashboard.model.inflation import index_location, load_price_index
 from dashboard.settings import data_location, region_from
 from dashboard.web.callbacks import register_callbacks
 from dashboard.web.endpoints import register_endpoints
-from dashboard.web.first_view import first_view, register_deferred_tabs
+from dashboard.web.first_view import first_view, preload_chunks, register_deferred_tabs
 from dashboard.web.layout import page
 from dashboard.web.security import harden
 
@@ -52,6 +52,7 @@ def create_app(data_dir: str | Path | None = None, region: str | None = None, fo
     register_endpoints(app.server, catalog)
     deferred_tabs = register_deferred_tabs(app, page(catalog))
     app.layout = lambda: first_view(catalog, page_search(), deferred_tabs)
+    app.index_string = preload_chunks(app.index_string, app.config.requests_pathname_prefix)
     app.validation_layout = None  # the layout was checked once just now; not shipped in every page's config
     harden(app)
     return app

@@ -20,6 +20,26 @@ from dashboard.web.filter_panel import budget_currency
 from dashboard.web.layout import page
 from dashboard.web.page_state import RENDER_OUTPUTS, page_outputs, shown_values, url_fields
 
+# The code chunks the first view needs that the libraries load only once a component asks for them (after the
+# layout has come): the grid's, the dropdowns', the sliders' and Markdown's (cards, questions). Paths under
+# _dash-component-suites/, as the libraries' loaders request them.
+FIRST_VIEW_CHUNKS = (
+    "dash_ag_grid/async-community.js",
+    "dash/dcc/async-dropdown.js",
+    "dash/dcc/async-slider.js",
+    "dash/dcc/async-markdown.js",
+)
+
+
+def preload_chunks(index_string: str, prefix: str, chunks: tuple[str, ...] = FIRST_VIEW_CHUNKS) -> str:
+    """The page's HTML template with a preload link per chunk in its head (after the style sheets): the browser
+    fetches them beside the page's scripts instead of after the layout, and the loaders then find them there.
+    `prefix`: the app's requests_pathname_prefix ("/" or "/app/")."""
+    if "{%css%}" not in index_string:
+        raise ValueError("the index string has no {%css%} to put the preload links after")
+    links = "".join(f'<link rel="preload" as="script" href="{prefix}_dash-component-suites/{c}">' for c in chunks)
+    return index_string.replace("{%css%}", "{%css%}" + links, 1)
+
 
 def walk(component: Component) -> Iterator[object]:
     """Every item under `component`'s children, depth first in document order (components, strings, numbers)."""

@@ -1,10 +1,12 @@
 """The first view: the layout request carries the page's query and comes back with its results in it."""
 
+import re
 from urllib.parse import quote
 
 import pytest
 
 from dashboard.model.filters import CONTROLS, URL_PARAMETERS
+from dashboard.web.first_view import preload_chunks
 from dashboard.web.page_state import RENDER_OUTPUTS, url_fields
 from tests.http.callbacks import render
 
@@ -126,3 +128,32 @@ def test_the_browser_sync_knows_every_url_parameter_and_its_default():
     assert by_param["budget"]["kind"] == "number" and by_param["budget"]["default"] is None
     assert by_param["over_budget"]["kind"] == "flag" and by_param["market"]["default"] == "US"
     assert [f["param"] for f in sorted(fields, key=lambda f: f["order"])] == list(URL_PARAMETERS)
+
+
+def test_the_page_asks_early_for_the_chunks_its_first_view_needs_and_each_is_served(client):
+    # the grid's, the dropdowns', the sliders' and Markdown's code, fetched beside the page's scripts instead of
+    # after the layout; a library upgrade that renames one fails here, not with a preload of a missing file
+    page = client.get("/").get_data(as_text=True)
+    head = page.split("</head>")[0]
+    links = re.findall(r'<link rel="preload" as="script" href="([^"]+)">', head)
+    assert [link.rsplit("/", 1)[1] for link in links] == [
+        "async-community.js",
+        "async-dropdown.js",
+        "async-slider.js",
+        "async-markdown.js",
+    ]
+    for link in links:
+        response = client.get(link)
+        assert response.status_code == 200, link
+        assert response.mimetype.endswith("javascript")
+        response.close()
+
+
+def test_preload_links_follow_the_apps_path_prefix():
+    template = "<head>{%css%}</head>"
+    assert preload_chunks(template, "/app/", ("dash/dcc/async-slider.js",)) == (
+        '<head>{%css%}<link rel="preload" as="script" href="/app/_dash-component-suites/dash/dcc/async-slider.js">'
+        "</head>"
+    )
+    with pytest.raises(ValueError):
+        preload_chunks("<head></head>", "/")
