@@ -72,26 +72,30 @@
       }
       return [inCurrency(fields.quote), inCurrency(fields.assumption)];
     },
-    // The URL is the state. ({query, step} or {back, step}, url.search) -> [url.search, history-search]: once
-    // the results of a change are in, the URL takes the filters the server applied ("a=1&b=2", defaults left
-    // out), unless the person went back or forward after the change was sent: the answer is then not theirs to
-    // write, and when it arrives after the answer to that Back or Forward, its results stand where the URL's
-    // should, so the page asks the server again for the URL's.
+    // The URL is the state. ({query, step} or {back, step}, url.search) -> nothing; sets url.search and the
+    // history-search store itself: once the results of a change are in, the URL takes the filters the server
+    // applied ("a=1&b=2", defaults left out), unless the person went back or forward after the change was sent:
+    // the answer is then not theirs to write, and when it arrives after the answer to that Back or Forward, its
+    // results stand where the URL's should, so the page asks the server again for the URL's.
+    // No declared outputs (set_props instead): declared, they would lead from the render's answer back to the
+    // render's own history-search input, and the renderer would then hold a change made while the previous one
+    // is being answered until another change came (page_state.register_url_sync).
     appliedToUrl: function (target, search) {
-      var noUpdate = window.dash_clientside.no_update;
-      if (!target || typeof target !== "object") return [noUpdate, noUpdate];
+      var setProps = window.dash_clientside.set_props;
+      if (!target || typeof target !== "object") return;
       if (target.back) {
         if (target.step === steps) answered = steps;
-        return [noUpdate, noUpdate];
+        return;
       }
       if (target.step !== steps) {
-        if (answered !== steps) return [noUpdate, noUpdate];
+        if (answered !== steps) return;
         again += 1;
-        return [noUpdate, { search: written, step: steps, again: again }];
+        setProps("history-search", { data: { search: written, step: steps, again: again } });
+        return;
       }
       var next = target.query ? "?" + target.query : "";
       written = next;
-      return [next === (search || "") ? noUpdate : next, noUpdate];
+      if (next !== (search || "")) setProps("url", { search: next });
     },
     // url.search -> the history-search store: a URL the page did not write itself (going back or forward)
     // goes to the server, which sets the controls and the results from it as it does for the first view.

@@ -197,10 +197,12 @@ def register_url_sync(app: Dash) -> None:
     # typed value never reaches it, and the page's own work on the URL does not compete with the request). Going
     # back or forward hands the URL to the render, which sets the controls and the results from it in one request
     # and leaves the URL as it was (no new history entry). A list control is trimmed to its limit at once.
+    # appliedToUrl writes the URL (and asks again after a late answer to a change) with set_props, declaring no
+    # output: a declared output would lead from the render's own answer, through the URL, back to the render's
+    # history-search input, and Dash's renderer would then hold a change made while the previous one is being
+    # answered (its request never sent) until the next change.
     app.clientside_callback(
         ClientsideFunction(namespace="dashboard", function_name="appliedToUrl"),
-        Output("url", "search"),
-        Output("history-search", "data", allow_duplicate=True),  # asked again after a late answer to a change
         Input("url-query", "data"),
         State("url", "search"),
         prevent_initial_call=True,
@@ -248,7 +250,9 @@ def register_render(app: Dash, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def show(controls: Any, history: Any, applied_query: Any, search: Any = None, **values: Any) -> dict[str, object]:
-        if ctx.triggered_id == "history-search":
+        # going back or forward wins over a change sent with it in one request (the renderer merges the two when
+        # both come before the request leaves): the page then shows what the URL it went to says
+        if "history-search.data" in ctx.triggered_prop_ids:
             return history_outputs(catalog, history, **values)
         controls = controls if isinstance(controls, dict) else {}
         filters, messages = applied_filters(controls, applied_query, ids)

@@ -200,3 +200,32 @@ def test_a_slow_answer_dims_the_results_and_a_quick_one_does_not(page, live_url,
     page.wait_for_timeout(200)
     assert opacity() == 1
     assert console_errors == []
+
+
+def test_a_change_made_while_the_last_is_answered_on_a_slow_connection_is_answered_too(
+    page, live_url, catalog, console_errors
+):
+    page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
+    expect(page.locator("#results-grid .ag-row").first).to_be_visible()
+    page.wait_for_timeout(500)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 800, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.fill("#budget", "1500")
+    page.press("#budget", "Enter")
+    page.wait_for_timeout(300)  # the first answer is still on its way
+    page.fill("#budget", "800")
+    page.press("#budget", "Enter")
+    expect(page.locator("#result-count")).to_have_text(
+        expected(catalog, concern="stretch-marks", budget=800, horizon=5)[1], timeout=10_000
+    )
+    expect(page).to_have_url(re.compile(r"budget=800"))
+    page.wait_for_timeout(2000)  # the first answer, arriving late, does not take the second's place
+    expect(page.locator("#result-count")).to_have_text(
+        expected(catalog, concern="stretch-marks", budget=800, horizon=5)[1]
+    )
+    assert page.input_value("#budget") == "800"
+    assert console_errors == []

@@ -337,6 +337,23 @@ def test_going_back_sets_the_controls_and_results_as_the_first_view_and_keeps_th
     assert out["budget-message"]["children"] == ""
 
 
+def test_going_back_sent_in_one_request_with_a_change_wins(client):
+    # the budget typed as 1000 and Back pressed at once: the browser merges the two into one request, and the page
+    # shows what the URL it went back to says, controls included (it cannot then write the change's URL over it)
+    body = history_body("?budget=3000&concern=stretch-marks", shown="?budget=2000&concern=stretch-marks")
+    for item in body["inputs"]:
+        if item["id"] == "budget":
+            item["value"] = "1000"
+    body["changedPropIds"] = ["budget.value", "history-search.data"]
+    out = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert out["budget"]["value"] == "3000"
+    assert out["url-query"]["data"] == {"back": True, "step": 1}
+    assert (
+        out["result-count"]["children"]
+        == render(client, "?budget=3000&concern=stretch-marks")["result-count"]["children"]
+    )
+
+
 def test_a_change_leaves_the_controls_as_the_person_set_them(client):
     out = render(client, "?budget=1,500")
     assert all("value" not in out.get(c, {}) for c in CONTROLS)

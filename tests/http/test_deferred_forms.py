@@ -58,7 +58,7 @@ def _ids_named(dependencies):
     named = set()
     for spec in dependencies:
         outputs = spec["output"].strip(".").split("...")
-        named |= {o.rsplit(".", 1)[0].split("@")[0] for o in outputs}
+        named |= {o.rsplit(".", 1)[0].split("@")[0] for o in outputs if "." in o}  # no outputs: a hash alone
         named |= {d["id"] for d in spec["inputs"] + spec["state"]}
     return {i for i in named if not i.startswith("{")}
 

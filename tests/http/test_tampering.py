@@ -46,11 +46,12 @@ def callbacks(client):
 def body_for(callback, values, state_values, changed_index):
     outputs = callback["output"]
     parts = outputs.strip(".").split("...") if outputs.startswith("..") else [outputs]
-    spec = [dict(zip(("id", "property"), p.rsplit(".", 1), strict=True)) for p in parts]
+    # a callback with no outputs is named by a hash alone (no "id.property")
+    spec = [dict(zip(("id", "property"), p.rsplit(".", 1), strict=True)) for p in parts if "." in p]
     inputs = [{**i, "value": v} for i, v in zip(callback["inputs"], values, strict=True)]
     return {
         "output": outputs,
-        "outputs": spec if outputs.startswith("..") else spec[0],
+        "outputs": spec if outputs.startswith("..") or not spec else spec[0],
         "inputs": inputs,
         "state": [{**s, "value": v} for s, v in zip(callback["state"], state_values, strict=True)],
         "changedPropIds": [f"{inputs[changed_index]['id']}.{inputs[changed_index]['property']}"] if inputs else [],
