@@ -36,6 +36,8 @@
       askedFor = waiting;
     }
   }
+  var onScreen = false; // what the observer last said, whatever printing says
+  var printing = false;
   function setNear(now) {
     if (now !== near && setStore("charts-shown", now)) near = now;
     if (!near) askedFor = null;
@@ -45,12 +47,14 @@
   function watchCharts(panel) {
     new MutationObserver(drawIfWaiting).observe(panel, { childList: true });
     if (!("IntersectionObserver" in window)) {
+      onScreen = true;
       setNear(true);
       return;
     }
     new IntersectionObserver(
       function (entries) {
-        setNear(entries[entries.length - 1].isIntersecting);
+        onScreen = entries[entries.length - 1].isIntersecting;
+        if (!printing) setNear(onScreen);
       },
       { rootMargin: "25% 0px 25% 0px" }
     ).observe(panel);
@@ -79,8 +83,13 @@
       if (start(true)) seen.disconnect();
     }, 3000);
   }
-  // printing shows the whole page: draw the charts first
+  // printing shows the whole page: the charts are asked for while it prints, then near only if on the screen
   window.addEventListener("beforeprint", function () {
+    printing = true;
     setNear(true);
+  });
+  window.addEventListener("afterprint", function () {
+    printing = false;
+    setNear(onScreen);
   });
 })();

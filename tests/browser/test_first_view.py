@@ -208,6 +208,22 @@ def test_charts_behind_another_tab_are_drawn_when_their_tab_is_chosen(page, live
     assert console_errors == []
 
 
+def test_printing_draws_the_charts_and_after_it_a_change_far_from_them_leaves_them_out(page, live_url, console_errors):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
+    expect(page.locator("#results-grid .ag-row").first).to_be_attached()
+    page.wait_for_timeout(500)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("#cost-range-chart .main-svg").first).to_be_attached()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.wait_for_timeout(300)
+    with page.expect_response(lambda r: CALLBACK in r.url) as answer:
+        page.fill("#budget", "9000")
+        page.press("#budget", "Enter")
+    assert "cost-range-chart" not in answer.value.text()  # far from the screen again
+    assert console_errors == []
+
+
 def test_charts_on_the_screen_come_with_each_change(page, live_url, console_errors):
     # a screen tall enough to show the budget and the charts at once
     page.set_viewport_size({"width": 1366, "height": 2600})
