@@ -5,12 +5,38 @@
 
   // The layout request carries the page's own query string, so the server can send the first view with
   // the results for this URL already in it (no callback round trip before the numbers show).
+  // A change the server could not answer (no connection, or an error) leaves the results as they were while the
+  // control shows the new value: the page says so above the results until a later answer comes.
   var nativeFetch = window.fetch.bind(window);
+  var unanswered = false;
+  function sayUnanswered(failed) {
+    var setProps = window.dash_clientside && window.dash_clientside.set_props;
+    if (failed === unanswered || typeof setProps !== "function") return;
+    unanswered = failed;
+    setProps("connection-message", {
+      children: failed
+        ? "Your last change could not be answered (no connection to the server, or an error there): the results " +
+          "below are still for the filters before it. Check your connection, then change a filter again or reload the page."
+        : "",
+    });
+  }
   window.fetch = function (resource, init) {
     if (typeof resource === "string" && /_dash-layout$/.test(resource)) {
       resource += "?search=" + encodeURIComponent(window.location.search);
     }
-    return nativeFetch(resource, init);
+    if (typeof resource !== "string" || resource.indexOf("_dash-update-component") < 0) {
+      return nativeFetch(resource, init);
+    }
+    return nativeFetch(resource, init).then(
+      function (response) {
+        sayUnanswered(!(response.ok || response.status === 204));
+        return response;
+      },
+      function (error) {
+        sayUnanswered(true);
+        throw error;
+      }
+    );
   };
 
   // dcc.Graph loads plotly.js on demand from window._dashPlotlyJSURL (when window.Plotly is absent), which

@@ -47,6 +47,12 @@ def _summary_header() -> html.Div:
         [
             html.H2("Your options", className="h5 mb-1", id="results-heading"),
             html.P(id="result-count", className="result-count mb-1", **aria_live("polite")),
+            # said by the browser when a change could not be answered (assets/dashboard.js): what is shown and why
+            html.P(
+                id="connection-message",
+                className="connection-message alert alert-warning small py-1 mb-1",
+                role="alert",
+            ),
             html.Span(id="over-budget-note", className="text-muted small"),
             dbc.Switch(
                 id="show-over-budget",

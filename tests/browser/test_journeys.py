@@ -229,3 +229,29 @@ def test_a_change_made_while_the_last_is_answered_on_a_slow_connection_is_answer
     )
     assert page.input_value("#budget") == "800"
     assert console_errors == []
+
+
+def test_a_change_that_cannot_be_answered_says_so_until_one_is(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
+    expect(page.locator("#results-grid .ag-row").first).to_be_visible()
+    message = page.locator("#connection-message")
+    expect(message).to_be_hidden()
+    page.context.set_offline(True)
+    page.fill("#budget", "1500")
+    page.press("#budget", "Enter")
+    expect(message).to_be_visible()
+    expect(message).to_contain_text("the results below are still for the filters before it")
+    expect(page.locator("#result-count")).to_have_text(
+        expected(catalog, concern="stretch-marks", budget=3000, horizon=5)[1]
+    )
+    page.context.set_offline(False)
+    page.fill("#budget", "1600")
+    page.press("#budget", "Enter")
+    expect(page.locator("#result-count")).to_have_text(
+        expected(catalog, concern="stretch-marks", budget=1600, horizon=5)[1]
+    )
+    expect(message).to_be_hidden()
+    # the failed request is the browser's and the renderer's own console error, and nothing else
+    offline = ("ERR_INTERNET_DISCONNECTED", "the server did not respond")
+    assert console_errors and all(any(word in e for word in offline) for e in console_errors), list(console_errors)
+    console_errors.clear()
