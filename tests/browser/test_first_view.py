@@ -129,9 +129,9 @@ def test_back_and_forward_keep_the_history_whatever_the_url_looks_like(page, liv
 
 # A race: the change and Back come within a few milliseconds. When both leave in one request, going back wins
 # (page_state.show); when the change's request leaves first, the renderer drops its answer for the one to going
-# back; a change answered late asks again for the URL's (assets/dashboard.js appliedToUrl). 26 of 26 sequential
+# back; a change answered late asks again for the URL's (assets/dashboard.js appliedToUrl). 16 of 16 sequential
 # runs pass; with two browser runs at once on 2 cores, Playwright's Back can come after the change's own answer
-# has written its URL (about one in ten), a history the test does not expect, so it is tried up to three times.
+# has written its URL (1 of 11 runs), a history the test does not expect, so it is tried up to three times.
 @pytest.mark.flaky(reruns=2)
 def test_an_unchanged_field_and_a_change_overtaken_by_back_add_no_history(page, live_url, catalog, console_errors):  # noqa: F811
     seen = watch(page)
