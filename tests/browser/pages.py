@@ -27,3 +27,24 @@ def show_charts(page):
     page.locator("#results-grid .ag-row, #results-grid .ag-overlay-no-rows-center").first.wait_for(state="attached")
     page.locator("#view-tabs").scroll_into_view_if_needed()
     expect(page.locator("#cost-range-chart .main-svg").first).to_be_attached()
+
+
+def network_latency(page, ms, session=None):
+    """Every request of the page takes `ms` more (0: back to normal), through Chrome's network emulation; the
+    CDP session to pass again to change it."""
+    if session is None:
+        session = page.context.new_cdp_session(page)
+        session.send("Network.enable")
+    session.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": ms, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    return session
+
+
+def budget_answer(page, budget) -> str:
+    """Type a budget and press Enter as a person does; the text of the callback answer that follows."""
+    with page.expect_response(lambda r: "_dash-update-component" in r.url) as answer:
+        page.fill("#budget", str(budget))
+        page.press("#budget", "Enter")
+    return answer.value.text()

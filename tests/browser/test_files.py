@@ -2,19 +2,16 @@
 
 from playwright.sync_api import expect
 
+from tests.browser.pages import network_latency
+
 SEED = "/?concern=stretch-marks&market=US&budget=3000&horizon=5&compare=microdermabrasion,microneedling"
 
 
 def test_two_quick_exports_on_a_slow_connection_deliver_both_files(page, live_url, console_errors):
     page.goto(live_url + SEED)
     expect(page.locator("#result-count")).to_contain_text("option")
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
     # every request takes 1.5 s more: the second click comes while the first file is being prepared
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 1500, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
+    network_latency(page, 1500)
     downloads = []
     page.on("download", lambda download: downloads.append(download))
     page.click("#export-csv")

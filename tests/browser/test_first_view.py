@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import expected, show_charts
+from tests.browser.pages import budget_answer, expected, show_charts
 
 CALLBACK = "_dash-update-component"
 
@@ -180,10 +180,8 @@ def test_the_charts_and_their_library_wait_until_the_person_scrolls_near_them(pa
     # she goes back up to the budget, far from the charts: the answer leaves them out and keeps their place
     page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_timeout(300)
-    with page.expect_response(lambda r: CALLBACK in r.url) as answer:
-        page.fill("#budget", "9000")
-        page.press("#budget", "Enter")
-    assert "Drawing the charts" in answer.value.text() and "cost-range-chart" not in answer.value.text()
+    answer = budget_answer(page, 9000)
+    assert "Drawing the charts" in answer and "cost-range-chart" not in answer
     expect(page.locator("#charts-panel")).to_have_text("Drawing the charts…")
     # back at the charts, they are drawn for the budget in force: the budget line has moved
     show_charts(page)
@@ -199,10 +197,8 @@ def test_charts_behind_another_tab_are_drawn_when_their_tab_is_chosen(page, live
     before = line.get_attribute("d")
     page.click('.nav-link:text-is("Side by side")')
     page.wait_for_timeout(300)
-    with page.expect_response(lambda r: CALLBACK in r.url) as answer:
-        page.fill("#budget", "9000")
-        page.press("#budget", "Enter")
-    assert "cost-range-chart" not in answer.value.text()  # hidden, so not sent
+    answer = budget_answer(page, 9000)
+    assert "cost-range-chart" not in answer  # hidden, so not sent
     page.click('.nav-link:text-is("Charts")')
     expect(page.locator("#cost-range-chart .shapelayer path").first).not_to_have_attribute("d", before)
     assert console_errors == []
@@ -217,10 +213,8 @@ def test_printing_draws_the_charts_and_after_it_a_change_far_from_them_leaves_th
     expect(page.locator("#cost-range-chart .main-svg").first).to_be_attached()
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.wait_for_timeout(300)
-    with page.expect_response(lambda r: CALLBACK in r.url) as answer:
-        page.fill("#budget", "9000")
-        page.press("#budget", "Enter")
-    assert "cost-range-chart" not in answer.value.text()  # far from the screen again
+    answer = budget_answer(page, 9000)
+    assert "cost-range-chart" not in answer  # far from the screen again
     assert console_errors == []
 
 
@@ -232,10 +226,8 @@ def test_charts_on_the_screen_come_with_each_change(page, live_url, console_erro
     expect(line).to_be_attached()
     before = line.get_attribute("d")
     seen = watch(page)
-    with page.expect_response(lambda r: CALLBACK in r.url) as answer:
-        page.fill("#budget", "9000")
-        page.press("#budget", "Enter")
-    assert "cost-range-chart" in answer.value.text()
+    answer = budget_answer(page, 9000)
+    assert "cost-range-chart" in answer
     expect(line).not_to_have_attribute("d", before)
     page.wait_for_timeout(800)
     assert len(callbacks(seen)) == 1  # one answer with everything, the charts in it

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import expect
 
-from tests.browser.pages import choose, expected
+from tests.browser.pages import choose, expected, network_latency
 
 
 def displayed_rows(page) -> int:
@@ -177,12 +177,7 @@ def test_a_slow_answer_dims_the_results_and_a_quick_one_does_not(page, live_url,
     )
     assert min(samples) > 0.9, samples
     # a slow one (1.5 s on the network): dimmed, with a spinner and "updating…", then back with the answer
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 1500, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
+    cdp = network_latency(page, 1500)
     page.fill("#budget", "9000")
     page.press("#budget", "Enter")
     page.wait_for_timeout(700)
@@ -193,10 +188,7 @@ def test_a_slow_answer_dims_the_results_and_a_quick_one_does_not(page, live_url,
     expect(page.locator("#result-count")).to_have_text(
         expected(catalog, concern="stretch-marks", budget=9000, horizon=5)[1]
     )
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
+    network_latency(page, 0, cdp)
     page.wait_for_timeout(200)
     assert opacity() == 1
     assert console_errors == []
@@ -208,12 +200,7 @@ def test_a_change_made_while_the_last_is_answered_on_a_slow_connection_is_answer
     page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
     expect(page.locator("#results-grid .ag-row").first).to_be_visible()
     page.wait_for_timeout(500)
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 800, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
+    network_latency(page, 800)
     page.fill("#budget", "1500")
     page.press("#budget", "Enter")
     page.wait_for_timeout(300)  # the first answer is still on its way
