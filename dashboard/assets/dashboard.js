@@ -3,8 +3,6 @@
 (function () {
   "use strict";
 
-  // The layout request carries the page's own query string, so the server can send the first view with
-  // the results for this URL already in it (no callback round trip before the numbers show).
   // A change the server could not answer (no connection, or an error) leaves the results as they were while the
   // control shows the new value: the page says so above the results until a later answer comes.
   var nativeFetch = window.fetch.bind(window);
@@ -20,6 +18,8 @@
         : "",
     });
   }
+  // The layout request carries the page's own query string, so the server can send the first view with
+  // the results for this URL already in it (no callback round trip before the numbers show).
   window.fetch = function (resource, init) {
     if (typeof resource === "string" && /_dash-layout$/.test(resource)) {
       resource += "?search=" + encodeURIComponent(window.location.search);
@@ -71,8 +71,6 @@
 
   var ns = (window.dash_clientside = window.dash_clientside || {});
   ns.dashboard = {
-    // market -> the currency the quote and assumption forms start in (the user can still change it), and
-    // the budget's currency as its label shows it.
     // The market's currency: the budget's label, and the quote and assumption forms' currency once their fields
     // are on the page (they arrive just after the first view, already in the market's currency).
     marketCurrency: function (market) {
