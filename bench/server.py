@@ -72,7 +72,7 @@ def export_body(fmt: str, search: str) -> dict:
 
 def live_outputs(base: str) -> None:
     for dep in requests.get(f"{base}/_dash-dependencies", timeout=30).json():
-        if "result-count.children" in dep["output"]:
+        if "render-answer.data" in dep["output"]:
             LIVE["render"] = dep
         if dep["output"] == "download.data":
             LIVE["export"] = dep
@@ -195,5 +195,5 @@ def server_time_ms(location: str, n: int) -> float:
 
 def live_outputs_from(client) -> None:
     for dep in client.get("/_dash-dependencies").get_json():
-        if "result-count.children" in dep["output"]:
+        if "render-answer.data" in dep["output"]:
             LIVE["render"] = dep

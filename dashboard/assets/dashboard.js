@@ -27,17 +27,44 @@
     if (typeof resource !== "string" || resource.indexOf("_dash-update-component") < 0) {
       return nativeFetch(resource, init);
     }
+    var answer = isRender(init);
+    if (answer) answering(1);
     return nativeFetch(resource, init).then(
       function (response) {
+        if (answer) answering(-1);
         sayUnanswered(!(response.ok || response.status === 204));
         return response;
       },
       function (error) {
+        if (answer) answering(-1);
         sayUnanswered(true);
         throw error;
       }
     );
   };
+  // A change's answer takes longer than 150 ms: the page marks itself (data-answering on <body>) and the results
+  // dim with a spinner and "updating…" (app.css) until every answer asked for has come. A quick answer marks
+  // nothing, so nothing flickers and nothing is redrawn while the server works.
+  var inFlight = 0;
+  var markTimer = null;
+  function isRender(init) {
+    var body = init && init.body;
+    return typeof body === "string" && body.indexOf("render-answer.data") >= 0;
+  }
+  function answering(step) {
+    inFlight = Math.max(0, inFlight + step);
+    if (inFlight > 0 && markTimer === null && !document.body.hasAttribute("data-answering")) {
+      markTimer = window.setTimeout(function () {
+        markTimer = null;
+        if (inFlight > 0) document.body.setAttribute("data-answering", "");
+      }, 150);
+    }
+    if (inFlight === 0) {
+      if (markTimer !== null) window.clearTimeout(markTimer);
+      markTimer = null;
+      document.body.removeAttribute("data-answering");
+    }
+  }
 
   // dcc.Graph loads plotly.js on demand from window._dashPlotlyJSURL (when window.Plotly is absent), which
   // the renderer sets to the full 4.8 MB bundle. Point it at the official basic bundle (bar, scatter, line)
@@ -49,6 +76,31 @@
     get: function () { return plotly; },
     set: function () {},
   });
+
+  // A typed box keeps its caret where the typing leaves it. dcc.Input (Dash 4.4, debounce) puts the caret back, in a
+  // timer set after each keystroke, where that keystroke left it. While the page is busy (just after it loads),
+  // several keys can come before that timer, and the caret then jumped back between them: "2500" typed fast
+  // became "2050", read as that number without a word. A caret put back, within a second of typing in the box, to a
+  // place other than where it now is, is such a late timer, and is ignored.
+  var nativeSelect = HTMLInputElement.prototype.setSelectionRange;
+  var typedAt = new WeakMap();
+  function keptSelect(start, end, direction) {
+    var typed = typedAt.get(this);
+    var late =
+      start === end && typed !== undefined && performance.now() - typed < 1000 &&
+      document.activeElement === this && this.selectionStart !== start;
+    if (!late) return nativeSelect.call(this, start, end, direction);
+  }
+  document.addEventListener(
+    "input",
+    function (event) {
+      var box = event.target;
+      if (!box || box.tagName !== "INPUT" || !box.classList.contains("dash-input-element")) return;
+      typedAt.set(box, performance.now());
+      if (box.setSelectionRange !== keptSelect) box.setSelectionRange = keptSelect;
+    },
+    true
+  );
 
   // Enter applies a typed number as leaving the box does. The typed fields (dcc.Input, debounce) apply on
   // Enter already; the box beside each slider (the horizon, the risk tier) applies only when it loses focus,
@@ -107,10 +159,7 @@
     appliedToUrl: function (target, search) {
       var setProps = window.dash_clientside.set_props;
       if (!target || typeof target !== "object") return;
-      if (target.back) {
-        if (target.step === steps) answered = steps;
-        return;
-      }
+      if (target.step === steps && steps > 0) answered = steps;
       if (target.step !== steps) {
         if (answered !== steps) return;
         again += 1;
@@ -121,8 +170,13 @@
       written = next;
       if (next !== (search || "")) setProps("url", { search: next });
     },
+    // A change's answer (a list, in web/page_state ANSWER_OUTPUTS order) -> the page's parts it sets.
+    showAnswer: function (answer) {
+      return Array.isArray(answer) ? answer : window.dash_clientside.no_update;
+    },
     // url.search -> the history-search store: a URL the page did not write itself (going back or forward)
-    // goes to the server, which sets the controls and the results from it as it does for the first view.
+    // goes to the server, which sets the controls from it as it does for the first view; their change then
+    // asks for the results.
     // Numbered, so that going back to a URL seen before is a change too.
     historyStep: function (search) {
       var current = search || "";

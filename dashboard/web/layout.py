@@ -155,6 +155,8 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
             dcc.Store(id="quotes-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="assumptions-store", data=[]),  # kept in local storage by assets/quotes.js
             dcc.Store(id="applied-query", data=""),
+            # a change's answer, set on the page in the browser (web/page_state ANSWER_OUTPUTS)
+            dcc.Store(id="render-answer"),
             # True while the charts are near the screen (assets/after_results.js): the render sends the charts only
             # then; otherwise it keeps their place (less work, fewer bytes per change)
             dcc.Store(id="charts-shown", data=False),
@@ -164,7 +166,8 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
             # forms' fields in their places (web/deferred_forms), so the results and the controls are usable sooner
             dcc.Store(id="forms-wanted", data=False),
             dcc.Store(id="card-choice"),  # the result card tapped (assets/cards.js), for its details
-            # a URL reached by going back or forward, for the render to read (assets/dashboard.js historyStep)
+            # a URL reached by going back or forward, for the server to set the controls from (assets/dashboard.js
+            # historyStep); the render reads its step
             dcc.Store(id="history-search", data=""),
             # after a change, the URL to write (assets/dashboard.js appliedToUrl)
             dcc.Store(id="url-query", data=""),

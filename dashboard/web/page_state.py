@@ -2,7 +2,8 @@
 in force after a change, and everything the view shows for them (the first view fills the same outputs).
 
 In: raw control values, the URL query and the stored quotes and assumptions, parsed and checked here.
-Out: RENDER_OUTPUTS and MESSAGE_OUTPUTS, and the callbacks that send them.
+Out: RENDER_OUTPUTS and MESSAGE_OUTPUTS (the page's parts in one answer, ANSWER_OUTPUTS, set in the browser),
+the controls on going back or forward, and the callbacks that send them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Collection
 from typing import Any
 from urllib.parse import parse_qs
 
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
 from dashboard.model import assumptions
@@ -81,11 +82,21 @@ def _as_typed(value: Any) -> Any:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-# The controls themselves, set by the render only when the person goes back or forward: the server reads the URL
-# as it reads it for the first view, so the controls, the results and the URL always agree.
+# The controls themselves, set when the person goes back or forward (history_controls): the server reads the URL as
+# it reads it for the first view, so the controls, the results and the URL always agree.
 CONTROL_OUTPUTS = {f"control_{c.replace('-', '_')}": (c, "value") for c in CONTROLS}
 # Beside each typed number, why a value was refused and what applies instead (computed from the raw value).
 MESSAGE_OUTPUTS = {f"{c}_message": (f"{c}-message", "children") for c in ("budget", "max-downtime", "daily-earnings")}
+# What the page shows of an answer, sent as one list in this order to the answer store and set on the page by
+# assets/dashboard.js showAnswer: while a change is answered no part of the page waits on the server (Dash marks
+# and redraws each output of a request in flight, twice per change). The filters in force stay an output of the
+# render itself, which reads them back (an output of another callback, the renderer would hold a change made
+# while the last is answered).
+ANSWER_OUTPUTS = {
+    **{name: target for name, target in RENDER_OUTPUTS.items() if name != "applied_query"},
+    **MESSAGE_OUTPUTS,
+}
+ANSWER_STORE = ("render-answer", "data")
 
 
 def _kind(field: FilterField) -> str:
@@ -163,25 +174,19 @@ def applied_filters(
     }
 
 
-def history_outputs(
-    catalog: Catalog, step: Any, stored_quotes: Any, stored_assumptions: Any, charts_shown: Any = False
-) -> dict[str, object]:
-    """What the render returns when the person goes back or forward (`step`: {"search": raw query string,
-    "step": n}, from assets/dashboard.js): the controls and the results as the first view shows them for that
-    URL, no messages, and the URL kept as it is (its own text as the filters in force, so the browser writes
-    no new history entry)."""
+def history_controls(catalog: Catalog, step: Any) -> list:
+    """The controls' values, in CONTROLS order, when the person goes back or forward (`step`: {"search": raw
+    query string, "step": n}, from assets/dashboard.js): as the first view shows them for that URL. Setting them
+    asks for the results as any change does; that answer keeps the URL as written (`show`), so the browser adds
+    no history entry."""
     search = step.get("search") if isinstance(step, dict) else None
     query = search if isinstance(search, str) and len(search) <= 4000 else ""
-    filters = from_query(query, catalog.treatment_ids)
-    out = page_outputs(catalog, filters, stored_quotes, stored_assumptions, charts_shown)
-    out["applied_query"] = query.lstrip("?")
-    return {
-        **out,
-        **dict.fromkeys(MESSAGE_OUTPUTS, ""),
-        # no URL to write; the step says this answer is the one for that Back or Forward (assets/dashboard.js)
-        "url_query": {"back": True, "step": step.get("step") if isinstance(step, dict) else None},
-        **dict(zip(CONTROL_OUTPUTS, shown_values(filters), strict=True)),
-    }
+    return shown_values(from_query(query, catalog.treatment_ids))
+
+
+def answer_list(outputs: dict[str, object]) -> list:
+    """The answer store's value: the outputs in ANSWER_OUTPUTS order."""
+    return [outputs[name] for name in ANSWER_OUTPUTS]
 
 
 def register_page_updates(app: Dash, catalog: Catalog) -> None:
@@ -225,8 +230,8 @@ def register_url_sync(app: Dash) -> None:
 
 
 def register_render(app: Dash, catalog: Catalog) -> None:
-    """The one render: every output of the view for the filters in force after a change, or for the URL the
-    person went back or forward to."""
+    """The one render: every output of the view for the filters in force after a change; and on going back or
+    forward, the controls set from the URL (which then asks for the render as any change does)."""
     ids = catalog.treatment_ids
 
     # One request per change, for everything the view shows, sent straight from the control (not chained
@@ -234,13 +239,14 @@ def register_render(app: Dash, catalog: Catalog) -> None:
     # kept in the browser arrive as a change of the store and come here. The server parses every value.
     @app.callback(
         output={
-            name: Output(*target)
-            for name, target in {**RENDER_OUTPUTS, **MESSAGE_OUTPUTS, **URL_OUTPUT, **CONTROL_OUTPUTS}.items()
+            "answer": Output(*ANSWER_STORE),
+            "applied_query": Output(*RENDER_OUTPUTS["applied_query"]),
+            "url_query": Output(*URL_OUTPUT["url_query"]),
         },
         inputs={
             "controls": {c: Input(c, "value") for c in CONTROLS},
             **{name: Input(*source) for name, source in RENDER_INPUTS.items()},
-            "history": Input("history-search", "data"),  # {"search": ..., "step": n} after back or forward
+            "history": State("history-search", "data"),  # {"search": ..., "step": n}: the Back/Forward step now
             "applied_query": State("applied-query", "data"),
             "search": State("url", "search"),
             # True while the charts are near the screen (assets/after_results.js): the answer holds the charts only then;
@@ -250,23 +256,37 @@ def register_render(app: Dash, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
     def show(controls: Any, history: Any, applied_query: Any, search: Any = None, **values: Any) -> dict[str, object]:
-        # going back or forward wins over a change sent with it in one request (the renderer merges the two when
-        # both come before the request leaves): the page then shows what the URL it went to says
-        if "history-search.data" in ctx.triggered_prop_ids:
-            return history_outputs(catalog, history, **values)
         controls = controls if isinstance(controls, dict) else {}
         filters, messages = applied_filters(controls, applied_query, ids)
         # the URL to write once this answer is in, tagged with the Back/Forward step the request was sent at
         query = filters.to_query()
         if isinstance(search, str) and query != search.lstrip("?") and from_query(search, ids) == filters:
             query = search.lstrip("?")  # the URL already says these filters, in its own words: it stays as written
-        target = {"query": query, "step": history.get("step", 0) if isinstance(history, dict) else 0}
+        step = history.get("step", 0) if isinstance(history, dict) else 0
+        outputs = {**page_outputs(catalog, filters, **values), **messages}
         return {
-            **page_outputs(catalog, filters, **values),
-            **messages,
-            "url_query": target,
-            **dict.fromkeys(CONTROL_OUTPUTS, no_update),
+            "answer": answer_list(outputs),
+            "applied_query": outputs["applied_query"],
+            "url_query": {"query": query, "step": step if isinstance(step, int) and not isinstance(step, bool) else 0},
         }
+
+    # The answer set on the page, in the browser (ANSWER_OUTPUTS).
+    app.clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="showAnswer"),
+        [Output(*target) for target in ANSWER_OUTPUTS.values()],
+        Input(*ANSWER_STORE),
+        prevent_initial_call=True,
+    )
+
+    # Going back or forward: the controls as the first view shows them for that URL. Their change asks for the
+    # results as any change does (one more request, for the results).
+    @app.callback(
+        [Output(*target) for target in CONTROL_OUTPUTS.values()],
+        Input("history-search", "data"),
+        prevent_initial_call=True,
+    )
+    def back_or_forward(step: Any) -> list:
+        return history_controls(catalog, step)
 
     # The charts, drawn when their place waits ("Drawing the charts…") while they are near the screen: for the
     # filters in force and the stored quotes and assumptions. Its own callback, so it never takes the place of a

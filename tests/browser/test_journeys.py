@@ -141,6 +141,30 @@ def test_keyboard_sets_the_budget(page, live_url, catalog):
     expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=2500)[1])
 
 
+# A task of 30 ms queued at the first keystroke, as the page's own work just after it loads: the keys that come during
+# it are taken before the box's caret timers (input goes first), which then put the caret back where an earlier key
+# left it. Before the fix, 3 of 10 tries read "0205", "0025" or "2050".
+BUSY_AT_FIRST_KEY = (
+    "document.addEventListener('input', () => setTimeout(() => { const t = performance.now(); "
+    "while (performance.now() - t < 30) {} }, 0), {once: true, capture: true})"
+)
+
+
+def test_numbers_typed_fast_while_the_page_is_busy_keep_their_digits_in_order(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?concern=stretch-marks")
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks")[1])
+    for box in ("#budget", "#max-downtime", "#daily-earnings"):
+        for _ in range(4):
+            page.fill(box, "")
+            page.focus(box)
+            page.evaluate(BUSY_AT_FIRST_KEY)
+            page.keyboard.type("2500")
+            assert page.input_value(box) == "2500", box
+    page.keyboard.press("Enter")
+    expect(page.locator("#daily-earnings")).to_have_value("2500")
+    assert console_errors == []
+
+
 def test_phone_width_layout(browser, live_url, catalog, console_errors):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = console_errors.watch(context.new_page())
@@ -182,15 +206,17 @@ def test_a_slow_answer_dims_the_results_and_a_quick_one_does_not(page, live_url,
     page.press("#budget", "Enter")
     page.wait_for_timeout(700)
     assert opacity() < 0.5
-    spinner = page.locator(".results-body").evaluate("el => getComputedStyle(el, '::after').opacity")
-    assert float(spinner) == 1
-    expect(page.locator("#result-count[data-dash-is-loading=true]")).to_have_count(1)
+    spinner = page.locator(".results-body").evaluate("el => getComputedStyle(el, '::after').borderTopStyle")
+    assert spinner == "solid"
+    updating = page.locator("#result-count").evaluate("el => getComputedStyle(el, '::after').content")
+    assert "updating" in updating
     expect(page.locator("#result-count")).to_have_text(
         expected(catalog, concern="stretch-marks", budget=9000, horizon=5)[1]
     )
     network_latency(page, 0, cdp)
     page.wait_for_timeout(200)
     assert opacity() == 1
+    assert page.locator("#result-count").evaluate("el => getComputedStyle(el, '::after').content") == "none"
     assert console_errors == []
 
 

@@ -1,28 +1,22 @@
 """Build callback requests exactly as the browser sends them."""
 
 from dashboard.model.filters import CONTROLS, control_values, from_query
-from dashboard.web.page_state import controls_from_query
+from dashboard.web.page_state import ANSWER_OUTPUTS, controls_from_query
 
-RENDER_OUTPUTS = [
-    ("results-grid", "rowData"),
-    ("results-grid", "columnDefs"),
-    ("result-count", "children"),
-    ("over-budget-note", "children"),
-    ("side-by-side", "children"),
-    ("quote-list", "children"),
-    ("assumption-list", "children"),
-    ("result-cards", "children"),
-    ("missing-notes", "children"),
-    ("show-over-budget", "label"),
-    ("applied-query", "data"),
-    ("price-basis-note", "children"),
-    ("clinic-questions", "children"),
-    ("charts-panel", "children"),
-    ("budget-message", "children"),
-    ("max-downtime-message", "children"),
-    ("daily-earnings-message", "children"),
-    ("url-query", "data"),
-] + [(c, "value") for c in CONTROLS]  # the controls, set by the render on going back or forward
+# what the render callback declares: the answer (the page's parts, set in the browser), the filters in force and
+# the URL to write
+RENDER_OUTPUTS = [("render-answer", "data"), ("applied-query", "data"), ("url-query", "data")]
+# the controls, set by the server when the person goes back or forward
+CONTROL_TARGETS = [(c, "value") for c in CONTROLS]
+
+
+def unpacked(response):
+    """A render response's parts keyed as the page sets them, component id -> {property: value}: the answer
+    store's list (page_state.ANSWER_OUTPUTS order) laid out, beside the filters in force and the URL to write."""
+    out = {k: v for k, v in response.items() if k != "render-answer"}
+    for (component_id, prop), value in zip(ANSWER_OUTPUTS.values(), response["render-answer"]["data"], strict=True):
+        out.setdefault(component_id, {})[prop] = value
+    return out
 
 
 def output_string(outputs):
@@ -61,22 +55,21 @@ def render_controls_body(
     inputs = [(c, "value", v) for c, v in controls.items()] + [
         ("quotes-store", "data", list(saved_quotes)),
         ("assumptions-store", "data", list(saved_assumptions)),
-        ("history-search", "data", ""),
     ]
-    state = [("applied-query", "data", applied), ("url", "search", ""), ("charts-shown", "data", charts_shown)]
+    state = [
+        ("history-search", "data", ""),
+        ("applied-query", "data", applied),
+        ("url", "search", ""),
+        ("charts-shown", "data", charts_shown),
+    ]
     return request_body(RENDER_OUTPUTS, inputs, state=state, changed=[changed])
 
 
-def history_body(search, shown="", saved_quotes=()):
-    """The render request when the person goes back or forward to the raw query `search`, from a page showing
-    the raw query `shown`."""
-    inputs = [(c, "value", v) for c, v in controls_from_query(shown).items()] + [
-        ("quotes-store", "data", list(saved_quotes)),
-        ("assumptions-store", "data", []),
-        ("history-search", "data", {"search": search, "step": 1}),
-    ]
-    state = [("applied-query", "data", shown.lstrip("?")), ("url", "search", shown), ("charts-shown", "data", True)]
-    return request_body(RENDER_OUTPUTS, inputs, state=state, changed=["history-search.data"])
+def history_body(search, step=1):
+    """The request when the person goes back or forward to the raw query `search` (the `step`-th time): the
+    controls to set from it."""
+    inputs = [("history-search", "data", {"search": search, "step": step})]
+    return request_body(CONTROL_TARGETS, inputs, changed=["history-search.data"])
 
 
 def chart_part(response, component_id):
@@ -120,7 +113,7 @@ def render(client, search, saved_quotes=(), saved_assumptions=()):
     body = render_body(search, saved_quotes, saved_assumptions)
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
-    return response.get_json()["response"]
+    return unpacked(response.get_json()["response"])
 
 
 def export_body(button, search, saved_quotes=(), saved_assumptions=()):

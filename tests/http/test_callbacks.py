@@ -17,6 +17,7 @@ from tests.http.callbacks import (
     render_body,
     render_controls_body,
     request_body,
+    unpacked,
 )
 
 
@@ -25,14 +26,15 @@ def test_page_and_dependencies_load(client):
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    # render, URL sync both ways and the compare list's limit (in the browser), details, data links (in the
+    # render, its answer set on the page (in the browser), the controls on going back or forward, URL sync both
+    # ways and the compare list's limit (in the browser), details, data links (in the
     # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, a file too
     # large to upload, the exports (one each: CSV, Excel), the Sources tab on first show, the questions' print
     # (in the browser) and download; the readings beside the quote price and the assumption's two numbers; the
     # accent-folded search of the four name lists (in the browser); the quotes and assumptions kept in local storage
     # (load and save, in the browser), the quote form's values (in the browser) and reading, "Download my quotes",
     # a quote put side by side, the charts' first drawing, and the forms' fields put in place (in the browser)
-    assert len(deps) == 32
+    assert len(deps) == 34
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -137,7 +139,7 @@ def test_export_uses_the_budget_typed_just_before_the_click(client):
 )
 def test_any_typed_number_is_applied_with_its_reading_beside_it(client, typed, said):
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": typed}
-    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    out = unpacked(client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"])
     assert out["budget-message"]["children"] == said
     assert (
         out["result-count"]["children"]
@@ -147,7 +149,7 @@ def test_any_typed_number_is_applied_with_its_reading_beside_it(client, typed, s
 
 def test_a_refused_number_says_so_beside_the_field(client):
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": "-20", "max-downtime": "x"}
-    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    out = unpacked(client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"])
     assert out["budget-message"]["children"] == "“-20” is not a number from 0 to 10,000,000. Applied: no budget."
     assert out["max-downtime-message"]["children"] == "“x” is not a number of days from 0 to 3,650. Applied: no limit."
 
@@ -157,9 +159,11 @@ def test_a_refused_number_keeps_the_value_in_force(client):
     controls = dict(zip(CONTROLS, control_values(Filters(concern="stretch-marks", horizon=5)), strict=True)) | {
         "budget": "abc"
     }
-    out = client.post("/_dash-update-component", json=render_controls_body(controls, applied=before)).get_json()[
-        "response"
-    ]
+    out = unpacked(
+        client.post("/_dash-update-component", json=render_controls_body(controls, applied=before)).get_json()[
+            "response"
+        ]
+    )
     assert out["budget-message"]["children"] == "“abc” is not a number from 0 to 10,000,000. Applied: 3,000."
     assert out["result-count"]["children"] == render(client, before)["result-count"]["children"]
     assert out["applied-query"]["data"] == "concern=stretch-marks&horizon=5&budget=3000"
@@ -168,7 +172,7 @@ def test_a_refused_number_keeps_the_value_in_force(client):
 @pytest.mark.parametrize("typed, budget", [("1.000,50", "1000.5"), ("2,5", "2.5"), ("3,000.50", "3000.5")])
 def test_numbers_written_the_european_or_the_english_way_are_read_right(client, typed, budget):
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {"budget": typed}
-    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    out = unpacked(client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"])
     assert out["budget-message"]["children"] == f"Read as {float(budget):,.10g}."
     assert out["applied-query"]["data"] == f"budget={budget}"
 
@@ -224,7 +228,10 @@ def test_forged_control_values_fall_back_to_defaults(client, forged):
     controls = {c: v for c, v in zip(CONTROLS, control_values(Filters()), strict=True)} | forged
     response = client.post("/_dash-update-component", json=render_controls_body(controls))
     assert response.status_code == 200
-    assert response.get_json()["response"]["result-count"]["children"] == render(client, "")["result-count"]["children"]
+    assert (
+        unpacked(response.get_json()["response"])["result-count"]["children"]
+        == render(client, "")["result-count"]["children"]
+    )
 
 
 def test_render_parses_the_controls(client):
@@ -233,7 +240,7 @@ def test_render_parses_the_controls(client):
         "horizon": 5,
         "budget": "5000",
     }
-    out = client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"]
+    out = unpacked(client.post("/_dash-update-component", json=render_controls_body(controls)).get_json()["response"])
     assert out == render(client, "?market=US&horizon=5&budget=5000")
 
 
@@ -324,46 +331,32 @@ def test_export_without_control_values_uses_the_url(client):
     "search",
     ["?budget=3,000&concern=stretch-marks", "?horizon=3&market=UK&budget=900", "?budget=3000&budget=500", ""],
 )
-def test_going_back_sets_the_controls_and_results_as_the_first_view_and_keeps_the_url(client, search):
-    response = client.post("/_dash-update-component", json=history_body(search, shown="?budget=2000&horizon=7"))
+def test_going_back_sets_the_controls_as_the_first_view_and_their_results_keep_the_url(client, search):
+    response = client.post("/_dash-update-component", json=history_body(search))
     assert response.status_code == 200, response.data
     out = response.get_json()["response"]
     filters = from_query(search)
-    # the server reads the URL as it does for the first view: controls, results and URL agree
+    # the server reads the URL as it does for the first view: the controls say what the URL says
     assert [out[c]["value"] for c in CONTROLS] == shown_values(filters)
-    assert out["result-count"]["children"] == render(client, search)["result-count"]["children"]
-    # the URL is kept as it was (no new history entry), and no message is left from before
-    assert out["applied-query"]["data"] == search.lstrip("?")
-    assert out["budget-message"]["children"] == ""
-
-
-def test_going_back_sent_in_one_request_with_a_change_wins(client):
-    # the budget typed as 1000 and Back pressed at once: the browser merges the two into one request, and the page
-    # shows what the URL it went back to says, controls included (it cannot then write the change's URL over it)
-    body = history_body("?budget=3000&concern=stretch-marks", shown="?budget=2000&concern=stretch-marks")
-    for item in body["inputs"]:
-        if item["id"] == "budget":
-            item["value"] = "1000"
-    body["changedPropIds"] = ["budget.value", "history-search.data"]
-    out = client.post("/_dash-update-component", json=body).get_json()["response"]
-    assert out["budget"]["value"] == "3000"
-    assert out["url-query"]["data"] == {"back": True, "step": 1}
-    assert (
-        out["result-count"]["children"]
-        == render(client, "?budget=3000&concern=stretch-marks")["result-count"]["children"]
-    )
+    # their change asks for the results as any change does: those of the URL, no message, and the URL kept as
+    # written (no new history entry), tagged with the step gone back to
+    controls = {c: out[c]["value"] for c in CONTROLS}
+    body = render_controls_body(controls, applied="budget=2000&horizon=7")
+    body["state"][0]["value"] = {"search": search, "step": 1}
+    body["state"][2]["value"] = search
+    shown = unpacked(client.post("/_dash-update-component", json=body).get_json()["response"])
+    assert shown["result-count"]["children"] == render(client, search)["result-count"]["children"]
+    assert shown["budget-message"]["children"] == ""
+    assert shown["url-query"]["data"] == {"query": search.lstrip("?"), "step": 1}
 
 
 def test_a_change_leaves_the_controls_as_the_person_set_them(client):
     out = render(client, "?budget=1,500")
     assert all("value" not in out.get(c, {}) for c in CONTROLS)
     assert out["applied-query"]["data"] == "budget=1500"
-    # the URL to write, tagged with the Back/Forward step the request was sent at (none yet)
+    # the URL to write, tagged with the Back/Forward step the request was sent at (none yet): assets/dashboard.js
+    # writes no URL for an answer to a change sent before the person went back or forward
     assert out["url-query"]["data"] == {"query": "budget=1500", "step": 0}
-    # an answer to going back or forward writes no URL: it says which step it answers (assets/dashboard.js asks
-    # again when an earlier change's answer arrives after it)
-    back = client.post("/_dash-update-component", json=history_body("?budget=900")).get_json()["response"]
-    assert back["url-query"]["data"] == {"back": True, "step": 1}
 
 
 def test_typed_number_fields_are_set_as_the_text_a_field_holds():
@@ -372,25 +365,32 @@ def test_typed_number_fields_are_set_as_the_text_a_field_holds():
 
 
 @pytest.mark.parametrize("forged", [None, 7, "text", ["?market=UK"], {"search": 5}, {"search": "?" + "a" * 5000}])
-def test_a_forged_history_step_gives_the_default_view(client, forged):
-    body = history_body("", shown="?budget=2000")
-    body["inputs"][-1]["value"] = forged
+def test_a_forged_history_step_gives_the_default_controls(client, forged):
+    body = history_body("")
+    body["inputs"][0]["value"] = forged
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
     out = response.get_json()["response"]
     assert [out[c]["value"] for c in CONTROLS] == shown_values(Filters())
-    assert out["applied-query"]["data"] == ""
+
+
+@pytest.mark.parametrize("forged", [None, "1", True, 2.5, [1], {"step": 3}])
+def test_a_forged_step_with_a_change_is_read_as_none(client, forged):
+    body = render_controls_body(controls_from_query("?budget=900"))
+    body["state"][0]["value"] = {"search": "", "step": forged}
+    out = unpacked(client.post("/_dash-update-component", json=body).get_json()["response"])
+    assert out["url-query"]["data"] == {"query": "budget=900", "step": 0}
 
 
 def test_a_change_to_the_filters_the_url_already_says_keeps_the_url_as_written(client):
     """A change whose filters are those of the URL (as after going back, the controls set from it) writes the URL's
     own text back, so the browser adds no history entry; other filters are written as the server applied them."""
     body = render_controls_body(controls_from_query("?budget=1,500&market=US"), applied="budget=1500")
-    body["state"][1]["value"] = "?budget=1,500&market=US"
+    body["state"][2]["value"] = "?budget=1,500&market=US"
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
     assert out["url-query"]["data"] == {"query": "budget=1,500&market=US", "step": 0}
     body = render_controls_body(controls_from_query("?budget=900"), applied="budget=1500")
-    body["state"][1]["value"] = "?budget=1,500&market=US"
+    body["state"][2]["value"] = "?budget=1,500&market=US"
     out = client.post("/_dash-update-component", json=body).get_json()["response"]
     assert out["url-query"]["data"] == {"query": "budget=900", "step": 0}
 
@@ -399,11 +399,14 @@ def test_before_the_charts_are_drawn_a_change_sends_no_chart(client):
     query = "?concern=stretch-marks&budget=3000&horizon=5"
     without = client.post("/_dash-update-component", json=render_body(query, charts_shown=False))
     with_charts = client.post("/_dash-update-component", json=render_body(query))
-    waiting = without.get_json()["response"]["charts-panel"]["children"]
-    rows = len(without.get_json()["response"]["results-grid"]["rowData"])
+    waiting = unpacked(without.get_json()["response"])["charts-panel"]["children"]
+    rows = len(unpacked(without.get_json()["response"])["results-grid"]["rowData"])
     assert waiting["props"]["children"] == "Drawing the charts…"
     assert waiting["props"]["style"] == {"--chart-rows": str(rows)}  # its place kept, about as tall as the charts
-    assert without.get_json()["response"]["results-grid"] == with_charts.get_json()["response"]["results-grid"]
+    assert (
+        unpacked(without.get_json()["response"])["results-grid"]
+        == unpacked(with_charts.get_json()["response"])["results-grid"]
+    )
     assert len(without.data) < len(with_charts.data) * 0.8
 
 

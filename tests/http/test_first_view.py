@@ -106,14 +106,12 @@ def test_without_the_query_the_browser_fills_in_the_url(client):
 
 def test_render_callback_does_not_run_on_load_but_the_index_stays_small(client):
     deps = client.get("/_dash-dependencies").get_json()
-    render_dep = next(d for d in deps if "result-count.children" in d["output"])
+    render_dep = next(d for d in deps if "render-answer.data" in d["output"])
     assert render_dep["prevent_initial_call"] is True
-    assert [i["id"] for i in render_dep["inputs"]] == [
-        *CONTROLS,
-        "quotes-store",
-        "assumptions-store",
-        "history-search",
-    ]
+    assert [i["id"] for i in render_dep["inputs"]] == [*CONTROLS, "quotes-store", "assumptions-store"]
+    # the answer is set on the page in the browser, not on load
+    shown = next(d for d in deps if "result-count.children" in d["output"])
+    assert [i["id"] for i in shown["inputs"]] == ["render-answer"] and shown["prevent_initial_call"] is True
     index = client.get("/?market=UK").get_data(as_text=True)
     assert "validation_layout" not in index and len(index) < 20_000
 

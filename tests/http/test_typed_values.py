@@ -9,7 +9,7 @@ import time
 import pytest
 
 from dashboard.model.filters import CONTROLS, Filters, control_values
-from tests.http.callbacks import render_controls_body, request_body
+from tests.http.callbacks import render_controls_body, request_body, unpacked
 from tests.http.test_callbacks import _assume
 from tests.http.test_quote_callbacks import messages, quote_request
 
@@ -19,7 +19,7 @@ ASKED = "did you mean 3,000 or 3? Write 3000 or 3."
 def typed_filter(client, control, text):
     controls = dict(zip(CONTROLS, control_values(Filters()), strict=True)) | {control: text}
     body = render_controls_body(controls, changed=f"{control}.value")
-    return client.post("/_dash-update-component", json=body).get_json()["response"]
+    return unpacked(client.post("/_dash-update-component", json=body).get_json()["response"])
 
 
 def reading(client, control, text):
