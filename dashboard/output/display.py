@@ -91,13 +91,20 @@ def row_of(rows: pd.DataFrame, key: str) -> pd.Series:
 
 
 def known(value: Any) -> bool:
-    """False for None, pd.NA and NaN."""
+    """False for None, pd.NA and NaN (also written as text: "nan", " NaN ")."""
     if value is None or value is pd.NA:
         return False
+    if isinstance(value, float):
+        return not math.isnan(value)
+    if isinstance(value, str):  # float() reads these as NaN; any other text is known
+        return value.strip().lower() not in _NAN_TEXTS
     try:
         return not math.isnan(float(value))
     except (TypeError, ValueError):
         return True
+
+
+_NAN_TEXTS = frozenset({"nan", "+nan", "-nan"})
 
 
 def flag(value: object) -> bool:

@@ -11,6 +11,7 @@ Where the person entered her own assumption for an input, the question asks the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -329,7 +330,10 @@ def _treatment(row: RowLike) -> str:
 
 def _generic(question: str) -> bool:
     """A question without any option's own figures (the same words whichever option raises it)."""
-    return not any(ch.isdigit() for ch in question)
+    return _DIGIT.search(question) is None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 # Questions that only one kind of option raises: said once for all of that kind, under this heading, when
