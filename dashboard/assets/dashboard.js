@@ -28,15 +28,32 @@
       return nativeFetch(resource, init);
     }
     var answer = isRender(init);
+    var settled = !answer;
+    function done() {
+      if (settled) return;
+      settled = true;
+      answering(-1);
+    }
     if (answer) answering(1);
     return nativeFetch(resource, init).then(
       function (response) {
-        if (answer) answering(-1);
         sayUnanswered(!(response.ok || response.status === 204));
+        if (answer && response.status === 200) {
+          // the answer is in once its body is read (the renderer reads every 200's body), not at its headers: on a
+          // slow download the old results stay dimmed until then
+          var json = response.json.bind(response);
+          response.json = function () {
+            var body = json();
+            body.then(done, done);
+            return body;
+          };
+        } else {
+          done();
+        }
         return response;
       },
       function (error) {
-        if (answer) answering(-1);
+        done();
         sayUnanswered(true);
         throw error;
       }

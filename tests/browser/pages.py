@@ -29,15 +29,15 @@ def show_charts(page):
     expect(page.locator("#cost-range-chart .main-svg").first).to_be_attached()
 
 
-def network_latency(page, ms, session=None):
-    """Every request of the page takes `ms` more (0: back to normal), through Chrome's network emulation; the
-    CDP session to pass again to change it."""
+def network_latency(page, ms, session=None, download=-1):
+    """Every request of the page takes `ms` more (0: back to normal), and its answer arrives at `download` bytes a
+    second (-1: at once), through Chrome's network emulation; the CDP session to pass again to change it."""
     if session is None:
         session = page.context.new_cdp_session(page)
         session.send("Network.enable")
     session.send(
         "Network.emulateNetworkConditions",
-        {"offline": False, "latency": ms, "downloadThroughput": -1, "uploadThroughput": -1},
+        {"offline": False, "latency": ms, "downloadThroughput": download, "uploadThroughput": -1},
     )
     return session
 

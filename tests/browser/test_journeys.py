@@ -220,6 +220,26 @@ def test_a_slow_answer_dims_the_results_and_a_quick_one_does_not(page, live_url,
     assert console_errors == []
 
 
+def test_results_stay_dimmed_until_a_slowly_downloaded_answer_is_in(page, live_url, catalog, console_errors):
+    page.goto(live_url + "/?concern=stretch-marks&budget=3000&horizon=5")
+    expect(page.locator("#results-grid .ag-row").first).to_be_visible()
+    page.wait_for_timeout(500)
+    before = expected(catalog, concern="stretch-marks", budget=3000, horizon=5)[1]
+    after = expected(catalog, concern="stretch-marks", budget=9000, horizon=5)[1]
+    # the answer's headers come at once, its body (about 25 KB) at 12 KB a second
+    cdp = network_latency(page, 0, download=12_000)
+    page.fill("#budget", "9000")
+    page.press("#budget", "Enter")
+    page.wait_for_timeout(900)
+    # the old results are still shown: dimmed, with "updating…", until the answer is read
+    assert page.locator("#result-count").inner_text().startswith(before)
+    assert float(page.locator(".results-body > *").first.evaluate("el => getComputedStyle(el).opacity")) < 0.5
+    expect(page.locator("#result-count")).to_have_text(after, timeout=10_000)
+    network_latency(page, 0, cdp)
+    expect(page.locator("body[data-answering]")).to_have_count(0)
+    assert console_errors == []
+
+
 def test_a_change_made_while_the_last_is_answered_on_a_slow_connection_is_answered_too(
     page, live_url, catalog, console_errors
 ):
