@@ -59,28 +59,44 @@
       }
     );
   };
-  // A change's answer takes longer than 150 ms: the page marks itself (data-answering on <body>) and the results
-  // dim with a spinner and "updating…" (app.css) until every answer asked for has come. A quick answer marks
-  // nothing, so nothing flickers and nothing is redrawn while the server works.
+  // A change's answer (or, on going back or forward, the controls the URL says, then the answer) takes longer than
+  // 150 ms: the page marks itself (data-answering on <body>) and the results dim with a spinner and "updating…"
+  // (app.css) until the answer is set on the page (showAnswer), or, for a request whose answer sets nothing (an
+  // error, or one overtaken by a later change), 300 ms after the last one came with nothing asked since. A quick
+  // answer marks nothing, so nothing flickers and nothing is redrawn while the server works.
   var inFlight = 0;
   var markTimer = null;
+  var clearTimer = null;
   function isRender(init) {
     var body = init && init.body;
-    return typeof body === "string" && body.indexOf("render-answer.data") >= 0;
+    return (
+      typeof body === "string" && (body.indexOf("render-answer.data") >= 0 || body.indexOf("url-controls.data") >= 0)
+    );
+  }
+  function unmark() {
+    if (clearTimer !== null) window.clearTimeout(clearTimer);
+    clearTimer = null;
+    document.body.removeAttribute("data-answering");
   }
   function answering(step) {
     inFlight = Math.max(0, inFlight + step);
-    if (inFlight > 0 && markTimer === null && !document.body.hasAttribute("data-answering")) {
-      markTimer = window.setTimeout(function () {
-        markTimer = null;
-        if (inFlight > 0) document.body.setAttribute("data-answering", "");
-      }, 150);
+    if (inFlight > 0) {
+      if (clearTimer !== null) window.clearTimeout(clearTimer);
+      clearTimer = null;
+      if (markTimer === null && !document.body.hasAttribute("data-answering")) {
+        markTimer = window.setTimeout(function () {
+          markTimer = null;
+          if (inFlight > 0) document.body.setAttribute("data-answering", "");
+        }, 150);
+      }
+      return;
     }
-    if (inFlight === 0) {
-      if (markTimer !== null) window.clearTimeout(markTimer);
-      markTimer = null;
-      document.body.removeAttribute("data-answering");
-    }
+    if (markTimer !== null) window.clearTimeout(markTimer);
+    markTimer = null;
+    if (document.body.hasAttribute("data-answering") && clearTimer === null) clearTimer = window.setTimeout(unmark, 300);
+  }
+  function answerShown() {
+    if (inFlight === 0 && document.body.hasAttribute("data-answering")) window.requestAnimationFrame(unmark);
   }
 
   // dcc.Graph loads plotly.js on demand from window._dashPlotlyJSURL (when window.Plotly is absent), which
@@ -189,18 +205,36 @@
     },
     // A change's answer (a list, in web/page_state ANSWER_OUTPUTS order) -> the page's parts it sets.
     showAnswer: function (answer) {
-      return Array.isArray(answer) ? answer : window.dash_clientside.no_update;
+      if (!Array.isArray(answer)) return window.dash_clientside.no_update;
+      answerShown();
+      return answer;
     },
-    // url.search -> the history-search store: a URL the page did not write itself (going back or forward)
-    // goes to the server, which sets the controls from it as it does for the first view; their change then
-    // asks for the results.
-    // Numbered, so that going back to a URL seen before is a change too.
+    // (url.search, ...the controls' values) -> the history-search store: a URL the page did not write itself
+    // (going back or forward) goes to the server, which reads the controls from it as it does for the first view
+    // (urlControls below sets them). Numbered, so that going back to a URL seen before is a change too; with the
+    // controls' values as they were at that moment.
     historyStep: function (search) {
       var current = search || "";
       if (current === written) return window.dash_clientside.no_update;
       written = current;
       steps += 1;
-      return { search: current, step: steps };
+      return { search: current, step: steps, shown: Array.prototype.slice.call(arguments, 1) };
+    },
+    // ({step, values} from the server, the history-search store, ...the controls' values) -> the controls' values:
+    // each control as the URL gone back or forward to says, except one the person changed while the server was
+    // reading that URL (her change stands, and the results follow it); nothing for an earlier step's answer.
+    urlControls: function (read, asked) {
+      var noUpdate = window.dash_clientside.no_update;
+      var now = Array.prototype.slice.call(arguments, 2);
+      if (!read || !Array.isArray(read.values) || read.values.length !== now.length) {
+        return now.map(function () { return noUpdate; });
+      }
+      if (!asked || read.step !== asked.step || read.step !== steps) return now.map(function () { return noUpdate; });
+      var shown = Array.isArray(asked.shown) && asked.shown.length === now.length ? asked.shown : null;
+      return read.values.map(function (value, i) {
+        var changed = shown !== null && JSON.stringify(now[i]) !== JSON.stringify(shown[i]);
+        return changed ? noUpdate : value;
+      });
     },
     // (typed, options) -> options: the dropdown searches each option's `search` text (its name, id and the
     // names people use, also without accents: model/name_search.py) for the typed words as typed, lower-cased.

@@ -157,6 +157,8 @@ def page(catalog: Catalog, unbuilt: frozenset[str] = frozenset()) -> dbc.Contain
             dcc.Store(id="applied-query", data=""),
             # a change's answer, set on the page in the browser (web/page_state ANSWER_OUTPUTS)
             dcc.Store(id="render-answer"),
+            # on going back or forward, the controls' values the URL says (web/page_state URL_CONTROLS)
+            dcc.Store(id="url-controls"),
             # True while the charts are near the screen (assets/after_results.js): the render sends the charts only
             # then; otherwise it keeps their place (less work, fewer bytes per change)
             dcc.Store(id="charts-shown", data=False),

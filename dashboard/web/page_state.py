@@ -97,6 +97,8 @@ ANSWER_OUTPUTS = {
     **MESSAGE_OUTPUTS,
 }
 ANSWER_STORE = ("render-answer", "data")
+# On going back or forward, the controls' values the URL says ({"step": n, "values": [...]}, CONTROLS order).
+URL_CONTROLS = ("url-controls", "data")
 
 
 def _kind(field: FilterField) -> str:
@@ -216,6 +218,7 @@ def register_url_sync(app: Dash) -> None:
         ClientsideFunction(namespace="dashboard", function_name="historyStep"),
         Output("history-search", "data"),
         Input("url", "search"),
+        [State(c, "value") for c in CONTROLS],
         prevent_initial_call=True,
     )
     for control in (c for c, name in CONTROLS.items() if name in LIST_LIMITS):
@@ -278,15 +281,23 @@ def register_render(app: Dash, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
 
-    # Going back or forward: the controls as the first view shows them for that URL. Their change asks for the
-    # results as any change does (one more request, for the results).
-    @app.callback(
+    # Going back or forward: the controls as the first view shows them for that URL, set in the browser
+    # (assets/dashboard.js urlControls), but for a control the person changed while this was read. Their change asks
+    # for the results as any change does (one more request, for the results).
+    @app.callback(Output(*URL_CONTROLS), Input("history-search", "data"), prevent_initial_call=True)
+    def back_or_forward(step: Any) -> dict[str, object]:
+        number = step.get("step") if isinstance(step, dict) else None
+        whole = isinstance(number, int) and not isinstance(number, bool)
+        return {"step": number if whole else None, "values": history_controls(catalog, step)}
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="dashboard", function_name="urlControls"),
         [Output(*target) for target in CONTROL_OUTPUTS.values()],
-        Input("history-search", "data"),
+        Input(*URL_CONTROLS),
+        State("history-search", "data"),
+        [State(c, "value") for c in CONTROLS],
         prevent_initial_call=True,
     )
-    def back_or_forward(step: Any) -> list:
-        return history_controls(catalog, step)
 
     # The charts, drawn when their place waits ("Drawing the charts…") while they are near the screen: for the
     # filters in force and the stored quotes and assumptions. Its own callback, so it never takes the place of a

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import budget_answer, expected, show_charts
+from tests.browser.pages import budget_answer, expected, network_latency, show_charts
 
 CALLBACK = "_dash-update-component"
 
@@ -162,6 +162,31 @@ def test_an_unchanged_field_and_a_change_overtaken_by_back_add_no_history(page, 
     page.go_forward()
     expect(page.locator("#budget")).to_have_value("2000")
     expect(page).to_have_url(re.compile(r"budget=2000"))
+    assert console_errors == []
+
+
+def test_a_change_made_while_going_back_is_read_stands_and_the_page_shows_it_is_busy(
+    page, live_url, catalog, console_errors
+):  # noqa: F811
+    page.goto(live_url + "/?market=UK")
+    for budget in (1000, 4000):
+        page.fill("#budget", str(budget))
+        page.press("#budget", "Enter")
+        expect(page).to_have_url(re.compile(rf"budget={budget}"))
+    cdp = network_latency(page, 800)
+    page.go_back()
+    # the URL gone back to is read on the server (800 ms away): the results say they are being updated
+    page.wait_for_timeout(300)
+    page.fill("#budget", "7000")
+    page.press("#budget", "Enter")
+    expect(page.locator("body[data-answering]")).to_have_count(1)
+    # the budget she typed meanwhile stands; the rest follows the URL gone back to
+    at_7000 = expected(catalog, market="UK", budget=7000)[1]
+    expect(page.locator("#result-count")).to_have_text(at_7000, timeout=10_000)
+    expect(page.locator("#budget")).to_have_value("7000")
+    expect(page).to_have_url(re.compile(r"market=UK&budget=7000$"))
+    network_latency(page, 0, cdp)
+    expect(page.locator("body[data-answering]")).to_have_count(0)
     assert console_errors == []
 
 

@@ -6,8 +6,8 @@ from dashboard.web.page_state import ANSWER_OUTPUTS, controls_from_query
 # what the render callback declares: the answer (the page's parts, set in the browser), the filters in force and
 # the URL to write
 RENDER_OUTPUTS = [("render-answer", "data"), ("applied-query", "data"), ("url-query", "data")]
-# the controls, set by the server when the person goes back or forward
-CONTROL_TARGETS = [(c, "value") for c in CONTROLS]
+# on going back or forward, the controls' values the URL says (set in the browser)
+URL_CONTROLS = [("url-controls", "data")]
 
 
 def unpacked(response):
@@ -67,9 +67,9 @@ def render_controls_body(
 
 def history_body(search, step=1):
     """The request when the person goes back or forward to the raw query `search` (the `step`-th time): the
-    controls to set from it."""
+    controls' values it says."""
     inputs = [("history-search", "data", {"search": search, "step": step})]
-    return request_body(CONTROL_TARGETS, inputs, changed=["history-search.data"])
+    return request_body(URL_CONTROLS, inputs, changed=["history-search.data"])
 
 
 def chart_part(response, component_id):

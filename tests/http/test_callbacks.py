@@ -26,7 +26,8 @@ def test_page_and_dependencies_load(client):
     assert page.status_code == 200
     assert b"_dash-config" in page.data
     deps = client.get("/_dash-dependencies").get_json()
-    # render, its answer set on the page (in the browser), the controls on going back or forward, URL sync both
+    # render, its answer set on the page (in the browser), the controls on going back or forward (read on the
+    # server, set in the browser), URL sync both
     # ways and the compare list's limit (in the browser), details, data links (in the
     # browser), the forms' currency from the market (in the browser), quotes, assumptions, template, a file too
     # large to upload, the exports (one each: CSV, Excel), the Sources tab on first show, the questions' print
@@ -34,7 +35,7 @@ def test_page_and_dependencies_load(client):
     # accent-folded search of the four name lists (in the browser); the quotes and assumptions kept in local storage
     # (load and save, in the browser), the quote form's values (in the browser) and reading, "Download my quotes",
     # a quote put side by side, the charts' first drawing, and the forms' fields put in place (in the browser)
-    assert len(deps) == 34
+    assert len(deps) == 35
 
 
 def test_render_filters_rows_and_counts_over_budget(client):
@@ -334,13 +335,13 @@ def test_export_without_control_values_uses_the_url(client):
 def test_going_back_sets_the_controls_as_the_first_view_and_their_results_keep_the_url(client, search):
     response = client.post("/_dash-update-component", json=history_body(search))
     assert response.status_code == 200, response.data
-    out = response.get_json()["response"]
+    read = response.get_json()["response"]["url-controls"]["data"]
     filters = from_query(search)
     # the server reads the URL as it does for the first view: the controls say what the URL says
-    assert [out[c]["value"] for c in CONTROLS] == shown_values(filters)
+    assert read == {"step": 1, "values": shown_values(filters)}
     # their change asks for the results as any change does: those of the URL, no message, and the URL kept as
     # written (no new history entry), tagged with the step gone back to
-    controls = {c: out[c]["value"] for c in CONTROLS}
+    controls = dict(zip(CONTROLS, read["values"], strict=True))
     body = render_controls_body(controls, applied="budget=2000&horizon=7")
     body["state"][0]["value"] = {"search": search, "step": 1}
     body["state"][2]["value"] = search
@@ -370,8 +371,8 @@ def test_a_forged_history_step_gives_the_default_controls(client, forged):
     body["inputs"][0]["value"] = forged
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
-    out = response.get_json()["response"]
-    assert [out[c]["value"] for c in CONTROLS] == shown_values(Filters())
+    read = response.get_json()["response"]["url-controls"]["data"]
+    assert read == {"step": None, "values": shown_values(Filters())}
 
 
 @pytest.mark.parametrize("forged", [None, "1", True, 2.5, [1], {"step": 3}])
