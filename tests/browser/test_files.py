@@ -42,12 +42,18 @@ def uploaded(page, path) -> None:
     page.set_input_files("#quote-upload input[type=file]", str(path))
 
 
-def test_a_semicolon_file_from_a_european_spreadsheet_is_uploaded(page, live_url, console_errors, tmp_path):
+def european_file_uploaded(page, live_url, tmp_path):
+    """The page for fine lines in the US with EXCEL_EU (two quotes, semicolons) uploaded; the file's path."""
     page.goto(live_url + "/?concern=fine-lines&market=US&horizon=3")
     expect(page.locator("#result-count")).to_contain_text("option")
     path = tmp_path / "Angebote.csv"
     path.write_text(EXCEL_EU, encoding="utf-8")
     uploaded(page, path)
+    return path
+
+
+def test_a_semicolon_file_from_a_european_spreadsheet_is_uploaded(page, live_url, console_errors, tmp_path):
+    european_file_uploaded(page, live_url, tmp_path)
     expect(page.locator("#quote-messages li").first).to_have_text("2 quotes added from the file.")
     expect(page.locator("#quote-messages")).to_contain_text(
         "Read as: Klinik Am See, Berlin, Microneedling: $416.67 × 3 sessions = $1,250 for the course"
@@ -58,11 +64,7 @@ def test_a_semicolon_file_from_a_european_spreadsheet_is_uploaded(page, live_url
 
 
 def test_the_same_file_uploaded_again_adds_nothing_and_says_so(page, live_url, console_errors, tmp_path):
-    page.goto(live_url + "/?concern=fine-lines&market=US&horizon=3")
-    expect(page.locator("#result-count")).to_contain_text("option")
-    path = tmp_path / "Angebote.csv"
-    path.write_text(EXCEL_EU, encoding="utf-8")
-    uploaded(page, path)
+    path = european_file_uploaded(page, live_url, tmp_path)
     expect(page.locator("#saved-quotes > li")).to_have_count(2)
     page.evaluate("document.querySelector('#quote-upload input[type=file]').value = ''")
     uploaded(page, path)
