@@ -14,7 +14,13 @@ from dashboard.model.inflation import index_location, load_price_index
 from dashboard.settings import data_location, region_from
 from dashboard.web.callbacks import register_callbacks
 from dashboard.web.endpoints import register_endpoints
-from dashboard.web.first_view import first_view, preload_chunks, register_deferred_tabs
+from dashboard.web.first_view import (
+    REGENERATOR_RUNTIME,
+    first_view,
+    preload_chunks,
+    register_deferred_tabs,
+    without_legacy_polyfill,
+)
 from dashboard.web.layout import page
 from dashboard.web.security import harden
 
@@ -22,6 +28,15 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # Loaded on demand by dcc.Graph (assets/dashboard.js points it there), never with the page itself.
 PLOTLY_BUNDLE = "plotly-basic-4.1.1.min.js"
 log = logging.getLogger(__name__)
+
+
+class DashboardApp(Dash):
+    """Dash, with the page's legacy polyfill replaced by the one part the libraries use
+    (first_view.without_legacy_polyfill)."""
+
+    def interpolate_index(self, **kwargs):
+        kwargs["scripts"] = without_legacy_polyfill(kwargs["scripts"], self.get_asset_url(REGENERATOR_RUNTIME))
+        return super().interpolate_index(**kwargs)
 
 
 def create_app(data_dir: str | Path | None = None, region: str | None = None, fork_safe: bool = False) -> Dash:
@@ -32,11 +47,13 @@ def create_app(data_dir: str | Path | None = None, region: str | None = None, fo
     opener = open_dataset_apart if fork_safe else open_dataset
     data = opener(location, region=region_from(region))
     catalog = build_catalog(data, load_price_index(index_location(location)))
-    app = Dash(
+    app = DashboardApp(
         __name__,
         title="What cosmetic treatments really cost",
         assets_folder=str(ASSETS),
-        assets_ignore=PLOTLY_BUNDLE.replace(".", r"\."),
+        # served, never put in the page by Dash: the chart library is loaded on demand, the runtime in place of
+        # the polyfill
+        assets_ignore="|".join(name.replace(".", r"\.") for name in (PLOTLY_BUNDLE, REGENERATOR_RUNTIME)),
         serve_locally=True,
         # None: the tab's title stays while a callback runs (Dash's documented value; its signature says only str)
         update_title=None,  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ render callback, so the page and a later callback cannot disagree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import dash_bootstrap_components as dbc
@@ -39,6 +40,24 @@ def preload_chunks(index_string: str, prefix: str, chunks: tuple[str, ...] = FIR
         raise ValueError("the index string has no {%css%} to put the preload links after")
     links = "".join(f'<link rel="preload" as="script" href="{prefix}_dash-component-suites/{c}">' for c in chunks)
     return index_string.replace("{%css%}", "{%css%}" + links, 1)
+
+
+# The legacy polyfill Dash puts before React (@babel/polyfill 7: core-js 2 and regenerator-runtime). Browsers the
+# page supports have every feature core-js 2 fills in, but it still tests them on each load (about 30 ms of the
+# first view); the libraries' loaders need only its global `regeneratorRuntime`.
+LEGACY_POLYFILL = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/deps/polyfill@7[^"]*"></script>')
+# regenerator-runtime 0.13.11 (MIT; the version @babel/polyfill 7.12 bundles), served from the assets folder
+REGENERATOR_RUNTIME = "regenerator-runtime-0.13.11.js"
+
+
+def without_legacy_polyfill(scripts: str, runtime_url: str) -> str:
+    """The page's script tags with Dash's legacy polyfill replaced, in its place (before React and every
+    library), by regenerator-runtime alone at `runtime_url`. Raises ValueError when the scripts have no such
+    polyfill (a Dash upgrade that drops or renames it: the replacement is then to be checked, not guessed)."""
+    replaced, count = LEGACY_POLYFILL.subn(f'<script src="{runtime_url}"></script>', scripts, count=1)
+    if count != 1:
+        raise ValueError("the page's scripts have no legacy polyfill to replace")
+    return replaced
 
 
 def walk(component: Component) -> Iterator[object]:

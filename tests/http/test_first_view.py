@@ -6,7 +6,7 @@ from urllib.parse import quote
 import pytest
 
 from dashboard.model.filters import CONTROLS, URL_PARAMETERS
-from dashboard.web.first_view import preload_chunks
+from dashboard.web.first_view import preload_chunks, without_legacy_polyfill
 from dashboard.web.page_state import RENDER_OUTPUTS, url_fields
 from tests.http.callbacks import render
 
@@ -155,3 +155,30 @@ def test_preload_links_follow_the_apps_path_prefix():
     )
     with pytest.raises(ValueError):
         preload_chunks("<head></head>", "/")
+
+
+def test_the_page_loads_the_generator_runtime_before_react_and_not_the_legacy_polyfill(client):
+    # the libraries' loaders need the global regeneratorRuntime; core-js 2's feature tests cost each first view
+    page = client.get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert not [s for s in scripts if "polyfill" in s]
+    assert scripts[0] == "/assets/regenerator-runtime-0.13.11.js"
+    assert "react@18" in scripts[1]
+    runtime = client.get(scripts[0])
+    assert runtime.status_code == 200
+    assert runtime.mimetype.endswith("javascript")
+    assert b"regeneratorRuntime = runtime" in runtime.data
+    runtime.close()
+
+
+def test_replacing_the_polyfill_keeps_the_other_scripts_in_order_and_refuses_a_page_without_it():
+    scripts = (
+        '<script src="/app/_dash-component-suites/dash/deps/polyfill@7.v4_4_1m1.12.1.min.js"></script>\n'
+        '<script src="/app/_dash-component-suites/dash/deps/react@18.v4_4_1m1.3.1.min.js"></script>'
+    )
+    assert without_legacy_polyfill(scripts, "/app/assets/runtime.js") == (
+        '<script src="/app/assets/runtime.js"></script>\n'
+        '<script src="/app/_dash-component-suites/dash/deps/react@18.v4_4_1m1.3.1.min.js"></script>'
+    )
+    with pytest.raises(ValueError):
+        without_legacy_polyfill('<script src="/react.js"></script>', "/assets/runtime.js")
