@@ -39,7 +39,7 @@ def _floats(frame: pd.DataFrame, column: str) -> npt.NDArray[np.float64]:
     if column not in frame:
         return np.full(len(frame), np.nan)
     values = frame[column]
-    if values.dtype.kind != "f":  # text, objects or nullable whole numbers: read as numbers, unreadable as NaN
+    if values.dtype.kind not in "fiu":  # text or objects: read as numbers, unreadable as NaN
         values = pd.to_numeric(values, errors="coerce")
     return values.to_numpy(dtype="float64", na_value=np.nan)
 
