@@ -14,6 +14,7 @@ from typing import Any, Literal
 from urllib.parse import parse_qs, unquote_plus, urlencode
 
 from dashboard import vocab
+from dashboard.quotes.prices import split_marks
 from dashboard.quotes.value_parsers import (
     INVALID,
     choice,
@@ -294,8 +295,12 @@ TYPED_NUMBERS = {
     "daily_earnings": (0, MAX_EARNINGS),
 }
 
+# Typed numbers that are money in the market's currency: a mark of that currency ("$2,000", "2000 GBP" in the UK)
+# is taken off and the number read; another currency's mark is refused, since amounts are never converted.
+MONEY_FIELDS = ("budget", "daily_earnings")
+
 # How a typed number was taken (TypedNumber.code).
-TypedCode = Literal["read", "ambiguous", "refused"]
+TypedCode = Literal["read", "ambiguous", "refused", "currency"]
 
 
 @dataclass(frozen=True)
@@ -304,8 +309,10 @@ class TypedNumber:
     says it.
 
     `code`: `read` (accepted: the message is what `typed` was read as), `ambiguous` (refused: `typed` reads two
-    ways), `refused` (refused: `typed` is not a number from `lowest` to `highest`). `typed`: the value as it came
-    (text, or any JSON value); `applied`: after a refusal, the value still in force (None: none is set).
+    ways), `refused` (refused: `typed` is not a number from `lowest` to `highest`), `currency` (refused: `typed`
+    is money marked in another currency than the market's, `currency`). `typed`: the value as it came (text, or
+    any JSON value); `number`: the text read as the number when a mark of the market's currency was taken off
+    ("2,000" of "$2,000"), else None; `applied`: after a refusal, the value still in force (None: none is set).
     """
 
     field: str
@@ -314,6 +321,8 @@ class TypedNumber:
     lowest: int
     highest: int
     applied: float | None = None
+    number: str | None = None
+    currency: str | None = None
 
 
 def apply_controls(
@@ -324,20 +333,55 @@ def apply_controls(
     applies.
 
     An empty field means "no limit"; a refused value keeps the previously applied one (so the field can show
-    the value in force).
+    the value in force). Money (MONEY_FIELDS) may carry a mark of the market's currency; another currency's mark
+    is refused.
     """
-    filters = parse_fields(raw, treatment_ids)
-    rejected = [f for f in rejected_fields(raw, treatment_ids) if f in URL_PARAMETERS.values()]
+    market = parse_fields({"market": raw["market"]}).market if "market" in raw else previous.market
+    numbers, foreign = _money_numbers(raw, vocab.MARKET_CURRENCY[market])
+    given = {**raw, **numbers}
+    filters = parse_fields(given, treatment_ids)
+    rejected = [f for f in rejected_fields(given, treatment_ids) if f in URL_PARAMETERS.values()]
     filters = replace(filters, **{f: getattr(previous, f) for f in rejected})
     typed: dict[str, TypedNumber] = {}
     for field_name, (lowest, highest) in TYPED_NUMBERS.items():
         if field_name not in raw:
             continue
-        text = raw[field_name]
+        text, number = raw[field_name], numbers.get(field_name)
         if field_name not in rejected:
-            typed[field_name] = TypedNumber(field_name, "read", text, lowest, highest)
+            typed[field_name] = TypedNumber(field_name, "read", text, lowest, highest, number=number)
             continue
-        ambiguous = isinstance(text, str) and bool(read_text(text).choices)
-        code: TypedCode = "ambiguous" if ambiguous else "refused"
-        typed[field_name] = TypedNumber(field_name, code, text, lowest, highest, getattr(previous, field_name))
+        code: TypedCode = "refused"
+        if field_name in foreign:
+            code = "currency"
+        elif isinstance(given[field_name], str) and read_text(given[field_name]).choices:
+            code = "ambiguous"
+        typed[field_name] = TypedNumber(
+            field_name,
+            code,
+            text,
+            lowest,
+            highest,
+            getattr(previous, field_name),
+            number,
+            vocab.MARKET_CURRENCY[market] if code == "currency" else None,
+        )
     return filters, typed
+
+
+def _money_numbers(raw: Mapping[str, Any], currency: str) -> tuple[dict[str, str], set[str]]:
+    """Per money field typed with a currency mark: the text to read as its number when the mark is `currency`'s
+    ("-" kept before it), and the fields marked in another currency (left as typed, so refused)."""
+    numbers: dict[str, str] = {}
+    foreign: set[str] = set()
+    for name in MONEY_FIELDS:
+        text = raw.get(name)
+        if not isinstance(text, str):
+            continue
+        number, marks, negative = split_marks(text)
+        if not marks or not number:  # no mark, or a mark alone ("$"): read (and refused) as typed
+            continue
+        if marks == {currency}:
+            numbers[name] = ("-" if negative else "") + number
+        else:
+            foreign.add(name)
+    return numbers, foreign

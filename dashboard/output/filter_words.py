@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from dashboard import vocab
-from dashboard.model.filters import FIELDS, TYPED_NUMBERS, Filters, TypedNumber
+from dashboard.model.filters import FIELDS, MONEY_FIELDS, TYPED_NUMBERS, Filters, TypedNumber
 from dashboard.quotes.value_parsers import number_words, reading_words
 
 
@@ -60,19 +60,31 @@ TYPED_WORDS = {
     "daily_earnings": ("a number", "not set"),
 }
 
+# Per money field (filters.MONEY_FIELDS), what it is called in a refusal of another currency.
+MONEY_WORDS = {"budget": "the budget", "daily_earnings": "your daily earnings"}
+
 if set(TYPED_WORDS) != set(TYPED_NUMBERS):
     raise TypeError("TYPED_WORDS must have one entry per typed number (filters.TYPED_NUMBERS)")
+if set(MONEY_WORDS) != set(MONEY_FIELDS):
+    raise TypeError("MONEY_WORDS must have one entry per money field (filters.MONEY_FIELDS)")
 
 
 def typed_message(typed: TypedNumber) -> str:
     """What a typed number was read as ('Read as 3,000.'; '' for plain digits), or why it was refused and which
     value applies ('“-5” is not a number from 0 to 10,000,000. Applied: 3,000.')."""
+    number = typed.typed if typed.number is None else typed.number
     if typed.code == "read":
-        return reading_words(typed.typed)
+        return reading_words(number)
     what, empty = TYPED_WORDS[typed.field]
     applied = empty if typed.applied is None else f"{typed.applied:,.10g}"
     if typed.code == "ambiguous":
-        said = ": d" + reading_words(typed.typed)[1:]
+        said = ": d" + reading_words(number)[1:]
+    elif typed.code == "currency":
+        symbol = vocab.CURRENCY_SYMBOL.get(typed.currency or "", "")
+        said = (
+            f": this market's amounts are in {typed.currency} ({symbol}) and are never converted; type "
+            f"{MONEY_WORDS.get(typed.field, 'it')} in {typed.currency}."
+        )
     else:
         said = f" is not {what} from {typed.lowest:,} to {typed.highest:,}."
     return f"“{str(typed.typed)[:20]}”{said} Applied: {applied}."

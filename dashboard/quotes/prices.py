@@ -41,9 +41,10 @@ def check_amount(amount: float, label: str) -> str | None:
     return None
 
 
-def parse_price(text: str) -> tuple[float | None, str | None, str | None]:
-    """(price, currency its symbol or code gives or None, problem or None), by string steps only."""
-    label = shown(text)
+def split_marks(text: str) -> tuple[str, set[str], bool]:
+    """(the number's text, the currencies its marks give, whether a minus sign leads): "$1,400" -> ("1,400",
+    {"USD"}, False), "1.234,50 GBP" -> ("1.234,50", {"GBP"}, False), "-£5" -> ("5", {"GBP"}, True). A sign and a
+    mark on each side at most are taken off; the rest is left as it is."""
     s = text
     for space in "\u00a0\u202f\u2007\u2008\u2009\u200a":
         s = s.replace(space, " ")
@@ -63,6 +64,13 @@ def parse_price(text: str) -> tuple[float | None, str | None, str | None]:
                 s = s[: -len(mark)].strip()
         if s == before:
             break
+    return s, marks, negative
+
+
+def parse_price(text: str) -> tuple[float | None, str | None, str | None]:
+    """(price, currency its symbol or code gives or None, problem or None), by string steps only."""
+    label = shown(text)
+    s, marks, negative = split_marks(text)
     if not s and not marks and not negative:
         return None, None, "price is required"
     if "EUR" in marks:

@@ -141,6 +141,25 @@ def test_keyboard_sets_the_budget(page, live_url, catalog):
     expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=2500)[1])
 
 
+def test_a_budget_typed_with_a_dollar_sign_applies_and_a_pound_sign_is_refused_in_a_us_market(
+    page, live_url, catalog, console_errors
+):
+    page.goto(live_url + "/?concern=stretch-marks")
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks")[1])
+    page.fill("#budget", "$2,500")
+    page.press("#budget", "Enter")
+    expect(page).to_have_url(re.compile(r"budget=2500"))
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=2500)[1])
+    expect(page.locator("#budget-message")).to_have_text("Read as 2,500.")
+    page.fill("#budget", "£900")
+    page.press("#budget", "Enter")
+    expect(page.locator("#budget-message")).to_contain_text("amounts are in USD ($) and are never converted")
+    expect(page.locator("#budget-message")).to_contain_text("Applied: 2,500.")
+    expect(page).to_have_url(re.compile(r"budget=2500"))
+    expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=2500)[1])
+    assert console_errors == []
+
+
 # A task of 30 ms queued at the first keystroke, as the page's own work just after it loads: the keys that come during
 # it are taken before the box's caret timers (input goes first), which then put the caret back where an earlier key
 # left it. Before the fix, 3 of 10 tries read "0205", "0025" or "2050".

@@ -106,3 +106,18 @@ def test_a_quote_dated_after_every_zones_today_is_still_in_the_future(client):
     form = {"treatment": "ha-filler", "price": "400", "currency": "USD", "date": after.isoformat()}
     out = quote_request(client, "quote-add.n_clicks", form=form)
     assert out["quotes-store"]["data"] == [] and any("in the future" in m for m in messages(out))
+
+
+def test_a_budget_typed_with_the_markets_currency_mark_is_applied_as_its_number(client):
+    out = typed_filter(client, "budget", "$2,000")
+    assert out["budget-message"]["children"] == "Read as 2,000."
+    assert out["applied-query"]["data"] == "budget=2000"
+
+
+def test_a_budget_typed_in_another_currency_is_refused_and_says_which_currency_applies(client):
+    out = typed_filter(client, "budget", "£2,000")
+    assert out["budget-message"]["children"] == (
+        "“£2,000”: this market's amounts are in USD ($) and are never converted; type the budget in USD. "
+        "Applied: no budget."
+    )
+    assert out["applied-query"]["data"] == ""

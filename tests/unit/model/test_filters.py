@@ -6,6 +6,7 @@ from dashboard.model.filters import (
     MAX_BUDGET,
     MAX_DOWNTIME,
     MAX_EARNINGS,
+    TYPED_NUMBERS,
     URL_PARAMETERS,
     Filters,
     TypedNumber,
@@ -182,3 +183,46 @@ def test_a_refused_number_keeps_the_applied_value_and_says_which(field, typed, b
     filters, typed_numbers = apply_controls({field: typed}, previous)
     assert getattr(filters, field) == getattr(previous, field)
     assert typed_numbers == {field: TypedNumber(field, "refused", typed, *bounds, applied)}
+
+
+@pytest.mark.parametrize(
+    "raw, field, applied",
+    [
+        ({"budget": "$2,000"}, "budget", 2000.0),
+        ({"budget": "US$ 1,500.50"}, "budget", 1500.5),
+        ({"budget": "2000 USD"}, "budget", 2000.0),
+        ({"budget": "£2,000", "market": "UK"}, "budget", 2000.0),
+        ({"budget": "2.000,50 GBP", "market": "uk"}, "budget", 2000.5),
+        ({"daily_earnings": "£150", "market": "UK"}, "daily_earnings", 150.0),
+        ({"budget": "$2,000", "market": "US-NY"}, "budget", 2000.0),
+    ],
+)
+def test_money_typed_with_the_markets_currency_mark_is_read_as_its_number(raw, field, applied):
+    filters, typed = apply_controls(raw, Filters(budget=3000))
+    assert getattr(filters, field) == applied
+    assert typed[field].code == "read"
+
+
+@pytest.mark.parametrize(
+    "raw, field, currency",
+    [
+        ({"budget": "£2,000"}, "budget", "USD"),
+        ({"budget": "€500", "market": "UK"}, "budget", "GBP"),
+        ({"budget": "$2,000 GBP", "market": "UK"}, "budget", "GBP"),
+        ({"daily_earnings": "$150", "market": "UK"}, "daily_earnings", "GBP"),
+    ],
+)
+def test_money_marked_in_another_currency_is_refused_never_converted(raw, field, currency):
+    previous = Filters(budget=3000)
+    filters, typed = apply_controls(raw, previous)
+    assert getattr(filters, field) == getattr(previous, field)
+    assert typed[field] == TypedNumber(
+        field, "currency", raw[field], *TYPED_NUMBERS[field], getattr(previous, field), currency=currency
+    )
+
+
+@pytest.mark.parametrize("text", ["$", "$ $", "$abc", "-$5"])
+def test_a_currency_mark_without_a_number_in_range_is_refused_not_read_as_no_budget(text):
+    filters, typed = apply_controls({"budget": text}, Filters(budget=3000))
+    assert filters.budget == 3000
+    assert typed["budget"].code == "refused"

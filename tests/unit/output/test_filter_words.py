@@ -57,3 +57,27 @@ def test_an_ambiguous_number_is_refused_in_every_filter_with_both_readings(field
 def test_a_refused_number_says_why_and_which_value_applies(field, typed, message):
     _, typed_numbers = apply_controls({field: typed}, Filters(budget=3000, max_downtime=7))
     assert typed_messages(typed_numbers) == {field: message}
+
+
+@pytest.mark.parametrize(
+    "raw, field, message",
+    [
+        (
+            {"budget": "£2,000"},
+            "budget",
+            "“£2,000”: this market's amounts are in USD ($) and are never converted; type the budget in USD. "
+            "Applied: 3,000.",
+        ),
+        (
+            {"daily_earnings": "$150", "market": "UK"},
+            "daily_earnings",
+            "“$150”: this market's amounts are in GBP (£) and are never converted; type your daily earnings in GBP. "
+            "Applied: not set.",
+        ),
+        ({"budget": "$2.000"}, "budget", "“$2.000”: did you mean 2,000 or 2? Write 2000 or 2. Applied: 3,000."),
+        ({"budget": "$2,500.50"}, "budget", "Read as 2,500.5."),
+    ],
+)
+def test_money_with_a_currency_mark_says_how_it_was_taken(raw, field, message):
+    _, typed_numbers = apply_controls(raw, Filters(budget=3000))
+    assert typed_messages(typed_numbers) == {field: message}
