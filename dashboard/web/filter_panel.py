@@ -222,7 +222,7 @@ def compare_column(catalog: Catalog) -> dbc.Col:
                     # says when options beyond the limit were left out (assets/dashboard.js trimList)
                     html.Div(
                         id="compare-message",
-                        className="input-message",
+                        className="input-message refused",
                         role="status",
                         **aria_live("polite"),
                     ),

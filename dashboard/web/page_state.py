@@ -85,8 +85,14 @@ def _as_typed(value: Any) -> Any:
 # The controls themselves, set when the person goes back or forward (history_controls): the server reads the URL as
 # it reads it for the first view, so the controls, the results and the URL always agree.
 CONTROL_OUTPUTS = {f"control_{c.replace('-', '_')}": (c, "value") for c in CONTROLS}
-# Beside each typed number, why a value was refused and what applies instead (computed from the raw value).
-MESSAGE_OUTPUTS = {f"{c}_message": (f"{c}-message", "children") for c in ("budget", "max-downtime", "daily-earnings")}
+# Beside each typed number, what it was read as, or why it was refused and what applies instead (computed from the
+# raw value); and the line's class: a refusal is marked (MESSAGE_CLASSES), a reading is not.
+TYPED_CONTROLS = ("budget", "max-downtime", "daily-earnings")
+MESSAGE_OUTPUTS = {
+    **{f"{c}_message": (f"{c}-message", "children") for c in TYPED_CONTROLS},
+    **{f"{c}_message_class": (f"{c}-message", "className") for c in TYPED_CONTROLS},
+}
+MESSAGE_CLASSES = {"read": "input-message", "refused": "input-message refused"}
 # What the page shows of an answer, sent as one list in this order to the answer store and set on the page by
 # assets/dashboard.js showAnswer: while a change is answered no part of the page waits on the server (Dash marks
 # and redraws each output of a request in flight, twice per change). The filters in force stay an output of the
@@ -171,8 +177,13 @@ def applied_filters(
     previous = from_query(applied_query if isinstance(applied_query, str) else "", treatment_ids)
     filters, typed = apply_controls(raw, previous, treatment_ids)
     messages = typed_messages(typed)
+    refused = {name for name, number in typed.items() if number.code != "read"}
     return filters, {
-        f"{c}_message": messages.get(CONTROLS[c], "") for c in ("budget", "max-downtime", "daily-earnings")
+        **{f"{c}_message": messages.get(CONTROLS[c], "") for c in TYPED_CONTROLS},
+        **{
+            f"{c}_message_class": MESSAGE_CLASSES["refused" if CONTROLS[c] in refused else "read"]
+            for c in TYPED_CONTROLS
+        },
     }
 
 

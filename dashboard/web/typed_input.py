@@ -48,15 +48,28 @@ def price_reading(text: object) -> str:
     return f"Read as {mark}{number_words(amount)}."
 
 
+def reading_class(reading: str) -> str:
+    """The reading line's class: a question ("Did you mean…": nothing is taken) is marked as a refusal is; what a
+    number was read as is not."""
+    return "input-message" if not reading or reading.startswith("Read as") else "input-message refused"
+
+
 def register_readings(app: Dash) -> None:
-    """One callback per form field: its text -> the line beside it (not on load: the fields start empty)."""
-    app.callback(Output("quote-price-reading", "children"), Input("quote-price", "value"), prevent_initial_call=True)(
-        price_reading
-    )
-    for control_id in READ_FIELDS[1:]:
+    """One callback per form field: its text -> the line beside it and its class (not on load: the fields start
+    empty)."""
+    readers = {"quote-price": price_reading, **dict.fromkeys(READ_FIELDS[1:], reading_words)}
+    for control_id, read in readers.items():
+
+        def said(text: object, read=read) -> tuple[str, str]:
+            reading = read(text)
+            return reading, reading_class(reading)
+
         app.callback(
-            Output(f"{control_id}-reading", "children"), Input(control_id, "value"), prevent_initial_call=True
-        )(reading_words)
+            Output(f"{control_id}-reading", "children"),
+            Output(f"{control_id}-reading", "className"),
+            Input(control_id, "value"),
+            prevent_initial_call=True,
+        )(said)
 
 
 def register_name_search(app: Dash) -> None:

@@ -151,10 +151,14 @@ def test_a_budget_typed_with_a_dollar_sign_applies_and_a_pound_sign_is_refused_i
     expect(page).to_have_url(re.compile(r"budget=2500"))
     expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=2500)[1])
     expect(page.locator("#budget-message")).to_have_text("Read as 2,500.")
+    read_colour = page.locator("#budget-message").evaluate("e => getComputedStyle(e).color")
     page.fill("#budget", "£900")
     page.press("#budget", "Enter")
     expect(page.locator("#budget-message")).to_contain_text("amounts are in USD ($) and are never converted")
     expect(page.locator("#budget-message")).to_contain_text("Applied: 2,500.")
+    # a reading in the text's muted colour, a refusal marked in red
+    assert read_colour == "rgb(74, 74, 82)"
+    expect(page.locator("#budget-message")).to_have_css("color", "rgb(138, 28, 28)")
     expect(page).to_have_url(re.compile(r"budget=2500"))
     expect(page.locator("#result-count")).to_have_text(expected(catalog, concern="stretch-marks", budget=2500)[1])
     assert console_errors == []

@@ -22,11 +22,17 @@ def typed_filter(client, control, text):
     return unpacked(client.post("/_dash-update-component", json=body).get_json()["response"])
 
 
-def reading(client, control, text):
-    body = request_body([(f"{control}-reading", "children")], [(control, "value", text)])
+def reading_line(client, control, text):
+    body = request_body(
+        [(f"{control}-reading", "children"), (f"{control}-reading", "className")], [(control, "value", text)]
+    )
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
-    return response.get_json()["response"][f"{control}-reading"]["children"]
+    return response.get_json()["response"][f"{control}-reading"]
+
+
+def reading(client, control, text):
+    return reading_line(client, control, text)["children"]
 
 
 @pytest.mark.parametrize("control", ["budget", "max-downtime", "daily-earnings"])
@@ -121,3 +127,19 @@ def test_a_budget_typed_in_another_currency_is_refused_and_says_which_currency_a
         "Applied: no budget."
     )
     assert out["applied-query"]["data"] == ""
+
+
+@pytest.mark.parametrize(
+    "control, text, marked",
+    [("quote-price", "£2,250", False), ("quote-price", "3.000", True), ("assumption-low", "2,5", False)],
+)
+def test_a_reading_is_shown_plainly_and_a_question_that_takes_nothing_is_marked(client, control, text, marked):
+    line = reading_line(client, control, text)
+    assert ("refused" in line["className"].split()) is marked
+
+
+@pytest.mark.parametrize("typed, marked", [("2,500", False), ("$2,500", False), ("-5", True), ("3.000", True)])
+def test_a_filters_reading_is_shown_plainly_and_a_refusal_is_marked(client, typed, marked):
+    out = typed_filter(client, "budget", typed)
+    assert "input-message" in out["budget-message"]["className"].split()
+    assert ("refused" in out["budget-message"]["className"].split()) is marked
