@@ -110,14 +110,17 @@ def cost_downtime_figure(rows: pd.DataFrame | Sequence[RowLike], horizon: int, c
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 300
     x_values = _numbers(known, "total_low") + [number(o["total_high"]) for o in known if not is_open(o)]
+    # both axes start at 0: their tick labels stand off the corner, so "$0" and "0" do not run into each other
     layout["xaxis"] = {
         **money_axis(symbol, f"Total over {years_text(horizon)} ({currency}): lowest, bar to highest"),
         "range": padded_range(x_values),
+        "ticklabelstandoff": 4,
     }
     layout["yaxis"] = {
         **AXIS,
         "title": {"text": "Downtime, longest (days)"},
         "range": padded_range(_numbers(known, "downtime_days_high")),
+        "ticklabelstandoff": 8,
     }
     return {"data": data, "layout": layout}
 

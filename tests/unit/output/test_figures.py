@@ -55,6 +55,8 @@ def test_cost_downtime_axes_start_at_zero_with_room_for_a_single_point():
     zero = figures.cost_downtime_figure(ROWS.loc[["Open"]], 5, "USD")
     assert zero["layout"]["yaxis"]["range"] == [0, 1]  # downtime 0 still gives a readable axis
     assert zero["data"][0]["marker"]["symbol"] == ["triangle-right"]
+    # both axes meet at 0: their tick labels ("$0", "0") stand off the corner instead of running into each other
+    assert fig["layout"]["xaxis"]["ticklabelstandoff"] > 0 and fig["layout"]["yaxis"]["ticklabelstandoff"] > 0
 
 
 def test_the_legend_is_below_the_plot_in_a_bottom_margin_that_holds_it():
