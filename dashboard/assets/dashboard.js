@@ -135,6 +135,41 @@
     true
   );
 
+  // A word typed into a closed dropdown keeps all its letters. Dash 4.4's dropdown reads a letter typed on its closed
+  // button when the key is released, opens, and moves the focus to its search box at the next frame. A key pressed
+  // on the button and released in the search box (the focus moved while it was held, as it does while the page is
+  // busy drawing the list) was read by neither, and "stretch" became "sretch": such a letter is put in the box.
+  var pressedOn = {}; // key -> the closed dropdown's button it went down on
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      var button = event.target;
+      var plain = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (plain && button && button.classList && button.classList.contains("dash-dropdown")) {
+        pressedOn[event.key] = button;
+      } else {
+        delete pressedOn[event.key];
+      }
+    },
+    true
+  );
+  var nativeValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  document.addEventListener(
+    "keyup",
+    function (event) {
+      var button = pressedOn[event.key];
+      delete pressedOn[event.key];
+      var box = event.target;
+      if (!button || box === button || !box || box.tagName !== "INPUT") return;
+      if (!box.classList.contains("dash-dropdown-search")) return;
+      var wrapper = button.closest(".dash-dropdown-wrapper");
+      if (!wrapper || box.closest(".dash-dropdown-wrapper") !== wrapper) return;
+      nativeValue.call(box, box.value + event.key);
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    true
+  );
+
   // Enter applies a typed number as leaving the box does. The typed fields (dcc.Input, debounce) apply on
   // Enter already; the box beside each slider (the horizon, the risk tier) applies only when it loses focus,
   // so Enter there blurs it (which applies the value) and gives it focus back.
