@@ -61,6 +61,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
           if (target.hasAttribute("aria-hidden")) target.removeAttribute("aria-hidden");
           setAttr(target, "aria-labelledby", label.id + " " + label.htmlFor + "-value");
         }
+        // the list's button takes the focus (Dash 4.4), named by its value alone ("Stretch marks"): its name is
+        // the label, then the value ("Concern, Stretch marks")
+        if (control.classList.contains("dash-dropdown")) {
+          var named = (control.getAttribute("aria-labelledby") || "").split(" ").filter(function (id) {
+            return id && id !== label.id;
+          });
+          setAttr(control, "aria-labelledby", [label.id].concat(named).join(" "));
+        }
         return;
       }
       if (control.querySelector("input[type=radio]")) {

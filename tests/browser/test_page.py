@@ -262,6 +262,23 @@ def test_keyboard_only_filters_grid_tabs_and_export(page, live_url):
         expect(page.locator(f"#{control}-label")).to_be_visible()
 
 
+def test_each_list_reached_with_tab_is_named_by_its_label_then_its_value(page, live_url):
+    page.goto(live_url + STRETCH)
+    wait_for_grid(page)
+    page.focus(".skip-link")
+    page.keyboard.press("Tab")  # the first list: the concern
+    expect(page.locator("#concern")).to_be_focused()
+    expect(page.locator("#concern")).to_have_accessible_name("Concern Stretch marks")
+    page.keyboard.press("Tab")
+    expect(page.locator("#market")).to_have_accessible_name("Market United States (USD)")
+    expect(page.locator("#compare")).to_have_accessible_name(re.compile(r"^Compare side by side"))
+    # a new value is said after the label too
+    page.locator("#market").click()
+    page.locator("[role=listbox] [role=option]").filter(has_text="United Kingdom").first.click()
+    page.keyboard.press("Escape")
+    expect(page.locator("#market")).to_have_accessible_name(re.compile(r"^Market United Kingdom"))
+
+
 def test_the_tab_list_says_which_view_is_selected_after_a_click_and_a_key(page, live_url):
     page.goto(live_url + STRETCH)
     wait_for_grid(page)
