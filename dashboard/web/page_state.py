@@ -31,6 +31,7 @@ from dashboard.output.filter_words import typed_messages
 from dashboard.quotes import records as quotes
 from dashboard.quotes.dates import latest_today
 from dashboard.web.render import details, render, render_charts
+from dashboard.web.typed_input import MESSAGE_CLASSES
 
 # List-valued fields and how many items they keep; the browser trims a control to this at once.
 LIST_LIMITS = {"compare": MAX_COMPARE}
@@ -86,13 +87,12 @@ def _as_typed(value: Any) -> Any:
 # it reads it for the first view, so the controls, the results and the URL always agree.
 CONTROL_OUTPUTS = {f"control_{c.replace('-', '_')}": (c, "value") for c in CONTROLS}
 # Beside each typed number, what it was read as, or why it was refused and what applies instead (computed from the
-# raw value); and the line's class: a refusal is marked (MESSAGE_CLASSES), a reading is not.
+# raw value); and the line's class (typed_input.MESSAGE_CLASSES): a refusal is marked, a reading is not.
 TYPED_CONTROLS = ("budget", "max-downtime", "daily-earnings")
 MESSAGE_OUTPUTS = {
     **{f"{c}_message": (f"{c}-message", "children") for c in TYPED_CONTROLS},
     **{f"{c}_message_class": (f"{c}-message", "className") for c in TYPED_CONTROLS},
 }
-MESSAGE_CLASSES = {"read": "input-message", "refused": "input-message refused"}
 # What the page shows of an answer, sent as one list in this order to the answer store and set on the page by
 # assets/dashboard.js showAnswer: while a change is answered no part of the page waits on the server (Dash marks
 # and redraws each output of a request in flight, twice per change). The filters in force stay an output of the

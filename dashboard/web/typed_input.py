@@ -16,6 +16,9 @@ from dashboard.quotes.prices import parse_price
 from dashboard.quotes.value_parsers import number_words, reading_words
 from dashboard.web.components import aria_live
 
+# A message line's class under a typed number: what it was read as is said plainly; a refusal, or a question that
+# takes nothing, is marked (app.css).
+MESSAGE_CLASSES = {"read": "input-message", "refused": "input-message refused"}
 # The form fields whose reading is shown beside them.
 READ_FIELDS = ("quote-price", "assumption-low", "assumption-high")
 # The lists searched by name (options with a `search` text: model.name_search).
@@ -51,7 +54,7 @@ def price_reading(text: object) -> str:
 def reading_class(reading: str) -> str:
     """The reading line's class: a question ("Did you mean…": nothing is taken) is marked as a refusal is; what a
     number was read as is not."""
-    return "input-message" if not reading or reading.startswith("Read as") else "input-message refused"
+    return MESSAGE_CLASSES["read" if not reading or reading.startswith("Read as") else "refused"]
 
 
 def register_readings(app: Dash) -> None:
