@@ -144,6 +144,7 @@
     "keydown",
     function (event) {
       var button = event.target;
+      if (typeof event.key !== "string") return; // an event without a key (a browser's autofill can send one)
       var plain = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
       if (plain && button && button.classList && button.classList.contains("dash-dropdown")) {
         pressedOn[event.key] = button;
@@ -157,6 +158,7 @@
   document.addEventListener(
     "keyup",
     function (event) {
+      if (typeof event.key !== "string") return;
       var button = pressedOn[event.key];
       delete pressedOn[event.key];
       var box = event.target;

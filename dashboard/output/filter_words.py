@@ -85,6 +85,7 @@ def typed_message(typed: TypedNumber) -> str:
             f": this market's amounts are in {typed.currency} ({symbol}) and are never converted; type "
             f"{MONEY_WORDS.get(typed.field, 'it')} in {typed.currency}."
         )
+        applied = applied if typed.applied is None else symbol + applied  # the amount in force, in this currency
     else:
         said = f" is not {what} from {typed.lowest:,} to {typed.highest:,}."
     return f"“{str(typed.typed)[:20]}”{said} Applied: {applied}."

@@ -155,7 +155,7 @@ def test_a_budget_typed_with_a_dollar_sign_applies_and_a_pound_sign_is_refused_i
     page.fill("#budget", "£900")
     page.press("#budget", "Enter")
     expect(page.locator("#budget-message")).to_contain_text("amounts are in USD ($) and are never converted")
-    expect(page.locator("#budget-message")).to_contain_text("Applied: 2,500.")
+    expect(page.locator("#budget-message")).to_contain_text("Applied: $2,500.")
     # a reading in the text's muted colour, a refusal marked in red
     assert read_colour == "rgb(74, 74, 82)"
     expect(page.locator("#budget-message")).to_have_css("color", "rgb(138, 28, 28)")

@@ -66,7 +66,7 @@ def test_a_refused_number_says_why_and_which_value_applies(field, typed, message
             {"budget": "£2,000"},
             "budget",
             "“£2,000”: this market's amounts are in USD ($) and are never converted; type the budget in USD. "
-            "Applied: 3,000.",
+            "Applied: $3,000.",
         ),
         (
             {"daily_earnings": "$150", "market": "UK"},
