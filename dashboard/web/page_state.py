@@ -193,8 +193,8 @@ def history_controls(catalog: Catalog, step: Any) -> list:
     asks for the results as any change does; that answer keeps the URL as written (`show`), so the browser adds
     no history entry."""
     search = step.get("search") if isinstance(step, dict) else None
-    query = search if isinstance(search, str) and len(search) <= 4000 else ""
-    return shown_values(from_query(query, catalog.treatment_ids))
+    # from_query drops the parameters the page does not use and caps the length, as for the first view
+    return shown_values(from_query(search if isinstance(search, str) else "", catalog.treatment_ids))
 
 
 def answer_list(outputs: dict[str, object]) -> list:
