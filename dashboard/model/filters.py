@@ -14,7 +14,7 @@ from typing import Any, Literal
 from urllib.parse import parse_qs, unquote_plus, urlencode
 
 from dashboard import vocab
-from dashboard.quotes.prices import split_marks
+from dashboard.quotes.currency_marks import split_marks
 from dashboard.quotes.value_parsers import (
     INVALID,
     choice,

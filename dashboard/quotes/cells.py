@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from dashboard import vocab
+from dashboard.quotes.currency_marks import OTHER_CODES, OTHER_CURRENCY, split_marks
 from dashboard.quotes.dates import read_date
 from dashboard.quotes.prices import DIGITS, MAX_PRICE, ONLY_USD_GBP, check_amount, parse_price
 from dashboard.quotes.upload import QUOTE_CSV_COLUMNS, Header, clean_text, name_key, shown
@@ -117,6 +118,8 @@ def _covers(value: str, header: Header | None) -> tuple[str | None, str | None]:
 
 def _currency(value: str) -> tuple[str | None, str | None]:
     word = value.strip().upper()
+    if word in OTHER_CODES or split_marks(word)[1] == {OTHER_CURRENCY}:
+        return None, ONLY_USD_GBP
     if word and word not in CURRENCY_WORDS:
         return None, f"{shown(value)} is not a currency: use USD or GBP"
     return CURRENCY_WORDS.get(word), None
@@ -146,7 +149,7 @@ def _currencies(
     named = [c for c in (currency, marked, header.currency if header else None) if c]
     if problem:
         return named, problem
-    if "EUR" in named:
+    if set(named) - {"USD", "GBP"}:  # EUR, or another currency
         return named, ONLY_USD_GBP
     if len(set(named)) > 1:
         return named, f"{' and '.join(dict.fromkeys(named))} disagree: give one currency"

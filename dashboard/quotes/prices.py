@@ -2,21 +2,18 @@
 
 Strict and linear: string steps only, no regular expressions; the number itself is read by the one rule
 every typed number follows (model.value_parsers.read_text), so "1.500" is refused as ambiguous. A price is more than 0 and at most
-MAX_PRICE, in USD or GBP (a EUR price is recognised, and refused).
+MAX_PRICE, in USD or GBP (a price in another currency, "€90", "C$120", "¥5000", "300 CAD", is recognised, and refused).
 """
 
 from __future__ import annotations
 
 import math
 
+from dashboard.quotes.currency_marks import split_marks
 from dashboard.quotes.upload import shown
 from dashboard.quotes.value_parsers import read_text, reading_words
 
 MAX_PRICE = 1_000_000
-# Currency marks a price may carry, longest first so "US$" wins over "$".
-PRICE_MARKS = (
-    ("US$", "USD"), ("USD", "USD"), ("GBP", "GBP"), ("EUR", "EUR"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"),
-)  # fmt: skip
 ONLY_USD_GBP = "Only USD and GBP quotes can be compared"
 DIGITS = frozenset("0123456789")
 
@@ -41,39 +38,13 @@ def check_amount(amount: float, label: str) -> str | None:
     return None
 
 
-def split_marks(text: str) -> tuple[str, set[str], bool]:
-    """(the number's text, the currencies its marks give, whether a minus sign leads): "$1,400" -> ("1,400",
-    {"USD"}, False), "1.234,50 GBP" -> ("1.234,50", {"GBP"}, False), "-£5" -> ("5", {"GBP"}, True). A sign and a
-    mark on each side at most are taken off; the rest is left as it is."""
-    s = text
-    for space in "\u00a0\u202f\u2007\u2008\u2009\u200a":
-        s = s.replace(space, " ")
-    s = s.strip()
-    marks: set[str] = set()
-    negative = False
-    for _ in range(4):  # a sign and a mark on each side at most; each pass removes something or stops
-        before = s
-        if s[:1] in ("-", "\u2212"):
-            negative, s = True, s[1:].strip()
-        for mark, currency in PRICE_MARKS:
-            if s[: len(mark)].upper() == mark:
-                marks.add(currency)
-                s = s[len(mark) :].strip()
-            if len(s) >= len(mark) and s[-len(mark) :].upper() == mark:
-                marks.add(currency)
-                s = s[: -len(mark)].strip()
-        if s == before:
-            break
-    return s, marks, negative
-
-
 def parse_price(text: str) -> tuple[float | None, str | None, str | None]:
     """(price, currency its symbol or code gives or None, problem or None), by string steps only."""
     label = shown(text)
     s, marks, negative = split_marks(text)
     if not s and not marks and not negative:
         return None, None, "price is required"
-    if "EUR" in marks:
+    if marks - {"USD", "GBP"}:
         return None, None, ONLY_USD_GBP
     if len(marks) > 1:
         return None, None, f"{label} mixes two currencies"

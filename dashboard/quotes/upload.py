@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dashboard.formula import first_visible
+from dashboard.quotes.currency_marks import split_marks
 
 QUOTE_CSV_COLUMNS = ("treatment", "clinic", "price", "currency", "covers", "quantity", "date")
 REQUIRED_COLUMNS = ("treatment", "price")
@@ -52,12 +53,12 @@ NOT_CSV_MAGIC = (
     b"\x89PNG\r\n\x1a\n",
 )
 # Header (case-, space-, hyphen- and underscore-insensitive) -> (column, what the header implies):
-# a price header may name the currency; a quantity header names what it counts, so it sets the unit.
+# a quantity header names what it counts, so it sets the unit. A price header may also name its currency
+# (`price_header`: "Price (GBP)", "Cost (£)", "Price in USD").
 HEADER_ALIASES = {
     "treatment": ("treatment", None), "procedure": ("treatment", None),
     "clinic": ("clinic", None), "provider": ("clinic", None), "clinic name": ("clinic", None),
     "price": ("price", None), "cost": ("price", None), "amount": ("price", None),
-    "price (usd)": ("price", "USD"), "price (gbp)": ("price", "GBP"), "price (eur)": ("price", "EUR"),
     "currency": ("currency", None),
     "covers": ("covers", None), "unit": ("covers", None), "price covers": ("covers", None),
     "quantity": ("quantity", None), "sessions": ("quantity", "session"), "units": ("quantity", "unit"),
@@ -215,6 +216,21 @@ class Header:
     ignored: list[str]  # header names not used for quotes
 
 
+def price_header(name: str) -> str | None:
+    """The currency a price header names by its code or sign: "Price (GBP)", "cost (£)", "Price in USD", "Amount
+    [$]" -> "GBP", "GBP", "USD", "USD"; "Price (CAD)" -> currency_marks.OTHER_CURRENCY, "Price (EUR)" -> "EUR" (both
+    refused for each quote); None when it is not a price header naming one currency ("Price (per session)")."""
+    key = name_key(name)
+    base = next((b for b in ("price", "cost", "amount") if key.startswith(b)), None)
+    if base is None:
+        return None
+    rest = key[len(base) :].strip().removeprefix("in ").strip()
+    if rest[:1] + rest[-1:] in ("()", "[]"):
+        rest = rest[1:-1].strip()
+    number, marks, negative = split_marks(rest)
+    return marks.pop() if rest and not number and not negative and len(marks) == 1 else None
+
+
 def map_header(header: list[str]) -> Header:
     """The quote columns of a header row; raises UnreadableFile."""
     if len(header) > MAX_COLUMNS:
@@ -226,6 +242,8 @@ def map_header(header: list[str]) -> Header:
     ignored = []
     for index, name in enumerate(header):
         column, meaning = HEADER_ALIASES.get(name_key(name), (None, None))
+        if column is None and (currency := price_header(name)) is not None:
+            column, meaning = "price", currency
         if column is None:
             ignored += [name] if name.strip() else []
         elif column in found:

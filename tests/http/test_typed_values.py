@@ -120,13 +120,21 @@ def test_a_budget_typed_with_the_markets_currency_mark_is_applied_as_its_number(
     assert out["applied-query"]["data"] == "budget=2000"
 
 
-def test_a_budget_typed_in_another_currency_is_refused_and_says_which_currency_applies(client):
-    out = typed_filter(client, "budget", "£2,000")
+@pytest.mark.parametrize("typed", ["£2,000", "C$2,000", "¥2,000", "2,000 CAD"])
+def test_a_budget_typed_in_another_currency_is_refused_and_says_which_currency_applies(client, typed):
+    out = typed_filter(client, "budget", typed)
     assert out["budget-message"]["children"] == (
-        "“£2,000”: this market's amounts are in USD ($) and are never converted; type the budget in USD. "
+        f"“{typed}”: this market's amounts are in USD ($) and are never converted; type the budget in USD. "
         "Applied: no budget."
     )
     assert out["applied-query"]["data"] == ""
+
+
+def test_a_quote_priced_in_another_countrys_dollar_is_refused_not_read_as_dollars(client):
+    form = {"treatment": "ha-filler", "price": "C$400", "currency": "USD"}
+    out = quote_request(client, "quote-add.n_clicks", form=form)
+    assert out["quotes-store"]["data"] == []
+    assert any("Only USD and GBP quotes can be compared" in m for m in messages(out))
 
 
 @pytest.mark.parametrize(

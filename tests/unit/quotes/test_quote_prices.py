@@ -37,6 +37,15 @@ PRICES = [
     ("0.01", "USD", 0.01, "USD"),
     ("€1 234", "", None, "Only USD and GBP"),
     ("1234 EUR", "", None, "Only USD and GBP"),
+    ("C$120", "", None, "Only USD and GBP"),  # another country's dollar is not "$"
+    ("120 CA$", "", None, "Only USD and GBP"),
+    ("A$ 1,500", "", None, "Only USD and GBP"),
+    ("¥5000", "", None, "Only USD and GBP"),  # any other currency sign
+    ("₹ 20,000", "", None, "Only USD and GBP"),
+    ("300 CAD", "", None, "Only USD and GBP"),
+    ("chf 300", "", None, "Only USD and GBP"),
+    ("US $80", "", 80.0, "USD"),
+    ("USD$80", "", 80.0, "USD"),
     ("£950", "USD", None, "disagree"),
     ("$5 GBP", "", None, "mixes two currencies"),
     ("NaN", "USD", None, "'NaN' is not a price"),
@@ -70,7 +79,9 @@ PRICES = [
     ("950", "", None, "currency is required"),
     ("950", "EUR", None, "Only USD and GBP"),
     ("950", "€", None, "Only USD and GBP"),
-    ("950", "CHF", None, "'CHF' is not a currency"),
+    ("950", "CHF", None, "Only USD and GBP"),
+    ("950", "C$", None, "Only USD and GBP"),
+    ("950", "XYZ", None, "'XYZ' is not a currency"),
     ("950", "usd", 950.0, "USD"),
     ("950", "$", 950.0, "USD"),
     ("950", " £ ", 950.0, "GBP"),
@@ -92,11 +103,19 @@ def test_prices_and_currencies(price, currency, value, expected):
 @pytest.mark.parametrize(
     "header, price, currency, expected",
     [("Price (GBP)", "100", "", "GBP"), ("Price (USD)", "$100", "", "USD"), ("price (gbp)", "100", "USD", None),
-     ("Price (EUR)", "100", "", None)],
+     ("Price (EUR)", "100", "", None), ("Price (£)", "100", "", "GBP"), ("Cost ($)", "100", "", "USD"),
+     ("Price in GBP", "100", "", "GBP"), ("Amount [USD]", "1200", "", "USD"), ("Price (£)", "$100", "", None)],
 )  # fmt: skip
 def test_a_currency_in_the_price_header_is_the_default(header, price, currency, expected):
     result = upload(f"treatment,{header},currency\nha-filler,{price},{currency}\n")
     assert [q["currency"] for q in result.quotes] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("header", ["Price (EUR)", "Price (€)", "Price (CAD)", "Cost (C$)", "Price (¥)"])
+def test_a_price_header_in_another_currency_is_read_as_one_and_each_quote_refused(header):
+    result = upload(f"treatment,{header}\nha-filler,100\nmicroneedling,250\n")
+    assert result.quotes == []
+    assert messages(result).count("Only USD and GBP quotes can be compared") == 2
 
 
 def price_styles(cents: int) -> list[str]:
