@@ -43,3 +43,9 @@ def starts_with_trigger(text: str) -> bool:
 def neutralise(text: str) -> str:
     """Prefix a formula-like string with an apostrophe so it stays text; idempotent."""
     return "'" + text if starts_with_trigger(text) else text
+
+
+def restored(text: str) -> str:
+    """The text `neutralise` was given: the apostrophe before a formula trigger taken off (a file the app
+    exported, read back); any other text as it is ("'Quoted' Clinic" keeps its apostrophe)."""
+    return text[1:] if text[:1] == "'" and starts_with_trigger(text[1:]) else text

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from dashboard import vocab
+from dashboard.formula import restored
 from dashboard.quotes.currency_marks import OTHER_CODES, OTHER_CURRENCY, split_marks
 from dashboard.quotes.dates import read_date
 from dashboard.quotes.prices import DIGITS, MAX_PRICE, ONLY_USD_GBP, check_amount, parse_price
@@ -185,7 +186,7 @@ def read_record(
         problems.append(("quantity", "a course price needs the number of sessions in the course (quantity)"))
     when, problem, note = read_date(text["date"], today, order, named[0] if named else None)
     problems += [("date", problem)] if problem else []
-    clinic = clean_text(text["clinic"])
+    clinic = clean_text(restored(text["clinic"]))  # "'@Skin Clinic" in a file the app exported: "@Skin Clinic"
     if len(clinic) > MAX_CELL_CHARS:  # NFC can lengthen text
         problems.append(("clinic", f"the clinic name is longer than {MAX_CELL_CHARS} characters"))
     if problems:

@@ -33,6 +33,18 @@ SNIFF_CHARS = 4096
 # What spreadsheets save text tables as: "CSV" (comma or, in many European locales, semicolon), "Text
 # (tab-delimited)" and "Unicode Text" (UTF-16 with tabs, .txt), and .tsv.
 EXTENSIONS = ("csv", "tsv", "txt")
+# A spreadsheet's own file, by extension: what it is, and how its program saves it as CSV (the menus of Excel 365,
+# LibreOffice 24 and Numbers 14).
+_EXCEL = (
+    "an Excel workbook",
+    "in Excel choose File › Save As (or Save a Copy), pick the type “CSV UTF-8 (Comma delimited) (*.csv)”, and "
+    "upload that file",
+)
+SAVE_AS_CSV = {
+    "xlsx": _EXCEL, "xlsm": _EXCEL, "xlsb": _EXCEL, "xls": _EXCEL,
+    "ods": ("a LibreOffice spreadsheet", "choose File › Save As, pick the type “Text CSV (.csv)”, and upload that file"),
+    "numbers": ("a Numbers spreadsheet", "choose File › Export To › CSV…, and upload that file"),
+}  # fmt: skip
 DELIMITERS = ",;\t"
 # Encodings a spreadsheet saves "CSV" in when it is not UTF-8 (codec name -> name shown to the user).
 GUESSED_ENCODINGS = {"cp1252": "Windows-1252", "mac-roman": "Mac Roman"}
@@ -129,7 +141,11 @@ def filename_problem(filename: object) -> str | None:
     extension = base.rpartition(".")[2].casefold() if "." in base else ""
     if extension in ("", *EXTENSIONS):
         return None
-    return f"'{display_filename(filename)}' is not a CSV file: only .csv, .tsv or .txt files can be uploaded"
+    name = display_filename(filename)
+    if extension in SAVE_AS_CSV:
+        what, how = SAVE_AS_CSV[extension]
+        return f"'{name}' is {what}, not a CSV file: {how}"
+    return f"'{name}' is not a CSV file: only .csv, .tsv or .txt files can be uploaded"
 
 
 def sniff_delimiter(text: str) -> str:

@@ -168,8 +168,6 @@ def coverage_columns() -> list[dbc.Col]:
     ]
 
 
-# What spreadsheets save a table as: CSV, "Text (tab-delimited)" or "Unicode Text" (.txt), TSV.
-UPLOAD_ACCEPT = ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
 # The upload box's data-* attribute (a keyword Dash takes only from a dict: see components.py).
 DataMaxBytes = TypedDict("DataMaxBytes", {"data-max-bytes": str})
 
@@ -178,14 +176,15 @@ def upload_button() -> html.Div:
     """The upload (dcc.Upload, id quote-upload) in a box that tells assets/upload.js the size limit.
 
     dcc.Upload drops a file over its max_size in the browser without a callback; upload.js sees the
-    file's size first and sets quote-upload-refused, so the page says the file is too large.
+    file's size first and sets quote-upload-refused, so the page says the file is too large. It would drop a
+    file its `accept` does not list the same way, so it has none: every file reaches the server, which says
+    what a workbook or another file is and how to save it as CSV (quotes.upload.filename_problem).
     """
     return html.Div(
         [
             dcc.Upload(
                 id="quote-upload",
                 children=html.Button("Upload a CSV of quotes", className="btn btn-outline-primary"),
-                accept=UPLOAD_ACCEPT,
                 max_size=UPLOAD_COMPONENT_MAX_BYTES,
                 multiple=False,
                 style={"display": "inline-block"},

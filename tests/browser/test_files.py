@@ -97,3 +97,28 @@ def test_a_file_of_any_size_over_the_limit_gets_the_size_message(page, live_url,
             ["0 quotes added from the file.", "File: The file is larger than 1 MiB: split it into smaller files"]
         )
     expect(page.locator("#saved-quotes > li")).to_have_count(0)
+
+
+def test_a_workbook_or_any_other_file_gets_a_message_and_adds_nothing(page, live_url, console_errors, tmp_path):
+    import xlsxwriter
+
+    page.goto(live_url + "/?concern=fine-lines&market=US&horizon=3")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    workbook = tmp_path / "Price list.xlsx"  # a real workbook, as Excel saves one
+    with xlsxwriter.Workbook(str(workbook)) as book:
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, ["treatment", "price", "currency"])
+        sheet.write_row(1, 0, ["Microneedling", 250, "USD"])
+    leaflet = tmp_path / "leaflet.pdf"
+    leaflet.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    for path, said in (
+        (workbook, "File: 'Price list.xlsx' is an Excel workbook, not a CSV file: in Excel choose File › Save As"),
+        (leaflet, "File: 'leaflet.pdf' is not a CSV file: only .csv, .tsv or .txt files can be uploaded"),
+    ):
+        page.click("#quote-clear")  # with no quotes saved, this empties the messages
+        expect(page.locator("#quote-messages li")).to_have_count(0)
+        uploaded(page, path)
+        expect(page.locator("#quote-messages li").first).to_have_text("0 quotes added from the file.")
+        expect(page.locator("#quote-messages li").nth(1)).to_contain_text(said)
+    expect(page.locator("#saved-quotes > li")).to_have_count(0)
+    assert console_errors == []

@@ -103,6 +103,17 @@ def test_a_tsv_file_is_read():
     assert messages(result) == "" and [q["price"] for q in result.quotes] == [9000.0]
 
 
-def test_a_workbook_is_still_refused_and_told_what_is_accepted():
-    result = upload("treatment,price\n", filename="quotes.xlsx")
-    assert messages(result) == "File: 'quotes.xlsx' is not a CSV file: only .csv, .tsv or .txt files can be uploaded"
+@pytest.mark.parametrize(
+    "filename, how",
+    [("quotes.xlsx", "in Excel choose File › Save As"), ("Quotes.XLS", "in Excel choose File › Save As"),
+     ("quotes.ods", "Text CSV (.csv)"), ("quotes.numbers", "File › Export To › CSV")],
+)  # fmt: skip
+def test_a_workbook_is_refused_with_how_its_program_saves_it_as_csv(filename, how):
+    result = upload("treatment,price\n", filename=filename)
+    assert messages(result).startswith(f"File: '{filename}' is a")
+    assert how in messages(result) and messages(result).endswith("and upload that file")
+
+
+def test_another_file_is_refused_and_told_what_is_accepted():
+    result = upload("treatment,price\n", filename="quotes.pdf")
+    assert messages(result) == "File: 'quotes.pdf' is not a CSV file: only .csv, .tsv or .txt files can be uploaded"

@@ -144,6 +144,10 @@ def test_download_my_quotes_reads_back_exactly():
         record(id="111111111111", covers="course", clinic="Smile, and Co", date="2025-06-01"),
         record(id="222222222222", covers="unit", quantity=40, price=1.125, currency="USD", clinic="(no clinic name)"),
         record(id="333333333333", covers="procedure", quantity=1, price=12345.67),
+        # a name a spreadsheet could take for a formula: the file has it neutralised ("'@Skin Clinic")
+        record(id="444444444444", clinic="@Skin Clinic"),
+        record(id="555555555555", clinic="=Glow+ Clinic", price=99.0),
+        record(id="666666666666", clinic="'Quoted' Clinic", price=98.0),
     ]
     data = quotes_csv(saved, TREATMENTS)
     contents = "data:text/csv;base64," + base64.b64encode(data).decode()
