@@ -88,9 +88,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     });
   }
 
+  // The upload's file input sits under its button, which opens the same chooser (Enter, Space or a click): it is
+  // named, and left out of the Tab order, so the upload is one Tab stop.
   function nameUploads() {
     document.querySelectorAll("#quote-upload input[type=file]").forEach(function (input) {
       setAttr(input, "aria-label", "Upload a CSV of quotes");
+      setAttr(input, "tabindex", "-1");
     });
   }
 

@@ -314,3 +314,25 @@ def test_focus_ring_is_visible_on_buttons(page, live_url):
     page.keyboard.press("Tab")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"
+
+
+def test_the_quote_upload_is_one_tab_stop_that_opens_the_file_chooser_from_the_keyboard(page, live_url):
+    choosers = []  # listened for from the start: the chooser is intercepted only once a listener is set
+    page.on("filechooser", lambda chooser: choosers.append(chooser.element.get_attribute("aria-label")))
+    page.goto(live_url + "/?concern=fine-lines")
+    expect(page.locator("#result-count")).to_contain_text("option")
+    # the upload's own chooser comes with its code, loaded once the page is shown
+    expect(page.locator("#quote-upload input[type=file]")).to_have_attribute("tabindex", "-1")
+    upload = page.locator("#quote-upload button")
+    upload.focus()
+    page.keyboard.press("Tab")  # past the upload: the next control, not its hidden file input
+    expect(page.locator("#quote-template")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(upload).to_be_focused()
+    for count, key in enumerate(("Enter", " "), start=1):
+        page.keyboard.press(key)
+        for _ in range(50):
+            if len(choosers) == count:
+                break
+            page.wait_for_timeout(100)
+        assert choosers == ["Upload a CSV of quotes"] * count
