@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model.assumptions import FIELDS, Assumed, Refusal, assumed_value
-from dashboard.quotes.value_parsers import reading_words
+from dashboard.quotes.value_parsers import read_number, reading_words
 
 ASSUMED = "your assumption"
 
@@ -56,6 +56,30 @@ def refusal_text(refusal: Refusal | None) -> str:
         "currency": f"choose the currency ({', '.join(vocab.CURRENCY_SYMBOL)}).",
     }[refusal.code]
     return f"{label}: {said}"
+
+
+def typed_reading(text: object, field: object) -> str:
+    """A number typed in the assumption form, said as it is typed, as Add assumption will take it: '' (nothing
+    typed, or plain digits it takes), 'Read as 2.5.', the question for '3.000', or why Add will refuse it for the
+    chosen field (`field`, a key of assumptions.FIELDS), e.g. 'Maintenance repeated every (months): enter a number
+    from 1 to 600.' for '-3', '…: enter a number.' for 'every 6 months'."""
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    said = reading_words(text)
+    if said and not said.startswith("Read as") or not isinstance(field, str) or field not in FIELDS:
+        return said  # the question for a number that reads two ways, or no field chosen yet
+    number = read_number(text)
+    lowest, highest = FIELDS[field]
+    low, dash, high = text.replace("–", "-").partition("-")
+    if number is None and dash and read_number(low) is not None and read_number(high) is not None:
+        return f"{LABELS[field]}: one number in each box: {low.strip()} in “From”, {high.strip()} in “To”."
+    if number is None:
+        return refusal_text(Refusal("number", field))
+    if not lowest <= number <= highest:
+        return refusal_text(Refusal("range", field, lowest, highest))
+    if field in ("sessions", "upkeep_sessions") and not number.is_integer():
+        return refusal_text(Refusal("whole", field))
+    return said
 
 
 def _range_text(field: str, low: float, high: float, currency: str | None) -> str:

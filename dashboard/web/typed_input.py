@@ -12,8 +12,9 @@ from typing import Any
 
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
+from dashboard.output.assumption_words import typed_reading
 from dashboard.quotes.prices import parse_price
-from dashboard.quotes.value_parsers import number_words, reading_words
+from dashboard.quotes.value_parsers import number_words
 from dashboard.web.components import aria_live
 
 # A message line's class under a typed number: what it was read as is said plainly; a refusal, or a question that
@@ -59,18 +60,29 @@ def reading_class(reading: str) -> str:
 
 def register_readings(app: Dash) -> None:
     """One callback per form field: its text -> the line beside it and its class (not on load: the fields start
-    empty)."""
-    readers = {"quote-price": price_reading, **dict.fromkeys(READ_FIELDS[1:], reading_words)}
-    for control_id, read in readers.items():
+    empty). An assumption's number is read for the field chosen, and read again when another is chosen."""
 
-        def said(text: object, read=read) -> tuple[str, str]:
-            reading = read(text)
+    @app.callback(
+        Output("quote-price-reading", "children"),
+        Output("quote-price-reading", "className"),
+        Input("quote-price", "value"),
+        prevent_initial_call=True,
+    )
+    def price_said(text: object) -> tuple[str, str]:
+        reading = price_reading(text)
+        return reading, reading_class(reading)
+
+    for control_id in READ_FIELDS[1:]:
+
+        def said(text: object, field: object) -> tuple[str, str]:
+            reading = typed_reading(text, field)
             return reading, reading_class(reading)
 
         app.callback(
             Output(f"{control_id}-reading", "children"),
             Output(f"{control_id}-reading", "className"),
             Input(control_id, "value"),
+            Input("assumption-field", "value"),
             prevent_initial_call=True,
         )(said)
 

@@ -98,8 +98,13 @@ def test_a_numbers_reading_is_said_beside_its_field(page, live_url, console_erro
     expect(page.locator("#budget-message")).to_have_text("Read as 3,000.")
     page.fill("#quote-price", "3.000")
     expect(page.locator("#quote-price-reading")).to_have_text("Did you mean 3,000 or 3? Write 3000 or 3.")
-    page.fill("#assumption-low", "1.000,5")
-    expect(page.locator("#assumption-low-reading")).to_have_text("Read as 1,000.5.")
+    page.fill("#assumption-low", "12,5")
+    expect(page.locator("#assumption-low-reading")).to_have_text("Read as 12.5.")
+    page.fill("#assumption-low", "-3")  # what Add assumption would refuse, said as it is typed, in the refusal's style
+    expect(page.locator("#assumption-low-reading")).to_have_text(
+        "Maintenance repeated every (months): enter a number from 1 to 600."
+    )
+    expect(page.locator("#assumption-low-reading")).to_have_class("input-message refused")
 
 
 @pytest.fixture

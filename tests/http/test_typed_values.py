@@ -22,10 +22,10 @@ def typed_filter(client, control, text):
     return unpacked(client.post("/_dash-update-component", json=body).get_json()["response"])
 
 
-def reading_line(client, control, text):
-    body = request_body(
-        [(f"{control}-reading", "children"), (f"{control}-reading", "className")], [(control, "value", text)]
-    )
+def reading_line(client, control, text, field="upkeep_months"):
+    """The reading under a form's number; an assumption's is for `field` (the form's first choice by default)."""
+    inputs = [(control, "value", text)] + ([("assumption-field", "value", field)] if "assumption" in control else [])
+    body = request_body([(f"{control}-reading", "children"), (f"{control}-reading", "className")], inputs)
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
     return response.get_json()["response"][f"{control}-reading"]
@@ -70,12 +70,30 @@ def test_the_assumption_form_refuses_an_ambiguous_number_as_the_filters_do(clien
         ("quote-price", "1.234,50", "Read as 1,234.5."),
         ("assumption-low", "3.000", "Did you mean 3,000 or 3? Write 3000 or 3."),
         ("assumption-low", "2,5", "Read as 2.5."),
-        ("assumption-high", "-0", "Read as 0."),
         ("assumption-high", "12", ""),
+        # what Add assumption would refuse is said as it is typed, for the field chosen
+        ("assumption-high", "-0", "Maintenance repeated every (months): enter a number from 1 to 600."),
+        ("assumption-low", "-3", "Maintenance repeated every (months): enter a number from 1 to 600."),
+        ("assumption-low", "every 6 months", "Maintenance repeated every (months): enter a number."),
+        (
+            "assumption-low",
+            "6-12",
+            "Maintenance repeated every (months): one number in each box: 6 in “From”, 12 in “To”.",
+        ),
     ],
 )
 def test_each_form_number_has_its_reading_beside_it(client, control, text, said):
     assert reading(client, control, text) == said
+
+
+@pytest.mark.parametrize(
+    "field, said",
+    [("upkeep_months", "Read as 2.5."), ("sessions", "Sessions in the initial course: enter whole sessions.")],
+)
+def test_an_assumptions_number_is_read_for_the_field_chosen(client, field, said):
+    line = reading_line(client, "assumption-low", "2,5", field)
+    assert line["children"] == said
+    assert ("refused" in line["className"].split()) is (field == "sessions")
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
 """The person's own assumptions in words: the value as typed, and on her option what it replaces."""
 
 import pandas as pd
+import pytest
 
 from dashboard.model.assumptions import Assumed
-from dashboard.output.assumption_words import assumed_text, describe, describe_value
+from dashboard.output.assumption_words import assumed_text, describe, describe_value, typed_reading
 
 
 def record(field, low, high, currency=None):
@@ -37,3 +38,27 @@ def test_an_options_assumptions_are_joined():
         "your assumption: repeated every 6–12 months; your assumption: 4 sessions (replaces the published 3–6)"
     )
     assert assumed_text(()) == assumed_text(None) == ""
+
+
+@pytest.mark.parametrize(
+    "text, field, said",
+    [
+        ("", "upkeep_months", ""),
+        ("6", "upkeep_months", ""),  # plain digits it takes: nothing to say
+        ("12,5", "upkeep_months", "Read as 12.5."),
+        ("3.000", "upkeep_months", "Did you mean 3,000 or 3? Write 3000 or 3."),
+        ("-3", "upkeep_months", "Maintenance repeated every (months): enter a number from 1 to 600."),
+        ("0", "price", "Price per session: enter a number from 1 to 1,000,000."),
+        ("every 6 months", "upkeep_months", "Maintenance repeated every (months): enter a number."),
+        (
+            "6–12",
+            "upkeep_months",
+            "Maintenance repeated every (months): one number in each box: 6 in “From”, 12 in “To”.",
+        ),
+        ("2.5", "sessions", "Sessions in the initial course: enter whole sessions."),
+        ("2.5", "price", "Read as 2.5."),
+        ("-3", None, "Read as -3."),  # no field chosen yet: only what it reads as
+    ],
+)
+def test_a_typed_assumption_is_said_as_add_assumption_will_take_it(text, field, said):
+    assert typed_reading(text, field) == said
