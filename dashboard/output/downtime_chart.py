@@ -86,8 +86,8 @@ def cost_downtime_key(rows: pd.DataFrame | Sequence[RowLike], currency: str) -> 
 def cost_downtime_figure(rows: pd.DataFrame | Sequence[RowLike], horizon: int, currency: str) -> FigureDict:
     """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
     tier; open-ended totals drawn as right-pointing triangles, quotes outlined (stars where closed); Pareto
-    front ringed. Every
-    point is numbered: `cost_downtime_key` names them in the same order; the hover gives the full name.
+    front ringed. Every point is numbered (options on the same spot share one label, "7, 8"):
+    `cost_downtime_key` names them in the same order; the hover gives the full name.
     `rows`: the comparison's rows shown, as a frame or already read (`display.cells`); amounts in `currency`."""
     known, no_price, no_downtime = _downtime_points(rows)
     symbol = vocab.CURRENCY_SYMBOL[currency]
@@ -101,7 +101,9 @@ def cost_downtime_figure(rows: pd.DataFrame | Sequence[RowLike], horizon: int, c
         return empty_figure(title, "No option shown has both a price and a published downtime.", note)
     numbered = {id(o): n for n, o in enumerate(known, start=1)}
     data = [
-        _tier_points([o for o in known if int(o["risk_tier"]) == tier], tier, numbered, symbol)
+        _tier_points(
+            [o for o in known if int(o["risk_tier"]) == tier], tier, numbered, _labels(known, numbered), symbol
+        )
         for tier in sorted({int(o["risk_tier"]) for o in known})
     ]
     data.append(_front_rings([o for o in known if o.get("pareto") is True]))
@@ -143,7 +145,22 @@ def _not_drawn_note(no_price: int, no_downtime: int) -> str | None:
     )
 
 
-def _tier_points(group: list[Option], tier: int, numbered: dict[int, int], symbol: str) -> FigureDict:
+def _labels(known: list[Option], numbered: dict[int, int]) -> dict[int, str]:
+    """Each point's label: its number, or, where several options fall on the same spot (the same lowest total and
+    downtime: one marker hides the others), all their numbers on the first ("7, 8") and none on the rest."""
+    spots: dict[tuple[float | None, float | None], list[int]] = {}
+    for o in known:
+        spots.setdefault((number(o["total_low"]), number(o["downtime_days_high"])), []).append(numbered[id(o)])
+    labels = {}
+    for o in known:
+        spot = spots[(number(o["total_low"]), number(o["downtime_days_high"]))]
+        labels[id(o)] = ", ".join(map(str, spot)) if numbered[id(o)] == spot[0] else ""
+    return labels
+
+
+def _tier_points(
+    group: list[Option], tier: int, numbered: dict[int, int], labels: dict[int, str], symbol: str
+) -> FigureDict:
     """The numbered points of one risk tier, in its colour: each at its lowest total with a bar to the highest
     (none for an open total, drawn as a right-pointing triangle), a quote outlined (a star where its total is
     known)."""
@@ -166,7 +183,7 @@ def _tier_points(group: list[Option], tier: int, numbered: dict[int, int], symbo
                 for o, option in zip(opened, group, strict=True)
             ],
         },
-        "text": [str(numbered[id(o)]) for o in group],
+        "text": [labels[id(o)] for o in group],
         "textposition": "top right",
         "textfont": {"size": 11, "color": "#222"},
         "customdata": [

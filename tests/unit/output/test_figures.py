@@ -59,6 +59,21 @@ def test_cost_downtime_axes_start_at_zero_with_room_for_a_single_point():
     assert fig["layout"]["xaxis"]["ticklabelstandoff"] > 0 and fig["layout"]["yaxis"]["ticklabelstandoff"] > 0
 
 
+def test_options_on_the_same_spot_share_one_label_with_all_their_numbers():
+    rows = frame(
+        [
+            {"name": "IPL", "total_low": 600.0, "total_high": 900.0, "downtime_days_high": 0.0, "risk_tier": 1},
+            {"name": "Peel", "total_low": 300.0, "total_high": 500.0, "downtime_days_high": 3.0},
+            {"name": "Laser", "total_low": 600.0, "total_high": 1200.0, "downtime_days_high": 0.0, "risk_tier": 2},
+        ]
+    )
+    fig = figures.cost_downtime_figure(rows, 5, "GBP")
+    labels = {(x, y): text for t in fig["data"] if t.get("mode") == "markers+text"
+              for x, y, text in zip(t["x"], t["y"], t["text"], strict=True) if text}  # fmt: skip
+    assert labels == {(600.0, 0.0): "1, 3", (300.0, 3.0): "2"}
+    assert len(figures.cost_downtime_key(rows, "GBP")) == 3  # the list still names each option
+
+
 def test_the_legend_is_below_the_plot_in_a_bottom_margin_that_holds_it():
     for fig in (
         figures.cost_range_figure(ROWS, 5, "USD", 3000),
