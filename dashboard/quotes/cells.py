@@ -189,6 +189,11 @@ def read_record(
     clinic = clean_text(restored(text["clinic"]))  # "'@Skin Clinic" in a file the app exported: "@Skin Clinic"
     if len(clinic) > MAX_CELL_CHARS:  # NFC can lengthen text
         problems.append(("clinic", f"the clinic name is longer than {MAX_CELL_CHARS} characters"))
+    each = header is not None and header.price_each and covers != "procedure"
+    if each and price is not None and quantity is not None and quantity != 1:
+        # "Unit price": each price is of one, and the quote keeps the total for all the quantity counts
+        price, problem = price * quantity, check_amount(price * quantity, f"{shown(cells.get('price'))} × {quantity}")
+        problems += [("price", problem)] if problem else []
     if problems:
         return None, problems, []
     return (

@@ -65,8 +65,8 @@ NOT_CSV_MAGIC = (
     b"\x89PNG\r\n\x1a\n",
 )
 # Header (case-, space-, hyphen- and underscore-insensitive) -> (column, what the header implies):
-# a quantity header names what it counts, so it sets the unit. A price header may also name its currency
-# (`price_header`: "Price (GBP)", "Cost (£)", "Price in USD").
+# a quantity header names what it counts, so it sets the unit. A price header may also name its currency and say
+# its prices are each of one (`price_header`: "Price (GBP)", "Cost (£)", "Price in USD", "Unit price (£)").
 HEADER_ALIASES = {
     "treatment": ("treatment", None), "procedure": ("treatment", None),
     "clinic": ("clinic", None), "provider": ("clinic", None), "clinic name": ("clinic", None),
@@ -230,21 +230,42 @@ class Header:
     counted: str | None  # the unit a quantity header counts, e.g. "units" -> "unit"
     counted_name: str | None  # that header as written
     ignored: list[str]  # header names not used for quotes
+    price_each: bool = False  # the price header says each price is of one ("Unit price"): times the quantity
 
 
-def price_header(name: str) -> str | None:
-    """The currency a price header names by its code or sign: "Price (GBP)", "cost (£)", "Price in USD", "Amount
-    [$]" -> "GBP", "GBP", "USD", "USD"; "Price (CAD)" -> currency_marks.OTHER_CURRENCY, "Price (EUR)" -> "EUR" (both
-    refused for each quote); None when it is not a price header naming one currency ("Price (per session)")."""
+# Price headers that say the price is of one session (unit, syringe...), not of all the quantity counts.
+_EACH_BASES = (
+    "unit price", "price each", "cost each", "price of one",
+    *(f"{base} per {unit}" for base in ("price", "cost") for unit in ("unit", "session", "syringe", "vial", "area")),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PriceHeader:
+    """What a price column's header says of its prices: their currency (None: not said) and whether each is the
+    price of one session, unit, syringe... (`each`), to be multiplied by the quantity."""
+
+    currency: str | None
+    each: bool
+
+
+def price_header(name: str) -> PriceHeader | None:
+    """What a price header says beyond "price": its currency by code or sign ("Price (GBP)", "cost (£)", "Price in
+    USD", "Amount [$]"; "Price (CAD)" -> currency_marks.OTHER_CURRENCY and "Price (EUR)" -> "EUR", both refused for
+    each quote), and that it is the price of one ("Unit price", "Price each (£)", "Price per syringe"); None when
+    it is not such a header ("Price (per course)", "Price list")."""
     key = name_key(name)
-    base = next((b for b in ("price", "cost", "amount") if key.startswith(b)), None)
+    base = next((b for b in (*_EACH_BASES, "price", "cost", "amount") if key.startswith(b)), None)
     if base is None:
         return None
     rest = key[len(base) :].strip().removeprefix("in ").strip()
     if rest[:1] + rest[-1:] in ("()", "[]"):
         rest = rest[1:-1].strip()
+    each = base in _EACH_BASES
+    if not rest:
+        return PriceHeader(None, each)
     number, marks, negative = split_marks(rest)
-    return marks.pop() if rest and not number and not negative and len(marks) == 1 else None
+    return PriceHeader(marks.pop(), each) if not number and not negative and len(marks) == 1 else None
 
 
 def map_header(header: list[str]) -> Header:
@@ -256,10 +277,12 @@ def map_header(header: list[str]) -> Header:
     found: dict[str, int] = {}
     implied: dict[str, str | None] = {"price": None, "quantity": None}
     ignored = []
+    each = False
     for index, name in enumerate(header):
         column, meaning = HEADER_ALIASES.get(name_key(name), (None, None))
-        if column is None and (currency := price_header(name)) is not None:
-            column, meaning = "price", currency
+        priced = price_header(name) if column is None else None
+        if priced is not None:
+            column, meaning, each = "price", priced.currency, priced.each
         if column is None:
             ignored += [name] if name.strip() else []
         elif column in found:
@@ -276,4 +299,5 @@ def map_header(header: list[str]) -> Header:
             f" optional: {optional}. Download the template to see the layout"
         )
     counted = implied["quantity"]
-    return Header(found, implied["price"], counted, header[found["quantity"]].strip() if counted else None, ignored)
+    counted_name = header[found["quantity"]].strip() if counted else None
+    return Header(found, implied["price"], counted, counted_name, ignored, each)

@@ -143,3 +143,24 @@ def test_any_price_written_any_accepted_way_reads_back_exactly(cents):
 def test_values_in_messages_are_cut_to_40_characters():
     [problem] = one_row(treatment="ha-filler", price="x" * 150, currency="USD").problems
     assert problem.message == "'" + "x" * 39 + "…' is not a price"
+
+
+@pytest.mark.parametrize(
+    "header, prices",
+    [("Price", [14.0, 350.0, 200.0]),  # a price is for all the quantity counts, as the template says
+     ("Unit price", [560.0, 350.0, 600.0]), ("Price each (£)", [560.0, 350.0, 600.0]),
+     ("price per syringe", [560.0, 350.0, 600.0]), ("Cost per session [GBP]", [560.0, 350.0, 600.0])],
+)  # fmt: skip
+def test_a_price_header_that_says_each_price_is_of_one_multiplies_it_by_the_quantity(header, prices):
+    result = upload(
+        f"treatment,{header},currency,covers,quantity\n"
+        "botulinum-toxin,14,GBP,unit,40\nha-filler,350,GBP,syringe,1\nha-filler,200,GBP,course,3\n"
+    )
+    assert result.problems == []
+    assert [(q["price"], q["quantity"]) for q in result.quotes] == list(zip(prices, [40, 1, 3], strict=True))
+
+
+def test_a_price_of_one_times_its_quantity_over_the_limit_is_refused_on_its_line():
+    result = upload("treatment,unit price,currency,covers,quantity\nha-filler,30000,USD,syringe,40\n")
+    assert result.quotes == []
+    assert messages(result) == "Line 2, price: '30000' × 40 is more than 1,000,000: check the price"
