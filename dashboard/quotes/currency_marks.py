@@ -7,34 +7,24 @@ import unicodedata
 
 # Currency marks a price may carry, longest first so "US$" wins over "$".
 PRICE_MARKS = (
-    ("US $", "USD"), ("US$", "USD"), ("USD", "USD"), ("GBP", "GBP"), ("EUR", "EUR"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"),
+    ("US $", "USD"), ("US$", "USD"), ("$US", "USD"), ("USD", "USD"), ("GBP", "GBP"), ("EUR", "EUR"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"),
 )  # fmt: skip
 # Marks of the other currencies, recognised so that a price or a budget in one is refused as such (amounts are never
-# converted): the commonest other ISO 4217 codes, another country's dollar written with its letters ("C$", "A$",
-# "NZ$", "HK$"; "US$" is a PRICE_MARK) and any other currency sign Unicode knows (category Sc: "¥", "₹", "₩", "₽"…).
+# converted): the commonest other ISO 4217 codes and currency words (OTHER_WORDS, any case, a "." after allowed:
+# "CAD", "yen", "kr", "Fr.", "zł"), another country's dollar or pound written with its letters ("C$", "HK$", "$CA",
+# "E£"; "US$" and "$US" are PRICE_MARKS) and any other currency sign Unicode knows (category Sc: "¥", "₹", "₩", "₽"…).
 OTHER_CURRENCY = "another currency"
 OTHER_CODES = frozenset(
     {
-        "AUD",
-        "BRL",
-        "CAD",
-        "CHF",
-        "CNY",
-        "DKK",
-        "HKD",
-        "INR",
-        "JPY",
-        "KRW",
-        "MXN",
-        "NOK",
-        "NZD",
-        "PLN",
-        "SEK",
-        "SGD",
-        "ZAR",
+        "AED", "ARS", "AUD", "BRL", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK", "EGP", "HKD", "HUF", "IDR", "ILS",
+        "INR", "ISK", "JPY", "KES", "KRW", "MXN", "MYR", "NGN", "NOK", "NZD", "PEN", "PHP", "PLN", "RON", "RUB", "SAR",
+        "SEK", "SGD", "THB", "TWD", "UAH", "VND", "ZAR",
     }
-)
+)  # fmt: skip
+OTHER_WORDS = OTHER_CODES | {"RMB", "YEN", "YUAN", "KR", "ZŁ", "FR", "RS", "KČ", "LEI"}
 _READ_SIGNS = frozenset("$£€¢")  # read as PRICE_MARKS ("¢" is a cent, not a currency: left in the number)
+_LETTERED_SIGNS = "$£"  # with a country's letters: another country's dollar or pound
+_OURS = ("US", "USD")
 
 
 def split_marks(text: str) -> tuple[str, set[str], bool]:
@@ -67,23 +57,37 @@ def split_marks(text: str) -> tuple[str, set[str], bool]:
     return s, marks, negative
 
 
+def _letters(s: str) -> int:
+    """How many letters `s` starts with."""
+    n = 0
+    while n < len(s) and s[n].isalpha():
+        n += 1
+    return n
+
+
 def _other_mark(s: str, reverse: bool = False) -> int:
-    """The length of another currency's mark (OTHER_CODES, "C$", "¥") at the start of `s` (when `reverse`, `s` is
-    the text backwards and the mark is at its end: the length is given negative), or 0."""
+    """The length of another currency's mark at the start of `s` ("C$", "$CA", "CAD", "Fr.", "¥"), or 0. When
+    `reverse`, `s` is the text backwards and the mark is read at the text's end ("2000 C$", "200 kr"): its length is
+    given negative."""
+    sign = -1 if reverse else 1
     if not s:
         return 0
-    sign = -1 if reverse else 1
     if unicodedata.category(s[0]) == "Sc" and s[0] not in _READ_SIGNS:
         return sign
-    word = s[:3][::-1] if reverse else s[:3]
-    if word.upper() in OTHER_CODES and not s[3:4].isalpha():
-        return 3 * sign
-    if s[0] == "$" and reverse:  # "... C$": the letters are before the sign
-        letters = len(s[1:]) - len(s[1:].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
-        word = s[1 : 1 + letters][::-1]
-    else:
-        letters = len(s) - len(s.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
-        word = s[:letters] if s[letters : letters + 1] == "$" else ""
-    if 1 <= len(word) <= 3 and word.upper() not in ("US", "USD"):
-        return (len(word) + 1) * sign
+    dot = 1 if reverse and s[0] == "." else 0  # "200 Fr." backwards starts ".rF"
+    n = _letters(s[dot:])
+    word = s[dot : dot + n][::-1] if reverse else s[:n]
+    after = s[dot + n : dot + n + 1]
+    if reverse and s[0] in _LETTERED_SIGNS:  # "... C$": the country's letters are before the sign
+        n = _letters(s[1:])
+        word = s[1 : 1 + n][::-1]
+        return (n + 1) * sign if 1 <= n <= 3 and word.upper() not in _OURS else 0
+    if not reverse and s[0] in _LETTERED_SIGNS:  # "$CA 200": the letters after the sign
+        n = _letters(s[1:])
+        return (n + 1) * sign if 1 <= n <= 3 and s[1 : 1 + n].upper() not in _OURS else 0
+    if n and after and after in _LETTERED_SIGNS and not dot:  # "C$200", or backwards "AC$" of "200$CA"
+        return (n + 1) * sign if n <= 3 and word.upper() not in _OURS else 0
+    if n and word.upper() in OTHER_WORDS:
+        taken = n + dot + (1 if not reverse and after == "." else 0)  # "Fr. 200", "Rs.200"
+        return taken * sign
     return 0

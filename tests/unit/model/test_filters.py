@@ -196,6 +196,7 @@ def test_a_refused_number_keeps_the_applied_value_and_says_which(field, typed, b
         ({"daily_earnings": "£150", "market": "UK"}, "daily_earnings", 150.0),
         ({"budget": "$2,000", "market": "US-NY"}, "budget", 2000.0),
         ({"budget": "US $2,000"}, "budget", 2000.0),
+        ({"budget": "2000$US"}, "budget", 2000.0),
     ],
 )
 def test_money_typed_with_the_markets_currency_mark_is_read_as_its_number(raw, field, applied):
@@ -216,6 +217,8 @@ def test_money_typed_with_the_markets_currency_mark_is_read_as_its_number(raw, f
         ({"budget": "¥300,000"}, "budget", "USD"),
         ({"budget": "2000 CAD", "market": "UK"}, "budget", "GBP"),
         ({"daily_earnings": "₹ 5,000", "market": "UK"}, "daily_earnings", "GBP"),
+        ({"budget": "2000 kr", "market": "UK"}, "budget", "GBP"),
+        ({"budget": "$CA 2000"}, "budget", "USD"),
     ],
 )
 def test_money_marked_in_another_currency_is_refused_never_converted(raw, field, currency):
