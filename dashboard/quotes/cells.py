@@ -15,7 +15,7 @@ from dashboard import vocab
 from dashboard.formula import restored
 from dashboard.quotes.currency_marks import OTHER_CODES, OTHER_CURRENCY, split_marks
 from dashboard.quotes.dates import read_date
-from dashboard.quotes.prices import DIGITS, MAX_PRICE, ONLY_USD_GBP, check_amount, parse_price
+from dashboard.quotes.prices import DIGITS, MAX_PRICE, ONLY_USD_GBP, check_amount, parse_price, total_of
 from dashboard.quotes.upload import QUOTE_CSV_COLUMNS, Header, clean_text, name_key, shown
 
 # What a quote's price covers. `quantity` counts sessions (session), sessions in the course
@@ -103,9 +103,10 @@ def _quantity(value: object) -> tuple[int | None, str | None]:
 def _covers(value: str, header: Header | None) -> tuple[str | None, str | None]:
     """What the price covers: the covers cell, else the unit the quantity header counts, else session."""
     counted = header.counted if header else None
+    priced = header.price_covers if header else None
     key = name_key(value).removeprefix("per ")
     if not key:
-        return counted or "session", None
+        return counted or priced or "session", None
     key = key[:-1] if key.endswith("s") and key[:-1] in COVERS else key
     if key not in COVERS:
         return None, f"{shown(value)} is not one of: {', '.join(COVERS)}"
@@ -114,6 +115,8 @@ def _covers(value: str, header: Header | None) -> tuple[str | None, str | None]:
             f"{shown(value)} disagrees with the column {shown(header.counted_name)}, which counts "
             f"{counted}s: make them agree"
         )
+    if priced and header is not None and key != priced and not (priced == "session" and key == "course"):
+        return None, f"{shown(value)} disagrees with the column {shown(header.price_name)}: make them agree"
     return key, None
 
 
@@ -192,7 +195,8 @@ def read_record(
     each = header is not None and header.price_each and covers != "procedure"
     if each and price is not None and quantity is not None and quantity != 1:
         # "Unit price": each price is of one, and the quote keeps the total for all the quantity counts
-        price, problem = price * quantity, check_amount(price * quantity, f"{shown(cells.get('price'))} × {quantity}")
+        price = total_of(price, quantity)
+        problem = check_amount(price, f"{shown(cells.get('price'))} × {quantity}")
         problems += [("price", problem)] if problem else []
     if problems:
         return None, problems, []

@@ -27,6 +27,12 @@ def parse_number(text: str) -> float | None:
     return float(text) if set(text) <= DIGITS else read_text(text).value
 
 
+def total_of(price: float, quantity: int) -> float:
+    """The price of all `quantity` from the price of one, to the 4 decimals the quote exports write (19.99 × 7 =
+    139.93, not 139.92999999999998), so a quote reads back from its file as the same quote."""
+    return round(price * quantity, 4)
+
+
 def check_amount(amount: float, label: str) -> str | None:
     """Why a number cannot be a price (not finite, not above 0, over 1,000,000), or None."""
     if not math.isfinite(amount):

@@ -18,7 +18,7 @@ from dashboard.formula import neutralise
 from dashboard.quotes.cells import COUNTED_UNITS, COVERS, MAX_CELL_CHARS, MAX_QUANTITY, TreatmentLookup, read_record
 from dashboard.quotes.dates import file_order, read_date
 from dashboard.quotes.encoding import decode_contents
-from dashboard.quotes.prices import MAX_PRICE, check_amount
+from dashboard.quotes.prices import MAX_PRICE, check_amount, total_of
 from dashboard.quotes.upload import (
     QUOTE_CSV_COLUMNS,
     UnreadableFile,
@@ -148,7 +148,7 @@ def _price_of(record: dict, per: object) -> tuple[dict | None, str | None]:
         return None, f"is {said} the price of one {unit}, or of all {n}? Answer the question above."
     if per == "all":
         return record, None
-    total = record["price"] * n
+    total = total_of(record["price"], n)
     problem = check_amount(total, f"{record['price']:,.2f} × {n}".replace(".00 ", " "))
     return (None, problem) if problem else ({**record, "price": total}, None)
 
@@ -240,8 +240,12 @@ def merge(existing: list[dict], new: list[dict], limit: int = MAX_QUOTES) -> tup
 
 
 def _content(record: dict) -> tuple:
-    """What a quote says (every field but its id)."""
-    return tuple(record.get(f) for f in FIELDS if f != "id")
+    """What a quote says (every field but its id), its price as the exports write it (4 decimals)."""
+    return tuple(
+        round(record[f], 4) if f == "price" and isinstance(record.get(f), float) else record.get(f)
+        for f in FIELDS
+        if f != "id"
+    )
 
 
 def template_csv(treatments: Mapping[str, str] | None = None) -> bytes:

@@ -231,41 +231,63 @@ class Header:
     counted_name: str | None  # that header as written
     ignored: list[str]  # header names not used for quotes
     price_each: bool = False  # the price header says each price is of one ("Unit price"): times the quantity
+    price_covers: str | None = None  # what the price header says one price is of ("Price per syringe": "syringe")
+    price_name: str | None = None  # that header as written
 
 
-# Price headers that say the price is of one session (unit, syringe...), not of all the quantity counts.
-_EACH_BASES = (
-    "unit price", "price each", "cost each", "price of one",
-    *(f"{base} per {unit}" for base in ("price", "cost") for unit in ("unit", "session", "syringe", "vial", "area")),
-)  # fmt: skip
+# What a price header may name the price of: one of what a quantity counts (so each price is times the quantity), or
+# the whole course or procedure.
+_PRICE_OF_ONE = ("session", "unit", "syringe", "vial", "area")
+_PRICE_OF_ALL = ("course", "procedure")
 
 
 @dataclass(frozen=True)
 class PriceHeader:
-    """What a price column's header says of its prices: their currency (None: not said) and whether each is the
-    price of one session, unit, syringe... (`each`), to be multiplied by the quantity."""
+    """What a price column's header says of its prices: their currency (None: not said), whether each is the price
+    of one (`each`: times the quantity), and what it is the price of (`covers`: "syringe" of "Price per syringe",
+    "course" of "Price per course"; None: not said)."""
 
     currency: str | None
     each: bool
+    covers: str | None
 
 
 def price_header(name: str) -> PriceHeader | None:
-    """What a price header says beyond "price": its currency by code or sign ("Price (GBP)", "cost (£)", "Price in
-    USD", "Amount [$]"; "Price (CAD)" -> currency_marks.OTHER_CURRENCY and "Price (EUR)" -> "EUR", both refused for
-    each quote), and that it is the price of one ("Unit price", "Price each (£)", "Price per syringe"); None when
-    it is not such a header ("Price (per course)", "Price list")."""
-    key = name_key(name)
-    base = next((b for b in (*_EACH_BASES, "price", "cost", "amount") if key.startswith(b)), None)
-    if base is None:
+    """What a price header says beyond "price", in any order: its currency by code or sign ("Price (GBP)", "Cost
+    (£) per session", "Price in USD", "Amount [$]"; "Price (CAD)" -> currency_marks.OTHER_CURRENCY and "Price
+    (EUR)" -> "EUR", both refused for each quote), and what one price is of ("Unit price", "Price each", "Price of
+    one session", "Price per syringe", "Price per course"). "Total price" and "Total" are the price of all. None
+    when it is not such a header ("Price list", "Price per visit")."""
+    words = name_key(name).replace("(", " ( ").replace(")", " ) ").replace("[", " [ ").replace("]", " ] ").split()
+    words = [w for w in words if w not in ("(", ")", "[", "]")]
+    each, covers, currency = False, None, None
+    if words == ["total"]:
+        words = ["price"]
+    elif words[:1] in (["unit"], ["total"]):
+        each, words = words[0] == "unit", words[1:]
+    if words[:1] not in (["price"], ["cost"], ["amount"]):
         return None
-    rest = key[len(base) :].strip().removeprefix("in ").strip()
-    if rest[:1] + rest[-1:] in ("()", "[]"):
-        rest = rest[1:-1].strip()
-    each = base in _EACH_BASES
-    if not rest:
-        return PriceHeader(None, each)
-    number, marks, negative = split_marks(rest)
-    return PriceHeader(marks.pop(), each) if not number and not negative and len(marks) == 1 else None
+    rest = words[1:]
+    while rest:
+        word, following = rest[0], rest[1:2]
+        if word == "each":
+            each, rest = True, rest[1:]
+        elif word == "of" and following == ["one"]:
+            each, rest = True, rest[2:]
+            if rest[:1] and rest[0] in _PRICE_OF_ONE:
+                covers, rest = rest[0], rest[1:]
+        elif word in ("per", "a", "for") and following and following[0].removesuffix("s") in _PRICE_OF_ONE:
+            each, covers, rest = True, following[0].removesuffix("s"), rest[2:]
+        elif word in ("per", "a", "for") and following and following[0] in _PRICE_OF_ALL:
+            covers, rest = following[0], rest[2:]
+        elif word == "in" and following:
+            rest = rest[1:]
+        else:
+            number, marks, negative = split_marks(word)
+            if number or negative or len(marks) != 1 or currency is not None:
+                return None
+            currency, rest = marks.pop(), rest[1:]
+    return PriceHeader(currency, each, covers)
 
 
 def map_header(header: list[str]) -> Header:
@@ -277,12 +299,12 @@ def map_header(header: list[str]) -> Header:
     found: dict[str, int] = {}
     implied: dict[str, str | None] = {"price": None, "quantity": None}
     ignored = []
-    each = False
+    priced = None
     for index, name in enumerate(header):
         column, meaning = HEADER_ALIASES.get(name_key(name), (None, None))
-        priced = price_header(name) if column is None else None
-        if priced is not None:
-            column, meaning, each = "price", priced.currency, priced.each
+        read = price_header(name) if column is None else None
+        if read is not None:
+            column, meaning, priced = "price", read.currency, read
         if column is None:
             ignored += [name] if name.strip() else []
         elif column in found:
@@ -300,4 +322,11 @@ def map_header(header: list[str]) -> Header:
         )
     counted = implied["quantity"]
     counted_name = header[found["quantity"]].strip() if counted else None
-    return Header(found, implied["price"], counted, counted_name, ignored, each)
+    of = priced.covers if priced else None
+    price_name = header[found["price"]].strip() if of else None
+    if of and counted and of != counted and not (counted == "session" and of == "course"):
+        raise UnreadableFile(
+            f"The columns {shown(price_name)} and {shown(counted_name)} disagree: one prices {of}s, the other counts "
+            f"{counted}s. Make them agree"
+        )
+    return Header(found, implied["price"], counted, counted_name, ignored, bool(priced and priced.each), of, price_name)

@@ -157,7 +157,7 @@ def test_values_in_messages_are_cut_to_40_characters():
     "header, prices",
     [("Price", [14.0, 350.0, 200.0]),  # a price is for all the quantity counts, as the template says
      ("Unit price", [560.0, 350.0, 600.0]), ("Price each (£)", [560.0, 350.0, 600.0]),
-     ("price per syringe", [560.0, 350.0, 600.0]), ("Cost per session [GBP]", [560.0, 350.0, 600.0])],
+     ("Price (GBP) each", [560.0, 350.0, 600.0]), ("Total price", [14.0, 350.0, 200.0])],
 )  # fmt: skip
 def test_a_price_header_that_says_each_price_is_of_one_multiplies_it_by_the_quantity(header, prices):
     result = upload(
@@ -172,3 +172,28 @@ def test_a_price_of_one_times_its_quantity_over_the_limit_is_refused_on_its_line
     result = upload("treatment,unit price,currency,covers,quantity\nha-filler,30000,USD,syringe,40\n")
     assert result.quotes == []
     assert messages(result) == "Line 2, price: '30000' × 40 is more than 1,000,000: check the price"
+
+
+@pytest.mark.parametrize(
+    "header, cells, read",
+    [("Price per syringe ($)", "ha-filler,700,,2", (1400.0, "syringe", 2)),  # 2 syringes, not 2 sessions
+     ("Cost (£) per session", "ha-filler,200,,3", (600.0, "session", 3)),
+     ("Price of one session ($)", "ha-filler,200,course,3", (600.0, "course", 3)),  # a course of 3 sessions
+     ("Price per course ($)", "ha-filler,900,,3", (900.0, "course", 3))],
+)  # fmt: skip
+def test_a_price_header_naming_what_one_price_is_of_sets_what_it_covers(header, cells, read):
+    result = upload(f"treatment,{header},covers,quantity\n{cells}\n")
+    assert result.problems == []
+    assert [(q["price"], q["covers"], q["quantity"]) for q in result.quotes] == [read]
+
+
+def test_a_price_header_and_a_cell_or_a_quantity_header_that_disagree_are_said():
+    result = upload("treatment,Price per unit ($),covers,quantity\nha-filler,700,course,2\n")
+    assert (
+        messages(result) == "Line 2, covers: 'course' disagrees with the column 'Price per unit ($)': make them agree"
+    )
+    result = upload("treatment,Price per session ($),Syringes\nha-filler,700,2\n")
+    assert messages(result) == (
+        "File: The columns 'Price per session ($)' and 'Syringes' disagree: one prices sessions, the other counts "
+        "syringes. Make them agree"
+    )

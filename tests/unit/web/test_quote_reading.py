@@ -149,6 +149,9 @@ def test_download_my_quotes_reads_back_exactly():
         record(id="555555555555", clinic="=Glow+ Clinic", price=99.0),
         record(id="666666666666", clinic="'Quoted' Clinic", price=98.0),
     ]
+    # a price of one times its quantity, as the form and a "Unit price" file make it: 19.99 × 7, to 4 decimals
+    each, _ = parse_form({**FORM, "price": "19.99", "quantity": "7", "covers": "unit", "per": "one"}, TREATMENTS, TODAY)
+    saved.append(each)
     data = quotes_csv(saved, TREATMENTS)
     contents = "data:text/csv;base64," + base64.b64encode(data).decode()
     back = parse_upload(contents, "my-quotes.csv", TREATMENTS, TODAY)
