@@ -7,7 +7,7 @@ import pytest
 from dashboard.model.assumptions import Refusal, parse, validate_stored
 from dashboard.model.comparison import build_catalog, compare
 from dashboard.model.filters import Filters
-from dashboard.output.assumption_words import assumed_text, refusal_text
+from dashboard.output.assumption_words import assumed_text, refusal_text, typed_reading
 from dashboard.web.assumption_panel import apply_action
 
 IDS = {"microneedling", "ha-filler", "botulinum-toxin", "abdominoplasty"}
@@ -144,3 +144,16 @@ def test_panel_actions_add_replace_remove_and_clear():
     assert apply_action("remove", again, IDS, remove_index=0) == ([], ["Assumption removed."])
     assert apply_action("remove", again, IDS, remove_index="0") == (again, [])
     assert apply_action("clear", again, IDS)[0] == []
+
+
+@pytest.mark.parametrize(
+    "field, low, said",
+    [("upkeep_months", "6-12", "Maintenance repeated every (months): one number in each box: 6 in “From”, 12 in “To”."),
+     ("upkeep_sessions", "1-2", "Sessions in each maintenance round: enter one number."),
+     ("sessions", "0-5", "Sessions in the initial course: enter a number from 1 to 100."),
+     ("upkeep_months", "every 6", "Maintenance repeated every (months): enter a number.")],
+)  # fmt: skip
+def test_add_refuses_a_range_in_one_box_with_what_its_reading_line_said(field, low, said):
+    form = {"treatment_id": "microneedling", "field": field, "low": low}
+    assert typed_reading(low, field) == said
+    assert apply_action("add", [], IDS, form=form) == ([], [f"Not added: {said}"])
