@@ -141,8 +141,9 @@ def apply_action(
         record, refusal = rules.parse(form or {}, treatment_ids)
         if record is None:
             # a number refused as such is said as its reading line said it ("6-12": one number in each box)
-            typed = [(form or {}).get(box) for box in ("low", "high")] if refusal and refusal.code == "number" else []
-            said = [assumption_words.typed_reading(t, refusal.field) for t in typed if isinstance(t, str)]
+            field = refusal.field if refusal and refusal.code == "number" else None
+            typed = [(form or {}).get(box) for box in ("low", "high")] if field else []
+            said = [assumption_words.typed_reading(t, field) for t in typed if isinstance(t, str)]
             why = next((s for s in said if s and not s.startswith("Read as")), None)
             return saved, [f"Not added: {why or assumption_words.refusal_text(refusal)}"]
         key = (record["treatment_id"], record["field"], record["currency"])
