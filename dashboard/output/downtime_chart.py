@@ -86,7 +86,7 @@ def cost_downtime_key(rows: pd.DataFrame | Sequence[RowLike], currency: str) -> 
 def cost_downtime_figure(rows: pd.DataFrame | Sequence[RowLike], horizon: int, currency: str) -> FigureDict:
     """Total cost (lower bound, with a bar to the upper) against longest downtime, coloured by risk
     tier; open-ended totals drawn as right-pointing triangles, quotes outlined (stars where closed); Pareto
-    front ringed. Every point is numbered (options on the same spot share one label, "7, 8"):
+    front ringed. Every point is numbered (options so close their labels would run together share one, "7, 8"):
     `cost_downtime_key` names them in the same order; the hover gives the full name.
     `rows`: the comparison's rows shown, as a frame or already read (`display.cells`); amounts in `currency`."""
     known, no_price, no_downtime = _downtime_points(rows)
@@ -100,10 +100,11 @@ def cost_downtime_figure(rows: pd.DataFrame | Sequence[RowLike], horizon: int, c
     if not known:
         return empty_figure(title, "No option shown has both a price and a published downtime.", note)
     numbered = {id(o): n for n, o in enumerate(known, start=1)}
+    x_values = _numbers(known, "total_low") + [number(o["total_high"]) for o in known if not is_open(o)]
+    x_range, y_range = padded_range(x_values), padded_range(_numbers(known, "downtime_days_high"))
+    labels = _labels(known, numbered, x_range[1] - x_range[0], y_range[1] - y_range[0])
     data = [
-        _tier_points(
-            [o for o in known if int(o["risk_tier"]) == tier], tier, numbered, _labels(known, numbered), symbol
-        )
+        _tier_points([o for o in known if int(o["risk_tier"]) == tier], tier, numbered, labels, symbol)
         for tier in sorted({int(o["risk_tier"]) for o in known})
     ]
     data.append(_front_rings([o for o in known if o.get("pareto") is True]))
@@ -111,17 +112,16 @@ def cost_downtime_figure(rows: pd.DataFrame | Sequence[RowLike], horizon: int, c
     layout = base_layout(title, subtitle + (" " + note if note else ""))
     layout["margin"]["b"] = bottom_margin(shown_entries(data))
     layout["height"] = layout["margin"]["t"] + layout["margin"]["b"] + 300
-    x_values = _numbers(known, "total_low") + [number(o["total_high"]) for o in known if not is_open(o)]
     # both axes start at 0: their tick labels stand off the corner, so "$0" and "0" do not run into each other
     layout["xaxis"] = {
         **money_axis(symbol, f"Total over {years_text(horizon)} ({currency}): lowest, bar to highest"),
-        "range": padded_range(x_values),
+        "range": x_range,
         "ticklabelstandoff": 4,
     }
     layout["yaxis"] = {
         **AXIS,
         "title": {"text": "Downtime, longest (days)"},
-        "range": padded_range(_numbers(known, "downtime_days_high")),
+        "range": y_range,
         "ticklabelstandoff": 8,
     }
     return {"data": data, "layout": layout}
@@ -145,16 +145,39 @@ def _not_drawn_note(no_price: int, no_downtime: int) -> str | None:
     )
 
 
-def _labels(known: list[Option], numbered: dict[int, int]) -> dict[int, str]:
-    """Each point's label: its number, or, where several options fall on the same spot (the same lowest total and
-    downtime: one marker hides the others), all their numbers on the first ("7, 8") and none on the rest."""
-    spots: dict[tuple[float | None, float | None], list[int]] = {}
-    for o in known:
-        spots.setdefault((number(o["total_low"]), number(o["downtime_days_high"])), []).append(numbered[id(o)])
-    labels = {}
-    for o in known:
-        spot = spots[(number(o["total_low"]), number(o["downtime_days_high"]))]
-        labels[id(o)] = ", ".join(map(str, spot)) if numbered[id(o)] == spot[0] else ""
+# Where a point's label would run into another's, on the narrowest plot drawn (a phone: about 320 px wide; the plot
+# is 300 px high): a label is about 6.5 px a character at its font size, and 14 px high.
+LABEL_PLOT_PX = (320, 300)
+LABEL_CHAR_PX = 6.5
+LABEL_HEIGHT_PX = 14
+
+
+def _labels(known: list[Option], numbered: dict[int, int], x_span: float = 1.0, y_span: float = 1.0) -> dict[int, str]:
+    """Each point's label: its number, or, where options lie so close that their labels would run together ("1"
+    beside "3" reads "13"; one marker may hide another), all their numbers on the leftmost ("7, 8") and none on
+    the rest. `x_span`, `y_span`: the axes' ranges, in their units."""
+    width, height = LABEL_PLOT_PX
+    at = {
+        id(o): (
+            known_number(o["total_low"]) / x_span * width,
+            known_number(o["downtime_days_high"]) / y_span * height,
+        )
+        for o in known
+    }
+    groups: list[tuple[int, list[int]]] = []  # (the labelled option's id, the numbers its label says)
+    for o in sorted(known, key=lambda o: (at[id(o)][0], numbered[id(o)])):
+        x, y = at[id(o)]
+        for anchor, numbers in groups:
+            ax, ay = at[anchor]
+            wide = LABEL_CHAR_PX * (len(", ".join(map(str, numbers))) + 1)
+            if x - ax < wide and abs(y - ay) < LABEL_HEIGHT_PX:
+                numbers.append(numbered[id(o)])
+                break
+        else:
+            groups.append((id(o), [numbered[id(o)]]))
+    labels = dict.fromkeys((id(o) for o in known), "")
+    for anchor, numbers in groups:
+        labels[anchor] = ", ".join(map(str, sorted(numbers)))
     return labels
 
 

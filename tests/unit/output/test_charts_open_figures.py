@@ -140,8 +140,10 @@ def test_the_budget_is_a_legend_entry_not_a_label_on_the_plot():
 def test_every_point_of_the_cost_against_downtime_chart_is_numbered_and_listed():
     rows = frame([CLOSED, FEE, QUOTE, {**DEAR, "risk_tier": 4, "pareto": True}])
     fig = figures.cost_downtime_figure(rows, 5, "USD")
-    points = [(text, t["customdata"][i][0]) for t in fig["data"][:-4] for i, text in enumerate(t.get("text", []))]
-    assert sorted(int(n) for n, _ in points) == [1, 2, 3, 4]
+    # every number is on the chart once: the four points share a downtime, so close ones share a label ("2, 3")
+    labels = [text for t in fig["data"][:-4] for text in t.get("text", []) if text]
+    assert sorted(int(n) for text in labels for n in text.split(", ")) == [1, 2, 3, 4]
+    hovers = [c[0] for t in fig["data"][:-4] for c in t.get("customdata", [])]
     key = figures.cost_downtime_key(rows, "USD")
     assert key == [
         "Pulsed dye laser: $2,400 to $12,000; downtime up to 3 days; risk tier 2",
@@ -149,8 +151,10 @@ def test_every_point_of_the_cost_against_downtime_chart_is_numbered_and_listed()
         "Your quote: Glow Clinic (Microneedling): $900 to $1,800; downtime up to 3 days; risk tier 2",
         "Fractional CO2 laser resurfacing: at least $2,509; downtime up to 3 days; risk tier 4; ringed: best trade-off",
     ]
-    for number, hover in points:  # the hover names the point as the list does
-        assert hover.startswith(f"{number}. ") and key[int(number) - 1].startswith(hover.split(". ", 1)[1])
+    assert sorted(int(hover.split(". ")[0]) for hover in hovers) == [1, 2, 3, 4]
+    for hover in hovers:  # the hover names the point as the list does
+        number, name = hover.split(". ", 1)
+        assert key[int(number) - 1].startswith(name)
     names = [t["name"] for t in fig["data"] if t.get("showlegend", True)]
     assert {chart_parts.SURGEON_FEE_ENTRY, "at least: no upper figure published"} <= set(names)
     assert "your quote (outlined; a star where its total is known)" in names

@@ -74,6 +74,22 @@ def test_options_on_the_same_spot_share_one_label_with_all_their_numbers():
     assert len(figures.cost_downtime_key(rows, "GBP")) == 3  # the list still names each option
 
 
+def test_options_whose_labels_would_run_together_share_one_and_those_apart_keep_their_own():
+    # at 0 days, £600 and £640 are 8 px apart on a phone's plot: "1" and "3" would read "13"
+    rows = frame(
+        [
+            {"name": "IPL", "total_low": 600.0, "total_high": 900.0, "downtime_days_high": 0.0},
+            {"name": "Peel", "total_low": 3000.0, "total_high": 9000.0, "downtime_days_high": 0.0},
+            {"name": "Laser", "total_low": 640.0, "total_high": 1200.0, "downtime_days_high": 0.0},
+            {"name": "Lift", "total_low": 620.0, "total_high": 800.0, "downtime_days_high": 14.0},
+        ]
+    )
+    fig = figures.cost_downtime_figure(rows, 5, "GBP")
+    labels = {(x, y): text for t in fig["data"] if t.get("mode") == "markers+text"
+              for x, y, text in zip(t["x"], t["y"], t["text"], strict=True) if text}  # fmt: skip
+    assert labels == {(600.0, 0.0): "1, 3", (3000.0, 0.0): "2", (620.0, 14.0): "4"}
+
+
 def test_the_legend_is_below_the_plot_in_a_bottom_margin_that_holds_it():
     for fig in (
         figures.cost_range_figure(ROWS, 5, "USD", 3000),
