@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard import vocab
 from dashboard.model.assumptions import FIELDS, Assumed, Refusal, assumed_value
+from dashboard.quotes.currency_marks import split_marks
 from dashboard.quotes.value_parsers import read_number, reading_words
 
 ASSUMED = "your assumption"
@@ -78,6 +79,10 @@ def typed_reading(text: object, field: object) -> str:
         if not all(lowest <= end <= highest for end in ends if end is not None):
             return refusal_text(Refusal("range", field, lowest, highest))
         return f"{LABELS[field]}: one number in each box: {low.strip()} in “From”, {high.strip()} in “To”."
+    digits, marks, _ = split_marks(text)
+    if number is None and marks and read_number(digits) is not None:  # "$150": the currency has its own box
+        where = ": the currency is chosen under “Currency (prices only)”" if field == "price" else ""
+        return f"{LABELS[field]}: type the number alone ({digits}){where}."
     if number is None:
         return refusal_text(Refusal("number", field))
     if not lowest <= number <= highest:

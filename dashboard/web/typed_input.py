@@ -39,9 +39,10 @@ def number_box(control_id: str, placeholder: str, max_length: int = 20, **extra:
     return html.Div([box, reading_line(control_id)])
 
 
-def price_reading(text: object) -> str:
+def price_reading(text: object, chosen: object = None) -> str:
     """A quote's price text as read: 'Read as £2,250.', 'Read as 1,234.5.'; the ambiguity question for
-    '3.000'; '' for plain digits, empty text, or text that is no price (Add quote says why)."""
+    '3.000'; '' for plain digits, empty text, or text that is no price (Add quote says why). A price marked in
+    another currency than the form's Currency (`chosen`) says so, as Add quote would refuse it."""
     if not isinstance(text, str) or not text.strip() or text.strip().isdigit():
         return ""
     amount, currency, problem = parse_price(text)
@@ -49,13 +50,19 @@ def price_reading(text: object) -> str:
         _, asked, question = (problem or "").partition(": did you mean")
         return f"Did you mean{question}" if asked else ""
     mark = {"USD": "$", "GBP": "£"}.get(currency or "", "")
+    if currency and isinstance(chosen, str) and chosen in ("USD", "GBP") and currency != chosen:
+        return (
+            f"Read as {mark}{number_words(amount)}, in {currency}, but Currency says {chosen}: choose {currency} "
+            f"there, or type the price without {mark}."
+        )
     return f"Read as {mark}{number_words(amount)}."
 
 
 def reading_class(reading: str) -> str:
-    """The reading line's class: a question ("Did you mean…": nothing is taken) is marked as a refusal is; what a
-    number was read as is not."""
-    return MESSAGE_CLASSES["read" if not reading or reading.startswith("Read as") else "refused"]
+    """The reading line's class: a question ("Did you mean…": nothing is taken) or what Add will refuse ("…, but
+    Currency says USD…") is marked as a refusal is; what a number was read as is not."""
+    taken = not reading or (reading.startswith("Read as") and ", but " not in reading)
+    return MESSAGE_CLASSES["read" if taken else "refused"]
 
 
 def register_readings(app: Dash) -> None:
@@ -66,10 +73,11 @@ def register_readings(app: Dash) -> None:
         Output("quote-price-reading", "children"),
         Output("quote-price-reading", "className"),
         Input("quote-price", "value"),
+        Input("quote-currency", "value"),
         prevent_initial_call=True,
     )
-    def price_said(text: object) -> tuple[str, str]:
-        reading = price_reading(text)
+    def price_said(text: object, chosen: object) -> tuple[str, str]:
+        reading = price_reading(text, chosen)
         return reading, reading_class(reading)
 
     for control_id in READ_FIELDS[1:]:

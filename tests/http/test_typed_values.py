@@ -22,9 +22,12 @@ def typed_filter(client, control, text):
     return unpacked(client.post("/_dash-update-component", json=body).get_json()["response"])
 
 
-def reading_line(client, control, text, field="upkeep_months"):
-    """The reading under a form's number; an assumption's is for `field` (the form's first choice by default)."""
-    inputs = [(control, "value", text)] + ([("assumption-field", "value", field)] if "assumption" in control else [])
+def reading_line(client, control, text, field="upkeep_months", currency=None):
+    """The reading under a form's number; an assumption's is for `field` (the form's first choice by default), a
+    quote's price for the form's `currency`."""
+    inputs = [(control, "value", text)] + (
+        [("assumption-field", "value", field)] if "assumption" in control else [("quote-currency", "value", currency)]
+    )
     body = request_body([(f"{control}-reading", "children"), (f"{control}-reading", "className")], inputs)
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data
@@ -169,3 +172,23 @@ def test_a_filters_reading_is_shown_plainly_and_a_refusal_is_marked(client, type
     out = typed_filter(client, "budget", typed)
     assert "input-message" in out["budget-message"]["className"].split()
     assert ("refused" in out["budget-message"]["className"].split()) is marked
+
+
+@pytest.mark.parametrize(
+    "text, currency, said, refused",
+    [("£200", "GBP", "Read as £200.", False), ("£200", None, "Read as £200.", False),
+     ("£200", "USD", "Read as £200, in GBP, but Currency says USD: choose GBP there, or type the price without £.", True),
+     ("$1,400", "GBP", "Read as $1,400, in USD, but Currency says GBP: choose USD there, or type the price without $.",
+      True)],
+)  # fmt: skip
+def test_a_quote_price_marked_in_another_currency_than_the_forms_says_so_as_it_is_typed(
+    client, text, currency, said, refused
+):
+    line = reading_line(client, "quote-price", text, currency=currency)
+    assert line["children"] == said
+    assert ("refused" in line["className"].split()) is refused
+    if refused:  # Add quote refuses it the same way
+        out = quote_request(
+            client, "quote-add.n_clicks", form={"treatment": "ha-filler", "price": text, "currency": currency}
+        )
+        assert out["quotes-store"]["data"] == [] and any("disagree" in m for m in messages(out))

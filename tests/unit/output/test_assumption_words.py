@@ -58,6 +58,12 @@ def test_an_options_assumptions_are_joined():
         ("2.5", "sessions", "Sessions in the initial course: enter whole sessions."),
         ("2.5", "price", "Read as 2.5."),
         ("-3", None, "Read as -3."),  # no field chosen yet: only what it reads as
+        (
+            "$150",
+            "price",
+            "Price per session: type the number alone (150): the currency is chosen under “Currency (prices only)”.",
+        ),
+        ("12 months", "upkeep_months", "Maintenance repeated every (months): enter a number."),
     ],
 )
 def test_a_typed_assumption_is_said_as_add_assumption_will_take_it(text, field, said):
