@@ -191,15 +191,21 @@
   var answered = 0;
   var again = 0;
 
+  var formsCurrency = null; // the currency the forms were last put in (marketCurrency)
   var ns = (window.dash_clientside = window.dash_clientside || {});
   ns.dashboard = {
     // The market's currency: the budget's label, and the quote and assumption forms' currency once their fields
     // are on the page (they arrive just after the first view, already in the market's currency).
+    // Set only when the market's currency changes: the forms come in the currency of the market shown, and setting
+    // the same value again would ask the server to read the quote's price again for nothing (going back, say).
     marketCurrency: function (market) {
       var currency = market === "UK" ? "GBP" : "USD";
-      ["quote-currency", "assumption-currency"].forEach(function (id) {
-        if (document.getElementById(id)) window.dash_clientside.set_props(id, { value: currency });
-      });
+      if (currency !== formsCurrency) {
+        ["quote-currency", "assumption-currency"].forEach(function (id) {
+          if (document.getElementById(id)) window.dash_clientside.set_props(id, { value: currency });
+        });
+      }
+      formsCurrency = currency;
       return "(" + currency + ")";
     },
     // The quote and assumption forms' fields, put in their places once the page asks (assets/after_results.js), from the
