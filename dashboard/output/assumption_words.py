@@ -72,11 +72,11 @@ def typed_reading(text: object, field: object) -> str:
     number = read_number(text)
     lowest, highest = FIELDS[field]
     low, dash, high = text.replace("–", "-").partition("-")
-    ends = [read_number(low), read_number(high)] if number is None and dash else []
-    if ends and None not in ends:  # a range typed in one box ("6-12")
+    ends = [end for end in (read_number(low), read_number(high)) if end is not None] if number is None and dash else []
+    if len(ends) == 2:  # a range typed in one box ("6-12")
         if field == "upkeep_sessions":
             return refusal_text(Refusal("one", field))
-        if not all(lowest <= end <= highest for end in ends if end is not None):
+        if not all(lowest <= end <= highest for end in ends):
             return refusal_text(Refusal("range", field, lowest, highest))
         return f"{LABELS[field]}: one number in each box: {low.strip()} in “From”, {high.strip()} in “To”."
     digits, marks, _ = split_marks(text)

@@ -13,7 +13,7 @@ from datetime import date
 
 from dashboard import vocab
 from dashboard.formula import restored
-from dashboard.quotes.currency_marks import OTHER_CODES, OTHER_CURRENCY, split_marks
+from dashboard.quotes.currency_marks import OTHER_CURRENCY, split_marks
 from dashboard.quotes.dates import read_date
 from dashboard.quotes.prices import DIGITS, MAX_PRICE, ONLY_USD_GBP, check_amount, parse_price, total_of
 from dashboard.quotes.upload import QUOTE_CSV_COLUMNS, Header, clean_text, name_key, shown
@@ -122,7 +122,7 @@ def _covers(value: str, header: Header | None) -> tuple[str | None, str | None]:
 
 def _currency(value: str) -> tuple[str | None, str | None]:
     word = value.strip().upper()
-    if word in OTHER_CODES or split_marks(word)[1] == {OTHER_CURRENCY}:
+    if split_marks(word)[1] == {OTHER_CURRENCY}:  # "CAD", "C$", "¥"
         return None, ONLY_USD_GBP
     if word and word not in CURRENCY_WORDS:
         return None, f"{shown(value)} is not a currency: use USD or GBP"

@@ -78,13 +78,10 @@ def _other_mark(s: str, reverse: bool = False) -> int:
     n = _letters(s[dot:])
     word = s[dot : dot + n][::-1] if reverse else s[:n]
     after = s[dot + n : dot + n + 1]
-    if reverse and s[0] in _LETTERED_SIGNS:  # "... C$": the country's letters are before the sign
+    if s[0] in _LETTERED_SIGNS:  # "$CA 200", or backwards "$C" of "200 C$": the country's letters follow
         n = _letters(s[1:])
-        word = s[1 : 1 + n][::-1]
+        word = s[1 : 1 + n][::-1] if reverse else s[1 : 1 + n]
         return (n + 1) * sign if 1 <= n <= 3 and word.upper() not in _OURS else 0
-    if not reverse and s[0] in _LETTERED_SIGNS:  # "$CA 200": the letters after the sign
-        n = _letters(s[1:])
-        return (n + 1) * sign if 1 <= n <= 3 and s[1 : 1 + n].upper() not in _OURS else 0
     if n and after and after in _LETTERED_SIGNS and not dot:  # "C$200", or backwards "AC$" of "200$CA"
         return (n + 1) * sign if n <= 3 and word.upper() not in _OURS else 0
     if n and word.upper() in OTHER_WORDS:
